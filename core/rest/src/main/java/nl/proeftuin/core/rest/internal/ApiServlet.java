@@ -29,7 +29,7 @@ import org.slf4j.LoggerFactory;
  * <p>The servlet is up as soon as the bundle is, even when the database is not: health must be
  * able to say 503 while the platform is not ready, so the database is an optional, dynamic reference.
  */
-@Component(service = Servlet.class)
+@Component(service = Servlet.class, immediate = true)
 @HttpWhiteboardServletPattern("/api/v1/*")
 @HttpWhiteboardServletName("proeftuin-api")
 public class ApiServlet extends HttpServlet {

@@ -15,7 +15,7 @@ import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletPatte
  * The default servlet ({@code /}): any path nothing else serves answers 404 as
  * {@code application/problem+json}, instead of the container's HTML error page.
  */
-@Component(service = Servlet.class)
+@Component(service = Servlet.class, immediate = true)
 @HttpWhiteboardServletPattern("/")
 @HttpWhiteboardServletName("proeftuin-fallback")
 public class FallbackServlet extends HttpServlet {

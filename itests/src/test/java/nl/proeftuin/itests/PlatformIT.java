@@ -1,0 +1,135 @@
+package nl.proeftuin.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import javax.inject.Inject;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.runtime.ServiceComponentRuntime;
+import org.osgi.service.component.runtime.dto.ComponentConfigurationDTO;
+import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
+
+/**
+ * The spine in the real distribution: the core bundles start, every core component is active,
+ * health tells the truth over HTTP, and errors are problem+json.
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class PlatformIT extends KarafTestSupport {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Inject
+    private BundleContext context;
+
+    @Inject
+    private ServiceComponentRuntime scr;
+
+    @Configuration
+    public Option[] config() {
+        return baseOptions().toArray(new Option[0]);
+    }
+
+    @Test
+    public void healthIsUpWithDatabaseAndComponents() throws Exception {
+        HttpResponse<String> response = awaitReady(Duration.ofSeconds(90));
+        assertEquals("application/json", response.headers().firstValue("Content-Type").orElse("").split(";")[0]);
+        JsonNode health = JSON.readTree(response.body());
+        assertEquals("UP", health.path("status").asText());
+        assertTrue(health.path("database").path("up").asBoolean());
+        assertTrue(health.path("database").path("product").asText().startsWith("H2"));
+        assertFalse(health.path("database").path("schemaVersion").asText().isEmpty());
+        assertEquals(bundle("nl.proeftuin.core.rest").getVersion().toString(), health.path("version").asText());
+        List<String> names = new ArrayList<>();
+        health.path("components").forEach(c -> {
+            names.add(c.path("name").asText());
+            assertTrue(c + " not ready", List.of("ACTIVE", "SATISFIED").contains(c.path("state").asText()));
+        });
+        assertTrue(names.contains("nl.proeftuin.core.store.internal.JdbcDatabase"));
+        assertTrue(names.contains("nl.proeftuin.core.rest.internal.ApiServlet"));
+    }
+
+    @Test
+    public void everyCoreComponentIsActive() throws Exception {
+        awaitReady(Duration.ofSeconds(90));
+        int components = 0;
+        for (Bundle bundle : context.getBundles()) {
+            if (!bundle.getSymbolicName().startsWith("nl.proeftuin.core.")) {
+                continue;
+            }
+            assertEquals(bundle.getSymbolicName() + " state", Bundle.ACTIVE, bundle.getState());
+            for (ComponentDescriptionDTO description : scr.getComponentDescriptionDTOs(bundle)) {
+                components++;
+                var configurations = scr.getComponentConfigurationDTOs(description);
+                assertFalse(description.name + " has no configuration (missing config?)", configurations.isEmpty());
+                for (ComponentConfigurationDTO c : configurations) {
+                    assertEquals(description.name + " " + Arrays.toString(c.unsatisfiedReferences) + " " + c.failure,
+                            ComponentConfigurationDTO.ACTIVE, c.state);
+                }
+            }
+        }
+        assertTrue("expected the core components, found " + components, components >= 3);
+    }
+
+    @Test
+    public void oneJacksonInTheRuntime() {
+        long databinds = Arrays.stream(context.getBundles())
+                .filter(b -> "com.fasterxml.jackson.core.jackson-databind".equals(b.getSymbolicName()))
+                .count();
+        assertEquals(1, databinds);
+    }
+
+    @Test
+    public void unknownPathsAre404ProblemJson() throws Exception {
+        awaitReady(Duration.ofSeconds(90));
+        for (String path : List.of("/api/v1/no-such-thing", "/api/v1/health/extra", "/not-the-api")) {
+            HttpResponse<String> response = get(path);
+            assertEquals(path, 404, response.statusCode());
+            assertProblem(response, 404);
+        }
+    }
+
+    @Test
+    public void wrongMethodIs405ProblemJsonWithAllow() throws Exception {
+        awaitReady(Duration.ofSeconds(90));
+        HttpResponse<String> response = send("DELETE", "/api/v1/health", null, null);
+        assertEquals(405, response.statusCode());
+        assertEquals("GET", response.headers().firstValue("Allow").orElse(""));
+        assertProblem(response, 405);
+        response = send("POST", "/api/v1/health", "{}", "application/json");
+        assertEquals(405, response.statusCode());
+        assertProblem(response, 405);
+    }
+
+    private static void assertProblem(HttpResponse<String> response, int status) throws Exception {
+        assertEquals("application/problem+json",
+                response.headers().firstValue("Content-Type").orElse("").split(";")[0]);
+        JsonNode problem = JSON.readTree(response.body());
+        assertEquals(status, problem.path("status").asInt());
+        assertFalse(problem.path("title").asText().isEmpty());
+        assertFalse(problem.path("detail").asText().isEmpty());
+    }
+
+    private Bundle bundle(String symbolicName) {
+        return Arrays.stream(context.getBundles()).filter(b -> symbolicName.equals(b.getSymbolicName()))
+                .findFirst().orElseThrow(() -> new AssertionError("no bundle " + symbolicName));
+    }
+}
