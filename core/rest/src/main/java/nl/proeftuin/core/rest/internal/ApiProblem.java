@@ -3,6 +3,12 @@ package nl.proeftuin.core.rest.internal;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import nl.proeftuin.core.api.InvalidInputException;
+import nl.proeftuin.core.api.NotFoundException;
+import nl.proeftuin.core.api.RuleViolationException;
+import nl.proeftuin.core.api.StaleVersionException;
+import nl.proeftuin.core.api.VersionRequiredException;
+
 /**
  * A client error (or a service state) that becomes an RFC 9457 {@code application/problem+json}
  * response. Thrown by handlers; the servlet writes it.
@@ -13,6 +19,8 @@ final class ApiProblem extends RuntimeException {
     final int status;
     final String title;
     final Map<String, Object> extensions = new LinkedHashMap<>();
+    /** Response headers that belong to the problem, for example {@code Retry-After}. */
+    final Map<String, String> headers = new LinkedHashMap<>();
 
     ApiProblem(int status, String title, String detail) {
         super(detail, null, false, false);
@@ -23,6 +31,12 @@ final class ApiProblem extends RuntimeException {
     /** Adds an extension member (for example {@code field}, {@code rule}, {@code allowed}). */
     ApiProblem with(String name, Object value) {
         extensions.put(name, value);
+        return this;
+    }
+
+    /** Adds a response header. */
+    ApiProblem header(String name, String value) {
+        headers.put(name, value);
         return this;
     }
 
@@ -38,13 +52,56 @@ final class ApiProblem extends RuntimeException {
         return new ApiProblem(400, "Invalid field", field + ": " + reason).with("field", field).with("reason", reason);
     }
 
+    /** A bad query or path parameter, named in the {@code parameter} member. */
+    static ApiProblem invalidParameter(String parameter, String reason) {
+        return new ApiProblem(400, "Invalid parameter", parameter + ": " + reason)
+                .with("parameter", parameter).with("reason", reason);
+    }
+
+    /** A missing or bad request header, named in the {@code header} member. */
+    static ApiProblem invalidHeader(String header, String reason) {
+        return new ApiProblem(400, "Invalid header", header + ": " + reason)
+                .with("header", header).with("reason", reason);
+    }
+
+    /** A service the endpoint needs is not registered (yet): the client may retry. */
+    static ApiProblem notReady(String service) {
+        return new ApiProblem(503, "Service Unavailable", "Not ready: the " + service + " is not available")
+                .with("service", service).header("Retry-After", "5");
+    }
+
+    /**
+     * Maps the core API's exceptions to their HTTP problems.
+     *
+     * @return the problem, or null when {@code e} is none of the API's exceptions (a bug: 500)
+     */
+    static ApiProblem fromService(RuntimeException e) {
+        if (e instanceof InvalidInputException invalid) {
+            return invalidField(invalid.field(), invalid.reason());
+        }
+        if (e instanceof NotFoundException) {
+            return notFound(e.getMessage());
+        }
+        if (e instanceof RuleViolationException violation) {
+            return new ApiProblem(409, "Conflict", violation.getMessage()).with("rule", violation.rule());
+        }
+        if (e instanceof StaleVersionException stale) {
+            return new ApiProblem(412, "Precondition Failed", stale.getMessage())
+                    .with("currentVersion", stale.current());
+        }
+        if (e instanceof VersionRequiredException) {
+            return new ApiProblem(428, "Precondition Required", e.getMessage());
+        }
+        return null;
+    }
+
     /** The body members, in RFC 9457 order. */
     Map<String, Object> body(String instance) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", "about:blank");
         body.put("title", title);
         body.put("status", status);
-        body.put("detail", getMessage());
+        body.put("detail", getMessage() == null ? title : getMessage());
         body.put("instance", instance);
         body.putAll(extensions);
         return body;

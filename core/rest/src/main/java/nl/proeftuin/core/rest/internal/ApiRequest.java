@@ -2,13 +2,17 @@ package nl.proeftuin.core.rest.internal;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Arrays;
+import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import javax.servlet.http.HttpServletRequest;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.InvalidNullException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
@@ -35,8 +39,77 @@ final class ApiRequest {
         return value;
     }
 
+    /** A query parameter, or null when absent or empty. */
     String query(String name) {
-        return http.getParameter(name);
+        String value = http.getParameter(name);
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    /** @throws ApiProblem 400 naming the parameter when it is absent */
+    String requiredQuery(String name) {
+        String value = query(name);
+        if (value == null) {
+            throw ApiProblem.invalidParameter(name, "is required");
+        }
+        return value;
+    }
+
+    /**
+     * An integer query parameter in {@code [min, max]}.
+     *
+     * @param fallback the value when absent, or null to make the parameter required
+     * @throws ApiProblem 400 naming the parameter when it is not such an integer
+     */
+    int queryInt(String name, Integer fallback, int min, int max) {
+        String value = query(name);
+        if (value == null) {
+            if (fallback == null) {
+                throw ApiProblem.invalidParameter(name, "is required");
+            }
+            return fallback;
+        }
+        return integer(name, value, min, max);
+    }
+
+    /** An integer path variable in {@code [min, max]}; 400 naming it when it is not one. */
+    int pathInt(String name, int min, int max) {
+        return integer(name, path(name), min, max);
+    }
+
+    private static int integer(String name, String value, int min, int max) {
+        try {
+            int n = Integer.parseInt(value);
+            if (n < min || n > max) {
+                throw ApiProblem.invalidParameter(name, "must be from " + min + " to " + max);
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            throw ApiProblem.invalidParameter(name, "must be a whole number, not " + Json.quote(value));
+        }
+    }
+
+    /** An enum query parameter (case-insensitive), or null when absent; 400 naming it when unknown. */
+    <E extends Enum<E>> E queryEnum(String name, Class<E> type) {
+        String value = query(name);
+        if (value == null) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, value.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw ApiProblem.invalidParameter(name, "must be one of " + constants(type) + ", not " + Json.quote(value));
+        }
+    }
+
+    static String constants(Class<?> type) {
+        return Arrays.stream(type.getEnumConstants()).map(String::valueOf).collect(Collectors.joining(", "));
+    }
+
+    /** An absolute path on this API for a {@code Location} header: {@code link("/cases/1")}. */
+    String link(String path) {
+        String context = http.getContextPath() == null ? "" : http.getContextPath();
+        String servlet = http.getServletPath() == null ? "" : http.getServletPath();
+        return context + servlet + path;
     }
 
     String header(String name) {
@@ -57,7 +130,7 @@ final class ApiRequest {
             throw tooLarge();
         }
         String contentType = http.getContentType();
-        if (contentType == null || !contentType.toLowerCase().startsWith("application/json")) {
+        if (contentType == null || !contentType.toLowerCase(Locale.ROOT).startsWith("application/json")) {
             throw new ApiProblem(415, "Unsupported Media Type", "Send the body as application/json");
         }
         byte[] bytes;
@@ -81,9 +154,18 @@ final class ApiRequest {
         } catch (UnrecognizedPropertyException e) {
             throw ApiProblem.invalidField(Json.pathOf(e), "unknown field");
         } catch (InvalidFormatException e) {
-            throw ApiProblem.invalidField(Json.pathOf(e), "invalid value " + Json.quote(e.getValue()));
+            Class<?> target = e.getTargetType();
+            String allowed = target != null && target.isEnum() ? "; one of " + constants(target) : "";
+            throw ApiProblem.invalidField(Json.pathOf(e), "invalid value " + Json.quote(e.getValue()) + allowed);
+        } catch (InvalidNullException e) {
+            throw ApiProblem.invalidField(Json.pathOf(e), "must not be null");
         } catch (MismatchedInputException e) {
             String path = Json.pathOf(e);
+            Class<?> target = e.getTargetType();
+            if (target != null && target.isPrimitive() && !path.isEmpty()) {
+                // a missing or null true/false or number: never guessed, the client must say it
+                throw ApiProblem.invalidField(path, "is required (" + (target == boolean.class ? "true or false" : "a number") + ")");
+            }
             throw path.isEmpty()
                     ? ApiProblem.badRequest("The body does not have the expected shape: " + e.getOriginalMessage())
                     : ApiProblem.invalidField(path, "wrong type or shape");

@@ -24,6 +24,6 @@ public class FallbackServlet extends HttpServlet {
 
     @Override
     protected void service(HttpServletRequest req, HttpServletResponse resp) throws IOException {
-        ApiServlet.writeProblem(json, req, resp, ApiProblem.notFound("No resource at " + req.getRequestURI()));
+        ApiDispatcher.writeProblem(json, req, resp, ApiProblem.notFound("No resource at " + req.getRequestURI()));
     }
 }

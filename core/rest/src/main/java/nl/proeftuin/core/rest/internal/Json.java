@@ -1,6 +1,12 @@
 package nl.proeftuin.core.rest.internal;
 
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -15,6 +21,8 @@ final class Json {
     /** Deeper JSON answers 400 (issue: "JSON nested deeper than 64 levels"). */
     static final int MAX_NESTING_DEPTH = 64;
 
+    private static final JsonSetter.Value NO_NULL_ELEMENTS = JsonSetter.Value.forContentNulls(Nulls.FAIL);
+
     private final ObjectMapper mapper;
 
     Json() {
@@ -28,6 +36,11 @@ final class Json {
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .serializationInclusion(JsonInclude.Include.NON_NULL)
+                // A null inside a list or set ("goals":[null]) is refused while reading, with its
+                // path, so services never meet one (they validate fields, not collection slots).
+                .withConfigOverride(List.class, o -> o.setSetterInfo(NO_NULL_ELEMENTS))
+                .withConfigOverride(Set.class, o -> o.setSetterInfo(NO_NULL_ELEMENTS))
+                .withConfigOverride(Collection.class, o -> o.setSetterInfo(NO_NULL_ELEMENTS))
                 .build();
     }
 

@@ -4,8 +4,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * What a handler answers: a status, a body (serialised as JSON unless it is a {@link String} with a
- * non-JSON content type) and headers.
+ * What a handler answers: a status, a body and headers. The body is serialised as JSON unless it is
+ * a {@link String} with a non-JSON content type (written as text) or a {@code byte[]} (written as is).
  */
 final class Reply {
     final int status;
@@ -37,6 +37,16 @@ final class Reply {
 
     static Reply text(int status, String body, String contentType) {
         return new Reply(status, body, contentType);
+    }
+
+    /** A body written byte for byte, for example a document kept as a resource. */
+    static Reply bytes(int status, byte[] body, String contentType) {
+        return new Reply(status, body, contentType);
+    }
+
+    /** 304: the client's copy is current; no body. */
+    static Reply notModified(String etag) {
+        return new Reply(304, null, null).header("ETag", etag);
     }
 
     Reply header(String name, String value) {

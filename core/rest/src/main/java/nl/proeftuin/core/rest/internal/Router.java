@@ -10,7 +10,9 @@ import java.util.TreeSet;
 /**
  * Matches a method and a path against path templates such as {@code /cases/{caseId}/plan}.
  * A path that matches a template but not its method answers 405 with the allowed methods;
- * a path that matches no template answers 404.
+ * a path that matches no template answers 404. When several templates match, the most specific wins:
+ * a literal segment beats a variable at the first segment where they differ, so
+ * {@code /cases/search} would win over {@code /cases/{caseId}} whatever the order they were added in.
  */
 final class Router {
 
@@ -30,9 +32,24 @@ final class Router {
 
     private final List<Route> routes = new ArrayList<>();
 
+    /**
+     * @throws IllegalArgumentException when the template is malformed or the same method already has a
+     *                                  template of the same shape (it could never be reached)
+     */
     Router add(String method, String template, Handler handler) {
         if (!template.startsWith("/")) {
             throw new IllegalArgumentException("template must start with '/': " + template);
+        }
+        for (String segment : split(template)) {
+            if (segment.isEmpty() || (segment.contains("{") || segment.contains("}")) && !isVariable(segment)) {
+                throw new IllegalArgumentException("malformed template: " + template);
+            }
+        }
+        String shape = shape(template);
+        for (Route route : routes) {
+            if (route.method().equals(method) && shape(route.template()).equals(shape)) {
+                throw new IllegalArgumentException(method + " " + template + " clashes with " + route.template());
+            }
         }
         routes.add(new Route(method, template, handler));
         return this;
@@ -50,21 +67,53 @@ final class Router {
     Match match(String method, String path) {
         String[] segments = split(path);
         Set<String> allowed = new TreeSet<>();
+        Match best = null;
         for (Route route : routes) {
             Map<String, String> variables = bind(split(route.template()), segments);
             if (variables == null) {
                 continue;
             }
             if (route.method().equals(method) || ("HEAD".equals(method) && "GET".equals(route.method()))) {
-                return new Match(route, variables);
+                if (best == null || moreSpecific(route.template(), best.route().template())) {
+                    best = new Match(route, variables);
+                }
+            } else {
+                allowed.add(route.method());
             }
-            allowed.add(route.method());
+        }
+        if (best != null) {
+            return best;
         }
         if (allowed.isEmpty()) {
             throw ApiProblem.notFound("No resource at " + path);
         }
         throw new ApiProblem(405, "Method Not Allowed", method + " is not allowed on " + path)
                 .with("allowed", List.copyOf(allowed));
+    }
+
+    private static boolean moreSpecific(String candidate, String current) {
+        String[] a = split(candidate);
+        String[] b = split(current);
+        for (int i = 0; i < a.length; i++) {
+            if (isVariable(a[i]) != isVariable(b[i])) {
+                return !isVariable(a[i]);
+            }
+        }
+        return false;
+    }
+
+    private static boolean isVariable(String segment) {
+        return segment.length() > 2 && segment.startsWith("{") && segment.endsWith("}")
+                && segment.indexOf('{', 1) < 0 && segment.indexOf('}') == segment.length() - 1;
+    }
+
+    /** The template with its variable names erased: {@code /cases/{}/plan}. */
+    private static String shape(String template) {
+        StringBuilder shape = new StringBuilder();
+        for (String segment : split(template)) {
+            shape.append('/').append(isVariable(segment) ? "{}" : segment);
+        }
+        return shape.toString();
     }
 
     private static String[] split(String path) {
@@ -82,7 +131,7 @@ final class Router {
         Map<String, String> variables = new LinkedHashMap<>();
         for (int i = 0; i < template.length; i++) {
             String t = template[i];
-            if (t.startsWith("{") && t.endsWith("}")) {
+            if (isVariable(t)) {
                 if (path[i].isEmpty()) {
                     return null;
                 }

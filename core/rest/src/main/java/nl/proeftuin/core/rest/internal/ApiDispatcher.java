@@ -1,0 +1,119 @@
+package nl.proeftuin.core.rest.internal;
+
+import java.io.IOException;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+
+import nl.proeftuin.core.api.CaseService;
+import nl.proeftuin.core.api.FamilyService;
+import nl.proeftuin.core.api.PlanService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The whole {@code /api/v1} route table and its dispatch: matches a request to a resource's handler,
+ * writes the {@link Reply}, and maps every error to problem+json. Free of OSGi, so tests build it
+ * with plain objects; {@link ApiServlet} is only the wiring.
+ */
+final class ApiDispatcher {
+    private static final Logger LOG = LoggerFactory.getLogger(ApiDispatcher.class);
+    /** Personal data never goes into a shared cache; clients revalidate with If-None-Match. */
+    static final String DEFAULT_CACHE_CONTROL = "private, no-cache";
+
+    private final Json json;
+    private final Router router = new Router();
+
+    /**
+     * @param health the {@code GET /health} handler
+     * @param family the family service as currently bound, or null
+     * @param cases  the case service as currently bound, or null
+     * @param plans  the plan service as currently bound, or null
+     */
+    ApiDispatcher(Json json, Router.Handler health, Supplier<FamilyService> family, Supplier<CaseService> cases,
+            Supplier<PlanService> plans) {
+        this.json = json;
+        OptionalService<CaseService> caseService = new OptionalService<>("case service", cases);
+        router.add("GET", "/health", health);
+        new OpenApiResource().register(router);
+        new FamilyResource(new OptionalService<>("family service", family)).register(router);
+        new CaseResource(caseService).register(router);
+        new CaseRecordResource(caseService).register(router);
+        new PlanResource(new OptionalService<>("plan service", plans)).register(router);
+    }
+
+    Router router() {
+        return router;
+    }
+
+    void service(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        String path = req.getPathInfo() == null ? "/" : req.getPathInfo();
+        try {
+            Router.Match match = router.match(req.getMethod(), path);
+            Reply reply = match.route().handler().handle(new ApiRequest(req, match.variables(), json));
+            write(req, resp, reply);
+        } catch (ApiProblem problem) {
+            writeProblem(json, req, resp, problem);
+        } catch (Exception e) {
+            ApiProblem problem = e instanceof RuntimeException runtime ? ApiProblem.fromService(runtime) : null;
+            if (problem == null) {
+                String id = UUID.randomUUID().toString();
+                LOG.error("Unhandled error {} on {} {}", id, req.getMethod(), path, e);
+                problem = new ApiProblem(500, "Internal Server Error",
+                        "An unexpected error occurred; quote " + id + " to the operator").with("errorId", id);
+            }
+            writeProblem(json, req, resp, problem);
+        }
+    }
+
+    private void write(HttpServletRequest req, HttpServletResponse resp, Reply reply) throws IOException {
+        resp.setStatus(reply.status);
+        reply.headers.forEach(resp::setHeader);
+        if (!reply.headers.containsKey("Cache-Control")) {
+            resp.setHeader("Cache-Control", DEFAULT_CACHE_CONTROL);
+        }
+        if (reply.body == null) {
+            return;
+        }
+        resp.setCharacterEncoding("UTF-8");
+        resp.setContentType(reply.contentType);
+        if ("HEAD".equals(req.getMethod())) {
+            return;
+        }
+        if (reply.body instanceof byte[] bytes) {
+            resp.getOutputStream().write(bytes);
+        } else if (reply.body instanceof String text && !reply.contentType.endsWith("json")) {
+            resp.getWriter().write(text);
+        } else {
+            json.mapper().writeValue(resp.getOutputStream(), reply.body);
+        }
+    }
+
+    static void writeProblem(Json json, HttpServletRequest req, HttpServletResponse resp, ApiProblem problem)
+            throws IOException {
+        if (resp.isCommitted()) {
+            return;
+        }
+        resp.reset();
+        resp.setStatus(problem.status);
+        if (problem.status == 405) {
+            Object allowed = problem.extensions.get("allowed");
+            if (allowed instanceof Iterable<?> methods) {
+                StringBuilder header = new StringBuilder();
+                for (Object method : methods) {
+                    header.append(header.length() == 0 ? "" : ", ").append(method);
+                }
+                resp.setHeader("Allow", header.toString());
+            }
+        }
+        problem.headers.forEach(resp::setHeader);
+        resp.setHeader("Cache-Control", "no-store");
+        resp.setCharacterEncoding("UTF-8");
+        resp.setContentType("application/problem+json");
+        if (!"HEAD".equals(req.getMethod())) {
+            json.mapper().writeValue(resp.getOutputStream(), problem.body(req.getRequestURI()));
+        }
+    }
+}
