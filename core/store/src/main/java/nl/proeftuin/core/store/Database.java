@@ -37,7 +37,8 @@ public interface Database {
     <T> T read(SqlWork<T> work) throws SQLException;
 
     /**
-     * Checks the database live: takes a connection and asks for the latest schema version.
+     * Checks the database live: takes a pooled connection and validates it. The schema version
+     * reported is the one migrated to when the service started (migrations run only at start).
      *
      * @return the result; never throws
      */

@@ -10,6 +10,7 @@ import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.pool.HikariPool;
 import nl.proeftuin.core.api.health.DatabaseHealth;
 import nl.proeftuin.core.store.Database;
 import org.flywaydb.core.Flyway;
@@ -64,7 +65,15 @@ public class JdbcDatabase implements Database {
         hikari.setPoolName("proeftuin");
         hikari.setMaximumPoolSize(settings.maxPoolSize());
         hikari.setConnectionTimeout(settings.connectionTimeoutMillis());
-        HikariDataSource started = new HikariDataSource(hikari);
+        HikariDataSource started;
+        try {
+            started = new HikariDataSource(hikari);
+        } catch (HikariPool.PoolInitializationException e) {
+            // Hikari reports an unreachable database as a RuntimeException; callers (and DS) get
+            // the SQLException the contract promises.
+            throw e.getCause() instanceof SQLException sql ? sql
+                    : new SQLException("Cannot reach the database at " + settings.url() + ": " + e.getMessage(), e);
+        }
         try {
             this.schemaVersion = migrate(started);
             try (Connection c = started.getConnection()) {

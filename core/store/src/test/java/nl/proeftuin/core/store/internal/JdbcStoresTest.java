@@ -1,0 +1,341 @@
+package nl.proeftuin.core.store.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import nl.proeftuin.core.api.dto.Assignment;
+import nl.proeftuin.core.api.dto.CaseEvent;
+import nl.proeftuin.core.api.dto.CaseQuery;
+import nl.proeftuin.core.api.dto.CaseStatus;
+import nl.proeftuin.core.api.dto.CaseSummary;
+import nl.proeftuin.core.api.dto.Consent;
+import nl.proeftuin.core.api.dto.CourtRequest;
+import nl.proeftuin.core.api.dto.Entry;
+import nl.proeftuin.core.api.dto.EntryKind;
+import nl.proeftuin.core.api.dto.Evaluation;
+import nl.proeftuin.core.api.dto.FamilyRole;
+import nl.proeftuin.core.api.dto.Framework;
+import nl.proeftuin.core.api.dto.Handover;
+import nl.proeftuin.core.api.dto.Household;
+import nl.proeftuin.core.api.dto.Measure;
+import nl.proeftuin.core.api.dto.MeasureType;
+import nl.proeftuin.core.api.dto.Membership;
+import nl.proeftuin.core.api.dto.Page;
+import nl.proeftuin.core.api.dto.Phase;
+import nl.proeftuin.core.api.dto.ProfessionalRole;
+import nl.proeftuin.core.api.dto.Relationship;
+import nl.proeftuin.core.api.dto.RelationshipType;
+import nl.proeftuin.core.api.dto.Review;
+import nl.proeftuin.core.api.dto.Signal;
+import nl.proeftuin.core.api.dto.SignalKind;
+import nl.proeftuin.core.api.dto.SignalSource;
+import nl.proeftuin.core.api.dto.TeamPosition;
+import nl.proeftuin.core.store.records.StoredCase;
+import nl.proeftuin.core.store.records.StoredPerson;
+import nl.proeftuin.core.store.records.StoredPlanVersion;
+import org.h2.util.OsgiDataSourceFactory;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.postgresql.osgi.PGDataSourceFactory;
+
+/**
+ * The stores' SQL, round trip by round trip, on both supported databases: the shipped H2 URL and a
+ * real PostgreSQL 17 (embedded binaries). One database per nested class.
+ */
+class JdbcStoresTest {
+
+    static final Instant T0 = Instant.parse("2027-03-12T10:15:30.123Z");
+    static final LocalDate D0 = LocalDate.of(2027, 3, 12);
+
+    @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+    abstract static class Contract {
+
+        JdbcDatabase db;
+        final JdbcFamilyStore family = new JdbcFamilyStore();
+        final JdbcCaseStore cases = new JdbcCaseStore();
+        final JdbcPlanStore plans = new JdbcPlanStore();
+
+        abstract JdbcDatabase start() throws Exception;
+
+        abstract void stop() throws Exception;
+
+        @BeforeAll
+        void open() throws Exception {
+            db = start();
+        }
+
+        @AfterAll
+        void close() throws Exception {
+            try {
+                if (db != null) {
+                    db.close();
+                }
+            } finally {
+                stop();
+            }
+        }
+
+        String id() {
+            return UUID.randomUUID().toString();
+        }
+
+        StoredPerson person(String given, String familyName, String bsn) throws SQLException {
+            StoredPerson p = new StoredPerson(id(), given, familyName, LocalDate.of(2015, 6, 1), null, T0, "u1");
+            db.inTransaction(c -> {
+                family.insertPerson(c, p, bsn);
+                return null;
+            });
+            return p;
+        }
+
+        StoredCase newCase(String municipality, Instant openedAt, StoredPerson... members) throws SQLException {
+            StoredCase k = new StoredCase(id(), 1, municipality, CaseStatus.OPEN, null,
+                    new Signal(SignalKind.SIGNAL, SignalSource.SCHOOL, "zorgen over Sanne", D0), Phase.ACUTE_SAFETY,
+                    Framework.VOLUNTARY, null, openedAt, "u1");
+            db.inTransaction(c -> {
+                cases.insertCase(c, k);
+                for (int i = 0; i < members.length; i++) {
+                    cases.insertMember(c, k.id(), members[i].id(), EnumSet.of(FamilyRole.CHILD, FamilyRole.VICTIM), i);
+                }
+                return null;
+            });
+            return k;
+        }
+
+        @Test
+        void personRoundTripMasksTheNationalIdAndFindsByName() throws Exception {
+            StoredPerson p = person("Sanne", "de Vries-Ünal", "111222333");
+            StoredPerson read = db.read(c -> family.person(c, p.id())).orElseThrow();
+            assertEquals("******333", read.nationalIdMasked());
+            assertEquals(p.dateOfBirth(), read.dateOfBirth());
+            assertEquals(T0, read.createdAt());
+            assertEquals(p.id(), db.read(c -> family.personIdByNationalId(c, "111222333")).orElseThrow());
+            assertTrue(db.read(c -> family.findPersons(c, "VRIES-ün", 10)).stream().anyMatch(x -> x.id().equals(p.id())));
+            // LIKE wildcards in the search text are literal
+            assertTrue(db.read(c -> family.findPersons(c, "%", 10)).isEmpty());
+            assertEquals(Set.of(p.id()), db.read(c -> family.persons(c, List.of(p.id(), p.id(), "nobody"))).keySet());
+        }
+
+        @Test
+        void aSecondPersonWithTheSameNationalIdIsRefusedByTheDatabase() throws Exception {
+            person("A", "Een", "123456782");
+            assertThrows(SQLException.class, () -> person("B", "Twee", "123456782"));
+            person("C", "Zonder", null);
+            person("D", "Zonder", null);
+        }
+
+        @Test
+        void relationshipsAndHouseholdsRoundTrip() throws Exception {
+            StoredPerson mother = person("Mira", "Jansen", null);
+            StoredPerson child = person("Tim", "Jansen", null);
+            StoredPerson other = person("Olaf", "Elders", null);
+            Relationship r = new Relationship(id(), mother.id(), child.id(), RelationshipType.PARENT_OF, null, null, "moeder");
+            Relationship r2 = new Relationship(id(), mother.id(), other.id(), RelationshipType.EX_PARTNER_OF,
+                    LocalDate.of(2010, 1, 1), LocalDate.of(2020, 1, 1), null);
+            Household h = new Household(id(), "Markt 1", "6811 AB", "Arnhem", List.of());
+            db.inTransaction(c -> {
+                family.insertRelationship(c, r, T0, "u1");
+                family.insertRelationship(c, r2, T0, "u1");
+                family.insertHousehold(c, h, T0, "u1");
+                family.insertMembership(c, h.id(), new Membership(mother.id(), LocalDate.of(2012, 1, 1), null));
+                family.insertMembership(c, h.id(), new Membership(child.id(), LocalDate.of(2015, 6, 1), null));
+                return null;
+            });
+            assertEquals(List.of(r, r2), db.read(c -> family.relationshipsOf(c, mother.id())));
+            assertEquals(List.of(r), db.read(c -> family.relationshipsAmong(c, List.of(mother.id(), child.id()))));
+            Household read = db.read(c -> family.household(c, h.id())).orElseThrow();
+            assertEquals(2, read.members().size());
+            assertEquals(List.of(read), db.read(c -> family.householdsOf(c, List.of(child.id()))));
+            assertTrue(db.read(c -> family.householdsOf(c, List.of(other.id()))).isEmpty());
+        }
+
+        @Test
+        void caseRowLocksUpdatesOnlyAtTheExpectedVersion() throws Exception {
+            StoredPerson p = person("Sanne", "Bakker", null);
+            StoredCase k = newCase("Arnhem", T0, p);
+            StoredCase locked = db.inTransaction(c -> cases.lock(c, k.id())).orElseThrow();
+            assertEquals(k, locked);
+            StoredCase next = new StoredCase(k.id(), 2, k.municipality(), k.status(), null, k.signal(), Phase.RECOVERY,
+                    Framework.COMPULSORY, new Measure(MeasureType.OTS, D0, null), k.openedAt(), k.openedBy());
+            assertTrue(db.<Boolean>inTransaction(c -> cases.update(c, next, 1)));
+            assertFalse(db.<Boolean>inTransaction(c -> cases.update(c, next, 1)), "a stale version must not be written");
+            assertEquals(next, db.read(c -> cases.find(c, k.id())).orElseThrow());
+            assertEquals(Map.of(p.id(), EnumSet.of(FamilyRole.CHILD, FamilyRole.VICTIM)),
+                    db.read(c -> cases.members(c, k.id())));
+            assertTrue(db.read(c -> cases.find(c, "missing")).isEmpty());
+        }
+
+        @Test
+        void teamHandoversAndHistoryRoundTrip() throws Exception {
+            StoredCase k = newCase("Arnhem", T0, person("Sanne", "Bakker", null));
+            Assignment a = new Assignment(id(), "pro-1", "Ans", "Wijkteam", ProfessionalRole.FIXED_PROFESSIONAL, true, D0,
+                    null, null);
+            Assignment b = new Assignment(id(), "pro-2", "Bo", "RVT", ProfessionalRole.RVT_PROFESSIONAL, false, D0, null, null);
+            Handover h = new Handover(id(), TeamPosition.CASUSREGIE, a.id(), b.id(), "warm", T0, "u1");
+            CaseEvent e = new CaseEvent("ASSIGNED", "Ans", null, T0, "u1");
+            db.inTransaction(c -> {
+                cases.insertAssignment(c, k.id(), a);
+                cases.insertAssignment(c, k.id(), b);
+                cases.updateAssignment(c, k.id(), new Assignment(a.id(), a.professionalId(), a.name(), a.organisation(),
+                        a.role(), false, a.since(), D0, "handover"));
+                cases.insertHandover(c, k.id(), h);
+                cases.insertEvent(c, k.id(), e);
+                return null;
+            });
+            List<Assignment> team = db.read(c -> cases.assignments(c, k.id()));
+            assertEquals(2, team.size());
+            assertEquals("handover", team.get(0).endReason());
+            assertFalse(team.get(0).active());
+            assertTrue(team.get(1).active());
+            assertTrue(db.<Boolean>read(c -> cases.everAssigned(c, k.id(), "pro-1")));
+            assertFalse(db.<Boolean>read(c -> cases.everAssigned(c, k.id(), "pro-9")));
+            assertEquals(List.of(h), db.read(c -> cases.handovers(c, k.id())));
+            assertEquals(List.of(e), db.read(c -> cases.events(c, k.id())));
+            assertThrows(SQLException.class, () -> db.inTransaction(c -> {
+                cases.updateAssignment(c, "another-case", b);
+                return null;
+            }));
+        }
+
+        @Test
+        void recordsRoundTripOldestFirst() throws Exception {
+            StoredPerson p = person("Sanne", "Bakker", null);
+            StoredCase k = newCase("Arnhem", T0, p);
+            Entry e1 = new Entry(id(), EntryKind.FACT, "gezien", "eigen waarneming", List.of(p.id()), "pro-1", "Ans",
+                    ProfessionalRole.FIXED_PROFESSIONAL, T0);
+            Entry e2 = new Entry(id(), EntryKind.OPINION, "mening", "school", List.of(), "x", "X", null, T0);
+            Review r = new Review(id(), "rev", "Rita", "RVT Oost", "ok", true, 1, T0, "u1");
+            Consent k1 = new Consent(id(), p.id(), "school", "reden", "doel", "gevolg", false, T0, "u1");
+            Evaluation ev = new Evaluation(id(), 1, D0, "goed", null, T0, "u1");
+            CourtRequest cr = new CourtRequest(id(), MeasureType.OTS, "gronden", r.id(), 1, T0, "u1");
+            db.inTransaction(c -> {
+                cases.insertEntry(c, k.id(), e1);
+                cases.insertEntry(c, k.id(), e2);
+                cases.insertReview(c, k.id(), r);
+                cases.insertConsent(c, k.id(), k1);
+                cases.insertEvaluation(c, k.id(), ev);
+                cases.insertCourtRequest(c, k.id(), cr);
+                return null;
+            });
+            assertEquals(List.of(e1, e2), db.read(c -> cases.entries(c, k.id())));
+            assertEquals(List.of(r), db.read(c -> cases.reviews(c, k.id())));
+            assertEquals(List.of(k1), db.read(c -> cases.consents(c, k.id())));
+            assertEquals(List.of(ev), db.read(c -> cases.evaluations(c, k.id())));
+            assertEquals(List.of(cr), db.read(c -> cases.courtRequests(c, k.id())));
+        }
+
+        @Test
+        void planVersionsAreInsertOnlyAndNumbered() throws Exception {
+            StoredCase k = newCase("Arnhem", T0, person("Sanne", "Bakker", null));
+            assertEquals(0, (int) db.<Integer>read(c -> plans.latestNumber(c, k.id())));
+            StoredPlanVersion v1 = new StoredPlanVersion(k.id(), 1, "{\"goals\":[]}", null, T0, "u1");
+            StoredPlanVersion v2 = new StoredPlanVersion(k.id(), 2, "{\"goals\":[{\"id\":\"g\"}]}", "meer", T0.plusSeconds(5), "u2");
+            db.inTransaction(c -> {
+                plans.insertVersion(c, v1);
+                plans.insertVersion(c, v2);
+                return null;
+            });
+            assertEquals(2, (int) db.<Integer>read(c -> plans.latestNumber(c, k.id())));
+            assertEquals(v2, db.read(c -> plans.latest(c, k.id())).orElseThrow());
+            assertEquals(v1, db.read(c -> plans.version(c, k.id(), 1)).orElseThrow());
+            assertEquals(List.of(v1, v2), db.read(c -> plans.versions(c, k.id())));
+            assertThrows(SQLException.class, () -> db.inTransaction(c -> {
+                plans.insertVersion(c, v2);
+                return null;
+            }), "a version number is written once");
+        }
+
+        @Test
+        void searchFiltersPagesAndCountsNewestFirst() throws Exception {
+            String town = "Town-" + id();
+            StoredPerson a = person("Lotte", "Zoekmans", null);
+            StoredPerson b = person("Piet", "Anders", null);
+            StoredCase older = newCase(town, T0, a);
+            StoredCase newer = newCase(town, T0.plusSeconds(60), a, b);
+            newCase("Elders-" + id(), T0.plusSeconds(120), a);
+            db.inTransaction(c -> {
+                cases.insertAssignment(c, newer.id(), new Assignment(id(), "p1", "P", "O",
+                        ProfessionalRole.FIXED_PROFESSIONAL, true, D0, null, null));
+                cases.insertAssignment(c, newer.id(), new Assignment(id(), "p1", "P", "O",
+                        ProfessionalRole.RVT_PROFESSIONAL, false, D0, null, null));
+                cases.insertAssignment(c, newer.id(), new Assignment(id(), "p2", "Q", "O",
+                        ProfessionalRole.GI, false, D0, D0, "klaar"));
+                return null;
+            });
+            Page<CaseSummary> all = db.read(c -> cases.search(c, new CaseQuery(null, town, null, null, 0, 10)));
+            assertEquals(2, all.total());
+            assertEquals(List.of(newer.id(), older.id()), all.items().stream().map(CaseSummary::id).toList());
+            assertEquals(List.of("Lotte Zoekmans", "Piet Anders"), all.items().get(0).memberNames());
+            assertEquals(1, all.items().get(0).activeProfessionals(), "distinct active professionals");
+            Page<CaseSummary> second = db.read(c -> cases.search(c, new CaseQuery(null, town, null, null, 1, 1)));
+            assertEquals(2, second.total());
+            assertEquals(List.of(older.id()), second.items().stream().map(CaseSummary::id).toList());
+            Page<CaseSummary> byName = db.read(c -> cases.search(c, new CaseQuery("ANDERS", town, CaseStatus.OPEN,
+                    Phase.ACUTE_SAFETY, 0, 10)));
+            assertEquals(List.of(newer.id()), byName.items().stream().map(CaseSummary::id).toList());
+            assertEquals(0, db.read(c -> cases.search(c, new CaseQuery(null, town, CaseStatus.CLOSED, null, 0, 10))).total());
+            assertNull(db.read(c -> cases.find(c, older.id())).orElseThrow().measure());
+        }
+    }
+
+    @Nested
+    class OnH2 extends Contract {
+        Path dir;
+
+        @Override
+        JdbcDatabase start() throws Exception {
+            dir = Files.createTempDirectory("jdbcstorestest-h2");
+            return new JdbcDatabase(ShippedConfig.h2Settings(dir), new OsgiDataSourceFactory(new org.h2.Driver()));
+        }
+
+        @Override
+        void stop() throws Exception {
+            if (dir != null) {
+                try (Stream<Path> all = Files.walk(dir)) {
+                    for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
+                        Files.deleteIfExists(p);
+                    }
+                }
+            }
+        }
+    }
+
+    @Nested
+    class OnPostgreSql extends Contract {
+        EmbeddedPostgres postgres;
+
+        @Override
+        JdbcDatabase start() throws Exception {
+            postgres = EmbeddedPostgres.builder().start();
+            return new JdbcDatabase(new JdbcDatabase.Settings(postgres.getJdbcUrl("postgres", "postgres"), "postgres", "",
+                    4, 5_000), new PGDataSourceFactory());
+        }
+
+        @Override
+        void stop() throws Exception {
+            if (postgres != null) {
+                postgres.close();
+            }
+        }
+    }
+}
