@@ -70,8 +70,17 @@ public abstract class KarafTestSupport {
 
     protected static HttpResponse<String> send(String method, String path, String body, String contentType)
             throws IOException, InterruptedException {
+        return send(method, path, body, contentType, new String[0]);
+    }
+
+    /** Sends a request with extra headers given as name, value, name, value, ... */
+    protected static HttpResponse<String> send(String method, String path, String body, String contentType,
+            String... headers) throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl() + path))
                 .timeout(Duration.ofSeconds(30));
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
         if (body == null) {
             request.method(method, HttpRequest.BodyPublishers.noBody());
         } else {

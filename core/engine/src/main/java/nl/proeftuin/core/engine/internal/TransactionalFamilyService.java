@@ -1,0 +1,201 @@
+package nl.proeftuin.core.engine.internal;
+
+import static nl.proeftuin.core.engine.internal.Check.NAME;
+import static nl.proeftuin.core.engine.internal.Check.SHORT_TEXT;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+
+import nl.proeftuin.core.api.FamilyService;
+import nl.proeftuin.core.api.InvalidInputException;
+import nl.proeftuin.core.api.NotFoundException;
+import nl.proeftuin.core.api.RuleViolationException;
+import nl.proeftuin.core.api.dto.Actor;
+import nl.proeftuin.core.api.dto.Household;
+import nl.proeftuin.core.api.dto.HouseholdInput;
+import nl.proeftuin.core.api.dto.Membership;
+import nl.proeftuin.core.api.dto.MembershipInput;
+import nl.proeftuin.core.api.dto.Person;
+import nl.proeftuin.core.api.dto.PersonInput;
+import nl.proeftuin.core.api.dto.Relationship;
+import nl.proeftuin.core.api.dto.RelationshipInput;
+import nl.proeftuin.core.store.Database;
+import nl.proeftuin.core.store.records.FamilyStore;
+import nl.proeftuin.core.store.records.StoredPerson;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/**
+ * Persons, relationships and households: checks the input, then writes through the
+ * {@link FamilyStore} in one database transaction per call.
+ *
+ * <p>Ids given in the request body that do not exist (a person in a relationship or membership) are
+ * invalid input (400) naming the field; an unknown id in the path (the household) is a 404.
+ */
+@Component(service = FamilyService.class)
+public class TransactionalFamilyService implements FamilyService {
+
+    /** The oldest age the platform accepts: "0 to 100" in the field, with margin. */
+    static final int MAX_AGE = 120;
+    /** Dutch postal code: four digits (not starting with 0), optional space, two letters. */
+    private static final String POSTAL_CODE = "[1-9][0-9]{3} ?[A-Za-z]{2}";
+
+    private final Domain domain;
+
+    /**
+     * @param database the platform database
+     * @param family   persons, relationships, households
+     */
+    @Activate
+    public TransactionalFamilyService(@Reference Database database, @Reference FamilyStore family) {
+        this(database, family, Clock.systemUTC());
+    }
+
+    TransactionalFamilyService(Database database, FamilyStore family, Clock clock) {
+        // Only persons and households here: the case and plan stores are not needed.
+        this.domain = new Domain(database, family, null, null, clock);
+    }
+
+    @Override
+    public Person createPerson(Actor actor, PersonInput input) {
+        Check.actor(actor);
+        Check.required("body", input);
+        String given = Check.text("givenName", input.givenName(), NAME);
+        String familyName = Check.text("familyName", input.familyName(), NAME);
+        LocalDate dob = Check.required("dateOfBirth", input.dateOfBirth());
+        LocalDate today = domain.today();
+        Check.notInFuture("dateOfBirth", dob, today);
+        if (dob.isBefore(today.minusYears(MAX_AGE + 1).plusDays(1))) {
+            throw new InvalidInputException("dateOfBirth", "gives an age over " + MAX_AGE);
+        }
+        String bsn = Check.bsn("nationalId", input.nationalId());
+        return domain.write(c -> {
+            if (bsn != null) {
+                var known = domain.family.personIdByNationalId(c, bsn);
+                if (known.isPresent()) {
+                    throw new RuleViolationException("person-already-recorded",
+                            "a person with this BSN is already recorded as " + known.get() + ": use that record");
+                }
+            }
+            StoredPerson p = new StoredPerson(Domain.newId(), given, familyName, dob, null, domain.now(), actor.id());
+            domain.family.insertPerson(c, p, bsn);
+            return domain.person(domain.family.person(c, p.id()).orElseThrow());
+        });
+    }
+
+    @Override
+    public Person person(String personId) {
+        return domain.read(c -> domain.person(existingPerson(c, personId)));
+    }
+
+    @Override
+    public List<Person> findPersons(String name) {
+        String text = Check.text("name", name, NAME);
+        return domain.read(c -> domain.family.findPersons(c, text, 100).stream().map(domain::person).toList());
+    }
+
+    @Override
+    public Relationship relate(Actor actor, RelationshipInput input) {
+        Check.actor(actor);
+        Check.required("body", input);
+        String from = Check.text("fromPersonId", input.fromPersonId(), Check.ID);
+        String to = Check.text("toPersonId", input.toPersonId(), Check.ID);
+        if (from.equals(to)) {
+            throw new InvalidInputException("toPersonId", "must differ from fromPersonId");
+        }
+        Check.required("type", input.type());
+        Check.notInFuture("since", input.since(), domain.today());
+        Check.range("until", input.since(), input.until());
+        String note = Check.optionalText("note", input.note(), SHORT_TEXT);
+        return domain.write(c -> {
+            knownPerson(c, "fromPersonId", from);
+            knownPerson(c, "toPersonId", to);
+            Relationship r = new Relationship(Domain.newId(), from, to, input.type(), input.since(), input.until(), note);
+            domain.family.insertRelationship(c, r, domain.now(), actor.id());
+            return r;
+        });
+    }
+
+    @Override
+    public List<Relationship> relationships(String personId) {
+        return domain.read(c -> {
+            existingPerson(c, personId);
+            return domain.family.relationshipsOf(c, personId);
+        });
+    }
+
+    @Override
+    public Household createHousehold(Actor actor, HouseholdInput input) {
+        Check.actor(actor);
+        Check.required("body", input);
+        String address = Check.text("address", input.address(), NAME);
+        String postalCode = Check.optionalText("postalCode", input.postalCode(), 7);
+        if (postalCode != null) {
+            if (!postalCode.matches(POSTAL_CODE)) {
+                throw new InvalidInputException("postalCode", "is not a Dutch postal code such as 6811 AB");
+            }
+            postalCode = postalCode.substring(0, 4) + " " + postalCode.substring(postalCode.length() - 2).toUpperCase(Locale.ROOT);
+        }
+        String municipality = Check.text("municipality", input.municipality(), NAME);
+        Household h = new Household(Domain.newId(), address, postalCode, municipality, List.of());
+        return domain.write(c -> {
+            domain.family.insertHousehold(c, h, domain.now(), actor.id());
+            return h;
+        });
+    }
+
+    @Override
+    public Household household(String householdId) {
+        return domain.read(c -> existingHousehold(c, householdId));
+    }
+
+    @Override
+    public Household addMember(Actor actor, String householdId, MembershipInput input) {
+        Check.actor(actor);
+        Check.required("body", input);
+        String personId = Check.text("personId", input.personId(), Check.ID);
+        LocalDate since = Check.required("since", input.since());
+        Check.notInFuture("since", since, domain.today());
+        Check.range("until", since, input.until());
+        return domain.write(c -> {
+            Household h = existingHousehold(c, householdId);
+            knownPerson(c, "personId", personId);
+            for (Membership m : h.members()) {
+                if (m.personId().equals(personId) && overlaps(m.since(), m.until(), since, input.until())) {
+                    throw new RuleViolationException("membership-overlaps", "person " + personId
+                            + " already lives in this household from " + m.since()
+                            + (m.until() == null ? "" : " until " + m.until()));
+                }
+            }
+            domain.family.insertMembership(c, householdId, new Membership(personId, since, input.until()));
+            return existingHousehold(c, householdId);
+        });
+    }
+
+    /** Periods with an exclusive end (moving out and in on one day does not overlap); null = open. */
+    private static boolean overlaps(LocalDate s1, LocalDate u1, LocalDate s2, LocalDate u2) {
+        return (u2 == null || s1.isBefore(u2)) && (u1 == null || s2.isBefore(u1));
+    }
+
+    private StoredPerson existingPerson(Connection c, String personId) throws SQLException {
+        Check.required("personId", personId);
+        return domain.family.person(c, personId).orElseThrow(() -> new NotFoundException("person " + personId));
+    }
+
+    private void knownPerson(Connection c, String field, String personId) throws SQLException {
+        if (domain.family.person(c, personId).isEmpty()) {
+            throw new InvalidInputException(field, "no person is recorded with id " + personId);
+        }
+    }
+
+    private Household existingHousehold(Connection c, String householdId) throws SQLException {
+        Check.required("householdId", householdId);
+        return domain.family.household(c, householdId)
+                .orElseThrow(() -> new NotFoundException("household " + householdId));
+    }
+}

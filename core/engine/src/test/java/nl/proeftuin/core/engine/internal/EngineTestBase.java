@@ -1,0 +1,155 @@
+package nl.proeftuin.core.engine.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import nl.proeftuin.core.api.CaseService;
+import nl.proeftuin.core.api.FamilyService;
+import nl.proeftuin.core.api.InvalidInputException;
+import nl.proeftuin.core.api.PlanService;
+import nl.proeftuin.core.api.RuleViolationException;
+import nl.proeftuin.core.api.dto.Actor;
+import nl.proeftuin.core.api.dto.AssignmentInput;
+import nl.proeftuin.core.api.dto.CaseMemberInput;
+import nl.proeftuin.core.api.dto.CaseView;
+import nl.proeftuin.core.api.dto.Condition;
+import nl.proeftuin.core.api.dto.FamilyRole;
+import nl.proeftuin.core.api.dto.Goal;
+import nl.proeftuin.core.api.dto.LifeDomain;
+import nl.proeftuin.core.api.dto.Person;
+import nl.proeftuin.core.api.dto.PersonInput;
+import nl.proeftuin.core.api.dto.PlanInput;
+import nl.proeftuin.core.api.dto.PlanVersion;
+import nl.proeftuin.core.api.dto.ProfessionalRole;
+import nl.proeftuin.core.api.dto.SafetyAgreement;
+import nl.proeftuin.core.api.dto.SignalInput;
+import nl.proeftuin.core.api.dto.SignalKind;
+import nl.proeftuin.core.api.dto.SignalSource;
+import nl.proeftuin.core.store.Database;
+import nl.proeftuin.core.store.internal.JdbcCaseStore;
+import nl.proeftuin.core.store.internal.JdbcFamilyStore;
+import nl.proeftuin.core.store.internal.JdbcPlanStore;
+import nl.proeftuin.core.store.internal.TestDatabases;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.function.Executable;
+
+/**
+ * The three services over the real stores on a real H2 file database (one per test class; tests
+ * isolate themselves by making their own persons and cases), with a clock the test controls.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class EngineTestBase {
+
+    static final Instant START = Instant.parse("2027-03-12T09:00:00Z");
+    static final LocalDate TODAY = LocalDate.of(2027, 3, 12);
+    static final Actor ANS = new Actor("ans", "Ans de Wit");
+
+    Path dir;
+    Database database;
+    TestClock clock;
+    FamilyService family;
+    CaseService cases;
+    PlanService plans;
+
+    /** The database for this class; H2 unless a subclass says otherwise. */
+    Database openDatabase() throws Exception {
+        dir = Files.createTempDirectory("engine-h2");
+        return TestDatabases.h2(dir);
+    }
+
+    void closeDatabase() throws Exception {
+        TestDatabases.close(database);
+        if (dir != null) {
+            try (Stream<Path> all = Files.walk(dir)) {
+                for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(p);
+                }
+            }
+        }
+    }
+
+    @BeforeAll
+    void startDatabase() throws Exception {
+        database = openDatabase();
+    }
+
+    @AfterAll
+    void stopDatabase() throws Exception {
+        closeDatabase();
+    }
+
+    @BeforeEach
+    void services() {
+        clock = new TestClock(START);
+        JdbcFamilyStore familyStore = new JdbcFamilyStore();
+        JdbcCaseStore caseStore = new JdbcCaseStore();
+        JdbcPlanStore planStore = new JdbcPlanStore();
+        family = new TransactionalFamilyService(database, familyStore, clock);
+        cases = new TransactionalCaseService(database, familyStore, caseStore, planStore, clock);
+        plans = new TransactionalPlanService(database, familyStore, caseStore, planStore, clock);
+    }
+
+    static String unique(String prefix) {
+        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    Person person(String given) {
+        return family.createPerson(ANS, new PersonInput(given, "Jansen", LocalDate.of(2016, 5, 1), null));
+    }
+
+    CaseView openCase(Person... members) {
+        return openCase(unique("Arnhem"), members);
+    }
+
+    CaseView openCase(String municipality, Person... members) {
+        List<CaseMemberInput> in = Stream.of(members)
+                .map(p -> new CaseMemberInput(p.id(), Set.of(FamilyRole.CHILD))).toList();
+        return cases.open(ANS, new SignalInput(SignalKind.SIGNAL, SignalSource.SCHOOL, "Sanne komt vaak met blauwe plekken",
+                TODAY, municipality, in));
+    }
+
+    static AssignmentInput pro(String id, ProfessionalRole role, boolean casusregie) {
+        return new AssignmentInput(id, "Pro " + id, "Wijkteam Arnhem", role, casusregie, null);
+    }
+
+    /** A case with one child, a fixed professional with casusregie ("fp") and an RVT colleague ("rvt"). */
+    CaseView caseWithTeam() {
+        CaseView k = openCase(person("Sanne"));
+        k = cases.assign(ANS, k.id(), k.version(), pro("fp-" + k.id(), ProfessionalRole.FIXED_PROFESSIONAL, true));
+        return cases.assign(ANS, k.id(), k.version(), pro("rvt-" + k.id(), ProfessionalRole.RVT_PROFESSIONAL, false));
+    }
+
+    static PlanInput plan(String goalPersonId) {
+        return new PlanInput(
+                List.of(new Goal("g1", goalPersonId, LifeDomain.SAFETY, "Sanne voelt zich thuis veilig")),
+                List.of(),
+                List.of(new SafetyAgreement("a1", "Er wordt thuis niet geslagen", "Vader en moeder")),
+                List.of(new Condition("c1", "Vader gaat naar de cursus", "Dan vragen we de rechter om hulp", null)),
+                "We willen dat het rustig wordt thuis", "eerste versie");
+    }
+
+    PlanVersion firstPlan(CaseView k) {
+        return plans.newVersion(ANS, k.id(), null, plan(k.members().get(0).person().id()));
+    }
+
+    static void assertRule(String rule, Executable call) {
+        assertEquals(rule, assertThrows(RuleViolationException.class, call).rule());
+    }
+
+    static void assertInvalid(String field, Executable call) {
+        assertEquals(field, assertThrows(InvalidInputException.class, call).field());
+    }
+}

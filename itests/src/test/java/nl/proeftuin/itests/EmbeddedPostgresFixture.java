@@ -1,0 +1,36 @@
+package nl.proeftuin.itests;
+
+import java.io.IOException;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+/**
+ * Starts one embedded PostgreSQL in the test JVM (no Docker), stopped when the JVM exits.
+ *
+ * <p>Kept out of the test classes on purpose: JUnit reflects over a test class's fields inside the
+ * Karaf container, where the embedded PostgreSQL classes do not exist; this class is only ever
+ * loaded in the test JVM, from a {@code @Configuration} method.
+ */
+final class EmbeddedPostgresFixture {
+    private static EmbeddedPostgres postgres;
+
+    private EmbeddedPostgresFixture() {
+    }
+
+    /** @return the JDBC URL of the running instance (user and password {@code postgres}) */
+    static synchronized String start() throws IOException {
+        if (postgres == null) {
+            postgres = EmbeddedPostgres.builder().start();
+            Runtime.getRuntime().addShutdownHook(new Thread(EmbeddedPostgresFixture::stop));
+        }
+        return postgres.getJdbcUrl("postgres", "postgres");
+    }
+
+    private static synchronized void stop() {
+        try {
+            postgres.close();
+        } catch (IOException e) {
+            System.err.println("embedded PostgreSQL did not stop cleanly: " + e);
+        }
+    }
+}
