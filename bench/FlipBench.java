@@ -1,0 +1,191 @@
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Load while swapping: CLIENTS concurrent clients each open a case and triage it, in a loop, first
+ * for SECONDS without binding changes (baseline), then for SECONDS while the region's triage
+ * binding flips FLIPS times between two plugins. Prints failed requests, the time from a binding
+ * change returning to the first triage served by the new plugin (p50, p99), and throughput in both
+ * phases. Run by bench/binding-flip.sh (java FlipBench.java BASE_URL PLUGIN_A PLUGIN_B); JDK only.
+ */
+public class FlipBench {
+    static final int CLIENTS = Integer.getInteger("clients", 50);
+    static final int SECONDS = Integer.getInteger("seconds", 20);
+    static final int FLIPS = Integer.getInteger("flips", 100);
+    static final Pattern ID = Pattern.compile("\"id\":\"([^\"]+)\"");
+    static final Pattern PLUGIN = Pattern.compile("\"pluginId\":\"([^\"]+)\"");
+
+    record Done(long start, long end, String plugin, boolean ok, String error) {
+    }
+
+    record Flip(long returned, String plugin) {
+    }
+
+    static HttpClient http;
+    static String base;
+
+    public static void main(String[] args) throws Exception {
+        base = args[0];
+        String a = args[1];
+        String b = args[2];
+        http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        String person = match(ID, post("/persons", "{\"givenName\":\"Bo\",\"familyName\":\"Flip\",\"dateOfBirth\":\"2015-01-01\"}").body());
+        bind(a);
+
+        List<Done> baseline = load(person, null, a, b);
+        List<Flip> flips = Collections.synchronizedList(new ArrayList<>());
+        List<Done> flipping = load(person, flips, a, b);
+
+        report("without flipping", baseline, SECONDS);
+        report("while flipping", flipping, SECONDS);
+        System.out.printf("binding changes made: %d%n", flips.size());
+        List<Long> lags = new ArrayList<>();
+        int neverSeen = 0;
+        for (int i = 0; i < flips.size(); i++) {
+            Flip f = flips.get(i);
+            long next = i + 1 < flips.size() ? flips.get(i + 1).returned : Long.MAX_VALUE;
+            long first = Long.MAX_VALUE;
+            for (Done d : flipping) {
+                if (d.ok && f.plugin.equals(d.plugin) && d.end >= f.returned && d.end < next) {
+                    first = Math.min(first, d.end);
+                }
+            }
+            if (first == Long.MAX_VALUE) {
+                neverSeen++;
+            } else {
+                lags.add(first - f.returned);
+            }
+        }
+        Collections.sort(lags);
+        System.out.printf("change -> first request served by the new plugin: p50 %.1f ms, p99 %.1f ms, max %.1f ms"
+                + " (%d changes measured, %d superseded before a request finished)%n",
+                pct(lags, 50) / 1e6, pct(lags, 99) / 1e6, lags.isEmpty() ? 0 : lags.get(lags.size() - 1) / 1e6,
+                lags.size(), neverSeen);
+        long stale = 0;
+        for (int i = 0; i < flips.size(); i++) {
+            Flip f = flips.get(i);
+            for (Done d : flipping) {
+                // a request that STARTED after a change returned must not be served by the old plugin
+                long next = i + 1 < flips.size() ? flips.get(i + 1).returned : Long.MAX_VALUE;
+                if (d.ok && d.start > f.returned && d.end < next && !f.plugin.equals(d.plugin)) {
+                    stale++;
+                }
+            }
+        }
+        System.out.printf("requests started after a change but served by the previous plugin: %d%n", stale);
+    }
+
+    static List<Done> load(String person, List<Flip> flips, String a, String b) throws Exception {
+        ConcurrentLinkedQueue<Done> done = new ConcurrentLinkedQueue<>();
+        AtomicBoolean stop = new AtomicBoolean();
+        CountDownLatch finished = new CountDownLatch(CLIENTS);
+        String signal = "{\"kind\":\"SIGNAL\",\"source\":\"POLICE\",\"description\":\"Bench\",\"receivedOn\":\""
+                + LocalDate.now() + "\",\"municipality\":\"Bench\",\"members\":[{\"personId\":\"" + person
+                + "\",\"roles\":[\"CHILD\"]}]}";
+        String facts = "{\"problemDomains\":[\"SAFETY\",\"HOUSING\"],\"safetyConcern\":\"SERIOUS\","
+                + "\"repeatedViolence\":false,\"earlierHelpWithoutResult\":false,\"parentalProblems\":[]}";
+        for (int c = 0; c < CLIENTS; c++) {
+            Thread t = new Thread(() -> {
+                while (!stop.get()) {
+                    long start = System.nanoTime();
+                    try {
+                        HttpResponse<String> opened = post("/cases", signal);
+                        if (opened.statusCode() != 201) {
+                            done.add(new Done(start, System.nanoTime(), null, false, "open " + opened.statusCode()));
+                            continue;
+                        }
+                        long triageStart = System.nanoTime();
+                        HttpResponse<String> triaged = post("/cases/" + match(ID, opened.body()) + "/triage", facts);
+                        boolean ok = triaged.statusCode() == 201 && !triaged.body().contains("\"fallback\":true");
+                        done.add(new Done(triageStart, System.nanoTime(), ok ? match(PLUGIN, triaged.body()) : null, ok,
+                                ok ? null : "triage " + triaged.statusCode() + " " + triaged.body()));
+                    } catch (Exception e) {
+                        done.add(new Done(start, System.nanoTime(), null, false, e.toString()));
+                    }
+                }
+                finished.countDown();
+            });
+            t.setDaemon(true);
+            t.start();
+        }
+        long end = System.nanoTime() + SECONDS * 1_000_000_000L;
+        if (flips != null) {
+            long interval = SECONDS * 1_000_000_000L / (FLIPS + 1);
+            for (int i = 1; i <= FLIPS; i++) {
+                long at = System.nanoTime() + interval;
+                while (System.nanoTime() < at) {
+                    Thread.sleep(1);
+                }
+                String plugin = i % 2 == 1 ? b : a;
+                bind(plugin);
+                flips.add(new Flip(System.nanoTime(), plugin));
+            }
+        }
+        while (System.nanoTime() < end) {
+            Thread.sleep(10);
+        }
+        stop.set(true);
+        finished.await();
+        if (flips != null) {
+            bind(a);
+        }
+        return new ArrayList<>(done);
+    }
+
+    static void report(String phase, List<Done> done, int seconds) {
+        long ok = done.stream().filter(Done::ok).count();
+        long failed = done.size() - ok;
+        List<Long> lat = new ArrayList<>();
+        done.stream().filter(Done::ok).forEach(d -> lat.add(d.end - d.start));
+        Collections.sort(lat);
+        System.out.printf("%-17s triages ok %6d  failed %4d  throughput %7.1f triages/s  triage p50 %6.1f ms  p99 %6.1f ms%n",
+                phase, ok, failed, ok / (double) seconds, pct(lat, 50) / 1e6, pct(lat, 99) / 1e6);
+        done.stream().filter(d -> !d.ok).limit(3).forEach(d -> System.out.println("   failure: " + d.error));
+    }
+
+    static double pct(List<Long> sorted, int p) {
+        if (sorted.isEmpty()) {
+            return 0;
+        }
+        return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1));
+    }
+
+    static void bind(String plugin) throws Exception {
+        HttpResponse<String> r = send("PUT", "/bindings/TRIAGE/region",
+                "{\"pluginId\":\"" + plugin + "\",\"configuration\":{},\"reason\":\"benchmark flip\"}");
+        if (r.statusCode() != 200) {
+            throw new IllegalStateException("bind " + plugin + ": " + r.statusCode() + " " + r.body());
+        }
+    }
+
+    static HttpResponse<String> post(String path, String body) throws Exception {
+        return send("POST", path, body);
+    }
+
+    static HttpResponse<String> send(String method, String path, String body) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
+                .method(method, HttpRequest.BodyPublishers.ofString(body))
+                .header("Content-Type", "application/json").header("X-Actor-Id", "bench").header("X-Actor-Name", "Bench")
+                .build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    static String match(Pattern p, String s) {
+        Matcher m = p.matcher(s);
+        if (!m.find()) {
+            throw new IllegalStateException("no " + p + " in " + s);
+        }
+        return m.group(1);
+    }
+}

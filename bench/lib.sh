@@ -1,0 +1,40 @@
+# bench/lib.sh - shared by the load benchmarks: unpack the distribution afresh, give it free
+# loopback ports, start it in its own process group, wait for health, stop it on exit.
+# Source it; set WORK and PROEFTUIN_TGZ first. Sets HOME_DIR, HTTP, BASE, KARAF_PID.
+
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
+
+stop_karaf() {
+  if [ -n "${KARAF_PID:-}" ] && kill -0 "${KARAF_PID}" 2>/dev/null; then
+    kill -TERM -- "-${KARAF_PID}" 2>/dev/null || kill -TERM "${KARAF_PID}" 2>/dev/null || true
+    for _ in $(seq 1 100); do kill -0 "${KARAF_PID}" 2>/dev/null || break; sleep 0.1; done
+    kill -KILL -- "-${KARAF_PID}" 2>/dev/null || true
+  fi
+}
+
+# unpack_distribution: fresh copy under $WORK with free ports; sets HOME_DIR, HTTP, BASE
+unpack_distribution() {
+  [ -f "${PROEFTUIN_TGZ}" ] || { echo "no distribution at ${PROEFTUIN_TGZ}: run mvn -B -q install -DskipTests" >&2; exit 2; }
+  rm -rf "${WORK}" && mkdir -p "${WORK}"
+  tar xzf "${PROEFTUIN_TGZ}" -C "${WORK}"
+  HOME_DIR=$(echo "${WORK}"/nl.proeftuin.distribution-*)
+  HTTP=$(free_port)
+  local ssh rmir rmis
+  ssh=$(free_port); rmir=$(free_port); rmis=$(free_port)
+  sed -i "s/^org.osgi.service.http.port *=.*/org.osgi.service.http.port = ${HTTP}/" "${HOME_DIR}/etc/org.ops4j.pax.web.cfg"
+  sed -i "s/^sshPort *=.*/sshPort = ${ssh}/" "${HOME_DIR}/etc/org.apache.karaf.shell.cfg"
+  sed -i "s/^rmiRegistryPort *=.*/rmiRegistryPort = ${rmir}/; s/^rmiServerPort *=.*/rmiServerPort = ${rmis}/" "${HOME_DIR}/etc/org.apache.karaf.management.cfg"
+  BASE="http://127.0.0.1:${HTTP}/api/v1"
+}
+
+# start_karaf: starts bin/karaf server in its own process group and polls health until 200 (120 s at most)
+start_karaf() {
+  setsid "${HOME_DIR}/bin/karaf" server > "${WORK}/karaf.out" 2>&1 &
+  KARAF_PID=$!
+  for _ in $(seq 1 1200); do
+    [ "$(curl -s -o /dev/null -w '%{http_code}' "${BASE}/health")" = "200" ] && return 0
+    sleep 0.1
+  done
+  echo "not ready after 120 s; see ${HOME_DIR}/data/log/karaf.log" >&2
+  exit 1
+}
