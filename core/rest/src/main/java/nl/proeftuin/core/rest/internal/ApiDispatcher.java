@@ -10,6 +10,8 @@ import javax.servlet.http.HttpServletResponse;
 import nl.proeftuin.core.api.CaseService;
 import nl.proeftuin.core.api.FamilyService;
 import nl.proeftuin.core.api.PlanService;
+import nl.proeftuin.core.spi.runtime.PluginRuntime;
+import nl.proeftuin.core.spi.runtime.TriageService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,13 +29,15 @@ final class ApiDispatcher {
     private final Router router = new Router();
 
     /**
-     * @param health the {@code GET /health} handler
-     * @param family the family service as currently bound, or null
-     * @param cases  the case service as currently bound, or null
-     * @param plans  the plan service as currently bound, or null
+     * @param health  the {@code GET /health} handler
+     * @param family  the family service as currently bound, or null
+     * @param cases   the case service as currently bound, or null
+     * @param plans   the plan service as currently bound, or null
+     * @param runtime the plugin runtime (plugins, bindings, alerts) as currently bound, or null
+     * @param triage  the triage service as currently bound, or null
      */
     ApiDispatcher(Json json, Router.Handler health, Supplier<FamilyService> family, Supplier<CaseService> cases,
-            Supplier<PlanService> plans) {
+            Supplier<PlanService> plans, Supplier<PluginRuntime> runtime, Supplier<TriageService> triage) {
         this.json = json;
         OptionalService<CaseService> caseService = new OptionalService<>("case service", cases);
         router.add("GET", "/health", health);
@@ -42,6 +46,8 @@ final class ApiDispatcher {
         new CaseResource(caseService).register(router);
         new CaseRecordResource(caseService).register(router);
         new PlanResource(new OptionalService<>("plan service", plans)).register(router);
+        new BindingResource(new OptionalService<>("plugin runtime", runtime)).register(router);
+        new TriageResource(new OptionalService<>("triage service", triage)).register(router);
     }
 
     Router router() {

@@ -91,9 +91,23 @@ final class ApiRequest {
     /** An enum query parameter (case-insensitive), or null when absent; 400 naming it when unknown. */
     <E extends Enum<E>> E queryEnum(String name, Class<E> type) {
         String value = query(name);
-        if (value == null) {
-            return null;
-        }
+        return value == null ? null : constant(name, value, type);
+    }
+
+    /** A required enum query parameter (case-insensitive); 400 naming it when absent or unknown. */
+    <E extends Enum<E>> E requiredQueryEnum(String name, Class<E> type) {
+        return constant(name, requiredQuery(name), type);
+    }
+
+    /**
+     * An enum path variable (case-insensitive). An unknown value is a 400 naming the parameter, as for
+     * a query parameter, rather than a 404: the path has the right shape, one of its values is bad.
+     */
+    <E extends Enum<E>> E pathEnum(String name, Class<E> type) {
+        return constant(name, path(name), type);
+    }
+
+    private static <E extends Enum<E>> E constant(String name, String value, Class<E> type) {
         try {
             return Enum.valueOf(type, value.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {

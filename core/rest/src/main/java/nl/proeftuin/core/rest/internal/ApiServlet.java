@@ -11,6 +11,8 @@ import nl.proeftuin.core.api.CaseService;
 import nl.proeftuin.core.api.FamilyService;
 import nl.proeftuin.core.api.PlanService;
 import nl.proeftuin.core.api.health.HealthReport;
+import nl.proeftuin.core.spi.runtime.PluginRuntime;
+import nl.proeftuin.core.spi.runtime.TriageService;
 import nl.proeftuin.core.store.Database;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
@@ -53,6 +55,12 @@ public class ApiServlet extends HttpServlet {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile PlanService planService;
 
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile PluginRuntime pluginRuntime;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile TriageService triageService;
+
     /**
      * @param scr     the component runtime, asked for the state of every core component
      * @param context this bundle's context
@@ -61,7 +69,7 @@ public class ApiServlet extends HttpServlet {
     public ApiServlet(@Reference ServiceComponentRuntime scr, BundleContext context) {
         this.health = new PlatformHealth(scr, context.getBundle());
         this.dispatcher = new ApiDispatcher(new Json(), this::health,
-                () -> familyService, () -> caseService, () -> planService);
+                () -> familyService, () -> caseService, () -> planService, () -> pluginRuntime, () -> triageService);
     }
 
     private Reply health(ApiRequest request) {

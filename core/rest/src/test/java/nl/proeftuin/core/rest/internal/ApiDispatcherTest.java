@@ -29,7 +29,8 @@ class ApiDispatcherTest {
     void setUp() {
         core = new InMemoryCore();
         cases.set(core.cases);
-        api = new ApiDispatcher(new Json(), r -> Reply.ok("health"), () -> core.family, cases::get, () -> core.plans);
+        api = new ApiDispatcher(new Json(), r -> Reply.ok("health"), () -> core.family, cases::get, () -> core.plans,
+                () -> null, () -> null);
     }
 
     private static JsonNode problem(Http http, int status) {

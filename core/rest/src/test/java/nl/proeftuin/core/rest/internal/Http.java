@@ -130,7 +130,8 @@ final class Http {
         return (HttpServletRequest) Proxy.newProxyInstance(Http.class.getClassLoader(),
                 new Class<?>[] {HttpServletRequest.class}, (proxy, m, args) -> switch (m.getName()) {
                     case "getMethod" -> method;
-                    case "getPathInfo" -> path;
+                    // the container hands the servlet a decoded path info ("+" is a plus in a path)
+                    case "getPathInfo" -> URLDecoder.decode(path.replace("+", "%2B"), StandardCharsets.UTF_8);
                     case "getRequestURI" -> "/api/v1" + path;
                     case "getContextPath" -> "";
                     case "getServletPath" -> "/api/v1";

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class JsonBodyTest {
     private final InMemoryCore core = new InMemoryCore();
     private final ApiDispatcher api = new ApiDispatcher(new Json(), r -> Reply.noContent(),
-            () -> core.family, () -> core.cases, () -> core.plans);
+            () -> core.family, () -> core.cases, () -> core.plans, () -> null, () -> null);
 
     private JsonNode problem(Http http, int status) {
         assertEquals(status, http.status, http.text());

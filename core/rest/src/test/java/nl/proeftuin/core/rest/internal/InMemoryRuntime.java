@@ -1,0 +1,212 @@
+package nl.proeftuin.core.rest.internal;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+
+import nl.proeftuin.core.api.InvalidInputException;
+import nl.proeftuin.core.api.NotFoundException;
+import nl.proeftuin.core.api.RuleViolationException;
+import nl.proeftuin.core.api.dto.Actor;
+import nl.proeftuin.core.spi.ExtensionPoint;
+import nl.proeftuin.core.spi.Route;
+import nl.proeftuin.core.spi.SafetyConcern;
+import nl.proeftuin.core.spi.TriageDecision;
+import nl.proeftuin.core.spi.TriageFacts;
+import nl.proeftuin.core.spi.runtime.Alert;
+import nl.proeftuin.core.spi.runtime.AssessmentInput;
+import nl.proeftuin.core.spi.runtime.Binding;
+import nl.proeftuin.core.spi.runtime.BindingChange;
+import nl.proeftuin.core.spi.runtime.BindingInput;
+import nl.proeftuin.core.spi.runtime.PluginInfo;
+import nl.proeftuin.core.spi.runtime.PluginRuntime;
+import nl.proeftuin.core.spi.runtime.Provenance;
+import nl.proeftuin.core.spi.runtime.TriageOutcome;
+import nl.proeftuin.core.spi.runtime.TriageService;
+
+/**
+ * A small, real, in-memory plugin runtime and triage service for driving the API in unit tests: it
+ * keeps bindings and their history, refuses absent plugins, falls back to manual triage when no
+ * triage is bound (with an alert), and raises the API's exceptions the way the contract says. The
+ * engine's implementation and its rules are proven by the engine's own tests.
+ */
+final class InMemoryRuntime implements PluginRuntime, TriageService {
+    /** A plugin "triage" answering by the safety concern; {@code joint-triage} waits for two assessments. */
+    static final String SIMPLE = "simple-triage";
+    static final String JOINT = "joint-triage";
+
+    final List<PluginInfo> present = new ArrayList<>(List.of(
+            new PluginInfo(SIMPLE, ExtensionPoint.TRIAGE, "nl.proeftuin.plugins.triage.simple", "1.0.0", 41),
+            new PluginInfo(JOINT, ExtensionPoint.TRIAGE, "nl.proeftuin.plugins.triage.joint", "1.2.0", 42)));
+    /** Cases the triage service knows; others are 404. */
+    final Set<String> cases = new java.util.HashSet<>(Set.of("c1", "c2"));
+    private final Map<String, Binding> bindings = new TreeMap<>();
+    private final List<BindingChange> history = new ArrayList<>();
+    private final List<Alert> alerts = new ArrayList<>();
+    private final Map<String, List<TriageOutcome>> outcomes = new LinkedHashMap<>();
+    private final Map<String, List<AssessmentInput>> assessments = new LinkedHashMap<>();
+    Actor lastActor;
+    ExtensionPoint lastPoint;
+    String lastMunicipality;
+    Integer lastLimit;
+
+    private static String key(ExtensionPoint point, String municipality) {
+        return point + "/" + (municipality == null ? "" : municipality);
+    }
+
+    @Override
+    public List<PluginInfo> plugins() {
+        return List.copyOf(present);
+    }
+
+    @Override
+    public List<Binding> bindings() {
+        return List.copyOf(bindings.values());
+    }
+
+    @Override
+    public Binding effectiveBinding(ExtensionPoint point, String municipality) {
+        lastPoint = point;
+        lastMunicipality = municipality;
+        Binding own = municipality == null ? null : bindings.get(key(point, municipality));
+        return own != null ? own : bindings.get(key(point, null));
+    }
+
+    @Override
+    public Binding bind(Actor actor, ExtensionPoint point, String municipality, BindingInput input) {
+        lastActor = actor;
+        if (input.pluginId() == null || input.pluginId().isBlank()) {
+            throw new InvalidInputException("pluginId", "is required");
+        }
+        if (input.reason() == null || input.reason().isBlank()) {
+            throw new InvalidInputException("reason", "is required");
+        }
+        if (present.stream().noneMatch(p -> p.point() == point && p.pluginId().equals(input.pluginId()))) {
+            throw new RuleViolationException("plugin-not-present", input.pluginId() + " does not serve " + point);
+        }
+        Map<String, String> configuration = input.configuration() == null ? Map.of() : Map.copyOf(input.configuration());
+        Binding old = bindings.get(key(point, municipality));
+        Binding binding = new Binding(point, municipality, input.pluginId(), configuration,
+                Integer.toHexString(new TreeMap<>(configuration).hashCode()), old == null ? 1 : old.revision() + 1,
+                Instant.parse("2026-03-01T10:00:00Z"), actor.id(), input.reason());
+        bindings.put(key(point, municipality), binding);
+        record(point, municipality, old, binding, actor, input.reason());
+        return binding;
+    }
+
+    @Override
+    public void unbind(Actor actor, ExtensionPoint point, String municipality, String reason) {
+        lastActor = actor;
+        Binding old = bindings.get(key(point, municipality));
+        if (old == null) {
+            throw new NotFoundException("No binding of " + point + " for " + (municipality == null ? "the region" : municipality));
+        }
+        bindings.remove(key(point, municipality));
+        record(point, municipality, old, null, actor, reason);
+    }
+
+    private void record(ExtensionPoint point, String municipality, Binding old, Binding now, Actor actor, String reason) {
+        history.add(0, new BindingChange(history.size() + 1, point, municipality,
+                old == null ? null : old.pluginId(), old == null ? null : old.configuration(),
+                now == null ? null : now.pluginId(), now == null ? null : now.configuration(),
+                Instant.parse("2026-03-01T10:00:00Z"), actor.id(), reason));
+    }
+
+    @Override
+    public List<BindingChange> history(ExtensionPoint point) {
+        lastPoint = point;
+        return history.stream().filter(c -> point == null || c.point() == point).toList();
+    }
+
+    @Override
+    public List<Alert> alerts(int limit) {
+        lastLimit = limit;
+        return alerts.stream().limit(limit).toList();
+    }
+
+    @Override
+    public TriageOutcome triage(Actor actor, String caseId, TriageFacts facts) {
+        lastActor = actor;
+        known(caseId);
+        if (facts.safetyConcern() == null) {
+            throw new InvalidInputException("safetyConcern", "is required");
+        }
+        assessments.remove(caseId);
+        return decide(actor, caseId, facts);
+    }
+
+    @Override
+    public TriageOutcome assess(Actor actor, String caseId, AssessmentInput input) {
+        lastActor = actor;
+        known(caseId);
+        List<TriageOutcome> earlier = outcomes.get(caseId);
+        if (earlier == null) {
+            throw new RuleViolationException("triage-required", "Case " + caseId + " was never triaged");
+        }
+        assessments.computeIfAbsent(caseId, c -> new ArrayList<>()).add(input);
+        return decide(actor, caseId, earlier.get(earlier.size() - 1).facts());
+    }
+
+    private TriageOutcome decide(Actor actor, String caseId, TriageFacts facts) {
+        Binding binding = effectiveBinding(ExtensionPoint.TRIAGE, "Arnhem");
+        Instant at = Instant.parse("2026-03-01T10:00:00Z").plusSeconds(outcomes.values().stream().mapToInt(List::size).sum());
+        TriageOutcome outcome;
+        if (binding == null) {
+            alerts.add(0, new Alert("a" + (alerts.size() + 1), "PLUGIN_ABSENT", ExtensionPoint.TRIAGE, "Arnhem", null,
+                    caseId, "No triage bound: routed to manual triage", at));
+            outcome = new TriageOutcome("t" + at.getEpochSecond(), caseId, facts,
+                    new TriageDecision("UNKNOWN", Route.MANUAL_TRIAGE, "No triage bound", List.of(), false),
+                    new Provenance("core-fallback", "nl.proeftuin.core.engine", "0.1.0", null, 0, "in", "out", at),
+                    true, "absent", at, actor.id());
+        } else {
+            TriageDecision decision;
+            List<AssessmentInput> given = assessments.getOrDefault(caseId, List.of());
+            if (JOINT.equals(binding.pluginId()) && given.size() < 2) {
+                decision = new TriageDecision("PENDING", null, given.size() + " of 2 assessments", List.of(), true);
+            } else if (JOINT.equals(binding.pluginId())) {
+                decision = new TriageDecision("MEERVOUDIG_COMPLEX", given.get(1).recommendation(), "joint", List.of(), false);
+            } else {
+                boolean serious = facts.safetyConcern().compareTo(SafetyConcern.SERIOUS) >= 0;
+                decision = new TriageDecision(serious ? "COMPLEX" : "ENKELVOUDIG",
+                        serious ? Route.REGIONAL_SAFETY_TEAM : Route.LOCAL_TEAM, "safety concern " + facts.safetyConcern(),
+                        List.of(), false);
+            }
+            PluginInfo plugin = present.stream().filter(p -> p.pluginId().equals(binding.pluginId())).findFirst().orElseThrow();
+            outcome = new TriageOutcome("t" + at.getEpochSecond(), caseId, facts, decision,
+                    new Provenance(plugin.pluginId(), plugin.bundle(), plugin.bundleVersion(), binding.configurationHash(),
+                            binding.revision(), "in", "out", at),
+                    false, null, at, actor.id());
+        }
+        outcomes.computeIfAbsent(caseId, c -> new ArrayList<>()).add(outcome);
+        return outcome;
+    }
+
+    private void known(String caseId) {
+        if (!cases.contains(caseId)) {
+            throw new NotFoundException("No case " + caseId);
+        }
+    }
+
+    @Override
+    public List<TriageOutcome> outcomes(String caseId) {
+        known(caseId);
+        return List.copyOf(outcomes.getOrDefault(caseId, List.of()));
+    }
+
+    @Override
+    public List<TriageOutcome> pending() {
+        return outcomes.values().stream().map(list -> list.get(list.size() - 1))
+                .filter(o -> o.decision().pending()).sorted(Comparator.comparing(TriageOutcome::at)).toList();
+    }
+
+    /** Test helper: no decision without a case. */
+    boolean hasOutcomes(String caseId) {
+        return !Objects.requireNonNullElse(outcomes.get(caseId), List.of()).isEmpty();
+    }
+}

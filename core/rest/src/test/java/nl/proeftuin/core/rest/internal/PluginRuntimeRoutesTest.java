@@ -1,0 +1,260 @@
+package nl.proeftuin.core.rest.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.concurrent.atomic.AtomicReference;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import nl.proeftuin.core.spi.ExtensionPoint;
+import nl.proeftuin.core.spi.runtime.PluginRuntime;
+import nl.proeftuin.core.spi.runtime.TriageService;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Plugins, bindings, alerts and triage over HTTP, against a small real in-memory runtime. */
+class PluginRuntimeRoutesTest {
+    private static final String FACTS = """
+            {"problemDomains":["SAFETY","HOUSING"],"safetyConcern":"%s","repeatedViolence":true,
+             "earlierHelpWithoutResult":false,"parentalProblems":["ADDICTION"]}""";
+
+    private InMemoryRuntime core;
+    private final AtomicReference<PluginRuntime> runtime = new AtomicReference<>();
+    private final AtomicReference<TriageService> triage = new AtomicReference<>();
+    private ApiDispatcher api;
+
+    @BeforeEach
+    void setUp() {
+        core = new InMemoryRuntime();
+        runtime.set(core);
+        triage.set(core);
+        api = new ApiDispatcher(new Json(), r -> Reply.ok("health"), () -> null, () -> null, () -> null,
+                runtime::get, triage::get);
+    }
+
+    private static JsonNode problem(Http http, int status) {
+        assertEquals(status, http.status, http.text());
+        assertEquals("application/problem+json", http.mediaType());
+        return http.body();
+    }
+
+    private static Http put(String target, String json) {
+        return Http.request("PUT", target).actor("carla.coord", "Carla Coordinator").json(json);
+    }
+
+    private static Http delete(String target) {
+        return Http.request("DELETE", target).actor("carla.coord", "Carla Coordinator");
+    }
+
+    private Http bindRegion(String pluginId) {
+        return put("/bindings/triage/region",
+                "{\"pluginId\":\"%s\",\"configuration\":{\"threshold\":\"2\"},\"reason\":\"pilot start\"}".formatted(pluginId))
+                .on(api);
+    }
+
+    @Test
+    void listsThePluginsPresent() {
+        Http plugins = Http.get("/plugins").on(api);
+        assertEquals(200, plugins.status, plugins.text());
+        assertEquals(2, plugins.body().size());
+        JsonNode first = plugins.body().get(0);
+        assertEquals("simple-triage", first.path("pluginId").asText());
+        assertEquals("TRIAGE", first.path("point").asText());
+        assertEquals("nl.proeftuin.plugins.triage.simple", first.path("bundle").asText());
+        assertEquals("1.0.0", first.path("bundleVersion").asText());
+        assertEquals(41, first.path("serviceId").asLong());
+    }
+
+    @Test
+    void bindsForTheRegionAndAMunicipalityWhichOverridesIt() {
+        Http region = bindRegion(InMemoryRuntime.SIMPLE);
+        assertEquals(200, region.status, region.text());
+        assertEquals("simple-triage", region.body().path("pluginId").asText());
+        assertEquals("2", region.body().path("configuration").path("threshold").asText());
+        assertEquals(1, region.body().path("revision").asLong());
+        assertTrue(region.body().path("municipality").isMissingNode(), "the region has no municipality: " + region.text());
+        assertEquals("Carla Coordinator", core.lastActor.name());
+
+        Http own = put("/bindings/TRIAGE/municipalities/Berg%20en%20Dal",
+                "{\"pluginId\":\"joint-triage\",\"reason\":\"ZVH pilot\"}").on(api);
+        assertEquals(200, own.status, own.text());
+        assertEquals("Berg en Dal", own.body().path("municipality").asText());
+
+        Http effective = Http.get("/bindings/effective?point=triage&municipality=Berg%20en%20Dal").on(api);
+        assertEquals("joint-triage", effective.body().path("pluginId").asText());
+        assertEquals(ExtensionPoint.TRIAGE, core.lastPoint);
+        assertEquals("simple-triage", Http.get("/bindings/effective?point=TRIAGE&municipality=Arnhem").on(api)
+                .body().path("pluginId").asText());
+        assertEquals("simple-triage", Http.get("/bindings/effective?point=TRIAGE").on(api).body().path("pluginId").asText());
+        assertNull(core.lastMunicipality);
+        assertEquals(2, Http.get("/bindings").on(api).body().size());
+    }
+
+    @Test
+    void noEffectiveBindingIs404AndThePointIsRequired() {
+        JsonNode none = problem(Http.get("/bindings/effective?point=CARE_PATH&municipality=Arnhem").on(api), 404);
+        assertTrue(none.path("detail").asText().contains("CARE_PATH"), none.toString());
+        assertEquals("point", problem(Http.get("/bindings/effective?municipality=Arnhem").on(api), 400)
+                .path("parameter").asText());
+    }
+
+    @Test
+    void anUnknownPointIs400NamingTheParameterEverywhere() {
+        assertEquals("point", problem(put("/bindings/weather/region", "{\"pluginId\":\"x\",\"reason\":\"r\"}").on(api), 400)
+                .path("parameter").asText());
+        assertEquals("point", problem(delete("/bindings/weather/municipalities/Arnhem?reason=r").on(api), 400)
+                .path("parameter").asText());
+        JsonNode query = problem(Http.get("/bindings/effective?point=weather").on(api), 400);
+        assertEquals("point", query.path("parameter").asText());
+        assertTrue(query.path("reason").asText().contains("TRIAGE, CARE_PATH, LOCAL_TEAM, PROCUREMENT"), query.toString());
+        assertEquals("point", problem(Http.get("/bindings/history?point=weather").on(api), 400).path("parameter").asText());
+        assertTrue(core.bindings().isEmpty());
+    }
+
+    @Test
+    void changingABindingNeedsAnActorAndAReason() {
+        Http anonymous = Http.request("PUT", "/bindings/TRIAGE/region")
+                .json("{\"pluginId\":\"simple-triage\",\"reason\":\"r\"}").on(api);
+        assertEquals("X-Actor-Id", problem(anonymous, 400).path("header").asText());
+        bindRegion(InMemoryRuntime.SIMPLE);
+        assertEquals("X-Actor-Id", problem(Http.request("DELETE", "/bindings/TRIAGE/region?reason=r").on(api), 400)
+                .path("header").asText());
+        assertEquals("reason", problem(delete("/bindings/TRIAGE/region").on(api), 400).path("parameter").asText());
+        assertEquals("reason", problem(put("/bindings/TRIAGE/region", "{\"pluginId\":\"simple-triage\"}").on(api), 400)
+                .path("field").asText());
+        assertEquals(1, core.bindings().size());
+    }
+
+    @Test
+    void anAbsentPluginIs409AndUnknownMembersAre400() {
+        JsonNode absent = problem(bindRegion("no-such-plugin"), 409);
+        assertEquals("plugin-not-present", absent.path("rule").asText());
+        assertEquals("colour", problem(put("/bindings/TRIAGE/region",
+                "{\"pluginId\":\"simple-triage\",\"reason\":\"r\",\"colour\":\"red\"}").on(api), 400).path("field").asText());
+        assertEquals(415, put("/bindings/TRIAGE/region", "{}").header("Content-Type", "text/plain").on(api).status);
+        assertTrue(core.bindings().isEmpty());
+    }
+
+    @Test
+    void unbindingIs204RecordedInTheHistoryAndASecondTimeIs404() {
+        bindRegion(InMemoryRuntime.SIMPLE);
+        bindRegion(InMemoryRuntime.JOINT);
+        Http removed = delete("/bindings/triage/region?reason=pilot%20ended").on(api);
+        assertEquals(204, removed.status, removed.text());
+        assertEquals("", removed.text());
+        problem(delete("/bindings/triage/region?reason=again").on(api), 404);
+
+        JsonNode history = Http.get("/bindings/history?point=triage").on(api).body();
+        assertEquals(3, history.size());
+        JsonNode newest = history.get(0);
+        assertEquals("joint-triage", newest.path("oldPluginId").asText());
+        assertTrue(newest.path("newPluginId").isMissingNode(), newest.toString());
+        assertEquals("pilot ended", newest.path("reason").asText());
+        assertEquals("carla.coord", newest.path("by").asText());
+        assertEquals("simple-triage", history.get(1).path("oldPluginId").asText());
+        assertEquals(0, Http.get("/bindings/history?point=LOCAL_TEAM").on(api).body().size());
+        assertEquals(3, Http.get("/bindings/history").on(api).body().size());
+        assertNull(core.lastPoint);
+    }
+
+    @Test
+    void alertsDefaultTo100AndTheLimitIsChecked() {
+        assertEquals(200, Http.get("/alerts").on(api).status);
+        assertEquals(100, core.lastLimit);
+        Http.get("/alerts?limit=1000").on(api);
+        assertEquals(1000, core.lastLimit);
+        assertEquals("limit", problem(Http.get("/alerts?limit=0").on(api), 400).path("parameter").asText());
+        assertEquals("limit", problem(Http.get("/alerts?limit=1001").on(api), 400).path("parameter").asText());
+        assertEquals("limit", problem(Http.get("/alerts?limit=many").on(api), 400).path("parameter").asText());
+    }
+
+    @Test
+    void triageWithoutABindingFallsBackIs201AndRaisesAnAlert() {
+        Http outcome = Http.post("/cases/c1/triage", FACTS.formatted("SERIOUS")).on(api);
+        assertEquals(201, outcome.status, outcome.text());
+        assertTrue(outcome.body().path("fallback").asBoolean());
+        assertEquals("MANUAL_TRIAGE", outcome.body().path("decision").path("route").asText());
+        assertEquals("core-fallback", outcome.body().path("provenance").path("pluginId").asText());
+        assertEquals("anna.local", outcome.body().path("by").asText());
+        JsonNode alerts = Http.get("/alerts?limit=5").on(api).body();
+        assertEquals(1, alerts.size());
+        assertEquals("PLUGIN_ABSENT", alerts.get(0).path("kind").asText());
+        assertEquals("c1", alerts.get(0).path("caseId").asText());
+    }
+
+    @Test
+    void triageThroughTheBoundPluginCarriesItsProvenance() {
+        bindRegion(InMemoryRuntime.SIMPLE);
+        Http outcome = Http.post("/cases/c1/triage", FACTS.formatted("ACUTE")).on(api);
+        assertEquals(201, outcome.status, outcome.text());
+        assertFalse(outcome.body().path("fallback").asBoolean());
+        assertEquals("REGIONAL_SAFETY_TEAM", outcome.body().path("decision").path("route").asText());
+        JsonNode provenance = outcome.body().path("provenance");
+        assertEquals("simple-triage", provenance.path("pluginId").asText());
+        assertEquals("1.0.0", provenance.path("bundleVersion").asText());
+        assertEquals(1, provenance.path("bindingRevision").asLong());
+        assertEquals("SAFETY", outcome.body().path("facts").path("problemDomains").get(0).asText());
+
+        Http.post("/cases/c1/triage", FACTS.formatted("NONE")).on(api);
+        JsonNode list = Http.get("/cases/c1/triage").on(api).body();
+        assertEquals(2, list.size());
+        assertEquals("LOCAL_TEAM", list.get(1).path("decision").path("route").asText());
+    }
+
+    @Test
+    void aJointTriageStaysPendingUntilItsAssessmentsAreIn() {
+        bindRegion(InMemoryRuntime.JOINT);
+        Http first = Http.post("/cases/c2/triage", FACTS.formatted("SERIOUS")).on(api);
+        assertTrue(first.body().path("decision").path("pending").asBoolean(), first.text());
+        assertEquals(1, Http.get("/triage/pending").on(api).body().size());
+
+        String assessment = "{\"assessorRole\":\"%s\",\"recommendation\":\"VEILIGHEIDSHUIS_TABLE\",\"note\":\"herhaald geweld\"}";
+        Http one = Http.post("/cases/c2/triage/assessments", assessment.formatted("SAFETY_DIRECTOR")).on(api);
+        assertEquals(201, one.status, one.text());
+        assertTrue(one.body().path("decision").path("pending").asBoolean());
+        Http two = Http.post("/cases/c2/triage/assessments", assessment.formatted("PROCESS_DIRECTOR")).on(api);
+        assertEquals("VEILIGHEIDSHUIS_TABLE", two.body().path("decision").path("route").asText());
+        assertEquals(0, Http.get("/triage/pending").on(api).body().size());
+    }
+
+    @Test
+    void triageInputIsCheckedAndTheServicesVerdictsMap() {
+        assertEquals("safetyConcern", problem(Http.post("/cases/c1/triage", FACTS.formatted("HUGE")).on(api), 400)
+                .path("field").asText());
+        assertEquals("repeatedViolence", problem(Http.post("/cases/c1/triage",
+                "{\"problemDomains\":[],\"safetyConcern\":\"NONE\",\"earlierHelpWithoutResult\":false}").on(api), 400)
+                .path("field").asText());
+        assertEquals("If-Match", problem(Http.post("/cases/c1/triage", FACTS.formatted("NONE")).header("If-Match", "\"1\"")
+                .on(api), 400).path("header").asText());
+        problem(Http.post("/cases/nope/triage", FACTS.formatted("NONE")).on(api), 404);
+        problem(Http.get("/cases/nope/triage").on(api), 404);
+        JsonNode never = problem(Http.post("/cases/c1/triage/assessments",
+                "{\"assessorRole\":\"X\",\"recommendation\":\"LOCAL_TEAM\",\"note\":\"n\"}").on(api), 409);
+        assertEquals("triage-required", never.path("rule").asText());
+        assertEquals("recommendation", problem(Http.post("/cases/c1/triage/assessments",
+                "{\"assessorRole\":\"X\",\"recommendation\":\"SOMEWHERE\",\"note\":\"n\"}").on(api), 400).path("field").asText());
+        assertFalse(core.hasOutcomes("c1"));
+    }
+
+    @Test
+    void withoutTheRuntimeTheseRoutesAre503NamingTheService() {
+        runtime.set(null);
+        triage.set(null);
+        assertEquals("plugin runtime", problem(Http.get("/plugins").on(api), 503).path("service").asText());
+        assertEquals("plugin runtime", problem(bindRegion(InMemoryRuntime.SIMPLE), 503).path("service").asText());
+        assertEquals("plugin runtime", problem(delete("/bindings/TRIAGE/region?reason=r").on(api), 503).path("service").asText());
+        assertEquals("triage service", problem(Http.post("/cases/c1/triage", FACTS.formatted("NONE")).on(api), 503)
+                .path("service").asText());
+        assertEquals("triage service", problem(Http.get("/triage/pending").on(api), 503).path("service").asText());
+        assertEquals(200, Http.get("/health").on(api).status);
+    }
+
+    @Test
+    void bindingRoutesAllowOnlyTheirMethods() {
+        Http post = Http.post("/bindings/TRIAGE/region", "{}").on(api);
+        assertEquals("DELETE, PUT", post.headers.get("Allow"));
+        problem(post, 405);
+    }
+}

@@ -1,0 +1,34 @@
+package nl.proeftuin.core.shell.internal;
+
+import java.util.Comparator;
+
+import nl.proeftuin.core.spi.runtime.PluginInfo;
+import nl.proeftuin.core.spi.runtime.PluginRuntime;
+import org.apache.karaf.shell.api.action.Action;
+import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.lifecycle.Reference;
+import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.apache.karaf.shell.support.table.ShellTable;
+
+/** {@code proeftuin:plugins}: the plugin services present now. */
+@Service
+@Command(scope = "proeftuin", name = "plugins", description = "Lists the plugin services present now, by extension point")
+public class PluginsCommand implements Action {
+    @Reference
+    private PluginRuntime runtime;
+
+    @Override
+    public Object execute() {
+        ShellTable table = new ShellTable().emptyTableText("No plugins present");
+        table.column("Point");
+        table.column("Plugin");
+        table.column("Bundle");
+        table.column("Version");
+        table.column("Service").alignRight();
+        runtime.plugins().stream()
+                .sorted(Comparator.comparing(PluginInfo::point).thenComparing(PluginInfo::pluginId))
+                .forEach(p -> table.addRow().addContent(p.point(), p.pluginId(), p.bundle(), p.bundleVersion(), p.serviceId()));
+        table.print(System.out);
+        return null;
+    }
+}

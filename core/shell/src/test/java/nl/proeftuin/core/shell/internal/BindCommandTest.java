@@ -1,0 +1,193 @@
+package nl.proeftuin.core.shell.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.lang.reflect.Field;
+import java.nio.charset.StandardCharsets;
+import java.security.PrivilegedExceptionAction;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import javax.security.auth.Subject;
+
+import nl.proeftuin.core.api.dto.Actor;
+import nl.proeftuin.core.spi.ExtensionPoint;
+import nl.proeftuin.core.spi.runtime.Alert;
+import nl.proeftuin.core.spi.runtime.Binding;
+import nl.proeftuin.core.spi.runtime.BindingChange;
+import nl.proeftuin.core.spi.runtime.BindingInput;
+import nl.proeftuin.core.spi.runtime.PluginInfo;
+import nl.proeftuin.core.spi.runtime.PluginRuntime;
+import org.apache.karaf.jaas.boot.principal.RolePrincipal;
+import org.apache.karaf.jaas.boot.principal.UserPrincipal;
+import org.apache.karaf.shell.api.console.CommandLine;
+import org.junit.jupiter.api.Test;
+
+/** The commands as Karaf runs them: fields injected and parsed, then {@code execute()} inside the login's Subject. */
+class BindCommandTest {
+
+    /** Records the calls; binds whatever it is given. */
+    static final class RecordingRuntime implements PluginRuntime {
+        final List<String> calls = new ArrayList<>();
+        Actor actor;
+
+        @Override
+        public List<PluginInfo> plugins() {
+            return List.of(new PluginInfo("simple-triage", ExtensionPoint.TRIAGE, "b", "1.0.0", 1),
+                    new PluginInfo("sharepoint-lt", ExtensionPoint.LOCAL_TEAM, "c", "1.0.0", 2));
+        }
+
+        @Override
+        public List<Binding> bindings() {
+            return List.of();
+        }
+
+        @Override
+        public Binding effectiveBinding(ExtensionPoint point, String municipality) {
+            return null;
+        }
+
+        @Override
+        public Binding bind(Actor actor, ExtensionPoint point, String municipality, BindingInput input) {
+            this.actor = actor;
+            calls.add("bind " + point + " " + municipality + " " + input);
+            return new Binding(point, municipality, input.pluginId(), input.configuration(), "0123456789abcdef", 1,
+                    Instant.parse("2026-03-01T10:00:00Z"), actor.id(), input.reason());
+        }
+
+        @Override
+        public void unbind(Actor actor, ExtensionPoint point, String municipality, String reason) {
+            this.actor = actor;
+            calls.add("unbind " + point + " " + municipality + " " + reason);
+        }
+
+        @Override
+        public List<BindingChange> history(ExtensionPoint point) {
+            return List.of();
+        }
+
+        @Override
+        public List<Alert> alerts(int limit) {
+            calls.add("alerts " + limit);
+            return List.of();
+        }
+    }
+
+    private final RecordingRuntime runtime = new RecordingRuntime();
+
+    private static void set(Object target, String field, Object value) throws ReflectiveOperationException {
+        Field f = target.getClass().getDeclaredField(field);
+        f.setAccessible(true);
+        f.set(target, value);
+    }
+
+    @SuppressWarnings("removal") // Subject.doAs: how Karaf runs a command for the logged-in user
+    private static String runAs(String user, PrivilegedExceptionAction<Object> action) throws Exception {
+        PrintStream out = System.out;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        try {
+            Subject subject = new Subject(true, Set.of(new UserPrincipal(user), new RolePrincipal("admin")), Set.of(), Set.of());
+            Subject.doAs(subject, action);
+        } finally {
+            System.setOut(out);
+        }
+        return captured.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void bindPassesTheParsedArgumentsAsTheLoggedInUserAndPrintsTheBinding() throws Exception {
+        BindCommand bind = new BindCommand();
+        set(bind, "runtime", runtime);
+        set(bind, "municipality", "Arnhem");
+        set(bind, "configuration", List.of("threshold=2"));
+        set(bind, "point", "triage");
+        set(bind, "pluginId", "simple-triage");
+        set(bind, "reason", List.of("pilot", "start"));
+        String out = runAs("carla", bind::execute);
+        assertEquals(List.of("bind TRIAGE Arnhem BindingInput[pluginId=simple-triage, configuration={threshold=2}, reason=pilot start]"),
+                runtime.calls);
+        assertEquals(new Actor("carla", "carla"), runtime.actor);
+        assertTrue(out.startsWith("Bound TRIAGE for the municipality Arnhem to simple-triage (revision 1)"), out);
+        assertTrue(out.contains("configuration 0123456789ab"), out);
+    }
+
+    @Test
+    void aBadPointStopsTheCommandBeforeTheRuntimeIsCalled() throws Exception {
+        UnbindCommand unbind = new UnbindCommand();
+        set(unbind, "runtime", runtime);
+        set(unbind, "point", "weather");
+        set(unbind, "reason", List.of("x"));
+        assertThrows(IllegalArgumentException.class, unbind::execute);
+        assertTrue(runtime.calls.isEmpty());
+
+        set(unbind, "point", "TRIAGE");
+        String out = runAs("carla", unbind::execute);
+        assertEquals(List.of("unbind TRIAGE null x"), runtime.calls);
+        assertEquals("Unbound TRIAGE for the region", out.strip());
+    }
+
+    @Test
+    void alertsDefaultToAScreenful() throws Exception {
+        AlertsCommand alerts = new AlertsCommand();
+        set(alerts, "runtime", runtime);
+        String out = runAs("carla", alerts::execute);
+        assertEquals(List.of("alerts 20"), runtime.calls);
+        assertTrue(out.contains("No alerts"), out);
+    }
+
+    @Test
+    void pluginIdsCompleteFromThePluginsPresent() throws Exception {
+        PluginIdCompleter completer = new PluginIdCompleter();
+        set(completer, "runtime", runtime);
+        List<String> candidates = new ArrayList<>();
+        // "proeftuin:bind triage si" with the cursor at the end
+        int at = completer.complete(null, line("proeftuin:bind triage si", "si"), candidates);
+        assertEquals(List.of("simple-triage"), candidates);
+        assertEquals("proeftuin:bind triage ".length(), at);
+        candidates.clear();
+        assertEquals(-1, new PointCompleter().complete(null, line("proeftuin:bind x", "x"), candidates));
+        assertTrue(candidates.isEmpty(), candidates.toString());
+    }
+
+    private static CommandLine line(String buffer, String cursorArgument) {
+        return new CommandLine() {
+            @Override
+            public int getCursorArgumentIndex() {
+                return getArguments().length - 1;
+            }
+
+            @Override
+            public String getCursorArgument() {
+                return cursorArgument;
+            }
+
+            @Override
+            public int getArgumentPosition() {
+                return cursorArgument.length();
+            }
+
+            @Override
+            public String[] getArguments() {
+                return buffer.split(" ");
+            }
+
+            @Override
+            public int getBufferPosition() {
+                return buffer.length();
+            }
+
+            @Override
+            public String getBuffer() {
+                return buffer;
+            }
+        };
+    }
+}

@@ -1,0 +1,103 @@
+package nl.proeftuin.plugins.importcheck;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * The import check on the real plugin bundles. Plugins are discovered on disk: every folder of
+ * {@code plugins/} with a {@code pom.xml}, except this one. So a new plugin is checked without anyone
+ * remembering to list it here; if it is not built before this module, the check fails and says what
+ * to add.
+ */
+class PluginBundlesTest {
+
+    private static final String SELF = "import-check";
+
+    private static Path pluginsDir;
+    private static String version;
+    private static List<Path> pluginModules;
+
+    @BeforeAll
+    static void discover() throws IOException {
+        pluginsDir = Paths.get(System.getProperty("proeftuin.plugins.dir", "..")).toAbsolutePath().normalize();
+        version = System.getProperty("proeftuin.version", "0.1.0-SNAPSHOT");
+        try (Stream<Path> dirs = Files.list(pluginsDir)) {
+            pluginModules = dirs.filter(d -> Files.isRegularFile(d.resolve("pom.xml")))
+                    .filter(d -> !d.getFileName().toString().equals(SELF)).sorted().toList();
+        }
+    }
+
+    @Test
+    void pluginsAreFound() {
+        // guards the check itself: finding nothing would make every other test here pass vacuously
+        assertTrue(pluginModules.size() >= 3, "expected the plugin modules under " + pluginsDir + ", found " + pluginModules);
+    }
+
+    @Test
+    void everyPluginIsAModuleOfTheReactor() throws IOException {
+        String aggregator = Files.readString(pluginsDir.resolve("pom.xml"));
+        List<String> missing = pluginModules.stream().map(d -> d.getFileName().toString())
+                .filter(m -> !aggregator.contains("<module>" + m + "</module>")).toList();
+        assertEquals(List.of(), missing, "plugin folders not listed in plugins/pom.xml <modules> (never built)");
+    }
+
+    @Test
+    void everyPluginIsBuiltBeforeThisCheck() throws IOException {
+        String self = Files.readString(pluginsDir.resolve(SELF).resolve("pom.xml"));
+        List<String> missing = new ArrayList<>();
+        for (Path module : pluginModules) {
+            String artifactId = artifactId(module);
+            if (!self.contains("<artifactId>" + artifactId + "</artifactId>")) {
+                missing.add(artifactId);
+            }
+        }
+        assertEquals(List.of(), missing, "add these as test-scoped dependencies of plugins/import-check/pom.xml,"
+                + " so that the reactor builds them before the import check runs");
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyPluginImportsOnlyTheCoreApiAndSpi() {
+        return pluginModules.stream().map(module -> DynamicTest.dynamicTest(module.getFileName().toString(), () -> {
+            Path jar = module.resolve("target").resolve(artifactId(module) + "-" + version + ".jar");
+            if (!Files.isRegularFile(jar)) {
+                fail(jar + " is missing: build the plugins with 'mvn verify' (or install) from the root or plugins/");
+            }
+            List<String> problems = PluginManifestRules.check(jar);
+            assertTrue(problems.isEmpty(), () -> problems.stream().collect(Collectors.joining("\n  ", "\n  ", "")));
+        }));
+    }
+
+    @Test
+    void theTestOnlyPluginIsCheckedToo() {
+        assertTrue(pluginModules.stream().anyMatch(d -> d.getFileName().toString().equals("test-faulty-triage")),
+                "test-only bundles are installed in tests, so they keep the rules too");
+    }
+
+    /** The module's own artifactId: the first one after its parent block. */
+    private static String artifactId(Path module) throws IOException {
+        String pom = Files.readString(module.resolve("pom.xml"));
+        int afterParent = pom.indexOf("</parent>");
+        Matcher m = Pattern.compile("<artifactId>\\s*([^<\\s]+)\\s*</artifactId>").matcher(pom);
+        if (!m.find(Math.max(afterParent, 0))) {
+            throw new IOException("no artifactId in " + module.resolve("pom.xml"));
+        }
+        return m.group(1);
+    }
+}
