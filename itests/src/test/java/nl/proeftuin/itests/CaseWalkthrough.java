@@ -10,7 +10,6 @@ import java.time.Duration;
 import java.time.LocalDate;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.Test;
 
 /**
@@ -20,8 +19,6 @@ import org.junit.Test;
  */
 public abstract class CaseWalkthrough extends KarafTestSupport {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String[] ACTOR = {"X-Actor-Id", "anna.local", "X-Actor-Name", "Anna de Vries"};
 
     /**
      * Set in the container by each subclass's configuration: the product name the health report must
@@ -210,32 +207,5 @@ public abstract class CaseWalkthrough extends KarafTestSupport {
         assertProblem(stale, 412);
         assertEquals("STABILISATION", JSON.readTree(get(caseUrl).body()).path("phase").asText());
         assertNotEquals(etag, get(caseUrl).headers().firstValue("ETag").orElse(""));
-    }
-
-    private static String[] with(String[] headers, String name, String value) {
-        String[] all = java.util.Arrays.copyOf(headers, headers.length + 2);
-        all[headers.length] = name;
-        all[headers.length + 1] = value;
-        return all;
-    }
-
-    private static String person(String given, String family, String born) throws Exception {
-        return post("/api/v1/persons", "{\"givenName\":\"%s\",\"familyName\":\"%s\",\"dateOfBirth\":\"%s\"}"
-                .formatted(given, family, born), 201).path("id").asText();
-    }
-
-    private static JsonNode post(String path, String body, int expectedStatus) throws Exception {
-        HttpResponse<String> response = send("POST", path, body, "application/json", ACTOR);
-        assertEquals(path + " -> " + response.body(), expectedStatus, response.statusCode());
-        return JSON.readTree(response.body());
-    }
-
-    static JsonNode assertProblem(HttpResponse<String> response, int status) throws Exception {
-        assertEquals(response.body(), status, response.statusCode());
-        assertEquals("application/problem+json", response.headers().firstValue("Content-Type").orElse("").split(";")[0]);
-        JsonNode problem = JSON.readTree(response.body());
-        assertEquals(status, problem.path("status").asInt());
-        assertFalse(problem.path("detail").asText().isEmpty());
-        return problem;
     }
 }

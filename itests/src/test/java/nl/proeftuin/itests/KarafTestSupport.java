@@ -1,5 +1,7 @@
 package nl.proeftuin.itests;
 
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
 import static org.ops4j.pax.exam.CoreOptions.systemProperty;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.configureConsole;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
@@ -17,6 +19,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.karaf.options.LogLevelOption;
 
@@ -114,5 +118,36 @@ public abstract class KarafTestSupport {
         }
         throw new AssertionError("Platform not ready within " + timeout + "; last answer: "
                 + (last == null ? String.valueOf(lastError) : last.statusCode() + " " + last.body()));
+    }
+
+    protected static final ObjectMapper JSON = new ObjectMapper();
+    /** The actor headers every write sends (until login tokens replace them). */
+    protected static final String[] ACTOR = {"X-Actor-Id", "anna.local", "X-Actor-Name", "Anna de Vries"};
+
+    protected static String[] with(String[] headers, String name, String value) {
+        String[] all = java.util.Arrays.copyOf(headers, headers.length + 2);
+        all[headers.length] = name;
+        all[headers.length + 1] = value;
+        return all;
+    }
+
+    protected static String person(String given, String family, String born) throws Exception {
+        return post("/api/v1/persons", "{\"givenName\":\"%s\",\"familyName\":\"%s\",\"dateOfBirth\":\"%s\"}"
+                .formatted(given, family, born), 201).path("id").asText();
+    }
+
+    protected static JsonNode post(String path, String body, int expectedStatus) throws Exception {
+        HttpResponse<String> response = send("POST", path, body, "application/json", ACTOR);
+        assertEquals(path + " -> " + response.body(), expectedStatus, response.statusCode());
+        return JSON.readTree(response.body());
+    }
+
+    static JsonNode assertProblem(HttpResponse<String> response, int status) throws Exception {
+        assertEquals(response.body(), status, response.statusCode());
+        assertEquals("application/problem+json", response.headers().firstValue("Content-Type").orElse("").split(";")[0]);
+        JsonNode problem = JSON.readTree(response.body());
+        assertEquals(status, problem.path("status").asInt());
+        assertFalse(problem.path("detail").asText().isEmpty());
+        return problem;
     }
 }

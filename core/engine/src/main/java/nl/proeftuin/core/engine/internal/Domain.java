@@ -55,6 +55,11 @@ final class Domain {
 
     /** Runs a write as one transaction; domain exceptions pass through after the rollback. */
     <T> T write(Database.SqlWork<T> work) {
+        return transaction(database, work);
+    }
+
+    /** Runs work as one transaction on a database; for components that need no case stores. */
+    static <T> T transaction(Database database, Database.SqlWork<T> work) {
         try {
             return database.inTransaction(work);
         } catch (SQLException e) {

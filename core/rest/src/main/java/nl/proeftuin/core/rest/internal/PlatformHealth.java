@@ -57,10 +57,13 @@ final class PlatformHealth {
                 }
                 var configurations = scr.getComponentConfigurationDTOs(description);
                 if (configurations.isEmpty()) {
-                    // Enabled but without a configuration: DS creates none while a required
-                    // configuration is missing.
-                    result.add(new ComponentHealth(description.name, bsn, "UNSATISFIED_CONFIGURATION",
-                            "configuration PID " + String.join(",", description.configurationPid) + " missing"));
+                    // A component that runs only when configured (configuration policy "require")
+                    // and has no configuration, for example the DefaultBinding factory before a
+                    // region feature ships one. Not a readiness failure in itself: whatever it
+                    // provides is checked where it is needed (the database check, or the
+                    // unsatisfied references of its consumers).
+                    result.add(new ComponentHealth(description.name, bsn, "NOT_CONFIGURED",
+                            "no configuration for PID " + String.join(",", description.configurationPid)));
                 }
                 for (ComponentConfigurationDTO c : configurations) {
                     result.add(new ComponentHealth(description.name, bsn, state(c.state), detail(c)));

@@ -1,0 +1,377 @@
+package nl.proeftuin.core.engine.internal;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
+
+import nl.proeftuin.core.api.InvalidInputException;
+import nl.proeftuin.core.api.RuleViolationException;
+import nl.proeftuin.core.api.dto.Actor;
+import nl.proeftuin.core.api.dto.CaseMember;
+import nl.proeftuin.core.api.dto.CaseStatus;
+import nl.proeftuin.core.api.dto.LifeDomain;
+import nl.proeftuin.core.spi.ExtensionPoint;
+import nl.proeftuin.core.spi.Route;
+import nl.proeftuin.core.spi.Triage;
+import nl.proeftuin.core.spi.TriageAssessment;
+import nl.proeftuin.core.spi.TriageDecision;
+import nl.proeftuin.core.spi.TriageFacts;
+import nl.proeftuin.core.spi.TriageRequest;
+import nl.proeftuin.core.spi.runtime.AssessmentInput;
+import nl.proeftuin.core.spi.runtime.Binding;
+import nl.proeftuin.core.spi.runtime.Provenance;
+import nl.proeftuin.core.spi.runtime.TriageOutcome;
+import nl.proeftuin.core.spi.runtime.TriageService;
+import nl.proeftuin.core.store.Database;
+import nl.proeftuin.core.store.records.CaseStore;
+import nl.proeftuin.core.store.records.FamilyStore;
+import nl.proeftuin.core.store.records.PlanStore;
+import nl.proeftuin.core.store.records.StoredCase;
+import nl.proeftuin.core.store.runtime.AlertStore;
+import nl.proeftuin.core.store.runtime.BindingStore;
+import nl.proeftuin.core.store.runtime.StoredAlert;
+import nl.proeftuin.core.store.runtime.StoredAssessment;
+import nl.proeftuin.core.store.runtime.StoredTriageOutcome;
+import nl.proeftuin.core.store.runtime.TriageStore;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.FrameworkUtil;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Triage through the plugin bound for the case's municipality, in three steps that never hold a
+ * transaction open while a plugin runs:
+ * <ol>
+ * <li>read, in one short transaction: the case (it must be open), its family system, the round's
+ * assessments and the effective binding, resolved once here and kept to the end of the request;</li>
+ * <li>call the plugin on a core thread within the time budget ({@link TimeBoxedPluginCalls});</li>
+ * <li>write, in one transaction under the case's row lock: the outcome with its provenance, the
+ * alert when the fallback decided, and the event in the case's history.</li>
+ * </ol>
+ * When no plugin is bound, the bound one is absent, throws, returns nothing usable or overruns, the
+ * core's fallback decides ({@code UNDECIDED}, {@link Route#MANUAL_TRIAGE}), an alert is raised and
+ * the call still succeeds.
+ *
+ * <p>A triage opens a <i>round</i>; {@link #assess} adds an assessment to the latest round and asks
+ * the bound triage again with the round's facts and all its assessments. Rule names:
+ * {@code case-closed}, {@code triage-required}.
+ */
+@Component(service = TriageService.class)
+public class BoundTriageService implements TriageService {
+
+    /** The plugin id provenance names when the core's fallback decided. */
+    static final String FALLBACK_ID = "core-fallback";
+    /** The fallback's classification. */
+    static final String UNDECIDED = "UNDECIDED";
+
+    /** Alert kinds. */
+    static final String UNBOUND = "PLUGIN_UNBOUND";
+    static final String ABSENT = "PLUGIN_ABSENT";
+    static final String FAILED = "PLUGIN_FAILED";
+    static final String TIMEOUT = "PLUGIN_TIMEOUT";
+
+    /** How often an assessment's re-triage is redone when another assessment overtook it. */
+    static final int ASSESS_ATTEMPTS = 3;
+
+    private static final Logger LOG = LoggerFactory.getLogger(BoundTriageService.class);
+
+    private final Domain domain;
+    private final TriageStore triages;
+    private final AlertStore alerts;
+    private final BindingStore bindings;
+    private final ServicePluginRegistry registry;
+    private final TimeBoxedPluginCalls calls;
+    private final Clock clock;
+    private final String coreBundle;
+    private final String coreVersion;
+
+    /**
+     * @param database the platform database
+     * @param family   persons (the family system given to the plugin)
+     * @param cases    cases and their history
+     * @param plans    plans (shown with the case)
+     * @param triages  triage outcomes and assessments
+     * @param alerts   alerts
+     * @param bindings bindings
+     * @param registry the plugins present
+     * @param calls    the time-boxed plugin calls
+     */
+    @Activate
+    public BoundTriageService(@Reference Database database, @Reference FamilyStore family, @Reference CaseStore cases,
+            @Reference PlanStore plans, @Reference TriageStore triages, @Reference AlertStore alerts,
+            @Reference BindingStore bindings, @Reference ServicePluginRegistry registry,
+            @Reference TimeBoxedPluginCalls calls) {
+        this(new Domain(database, family, cases, plans, Clock.systemUTC()), triages, alerts, bindings, registry, calls,
+                Clock.systemUTC(), FrameworkUtil.getBundle(BoundTriageService.class));
+    }
+
+    BoundTriageService(Domain domain, TriageStore triages, AlertStore alerts, BindingStore bindings,
+            ServicePluginRegistry registry, TimeBoxedPluginCalls calls, Clock clock, Bundle self) {
+        this.domain = domain;
+        this.triages = triages;
+        this.alerts = alerts;
+        this.bindings = bindings;
+        this.registry = registry;
+        this.calls = calls;
+        this.clock = clock;
+        // Outside a framework (unit tests) there is no bundle; the name is still the bundle's.
+        this.coreBundle = self == null ? "nl.proeftuin.core.engine" : self.getSymbolicName();
+        this.coreVersion = self == null ? "0.0.0" : self.getVersion().toString();
+    }
+
+    // --- the service --------------------------------------------------------------------------------
+
+    @Override
+    public TriageOutcome triage(Actor actor, String caseId, TriageFacts facts) {
+        Check.actor(actor);
+        TriageFacts f = validFacts(facts);
+        Check.required("caseId", caseId);
+        String outcomeId = Domain.newId();
+        Prepared p = domain.read(c -> prepare(c, caseId, f, outcomeId, List.of()));
+        Decided d = decide(p);
+        return domain.write(c -> {
+            domain.lockOpen(c, caseId, null);
+            return store(c, actor, outcomeId, p, d);
+        });
+    }
+
+    @Override
+    public TriageOutcome assess(Actor actor, String caseId, AssessmentInput input) {
+        Check.actor(actor);
+        Check.required("body", input);
+        String role = Check.text("assessorRole", input.assessorRole(), Check.ID);
+        Route recommendation = Check.required("recommendation", input.recommendation());
+        String note = Check.text("note", input.note(), Check.LONG_TEXT);
+        Check.required("caseId", caseId);
+        domain.write(c -> {
+            domain.lockOpen(c, caseId, null);
+            StoredTriageOutcome latest = triages.latestOutcome(c, caseId).orElseThrow(() -> new RuleViolationException(
+                    "triage-required", "case " + caseId + " has not been triaged: triage it before adding an assessment"));
+            triages.insertAssessment(c, new StoredAssessment(Domain.newId(), caseId, latest.roundId(), actor.id(),
+                    Check.actorName(actor), role, recommendation.name(), note, domain.now()));
+            domain.event(c, caseId, actor, "TRIAGE_ASSESSED", "assessment as " + role + " by " + Check.actorName(actor)
+                    + ", recommends " + recommendation, note);
+            return null;
+        });
+        // Ask the triage again with every assessment of the round. Another assessment may be stored
+        // while the plugin runs; the write then sees a round that changed and asks again, so that the
+        // latest outcome always answers all assessments (a few attempts, then the last answer stands).
+        for (int attempt = 1;; attempt++) {
+            String outcomeId = Domain.newId();
+            Prepared p = domain.read(c -> {
+                StoredTriageOutcome latest = triages.latestOutcome(c, caseId).orElseThrow();
+                TriageFacts facts = facts(latest.facts());
+                return prepare(c, caseId, facts, latest.roundId(), assessments(c, caseId, latest.roundId()));
+            });
+            Decided d = decide(p);
+            boolean last = attempt == ASSESS_ATTEMPTS;
+            TriageOutcome stored = domain.write(c -> {
+                domain.lockOpen(c, caseId, null);
+                StoredTriageOutcome latest = triages.latestOutcome(c, caseId).orElseThrow();
+                boolean overtaken = !latest.roundId().equals(p.roundId())
+                        || assessments(c, caseId, p.roundId()).size() != p.request().assessments().size();
+                return overtaken && !last ? null : store(c, actor, outcomeId, p, d);
+            });
+            if (stored != null) {
+                return stored;
+            }
+        }
+    }
+
+    @Override
+    public List<TriageOutcome> outcomes(String caseId) {
+        return domain.read(c -> {
+            domain.existingCase(c, caseId);
+            return triages.outcomes(c, caseId).stream().map(BoundTriageService::outcome).toList();
+        });
+    }
+
+    @Override
+    public List<TriageOutcome> pending() {
+        return domain.read(c -> triages.pending(c).stream().map(BoundTriageService::outcome).toList());
+    }
+
+    // --- step 1: read ---------------------------------------------------------------------------------
+
+    /** What a request decides from, read in one transaction; the binding is resolved here, once. */
+    private record Prepared(String caseId, String municipality, String roundId, TriageFacts facts, Binding binding,
+            TriageRequest request, String inputDigest) {
+    }
+
+    private Prepared prepare(Connection c, String caseId, TriageFacts facts, String roundId,
+            List<TriageAssessment> assessments) throws SQLException {
+        StoredCase k = domain.existingCase(c, caseId);
+        if (k.status() == CaseStatus.CLOSED) {
+            throw new RuleViolationException("case-closed", "case " + caseId + " is closed (" + k.closedReason()
+                    + "): it is not triaged any more");
+        }
+        List<CaseMember> members = domain.members(c, caseId).stream()
+                .map(m -> new CaseMember(m.person(), sorted(m.roles()))).toList();
+        Binding binding = Bindings.effective(bindings, c, ExtensionPoint.TRIAGE, k.municipality());
+        Map<String, String> configuration = binding == null ? Map.of() : binding.configuration();
+        TriageRequest request = new TriageRequest(caseId, k.municipality(), k.signal(), members, facts, assessments,
+                configuration);
+        return new Prepared(caseId, k.municipality(), roundId, facts, binding, request,
+                CanonicalJson.sha256(CanonicalJson.write(request)));
+    }
+
+    private List<TriageAssessment> assessments(Connection c, String caseId, String roundId) throws SQLException {
+        return triages.assessments(c, caseId, roundId).stream()
+                .map(a -> new TriageAssessment(a.assessorId(), a.assessorName(), a.assessorRole(),
+                        Route.valueOf(a.recommendation()), a.note(), a.at()))
+                .toList();
+    }
+
+    // --- step 2: call ---------------------------------------------------------------------------------
+
+    /** The decision with who made it; {@code alertKind} and {@code fallbackReason} set when the fallback did. */
+    private record Decided(TriageDecision decision, String pluginId, String bundle, String bundleVersion,
+            Instant at, String alertKind, String fallbackReason) {
+    }
+
+    private Decided decide(Prepared p) {
+        Binding b = p.binding();
+        if (b == null) {
+            return fallback(UNBOUND, "no triage plugin is bound for " + p.municipality() + " or for the region");
+        }
+        Optional<ServicePluginRegistry.Plugin<Triage>> found = registry.lookup(ExtensionPoint.TRIAGE, b.pluginId(),
+                Triage.class);
+        if (found.isEmpty()) {
+            return fallback(ABSENT, "the bound triage plugin '" + b.pluginId() + "' is not installed");
+        }
+        ServicePluginRegistry.Plugin<Triage> plugin = found.get();
+        TimeBoxedPluginCalls.Result<TriageDecision> result = calls.call(() -> plugin.service().triage(p.request()));
+        String who = "the triage plugin '" + b.pluginId() + "' (" + plugin.info().bundle() + " "
+                + plugin.info().bundleVersion() + ")";
+        if (result instanceof TimeBoxedPluginCalls.Overran<TriageDecision> o) {
+            return fallback(TIMEOUT, who + " gave no decision: " + o.detail());
+        }
+        if (result instanceof TimeBoxedPluginCalls.Threw<TriageDecision> t) {
+            LOG.warn("{} failed on case {}; manual triage instead", who, p.caseId(), t.error());
+            return fallback(FAILED, who + " failed: " + t.error());
+        }
+        TriageDecision d = ((TimeBoxedPluginCalls.Returned<TriageDecision>) result).value();
+        String unusable = unusable(d);
+        if (unusable != null) {
+            return fallback(FAILED, who + " returned " + unusable);
+        }
+        return new Decided(new TriageDecision(d.classification().strip(), d.route(), d.rationale(),
+                d.expertise() == null ? List.of() : List.copyOf(d.expertise()), d.pending()), b.pluginId(),
+                plugin.info().bundle(), plugin.info().bundleVersion(), now(), null, null);
+    }
+
+    /** What is wrong with a plugin's decision, or null when it can be stored. */
+    private static String unusable(TriageDecision d) {
+        if (d == null) {
+            return "no decision";
+        }
+        if (d.classification() == null || d.classification().isBlank()) {
+            return "a decision without a classification";
+        }
+        if (d.route() == null && !d.pending()) {
+            return "a decision without a route";
+        }
+        if (d.rationale() == null || d.rationale().isBlank()) {
+            return "a decision without a rationale";
+        }
+        if (d.expertise() != null && d.expertise().stream().anyMatch(Objects::isNull)) {
+            return "a decision with an empty expertise entry";
+        }
+        return null;
+    }
+
+    private Decided fallback(String kind, String reason) {
+        TriageDecision d = new TriageDecision(UNDECIDED, Route.MANUAL_TRIAGE, "No triage decision was made automatically"
+                + " because " + reason + ". A person must triage this case (manual triage).", List.of(), false);
+        return new Decided(d, FALLBACK_ID, coreBundle, coreVersion, now(), kind, reason);
+    }
+
+    // --- step 3: write ----------------------------------------------------------------------------------
+
+    private TriageOutcome store(Connection c, Actor actor, String outcomeId, Prepared p, Decided d)
+            throws SQLException {
+        Binding b = p.binding();
+        String decisionJson = CanonicalJson.write(d.decision());
+        StoredTriageOutcome o = new StoredTriageOutcome(outcomeId, p.caseId(), p.roundId(),
+                CanonicalJson.write(p.facts()), decisionJson, d.decision().pending(), d.decision().classification(),
+                Objects.toString(d.decision().route(), null),
+                d.pluginId(), d.bundle(), d.bundleVersion(), b == null ? null : b.configurationHash(),
+                b == null ? 0 : b.revision(), p.inputDigest(), CanonicalJson.sha256(decisionJson), d.at(),
+                d.alertKind() != null, d.fallbackReason(), domain.now(), actor.id());
+        triages.insertOutcome(c, o);
+        if (d.alertKind() != null) {
+            alerts.insert(c, new StoredAlert(Domain.newId(), d.alertKind(), ExtensionPoint.TRIAGE.name(),
+                    p.municipality(), b == null ? null : b.pluginId(), p.caseId(),
+                    "Triage of case " + p.caseId() + " fell back to manual triage: " + d.fallbackReason() + ".",
+                    domain.now()));
+        }
+        TriageDecision x = d.decision();
+        if (d.alertKind() != null) {
+            domain.event(c, p.caseId(), actor, "TRIAGE_FALLBACK", "manual triage needed: " + d.fallbackReason(), null);
+        } else if (x.pending()) {
+            domain.event(c, p.caseId(), actor, "TRIAGE_PENDING", "triage by " + d.pluginId() + " " + d.bundleVersion()
+                    + " waits for more assessments (" + x.classification() + ")", x.rationale());
+        } else {
+            domain.event(c, p.caseId(), actor, "TRIAGED", "triage by " + d.pluginId() + " " + d.bundleVersion() + ": "
+                    + x.classification() + ", route " + x.route(), x.rationale());
+        }
+        return outcome(o);
+    }
+
+    // --- conversions and validation -----------------------------------------------------------------------
+
+    static TriageOutcome outcome(StoredTriageOutcome o) {
+        return new TriageOutcome(o.id(), o.caseId(), facts(o.facts()), CanonicalJson.read(o.decision(), TriageDecision.class),
+                new Provenance(o.pluginId(), o.bundle(), o.bundleVersion(), o.configurationHash(), o.bindingRevision(),
+                        o.inputDigest(), o.outputDigest(), o.decidedAt()),
+                o.fallback(), o.fallbackReason(), o.at(), o.by());
+    }
+
+    private static TriageFacts facts(String json) {
+        TriageFacts f = CanonicalJson.read(json, TriageFacts.class);
+        return new TriageFacts(sorted(f.problemDomains()), f.safetyConcern(), f.repeatedViolence(),
+                f.earlierHelpWithoutResult(), sorted(f.parentalProblems()));
+    }
+
+    /**
+     * Valid facts with their sets sorted (enums by declaration, strings alphabetically), so that the
+     * request's canonical JSON and its digest depend on the facts, not on a set's iteration order.
+     */
+    static TriageFacts validFacts(TriageFacts facts) {
+        Check.required("facts", facts);
+        Set<LifeDomain> domains = Check.required("facts.problemDomains", facts.problemDomains());
+        if (domains.stream().anyMatch(Objects::isNull)) {
+            throw new InvalidInputException("facts.problemDomains", "contains an empty entry");
+        }
+        Check.required("facts.safetyConcern", facts.safetyConcern());
+        TreeSet<String> parental = new TreeSet<>();
+        if (facts.parentalProblems() != null) {
+            for (String s : facts.parentalProblems()) {
+                parental.add(Check.text("facts.parentalProblems", s, Check.ID));
+            }
+        }
+        return new TriageFacts(sorted(domains), facts.safetyConcern(), facts.repeatedViolence(),
+                facts.earlierHelpWithoutResult(), Collections.unmodifiableSortedSet(parental));
+    }
+
+    private static <T extends Comparable<? super T>> SortedSet<T> sorted(Set<T> values) {
+        return Collections.unmodifiableSortedSet(values == null ? new TreeSet<>() : new TreeSet<>(values));
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    }
+}

@@ -1,0 +1,186 @@
+package nl.proeftuin.core.engine.internal;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+
+import nl.proeftuin.core.spi.CarePath;
+import nl.proeftuin.core.spi.ExtensionPoint;
+import nl.proeftuin.core.spi.LocalTeamConnector;
+import nl.proeftuin.core.spi.PluginId;
+import nl.proeftuin.core.spi.ProcurementConnector;
+import nl.proeftuin.core.spi.Triage;
+import nl.proeftuin.core.spi.runtime.PluginInfo;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.Constants;
+import org.osgi.framework.ServiceReference;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Every plugin service present now: a whiteboard over the four extension-point types, selecting the
+ * services that carry {@value PluginId#PROPERTY}.
+ *
+ * <p>The references are optional, multiple and <b>dynamic</b>, so a plugin arriving or leaving only
+ * calls the add/remove methods: this component (and the services referencing it statically) are
+ * never re-activated, and no core bundle is refreshed. They are <b>greedy</b> because a newly
+ * installed plugin must be usable at once (a coordinator installs it and binds it right away);
+ * with the default reluctant option a service arriving after activation would not be bound.
+ *
+ * <p>When two services of one extension point carry the same plugin id, the one with the highest
+ * service ranking (then the lowest service id) is used, as the framework orders service
+ * references, and a warning is logged.
+ */
+@Component(service = ServicePluginRegistry.class, immediate = true)
+public class ServicePluginRegistry {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ServicePluginRegistry.class);
+
+    /** Highest ranking first, then lowest service id: the framework's own order of references. */
+    private static final Comparator<Entry> WINNER_FIRST = Comparator.comparingInt(Entry::ranking).reversed()
+            .thenComparingLong(e -> e.info().serviceId());
+
+    /** A plugin service found for a call. */
+    record Plugin<T>(PluginInfo info, T service) {
+    }
+
+    private record Entry(PluginInfo info, int ranking, Object service) {
+    }
+
+    // By service id: add and remove come from the framework's threads, lookups from request threads.
+    private final ConcurrentMap<Long, Entry> entries = new ConcurrentHashMap<>();
+
+    /** Every plugin service present, by extension point, plugin id and service id. */
+    List<PluginInfo> plugins() {
+        return entries.values().stream().map(Entry::info)
+                .sorted(Comparator.comparing(PluginInfo::point).thenComparing(PluginInfo::pluginId)
+                        .thenComparingLong(PluginInfo::serviceId))
+                .toList();
+    }
+
+    /** The service to call for a plugin id at an extension point, if one is present. */
+    <T> Optional<Plugin<T>> lookup(ExtensionPoint point, String pluginId, Class<T> type) {
+        return entries.values().stream()
+                .filter(e -> e.info().point() == point && e.info().pluginId().equals(pluginId))
+                .sorted(WINNER_FIRST)
+                .findFirst()
+                .map(e -> new Plugin<>(e.info(), type.cast(e.service())));
+    }
+
+    boolean present(ExtensionPoint point, String pluginId) {
+        return entries.values().stream().anyMatch(e -> e.info().point() == point && e.info().pluginId().equals(pluginId));
+    }
+
+    /** Records a service (also the seam for tests, which have no framework). */
+    void add(PluginInfo info, int ranking, Object service) {
+        Entry added = new Entry(info, ranking, service);
+        entries.put(info.serviceId(), added);
+        List<Entry> same = entries.values().stream()
+                .filter(e -> e.info().point() == info.point() && e.info().pluginId().equals(info.pluginId()))
+                .sorted(WINNER_FIRST).toList();
+        if (same.size() > 1) {
+            LOG.warn("Plugin id '{}' is registered {} times for {}: service {} from {} {} is used; the others ({}) are"
+                    + " ignored while it is present. Give each plugin its own id.", info.pluginId(), same.size(),
+                    info.point(), same.get(0).info().serviceId(), same.get(0).info().bundle(),
+                    same.get(0).info().bundleVersion(),
+                    same.stream().skip(1).map(e -> e.info().serviceId() + " from " + e.info().bundle()).toList());
+        } else {
+            LOG.info("Plugin '{}' for {} present: {} {} (service {})", info.pluginId(), info.point(), info.bundle(),
+                    info.bundleVersion(), info.serviceId());
+        }
+    }
+
+    void remove(long serviceId) {
+        Entry gone = entries.remove(serviceId);
+        if (gone != null) {
+            LOG.info("Plugin '{}' for {} gone: {} {} (service {})", gone.info().pluginId(), gone.info().point(),
+                    gone.info().bundle(), gone.info().bundleVersion(), serviceId);
+        }
+    }
+
+    private void add(ExtensionPoint point, ServiceReference<?> ref, Object service) {
+        Bundle bundle = ref.getBundle();
+        Object id = ref.getProperty(PluginId.PROPERTY);
+        if (bundle == null || id == null) {
+            return; // unregistered meanwhile, or the property was removed: nothing to track
+        }
+        Object ranking = ref.getProperty(Constants.SERVICE_RANKING);
+        add(new PluginInfo(String.valueOf(id), point, bundle.getSymbolicName(), bundle.getVersion().toString(),
+                (Long) ref.getProperty(Constants.SERVICE_ID)), ranking instanceof Integer r ? r : 0, service);
+    }
+
+    private void remove(ServiceReference<?> ref) {
+        remove((Long) ref.getProperty(Constants.SERVICE_ID));
+    }
+
+    // --- the four whiteboards ------------------------------------------------------------------------
+    // Greedy: see the class comment. The updated methods take a changed plugin id or ranking; they
+    // replace the entry in place, so the plugin is never absent for a moment.
+
+    @Reference(name = "triage", service = Triage.class, cardinality = ReferenceCardinality.MULTIPLE,
+            policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY,
+            target = "(" + PluginId.PROPERTY + "=*)", unbind = "removeTriage", updated = "updatedTriage")
+    void addTriage(ServiceReference<Triage> ref, Triage service) {
+        add(ExtensionPoint.TRIAGE, ref, service);
+    }
+
+    void updatedTriage(ServiceReference<Triage> ref, Triage service) {
+        add(ExtensionPoint.TRIAGE, ref, service);
+    }
+
+    void removeTriage(ServiceReference<Triage> ref) {
+        remove(ref);
+    }
+
+    @Reference(name = "carePath", service = CarePath.class, cardinality = ReferenceCardinality.MULTIPLE,
+            policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY,
+            target = "(" + PluginId.PROPERTY + "=*)", unbind = "removeCarePath", updated = "updatedCarePath")
+    void addCarePath(ServiceReference<CarePath> ref, CarePath service) {
+        add(ExtensionPoint.CARE_PATH, ref, service);
+    }
+
+    void updatedCarePath(ServiceReference<CarePath> ref, CarePath service) {
+        add(ExtensionPoint.CARE_PATH, ref, service);
+    }
+
+    void removeCarePath(ServiceReference<CarePath> ref) {
+        remove(ref);
+    }
+
+    @Reference(name = "localTeam", service = LocalTeamConnector.class, cardinality = ReferenceCardinality.MULTIPLE,
+            policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY,
+            target = "(" + PluginId.PROPERTY + "=*)", unbind = "removeLocalTeam", updated = "updatedLocalTeam")
+    void addLocalTeam(ServiceReference<LocalTeamConnector> ref, LocalTeamConnector service) {
+        add(ExtensionPoint.LOCAL_TEAM, ref, service);
+    }
+
+    void updatedLocalTeam(ServiceReference<LocalTeamConnector> ref, LocalTeamConnector service) {
+        add(ExtensionPoint.LOCAL_TEAM, ref, service);
+    }
+
+    void removeLocalTeam(ServiceReference<LocalTeamConnector> ref) {
+        remove(ref);
+    }
+
+    @Reference(name = "procurement", service = ProcurementConnector.class, cardinality = ReferenceCardinality.MULTIPLE,
+            policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY,
+            target = "(" + PluginId.PROPERTY + "=*)", unbind = "removeProcurement", updated = "updatedProcurement")
+    void addProcurement(ServiceReference<ProcurementConnector> ref, ProcurementConnector service) {
+        add(ExtensionPoint.PROCUREMENT, ref, service);
+    }
+
+    void updatedProcurement(ServiceReference<ProcurementConnector> ref, ProcurementConnector service) {
+        add(ExtensionPoint.PROCUREMENT, ref, service);
+    }
+
+    void removeProcurement(ServiceReference<ProcurementConnector> ref) {
+        remove(ref);
+    }
+}

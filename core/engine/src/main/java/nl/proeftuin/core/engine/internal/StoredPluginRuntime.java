@@ -1,0 +1,148 @@
+package nl.proeftuin.core.engine.internal;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import nl.proeftuin.core.api.InvalidInputException;
+import nl.proeftuin.core.api.NotFoundException;
+import nl.proeftuin.core.api.RuleViolationException;
+import nl.proeftuin.core.api.dto.Actor;
+import nl.proeftuin.core.spi.ExtensionPoint;
+import nl.proeftuin.core.spi.runtime.Alert;
+import nl.proeftuin.core.spi.runtime.Binding;
+import nl.proeftuin.core.spi.runtime.BindingChange;
+import nl.proeftuin.core.spi.runtime.BindingInput;
+import nl.proeftuin.core.spi.runtime.PluginInfo;
+import nl.proeftuin.core.spi.runtime.PluginRuntime;
+import nl.proeftuin.core.store.Database;
+import nl.proeftuin.core.store.runtime.AlertStore;
+import nl.proeftuin.core.store.runtime.BindingStore;
+import nl.proeftuin.core.store.runtime.StoredAlert;
+import nl.proeftuin.core.store.runtime.StoredBinding;
+import nl.proeftuin.core.store.runtime.StoredBindingChange;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/**
+ * Bindings kept in the database (the truth for every node), plugins as the
+ * {@link ServicePluginRegistry} sees them, and alerts. Each change is one transaction writing the
+ * binding and its history entry, serialised with every other binding change by the binding log's
+ * row lock ({@link BindingStore#nextChange}).
+ *
+ * <p>Rule names: {@code plugin-not-present}.
+ */
+@Component(service = PluginRuntime.class)
+public class StoredPluginRuntime implements PluginRuntime {
+
+    /** Most alerts one call returns. */
+    static final int MAX_ALERTS = 1000;
+
+    private final Database database;
+    private final BindingStore bindings;
+    private final AlertStore alerts;
+    private final ServicePluginRegistry registry;
+    private final Clock clock;
+
+    /**
+     * @param database the platform database
+     * @param bindings bindings and their history
+     * @param alerts   alerts
+     * @param registry the plugins present
+     */
+    @Activate
+    public StoredPluginRuntime(@Reference Database database, @Reference BindingStore bindings,
+            @Reference AlertStore alerts, @Reference ServicePluginRegistry registry) {
+        this(database, bindings, alerts, registry, Clock.systemUTC());
+    }
+
+    StoredPluginRuntime(Database database, BindingStore bindings, AlertStore alerts, ServicePluginRegistry registry,
+            Clock clock) {
+        this.database = database;
+        this.bindings = bindings;
+        this.alerts = alerts;
+        this.registry = registry;
+        this.clock = clock;
+    }
+
+    @Override
+    public List<PluginInfo> plugins() {
+        return registry.plugins();
+    }
+
+    @Override
+    public List<Binding> bindings() {
+        return Domain.transaction(database, c -> bindings.all(c).stream().map(Bindings::binding).toList());
+    }
+
+    @Override
+    public Binding effectiveBinding(ExtensionPoint point, String municipality) {
+        Check.required("point", point);
+        String m = Bindings.municipality(municipality);
+        return Domain.transaction(database, c -> Bindings.effective(bindings, c, point, m));
+    }
+
+    @Override
+    public Binding bind(Actor actor, ExtensionPoint point, String municipality, BindingInput input) {
+        Check.actor(actor);
+        Check.required("point", point);
+        String m = Bindings.municipality(municipality);
+        Check.required("body", input);
+        String pluginId = Bindings.pluginId(input.pluginId());
+        Map<String, String> configuration = Bindings.configuration(input.configuration());
+        String reason = Check.text("reason", input.reason(), Check.LONG_TEXT);
+        if (!registry.present(point, pluginId)) {
+            String installed = registry.plugins().stream().filter(p -> p.point() == point).map(PluginInfo::pluginId)
+                    .distinct().collect(Collectors.joining(", "));
+            throw new RuleViolationException("plugin-not-present", "no plugin '" + pluginId + "' is installed for "
+                    + point + " (installed: " + (installed.isEmpty() ? "none" : installed)
+                    + "); install its feature first");
+        }
+        return Domain.transaction(database, c -> Bindings.write(bindings, c, bindings.nextChange(c), point, m, pluginId,
+                configuration, actor.id(), reason, now()));
+    }
+
+    @Override
+    public void unbind(Actor actor, ExtensionPoint point, String municipality, String reason) {
+        Check.actor(actor);
+        Check.required("point", point);
+        String m = Bindings.municipality(municipality);
+        String why = Check.text("reason", reason, Check.LONG_TEXT);
+        Domain.transaction(database, c -> {
+            long change = bindings.nextChange(c);
+            StoredBinding old = bindings.find(c, point.name(), m).orElseThrow(() -> new NotFoundException(
+                    "binding of " + point + " for " + (m == null ? "the region" : m)));
+            bindings.remove(c, point.name(), m);
+            bindings.insertChange(c, new StoredBindingChange(change, point.name(), m, old.pluginId(),
+                    old.configuration(), null, null, now(), actor.id(), why));
+            return null;
+        });
+    }
+
+    @Override
+    public List<BindingChange> history(ExtensionPoint point) {
+        return Domain.transaction(database, c -> bindings.changes(c, point == null ? null : point.name()).stream()
+                .map(Bindings::change).toList());
+    }
+
+    @Override
+    public List<Alert> alerts(int limit) {
+        if (limit < 1 || limit > MAX_ALERTS) {
+            throw new InvalidInputException("limit", "must be from 1 to " + MAX_ALERTS);
+        }
+        return Domain.transaction(database, c -> alerts.latest(c, limit).stream().map(StoredPluginRuntime::alert).toList());
+    }
+
+    static Alert alert(StoredAlert a) {
+        return new Alert(a.id(), a.kind(), ExtensionPoint.valueOf(a.point()), a.municipality(), a.pluginId(), a.caseId(),
+                a.message(), a.at());
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    }
+}
