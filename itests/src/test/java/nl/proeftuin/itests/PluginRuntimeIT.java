@@ -17,6 +17,8 @@ import javax.inject.Inject;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.karaf.features.FeaturesService;
+import org.apache.karaf.shell.api.console.Session;
+import org.apache.karaf.shell.api.console.SessionFactory;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
@@ -52,6 +54,9 @@ public class PluginRuntimeIT extends KarafTestSupport {
 
     @Inject
     private FeaturesService features;
+
+    @Inject
+    private SessionFactory sessions;
 
     @Configuration
     public Option[] config() {
@@ -135,6 +140,42 @@ public class PluginRuntimeIT extends KarafTestSupport {
         // the core still serves
         assertEquals(200, get("/api/v1/health").statusCode());
         assertEquals(200, get("/api/v1/cases/" + ede).statusCode());
+    }
+
+    @Test
+    public void shellCommandsListBindAndShowHistory() throws Exception {
+        awaitReady(Duration.ofSeconds(90));
+        features.installFeature(EXAMPLE, EnumSet.noneOf(FeaturesService.Option.class));
+        awaitPlugin("example-triage");
+        assertTrue(shell("proeftuin:plugins").contains("example-triage"));
+        String bound = shell("proeftuin:bind -m Zevenaar -c threshold=3 TRIAGE example-triage pilot start Zevenaar");
+        assertTrue(bound, bound.contains("example-triage"));
+        JsonNode effective = JSON.readTree(get("/api/v1/bindings/effective?point=TRIAGE&municipality=Zevenaar").body());
+        assertEquals("example-triage", effective.path("pluginId").asText());
+        assertEquals("3", effective.path("configuration").path("threshold").asText());
+        assertTrue(shell("proeftuin:bindings TRIAGE").contains("Zevenaar"));
+        assertTrue(shell("proeftuin:binding-history TRIAGE").contains("pilot start Zevenaar"));
+        shell("proeftuin:unbind -m Zevenaar TRIAGE pilot ended");
+        // Zevenaar's own binding is gone: none applies, or the region's does
+        HttpResponse<String> after = get("/api/v1/bindings/effective?point=TRIAGE&municipality=Zevenaar");
+        assertTrue(after.body(), after.statusCode() == 404
+                || !"Zevenaar".equals(JSON.readTree(after.body()).path("municipality").asText()));
+    }
+
+    /** Runs a shell command in a Karaf session and returns what it printed. */
+    private String shell(String command) throws Exception {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream print = new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8);
+        Session session = sessions.create(new java.io.ByteArrayInputStream(new byte[0]), print, print);
+        try {
+            Object result = session.execute(command);
+            if (result != null) {
+                print.println(result);
+            }
+        } finally {
+            session.close();
+        }
+        return out.toString(java.nio.charset.StandardCharsets.UTF_8);
     }
 
     /** Binds the region to a plugin, then uninstalls it: the request still succeeds with the fallback. */
