@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
 
 /**
  * Load while swapping: CLIENTS concurrent clients each open a case and triage it, in a loop, first
- * for SECONDS without binding changes (baseline), then for SECONDS while the region's triage
+ * for SECONDS as warm-up (not counted), then SECONDS without binding changes (baseline), then SECONDS while the region's triage
  * binding flips FLIPS times between two plugins. Prints failed requests, the time from a binding
  * change returning to the first triage served by the new plugin (p50, p99), and throughput in both
  * phases. Run by bench/binding-flip.sh (java FlipBench.java BASE_URL PLUGIN_A PLUGIN_B); JDK only.
@@ -30,7 +30,7 @@ public class FlipBench {
     record Done(long start, long end, String plugin, boolean ok, String error) {
     }
 
-    record Flip(long returned, String plugin) {
+    record Flip(long sent, long returned, String plugin) {
     }
 
     static HttpClient http;
@@ -44,6 +44,7 @@ public class FlipBench {
         String person = match(ID, post("/persons", "{\"givenName\":\"Bo\",\"familyName\":\"Flip\",\"dateOfBirth\":\"2015-01-01\"}").body());
         bind(a);
 
+        load(person, null, a, b); // warm-up (JIT, pools), not counted
         List<Done> baseline = load(person, null, a, b);
         List<Flip> flips = Collections.synchronizedList(new ArrayList<>());
         List<Done> flipping = load(person, flips, a, b);
@@ -77,8 +78,9 @@ public class FlipBench {
         for (int i = 0; i < flips.size(); i++) {
             Flip f = flips.get(i);
             for (Done d : flipping) {
-                // a request that STARTED after a change returned must not be served by the old plugin
-                long next = i + 1 < flips.size() ? flips.get(i + 1).returned : Long.MAX_VALUE;
+                // a request that STARTED after a change returned, and ended before the next change
+                // was even sent, must be served by the plugin of that change
+                long next = i + 1 < flips.size() ? flips.get(i + 1).sent : Long.MAX_VALUE;
                 if (d.ok && d.start > f.returned && d.end < next && !f.plugin.equals(d.plugin)) {
                     stale++;
                 }
@@ -129,8 +131,9 @@ public class FlipBench {
                     Thread.sleep(1);
                 }
                 String plugin = i % 2 == 1 ? b : a;
+                long sent = System.nanoTime();
                 bind(plugin);
-                flips.add(new Flip(System.nanoTime(), plugin));
+                flips.add(new Flip(sent, System.nanoTime(), plugin));
             }
         }
         while (System.nanoTime() < end) {
