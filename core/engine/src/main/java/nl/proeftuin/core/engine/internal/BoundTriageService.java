@@ -273,6 +273,11 @@ public class BoundTriageService implements TriageService {
                 plugin.info().bundle(), plugin.info().bundleVersion(), now(), null, null);
     }
 
+    static final int MAX_CLASSIFICATION = 100;
+    static final int MAX_RATIONALE = 10_000;
+    static final int MAX_EXPERTISE = 50;
+    static final int MAX_EXPERTISE_ENTRY = 200;
+
     /** What is wrong with a plugin's decision, or null when it can be stored. */
     private static String unusable(TriageDecision d) {
         if (d == null) {
@@ -289,6 +294,19 @@ public class BoundTriageService implements TriageService {
         }
         if (d.expertise() != null && d.expertise().stream().anyMatch(Objects::isNull)) {
             return "a decision with an empty expertise entry";
+        }
+        // What is stored must fit where it is stored (classification column, the case history's
+        // reason): an oversized answer is the plugin's fault and gets the fallback, never a 500.
+        if (d.classification().strip().length() > MAX_CLASSIFICATION) {
+            return "a classification longer than " + MAX_CLASSIFICATION + " characters";
+        }
+        if (d.rationale().length() > MAX_RATIONALE) {
+            return "a rationale longer than " + MAX_RATIONALE + " characters";
+        }
+        if (d.expertise() != null && (d.expertise().size() > MAX_EXPERTISE
+                || d.expertise().stream().anyMatch(e -> e.length() > MAX_EXPERTISE_ENTRY))) {
+            return "more than " + MAX_EXPERTISE + " expertise entries or one longer than " + MAX_EXPERTISE_ENTRY
+                    + " characters";
         }
         return null;
     }

@@ -7,7 +7,8 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 /**
  * One default binding, as a factory configuration of {@link DefaultBinding} (factory PID
  * {@code nl.proeftuin.core.engine.internal.DefaultBinding}), for example from a region feature's
- * {@code <config name="nl.proeftuin.core.engine.internal.DefaultBinding~centraal-gelderland-triage">}.
+ * {@code <config name="nl.proeftuin.core.engine.internal.DefaultBinding~centraal_gelderland_triage">}
+ * (no {@code -} after the {@code ~}: Felix FileInstall splits the etc/ file name at the first one).
  */
 @ObjectClassDefinition(
         name = "Proeftuin default binding",

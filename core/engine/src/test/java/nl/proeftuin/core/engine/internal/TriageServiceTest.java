@@ -150,6 +150,16 @@ class TriageServiceTest {
             installTriage("routeless-triage", r -> new TriageDecision("COMPLEX", null, "why", List.of(), false));
             bindRegion("routeless-triage", Map.of());
             assertFallback(triage.triage(ANS, k.id(), THREE_DOMAINS), BoundTriageService.FAILED, "without a route");
+
+            // answers too large to store are the plugin's fault: fallback, not a database error
+            installTriage("verbose-triage", r -> new TriageDecision("COMPLEX", Route.LOCAL_TEAM, "x".repeat(10_001),
+                    List.of(), false));
+            bindRegion("verbose-triage", Map.of());
+            assertFallback(triage.triage(ANS, k.id(), THREE_DOMAINS), BoundTriageService.FAILED, "rationale longer");
+            installTriage("wordy-triage", r -> new TriageDecision("C".repeat(101), Route.LOCAL_TEAM, "why",
+                    List.of(), false));
+            bindRegion("wordy-triage", Map.of());
+            assertFallback(triage.triage(ANS, k.id(), THREE_DOMAINS), BoundTriageService.FAILED, "classification longer");
         }
 
         @Test

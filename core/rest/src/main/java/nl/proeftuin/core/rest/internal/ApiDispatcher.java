@@ -115,6 +115,11 @@ final class ApiDispatcher {
             }
         }
         problem.headers.forEach(resp::setHeader);
+        if (problem.status == 413) {
+            // The body was refused unread: close the connection rather than let the container
+            // read (and wait for) the rest of an oversized body to keep the connection alive.
+            resp.setHeader("Connection", "close");
+        }
         resp.setHeader("Cache-Control", "no-store");
         resp.setCharacterEncoding("UTF-8");
         resp.setContentType("application/problem+json");

@@ -15,11 +15,14 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.InvalidNullException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import org.slf4j.LoggerFactory;
 
 /** One API request as a handler sees it: path variables, query, headers and a size-limited JSON body. */
 final class ApiRequest {
     /** Bodies larger than this answer 413. */
     static final int MAX_BODY_BYTES = 1 << 20;
+    /** How much of an oversized body is read and discarded before answering 413 (see drain). */
+    static final long DRAIN_LIMIT = 8L << 20;
 
     private final HttpServletRequest http;
     private final Map<String, String> variables;
@@ -141,6 +144,13 @@ final class ApiRequest {
     <T> T body(Class<T> type) {
         long declared = http.getContentLengthLong();
         if (declared > MAX_BODY_BYTES) {
+            try (InputStream in = http.getInputStream()) {
+                drain(in, 0);
+            } catch (IOException clientGone) {
+                // The client went away while its body was discarded: the 413 below is still the
+                // answer (it may not arrive); there is nothing else to report.
+                LoggerFactory.getLogger(ApiRequest.class).debug("oversized body not drained", clientGone);
+            }
             throw tooLarge();
         }
         String contentType = http.getContentType();
@@ -150,6 +160,9 @@ final class ApiRequest {
         byte[] bytes;
         try (InputStream in = http.getInputStream()) {
             bytes = in.readNBytes(MAX_BODY_BYTES + 1);
+            if (bytes.length > MAX_BODY_BYTES) {
+                drain(in, bytes.length);
+            }
         } catch (IOException e) {
             throw ApiProblem.badRequest("The body could not be read: " + e.getMessage());
         }
@@ -189,6 +202,20 @@ final class ApiRequest {
             throw ApiProblem.badRequest("Malformed JSON: " + e.getOriginalMessage());
         } catch (IOException e) {
             throw ApiProblem.badRequest("The body could not be read: " + e.getMessage());
+        }
+    }
+
+    /**
+     * Reads and discards what the client still sends, up to {@link #DRAIN_LIMIT} bytes in all, so
+     * that an ordinary client, which writes its whole body before it reads, gets the 413 instead of
+     * a broken pipe. Past the limit the rest is left unread and the 413 closes the connection.
+     */
+    private static void drain(InputStream in, long alreadyRead) throws IOException {
+        byte[] buffer = new byte[8192];
+        long left = DRAIN_LIMIT - alreadyRead;
+        int n;
+        while (left > 0 && (n = in.read(buffer, 0, (int) Math.min(buffer.length, left))) > 0) {
+            left -= n;
         }
     }
 
