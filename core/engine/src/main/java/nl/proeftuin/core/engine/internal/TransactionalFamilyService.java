@@ -25,6 +25,7 @@ import nl.proeftuin.core.api.dto.Relationship;
 import nl.proeftuin.core.api.dto.RelationshipInput;
 import nl.proeftuin.core.store.Database;
 import nl.proeftuin.core.store.records.FamilyStore;
+import nl.proeftuin.core.store.records.ProtectedNationalId;
 import nl.proeftuin.core.store.records.StoredPerson;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -46,19 +47,23 @@ public class TransactionalFamilyService implements FamilyService {
     private static final String POSTAL_CODE = "[1-9][0-9]{3} ?[A-Za-z]{2}";
 
     private final Domain domain;
+    private final NationalIdProtection nationalIds;
 
     /**
-     * @param database the platform database
-     * @param family   persons, relationships, households
+     * @param database    the platform database
+     * @param family      persons, relationships, households
+     * @param nationalIds protects the BSN before it is stored
      */
     @Activate
-    public TransactionalFamilyService(@Reference Database database, @Reference FamilyStore family) {
-        this(database, family, Clock.systemUTC());
+    public TransactionalFamilyService(@Reference Database database, @Reference FamilyStore family,
+            @Reference NationalIdProtection nationalIds) {
+        this(database, family, nationalIds, Clock.systemUTC());
     }
 
-    TransactionalFamilyService(Database database, FamilyStore family, Clock clock) {
+    TransactionalFamilyService(Database database, FamilyStore family, NationalIdProtection nationalIds, Clock clock) {
         // Only persons and households here: the case and plan stores are not needed.
         this.domain = new Domain(database, family, null, null, clock);
+        this.nationalIds = nationalIds;
     }
 
     @Override
@@ -74,16 +79,17 @@ public class TransactionalFamilyService implements FamilyService {
             throw new InvalidInputException("dateOfBirth", "gives an age over " + MAX_AGE);
         }
         String bsn = Check.bsn("nationalId", input.nationalId());
+        ProtectedNationalId protectedBsn = bsn == null ? null : nationalIds.protect(bsn);
         return domain.write(c -> {
-            if (bsn != null) {
-                var known = domain.family.personIdByNationalId(c, bsn);
+            if (protectedBsn != null) {
+                var known = domain.family.personIdByNationalIdDigest(c, protectedBsn.lookupDigest());
                 if (known.isPresent()) {
                     throw new RuleViolationException("person-already-recorded",
                             "a person with this BSN is already recorded as " + known.get() + ": use that record");
                 }
             }
             StoredPerson p = new StoredPerson(Domain.newId(), given, familyName, dob, null, domain.now(), actor.id());
-            domain.family.insertPerson(c, p, bsn);
+            domain.family.insertPerson(c, p, protectedBsn);
             return domain.person(domain.family.person(c, p.id()).orElseThrow());
         });
     }

@@ -63,6 +63,8 @@ abstract class EngineTestBase {
     FamilyService family;
     CaseService cases;
     PlanService plans;
+    /** One key per test class, as one installation has one key. */
+    final NationalIdProtection nationalIds = new NationalIdProtection(NationalIdProtectionTest.randomKey());
 
     /** The database for this class; H2 unless a subclass says otherwise. */
     Database openDatabase() throws Exception {
@@ -97,7 +99,7 @@ abstract class EngineTestBase {
         JdbcFamilyStore familyStore = new JdbcFamilyStore();
         JdbcCaseStore caseStore = new JdbcCaseStore();
         JdbcPlanStore planStore = new JdbcPlanStore();
-        family = new TransactionalFamilyService(database, familyStore, clock);
+        family = new TransactionalFamilyService(database, familyStore, nationalIds, clock);
         cases = new TransactionalCaseService(database, familyStore, caseStore, planStore, clock);
         plans = new TransactionalPlanService(database, familyStore, caseStore, planStore, clock);
     }

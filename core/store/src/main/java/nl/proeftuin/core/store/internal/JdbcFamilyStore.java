@@ -22,25 +22,30 @@ import nl.proeftuin.core.api.dto.Membership;
 import nl.proeftuin.core.api.dto.Relationship;
 import nl.proeftuin.core.api.dto.RelationshipType;
 import nl.proeftuin.core.store.records.FamilyStore;
+import nl.proeftuin.core.store.records.ProtectedNationalId;
 import nl.proeftuin.core.store.records.StoredPerson;
 import org.osgi.service.component.annotations.Component;
 
 /**
  * Persons, relationships and households in plain JDBC tables ({@code person}, {@code relationship},
- * {@code household}, {@code household_membership}). The BSN is masked before it leaves this class.
+ * {@code household}, {@code household_membership}). The BSN arrives protected (see V4) and leaves
+ * this class only masked.
  */
 @Component(service = FamilyStore.class)
 public class JdbcFamilyStore implements FamilyStore {
 
     private static final String PERSON_COLUMNS =
-            "id, given_name, family_name, date_of_birth, national_id, created_at, created_by";
+            "id, given_name, family_name, date_of_birth, national_id_last3, created_at, created_by";
 
     @Override
-    public void insertPerson(Connection c, StoredPerson p, String nationalId) throws SQLException {
+    public void insertPerson(Connection c, StoredPerson p, ProtectedNationalId nationalId) throws SQLException {
         Jdbc.update(c, "INSERT INTO person (id, given_name, family_name, given_name_lc, family_name_lc, date_of_birth,"
-                + " national_id, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                + " national_id_digest, national_id_sealed, national_id_last3, created_at, created_by)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 p.id(), p.givenName(), p.familyName(), lower(p.givenName()), lower(p.familyName()),
-                date(p.dateOfBirth()), nationalId, instant(p.createdAt()), p.createdBy());
+                date(p.dateOfBirth()), nationalId == null ? null : nationalId.lookupDigest(),
+                nationalId == null ? null : nationalId.sealed(), nationalId == null ? null : nationalId.lastDigits(),
+                instant(p.createdAt()), p.createdBy());
     }
 
     @Override
@@ -63,8 +68,8 @@ public class JdbcFamilyStore implements FamilyStore {
     }
 
     @Override
-    public Optional<String> personIdByNationalId(Connection c, String nationalId) throws SQLException {
-        return Jdbc.one(c, "SELECT id FROM person WHERE national_id = ?", rs -> rs.getString(1), nationalId);
+    public Optional<String> personIdByNationalIdDigest(Connection c, String lookupDigest) throws SQLException {
+        return Jdbc.one(c, "SELECT id FROM person WHERE national_id_digest = ?", rs -> rs.getString(1), lookupDigest);
     }
 
     @Override
@@ -164,7 +169,7 @@ public class JdbcFamilyStore implements FamilyStore {
 
     private static StoredPerson person(ResultSet rs) throws SQLException {
         return new StoredPerson(rs.getString("id"), rs.getString("given_name"), rs.getString("family_name"),
-                date(rs, "date_of_birth"), mask(rs.getString("national_id")), instant(rs, "created_at"),
+                date(rs, "date_of_birth"), mask(rs.getString("national_id_last3")), instant(rs, "created_at"),
                 rs.getString("created_by"));
     }
 
@@ -174,13 +179,9 @@ public class JdbcFamilyStore implements FamilyStore {
                 date(rs, "until_date"), rs.getString("note"));
     }
 
-    /** The BSN with all but its last three digits replaced: {@code ******782}. */
-    static String mask(String nationalId) {
-        if (nationalId == null) {
-            return null;
-        }
-        int keep = Math.min(3, nationalId.length());
-        return "*".repeat(nationalId.length() - keep) + nationalId.substring(nationalId.length() - keep);
+    /** The masked BSN from its last three digits: {@code ******782} (a BSN has nine digits). */
+    static String mask(String lastDigits) {
+        return lastDigits == null ? null : "*".repeat(9 - lastDigits.length()) + lastDigits;
     }
 
     static String lower(String s) {

@@ -24,10 +24,11 @@ public interface FamilyStore {
      *
      * @param c          the connection
      * @param person     the person (its {@code nationalIdMasked} is ignored)
-     * @param nationalId the unmasked BSN to store, or null
-     * @throws SQLException on a database failure (including a BSN that is already recorded)
+     * @param nationalId the BSN in protected form, or null when none is recorded
+     * @throws SQLException on a database failure (including a BSN that is already recorded, by
+     *                      its lookup digest)
      */
-    void insertPerson(Connection c, StoredPerson person, String nationalId) throws SQLException;
+    void insertPerson(Connection c, StoredPerson person, ProtectedNationalId nationalId) throws SQLException;
 
     /**
      * @param c  the connection
@@ -47,11 +48,11 @@ public interface FamilyStore {
 
     /**
      * @param c          the connection
-     * @param nationalId an unmasked BSN
-     * @return the id of the person recorded with it, if any
+     * @param lookupDigest the {@link ProtectedNationalId#lookupDigest() lookup digest} of a BSN
+     * @return the id of the person recorded with that BSN, if any
      * @throws SQLException on a database failure
      */
-    Optional<String> personIdByNationalId(Connection c, String nationalId) throws SQLException;
+    Optional<String> personIdByNationalIdDigest(Connection c, String lookupDigest) throws SQLException;
 
     /**
      * Persons whose given or family name contains the text, case-insensitively, ordered by family

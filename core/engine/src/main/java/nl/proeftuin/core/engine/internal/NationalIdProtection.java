@@ -1,0 +1,200 @@
+package nl.proeftuin.core.engine.internal;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.Dictionary;
+import java.util.HexFormat;
+import java.util.Hashtable;
+
+import javax.crypto.Cipher;
+import javax.crypto.Mac;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+
+import nl.proeftuin.core.store.records.ProtectedNationalId;
+import org.osgi.service.cm.Configuration;
+import org.osgi.service.cm.ConfigurationAdmin;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.Designate;
+
+/**
+ * Protects the citizen service number (BSN) at rest: the store keeps an AES-256-GCM ciphertext, a
+ * keyed digest for recognising a BSN recorded twice, and the last three digits for the mask.
+ *
+ * <p>One secret (the private configuration property {@code .key}) gives two independent keys,
+ * HMAC-SHA256(secret, label), one to encrypt and one for the digest. The digest is keyed because
+ * there are only about 10^8 valid BSNs: a plain hash would be reversed by trying them all.
+ *
+ * <p><b>The key must be backed up with Karaf's {@code etc/}</b>: when none is configured, one is
+ * generated on activation and saved through ConfigurationAdmin, which Karaf writes to
+ * {@code etc/nl.proeftuin.core.engine.internal.NationalIdProtection.cfg}. Losing it makes every
+ * stored BSN unreadable and duplicate recognition impossible (new digests would not match the old).
+ * Several nodes on one database must share the key: copy the file before the second node starts.
+ */
+@Component(service = NationalIdProtection.class, configurationPid = NationalIdProtection.PID)
+@Designate(ocd = NationalIdProtectionConfig.class)
+public class NationalIdProtection {
+
+    static final String PID = "nl.proeftuin.core.engine.internal.NationalIdProtection";
+    /** Private (leading dot): Configuration Admin keeps it, DS does not publish it as a service property. */
+    static final String KEY = ".key";
+    static final int KEY_BYTES = 32;
+    private static final int IV_BYTES = 12;
+    private static final int TAG_BITS = 128;
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final SecretKeySpec encryptionKey;
+    private final SecretKeySpec digestKey;
+
+    /**
+     * @param config             the key, if configured
+     * @param configurationAdmin to save a generated key when none is configured
+     * @throws IOException when a generated key cannot be saved: better not to start than to protect
+     *                     BSNs with a key that is lost at the next restart
+     */
+    @Activate
+    public NationalIdProtection(NationalIdProtectionConfig config, @Reference ConfigurationAdmin configurationAdmin)
+            throws IOException {
+        this(configuredOrGenerated(config._key(), configurationAdmin));
+    }
+
+    /** With the secret itself: for tests, and the activator's last step. */
+    NationalIdProtection(byte[] secret) {
+        if (secret.length != KEY_BYTES) {
+            throw new IllegalArgumentException("the key must be " + KEY_BYTES + " bytes, not " + secret.length);
+        }
+        this.encryptionKey = new SecretKeySpec(hmac(secret, "proeftuin national id encryption"), "AES");
+        this.digestKey = new SecretKeySpec(hmac(secret, "proeftuin national id digest"), "HmacSHA256");
+    }
+
+    /**
+     * The configured secret; when none is, the one already saved in Configuration Admin (a race with
+     * the configuration's delivery), else a new one, saved before it is used. An existing key is
+     * never overwritten.
+     */
+    static byte[] configuredOrGenerated(String configured, ConfigurationAdmin configurationAdmin) throws IOException {
+        if (configured != null && !configured.isBlank()) {
+            return decodeKey(configured);
+        }
+        Configuration configuration = configurationAdmin.getConfiguration(PID, "?");
+        Dictionary<String, Object> properties = configuration.getProperties();
+        if (properties == null) {
+            properties = new Hashtable<>();
+        }
+        Object saved = properties.get(KEY);
+        if (saved instanceof String s && !s.isBlank()) {
+            return decodeKey(s);
+        }
+        byte[] secret = new byte[KEY_BYTES];
+        RANDOM.nextBytes(secret);
+        properties.put(KEY, Base64.getEncoder().encodeToString(secret));
+        // Saving changes the configuration, so DS re-activates this component with the saved key.
+        configuration.update(properties);
+        return secret;
+    }
+
+    private static byte[] decodeKey(String base64) {
+        byte[] secret;
+        try {
+            secret = Base64.getDecoder().decode(base64.strip());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(PID + " " + KEY + " is not base64", e);
+        }
+        if (secret.length != KEY_BYTES) {
+            throw new IllegalArgumentException(PID + " " + KEY + " must be " + KEY_BYTES + " bytes, not "
+                    + secret.length);
+        }
+        return secret;
+    }
+
+    /**
+     * @param bsn a valid BSN (nine digits; surrounding blanks are ignored)
+     * @return its protected form, with a fresh random IV
+     */
+    public ProtectedNationalId protect(String bsn) {
+        String normalised = normalise(bsn);
+        String digest = lookupDigest(normalised);
+        try {
+            byte[] iv = new byte[IV_BYTES];
+            RANDOM.nextBytes(iv);
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.ENCRYPT_MODE, encryptionKey, new GCMParameterSpec(TAG_BITS, iv));
+            // The digest as associated data binds the ciphertext to its row's digest: a ciphertext
+            // copied to another person does not decrypt there.
+            cipher.updateAAD(digest.getBytes(StandardCharsets.US_ASCII));
+            byte[] sealed = cipher.doFinal(normalised.getBytes(StandardCharsets.US_ASCII));
+            byte[] out = ByteBuffer.allocate(IV_BYTES + sealed.length).put(iv).put(sealed).array();
+            return new ProtectedNationalId(digest, Base64.getEncoder().encodeToString(out), normalised.substring(6));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-GCM is part of every Java 17 runtime", e);
+        }
+    }
+
+    /**
+     * @param bsn a valid BSN
+     * @return the keyed digest (HMAC-SHA256, hex) that finds a person recorded with it
+     */
+    public String lookupDigest(String bsn) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(digestKey);
+            return HexFormat.of().formatHex(mac.doFinal(normalise(bsn).getBytes(StandardCharsets.US_ASCII)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is part of every Java 17 runtime", e);
+        }
+    }
+
+    /**
+     * @param id a protected BSN made with this key
+     * @return the BSN in clear
+     * @throws IllegalArgumentException when it was not made with this key or was altered
+     */
+    public String reveal(ProtectedNationalId id) {
+        String bsn;
+        try {
+            byte[] in = Base64.getDecoder().decode(id.sealed());
+            if (in.length <= IV_BYTES) {
+                throw new IllegalArgumentException("the protected BSN is too short");
+            }
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.DECRYPT_MODE, encryptionKey, new GCMParameterSpec(TAG_BITS, in, 0, IV_BYTES));
+            cipher.updateAAD(id.lookupDigest().getBytes(StandardCharsets.US_ASCII));
+            bsn = new String(cipher.doFinal(in, IV_BYTES, in.length - IV_BYTES), StandardCharsets.US_ASCII);
+        } catch (javax.crypto.AEADBadTagException e) {
+            throw new IllegalArgumentException("the protected BSN was altered or made with another key", e);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-GCM is part of every Java 17 runtime", e);
+        }
+        if (!MessageDigest.isEqual(lookupDigest(bsn).getBytes(StandardCharsets.US_ASCII),
+                id.lookupDigest().getBytes(StandardCharsets.US_ASCII))) {
+            throw new IllegalArgumentException("the protected BSN does not match its digest");
+        }
+        return bsn;
+    }
+
+    private static String normalise(String bsn) {
+        String s = bsn.strip();
+        if (!s.matches("[0-9]{9}")) {
+            // Check.bsn has refused this already: a caller that skipped it is a bug, not bad input.
+            throw new IllegalArgumentException("a BSN has nine digits");
+        }
+        return s;
+    }
+
+    private static byte[] hmac(byte[] secret, String label) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(secret, "HmacSHA256"));
+            return mac.doFinal(label.getBytes(StandardCharsets.US_ASCII));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is part of every Java 17 runtime", e);
+        }
+    }
+}
