@@ -21,8 +21,10 @@ import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.LoggerFactory;
 
 /**
  * Protects the citizen service number (BSN) at rest: the store keeps an AES-256-GCM ciphertext, a
@@ -65,6 +67,26 @@ public class NationalIdProtection {
         this(configuredOrGenerated(config._key(), configurationAdmin));
     }
 
+    /**
+     * A configuration change. The key this component generates is saved into its own
+     * configuration: that update must not restart it (and every service that uses it), so it is
+     * taken here. A different key is refused: BSNs stored under the current one would become
+     * unreadable and unmatchable; changing keys needs a re-encryption, not a configuration edit.
+     */
+    @Modified
+    void modified(NationalIdProtectionConfig config) {
+        String key = config._key();
+        if (key == null || key.isBlank()) {
+            return;
+        }
+        byte[] digest = hmac(decodeKey(key), "proeftuin national id digest");
+        if (!MessageDigest.isEqual(digest, digestKey.getEncoded())) {
+            LoggerFactory.getLogger(NationalIdProtection.class).error(
+                    "{} {} was changed while running; the key in use is kept. Stored national ids need the key they"
+                    + " were protected with: restore the previous key.", PID, KEY);
+        }
+    }
+
     /** With the secret itself: for tests, and the activator's last step. */
     NationalIdProtection(byte[] secret) {
         if (secret.length != KEY_BYTES) {
@@ -95,7 +117,7 @@ public class NationalIdProtection {
         byte[] secret = new byte[KEY_BYTES];
         RANDOM.nextBytes(secret);
         properties.put(KEY, Base64.getEncoder().encodeToString(secret));
-        // Saving changes the configuration, so DS re-activates this component with the saved key.
+        // Saving changes the configuration; modified() takes that without a restart.
         configuration.update(properties);
         return secret;
     }
