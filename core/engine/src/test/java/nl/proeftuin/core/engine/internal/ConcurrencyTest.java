@@ -12,14 +12,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import nl.proeftuin.core.api.RuleViolationException;
 import nl.proeftuin.core.api.StaleVersionException;
 import nl.proeftuin.core.api.dto.Assignment;
 import nl.proeftuin.core.api.dto.CaseView;
 import nl.proeftuin.core.api.dto.ProfessionalRole;
-import nl.proeftuin.core.store.Database;
-import nl.proeftuin.core.store.internal.TestDatabases;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.RepeatedTest;
 
@@ -123,18 +120,9 @@ class ConcurrencyTest {
 
     @Nested
     class OnPostgreSql extends Contract {
-        EmbeddedPostgres postgres;
-
         @Override
-        Database openDatabase() throws Exception {
-            postgres = EmbeddedPostgres.builder().start();
-            return TestDatabases.postgres(postgres);
-        }
-
-        @Override
-        void closeDatabase() throws Exception {
-            TestDatabases.close(database);
-            postgres.close();
+        boolean onPostgres() {
+            return true;
         }
     }
 }

@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
 
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import nl.proeftuin.core.api.CaseService;
 import nl.proeftuin.core.api.FamilyService;
 import nl.proeftuin.core.api.InvalidInputException;
@@ -66,14 +67,28 @@ abstract class EngineTestBase {
     /** One key per test class, as one installation has one key. */
     final NationalIdProtection nationalIds = new NationalIdProtection(NationalIdProtectionTest.randomKey());
 
-    /** The database for this class; H2 unless a subclass says otherwise. */
+    EmbeddedPostgres postgres;
+
+    /** Whether this class runs on an embedded PostgreSQL instead of H2 (the OnPostgreSql classes). */
+    boolean onPostgres() {
+        return false;
+    }
+
+    /** The database for this class: H2, or a fresh embedded PostgreSQL when {@link #onPostgres()}. */
     Database openDatabase() throws Exception {
+        if (onPostgres()) {
+            postgres = EmbeddedPostgres.builder().start();
+            return TestDatabases.postgres(postgres);
+        }
         dir = Files.createTempDirectory("engine-h2");
         return TestDatabases.h2(dir);
     }
 
     void closeDatabase() throws Exception {
         TestDatabases.close(database);
+        if (postgres != null) {
+            postgres.close();
+        }
         if (dir != null) {
             try (Stream<Path> all = Files.walk(dir)) {
                 for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {

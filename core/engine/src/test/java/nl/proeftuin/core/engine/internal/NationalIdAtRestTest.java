@@ -11,11 +11,8 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import nl.proeftuin.core.api.dto.Person;
 import nl.proeftuin.core.api.dto.PersonInput;
-import nl.proeftuin.core.store.Database;
-import nl.proeftuin.core.store.internal.TestDatabases;
 import nl.proeftuin.core.store.records.ProtectedNationalId;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -84,18 +81,9 @@ class NationalIdAtRestTest {
 
     @Nested
     class OnPostgreSql extends Contract {
-        EmbeddedPostgres postgres;
-
         @Override
-        Database openDatabase() throws Exception {
-            postgres = EmbeddedPostgres.builder().start();
-            return TestDatabases.postgres(postgres);
-        }
-
-        @Override
-        void closeDatabase() throws Exception {
-            TestDatabases.close(database);
-            postgres.close();
+        boolean onPostgres() {
+            return true;
         }
     }
 }

@@ -14,7 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import nl.proeftuin.core.api.NotFoundException;
 import nl.proeftuin.core.spi.ExtensionPoint;
 import nl.proeftuin.core.spi.Triage;
@@ -22,8 +21,6 @@ import nl.proeftuin.core.spi.runtime.Binding;
 import nl.proeftuin.core.spi.runtime.BindingChange;
 import nl.proeftuin.core.spi.runtime.BindingInput;
 import nl.proeftuin.core.spi.runtime.PluginInfo;
-import nl.proeftuin.core.store.Database;
-import nl.proeftuin.core.store.internal.TestDatabases;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -216,18 +213,9 @@ class PluginRuntimeTest {
 
     @Nested
     class OnPostgreSql extends Contract {
-        EmbeddedPostgres postgres;
-
         @Override
-        Database openDatabase() throws Exception {
-            postgres = EmbeddedPostgres.builder().start();
-            return TestDatabases.postgres(postgres);
-        }
-
-        @Override
-        void closeDatabase() throws Exception {
-            TestDatabases.close(database);
-            postgres.close();
+        boolean onPostgres() {
+            return true;
         }
     }
 }

@@ -23,7 +23,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import nl.proeftuin.core.api.NotFoundException;
 import nl.proeftuin.core.api.dto.CaseEvent;
 import nl.proeftuin.core.api.dto.CaseView;
@@ -41,8 +40,6 @@ import nl.proeftuin.core.spi.runtime.Binding;
 import nl.proeftuin.core.spi.runtime.BindingChange;
 import nl.proeftuin.core.spi.runtime.BindingInput;
 import nl.proeftuin.core.spi.runtime.TriageOutcome;
-import nl.proeftuin.core.store.Database;
-import nl.proeftuin.core.store.internal.TestDatabases;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -375,18 +372,9 @@ class TriageServiceTest {
 
     @Nested
     class OnPostgreSql extends Contract {
-        EmbeddedPostgres postgres;
-
         @Override
-        Database openDatabase() throws Exception {
-            postgres = EmbeddedPostgres.builder().start();
-            return TestDatabases.postgres(postgres);
-        }
-
-        @Override
-        void closeDatabase() throws Exception {
-            TestDatabases.close(database);
-            postgres.close();
+        boolean onPostgres() {
+            return true;
         }
     }
 }
