@@ -35,4 +35,18 @@ public interface ProcurementConnector {
      * @return its current status
      */
     MaatwerkStatus maatwerkStatus(String requestId, Map<String, String> configuration);
+
+    /**
+     * Sends a request to allocate contracted care (idempotent on {@link CareRequest#requestId()}).
+     * The allocation comes back later through {@link ProcurementInbox}. A connector that sends no
+     * care requests keeps this default.
+     *
+     * @param request       the request
+     * @param configuration the binding's configuration
+     * @return what happened to it
+     */
+    default CareRequestStatus requestCare(CareRequest request, Map<String, String> configuration) {
+        return new CareRequestStatus(request.requestId(), "UNSUPPORTED", null,
+                "this connector sends no care requests", null);
+    }
 }
