@@ -158,9 +158,11 @@ public class JdbcCaseStore implements CaseStore {
 
     @Override
     public void insertEvent(Connection c, String caseId, CaseEvent e) throws SQLException {
+        String id = java.util.UUID.randomUUID().toString();
         Jdbc.update(c, "INSERT INTO case_event (id, case_id, event_type, detail, reason, occurred_at, recorded_by)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?)",
-                java.util.UUID.randomUUID().toString(), caseId, e.type(), e.detail(), e.reason(), instant(e.at()), e.by());
+                + " VALUES (?, ?, ?, ?, ?, ?, ?)", id, caseId, e.type(), e.detail(), e.reason(), instant(e.at()), e.by());
+        // The local-team outbox row, in this same transaction (see V5 and JdbcLocalTeamStore).
+        JdbcLocalTeamStore.enqueue(c, caseId, id, e);
     }
 
     @Override

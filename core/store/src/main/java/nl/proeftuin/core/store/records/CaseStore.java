@@ -138,7 +138,9 @@ public interface CaseStore {
     /**
      * @param c      the connection
      * @param caseId the case
-     * @param event  the event to append to the history
+     * @param event  the event to append to the history; events a local team hears about (opened,
+     *               team, phase, framework, plan version, closed) also go into the local-team outbox,
+     *               in the same transaction
      * @throws SQLException on a database failure
      */
     void insertEvent(Connection c, String caseId, CaseEvent event) throws SQLException;

@@ -1,0 +1,149 @@
+package nl.proeftuin.core.store.internal;
+
+import static nl.proeftuin.core.store.internal.Jdbc.instant;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import nl.proeftuin.core.api.dto.CaseEvent;
+import nl.proeftuin.core.store.runtime.LocalTeamStore;
+import nl.proeftuin.core.store.runtime.StoredOutbound;
+import org.osgi.service.component.annotations.Component;
+
+/** The outbox in {@code local_team_outbox}, inbound requests in {@code local_team_inbound}. */
+@Component(service = LocalTeamStore.class)
+public class JdbcLocalTeamStore implements LocalTeamStore {
+
+    /** Case events a local team hears about, and the outbound type each becomes. */
+    static final Map<String, String> OUTBOUND = Map.of(
+            "CASE_OPENED", "CASE_OPENED",
+            "ASSIGNED", "TEAM_CHANGED",
+            "HANDOVER", "TEAM_CHANGED",
+            "ASSIGNMENT_ENDED", "TEAM_CHANGED",
+            "PHASE_CHANGED", "PHASE_CHANGED",
+            "FRAMEWORK_CHANGED", "FRAMEWORK_CHANGED",
+            "PLAN_VERSION_SAVED", "PLAN_VERSION",
+            "CASE_CLOSED", "CASE_CLOSED");
+
+    static final Set<String> OPEN = Set.of("PENDING", "WAITING");
+
+    /**
+     * Puts a case event in the outbox when a local team hears about its type; called by
+     * {@link JdbcCaseStore#insertEvent} in the transaction of the change. The payload names the
+     * change, not the family's details (data minimisation): the local team asks for more through its
+     * own channel when it needs it. The reason of an event (a handover note, say) is not sent.
+     */
+    static void enqueue(Connection c, String caseId, String eventId, CaseEvent e) throws SQLException {
+        String type = OUTBOUND.get(e.type());
+        if (type == null) {
+            return;
+        }
+        String municipality = Jdbc.one(c, "SELECT municipality FROM family_case WHERE id = ?", rs -> rs.getString(1),
+                caseId).orElseThrow(() -> new SQLException("no case " + caseId));
+        String payload = "{\"caseEventId\":" + json(eventId) + ",\"caseEventType\":" + json(e.type())
+                + ",\"detail\":" + json(e.detail()) + "}";
+        Jdbc.update(c, "INSERT INTO local_team_outbox (id, idempotency_key, event_type, case_id, municipality,"
+                + " occurred_at, payload, status, attempts, next_attempt_at, alerted)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, FALSE)",
+                UUID.randomUUID().toString(), "proeftuin-" + eventId, type, caseId, municipality, instant(e.at()), payload,
+                instant(e.at()));
+    }
+
+    /** A JSON string literal. */
+    static String json(String s) {
+        StringBuilder b = new StringBuilder("\"");
+        for (char ch : s.toCharArray()) {
+            switch (ch) {
+                case '"' -> b.append("\\\"");
+                case '\\' -> b.append("\\\\");
+                case '\n' -> b.append("\\n");
+                case '\r' -> b.append("\\r");
+                case '\t' -> b.append("\\t");
+                default -> {
+                    if (ch < 0x20) {
+                        b.append(String.format("\\u%04x", (int) ch));
+                    } else {
+                        b.append(ch);
+                    }
+                }
+            }
+        }
+        return b.append('"').toString();
+    }
+
+    @Override
+    public List<StoredOutbound> list(Connection c, String status, String caseId, int limit) throws SQLException {
+        List<Object> params = new ArrayList<>();
+        StringBuilder sql = new StringBuilder("SELECT * FROM local_team_outbox WHERE 1 = 1");
+        if (status != null) {
+            sql.append(" AND status = ?");
+            params.add(status);
+        }
+        if (caseId != null) {
+            sql.append(" AND case_id = ?");
+            params.add(caseId);
+        }
+        sql.append(" ORDER BY seq_no DESC LIMIT ?");
+        params.add(limit);
+        return Jdbc.list(c, sql.toString(), JdbcLocalTeamStore::row, params.toArray());
+    }
+
+    @Override
+    public Optional<StoredOutbound> find(Connection c, String id) throws SQLException {
+        return Jdbc.one(c, "SELECT * FROM local_team_outbox WHERE id = ?", JdbcLocalTeamStore::row, id);
+    }
+
+    @Override
+    public List<StoredOutbound> due(Connection c, Instant now, int limit) throws SQLException {
+        return Jdbc.list(c, "SELECT * FROM local_team_outbox o WHERE ((o.status = 'PENDING' AND o.next_attempt_at <= ?)"
+                + " OR (o.status = 'WAITING' AND (o.next_attempt_at IS NULL OR o.next_attempt_at <= ?)))"
+                + " AND NOT EXISTS (SELECT 1 FROM local_team_outbox e WHERE e.case_id = o.case_id"
+                + " AND e.seq_no < o.seq_no AND e.status IN ('PENDING', 'WAITING'))"
+                + " ORDER BY o.seq_no LIMIT ?", JdbcLocalTeamStore::row, instant(now), instant(now), limit);
+    }
+
+    @Override
+    public boolean claim(Connection c, String id, String status, Instant now, Instant leaseUntil) throws SQLException {
+        return Jdbc.update(c, "UPDATE local_team_outbox SET next_attempt_at = ? WHERE id = ? AND status = ?"
+                + " AND (next_attempt_at IS NULL OR next_attempt_at <= ?)", instant(leaseUntil), id, status,
+                instant(now)) == 1;
+    }
+
+    @Override
+    public void update(Connection c, StoredOutbound r) throws SQLException {
+        Jdbc.update(c, "UPDATE local_team_outbox SET status = ?, attempts = ?, next_attempt_at = ?, last_detail = ?,"
+                + " plugin_id = ?, remote_ref = ?, delivered_at = ?, alerted = ? WHERE id = ?", r.status(), r.attempts(),
+                instant(r.nextAttemptAt()), r.lastDetail(), r.pluginId(), r.remoteRef(), instant(r.deliveredAt()),
+                r.alerted(), r.id());
+    }
+
+    @Override
+    public Optional<String> inboundCase(Connection c, String municipality, String idempotencyKey) throws SQLException {
+        return Jdbc.one(c, "SELECT case_id FROM local_team_inbound WHERE municipality = ? AND idempotency_key = ?",
+                rs -> rs.getString(1), municipality, idempotencyKey);
+    }
+
+    @Override
+    public void insertInbound(Connection c, String municipality, String idempotencyKey, String externalRef,
+            String pluginId, String caseId, Instant at) throws SQLException {
+        Jdbc.update(c, "INSERT INTO local_team_inbound (municipality, idempotency_key, external_ref, plugin_id, case_id,"
+                + " received_at) VALUES (?, ?, ?, ?, ?, ?)", municipality, idempotencyKey, externalRef, pluginId, caseId,
+                instant(at));
+    }
+
+    private static StoredOutbound row(ResultSet rs) throws SQLException {
+        return new StoredOutbound(rs.getString("id"), rs.getString("idempotency_key"), rs.getString("event_type"),
+                rs.getString("case_id"), rs.getString("municipality"), instant(rs, "occurred_at"), rs.getString("payload"),
+                rs.getString("status"), rs.getInt("attempts"), instant(rs, "next_attempt_at"), rs.getString("last_detail"),
+                rs.getString("plugin_id"), rs.getString("remote_ref"), instant(rs, "delivered_at"),
+                rs.getBoolean("alerted"));
+    }
+}
