@@ -38,6 +38,13 @@ public class JdbcFamilyStore implements FamilyStore {
             "id, given_name, family_name, date_of_birth, national_id_last3, created_at, created_by";
 
     @Override
+    public Optional<ProtectedNationalId> protectedNationalId(Connection c, String id) throws SQLException {
+        return Jdbc.one(c, "SELECT national_id_digest, national_id_sealed, national_id_last3 FROM person WHERE id = ?"
+                + " AND national_id_sealed IS NOT NULL", rs -> new ProtectedNationalId(rs.getString(1), rs.getString(2),
+                        rs.getString(3)), id);
+    }
+
+    @Override
     public void insertPerson(Connection c, StoredPerson p, ProtectedNationalId nationalId) throws SQLException {
         Jdbc.update(c, "INSERT INTO person (id, given_name, family_name, given_name_lc, family_name_lc, date_of_birth,"
                 + " national_id_digest, national_id_sealed, national_id_last3, created_at, created_by)"

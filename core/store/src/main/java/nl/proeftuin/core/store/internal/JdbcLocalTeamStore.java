@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 
 import nl.proeftuin.core.api.dto.CaseEvent;
@@ -32,8 +31,6 @@ public class JdbcLocalTeamStore implements LocalTeamStore {
             "FRAMEWORK_CHANGED", "FRAMEWORK_CHANGED",
             "PLAN_VERSION_SAVED", "PLAN_VERSION",
             "CASE_CLOSED", "CASE_CLOSED");
-
-    static final Set<String> OPEN = Set.of("PENDING", "WAITING");
 
     /**
      * Puts a case event in the outbox when a local team hears about its type; called by
@@ -103,11 +100,22 @@ public class JdbcLocalTeamStore implements LocalTeamStore {
 
     @Override
     public List<StoredOutbound> due(Connection c, Instant now, int limit) throws SQLException {
-        return Jdbc.list(c, "SELECT * FROM local_team_outbox o WHERE ((o.status = 'PENDING' AND o.next_attempt_at <= ?)"
-                + " OR (o.status = 'WAITING' AND (o.next_attempt_at IS NULL OR o.next_attempt_at <= ?)))"
+        return Jdbc.list(c, "SELECT * FROM local_team_outbox o WHERE o.status = 'PENDING' AND o.next_attempt_at <= ?"
                 + " AND NOT EXISTS (SELECT 1 FROM local_team_outbox e WHERE e.case_id = o.case_id"
                 + " AND e.seq_no < o.seq_no AND e.status IN ('PENDING', 'WAITING'))"
-                + " ORDER BY o.seq_no LIMIT ?", JdbcLocalTeamStore::row, instant(now), instant(now), limit);
+                + " ORDER BY o.seq_no LIMIT ?", JdbcLocalTeamStore::row, instant(now), limit);
+    }
+
+    @Override
+    public List<String> waitingMunicipalities(Connection c) throws SQLException {
+        return Jdbc.list(c, "SELECT DISTINCT municipality FROM local_team_outbox WHERE status = 'WAITING'"
+                + " ORDER BY municipality", rs -> rs.getString(1));
+    }
+
+    @Override
+    public int release(Connection c, String municipality, Instant now) throws SQLException {
+        return Jdbc.update(c, "UPDATE local_team_outbox SET status = 'PENDING', next_attempt_at = ?"
+                + " WHERE status = 'WAITING' AND municipality = ?", instant(now), municipality);
     }
 
     @Override

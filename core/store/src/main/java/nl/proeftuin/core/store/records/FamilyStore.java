@@ -39,6 +39,17 @@ public interface FamilyStore {
     Optional<StoredPerson> person(Connection c, String id) throws SQLException;
 
     /**
+     * The protected BSN of a person, for the few flows that must send it (an iJw message requires
+     * it); never for display.
+     *
+     * @param c  the connection
+     * @param id the person
+     * @return the protected BSN, or empty when none is recorded (or no such person)
+     * @throws SQLException on a database failure
+     */
+    Optional<ProtectedNationalId> protectedNationalId(Connection c, String id) throws SQLException;
+
+    /**
      * @param c   the connection
      * @param ids person ids
      * @return the recorded ones among them, by id

@@ -34,9 +34,8 @@ public interface LocalTeamStore {
     Optional<StoredOutbound> find(Connection c, String id) throws SQLException;
 
     /**
-     * Rows due for an attempt, oldest first: PENDING rows whose next attempt is due and WAITING rows,
-     * each only when no earlier row of the same case is still PENDING or WAITING (a case's events
-     * arrive in order).
+     * PENDING rows whose next attempt is due, oldest first, each only when no earlier row of the same
+     * case is still PENDING or WAITING (a case's events arrive in order).
      *
      * @param c     the connection
      * @param now   now
@@ -45,6 +44,20 @@ public interface LocalTeamStore {
      * @throws SQLException on a database failure
      */
     List<StoredOutbound> due(Connection c, Instant now, int limit) throws SQLException;
+
+    /**
+     * @return the municipalities with WAITING rows
+     * @throws SQLException on a database failure
+     */
+    List<String> waitingMunicipalities(Connection c) throws SQLException;
+
+    /**
+     * Makes a municipality's WAITING rows PENDING and due now (a usable connector is bound again).
+     *
+     * @return how many
+     * @throws SQLException on a database failure
+     */
+    int release(Connection c, String municipality, Instant now) throws SQLException;
 
     /**
      * Claims a due row for one attempt by moving its next attempt to {@code leaseUntil}; only one

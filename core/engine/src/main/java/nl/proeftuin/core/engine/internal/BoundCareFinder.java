@@ -1,0 +1,434 @@
+package nl.proeftuin.core.engine.internal;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import nl.proeftuin.core.api.InvalidInputException;
+import nl.proeftuin.core.api.NotFoundException;
+import nl.proeftuin.core.api.RuleViolationException;
+import nl.proeftuin.core.api.dto.Actor;
+import nl.proeftuin.core.api.dto.CaseMember;
+import nl.proeftuin.core.api.dto.FamilyRole;
+import nl.proeftuin.core.api.dto.LifeDomain;
+import nl.proeftuin.core.spi.CareAllocation;
+import nl.proeftuin.core.spi.CareRequest;
+import nl.proeftuin.core.spi.CareRequestStatus;
+import nl.proeftuin.core.spi.ExtensionPoint;
+import nl.proeftuin.core.spi.MaatwerkRequest;
+import nl.proeftuin.core.spi.MaatwerkStatus;
+import nl.proeftuin.core.spi.Offer;
+import nl.proeftuin.core.spi.OfferQuery;
+import nl.proeftuin.core.spi.ProcurementConnector;
+import nl.proeftuin.core.spi.ProcurementInbox;
+import nl.proeftuin.core.spi.Urgency;
+import nl.proeftuin.core.spi.runtime.Binding;
+import nl.proeftuin.core.spi.runtime.CareFinder;
+import nl.proeftuin.core.spi.runtime.CareRequestInput;
+import nl.proeftuin.core.spi.runtime.CareRequestView;
+import nl.proeftuin.core.spi.runtime.MaatwerkDecision;
+import nl.proeftuin.core.spi.runtime.MaatwerkInput;
+import nl.proeftuin.core.spi.runtime.MaatwerkView;
+import nl.proeftuin.core.spi.runtime.OfferList;
+import nl.proeftuin.core.spi.runtime.OfferRequest;
+import nl.proeftuin.core.store.Database;
+import nl.proeftuin.core.store.records.CaseStore;
+import nl.proeftuin.core.store.records.FamilyStore;
+import nl.proeftuin.core.store.records.PlanStore;
+import nl.proeftuin.core.store.records.StoredCase;
+import nl.proeftuin.core.store.runtime.AlertStore;
+import nl.proeftuin.core.store.runtime.BindingStore;
+import nl.proeftuin.core.store.runtime.ProcurementStore;
+import nl.proeftuin.core.store.runtime.StoredAlert;
+import nl.proeftuin.core.store.runtime.StoredCareRequest;
+import nl.proeftuin.core.store.runtime.StoredMaatwerk;
+import org.osgi.framework.FrameworkUtil;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Care for a case through the procurement connector bound for its municipality, read-call-write as
+ * the other bound services. The core keeps what must not depend on a connector: the <i>maatwerk</i>
+ * requests with their deadline and decision (also when the connector is absent: the request is
+ * recorded, marked as not sent, and a person sends it), the care requests and the allocations that
+ * answer them, and the deadline watch, which raises one {@code MAATWERK_OVERDUE} alert per request.
+ * A child under a protection measure is told to the connector, which gives the priority
+ * ({@link OfferQuery#protectionMeasure()}); the core sorts the offers by waiting time whatever the
+ * connector returns.
+ */
+@Component(service = {CareFinder.class, ProcurementInbox.class})
+@Designate(ocd = CareFinderConfig.class)
+public class BoundCareFinder implements CareFinder, ProcurementInbox {
+
+    static final String OVERDUE = "MAATWERK_OVERDUE";
+    static final int MAX_OFFERS = 500;
+    static final int MAX_FIELD = 1000;
+
+    private static final Logger LOG = LoggerFactory.getLogger(BoundCareFinder.class);
+
+    private final Domain domain;
+    private final ProcurementStore procurement;
+    private final AlertStore alerts;
+    private final BindingStore bindings;
+    private final BoundCall plugins;
+    private final NationalIdProtection nationalIds;
+    private final int decisionDays;
+    private final ScheduledExecutorService scheduler;
+
+    /**
+     * @param config      decision term and deadline watch
+     * @param database    the platform database
+     * @param family      persons
+     * @param cases       cases
+     * @param plans       plans
+     * @param procurement maatwerk and care requests
+     * @param alerts      alerts
+     * @param bindings    bindings
+     * @param registry    the plugins present
+     * @param calls       the time-boxed plugin calls
+     * @param nationalIds BSN protection (an iJw care request must carry the BSN)
+     */
+    @Activate
+    public BoundCareFinder(CareFinderConfig config, @Reference Database database, @Reference FamilyStore family,
+            @Reference CaseStore cases, @Reference PlanStore plans, @Reference ProcurementStore procurement,
+            @Reference AlertStore alerts, @Reference BindingStore bindings, @Reference ServicePluginRegistry registry,
+            @Reference TimeBoxedPluginCalls calls, @Reference NationalIdProtection nationalIds) {
+        this(new Domain(database, family, cases, plans, Clock.systemUTC()), procurement, alerts, bindings,
+                new BoundCall(registry, calls, FrameworkUtil.getBundle(BoundCareFinder.class)), nationalIds,
+                config.maatwerkDecisionDays(), config.deadlineCheckMinutes());
+    }
+
+    BoundCareFinder(Domain domain, ProcurementStore procurement, AlertStore alerts, BindingStore bindings,
+            BoundCall plugins, NationalIdProtection nationalIds, int decisionDays, long checkMinutes) {
+        this.domain = domain;
+        this.procurement = procurement;
+        this.alerts = alerts;
+        this.bindings = bindings;
+        this.plugins = plugins;
+        this.nationalIds = nationalIds;
+        this.decisionDays = decisionDays;
+        if (checkMinutes > 0) {
+            scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "proeftuin-maatwerk-deadlines");
+                t.setDaemon(true);
+                return t;
+            });
+            scheduler.scheduleWithFixedDelay(() -> {
+                try {
+                    checkDeadlines();
+                } catch (RuntimeException e) {
+                    LOG.warn("Maatwerk deadline check failed; the next one retries", e);
+                }
+            }, 1, checkMinutes * 60, TimeUnit.SECONDS);
+        } else {
+            scheduler = null;
+        }
+    }
+
+    @Deactivate
+    void deactivate() {
+        if (scheduler != null) {
+            scheduler.shutdownNow();
+        }
+    }
+
+    // --- offers ---------------------------------------------------------------------------------------
+
+    private record Member(StoredCase kase, CaseMember member, Binding binding) {
+    }
+
+    private Member member(Connection c, String caseId, String personId, boolean forChange) throws SQLException {
+        StoredCase k = forChange ? domain.lockOpen(c, caseId, null) : domain.existingCase(c, caseId);
+        String id = Check.text("personId", personId, Check.ID);
+        CaseMember m = domain.members(c, caseId).stream().filter(x -> x.person().id().equals(id)).findFirst()
+                .orElseThrow(() -> new RuleViolationException("not-a-member", "person " + id
+                        + " is not a member of case " + caseId));
+        return new Member(k, m, Bindings.effective(bindings, c, ExtensionPoint.PROCUREMENT, k.municipality()));
+    }
+
+    @Override
+    public OfferList offers(String caseId, OfferRequest request) {
+        Check.required("query", request);
+        LifeDomain lifeDomain = Check.required("domain", request.domain());
+        String need = Check.text("need", request.need(), Check.NAME);
+        Urgency urgency = request.urgency() == null ? Urgency.REGULAR : request.urgency();
+        Member m = domain.read(c -> member(c, caseId, request.personId(), false));
+        // National policy: a child under a protection measure goes first (unless another child's need is
+        // more urgent, which the connector weighs with the urgency).
+        boolean protection = m.kase().measure() != null && m.member().roles().contains(FamilyRole.CHILD);
+        OfferQuery query = new OfferQuery(m.kase().municipality(), lifeDomain, need, protection, urgency);
+        Map<String, String> configuration = configuration(m.binding());
+        BoundCall.Answer<List<Offer>> answer = plugins.call(ExtensionPoint.PROCUREMENT, m.binding(),
+                ProcurementConnector.class, "procurement connector", p -> p.offers(query, configuration),
+                BoundCareFinder::unusable);
+        String input = CanonicalJson.sha256(CanonicalJson.write(List.of(query, configuration)));
+        if (answer.fallback()) {
+            alert(answer, m.kase(), "Offers for case " + m.kase().id() + " could not be looked up: "
+                    + answer.fallbackReason() + ". A person searches by hand.");
+            return new OfferList(List.of(), answer.provenance(input, null, domain.now()), true, answer.fallbackReason());
+        }
+        List<Offer> sorted = answer.value().stream()
+                .sorted(Comparator.comparingInt(Offer::waitingDays).thenComparing(Offer::provider)).toList();
+        return new OfferList(sorted, answer.provenance(input, CanonicalJson.sha256(CanonicalJson.write(sorted)),
+                domain.now()), false, null);
+    }
+
+    private static String unusable(List<Offer> offers) {
+        if (offers.size() > MAX_OFFERS) {
+            return "more than " + MAX_OFFERS + " offers";
+        }
+        for (Offer o : offers) {
+            if (o == null || blankOrLong(o.provider()) || blankOrLong(o.product()) || o.waitingDays() < 0) {
+                return "an offer without provider or product, or with a negative waiting time";
+            }
+        }
+        return null;
+    }
+
+    private static boolean blankOrLong(String s) {
+        return s == null || s.isBlank() || s.length() > MAX_FIELD;
+    }
+
+    // --- maatwerk -----------------------------------------------------------------------------------------
+
+    @Override
+    public MaatwerkView requestMaatwerk(Actor actor, String caseId, MaatwerkInput input) {
+        Check.actor(actor);
+        Check.required("body", input);
+        String provider = Check.text("provider", input.provider(), Check.NAME);
+        String motivation = Check.text("motivation", input.motivation(), Check.LONG_TEXT);
+        Member m = domain.read(c -> member(c, caseId, input.personId(), false));
+        String id = Domain.newId();
+        LocalDate proposed = domain.today().plusDays(decisionDays);
+        MaatwerkRequest request = new MaatwerkRequest(id, caseId, m.kase().municipality(), provider, motivation, proposed);
+        Map<String, String> configuration = configuration(m.binding());
+        BoundCall.Answer<MaatwerkStatus> answer = plugins.call(ExtensionPoint.PROCUREMENT, m.binding(),
+                ProcurementConnector.class, "procurement connector", p -> p.requestMaatwerk(request, configuration),
+                s -> s.state() == null || !List.of("SUBMITTED", "GRANTED", "REFUSED").contains(s.state())
+                        ? "a status other than SUBMITTED, GRANTED or REFUSED" : null);
+        String state;
+        String detail;
+        LocalDate deadline;
+        if (answer.fallback()) {
+            state = "SUBMITTED";
+            detail = "Not sent: " + answer.fallbackReason() + ". Send it to the municipality by hand.";
+            deadline = proposed;
+            alert(answer, m.kase(), "A maatwerk request of case " + caseId + " was recorded but not sent: "
+                    + answer.fallbackReason() + ".");
+        } else {
+            state = answer.value().state();
+            detail = answer.value().detail();
+            deadline = answer.value().deadline() == null ? proposed : answer.value().deadline();
+        }
+        String by = answer.pluginId();
+        return domain.write(c -> {
+            domain.lockOpen(c, caseId, null);
+            StoredMaatwerk s = new StoredMaatwerk(id, caseId, m.member().person().id(), m.kase().municipality(), provider,
+                    motivation, deadline, state, clip(detail), by, domain.now(), actor.id(), null, null, false);
+            procurement.insertMaatwerk(c, s);
+            domain.event(c, caseId, actor, "MAATWERK_REQUESTED", "maatwerk requested from " + provider + ", decision due "
+                    + deadline + " (" + state + ")", motivation);
+            return view(s);
+        });
+    }
+
+    @Override
+    public MaatwerkView decideMaatwerk(Actor actor, String caseId, String requestId, MaatwerkDecision decision) {
+        Check.actor(actor);
+        Check.required("body", decision);
+        String state = Check.text("state", decision.state(), Check.ID);
+        if (!state.equals("GRANTED") && !state.equals("REFUSED")) {
+            throw new InvalidInputException("state", "must be GRANTED or REFUSED");
+        }
+        String detail = Check.text("detail", decision.detail(), Check.LONG_TEXT);
+        return domain.write(c -> {
+            domain.lockOpen(c, caseId, null);
+            StoredMaatwerk m = procurement.lockMaatwerk(c, Check.required("requestId", requestId))
+                    .filter(x -> x.caseId().equals(caseId))
+                    .orElseThrow(() -> new NotFoundException("maatwerk request " + requestId + " of case " + caseId));
+            if (!m.state().equals("SUBMITTED")) {
+                throw new RuleViolationException("already-decided", "maatwerk request " + requestId + " was decided: "
+                        + m.state());
+            }
+            procurement.decideMaatwerk(c, m.id(), state, detail, domain.now(), actor.id());
+            domain.event(c, caseId, actor, "MAATWERK_DECIDED", "maatwerk from " + m.provider() + ": " + state, detail);
+            return view(procurement.lockMaatwerk(c, m.id()).orElseThrow());
+        });
+    }
+
+    @Override
+    public List<MaatwerkView> maatwerk(String caseId) {
+        return domain.read(c -> {
+            domain.existingCase(c, caseId);
+            return procurement.maatwerk(c, caseId).stream().map(this::view).toList();
+        });
+    }
+
+    @Override
+    public int checkDeadlines() {
+        return domain.write(c -> {
+            int n = 0;
+            for (StoredMaatwerk m : procurement.overdueUnalerted(c, domain.today())) {
+                if (procurement.markOverdueAlerted(c, m.id())) {
+                    alerts.insert(c, new StoredAlert(Domain.newId(), OVERDUE, ExtensionPoint.PROCUREMENT.name(),
+                            m.municipality(), m.pluginId(), m.caseId(), "The decision on the maatwerk request for "
+                                    + m.provider() + " (case " + m.caseId() + ") was due on " + m.deadline()
+                                    + " and has not been made.", domain.now()));
+                    n++;
+                }
+            }
+            return n;
+        });
+    }
+
+    private MaatwerkView view(StoredMaatwerk m) {
+        boolean overdue = m.state().equals("SUBMITTED") && m.deadline().isBefore(domain.today());
+        return new MaatwerkView(m.id(), m.caseId(), m.personId(), m.municipality(), m.provider(), m.motivation(),
+                m.deadline(), m.state(), m.detail(), overdue, m.pluginId(), m.at(), m.by());
+    }
+
+    // --- care requests and allocations ---------------------------------------------------------------------
+
+    @Override
+    public CareRequestView requestCare(Actor actor, String caseId, CareRequestInput input) {
+        Check.actor(actor);
+        Check.required("body", input);
+        String provider = Check.text("provider", input.provider(), Check.ID);
+        String category = Check.text("productCategory", input.productCategory(), 20);
+        String code = Check.optionalText("productCode", input.productCode(), 20);
+        LocalDate start = Check.required("start", input.start());
+        if (input.volume() != null && input.volume() < 1) {
+            throw new InvalidInputException("volume", "must be at least 1");
+        }
+        String unit = Check.optionalText("unit", input.unit(), 20);
+        String frequency = Check.optionalText("frequency", input.frequency(), 20);
+        String motivation = Check.text("motivation", input.motivation(), Check.LONG_TEXT);
+        String id = Domain.newId();
+        record Prepared(Member m, String bsn) {
+        }
+        Prepared p = domain.read(c -> {
+            Member m = member(c, caseId, input.personId(), false);
+            String bsn = domain.family.protectedNationalId(c, m.member().person().id()).map(nationalIds::reveal)
+                    .orElse(null);
+            return new Prepared(m, bsn);
+        });
+        var person = p.m().member().person();
+        CareRequest request = new CareRequest(id, caseId, p.m().kase().municipality(), p.bsn(), person.dateOfBirth(),
+                person.familyName(), provider, category, code, start, input.volume(), unit, frequency, motivation);
+        Map<String, String> configuration = configuration(p.m().binding());
+        BoundCall.Answer<CareRequestStatus> answer = plugins.call(ExtensionPoint.PROCUREMENT, p.m().binding(),
+                ProcurementConnector.class, "procurement connector", x -> x.requestCare(request, configuration),
+                s -> s.state() == null || !List.of("SUBMITTED", "REJECTED", "UNSUPPORTED").contains(s.state())
+                        ? "a status other than SUBMITTED, REJECTED or UNSUPPORTED" : null);
+        if (answer.fallback()) {
+            alert(answer, p.m().kase(), "A care request of case " + caseId + " was recorded but not sent: "
+                    + answer.fallbackReason() + ".");
+        }
+        String state = answer.fallback() ? "FALLBACK" : answer.value().state();
+        String detail = answer.fallback() ? "Not sent: " + answer.fallbackReason() : answer.value().detail();
+        String messageRef = answer.fallback() ? null : answer.value().messageRef();
+        return domain.write(c -> {
+            domain.lockOpen(c, caseId, null);
+            StoredCareRequest r = new StoredCareRequest(id, caseId, person.id(), p.m().kase().municipality(), provider,
+                    category, code, start, input.volume(), unit, frequency, motivation, state, clip(detail),
+                    answer.pluginId(), messageRef == null ? null : clip(messageRef, 200), domain.now(), actor.id(), null,
+                    null, null);
+            procurement.insertCareRequest(c, r);
+            domain.event(c, caseId, actor, "CARE_REQUESTED", "care requested: category " + category
+                    + (code == null ? "" : " product " + code) + " from " + provider + " (" + state + ")", motivation);
+            return careView(r);
+        });
+    }
+
+    @Override
+    public List<CareRequestView> careRequests(String caseId) {
+        return domain.read(c -> {
+            domain.existingCase(c, caseId);
+            return procurement.careRequests(c, caseId).stream().map(BoundCareFinder::careView).toList();
+        });
+    }
+
+    @Override
+    public boolean allocated(String pluginId, CareAllocation allocation) {
+        String plugin = Bindings.pluginId(pluginId);
+        Check.required("allocation", allocation);
+        String requestId = Check.text("requestId", allocation.requestId(), Check.ID);
+        String ref = Check.text("allocationRef", allocation.allocationRef(), Check.NAME);
+        Check.text("provider", allocation.provider(), Check.ID);
+        Check.text("productCategory", allocation.productCategory(), 20);
+        LocalDate start = Check.required("start", allocation.start());
+        if (allocation.end() != null) {
+            Check.range("end", start, allocation.end());
+        }
+        Actor actor = new Actor("system:" + plugin, "municipality (through " + plugin + ")");
+        return domain.write(c -> {
+            StoredCareRequest r = procurement.lockCareRequest(c, requestId)
+                    .orElseThrow(() -> new NotFoundException("care request " + requestId));
+            if (r.allocation() != null) {
+                CareAllocation known = CanonicalJson.read(r.allocation(), CareAllocation.class);
+                if (known.equals(allocation)) {
+                    return false;
+                }
+                throw new InvalidInputException("allocationRef", "care request " + requestId
+                        + " was already allocated as " + known.allocationRef());
+            }
+            if (!r.provider().equals(allocation.provider().strip())) {
+                throw new InvalidInputException("provider", "the request asked provider " + r.provider());
+            }
+            if (!r.productCategory().equals(allocation.productCategory().strip())) {
+                throw new InvalidInputException("productCategory", "the request asked category " + r.productCategory());
+            }
+            procurement.allocate(c, r.id(), CanonicalJson.write(allocation), domain.now(), actor.id());
+            domain.event(c, r.caseId(), actor, "CARE_ALLOCATED", "care allocated (" + ref + "): category "
+                    + allocation.productCategory() + " from " + allocation.provider() + " from " + start
+                    + (allocation.end() == null ? "" : " to " + allocation.end()), null);
+            return true;
+        });
+    }
+
+    static CareRequestView careView(StoredCareRequest r) {
+        return new CareRequestView(r.id(), r.caseId(), r.personId(), r.municipality(), r.provider(), r.productCategory(),
+                r.productCode(), r.start(), r.state(), r.detail(), r.pluginId(),
+                r.allocation() == null ? null : CanonicalJson.read(r.allocation(), CareAllocation.class), r.at(), r.by());
+    }
+
+    // --- shared -------------------------------------------------------------------------------------------------
+
+    private static Map<String, String> configuration(Binding b) {
+        return b == null ? Map.of() : b.configuration();
+    }
+
+    private void alert(BoundCall.Answer<?> answer, StoredCase k, String message) {
+        if (!answer.alarming()) {
+            return;
+        }
+        domain.write(c -> {
+            alerts.insert(c, new StoredAlert(Domain.newId(), answer.alertKind(), ExtensionPoint.PROCUREMENT.name(),
+                    k.municipality(), answer.binding() == null ? null : answer.binding().pluginId(), k.id(), message,
+                    domain.now()));
+            return null;
+        });
+    }
+
+    private static String clip(String s) {
+        return clip(s, Check.LONG_TEXT);
+    }
+
+    private static String clip(String s, int max) {
+        return s == null || s.length() <= max ? s : s.substring(0, max - 1) + "…";
+    }
+
+}

@@ -1,0 +1,141 @@
+package nl.proeftuin.core.engine.internal;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+import nl.proeftuin.core.api.InvalidInputException;
+import nl.proeftuin.core.api.dto.Actor;
+import nl.proeftuin.core.api.dto.CaseStatus;
+import nl.proeftuin.core.api.dto.FamilyRole;
+import nl.proeftuin.core.api.dto.Framework;
+import nl.proeftuin.core.api.dto.Phase;
+import nl.proeftuin.core.api.dto.Signal;
+import nl.proeftuin.core.api.dto.SignalKind;
+import nl.proeftuin.core.api.dto.SignalSource;
+import nl.proeftuin.core.spi.InboundPerson;
+import nl.proeftuin.core.spi.InboundRequest;
+import nl.proeftuin.core.spi.InboundResult;
+import nl.proeftuin.core.spi.LocalTeamInbox;
+import nl.proeftuin.core.store.Database;
+import nl.proeftuin.core.store.records.CaseStore;
+import nl.proeftuin.core.store.records.FamilyStore;
+import nl.proeftuin.core.store.records.PlanStore;
+import nl.proeftuin.core.store.records.ProtectedNationalId;
+import nl.proeftuin.core.store.records.StoredCase;
+import nl.proeftuin.core.store.records.StoredPerson;
+import nl.proeftuin.core.store.runtime.LocalTeamStore;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/**
+ * Requests from a municipality's local team, handed over by a local-team connector: the persons and
+ * the case (a request for help from the local team) in one transaction, so that a request is either
+ * wholly recorded or not at all, and once only per idempotency key and municipality. A person whose
+ * BSN is already recorded is that person, not a second record. The actor recorded is the connector
+ * on behalf of the local team ({@code system:<plugin id>}).
+ */
+@Component(service = LocalTeamInbox.class)
+public class InboundLocalTeamRequests implements LocalTeamInbox {
+
+    static final int MAX_PERSONS = 50;
+
+    private final Domain domain;
+    private final LocalTeamStore inbound;
+    private final NationalIdProtection nationalIds;
+
+    /**
+     * @param database    the platform database
+     * @param family      persons
+     * @param cases       cases
+     * @param plans       plans
+     * @param inbound     the requests received
+     * @param nationalIds BSN protection
+     */
+    @Activate
+    public InboundLocalTeamRequests(@Reference Database database, @Reference FamilyStore family,
+            @Reference CaseStore cases, @Reference PlanStore plans, @Reference LocalTeamStore inbound,
+            @Reference NationalIdProtection nationalIds) {
+        this(new Domain(database, family, cases, plans, Clock.systemUTC()), inbound, nationalIds);
+    }
+
+    InboundLocalTeamRequests(Domain domain, LocalTeamStore inbound, NationalIdProtection nationalIds) {
+        this.domain = domain;
+        this.inbound = inbound;
+        this.nationalIds = nationalIds;
+    }
+
+    private record Valid(InboundPerson person, String bsn, ProtectedNationalId protectedBsn) {
+    }
+
+    @Override
+    public InboundResult receive(String pluginId, InboundRequest request) {
+        String plugin = Bindings.pluginId(pluginId);
+        Check.required("request", request);
+        String key = Check.text("idempotencyKey", request.idempotencyKey(), Check.NAME);
+        String municipality = Check.text("municipality", request.municipality(), Check.NAME);
+        String externalRef = Check.optionalText("externalRef", request.externalRef(), Check.NAME);
+        String description = Check.text("description", request.description(), Check.LONG_TEXT);
+        LocalDate receivedOn = Check.required("receivedOn", request.receivedOn());
+        Check.notInFuture("receivedOn", receivedOn, domain.today());
+        List<InboundPerson> persons = Check.list(request.persons());
+        if (persons.isEmpty() || persons.size() > MAX_PERSONS) {
+            throw new InvalidInputException("persons", "must name 1 to " + MAX_PERSONS + " persons");
+        }
+        List<Valid> valid = new ArrayList<>();
+        Set<String> bsns = new HashSet<>();
+        for (int i = 0; i < persons.size(); i++) {
+            String f = "persons[" + i + "]";
+            InboundPerson p = Check.required(f, persons.get(i));
+            Check.text(f + ".givenName", p.givenName(), Check.NAME);
+            Check.text(f + ".familyName", p.familyName(), Check.NAME);
+            LocalDate dob = Check.required(f + ".dateOfBirth", p.dateOfBirth());
+            Check.notInFuture(f + ".dateOfBirth", dob, domain.today());
+            if (dob.isBefore(domain.today().minusYears(TransactionalFamilyService.MAX_AGE + 1).plusDays(1))) {
+                throw new InvalidInputException(f + ".dateOfBirth", "gives an age over " + TransactionalFamilyService.MAX_AGE);
+            }
+            if (p.roles() == null || p.roles().isEmpty() || p.roles().stream().anyMatch(Objects::isNull)) {
+                throw new InvalidInputException(f + ".roles", "must give at least one role");
+            }
+            String bsn = Check.bsn(f + ".nationalId", p.nationalId());
+            if (bsn != null && !bsns.add(bsn)) {
+                throw new InvalidInputException(f + ".nationalId", "names the same person twice");
+            }
+            valid.add(new Valid(p, bsn, bsn == null ? null : nationalIds.protect(bsn)));
+        }
+        Actor actor = new Actor("system:" + plugin, "local team " + municipality + " (through " + plugin + ")");
+        return domain.write(c -> {
+            var known = inbound.inboundCase(c, municipality, key);
+            if (known.isPresent()) {
+                return new InboundResult(known.get(), true);
+            }
+            StoredCase k = new StoredCase(Domain.newId(), 1, municipality, CaseStatus.OPEN, null,
+                    new Signal(SignalKind.REQUEST_FOR_HELP, SignalSource.LOCAL_TEAM, description, receivedOn),
+                    Phase.ACUTE_SAFETY, Framework.VOLUNTARY, null, domain.now(), actor.id());
+            domain.cases.insertCase(c, k);
+            for (int i = 0; i < valid.size(); i++) {
+                Valid v = valid.get(i);
+                String personId = v.protectedBsn() == null ? null
+                        : domain.family.personIdByNationalIdDigest(c, v.protectedBsn().lookupDigest()).orElse(null);
+                if (personId == null) {
+                    personId = Domain.newId();
+                    domain.family.insertPerson(c, new StoredPerson(personId, v.person().givenName().strip(),
+                            v.person().familyName().strip(), v.person().dateOfBirth(), null, domain.now(), actor.id()),
+                            v.protectedBsn());
+                }
+                Set<FamilyRole> roles = Set.copyOf(v.person().roles());
+                domain.cases.insertMember(c, k.id(), personId, roles, i);
+            }
+            inbound.insertInbound(c, municipality, key, externalRef, plugin, k.id(), domain.now());
+            domain.event(c, k.id(), actor, "CASE_OPENED", "opened from a request of the local team of " + municipality
+                    + (externalRef == null ? "" : " (their reference " + externalRef + ")") + ", " + valid.size()
+                    + " member(s)", null);
+            return new InboundResult(k.id(), false);
+        });
+    }
+}
