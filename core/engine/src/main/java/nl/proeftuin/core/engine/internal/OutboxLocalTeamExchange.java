@@ -21,6 +21,7 @@ import nl.proeftuin.core.spi.OutboundEvent;
 import nl.proeftuin.core.spi.runtime.Binding;
 import nl.proeftuin.core.spi.runtime.LocalTeamExchange;
 import nl.proeftuin.core.spi.runtime.OutboxEntry;
+import nl.proeftuin.core.spi.runtime.RetryInput;
 import nl.proeftuin.core.store.Database;
 import nl.proeftuin.core.store.runtime.AlertStore;
 import nl.proeftuin.core.store.runtime.BindingStore;
@@ -142,16 +143,18 @@ public class OutboxLocalTeamExchange implements LocalTeamExchange {
     }
 
     @Override
-    public OutboxEntry retry(Actor actor, String entryId) {
+    public OutboxEntry retry(Actor actor, String entryId, RetryInput input) {
         Check.actor(actor);
         Check.required("entryId", entryId);
+        Check.required("body", input);
+        String reason = Check.text("reason", input.reason(), Check.SHORT_TEXT);
         return Domain.transaction(database, c -> {
             StoredOutbound r = outbox.find(c, entryId).orElseThrow(() -> new NotFoundException("outbox entry " + entryId));
             if ("DELIVERED".equals(r.status())) {
                 throw new RuleViolationException("already-delivered", "outbox entry " + entryId + " was delivered at "
                         + r.deliveredAt());
             }
-            StoredOutbound next = with(r, "PENDING", r.attempts(), now(), "retry asked by " + Check.actorName(actor),
+            StoredOutbound next = with(r, "PENDING", r.attempts(), now(), clip("retry asked by " + Check.actorName(actor) + ": " + reason, MAX_DETAIL),
                     r.pluginId(), r.remoteRef(), null, false);
             outbox.update(c, next);
             return entry(next);

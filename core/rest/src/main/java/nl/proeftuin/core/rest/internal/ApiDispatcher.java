@@ -10,6 +10,9 @@ import javax.servlet.http.HttpServletResponse;
 import nl.proeftuin.core.api.CaseService;
 import nl.proeftuin.core.api.FamilyService;
 import nl.proeftuin.core.api.PlanService;
+import nl.proeftuin.core.spi.runtime.CareFinder;
+import nl.proeftuin.core.spi.runtime.CarePathService;
+import nl.proeftuin.core.spi.runtime.LocalTeamExchange;
 import nl.proeftuin.core.spi.runtime.PluginRuntime;
 import nl.proeftuin.core.spi.runtime.TriageService;
 import org.slf4j.Logger;
@@ -38,6 +41,15 @@ final class ApiDispatcher {
      */
     ApiDispatcher(Json json, Router.Handler health, Supplier<FamilyService> family, Supplier<CaseService> cases,
             Supplier<PlanService> plans, Supplier<PluginRuntime> runtime, Supplier<TriageService> triage) {
+        this(json, health, family, cases, plans, runtime, triage, new Services());
+    }
+
+    /**
+     * @param more the further services (care path, local-team outbox, care finder, ...)
+     */
+    ApiDispatcher(Json json, Router.Handler health, Supplier<FamilyService> family, Supplier<CaseService> cases,
+            Supplier<PlanService> plans, Supplier<PluginRuntime> runtime, Supplier<TriageService> triage,
+            Services more) {
         this.json = json;
         OptionalService<CaseService> caseService = new OptionalService<>("case service", cases);
         router.add("GET", "/health", health);
@@ -48,6 +60,9 @@ final class ApiDispatcher {
         new PlanResource(new OptionalService<>("plan service", plans)).register(router);
         new BindingResource(new OptionalService<>("plugin runtime", runtime)).register(router);
         new TriageResource(new OptionalService<>("triage service", triage)).register(router);
+        new CarePathResource(more.optional("care path service", CarePathService.class)).register(router);
+        new LocalTeamResource(more.optional("local-team exchange", LocalTeamExchange.class)).register(router);
+        new CareResource(more.optional("care finder", CareFinder.class)).register(router);
     }
 
     Router router() {

@@ -12,6 +12,9 @@ import nl.proeftuin.core.api.FamilyService;
 import nl.proeftuin.core.api.PlanService;
 import nl.proeftuin.core.api.health.HealthReport;
 import nl.proeftuin.core.spi.runtime.PluginRuntime;
+import nl.proeftuin.core.spi.runtime.CareFinder;
+import nl.proeftuin.core.spi.runtime.CarePathService;
+import nl.proeftuin.core.spi.runtime.LocalTeamExchange;
 import nl.proeftuin.core.spi.runtime.TriageService;
 import nl.proeftuin.core.store.Database;
 import org.osgi.framework.BundleContext;
@@ -61,6 +64,15 @@ public class ApiServlet extends HttpServlet {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile TriageService triageService;
 
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile CarePathService carePathService;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile LocalTeamExchange localTeamExchange;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile CareFinder careFinder;
+
     /**
      * @param scr     the component runtime, asked for the state of every core component
      * @param context this bundle's context
@@ -69,7 +81,10 @@ public class ApiServlet extends HttpServlet {
     public ApiServlet(@Reference ServiceComponentRuntime scr, BundleContext context) {
         this.health = new PlatformHealth(scr, context.getBundle());
         this.dispatcher = new ApiDispatcher(new Json(), this::health,
-                () -> familyService, () -> caseService, () -> planService, () -> pluginRuntime, () -> triageService);
+                () -> familyService, () -> caseService, () -> planService, () -> pluginRuntime, () -> triageService,
+                new Services().with(CarePathService.class, () -> carePathService)
+                        .with(LocalTeamExchange.class, () -> localTeamExchange)
+                        .with(CareFinder.class, () -> careFinder));
     }
 
     private Reply health(ApiRequest request) {

@@ -22,8 +22,8 @@ public interface LocalTeamExchange {
     /** Outbox entries, newest first; {@code status} and {@code caseId} null for all. */
     List<OutboxEntry> outbox(String status, String caseId, int limit);
 
-    /** Puts a rejected or waiting entry back for delivery now. */
-    OutboxEntry retry(Actor actor, String entryId);
+    /** Puts a rejected or waiting entry back for delivery now, saying why. */
+    OutboxEntry retry(Actor actor, String entryId, RetryInput input);
 
     /** Runs one delivery round now (the scheduler runs them too); returns the number of attempts made. */
     int deliverDue();
