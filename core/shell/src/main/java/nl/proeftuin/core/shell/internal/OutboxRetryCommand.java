@@ -1,0 +1,39 @@
+package nl.proeftuin.core.shell.internal;
+
+import nl.proeftuin.core.spi.runtime.LocalTeamExchange;
+import nl.proeftuin.core.spi.runtime.OutboxEntry;
+import nl.proeftuin.core.spi.runtime.RetryInput;
+import org.apache.karaf.shell.api.action.Action;
+import org.apache.karaf.shell.api.action.Argument;
+import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.Option;
+import org.apache.karaf.shell.api.action.lifecycle.Reference;
+import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.apache.karaf.shell.api.console.Session;
+
+/** {@code proeftuin:outbox-retry <id> -r reason}: puts a rejected or waiting event back for delivery now. */
+@Service
+@Command(scope = "proeftuin", name = "outbox-retry",
+        description = "Puts a rejected or waiting local-team event back for delivery now")
+public class OutboxRetryCommand implements Action {
+
+    @Reference
+    private LocalTeamExchange exchange;
+
+    @Reference
+    private Session session;
+
+    @Argument(index = 0, name = "id", required = true, description = "The outbox entry (see proeftuin:outbox)")
+    private String id;
+
+    @Option(name = "-r", aliases = "--reason", required = true, description = "Why (kept with the entry)")
+    private String reason;
+
+    @Override
+    public Object execute() {
+        OutboxEntry e = exchange.retry(ShellActor.current(session), id, new RetryInput(reason));
+        System.out.println("Event " + e.type() + " of case " + e.caseId() + " is " + e.status()
+                + " again; the next delivery round sends it.");
+        return null;
+    }
+}
