@@ -210,7 +210,8 @@ public class BoundCareFinder implements CareFinder, ProcurementInbox {
         Check.required("body", input);
         String provider = Check.text("provider", input.provider(), Check.NAME);
         String motivation = Check.text("motivation", input.motivation(), Check.LONG_TEXT);
-        Member m = domain.read(c -> member(c, caseId, input.personId(), false));
+        // Checked open before the connector is called: a closed case sends nothing to the municipality.
+        Member m = domain.read(c -> member(c, caseId, input.personId(), true));
         String id = Domain.newId();
         LocalDate proposed = domain.today().plusDays(decisionDays);
         MaatwerkRequest request = new MaatwerkRequest(id, caseId, m.kase().municipality(), provider, motivation, proposed);
@@ -320,7 +321,8 @@ public class BoundCareFinder implements CareFinder, ProcurementInbox {
         record Prepared(Member m, String bsn) {
         }
         Prepared p = domain.read(c -> {
-            Member m = member(c, caseId, input.personId(), false);
+            // Checked open before the connector is called: a closed case sends nothing (not the BSN either).
+            Member m = member(c, caseId, input.personId(), true);
             String bsn = domain.family.protectedNationalId(c, m.member().person().id()).map(nationalIds::reveal)
                     .orElse(null);
             return new Prepared(m, bsn);

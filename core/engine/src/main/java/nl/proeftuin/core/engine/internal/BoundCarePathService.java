@@ -100,7 +100,9 @@ public class BoundCarePathService implements CarePathService {
     @Override
     public CarePathStatus status(String caseId) {
         Prepared p = domain.read(c -> prepare(c, caseId));
-        Answered a = ask(p);
+        // A read shows the fallback but raises no alert: every page view would add one. Recording a
+        // step, which the fallback refuses, does.
+        Answered a = ask(p, false);
         return status(p, a);
     }
 
@@ -111,7 +113,7 @@ public class BoundCarePathService implements CarePathService {
         String step = Check.text("step", input.step(), Check.ID);
         String note = Check.text("note", input.note(), Check.LONG_TEXT);
         Prepared p = domain.read(c -> prepare(c, caseId));
-        Answered a = ask(p);
+        Answered a = ask(p, true);
         if (a.answer().fallback()) {
             throw new RuleViolationException("no-care-path", "no step can be recorded: " + a.answer().fallbackReason()
                     + ". The case follows regular case work.");
@@ -182,7 +184,7 @@ public class BoundCarePathService implements CarePathService {
                 Bindings.effective(bindings, c, ExtensionPoint.CARE_PATH, k.municipality()));
     }
 
-    private Answered ask(Prepared p) {
+    private Answered ask(Prepared p, boolean alert) {
         Map<String, String> configuration = p.binding() == null ? Map.of() : p.binding().configuration();
         CarePathRequest request = new CarePathRequest(p.kase(), p.facts(),
                 p.steps().stream().map(StoredStep::step).toList(), p.incidents().size(), configuration);
@@ -190,7 +192,7 @@ public class BoundCarePathService implements CarePathService {
         BoundCall.Answer<Object[]> answer = plugins.call(ExtensionPoint.CARE_PATH, p.binding(), CarePath.class,
                 "care path", path -> new Object[] {path.definition(configuration), path.advise(request)},
                 BoundCarePathService::unusable);
-        if (answer.alarming()) {
+        if (alert && answer.alarming()) {
             domain.write(c -> {
                 alerts.insert(c, new StoredAlert(Domain.newId(), answer.alertKind(), ExtensionPoint.CARE_PATH.name(),
                         p.kase().municipality(), answer.binding() == null ? null : answer.binding().pluginId(),

@@ -109,6 +109,30 @@ public class InboundLocalTeamRequests implements LocalTeamInbox {
             valid.add(new Valid(p, bsn, bsn == null ? null : nationalIds.protect(bsn)));
         }
         Actor actor = new Actor("system:" + plugin, "local team " + municipality + " (through " + plugin + ")");
+        // The same request (or one naming the same BSN) may arrive twice at once; the loser of that
+        // race meets a unique key and tries again, when it sees the winner's case (or person).
+        for (int attempt = 1;; attempt++) {
+            try {
+                return record(plugin, key, municipality, externalRef, description, receivedOn, valid, actor);
+            } catch (DatabaseFailure e) {
+                if (attempt == 3 || !uniqueViolation(e)) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private static boolean uniqueViolation(DatabaseFailure e) {
+        for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLException s && "23505".equals(s.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private InboundResult record(String plugin, String key, String municipality, String externalRef, String description,
+            LocalDate receivedOn, List<Valid> valid, Actor actor) {
         return domain.write(c -> {
             var known = inbound.inboundCase(c, municipality, key);
             if (known.isPresent()) {

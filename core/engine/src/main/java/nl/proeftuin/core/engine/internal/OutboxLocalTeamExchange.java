@@ -213,7 +213,8 @@ public class OutboxLocalTeamExchange implements LocalTeamExchange {
                     alert = answer.alertKind();
                 }
             } else if (answer.fallback()) {
-                next = failed(row, answer.pluginId(), answer.fallbackReason(), done);
+                // the connector that failed, not the fallback, so the coordinator sees which one
+                next = failed(row, answer.binding().pluginId(), answer.fallbackReason(), done);
                 alert = next.alerted() && !row.alerted() ? "LOCAL_TEAM_DELIVERY_FAILING" : null;
             } else {
                 DeliveryResult r = answer.value();
