@@ -1,0 +1,86 @@
+package nl.proeftuin.plugins.localteam.file.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import nl.proeftuin.core.spi.DeliveryResult;
+import nl.proeftuin.core.spi.DeliveryResult.Status;
+import nl.proeftuin.core.spi.OutboundEvent;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CsvLocalTeamConnectorTest {
+
+    @TempDir
+    Path dir;
+
+    final CsvLocalTeamConnector connector = new CsvLocalTeamConnector();
+
+    static OutboundEvent event(String key) {
+        return new OutboundEvent(key, "CASE_OPENED", "case-7", "Ede", Instant.parse("2026-11-24T23:30:00Z"),
+                Map.of("externalRef", "Z-9", "description", "Zorgen, \"thuis\"",
+                        "persons", List.of(Map.of("givenName", "Sam", "familyName", "Jansen", "dateOfBirth", "2016-04-01",
+                                "roles", List.of("VICTIM", "CHILD")), Map.of("givenName", "Eva", "familyName", "Jansen"))));
+    }
+
+    @Test
+    void writesOneFileOfTheImportShapePerEventAndIsIdempotent() throws Exception {
+        Map<String, String> binding = Map.of("directory", dir.toString());
+        DeliveryResult first = connector.deliver(event("evt-1"), binding);
+
+        assertEquals(Status.DELIVERED, first.status(), first.detail());
+        assertEquals("evt-1.csv", first.remoteRef());
+        Path file = dir.resolve("outbox/evt-1.csv");
+        List<Csv.Row> rows = Csv.parse(Files.readString(file));
+        assertEquals(EventRows.COLUMNS, rows.get(0).fields());
+        assertEquals(RequestColumns.COLUMNS, rows.get(0).fields().subList(0, 9), "the import's columns first");
+        List<String> sam = rows.get(1).fields();
+        assertEquals(List.of("evt-1", "Z-9", "2026-11-25", "Zorgen, \"thuis\"", "Sam", "Jansen", "2016-04-01", "",
+                "CHILD|VICTIM", "CASE_OPENED", "case-7", "Ede", "2026-11-24T23:30:00Z"), sam.subList(0, 13));
+        assertTrue(sam.get(13).contains("\"externalRef\":\"Z-9\""), sam.get(13));
+        assertEquals("Eva", rows.get(2).fields().get(4));
+        // the export's request columns read back as an import row
+        RequestColumns columns = RequestColumns.of(RequestColumns.COLUMNS);
+        assertEquals("Sam", columns.read(2, sam.subList(0, 9)).person().givenName());
+
+        Files.setLastModifiedTime(file, java.nio.file.attribute.FileTime.fromMillis(0));
+        DeliveryResult again = connector.deliver(event("evt-1"), binding);
+        assertEquals(Status.DELIVERED, again.status());
+        assertEquals(0, Files.getLastModifiedTime(file).toMillis(), "not rewritten");
+        try (Stream<Path> files = Files.list(dir.resolve("outbox"))) {
+            assertEquals(List.of(file), files.toList(), "no temporary file left behind");
+        }
+    }
+
+    @Test
+    void anUnsafeKeyBecomesAHashedFileNameAndAnEventWithoutPersonsOneRow() throws Exception {
+        OutboundEvent event = new OutboundEvent("../evil/key", "CASE_CLOSED", "case-8", "Ede", Instant.now(), Map.of());
+        DeliveryResult result = connector.deliver(event, Map.of("directory", dir.toString()));
+        assertTrue(result.remoteRef().matches("key-[0-9a-f]{64}\\.csv"), result.remoteRef());
+        assertEquals(2, Csv.parse(Files.readString(dir.resolve("outbox").resolve(result.remoteRef()))).size());
+    }
+
+    @Test
+    void anUnwritableDirectoryIsRetried() throws Exception {
+        Path notADirectory = Files.writeString(dir.resolve("plain-file"), "x");
+        DeliveryResult result = connector.deliver(event("evt-2"), Map.of("directory", notADirectory.toString()));
+        assertEquals(Status.RETRY, result.status());
+        assertTrue(result.detail().startsWith("cannot write"), result.detail());
+    }
+
+    @Test
+    void anUnusableBindingThrowsNamingTheKey() {
+        assertTrue(assertThrows(IllegalArgumentException.class,
+                () -> connector.deliver(event("evt-3"), Map.of("dir", "/tmp"))).getMessage().startsWith("dir:"));
+        assertTrue(assertThrows(IllegalStateException.class,
+                () -> connector.deliver(event("evt-3"), Map.of())).getMessage().startsWith("directory: no"));
+    }
+}

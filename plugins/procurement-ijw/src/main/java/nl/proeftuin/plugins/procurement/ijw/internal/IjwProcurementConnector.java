@@ -1,0 +1,148 @@
+package nl.proeftuin.plugins.procurement.ijw.internal;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import nl.proeftuin.core.spi.CareRequest;
+import nl.proeftuin.core.spi.CareRequestStatus;
+import nl.proeftuin.core.spi.MaatwerkRequest;
+import nl.proeftuin.core.spi.MaatwerkStatus;
+import nl.proeftuin.core.spi.Offer;
+import nl.proeftuin.core.spi.OfferQuery;
+import nl.proeftuin.core.spi.PluginId;
+import nl.proeftuin.core.spi.ProcurementConnector;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+
+/**
+ * Procurement through iJw messages: a care request becomes a JW315 <i>verzoek om toewijzing</i>
+ * ({@link Jw315Message}), validated and then written to an outbox directory or POSTed to an exchange
+ * endpoint; the municipality's JW301 <i>toewijzing</i> comes back through {@link Jw301Servlet}.
+ *
+ * <ul>
+ * <li>Invalid request data (no BSN, a bad AGB code, category, code, dates, volume): {@code REJECTED}
+ *     with every reason, nothing sent. An unusable configuration or a failed delivery (the directory or
+ *     the endpoint) throws: the core falls back and raises an alert.</li>
+ * <li>Offers: iJw has no message for contracted offers, so this connector returns none (an empty
+ *     list, not the core's fallback); bind {@code procurement-contracts} where offers are needed.</li>
+ * <li><i>Maatwerk</i>: iJw has no maatwerk message either; the request is accepted as
+ *     {@code SUBMITTED} with the deadline the earlier of the core's proposal and today +
+ *     {@code maatwerk.decisionDays}; the core records the decision.</li>
+ * </ul>
+ * Keeps no state: the same request and configuration give the same message (except its date).
+ */
+@Component(service = ProcurementConnector.class)
+@PluginId(IjwProcurementConnector.ID)
+public final class IjwProcurementConnector implements ProcurementConnector {
+
+    static final String ID = "procurement-ijw";
+
+    private final Clock clock;
+    private final HttpClient http;
+
+    /** DS constructor: the system clock. */
+    @Activate
+    public IjwProcurementConnector() {
+        this(Clock.systemDefaultZone());
+    }
+
+    IjwProcurementConnector(Clock clock) {
+        this.clock = clock;
+        // HTTP/1.1, no "Expect: 100-continue" (Java 17's client can hang on it), no redirects
+        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(2)).build();
+    }
+
+    @Override
+    public List<Offer> offers(OfferQuery query, Map<String, String> configuration) {
+        IjwSettings.from(configuration);
+        return List.of();
+    }
+
+    @Override
+    public MaatwerkStatus requestMaatwerk(MaatwerkRequest request, Map<String, String> configuration) {
+        IjwSettings settings = IjwSettings.from(configuration);
+        LocalDate deadline = LocalDate.now(clock).plusDays(settings.decisionDays());
+        if (request.deadline() != null && request.deadline().isBefore(deadline)) {
+            deadline = request.deadline();
+        }
+        return new MaatwerkStatus(request.requestId(), "SUBMITTED", deadline, null);
+    }
+
+    @Override
+    public MaatwerkStatus maatwerkStatus(String requestId, Map<String, String> configuration) {
+        IjwSettings.from(configuration);
+        return new MaatwerkStatus(requestId, "SUBMITTED", null,
+                "procurement-ijw keeps no decisions: the core records the municipality's decision");
+    }
+
+    @Override
+    public CareRequestStatus requestCare(CareRequest request, Map<String, String> configuration) {
+        IjwSettings settings = IjwSettings.from(configuration);
+        if (settings.outbox() == null && settings.endpoint() == null) {
+            throw new IllegalArgumentException("procurement-ijw: set " + IjwSettings.OUTBOX + " or "
+                    + IjwSettings.ENDPOINT + " to send JW315 messages");
+        }
+        Jw315Message.Result message = Jw315Message.build(request, settings, LocalDate.now(clock));
+        if (!message.valid()) {
+            return new CareRequestStatus(request.requestId(), "REJECTED", null,
+                    "JW315 not sent: " + String.join("; ", message.problems()), null);
+        }
+        String where = settings.outbox() != null ? write(settings.outbox(), message) : post(settings, message);
+        return new CareRequestStatus(request.requestId(), "SUBMITTED", message.messageRef(),
+                "JW315 " + message.messageRef() + " " + where + "; the JW301 answers with ReferentieAanbieder "
+                        + request.requestId(), message.xml());
+    }
+
+    private static String write(Path directory, Jw315Message.Result message) {
+        if (!Files.isDirectory(directory)) {
+            throw new IllegalArgumentException("procurement-ijw: " + IjwSettings.OUTBOX + " " + directory
+                    + " is not an existing directory");
+        }
+        Path target = directory.resolve(message.messageRef() + ".xml");
+        try {
+            // written aside, then moved: the exchange software never picks up half a message
+            Path tmp = Files.createTempFile(directory, ".jw315-", ".tmp");
+            Files.writeString(tmp, message.xml(), StandardCharsets.UTF_8);
+            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("procurement-ijw: cannot write " + target + ": " + e.getMessage(), e);
+        }
+        return "written to the outbox";
+    }
+
+    private String post(IjwSettings settings, Jw315Message.Result message) {
+        HttpRequest request = HttpRequest.newBuilder(settings.endpoint())
+                .timeout(Duration.ofMillis(settings.endpointTimeoutMillis()))
+                .header("Content-Type", "application/xml; charset=UTF-8")
+                .header("X-Message-Ref", message.messageRef())
+                .POST(HttpRequest.BodyPublishers.ofString(message.xml(), StandardCharsets.UTF_8)).build();
+        HttpResponse<String> response;
+        try {
+            response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException("procurement-ijw: " + IjwSettings.ENDPOINT + " " + settings.endpoint()
+                    + " cannot be reached: " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("procurement-ijw: sending to " + settings.endpoint() + " interrupted", e);
+        }
+        if (response.statusCode() / 100 != 2) {
+            throw new IllegalStateException("procurement-ijw: " + IjwSettings.ENDPOINT + " " + settings.endpoint()
+                    + " answered HTTP " + response.statusCode());
+        }
+        return "sent to the exchange endpoint (HTTP " + response.statusCode() + ")";
+    }
+}

@@ -1,0 +1,196 @@
+package nl.proeftuin.plugins.procurement.ijw.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.function.UnaryOperator;
+
+import javax.servlet.Servlet;
+import javax.servlet.http.HttpServlet;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+
+import nl.proeftuin.core.api.InvalidInputException;
+import nl.proeftuin.core.api.NotFoundException;
+import nl.proeftuin.core.spi.CareAllocation;
+import nl.proeftuin.core.spi.ProcurementInbox;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletName;
+import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletPattern;
+import org.osgi.service.metatype.annotations.Designate;
+
+/**
+ * The JW301 inbox: {@code POST /ijw/v1/jw301} with an iJw JW301 <i>toewijzing</i>
+ * ({@code application/xml}) and {@code Authorization: Bearer <token>}. Each allocation is handed to
+ * the core's {@link ProcurementInbox} (which matches it to its care request and stores it).
+ *
+ * <p>Answers: {@code 202} with a JSON summary; {@code 400} a message that is not well-formed, holds a
+ * DOCTYPE, is not a JW301 or does not match the schema; {@code 401} no or a wrong token; {@code 413}
+ * too large; {@code 415} not XML; {@code 422} a valid JW301 the core cannot place (unknown request,
+ * allocation that does not fit its request); {@code 503} no token configured (the inbox stays shut).
+ * Every error is {@code application/problem+json} (RFC 9457) with the reason in {@code detail}.
+ * Allocations already handed over stay recorded if a later one in the same message is refused; the
+ * core ignores a repeat, so the sender may simply send the corrected message again.
+ */
+@Component(service = Servlet.class)
+@HttpWhiteboardServletPattern(Jw301Servlet.PATH)
+@HttpWhiteboardServletName("proeftuin-ijw-jw301")
+@Designate(ocd = Jw301ServletConfig.class)
+public class Jw301Servlet extends HttpServlet {
+    private static final long serialVersionUID = 1L;
+
+    static final String PATH = "/ijw/v1/jw301";
+
+    private final transient ProcurementInbox inbox;
+    private final transient Jw301ServletConfig config;
+    private final transient UnaryOperator<String> environment;
+
+    /**
+     * @param inbox  the core's inbox for allocations
+     * @param config where the token is
+     */
+    @Activate
+    public Jw301Servlet(@Reference ProcurementInbox inbox, Jw301ServletConfig config) {
+        this(inbox, config, System::getenv);
+    }
+
+    Jw301Servlet(ProcurementInbox inbox, Jw301ServletConfig config, UnaryOperator<String> environment) {
+        this.inbox = inbox;
+        this.config = config;
+        this.environment = environment;
+    }
+
+    @Override
+    protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String token = token();
+        if (token == null) {
+            problem(response, 503, "Inbox not configured", "no token is configured under the name '"
+                    + config.tokenName() + "' (environment or secrets file): the JW301 inbox is shut");
+            return;
+        }
+        String auth = request.getHeader("Authorization");
+        String given = auth != null && auth.regionMatches(true, 0, "Bearer ", 0, 7) ? auth.substring(7).trim() : "";
+        if (!MessageDigest.isEqual(given.getBytes(StandardCharsets.UTF_8), token.getBytes(StandardCharsets.UTF_8))) {
+            response.setHeader("WWW-Authenticate", "Bearer realm=\"proeftuin-ijw\"");
+            problem(response, 401, "Unauthorized", "a valid 'Authorization: Bearer' token is required");
+            return;
+        }
+        String type = request.getContentType() == null ? "" : request.getContentType().toLowerCase();
+        if (!type.startsWith("application/xml") && !type.startsWith("text/xml")) {
+            problem(response, 415, "Unsupported Media Type", "send the JW301 as application/xml, not '" + type + "'");
+            return;
+        }
+        byte[] body;
+        try (InputStream in = request.getInputStream()) {
+            body = in.readNBytes(config.maxBytes() + 1);
+        }
+        if (body.length > config.maxBytes()) {
+            problem(response, 413, "Content Too Large", "a JW301 may be at most " + config.maxBytes() + " bytes");
+            return;
+        }
+        List<CareAllocation> allocations;
+        try {
+            allocations = Jw301Message.read(body);
+        } catch (IjwXml.InvalidMessage e) {
+            problem(response, 400, "Invalid JW301", e.getMessage());
+            return;
+        }
+        List<String> refs = new ArrayList<>();
+        int fresh = 0;
+        for (CareAllocation a : allocations) {
+            try {
+                if (inbox.allocated(IjwProcurementConnector.ID, a)) {
+                    fresh++;
+                }
+                refs.add(a.allocationRef());
+            } catch (NotFoundException | InvalidInputException e) {
+                problem(response, 422, "Allocation not accepted", "ToewijzingNummer " + a.allocationRef()
+                        + " (ReferentieAanbieder " + a.requestId() + "): " + e.getMessage()
+                        + (refs.isEmpty() ? "" : "; recorded before it: " + refs));
+                return;
+            }
+        }
+        StringBuilder json = new StringBuilder("{\"received\":").append(allocations.size()).append(",\"new\":")
+                .append(fresh).append(",\"allocations\":[");
+        for (int i = 0; i < refs.size(); i++) {
+            json.append(i == 0 ? "" : ",").append(quote(refs.get(i)));
+        }
+        write(response, 202, "application/json", json.append("]}").toString());
+    }
+
+    private String token() throws IOException {
+        String fromEnv = environment.apply(config.tokenName());
+        if (fromEnv != null && !fromEnv.isBlank()) {
+            return fromEnv.trim();
+        }
+        String file = config.secretsFile();
+        if (file == null || file.isBlank()) {
+            return null;
+        }
+        String etc = System.getProperty("karaf.etc");
+        if (file.contains("${karaf.etc}")) {
+            if (etc == null) {
+                return null;
+            }
+            file = file.replace("${karaf.etc}", etc);
+        }
+        Path path = Path.of(file);
+        if (!Files.isReadable(path)) {
+            return null;
+        }
+        Properties secrets = new Properties();
+        try (InputStream in = Files.newInputStream(path)) {
+            secrets.load(in);
+        }
+        String value = secrets.getProperty(config.tokenName());
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+
+    private static void problem(HttpServletResponse response, int status, String title, String detail)
+            throws IOException {
+        write(response, status, "application/problem+json", "{\"type\":\"about:blank\",\"title\":" + quote(title)
+                + ",\"status\":" + status + ",\"detail\":" + quote(detail) + "}");
+    }
+
+    private static void write(HttpServletResponse response, int status, String type, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        response.setStatus(status);
+        response.setContentType(type);
+        response.setCharacterEncoding("UTF-8");
+        response.setHeader("Cache-Control", "no-store");
+        response.setContentLength(bytes.length);
+        try (OutputStream out = response.getOutputStream()) {
+            out.write(bytes);
+        }
+    }
+
+    static String quote(String s) {
+        StringBuilder b = new StringBuilder("\"");
+        for (char c : s.toCharArray()) {
+            switch (c) {
+                case '"' -> b.append("\\\"");
+                case '\\' -> b.append("\\\\");
+                case '\n' -> b.append("\\n");
+                case '\r' -> b.append("\\r");
+                case '\t' -> b.append("\\t");
+                default -> {
+                    if (c < 0x20) {
+                        b.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        b.append(c);
+                    }
+                }
+            }
+        }
+        return b.append('"').toString();
+    }
+}

@@ -1,0 +1,209 @@
+package nl.proeftuin.plugins.procurement.ijw.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.UnaryOperator;
+
+import com.sun.net.httpserver.HttpServer;
+
+import nl.proeftuin.core.spi.CareRequest;
+import nl.proeftuin.core.spi.CareRequestStatus;
+import nl.proeftuin.core.spi.MaatwerkRequest;
+import nl.proeftuin.core.spi.OfferQuery;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class Jw315MessageTest {
+
+    static final Clock CLOCK = Clock.fixed(Instant.parse("2026-03-02T09:00:00Z"), ZoneOffset.UTC);
+    final IjwProcurementConnector connector = new IjwProcurementConnector(CLOCK);
+
+    @TempDir
+    Path outbox;
+
+    Map<String, String> config() {
+        return Map.of("outbox.directory", outbox.toString());
+    }
+
+    @Test
+    void aValidRequestBecomesASchemaValidJw315InTheOutbox() throws IOException {
+        CareRequestStatus s = connector.requestCare(Messages.request(), config());
+
+        assertEquals("SUBMITTED", s.state(), s.detail());
+        assertEquals(Jw315Message.messageRef(Messages.REQUEST_ID), s.messageRef());
+        assertEquals(12, s.messageRef().length());
+        String xml = Files.readString(outbox.resolve(s.messageRef() + ".xml"));
+        assertEquals(s.message(), xml);
+        for (String expected : new String[] {"<jw315:BerichtCode>446</jw315:BerichtCode>",
+                "<jw315:Afzender>98000021</jw315:Afzender>", "<jw315:Ontvanger>0228</jw315:Ontvanger>",
+                "<jw315:Bsn>123456782</jw315:Bsn>", "<ijw:Categorie>45</ijw:Categorie>", "<ijw:Code>45A10</ijw:Code>",
+                "<jw315:ReferentieAanbieder>" + Messages.REQUEST_ID + "</jw315:ReferentieAanbieder>",
+                "<jw315:ToewijzingIngangsdatum>2026-04-01</jw315:ToewijzingIngangsdatum>",
+                "<ijw:Dagtekening>2026-03-02</ijw:Dagtekening>", "<ijw:Eenheid>04</ijw:Eenheid>",
+                "<ijw:Type>01</ijw:Type>"}) {
+            assertTrue(xml.contains(expected), expected + " in\n" + xml);
+        }
+        // the written message validates against the shipped schema when read back
+        try {
+            assertTrue(IjwXml.validate(IjwXml.JW315, IjwXml.parse(xml.getBytes(StandardCharsets.UTF_8))).isEmpty());
+        } catch (IjwXml.InvalidMessage e) {
+            throw new AssertionError(e.getMessage());
+        }
+        // idempotent: the same request gives the same file
+        CareRequestStatus again = connector.requestCare(Messages.request(), config());
+        assertEquals(s.message(), again.message());
+        try (var files = Files.list(outbox)) {
+            assertEquals(1, files.count());
+        }
+    }
+
+    static CareRequest with(UnaryOperator<Object[]> change) {
+        CareRequest r = Messages.request();
+        Object[] f = {r.requestId(), r.caseId(), r.municipality(), r.clientNationalId(), r.clientBirthDate(),
+            r.clientFamilyName(), r.provider(), r.productCategory(), r.productCode(), r.start(), r.volume(), r.unit(),
+            r.frequency(), r.motivation()};
+        f = change.apply(f);
+        return new CareRequest((String) f[0], (String) f[1], (String) f[2], (String) f[3], (LocalDate) f[4],
+                (String) f[5], (String) f[6], (String) f[7], (String) f[8], (LocalDate) f[9], (Integer) f[10],
+                (String) f[11], (String) f[12], (String) f[13]);
+    }
+
+    static CareRequest set(int field, Object value) {
+        return with(f -> {
+            f[field] = value;
+            return f;
+        });
+    }
+
+    void assertRejected(CareRequest r, String reason) {
+        CareRequestStatus s = connector.requestCare(r, config());
+        assertEquals("REJECTED", s.state(), s.detail());
+        assertTrue(s.detail().contains(reason), s.detail());
+        assertNull(s.message());
+    }
+
+    @Test
+    void invalidDataIsRejectedWithAClearReasonAndNothingIsSent() throws IOException {
+        assertRejected(set(3, null), "clientNationalId (BSN) is missing");
+        assertRejected(set(3, "123456789"), "not a valid BSN");
+        assertRejected(set(3, "12345678"), "not a valid BSN");
+        assertRejected(set(6, "9800002"), "provider must be the provider's 8-digit AGB code");
+        assertRejected(set(6, "Jeugdhulp De Vallei"), "8-digit AGB code");
+        assertRejected(set(7, "4"), "productCategory must be a 2-digit");
+        assertRejected(set(8, "45A1"), "productCode must be a 5-character");
+        assertRejected(set(9, null), "start is missing");
+        assertRejected(set(9, LocalDate.of(2010, 1, 1)), "before the client's date of birth");
+        assertRejected(set(4, LocalDate.of(2027, 1, 1)), "is in the future");
+        assertRejected(set(4, null), "clientBirthDate is missing");
+        assertRejected(set(5, " "), "clientFamilyName is missing");
+        assertRejected(set(2, "Amsterdam"), "has no CBS code: set municipalityCode.Amsterdam");
+        assertRejected(set(11, "99"), "unit must be an iJw unit");
+        assertRejected(set(12, "3"), "frequency must be an iJw frequency");
+        assertRejected(set(10, 0), "volume must be from 1");
+        assertRejected(with(f -> {
+            f[10] = null;
+            return f;
+        }), "unit and frequency go with a volume");
+        assertRejected(set(13, ""), "motivation is missing");
+        assertRejected(set(0, "x".repeat(37)), "longer than 36");
+        // two problems: both named
+        CareRequestStatus two = connector.requestCare(with(f -> {
+            f[3] = null;
+            f[6] = "1";
+            return f;
+        }), config());
+        assertTrue(two.detail().contains("BSN") && two.detail().contains("AGB"), two.detail());
+        try (var files = Files.list(outbox)) {
+            assertEquals(0, files.count(), "nothing written for a rejected request");
+        }
+    }
+
+    @Test
+    void aMunicipalityCodeCanBeConfigured() {
+        CareRequestStatus s = connector.requestCare(set(2, "Utrecht"),
+                Map.of("outbox.directory", outbox.toString(), "municipalityCode.Utrecht", "0344"));
+        assertEquals("SUBMITTED", s.state(), s.detail());
+        assertTrue(s.message().contains("<jw315:Ontvanger>0344</jw315:Ontvanger>"));
+    }
+
+    @Test
+    void anUnusableConfigurationThrowsNamingTheKey() {
+        assertMessage("set outbox.directory or endpoint.url", () -> connector.requestCare(Messages.request(), Map.of()));
+        assertMessage("not both", () -> connector.requestCare(Messages.request(),
+                Map.of("outbox.directory", outbox.toString(), "endpoint.url", "http://127.0.0.1:1/")));
+        assertMessage("unknown configuration key(s) [outbox.dir]", () -> connector.offers(
+                new OfferQuery("Ede", null, "45", false, null), Map.of("outbox.dir", "/tmp")));
+        assertMessage("municipalityCode.Ede must be a 4-digit", () -> connector.requestCare(Messages.request(),
+                Map.of("outbox.directory", outbox.toString(), "municipalityCode.Ede", "228")));
+        assertMessage("referrer.type must be a COD327 code", () -> connector.requestCare(Messages.request(),
+                Map.of("outbox.directory", outbox.toString(), "referrer.type", "07")));
+        assertMessage("is not an existing directory", () -> connector.requestCare(Messages.request(),
+                Map.of("outbox.directory", outbox.resolve("missing").toString())));
+    }
+
+    @Test
+    void offersAreNoneAndMaatwerkGetsTheDecisionDeadline() {
+        assertTrue(connector.offers(new OfferQuery("Ede", null, "45", false, null), Map.of()).isEmpty());
+        assertEquals(LocalDate.of(2026, 4, 27), connector.requestMaatwerk(new MaatwerkRequest("m", "c", "Ede", "X",
+                "why", null), Map.of()).deadline());
+        assertEquals(LocalDate.of(2026, 3, 9), connector.requestMaatwerk(new MaatwerkRequest("m", "c", "Ede", "X",
+                "why", LocalDate.of(2026, 3, 9)), Map.of()).deadline());
+    }
+
+    @Test
+    void theMessageIsPostedToTheEndpoint() throws IOException {
+        AtomicReference<String> received = new AtomicReference<>();
+        AtomicReference<Integer> status = new AtomicReference<>(202);
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/jw315", exchange -> {
+            received.set(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)
+                    + "|" + exchange.getRequestHeaders().getFirst("Content-Type"));
+            exchange.sendResponseHeaders(status.get(), -1);
+            exchange.close();
+        });
+        server.start();
+        try {
+            Map<String, String> cfg = Map.of("endpoint.url",
+                    "http://127.0.0.1:" + server.getAddress().getPort() + "/jw315");
+            CareRequestStatus s = connector.requestCare(Messages.request(), cfg);
+            assertEquals("SUBMITTED", s.state(), s.detail());
+            assertTrue(received.get().startsWith(s.message()), received.get());
+            assertTrue(received.get().endsWith("|application/xml; charset=UTF-8"));
+            status.set(500);
+            IllegalStateException e = assertThrows(IllegalStateException.class,
+                    () -> connector.requestCare(Messages.request(), cfg));
+            assertTrue(e.getMessage().contains("answered HTTP 500"), e.getMessage());
+        } finally {
+            server.stop(0);
+        }
+    }
+
+    @Test
+    void theElevenTest() {
+        assertTrue(Jw315Message.elevenTest("123456782"));
+        assertTrue(Jw315Message.elevenTest("111222333"));
+        assertTrue(!Jw315Message.elevenTest("123456781"));
+        assertTrue(!Jw315Message.elevenTest("000000000"));
+    }
+
+    private static void assertMessage(String expected, Runnable call) {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, call::run);
+        assertTrue(e.getMessage().contains(expected), e.getMessage());
+    }
+}
