@@ -1,0 +1,307 @@
+package nl.proeftuin.core.engine.internal;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import nl.proeftuin.core.api.InvalidInputException;
+import nl.proeftuin.core.api.dto.CaseStatus;
+import nl.proeftuin.core.api.dto.Framework;
+import nl.proeftuin.core.spi.runtime.Distribution;
+import nl.proeftuin.core.spi.runtime.DistributionBucket;
+import nl.proeftuin.core.spi.runtime.FrameworkMonth;
+import nl.proeftuin.core.spi.runtime.OutcomeFigures;
+import nl.proeftuin.core.spi.runtime.OutcomeMonitor;
+import nl.proeftuin.core.spi.runtime.OutcomeReport;
+import nl.proeftuin.core.store.Database;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/**
+ * The outcome monitor computed with plain JDBC from the stored cases, assignments, handovers, plan
+ * versions, case events and care requests (definitions in {@link OutcomeMonitor}).
+ *
+ * <p>It reads the few columns it needs for all cases of the region in one read transaction and
+ * computes in memory: a region holds thousands of cases, not millions, and the same pass yields
+ * every municipality's row and the region's, so they always agree with each other.
+ */
+@Component(service = OutcomeMonitor.class)
+public class JdbcOutcomeMonitor implements OutcomeMonitor {
+    /** Calendar days are Dutch days: an instant is dated in the region's own time zone. */
+    static final ZoneId ZONE = ZoneId.of("Europe/Amsterdam");
+    static final int MONTHS = 12;
+    private static final int MAX_MUNICIPALITY = 200;
+    /** The FRAMEWORK_CHANGED event's detail starts {@code OLD -> NEW}, as TransactionalCaseService writes it. */
+    private static final Pattern FRAMEWORK_CHANGE = Pattern.compile("^([A-Z_]+) -> ([A-Z_]+)");
+
+    private static final int[][] DAY_BUCKETS = {{0, 7}, {8, 14}, {15, 28}, {29, 56}, {57, -1}};
+    private static final int[][] PEOPLE_BUCKETS = {{0, 0}, {1, 1}, {2, 2}, {3, 3}, {4, 4}, {5, -1}};
+    private static final int[][] HANDOVER_BUCKETS = {{0, 0}, {1, 1}, {2, 2}, {3, -1}};
+
+    private final Database database;
+    private final Clock clock;
+
+    /** @param database the platform's database */
+    @Activate
+    public JdbcOutcomeMonitor(@Reference Database database) {
+        this(database, Clock.systemUTC());
+    }
+
+    JdbcOutcomeMonitor(Database database, Clock clock) {
+        this.database = database;
+        this.clock = clock;
+    }
+
+    /** One case as the monitor sees it. */
+    private static final class MonitoredCase {
+        final String id;
+        final String municipality;
+        final boolean open;
+        final LocalDate signalReceived;
+        final LocalDate opened;
+        LocalDate closed;
+        Framework framework;
+        /** The framework from the first change onwards, keyed by the day it changed; the first key's old value is the initial one. */
+        final List<Map.Entry<LocalDate, Framework>> changes = new ArrayList<>();
+        Framework initial;
+        LocalDate firstHelp;
+        int activeProfessionals;
+        int handovers;
+
+        MonitoredCase(String id, String municipality, boolean open, LocalDate signalReceived, LocalDate opened,
+                Framework framework) {
+            this.id = id;
+            this.municipality = municipality;
+            this.open = open;
+            this.signalReceived = signalReceived;
+            this.opened = opened;
+            this.framework = framework;
+        }
+
+        Framework frameworkOn(LocalDate day) {
+            Framework at = initial != null ? initial : framework;
+            for (Map.Entry<LocalDate, Framework> change : changes) {
+                if (change.getKey().isAfter(day)) {
+                    break;
+                }
+                at = change.getValue();
+            }
+            return at;
+        }
+
+        boolean openOn(LocalDate day) {
+            return !opened.isAfter(day) && (closed == null || closed.isAfter(day));
+        }
+    }
+
+    /** One care request: its municipality and, once allocated, its waiting time. */
+    private record CareWait(String municipality, Integer days) {
+    }
+
+    @Override
+    public OutcomeReport report(String municipality) {
+        if (municipality != null && (municipality.isBlank() || municipality.length() > MAX_MUNICIPALITY)) {
+            throw new InvalidInputException("municipality", "must be a municipality's name (1 to "
+                    + MAX_MUNICIPALITY + " characters), or left out for the region");
+        }
+        String scope = municipality == null ? null : municipality.strip();
+        Instant now = clock.instant();
+        LocalDate today = LocalDate.ofInstant(now, ZONE);
+        List<MonitoredCase> cases;
+        List<CareWait> waits;
+        try {
+            Map<String, MonitoredCase> byId = database.read(this::cases);
+            waits = database.read(c -> {
+                addFirstHelp(c, byId);
+                addTeams(c, byId);
+                addEvents(c, byId);
+                return careWaits(c);
+            });
+            cases = new ArrayList<>(byId.values());
+        } catch (SQLException e) {
+            throw new DatabaseFailure(e);
+        }
+        TreeSet<String> municipalities = new TreeSet<>();
+        cases.forEach(k -> municipalities.add(k.municipality));
+        List<OutcomeFigures> rows = new ArrayList<>();
+        for (String m : municipalities) {
+            rows.add(figures(m, cases, waits, today));
+        }
+        rows.add(figures(null, cases, waits, today));
+        OutcomeFigures figures = scope == null ? rows.get(rows.size() - 1)
+                : rows.stream().filter(r -> scope.equalsIgnoreCase(r.municipality())).findFirst()
+                        .orElseGet(() -> figures(scope, cases, waits, today));
+        return new OutcomeReport(scope == null ? null : figures.municipality(), now, figures, List.copyOf(rows));
+    }
+
+    private Map<String, MonitoredCase> cases(Connection c) throws SQLException {
+        Map<String, MonitoredCase> byId = new HashMap<>();
+        try (PreparedStatement s = c.prepareStatement(
+                "SELECT id, municipality, status, framework, signal_received_on, opened_at FROM family_case");
+                ResultSet r = s.executeQuery()) {
+            while (r.next()) {
+                byId.put(r.getString(1), new MonitoredCase(r.getString(1), r.getString(2),
+                        CaseStatus.OPEN.name().equals(r.getString(3)), r.getObject(5, LocalDate.class),
+                        day(r.getTimestamp(6)), Framework.valueOf(r.getString(4))));
+            }
+        }
+        return byId;
+    }
+
+    /** First help: the earliest of the first plan version and the first care request. */
+    private static void addFirstHelp(Connection c, Map<String, MonitoredCase> byId) throws SQLException {
+        for (String sql : List.of("SELECT case_id, MIN(created_at) FROM plan_version GROUP BY case_id",
+                "SELECT case_id, MIN(requested_at) FROM care_request GROUP BY case_id")) {
+            try (PreparedStatement s = c.prepareStatement(sql); ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    MonitoredCase k = byId.get(r.getString(1));
+                    LocalDate day = day(r.getTimestamp(2));
+                    if (k != null && (k.firstHelp == null || day.isBefore(k.firstHelp))) {
+                        k.firstHelp = day;
+                    }
+                }
+            }
+        }
+    }
+
+    private static void addTeams(Connection c, Map<String, MonitoredCase> byId) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT case_id, COUNT(DISTINCT professional_id) FROM assignment"
+                + " WHERE until_date IS NULL GROUP BY case_id"); ResultSet r = s.executeQuery()) {
+            while (r.next()) {
+                MonitoredCase k = byId.get(r.getString(1));
+                if (k != null) {
+                    k.activeProfessionals = r.getInt(2);
+                }
+            }
+        }
+        try (PreparedStatement s = c.prepareStatement("SELECT case_id, COUNT(*) FROM handover GROUP BY case_id");
+                ResultSet r = s.executeQuery()) {
+            while (r.next()) {
+                MonitoredCase k = byId.get(r.getString(1));
+                if (k != null) {
+                    k.handovers = r.getInt(2);
+                }
+            }
+        }
+    }
+
+    /** Framework changes and closing, from the case's append-only history. */
+    private static void addEvents(Connection c, Map<String, MonitoredCase> byId) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT case_id, event_type, detail, occurred_at FROM case_event"
+                + " WHERE event_type IN ('FRAMEWORK_CHANGED', 'CASE_CLOSED') ORDER BY seq_no");
+                ResultSet r = s.executeQuery()) {
+            while (r.next()) {
+                MonitoredCase k = byId.get(r.getString(1));
+                if (k == null) {
+                    continue;
+                }
+                LocalDate day = day(r.getTimestamp(4));
+                if ("CASE_CLOSED".equals(r.getString(2))) {
+                    k.closed = day;
+                    continue;
+                }
+                Matcher m = FRAMEWORK_CHANGE.matcher(r.getString(3));
+                if (m.find()) {
+                    if (k.initial == null) {
+                        k.initial = Framework.valueOf(m.group(1));
+                    }
+                    k.changes.add(Map.entry(day, Framework.valueOf(m.group(2))));
+                }
+            }
+        }
+    }
+
+    private static List<CareWait> careWaits(Connection c) throws SQLException {
+        List<CareWait> waits = new ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement("SELECT municipality, requested_at, allocated_at FROM care_request");
+                ResultSet r = s.executeQuery()) {
+            while (r.next()) {
+                Timestamp allocated = r.getTimestamp(3);
+                waits.add(new CareWait(r.getString(1), allocated == null ? null
+                        : (int) ChronoUnit.DAYS.between(day(r.getTimestamp(2)), day(allocated))));
+            }
+        }
+        return waits;
+    }
+
+    private static LocalDate day(Timestamp at) {
+        return LocalDate.ofInstant(at.toInstant(), ZONE);
+    }
+
+    private static OutcomeFigures figures(String municipality, Collection<MonitoredCase> all, List<CareWait> allWaits,
+            LocalDate today) {
+        Predicate<String> inScope = m -> municipality == null || municipality.equalsIgnoreCase(m);
+        List<MonitoredCase> cases = all.stream().filter(k -> inScope.test(k.municipality)).toList();
+        List<MonitoredCase> open = cases.stream().filter(k -> k.open).toList();
+        List<Integer> leadTimes = cases.stream().filter(k -> k.firstHelp != null)
+                .map(k -> (int) Math.max(0, ChronoUnit.DAYS.between(k.signalReceived, k.firstHelp))).toList();
+        int waitingForHelp = (int) open.stream().filter(k -> k.firstHelp == null).count();
+        List<CareWait> waits = allWaits.stream().filter(w -> inScope.test(w.municipality())).toList();
+        List<Integer> careDays = waits.stream().filter(w -> w.days() != null).map(w -> Math.max(0, w.days())).toList();
+        String name = municipality == null ? null
+                : cases.stream().map(k -> k.municipality).findFirst().orElse(municipality);
+        return new OutcomeFigures(name, cases.size(), open.size(),
+                distribution(leadTimes, DAY_BUCKETS), waitingForHelp,
+                distribution(open.stream().map(k -> k.activeProfessionals).toList(), PEOPLE_BUCKETS),
+                distribution(cases.stream().map(k -> k.handovers).toList(), HANDOVER_BUCKETS),
+                frameworks(cases, today), distribution(careDays, DAY_BUCKETS),
+                (int) waits.stream().filter(w -> w.days() == null).count());
+    }
+
+    private static List<FrameworkMonth> frameworks(List<MonitoredCase> cases, LocalDate today) {
+        List<FrameworkMonth> months = new ArrayList<>();
+        YearMonth current = YearMonth.from(today);
+        for (int i = MONTHS - 1; i >= 0; i--) {
+            YearMonth month = current.minusMonths(i);
+            LocalDate end = i == 0 ? today : month.atEndOfMonth();
+            Map<Framework, Integer> counts = new EnumMap<>(Framework.class);
+            for (MonitoredCase k : cases) {
+                if (k.openOn(end)) {
+                    counts.merge(k.frameworkOn(end), 1, Integer::sum);
+                }
+            }
+            months.add(new FrameworkMonth(month.toString(), counts.getOrDefault(Framework.VOLUNTARY, 0),
+                    counts.getOrDefault(Framework.CONDITIONAL, 0), counts.getOrDefault(Framework.COMPULSORY, 0)));
+        }
+        return months;
+    }
+
+    static Distribution distribution(List<Integer> values, int[][] bounds) {
+        List<DistributionBucket> buckets = new ArrayList<>();
+        for (int[] b : bounds) {
+            int from = b[0];
+            Integer to = b[1] < 0 ? null : b[1];
+            int count = (int) values.stream().filter(v -> v >= from && (to == null || v <= to)).count();
+            String label = to == null ? from + "+" : from == to ? String.valueOf(from) : from + "-" + to;
+            buckets.add(new DistributionBucket(label, from, to, count));
+        }
+        if (values.isEmpty()) {
+            return new Distribution(0, null, null, null, buckets);
+        }
+        List<Integer> sorted = values.stream().sorted().toList();
+        int n = sorted.size();
+        double median = n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2.0;
+        double p90 = sorted.get((int) Math.ceil(0.9 * n) - 1);
+        double mean = Math.round(sorted.stream().mapToInt(Integer::intValue).average().orElse(0) * 10) / 10.0;
+        return new Distribution(n, median, p90, mean, buckets);
+    }
+}
