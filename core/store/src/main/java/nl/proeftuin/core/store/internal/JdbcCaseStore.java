@@ -193,7 +193,9 @@ public class JdbcCaseStore implements CaseStore {
                 rs -> new String[] {rs.getString(1), rs.getString(2)}, caseId)) {
             about.computeIfAbsent(row[0], k -> new ArrayList<>()).add(row[1]);
         }
-        return Jdbc.list(c, "SELECT * FROM case_entry WHERE case_id = ? ORDER BY seq_no", rs -> new Entry(
+        // restricted entries (V8, restricted_to set) are never in the case's ordinary list: only the
+        // restricted-data service of core/audit shows them, to those named, and logs every attempt
+        return Jdbc.list(c, "SELECT * FROM case_entry WHERE case_id = ? AND restricted_to IS NULL ORDER BY seq_no", rs -> new Entry(
                 rs.getString("id"), enumValue(rs, "entry_kind", EntryKind.class), rs.getString("body_text"),
                 rs.getString("source"), List.copyOf(about.getOrDefault(rs.getString("id"), List.of())),
                 rs.getString("author_id"), rs.getString("author_name"),

@@ -1,0 +1,57 @@
+package nl.proeftuin.core.audit;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * The access log (NEN 7513): append-only, hash-chained, one linear chain across all nodes.
+ *
+ * <p>Callers log every authorisation decision (also the denials), every read, change, search,
+ * export, print, break-glass access, login and binding change. Values are neutralised against log
+ * injection before they are stored: carriage returns, line feeds and other control characters are
+ * escaped, so an entry never reads as two.
+ */
+@ProviderType
+public interface AccessLog {
+
+    /**
+     * Appends an event to the chain, in its own transaction (it stays logged when the caller's work
+     * fails afterwards).
+     *
+     * @param event what happened
+     * @return the stored entry
+     * @throws nl.proeftuin.core.api.InvalidInputException when the action, outcome or user is missing
+     *                                                     or the outcome is unknown
+     */
+    AccessLogEntry append(AccessEvent event);
+
+    /**
+     * The entries that match, oldest first.
+     *
+     * @param query the criteria
+     * @return the entries, at most {@code query.limit()}
+     */
+    List<AccessLogEntry> query(AccessLogQuery query);
+
+    /**
+     * What a person may see of the log about them (NEN 7513 for clients): the entries concerning the
+     * person, oldest first, without the entries about restricted data.
+     *
+     * @param personId the person
+     * @param from     at or after this time, or null
+     * @param to       before this time, or null
+     * @param limit    at most this many, 1 to 1000
+     * @return the entries
+     */
+    List<AccessLogEntry> forPerson(String personId, Instant from, Instant to, int limit);
+
+    /**
+     * Checks the whole chain from the first entry: each hash, each link to the entry before, the
+     * sequence without gaps.
+     *
+     * @return the result, naming the first broken entry
+     */
+    ChainVerification verify();
+}

@@ -1,0 +1,355 @@
+package nl.proeftuin.core.audit.internal;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.UUID;
+
+import nl.proeftuin.core.api.InvalidInputException;
+import nl.proeftuin.core.audit.AccessAction;
+import nl.proeftuin.core.audit.AccessEvent;
+import nl.proeftuin.core.audit.AccessLog;
+import nl.proeftuin.core.audit.AccessLogEntry;
+import nl.proeftuin.core.audit.AccessLogQuery;
+import nl.proeftuin.core.audit.ChainVerification;
+import nl.proeftuin.core.store.Database;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.Designate;
+
+/**
+ * The access log in the platform's database, one hash chain across all nodes: an append locks the
+ * chain's head row, takes the next sequence number and the last hash, writes the entry and moves the
+ * head, all in one short transaction of its own.
+ */
+@Component(service = AccessLog.class)
+@Designate(ocd = HashChainedAccessLogConfig.class)
+public class HashChainedAccessLog implements AccessLog {
+    static final int MAX_LIMIT = 1000;
+    /** Verification reads the chain in pages of this many rows, so a long log never sits in memory. */
+    static final int VERIFY_PAGE = 1000;
+
+    private static final String COLUMNS = "seq_no, event_id, logged_at, node, action, outcome, user_id, user_name, "
+            + "user_role, organisation, on_behalf_of, purpose, person_ids, case_id, object_type, object_id, "
+            + "request_id, detail, restricted, prev_hash, entry_hash";
+
+    private final Database database;
+    private final Clock clock;
+    private final String node;
+
+    @Activate
+    public HashChainedAccessLog(HashChainedAccessLogConfig config, @Reference Database database) {
+        this(database, Clock.systemUTC(), config.node().isBlank() ? hostName() : config.node().strip());
+    }
+
+    /** For tests (this package is not exported): the log with a clock and a node name. */
+    public HashChainedAccessLog(Database database, Clock clock, String node) {
+        this.database = database;
+        this.clock = clock;
+        this.node = LogValues.neutralise(node, 200);
+    }
+
+    private static String hostName() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            return "unknown-host";
+        }
+    }
+
+    @Override
+    public AccessLogEntry append(AccessEvent event) {
+        if (event == null) {
+            throw new InvalidInputException("event", "is required");
+        }
+        if (event.action() == null) {
+            throw new InvalidInputException("action", "is required");
+        }
+        if (!AccessEvent.SUCCESS.equals(event.outcome()) && !AccessEvent.DENIED.equals(event.outcome())
+                && !AccessEvent.FAILURE.equals(event.outcome())) {
+            throw new InvalidInputException("outcome", "must be SUCCESS, DENIED or FAILURE");
+        }
+        if (event.userId() == null || event.userId().isBlank()) {
+            throw new InvalidInputException("userId", "is required: every entry names who");
+        }
+        List<String> persons = new ArrayList<>(new LinkedHashSet<>(event.personIds().stream()
+                .filter(p -> p != null && !p.isBlank())
+                // a comma would split one id into two when read back
+                .map(p -> LogValues.neutralise(p, 200).replace(",", "\\u002c")).toList()));
+        Instant at = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        String eventId = UUID.randomUUID().toString();
+        try {
+            return database.inTransaction(c -> {
+                long lastSeq;
+                String lastHash;
+                try (PreparedStatement ps = c.prepareStatement(
+                        "SELECT last_seq, last_hash FROM access_log_head WHERE head_id = 1 FOR UPDATE");
+                        ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        throw new SQLException("access_log_head has no row: migration V6 incomplete");
+                    }
+                    lastSeq = rs.getLong(1);
+                    lastHash = rs.getString(2);
+                }
+                AccessLogEntry unhashed = new AccessLogEntry(eventId, lastSeq + 1, at, node, event.action(),
+                        event.outcome(), LogValues.neutralise(event.userId(), 200),
+                        LogValues.neutralise(event.userName(), 200), LogValues.neutralise(event.role(), 100),
+                        LogValues.neutralise(event.organisation(), 200), LogValues.neutralise(event.onBehalfOf(), 200),
+                        LogValues.neutralise(event.purpose(), 2000), persons,
+                        LogValues.neutralise(event.caseId(), 200), LogValues.neutralise(event.objectType(), 100),
+                        LogValues.neutralise(event.objectId(), 200), LogValues.neutralise(event.requestId(), 200),
+                        LogValues.neutralise(event.detail(), 4000), event.restricted(), lastHash, null);
+                AccessLogEntry entry = withHash(unhashed, HashChain.hash(unhashed));
+                insert(c, entry);
+                try (PreparedStatement ps = c.prepareStatement(
+                        "UPDATE access_log_head SET last_seq = ?, last_hash = ? WHERE head_id = 1")) {
+                    ps.setLong(1, entry.seqNo());
+                    ps.setString(2, entry.hash());
+                    ps.executeUpdate();
+                }
+                return entry;
+            });
+        } catch (SQLException e) {
+            throw new AccessLogFailure(e);
+        }
+    }
+
+    private static AccessLogEntry withHash(AccessLogEntry e, String hash) {
+        return new AccessLogEntry(e.eventId(), e.seqNo(), e.at(), e.node(), e.action(), e.outcome(), e.userId(),
+                e.userName(), e.role(), e.organisation(), e.onBehalfOf(), e.purpose(), e.personIds(), e.caseId(),
+                e.objectType(), e.objectId(), e.requestId(), e.detail(), e.restricted(), e.prevHash(), hash);
+    }
+
+    private static void insert(Connection c, AccessLogEntry e) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO access_log (" + COLUMNS
+                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            int i = 0;
+            ps.setLong(++i, e.seqNo());
+            ps.setString(++i, e.eventId());
+            ps.setObject(++i, OffsetDateTime.ofInstant(e.at(), ZoneOffset.UTC));
+            ps.setString(++i, e.node());
+            ps.setString(++i, e.action().name());
+            ps.setString(++i, e.outcome());
+            ps.setString(++i, e.userId());
+            ps.setString(++i, e.userName());
+            ps.setString(++i, e.role());
+            ps.setString(++i, e.organisation());
+            ps.setString(++i, e.onBehalfOf());
+            ps.setString(++i, e.purpose());
+            ps.setString(++i, String.join(",", e.personIds()));
+            ps.setString(++i, e.caseId());
+            ps.setString(++i, e.objectType());
+            ps.setString(++i, e.objectId());
+            ps.setString(++i, e.requestId());
+            ps.setString(++i, e.detail());
+            ps.setBoolean(++i, e.restricted());
+            ps.setString(++i, e.prevHash());
+            ps.setString(++i, e.hash());
+            ps.executeUpdate();
+        }
+        for (String person : e.personIds()) {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO access_log_person (seq_no, person_id) VALUES (?, ?)")) {
+                ps.setLong(1, e.seqNo());
+                ps.setString(2, person);
+                ps.executeUpdate();
+            }
+        }
+    }
+
+    @Override
+    public List<AccessLogEntry> query(AccessLogQuery q) {
+        if (q == null) {
+            throw new InvalidInputException("query", "is required");
+        }
+        int limit = limit(q.limit());
+        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM access_log l WHERE 1 = 1");
+        List<Object> params = new ArrayList<>();
+        if (q.from() != null) {
+            sql.append(" AND logged_at >= ?");
+            params.add(OffsetDateTime.ofInstant(q.from(), ZoneOffset.UTC));
+        }
+        if (q.to() != null) {
+            sql.append(" AND logged_at < ?");
+            params.add(OffsetDateTime.ofInstant(q.to(), ZoneOffset.UTC));
+        }
+        if (q.userId() != null) {
+            sql.append(" AND user_id = ?");
+            params.add(q.userId());
+        }
+        if (q.personId() != null) {
+            sql.append(" AND EXISTS (SELECT 1 FROM access_log_person p WHERE p.seq_no = l.seq_no AND p.person_id = ?)");
+            params.add(q.personId());
+        }
+        if (q.caseId() != null) {
+            sql.append(" AND case_id = ?");
+            params.add(q.caseId());
+        }
+        if (q.action() != null) {
+            sql.append(" AND action = ?");
+            params.add(q.action().name());
+        }
+        if (q.outcome() != null) {
+            sql.append(" AND outcome = ?");
+            params.add(q.outcome());
+        }
+        if (q.afterSeq() != null) {
+            sql.append(" AND seq_no > ?");
+            params.add(q.afterSeq());
+        }
+        sql.append(" ORDER BY seq_no LIMIT ").append(limit);
+        return select(sql.toString(), params.toArray());
+    }
+
+    @Override
+    public List<AccessLogEntry> forPerson(String personId, Instant from, Instant to, int limit) {
+        if (personId == null || personId.isBlank()) {
+            throw new InvalidInputException("personId", "is required");
+        }
+        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM access_log l WHERE restricted = FALSE"
+                + " AND EXISTS (SELECT 1 FROM access_log_person p WHERE p.seq_no = l.seq_no AND p.person_id = ?)");
+        List<Object> params = new ArrayList<>(List.of(personId));
+        if (from != null) {
+            sql.append(" AND logged_at >= ?");
+            params.add(OffsetDateTime.ofInstant(from, ZoneOffset.UTC));
+        }
+        if (to != null) {
+            sql.append(" AND logged_at < ?");
+            params.add(OffsetDateTime.ofInstant(to, ZoneOffset.UTC));
+        }
+        sql.append(" ORDER BY seq_no LIMIT ").append(limit(limit));
+        return select(sql.toString(), params.toArray());
+    }
+
+    private static int limit(int limit) {
+        if (limit < 1 || limit > MAX_LIMIT) {
+            throw new InvalidInputException("limit", "must be from 1 to " + MAX_LIMIT);
+        }
+        return limit;
+    }
+
+    private List<AccessLogEntry> select(String sql, Object... params) {
+        try {
+            return database.read(c -> {
+                try (PreparedStatement ps = c.prepareStatement(sql)) {
+                    for (int i = 0; i < params.length; i++) {
+                        ps.setObject(i + 1, params[i]);
+                    }
+                    try (ResultSet rs = ps.executeQuery()) {
+                        List<AccessLogEntry> out = new ArrayList<>();
+                        while (rs.next()) {
+                            out.add(row(rs));
+                        }
+                        return out;
+                    }
+                }
+            });
+        } catch (SQLException e) {
+            throw new AccessLogFailure(e);
+        }
+    }
+
+    private static AccessLogEntry row(ResultSet rs) throws SQLException {
+        String persons = rs.getString("person_ids");
+        return new AccessLogEntry(rs.getString("event_id"), rs.getLong("seq_no"),
+                rs.getObject("logged_at", OffsetDateTime.class).toInstant(), rs.getString("node"),
+                action(rs.getString("action")), rs.getString("outcome"), rs.getString("user_id"),
+                rs.getString("user_name"), rs.getString("user_role"), rs.getString("organisation"),
+                rs.getString("on_behalf_of"), rs.getString("purpose"),
+                persons == null || persons.isEmpty() ? List.of() : Arrays.asList(persons.split(",", -1)),
+                rs.getString("case_id"), rs.getString("object_type"), rs.getString("object_id"),
+                rs.getString("request_id"), rs.getString("detail"), rs.getBoolean("restricted"),
+                rs.getString("prev_hash"), rs.getString("entry_hash"));
+    }
+
+    /** An unknown action name (a changed row) must reach verification as a broken entry, not an exception. */
+    private static AccessAction action(String name) {
+        try {
+            return AccessAction.valueOf(name);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            return null;
+        }
+    }
+
+    @Override
+    public ChainVerification verify() {
+        try {
+            return database.read(this::verify);
+        } catch (SQLException e) {
+            throw new AccessLogFailure(e);
+        }
+    }
+
+    private ChainVerification verify(Connection c) throws SQLException {
+        long expectedSeq = 1;
+        String prevHash = HashChain.GENESIS;
+        long checked = 0;
+        while (true) {
+            List<AccessLogEntry> page = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS
+                    + " FROM access_log WHERE seq_no >= ? ORDER BY seq_no LIMIT " + VERIFY_PAGE)) {
+                ps.setLong(1, expectedSeq);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        page.add(row(rs));
+                    }
+                }
+            }
+            for (AccessLogEntry e : page) {
+                if (e.seqNo() != expectedSeq) {
+                    return broken(checked, e.seqNo(), e.eventId(), "entry " + expectedSeq + " is missing (removed): the "
+                            + "chain jumps from " + (expectedSeq - 1) + " to " + e.seqNo());
+                }
+                if (!prevHash.equals(e.prevHash())) {
+                    return broken(checked, e.seqNo(), e.eventId(), "entry " + e.seqNo() + " does not link to the entry "
+                            + "before it (an entry was removed, inserted or reordered)");
+                }
+                if (e.action() == null || e.at() == null || !HashChain.hash(e).equals(e.hash())) {
+                    return broken(checked, e.seqNo(), e.eventId(), "entry " + e.seqNo() + " was changed: its hash "
+                            + "does not match its content");
+                }
+                prevHash = e.hash();
+                expectedSeq++;
+                checked++;
+            }
+            if (page.size() < VERIFY_PAGE) {
+                break;
+            }
+        }
+        long lastSeq;
+        String lastHash;
+        try (PreparedStatement ps = c.prepareStatement("SELECT last_seq, last_hash FROM access_log_head WHERE head_id = 1");
+                ResultSet rs = ps.executeQuery()) {
+            if (!rs.next()) {
+                return broken(checked, null, null, "the chain's head row is missing");
+            }
+            lastSeq = rs.getLong(1);
+            lastHash = rs.getString(2);
+        }
+        if (lastSeq != expectedSeq - 1) {
+            return broken(checked, expectedSeq, null, lastSeq > expectedSeq - 1
+                    ? "entries " + expectedSeq + " to " + lastSeq + " are missing (removed from the end)"
+                    : "the head says the chain ends at " + lastSeq + " but it runs to " + (expectedSeq - 1));
+        }
+        if (!lastHash.equals(prevHash)) {
+            return broken(checked, lastSeq, null, "the last entry's hash differs from the head's (the last entry was replaced)");
+        }
+        return new ChainVerification(true, checked, null, null, null);
+    }
+
+    private static ChainVerification broken(long checked, Long seq, String eventId, String reason) {
+        return new ChainVerification(false, checked, seq, eventId, reason);
+    }
+}

@@ -1,0 +1,18 @@
+package nl.proeftuin.core.audit.privacy;
+
+import java.util.List;
+
+import nl.proeftuin.core.api.dto.EntryKind;
+
+/**
+ * A case entry visible only to those named on it.
+ *
+ * @param kind           fact, suspicion or opinion (required)
+ * @param text           the content (required)
+ * @param source         where it comes from (required)
+ * @param aboutPersonIds the persons it concerns (members of the case), may be empty
+ * @param restrictedTo   who may see it besides the author (at least one)
+ */
+public record RestrictedEntryInput(EntryKind kind, String text, String source, List<String> aboutPersonIds,
+        List<String> restrictedTo) {
+}

@@ -1,0 +1,294 @@
+package nl.proeftuin.core.audit.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import nl.proeftuin.core.api.InvalidInputException;
+import nl.proeftuin.core.audit.AccessAction;
+import nl.proeftuin.core.audit.AccessEvent;
+import nl.proeftuin.core.audit.AccessLogEntry;
+import nl.proeftuin.core.audit.AccessLogQuery;
+import nl.proeftuin.core.audit.ChainVerification;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The access log on a real database: the chain, the queries, neutralisation, and the tamper test
+ * (rows changed, removed and reordered with plain SQL are always found, and the first broken entry
+ * is named).
+ */
+class AccessLogTest extends AuditTestBase {
+
+    TestClock clock;
+    HashChainedAccessLog log;
+
+    @BeforeEach
+    void freshLog() throws Exception {
+        emptyLog();
+        clock = new TestClock(START);
+        log = new HashChainedAccessLog(database, clock, "node-a");
+    }
+
+    static AccessEvent read(String user, String... persons) {
+        return new AccessEvent(AccessAction.READ, AccessEvent.SUCCESS, user, "Name of " + user, "PROFESSIONAL", null,
+                "care", List.of(persons), "case-1", "case", "case-1", "req-1", "GET /cases/case-1");
+    }
+
+    List<AccessLogEntry> appendTen() {
+        List<AccessLogEntry> out = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            clock.advance(Duration.ofSeconds(1));
+            out.add(log.append(read("user" + i, "p" + (i % 3))));
+        }
+        return out;
+    }
+
+    @Test
+    void entriesFormOneChainWithSequenceAndTime() {
+        List<AccessLogEntry> entries = appendTen();
+        assertEquals(1, entries.get(0).seqNo());
+        assertEquals(HashChain.GENESIS, entries.get(0).prevHash());
+        for (int i = 1; i < entries.size(); i++) {
+            assertEquals(i + 1, entries.get(i).seqNo());
+            assertEquals(entries.get(i - 1).hash(), entries.get(i).prevHash());
+        }
+        assertEquals("node-a", entries.get(0).node());
+        assertEquals(START.plusSeconds(1), entries.get(0).at());
+        ChainVerification ok = log.verify();
+        assertTrue(ok.intact(), ok.reason());
+        assertEquals(10, ok.entriesChecked());
+        assertEquals(entries, log.query(AccessLogQuery.all(100)), "what is read back is what was hashed");
+    }
+
+    @Test
+    void anEmptyLogIsIntact() {
+        assertEquals(new ChainVerification(true, 0, null, null, null), log.verify());
+    }
+
+    @Test
+    void queriesFilterAndPage() {
+        appendTen();
+        log.append(new AccessEvent(AccessAction.LOGIN, AccessEvent.FAILURE, "mallory", null, null, null, null, null,
+                null, null, null, "req-x", "wrong password"));
+        assertEquals(1, log.query(new AccessLogQuery(null, null, "mallory", null, null, null, null, null, 10)).size());
+        assertEquals(1, log.query(new AccessLogQuery(null, null, null, null, null, AccessAction.LOGIN, "FAILURE", null, 10)).size());
+        assertEquals(4, log.query(new AccessLogQuery(null, null, null, "p0", null, null, null, null, 10)).size());
+        assertEquals(List.of(9L, 10L, 11L), log.query(new AccessLogQuery(null, null, null, null, null, null, null, 8L, 10))
+                .stream().map(AccessLogEntry::seqNo).toList());
+        assertEquals(3, log.query(new AccessLogQuery(START.plusSeconds(2), START.plusSeconds(5), null, null, null, null,
+                null, null, 10)).size());
+        assertThrows(InvalidInputException.class, () -> log.query(AccessLogQuery.all(0)));
+        assertThrows(InvalidInputException.class, () -> log.query(AccessLogQuery.all(1001)));
+    }
+
+    @Test
+    void thePersonsViewLeavesOutRestrictedEntries() {
+        log.append(read("ans", "victim"));
+        log.append(read("ans", "victim").asRestricted());
+        log.append(read("bob", "other"));
+        List<AccessLogEntry> view = log.forPerson("victim", null, null, 100);
+        assertEquals(1, view.size());
+        assertFalse(view.get(0).restricted());
+        assertEquals(2, log.query(new AccessLogQuery(null, null, null, "victim", null, null, null, null, 10)).size(),
+                "the auditor sees both");
+    }
+
+    @Test
+    void invalidEventsAreRefusedAndNothingIsLogged() {
+        assertThrows(InvalidInputException.class, () -> log.append(read("ans").withOutcome("MAYBE")));
+        assertThrows(InvalidInputException.class, () -> log.append(read(" ")));
+        assertThrows(InvalidInputException.class, () -> log.append(new AccessEvent(null, "SUCCESS", "ans", null, null,
+                null, null, null, null, null, null, null, null)));
+        assertEquals(0, log.query(AccessLogQuery.all(10)).size());
+    }
+
+    @Test
+    void valuesAreNeutralisedAgainstLogInjection() {
+        AccessLogEntry e = log.append(new AccessEvent(AccessAction.READ, AccessEvent.SUCCESS,
+                "eve\r\n2027-03-12 SUCCESS admin LOGIN", "Eve\u202Eevil\u0000", "PRO\tFESSIONAL", null, "x\\ny",
+                List.of("p1,p2", "p3\n"), null, null, null, null, "line1\nline2\u2028"));
+        assertEquals("eve\\r\\n2027-03-12 SUCCESS admin LOGIN", e.userId());
+        assertEquals("Eve\\u202eevil\\u0000", e.userName());
+        assertEquals("PRO\\tFESSIONAL", e.role());
+        assertEquals("x\\\\ny", e.purpose(), "a literal backslash is escaped, so it cannot fake an escape");
+        assertEquals(List.of("p1\\u002cp2", "p3\\n"), e.personIds(), "a comma cannot split one person into two");
+        assertEquals("line1\\nline2\\u2028", e.detail());
+        AccessLogEntry stored = log.query(AccessLogQuery.all(1)).get(0);
+        assertEquals(e, stored);
+        for (String value : new String[] {stored.userId(), stored.userName(), stored.detail()}) {
+            assertTrue(value.chars().noneMatch(Character::isISOControl), value);
+        }
+        assertTrue(log.verify().intact());
+    }
+
+    @Test
+    void overlongValuesAreCutNotRefused() {
+        AccessLogEntry e = log.append(new AccessEvent(AccessAction.SEARCH, AccessEvent.SUCCESS, "ans", null, null,
+                null, null, null, null, null, null, null, "x".repeat(10_000)));
+        assertEquals(4000, e.detail().length());
+        assertTrue(e.detail().endsWith("..."));
+        assertTrue(log.verify().intact());
+    }
+
+    @Test
+    void concurrentAppendsFormOneLinearChain() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (int t = 0; t < 4; t++) {
+                int thread = t;
+                done.add(pool.submit(() -> {
+                    // each thread its own log instance, as each node has its own
+                    HashChainedAccessLog node = new HashChainedAccessLog(database, clock, "node-" + thread);
+                    for (int i = 0; i < 25; i++) {
+                        node.append(read("user-" + thread));
+                    }
+                }));
+            }
+            for (Future<?> f : done) {
+                f.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+        ChainVerification result = log.verify();
+        assertTrue(result.intact(), result.reason());
+        assertEquals(100, result.entriesChecked());
+    }
+
+    /** The tamper test: rows changed, removed and reordered directly in the database. */
+    @Nested
+    class Tampering {
+
+        @Test
+        void aChangedValueIsFoundAndNamed() throws Exception {
+            List<AccessLogEntry> entries = appendTen();
+            sql("UPDATE access_log SET user_id = 'someone-else' WHERE seq_no = 4");
+            assertBroken(4, entries.get(3).eventId(), "changed");
+        }
+
+        @Test
+        void everyColumnIsCovered() throws Exception {
+            String[][] changes = {{"event_id", "'x'"}, {"logged_at", "TIMESTAMP WITH TIME ZONE '2027-03-12 10:00:00+00'"},
+                {"node", "'other'"}, {"action", "'DELETE'"}, {"outcome", "'DENIED'"}, {"user_name", "'x'"},
+                {"user_role", "'AUDITOR'"}, {"organisation", "'x'"}, {"on_behalf_of", "'x'"}, {"purpose", "NULL"},
+                {"person_ids", "'p9'"}, {"case_id", "'case-2'"}, {"object_type", "'plan'"}, {"object_id", "'x'"},
+                {"request_id", "'x'"}, {"detail", "'x'"}, {"restricted", "TRUE"}, {"action", "'NO_SUCH_ACTION'"}};
+            for (String[] change : changes) {
+                emptyLog();
+                List<AccessLogEntry> entries = appendTen();
+                sql("UPDATE access_log SET " + change[0] + " = " + change[1] + " WHERE seq_no = 6");
+                ChainVerification result = log.verify();
+                assertFalse(result.intact(), change[0] + " changed unnoticed");
+                assertEquals(6L, result.firstBrokenSeq(), change[0]);
+            }
+        }
+
+        @Test
+        void aRecomputedHashBreaksTheNextLink() throws Exception {
+            List<AccessLogEntry> entries = appendTen();
+            // a careful forger changes a row and writes a matching hash: the next entry no longer links
+            AccessLogEntry e = entries.get(4);
+            AccessLogEntry forged = new AccessLogEntry(e.eventId(), e.seqNo(), e.at(), e.node(), e.action(), e.outcome(),
+                    "innocent", e.userName(), e.role(), e.organisation(), e.onBehalfOf(), e.purpose(), e.personIds(),
+                    e.caseId(), e.objectType(), e.objectId(), e.requestId(), e.detail(), e.restricted(), e.prevHash(), null);
+            sql("UPDATE access_log SET user_id = 'innocent', entry_hash = ? WHERE seq_no = 5", HashChain.hash(forged));
+            assertBroken(6, entries.get(5).eventId(), "does not link");
+        }
+
+        @Test
+        void aRemovedEntryInTheMiddleIsFound() throws Exception {
+            List<AccessLogEntry> entries = appendTen();
+            sql("DELETE FROM access_log_person WHERE seq_no = 3");
+            sql("DELETE FROM access_log WHERE seq_no = 3");
+            ChainVerification result = log.verify();
+            assertFalse(result.intact());
+            assertEquals(4L, result.firstBrokenSeq(), "the first entry after the gap");
+            assertEquals(entries.get(3).eventId(), result.firstBrokenEventId());
+            assertEquals(2, result.entriesChecked());
+            assertTrue(result.reason().contains("entry 3 is missing"), result.reason());
+        }
+
+        @Test
+        void aRemovedEntryWithRenumberedSuccessorsIsFound() throws Exception {
+            List<AccessLogEntry> entries = appendTen();
+            sql("DELETE FROM access_log_person WHERE seq_no >= 3");
+            sql("DELETE FROM access_log WHERE seq_no = 3");
+            for (int seq = 4; seq <= 10; seq++) {
+                sql("UPDATE access_log SET seq_no = ? WHERE seq_no = ?", seq - 1, seq);
+            }
+            sql("UPDATE access_log_head SET last_seq = 9");
+            assertBroken(3, entries.get(3).eventId(), "does not link");
+        }
+
+        @Test
+        void removedNewestEntriesAreFound() throws Exception {
+            appendTen();
+            sql("DELETE FROM access_log_person WHERE seq_no >= 9");
+            sql("DELETE FROM access_log WHERE seq_no >= 9");
+            ChainVerification result = log.verify();
+            assertFalse(result.intact());
+            assertEquals(9L, result.firstBrokenSeq());
+            assertTrue(result.reason().contains("removed from the end"), result.reason());
+        }
+
+        @Test
+        void removedNewestEntriesWithAMovedHeadAreFound() throws Exception {
+            List<AccessLogEntry> entries = appendTen();
+            sql("DELETE FROM access_log_person WHERE seq_no = 10");
+            sql("DELETE FROM access_log WHERE seq_no = 10");
+            sql("UPDATE access_log_head SET last_seq = 9");
+            ChainVerification result = log.verify();
+            assertFalse(result.intact());
+            assertTrue(result.reason().contains("replaced"), result.reason());
+            assertEquals(entries.get(8).hash(), log.query(AccessLogQuery.all(100)).get(8).hash());
+        }
+
+        @Test
+        void reorderedEntriesAreFound() throws Exception {
+            List<AccessLogEntry> entries = appendTen();
+            sql("DELETE FROM access_log_person");
+            sql("UPDATE access_log SET seq_no = 1000 WHERE seq_no = 5");
+            sql("UPDATE access_log SET seq_no = 5 WHERE seq_no = 6");
+            sql("UPDATE access_log SET seq_no = 6 WHERE seq_no = 1000");
+            assertBroken(5, entries.get(5).eventId(), "does not link");
+        }
+
+        @Test
+        void anInsertedEntryIsFound() throws Exception {
+            List<AccessLogEntry> entries = appendTen();
+            sql("DELETE FROM access_log_person");
+            for (int seq = 10; seq >= 7; seq--) {
+                sql("UPDATE access_log SET seq_no = ? WHERE seq_no = ?", seq + 1, seq);
+            }
+            sql("INSERT INTO access_log SELECT 7, 'forged', logged_at, node, action, outcome, user_id, user_name, "
+                    + "user_role, organisation, on_behalf_of, purpose, person_ids, case_id, object_type, object_id, "
+                    + "request_id, detail, restricted, entry_hash, entry_hash FROM access_log WHERE seq_no = 6");
+            sql("UPDATE access_log_head SET last_seq = 11");
+            ChainVerification result = log.verify();
+            assertFalse(result.intact());
+            assertEquals(7L, result.firstBrokenSeq());
+            assertEquals("forged", result.firstBrokenEventId());
+            assertEquals(6, result.entriesChecked());
+        }
+
+        void assertBroken(long seq, String eventId, String reasonPart) {
+            ChainVerification result = log.verify();
+            assertFalse(result.intact());
+            assertEquals(seq, result.firstBrokenSeq());
+            assertEquals(eventId, result.firstBrokenEventId());
+            assertEquals(seq - 1, result.entriesChecked());
+            assertTrue(result.reason().contains(reasonPart), result.reason());
+        }
+    }
+}

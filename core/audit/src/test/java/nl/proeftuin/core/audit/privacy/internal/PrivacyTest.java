@@ -1,0 +1,217 @@
+package nl.proeftuin.core.audit.privacy.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import nl.proeftuin.core.api.InvalidInputException;
+import nl.proeftuin.core.api.NotFoundException;
+import nl.proeftuin.core.api.RuleViolationException;
+import nl.proeftuin.core.api.dto.EntryKind;
+import nl.proeftuin.core.audit.AccessAction;
+import nl.proeftuin.core.audit.AccessLogEntry;
+import nl.proeftuin.core.audit.AccessLogQuery;
+import nl.proeftuin.core.audit.internal.AuditFixtures;
+import nl.proeftuin.core.audit.privacy.ErasureDecisionInput;
+import nl.proeftuin.core.audit.privacy.ErasureRequest;
+import nl.proeftuin.core.audit.privacy.ErasureRequestInput;
+import nl.proeftuin.core.audit.privacy.ErasureStatus;
+import nl.proeftuin.core.audit.privacy.LegalHold;
+import nl.proeftuin.core.audit.privacy.LegalHoldInput;
+import nl.proeftuin.core.audit.privacy.PersonalDataExport;
+import nl.proeftuin.core.audit.privacy.PurgeReport;
+import nl.proeftuin.core.audit.privacy.Reader;
+import nl.proeftuin.core.audit.privacy.RectificationInput;
+import nl.proeftuin.core.audit.privacy.RestrictedEntryInput;
+import nl.proeftuin.core.audit.privacy.SafeAddressInput;
+import nl.proeftuin.core.store.Database;
+import nl.proeftuin.core.store.internal.TestDatabases;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/** Restricted data, the GDPR rights and retention on a real H2 database, with a clock the test sets. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class PrivacyTest {
+    static final Instant NOW = Instant.parse("2047-06-01T10:00:00Z");
+    static final Reader ANS = new Reader("ans", "Ans de Wit", Set.of("PROFESSIONAL"), "Wijkteam Arnhem");
+    static final Reader BOB = new Reader("bob", "Bob Bakker", Set.of("PROFESSIONAL"), "Veilig Thuis");
+    static final Reader AUDITOR = new Reader("aud", "Audrey", Set.of("AUDITOR"), "Regio");
+
+    Path dir;
+    Database database;
+    nl.proeftuin.core.audit.internal.HashChainedAccessLog log;
+    GdprRights privacy;
+    LoggedRestrictedData restricted;
+    AuditFixtures fx;
+
+    @BeforeAll
+    void start() throws Exception {
+        dir = Files.createTempDirectory("privacy-h2");
+        database = TestDatabases.h2(dir);
+        fx = new AuditFixtures(database);
+    }
+
+    @AfterAll
+    void stop() {
+        TestDatabases.close(database);
+    }
+
+    @BeforeEach
+    void services() {
+        Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+        log = AuditFixtures.log(database, clock);
+        privacy = new GdprRights(database, log, clock, Map.of("case", 20, "person", 20));
+        restricted = new LoggedRestrictedData(database, log, clock);
+    }
+
+    @Test
+    void aSafeAddressIsShownOnlyToThoseNamedAndEveryAttemptIsLogged() throws Exception {
+        String victim = fx.person("Sanne", LocalDate.of(2040, 1, 1), NOW);
+        restricted.setSafeAddress(ANS, victim, new SafeAddressInput("Geheimstraat 1", "1234AB", "Ede",
+                List.of("role:AUDITOR", "person:" + victim)));
+        assertEquals("Geheimstraat 1", restricted.safeAddress(ANS, victim).address(), "the writer is always named");
+        assertEquals("Geheimstraat 1", restricted.safeAddress(AUDITOR, victim).address());
+        assertThrows(NotFoundException.class, () -> restricted.safeAddress(BOB, victim));
+        List<AccessLogEntry> attempts = log.query(new AccessLogQuery(null, null, null, victim, null, AccessAction.READ,
+                null, null, 100));
+        assertEquals(List.of("SUCCESS", "SUCCESS", "DENIED"), attempts.stream().map(AccessLogEntry::outcome).toList());
+        assertTrue(attempts.stream().allMatch(AccessLogEntry::restricted));
+        assertTrue(log.forPerson(victim, null, null, 100).isEmpty(), "never in the person's access view");
+        assertThrows(InvalidInputException.class, () -> restricted.setSafeAddress(ANS, victim,
+                new SafeAddressInput("x", null, "Ede", List.of("everyone"))));
+    }
+
+    @Test
+    void restrictedEntriesAreShownOnlyToThoseNamed() throws Exception {
+        String child = fx.person("Sanne", LocalDate.of(2040, 1, 1), NOW);
+        String father = fx.person("Piet", LocalDate.of(2010, 1, 1), NOW);
+        String caseId = fx.openCase(NOW, child, father);
+        restricted.addRestrictedEntry(ANS, caseId, new RestrictedEntryInput(EntryKind.FACT, "Moeder en Sanne wonen in de opvang",
+                "eigen waarneming", List.of(child), List.of("user:ans")));
+        assertEquals(1, restricted.restrictedEntries(ANS, caseId).size());
+        assertEquals(0, restricted.restrictedEntries(BOB, caseId).size());
+        assertEquals(1, log.query(new AccessLogQuery(null, null, "bob", null, caseId, AccessAction.READ, "DENIED", null, 10)).size());
+        // the father's export holds neither the entry nor the child's safe address
+        PersonalDataExport export = privacy.export(ANS, father);
+        assertTrue(export.entries().isEmpty());
+        assertNull(export.safeAddress());
+        assertFalse(export.toString().contains("opvang"));
+        // the child's own export does not hold it either: it does not name the child
+        assertFalse(privacy.export(ANS, child).toString().contains("opvang"));
+    }
+
+    @Test
+    void theExportHoldsEverythingAboutThePersonAndIsLogged() throws Exception {
+        String child = fx.person("Sanne", LocalDate.of(2040, 1, 1), NOW);
+        String caseId = fx.openCase(NOW, child);
+        fx.entry(caseId, child, "Sanne is blij op school");
+        restricted.setSafeAddress(ANS, child, new SafeAddressInput("Geheimstraat 1", null, "Ede", List.of("person:" + child)));
+        privacy.rectify(ANS, child, new RectificationInput("familyName", "de Vries", "spelfout"));
+        PersonalDataExport export = privacy.export(BOB, child);
+        assertEquals("de Vries", export.person().get("family_name"));
+        assertEquals(1, export.cases().size());
+        assertEquals(List.of("CHILD"), export.cases().get(0).get("roles"));
+        assertEquals(1, export.entries().size());
+        assertEquals("Geheimstraat 1", export.safeAddress().address(), "her own safe address names her");
+        assertEquals("Jansen", export.rectifications().get(0).oldValue());
+        assertFalse(export.person().containsKey("national_id_sealed"));
+        assertEquals(1, log.query(new AccessLogQuery(null, null, "bob", child, null, AccessAction.EXPORT, null, null, 10)).size());
+    }
+
+    @Test
+    void rectificationKeepsTheOldValueAndIsLogged() throws Exception {
+        String p = fx.person("Sane", LocalDate.of(2040, 1, 1), NOW);
+        privacy.rectify(ANS, p, new RectificationInput("givenName", "Sanne", "typefout"));
+        privacy.rectify(ANS, p, new RectificationInput("dateOfBirth", "2040-02-01", "verkeerde maand"));
+        assertEquals(List.of("Sane", "2040-01-01"), privacy.rectifications(p).stream().map(r -> r.oldValue()).toList());
+        assertEquals(2, log.query(new AccessLogQuery(null, null, null, p, null, AccessAction.RECTIFICATION, null, null, 10)).size());
+        assertThrows(InvalidInputException.class, () -> privacy.rectify(ANS, p, new RectificationInput("national_id", "1", "x")));
+        assertThrows(InvalidInputException.class, () -> privacy.rectify(ANS, p, new RectificationInput("dateOfBirth", "gisteren", "x")));
+    }
+
+    @Test
+    void erasureNeedsASecondPersonAndRespectsHoldsAndRetention() throws Exception {
+        String mistaken = fx.person("Verkeerd", LocalDate.of(1990, 5, 5), NOW);
+        ErasureRequest r = privacy.requestErasure(ANS, mistaken, new ErasureRequestInput("per ongeluk vastgelegd"));
+        assertEquals("four-eyes", assertThrows(RuleViolationException.class,
+                () -> privacy.approveErasure(ANS, r.id(), new ErasureDecisionInput("ok"))).rule());
+        LegalHold hold = privacy.placeHold(BOB, new LegalHoldInput("PERSON", mistaken, "klacht loopt"));
+        assertEquals(ErasureStatus.REFUSED, privacy.approveErasure(BOB, r.id(), new ErasureDecisionInput("ok")).status());
+        privacy.liftHold(BOB, hold.id(), new ErasureDecisionInput("klacht afgehandeld"));
+        ErasureRequest again = privacy.requestErasure(ANS, mistaken, new ErasureRequestInput("nogmaals"));
+        assertEquals(ErasureStatus.ERASED, privacy.approveErasure(BOB, again.id(), new ErasureDecisionInput("ok")).status());
+        Map<String, Object> person = privacy.export(AUDITOR, mistaken).person();
+        assertEquals(GdprRights.ERASED, person.get("given_name"));
+        assertEquals("1990-01-01", person.get("date_of_birth"));
+        assertEquals("erasure-decided", assertThrows(RuleViolationException.class,
+                () -> privacy.rejectErasure(BOB, again.id(), new ErasureDecisionInput("te laat"))).rule());
+
+        String inCase = fx.person("Sanne", LocalDate.of(2040, 1, 1), NOW);
+        fx.openCase(NOW, inCase);
+        ErasureRequest kept = privacy.requestErasure(ANS, inCase, new ErasureRequestInput("wil vergeten worden"));
+        ErasureRequest decided = privacy.approveErasure(BOB, kept.id(), new ErasureDecisionInput("ok"));
+        assertEquals(ErasureStatus.REFUSED, decided.status());
+        assertTrue(decided.outcome().contains("retention"), decided.outcome());
+        assertEquals(6, log.query(new AccessLogQuery(null, null, null, null, null, AccessAction.ERASURE, null, null, 100))
+                .stream().filter(e -> e.personIds().contains(mistaken) || e.personIds().contains(inCase)).count());
+    }
+
+    @Test
+    void thePurgeRemovesWhatIsPastRetentionExceptWhatAHoldKeeps() throws Exception {
+        Instant longAgo = NOW.minusSeconds(3600L * 24 * 365 * 21);
+        String a = fx.person("Oud", LocalDate.of(2000, 1, 1), longAgo);
+        String b = fx.person("Vastgehouden", LocalDate.of(2000, 1, 1), longAgo);
+        String c = fx.person("Recent", LocalDate.of(2000, 1, 1), longAgo);
+        String oldCase = fx.closedCase(longAgo, a);
+        String heldCase = fx.closedCase(longAgo, b);
+        String recentCase = fx.closedCase(NOW.minusSeconds(3600L * 24 * 365), c);
+        fx.entry(oldCase, a, "oud verslag");
+        privacy.placeHold(ANS, new LegalHoldInput("CASE", heldCase, "rechtszaak"));
+
+        PurgeReport dry = privacy.purge("test", true);
+        assertEquals(List.of(oldCase), dry.casesPurged());
+        assertEquals(List.of(a), dry.personsPurged());
+        assertEquals(List.of("case " + heldCase), dry.held());
+        assertEquals(3, fx.count("SELECT COUNT(*) FROM family_case WHERE id IN (?, ?, ?)", oldCase, heldCase, recentCase),
+                "a dry run removes nothing");
+
+        PurgeReport done = privacy.purge("test", false);
+        assertEquals(List.of(oldCase), done.casesPurged());
+        assertEquals(0, fx.count("SELECT COUNT(*) FROM family_case WHERE id = ?", oldCase));
+        assertEquals(0, fx.count("SELECT COUNT(*) FROM case_entry WHERE case_id = ?", oldCase));
+        assertEquals(0, fx.count("SELECT COUNT(*) FROM person WHERE id = ?", a));
+        assertEquals(1, fx.count("SELECT COUNT(*) FROM family_case WHERE id = ?", heldCase));
+        assertEquals(1, fx.count("SELECT COUNT(*) FROM family_case WHERE id = ?", recentCase));
+        assertEquals(2, log.query(new AccessLogQuery(null, null, "test", null, null, AccessAction.PURGE, null, null, 10)).size());
+        assertTrue(log.verify().intact());
+    }
+
+    @Test
+    void theMonitorExportHasPseudonymsAndAgeBandsOnly() throws Exception {
+        String child = fx.person("Sanne", LocalDate.of(2040, 3, 3), NOW);
+        String caseId = fx.openCase(NOW, child);
+        String csv = privacy.monitorExport(AUDITOR);
+        String line = csv.lines().filter(l -> !l.startsWith("case_pseudonym")).filter(l -> l.contains(",4-11,")).findFirst().orElseThrow();
+        assertFalse(csv.contains("Sanne") || csv.contains("Jansen") || csv.contains("2040") || csv.contains(child)
+                || csv.contains(caseId), csv);
+        assertTrue(line.contains(",CHILD,"), line);
+        assertEquals(csv.lines().filter(l -> l.contains(",4-11,")).toList(), privacy.monitorExport(AUDITOR).lines()
+                .filter(l -> l.contains(",4-11,")).toList(), "pseudonyms are stable");
+        assertEquals("'=cmd", GdprRights.csvCell("=cmd"));
+    }
+}
