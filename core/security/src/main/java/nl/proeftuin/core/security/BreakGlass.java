@@ -1,0 +1,38 @@
+package nl.proeftuin.core.security;
+
+import java.util.List;
+
+import org.osgi.annotation.versioning.ProviderType;
+
+/** Break-glass access to a case: a reason, a time limit, and a flag for review. */
+@ProviderType
+public interface BreakGlass {
+
+    /**
+     * Grants the professional access to the case for the configured time.
+     *
+     * @param principal a professional whose municipality scope covers the case
+     * @param caseId    the case
+     * @param reason    why (required, at most 2000 characters)
+     * @return the grant
+     * @throws nl.proeftuin.core.api.InvalidInputException  without a reason
+     * @throws nl.proeftuin.core.api.NotFoundException      for an unknown case
+     * @throws nl.proeftuin.core.api.RuleViolationException {@code other-municipality} outside the user's scope
+     */
+    BreakGlassGrant open(Principal principal, String caseId, String reason);
+
+    /**
+     * @param unreviewedOnly only those still flagged
+     * @param limit          at most this many, newest first
+     * @return the grants
+     */
+    List<BreakGlassGrant> grants(boolean unreviewedOnly, int limit);
+
+    /**
+     * Marks a grant as reviewed.
+     *
+     * @param reviewer an auditor or coordinator
+     * @return the reviewed grant
+     */
+    BreakGlassGrant review(Principal reviewer, String grantId);
+}

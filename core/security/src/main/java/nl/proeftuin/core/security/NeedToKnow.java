@@ -1,0 +1,23 @@
+package nl.proeftuin.core.security;
+
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * Need to know: a professional sees a case only while assigned to it (or, for a case without an
+ * active team, when they opened it, so that they can form the team), or with an active break-glass
+ * grant; and only when the case's municipality is within their scope. A person or household is seen
+ * through the cases it belongs to; a person or household in no case yet, only by whoever recorded it.
+ * Decided from the database on every call: an assignment's end takes effect at once.
+ */
+@ProviderType
+public interface NeedToKnow {
+
+    /** @return the decision for this user and case */
+    CaseAccess toCase(Principal principal, String caseId);
+
+    /** @return the decision for this user and person */
+    CaseAccess toPerson(Principal principal, String personId);
+
+    /** @return the decision for this user and household */
+    CaseAccess toHousehold(Principal principal, String householdId);
+}

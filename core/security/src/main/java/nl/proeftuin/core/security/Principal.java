@@ -1,0 +1,42 @@
+package nl.proeftuin.core.security;
+
+import java.util.Set;
+
+import nl.proeftuin.core.api.dto.Actor;
+
+/**
+ * An authenticated user as the platform sees them on this request (roles and scope read from the
+ * store on every request, so a change takes effect at once).
+ *
+ * @param userId         the login name (stable)
+ * @param name           the display name
+ * @param roles          the roles
+ * @param municipalities the municipalities whose cases they may see; empty means all
+ * @param organisation   the organisation they work for, or null
+ */
+public record Principal(String userId, String name, Set<Role> roles, Set<String> municipalities, String organisation) {
+
+    /** Copies the sets. */
+    public Principal {
+        roles = Set.copyOf(roles);
+        municipalities = Set.copyOf(municipalities);
+    }
+
+    /** @return whether the user has the role */
+    public boolean has(Role role) {
+        return roles.contains(role);
+    }
+
+    /**
+     * @param municipality a case's municipality
+     * @return whether the user's municipality scope includes it (always, when the scope is empty)
+     */
+    public boolean covers(String municipality) {
+        return municipalities.isEmpty() || municipalities.stream().anyMatch(m -> m.equalsIgnoreCase(municipality));
+    }
+
+    /** @return this user as the actor of a change */
+    public Actor actor() {
+        return new Actor(userId, name);
+    }
+}

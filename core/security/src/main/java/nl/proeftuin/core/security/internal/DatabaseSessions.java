@@ -1,0 +1,261 @@
+package nl.proeftuin.core.security.internal;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.EnumSet;
+import java.util.HexFormat;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+import nl.proeftuin.core.security.AuthenticationException;
+import nl.proeftuin.core.security.AuthenticationException.Reason;
+import nl.proeftuin.core.security.Authenticator;
+import nl.proeftuin.core.security.Principal;
+import nl.proeftuin.core.security.Role;
+import nl.proeftuin.core.security.Session;
+import nl.proeftuin.core.store.Database;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.Designate;
+
+/**
+ * Login through the JAAS realm; sessions in the database, keyed by the SHA-256 of a 256-bit random
+ * token (a stolen database yields no usable token). Every request reads the session, the account and
+ * its scope from the database: a logout, a disabled account or a changed role counts at once on every
+ * node. Failed logins are counted per user name (hashed, also for names that do not exist) and lock it
+ * for a while after too many.
+ */
+@Component(service = Authenticator.class)
+@Designate(ocd = DatabaseSessionsConfig.class)
+public class DatabaseSessions implements Authenticator {
+    static final int TOKEN_BYTES = 32;
+    static final int MAX_USERNAME = 200;
+    /** The idle clock is moved forward at most this often per session (one write, not one per request). */
+    static final Duration TOUCH_INTERVAL = Duration.ofSeconds(5);
+    private static final SecureRandom RANDOM = new SecureRandom();
+    /** Compared by identity only: what the transaction returns for a session it found expired (and ended). */
+    private static final Principal EXPIRED = new Principal("", "", Set.of(), Set.of(), null);
+
+    /** The timing knobs, separate from OSGi for tests. */
+    record Settings(Duration idleTimeout, Duration absoluteLifetime, int maxFailures, Duration lockout,
+            Duration failureDelay) {
+        static Settings from(DatabaseSessionsConfig c) {
+            return new Settings(Duration.ofMinutes(c.idleTimeoutMinutes()), Duration.ofHours(c.absoluteLifetimeHours()),
+                    c.maxFailures(), Duration.ofMinutes(c.lockoutMinutes()), Duration.ofMillis(c.failureDelayMillis()));
+        }
+    }
+
+    /** Waits; tests pass one that does not. */
+    @FunctionalInterface
+    interface Sleeper {
+        void sleep(Duration duration) throws InterruptedException;
+    }
+
+    private final Database database;
+    private final PasswordCheck realm;
+    private final Settings settings;
+    private final Clock clock;
+    private final Sleeper sleeper;
+
+    @Activate
+    public DatabaseSessions(DatabaseSessionsConfig config, @Reference Database database) {
+        this(database, new JaasPasswordCheck(config.realmName()), Settings.from(config), Clock.systemUTC(),
+                d -> Thread.sleep(d.toMillis()));
+    }
+
+    DatabaseSessions(Database database, PasswordCheck realm, Settings settings, Clock clock, Sleeper sleeper) {
+        this.database = database;
+        this.realm = realm;
+        this.settings = settings;
+        this.clock = clock;
+        this.sleeper = sleeper;
+    }
+
+    @Override
+    public Session login(String username, char[] password, String clientAddress) {
+        long started = System.nanoTime();
+        try {
+            String user = username == null ? "" : username.strip();
+            String key = sha256(user.toLowerCase(Locale.ROOT));
+            Instant now = clock.instant();
+            Optional<Instant> lockedUntil = read(c -> Sql.one(c,
+                    "SELECT locked_until FROM login_throttle WHERE username_key = ? AND locked_until IS NOT NULL",
+                    rs -> Sql.instant(rs, "locked_until"), key)).filter(until -> until.isAfter(now));
+            if (lockedUntil.isPresent()) {
+                throw locked(Duration.between(now, lockedUntil.get()));
+            }
+            Set<String> roleNames = user.isEmpty() || user.length() > MAX_USERNAME || password == null
+                    || password.length == 0 ? null : realm.check(user, password);
+            if (roleNames != null) {
+                Optional<Session> session = write(c -> open(c, user, roleNames, clientAddress, key));
+                if (session.isPresent()) {
+                    return session.get();
+                }
+            }
+            Instant locked = write(c -> fail(c, key));
+            pad(started);
+            if (locked != null) {
+                throw locked(Duration.between(clock.instant(), locked));
+            }
+            throw new AuthenticationException(Reason.INVALID_CREDENTIALS, "Unknown user or wrong password", null);
+        } finally {
+            if (password != null) {
+                Arrays.fill(password, '\0');
+            }
+        }
+    }
+
+    /** @return the session, or empty when the account is disabled (told as a failure like any other) */
+    private Optional<Session> open(Connection c, String user, Set<String> roleNames, String clientAddress, String key)
+            throws SQLException {
+        Instant now = clock.instant();
+        Optional<Boolean> disabled = Sql.one(c, "SELECT disabled FROM user_account WHERE user_id = ?",
+                rs -> rs.getBoolean(1), user);
+        if (disabled.orElse(false)) {
+            return Optional.empty();
+        }
+        if (disabled.isEmpty()) {
+            // A user of a directory realm (LDAP) logging in for the first time: an account without
+            // scope or organisation, which user administration can then complete.
+            Sql.update(c, "INSERT INTO user_account (user_id, display_name, organisation, disabled, created_at, changed_at)"
+                    + " VALUES (?, ?, NULL, FALSE, ?, ?)", user, user, now, now);
+        }
+        Sql.update(c, "DELETE FROM login_throttle WHERE username_key = ?", key);
+        // Ended sessions of everyone go at each login: the table holds live sessions only.
+        Sql.update(c, "DELETE FROM user_session WHERE expires_at <= ? OR last_seen_at <= ?", now,
+                now.minus(settings.idleTimeout()));
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        roleNames.forEach(name -> UsersFile.role(name).ifPresent(roles::add));
+        byte[] random = new byte[TOKEN_BYTES];
+        RANDOM.nextBytes(random);
+        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+        Instant expires = now.plus(settings.absoluteLifetime());
+        Sql.update(c, "INSERT INTO user_session (token_hash, user_id, roles, created_at, last_seen_at, expires_at, client_address)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?)", sha256(token), user, SessionRoles.format(roles), now, now, expires,
+                clientAddress == null ? null : clientAddress.substring(0, Math.min(100, clientAddress.length())));
+        return Optional.of(new Session(token, expires, settings.idleTimeout(), principal(c, user, roles)));
+    }
+
+    /** Counts a failure; @return when the name is now locked until, or null */
+    private Instant fail(Connection c, String key) throws SQLException {
+        Instant now = clock.instant();
+        Optional<Object[]> row = Sql.one(c, "SELECT failures, last_failure_at FROM login_throttle WHERE username_key = ?",
+                rs -> new Object[] {rs.getInt(1), Sql.instant(rs, "last_failure_at")}, key);
+        // Failures older than the lockout window are forgotten.
+        int failures = row.isPresent() && ((Instant) row.get()[1]).isAfter(now.minus(settings.lockout()))
+                ? (Integer) row.get()[0] + 1 : 1;
+        Instant lockedUntil = failures >= settings.maxFailures() ? now.plus(settings.lockout()) : null;
+        if (row.isPresent()) {
+            Sql.update(c, "UPDATE login_throttle SET failures = ?, last_failure_at = ?, locked_until = ? WHERE username_key = ?",
+                    lockedUntil == null ? failures : 0, now, lockedUntil, key);
+        } else {
+            Sql.update(c, "INSERT INTO login_throttle (username_key, failures, last_failure_at, locked_until) VALUES (?, ?, ?, ?)",
+                    key, lockedUntil == null ? failures : 0, now, lockedUntil);
+        }
+        return lockedUntil;
+    }
+
+    @Override
+    public Principal authenticate(String token) {
+        if (token == null || token.length() != 43) {
+            throw new AuthenticationException(Reason.INVALID_TOKEN, "Unknown or ended session", null);
+        }
+        String hash = sha256(token);
+        Instant now = clock.instant();
+        record Row(String userId, String roles, Instant lastSeen, Instant expires) {
+        }
+        Principal principal = write(c -> {
+            Optional<Row> row = Sql.one(c, "SELECT s.user_id, s.roles, s.last_seen_at, s.expires_at FROM user_session s"
+                    + " JOIN user_account a ON a.user_id = s.user_id WHERE s.token_hash = ? AND a.disabled = FALSE",
+                    rs -> new Row(rs.getString(1), rs.getString(2), Sql.instant(rs, "last_seen_at"),
+                            Sql.instant(rs, "expires_at")), hash);
+            if (row.isEmpty()) {
+                return null;
+            }
+            Row r = row.get();
+            if (!now.isBefore(r.expires()) || !now.isBefore(r.lastSeen().plus(settings.idleTimeout()))) {
+                Sql.update(c, "DELETE FROM user_session WHERE token_hash = ?", hash);
+                return EXPIRED;
+            }
+            if (Duration.between(r.lastSeen(), now).compareTo(TOUCH_INTERVAL) >= 0) {
+                Sql.update(c, "UPDATE user_session SET last_seen_at = ? WHERE token_hash = ?", now, hash);
+            }
+            return principal(c, r.userId(), SessionRoles.parse(r.roles()));
+        });
+        if (principal == null) {
+            throw new AuthenticationException(Reason.INVALID_TOKEN, "Unknown or ended session", null);
+        }
+        if (principal == EXPIRED) {
+            throw new AuthenticationException(Reason.EXPIRED, "The session has expired; log in again", null);
+        }
+        return principal;
+    }
+
+    @Override
+    public void logout(String token) {
+        if (token != null) {
+            write(c -> Sql.update(c, "DELETE FROM user_session WHERE token_hash = ?", sha256(token)));
+        }
+    }
+
+    private static Principal principal(Connection c, String userId, Set<Role> roles) throws SQLException {
+        Set<String> municipalities = new TreeSet<>(Sql.list(c,
+                "SELECT municipality FROM user_municipality WHERE user_id = ?", rs -> rs.getString(1), userId));
+        return Sql.one(c, "SELECT display_name, organisation FROM user_account WHERE user_id = ?",
+                rs -> new Principal(userId, rs.getString(1), roles, municipalities, rs.getString(2)), userId)
+                .orElseThrow(() -> new AuthenticationException(Reason.INVALID_TOKEN, "Unknown or ended session", null));
+    }
+
+    private AuthenticationException locked(Duration retryAfter) {
+        return new AuthenticationException(Reason.LOCKED,
+                "Too many failed logins for this user name; try again later", retryAfter.isNegative() ? Duration.ZERO : retryAfter);
+    }
+
+    /** A failure answers no sooner than the configured delay, known user or not. */
+    private void pad(long startedNanos) {
+        Duration left = settings.failureDelay().minusNanos(System.nanoTime() - startedNanos);
+        if (!left.isNegative() && !left.isZero()) {
+            try {
+                sleeper.sleep(left);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    static String sha256(String value) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+
+    private <T> T write(Database.SqlWork<T> work) {
+        try {
+            return database.inTransaction(work);
+        } catch (SQLException e) {
+            throw new IllegalStateException("session store failed", e);
+        }
+    }
+
+    private <T> T read(Database.SqlWork<T> work) {
+        try {
+            return database.read(work);
+        } catch (SQLException e) {
+            throw new IllegalStateException("session store failed", e);
+        }
+    }
+}

@@ -1,0 +1,145 @@
+package nl.proeftuin.core.security.internal;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+
+import nl.proeftuin.core.security.CaseAccess;
+import nl.proeftuin.core.security.NeedToKnow;
+import nl.proeftuin.core.security.Principal;
+import nl.proeftuin.core.security.Role;
+import nl.proeftuin.core.store.Database;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/**
+ * Need to know, decided by a few indexed queries on the case tables (assignments, members, households)
+ * and the break-glass grants on every request, so that an ended assignment counts at once. Reads the
+ * store's tables directly: one query per decision instead of loading whole cases through the services.
+ */
+@Component(service = NeedToKnow.class)
+public class JdbcNeedToKnow implements NeedToKnow {
+    private final Database database;
+    private final Clock clock;
+
+    @Activate
+    public JdbcNeedToKnow(@Reference Database database) {
+        this(database, Clock.systemUTC());
+    }
+
+    JdbcNeedToKnow(Database database, Clock clock) {
+        this.database = database;
+        this.clock = clock;
+    }
+
+    @Override
+    public CaseAccess toCase(Principal principal, String caseId) {
+        return read(c -> toCase(c, principal, caseId));
+    }
+
+    @Override
+    public CaseAccess toPerson(Principal principal, String personId) {
+        return read(c -> toPerson(c, principal, personId));
+    }
+
+    @Override
+    public CaseAccess toHousehold(Principal principal, String householdId) {
+        return read(c -> {
+            Optional<String> createdBy = Sql.one(c, "SELECT created_by FROM household WHERE id = ?",
+                    rs -> rs.getString(1), householdId);
+            if (createdBy.isEmpty()) {
+                return CaseAccess.NOT_FOUND;
+            }
+            List<String> members = Sql.list(c,
+                    "SELECT DISTINCT person_id FROM household_membership WHERE household_id = ?", rs -> rs.getString(1),
+                    householdId);
+            if (members.isEmpty()) {
+                return creator(principal, createdBy.get());
+            }
+            CaseAccess best = CaseAccess.NOT_ASSIGNED;
+            for (String personId : members) {
+                best = better(best, toPerson(c, principal, personId));
+            }
+            return best == CaseAccess.NOT_FOUND ? CaseAccess.NOT_ASSIGNED : best;
+        });
+    }
+
+    private CaseAccess toCase(Connection c, Principal principal, String caseId) throws SQLException {
+        record Kase(String municipality, String openedBy) {
+        }
+        Optional<Kase> kase = Sql.one(c, "SELECT municipality, opened_by FROM family_case WHERE id = ?",
+                rs -> new Kase(rs.getString(1), rs.getString(2)), caseId);
+        if (kase.isEmpty()) {
+            return CaseAccess.NOT_FOUND;
+        }
+        if (!principal.covers(kase.get().municipality())) {
+            return CaseAccess.OTHER_MUNICIPALITY;
+        }
+        if (!principal.has(Role.PROFESSIONAL)) {
+            return CaseAccess.NOT_ASSIGNED;
+        }
+        String user = principal.userId();
+        if (Sql.exists(c, "SELECT 1 FROM assignment WHERE case_id = ? AND professional_id = ? AND until_date IS NULL",
+                caseId, user)) {
+            return CaseAccess.ASSIGNED;
+        }
+        // The one who opened a case forms its team: until anyone is assigned, they count as assigned.
+        if (user.equals(kase.get().openedBy())
+                && !Sql.exists(c, "SELECT 1 FROM assignment WHERE case_id = ? AND until_date IS NULL", caseId)) {
+            return CaseAccess.ASSIGNED;
+        }
+        if (Sql.exists(c, "SELECT 1 FROM break_glass WHERE case_id = ? AND user_id = ? AND expires_at > ?",
+                caseId, user, clock.instant())) {
+            return CaseAccess.BREAK_GLASS;
+        }
+        return CaseAccess.NOT_ASSIGNED;
+    }
+
+    private CaseAccess toPerson(Connection c, Principal principal, String personId) throws SQLException {
+        Optional<String> createdBy = Sql.one(c, "SELECT created_by FROM person WHERE id = ?", rs -> rs.getString(1), personId);
+        if (createdBy.isEmpty()) {
+            return CaseAccess.NOT_FOUND;
+        }
+        List<String> cases = Sql.list(c, "SELECT case_id FROM case_member WHERE person_id = ?", rs -> rs.getString(1), personId);
+        if (cases.isEmpty()) {
+            return creator(principal, createdBy.get());
+        }
+        CaseAccess best = null;
+        for (String caseId : cases) {
+            best = best == null ? toCase(c, principal, caseId) : better(best, toCase(c, principal, caseId));
+        }
+        return best;
+    }
+
+    /** A person or household in no case yet is seen by whoever recorded it (to put it in a case). */
+    private static CaseAccess creator(Principal principal, String createdBy) {
+        return principal.has(Role.PROFESSIONAL) && principal.userId().equals(createdBy)
+                ? CaseAccess.ASSIGNED : CaseAccess.NOT_ASSIGNED;
+    }
+
+    /** The more permissive of two decisions; a refusal for not being assigned beats one for scope. */
+    private static CaseAccess better(CaseAccess a, CaseAccess b) {
+        return rank(a) >= rank(b) ? a : b;
+    }
+
+    private static int rank(CaseAccess access) {
+        return switch (access) {
+            case ASSIGNED -> 4;
+            case BREAK_GLASS -> 3;
+            case NOT_ASSIGNED -> 2;
+            case OTHER_MUNICIPALITY -> 1;
+            case NOT_FOUND -> 0;
+        };
+    }
+
+    private <T> T read(Database.SqlWork<T> work) {
+        try {
+            return database.read(work);
+        } catch (SQLException e) {
+            throw new IllegalStateException("need-to-know decision failed in the database", e);
+        }
+    }
+}

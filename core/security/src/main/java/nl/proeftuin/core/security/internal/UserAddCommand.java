@@ -1,0 +1,61 @@
+package nl.proeftuin.core.security.internal;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+
+import nl.proeftuin.core.security.Account;
+import nl.proeftuin.core.security.NewAccount;
+import nl.proeftuin.core.security.UserAdministration;
+import org.apache.karaf.shell.api.action.Action;
+import org.apache.karaf.shell.api.action.Argument;
+import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.Option;
+import org.apache.karaf.shell.api.action.lifecycle.Reference;
+import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.apache.karaf.shell.api.console.Session;
+
+/**
+ * {@code proeftuin:user-add USER --name NAME --role ROLE [--municipality M] [--organisation O]}: creates a
+ * user of the proeftuin realm; the password is read from the console without echo (twice), or as one
+ * line from standard input when piped.
+ */
+@Service
+@Command(scope = "proeftuin", name = "user-add", description = "Creates a user; asks for the password without echoing it")
+public class UserAddCommand implements Action {
+    @Reference
+    private UserAdministration users;
+
+    @Reference
+    private Session session;
+
+    @Argument(index = 0, name = "user", required = true, description = "The login name (a-z 0-9 . _ @ -)")
+    private String user;
+
+    @Option(name = "-n", aliases = "--name", required = true, description = "The display name")
+    private String name;
+
+    @Option(name = "-r", aliases = "--role", required = true, multiValued = true,
+            description = "PROFESSIONAL, COORDINATOR, REGIONAL_ADMINISTRATOR or AUDITOR; repeat for several")
+    private List<String> roles;
+
+    @Option(name = "-m", aliases = "--municipality", multiValued = true,
+            description = "Limit the user to this municipality's cases; repeat for several (none: all)")
+    private List<String> municipalities;
+
+    @Option(name = "-o", aliases = "--organisation", description = "The organisation the user works for")
+    private String organisation;
+
+    @Override
+    public Object execute() throws Exception {
+        char[] password = UserCommands.readNewPassword(session);
+        try {
+            Account account = users.add(new NewAccount(user, name, UserCommands.roles(roles),
+                    municipalities == null ? Set.of() : Set.copyOf(municipalities), organisation), password);
+            System.out.println("Created " + UserCommands.describe(account));
+        } finally {
+            Arrays.fill(password, '\0');
+        }
+        return null;
+    }
+}

@@ -1,0 +1,48 @@
+package nl.proeftuin.core.security.internal;
+
+import java.io.IOException;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+import nl.proeftuin.core.api.InvalidInputException;
+import nl.proeftuin.core.security.Account;
+import nl.proeftuin.core.security.Role;
+import org.apache.karaf.shell.api.console.Session;
+
+/** What the user commands share: parsing roles, reading a password, printing an account. */
+final class UserCommands {
+    private UserCommands() {
+    }
+
+    static Set<Role> roles(List<String> names) {
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        if (names != null) {
+            for (String name : names) {
+                for (String one : name.split(",")) {
+                    roles.add(UsersFile.role(one).orElseThrow(() -> new InvalidInputException("role",
+                            "unknown role " + one + "; one of " + Arrays.toString(Role.values()))));
+                }
+            }
+        }
+        return roles;
+    }
+
+    /** Asks twice without echo; the answers must match. */
+    static char[] readNewPassword(Session session) throws IOException {
+        String first = session.readLine("Password: ", '*');
+        String second = session.readLine("Repeat password: ", '*');
+        if (first == null || !first.equals(second)) {
+            throw new InvalidInputException("password", "the two entries differ");
+        }
+        return first.toCharArray();
+    }
+
+    static String describe(Account a) {
+        return a.userId() + " (" + a.name() + ") roles=" + a.roles()
+                + " municipalities=" + (a.municipalities().isEmpty() ? "all" : a.municipalities())
+                + (a.organisation() == null ? "" : " organisation=" + a.organisation())
+                + (a.disabled() ? " DISABLED" : "");
+    }
+}

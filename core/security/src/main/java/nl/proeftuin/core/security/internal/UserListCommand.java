@@ -1,0 +1,28 @@
+package nl.proeftuin.core.security.internal;
+
+import nl.proeftuin.core.security.Account;
+import nl.proeftuin.core.security.UserAdministration;
+import org.apache.karaf.shell.api.action.Action;
+import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.lifecycle.Reference;
+import org.apache.karaf.shell.api.action.lifecycle.Service;
+
+/** {@code proeftuin:user-list}: every user with roles, municipalities and state. */
+@Service
+@Command(scope = "proeftuin", name = "user-list", description = "Lists the users with their roles and municipalities")
+public class UserListCommand implements Action {
+    @Reference
+    private UserAdministration users;
+
+    @Override
+    public Object execute() {
+        var all = users.accounts();
+        if (all.isEmpty()) {
+            System.out.println("No users yet. Create the first: proeftuin:user-add USER --name \"NAME\" --role REGIONAL_ADMINISTRATOR");
+        }
+        for (Account account : all) {
+            System.out.println(UserCommands.describe(account));
+        }
+        return null;
+    }
+}

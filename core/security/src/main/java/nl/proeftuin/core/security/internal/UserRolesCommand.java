@@ -1,0 +1,59 @@
+package nl.proeftuin.core.security.internal;
+
+import java.util.List;
+import java.util.Set;
+
+import nl.proeftuin.core.security.Account;
+import nl.proeftuin.core.security.UserAdministration;
+import org.apache.karaf.shell.api.action.Action;
+import org.apache.karaf.shell.api.action.Argument;
+import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.Option;
+import org.apache.karaf.shell.api.action.lifecycle.Reference;
+import org.apache.karaf.shell.api.action.lifecycle.Service;
+
+/**
+ * {@code proeftuin:user-roles USER [--role R ...] [--municipality M ... | --all-municipalities]
+ * [--organisation O]}: changes a user's roles, scope or organisation; open sessions get the change on
+ * their next request.
+ */
+@Service
+@Command(scope = "proeftuin", name = "user-roles",
+        description = "Changes a user's roles, municipalities or organisation (effective at once)")
+public class UserRolesCommand implements Action {
+    @Reference
+    private UserAdministration users;
+
+    @Argument(index = 0, name = "user", required = true, description = "The login name")
+    private String user;
+
+    @Option(name = "-r", aliases = "--role", multiValued = true, description = "The new roles (replace the old)")
+    private List<String> roles;
+
+    @Option(name = "-m", aliases = "--municipality", multiValued = true, description = "The new municipalities (replace the old)")
+    private List<String> municipalities;
+
+    @Option(name = "-a", aliases = "--all-municipalities", description = "Remove the municipality limit")
+    private boolean allMunicipalities;
+
+    @Option(name = "-o", aliases = "--organisation", description = "The new organisation")
+    private String organisation;
+
+    @Override
+    public Object execute() {
+        Account account = users.account(user);
+        if (roles != null) {
+            account = users.setRoles(user, UserCommands.roles(roles));
+        }
+        if (allMunicipalities) {
+            account = users.setMunicipalities(user, Set.of());
+        } else if (municipalities != null) {
+            account = users.setMunicipalities(user, Set.copyOf(municipalities));
+        }
+        if (organisation != null) {
+            account = users.setOrganisation(user, organisation);
+        }
+        System.out.println(UserCommands.describe(account));
+        return null;
+    }
+}
