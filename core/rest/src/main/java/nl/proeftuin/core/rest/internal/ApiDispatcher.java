@@ -13,6 +13,13 @@ import nl.proeftuin.core.api.PlanService;
 import nl.proeftuin.core.spi.runtime.CareFinder;
 import nl.proeftuin.core.spi.runtime.CarePathService;
 import nl.proeftuin.core.spi.runtime.LocalTeamExchange;
+import nl.proeftuin.core.audit.AccessLog;
+import nl.proeftuin.core.security.Authenticator;
+import nl.proeftuin.core.security.BreakGlass;
+import nl.proeftuin.core.security.NeedToKnow;
+import nl.proeftuin.core.spi.runtime.OutcomeMonitor;
+import nl.proeftuin.core.audit.privacy.PrivacyService;
+import nl.proeftuin.core.audit.privacy.RestrictedData;
 import nl.proeftuin.core.spi.runtime.PluginRuntime;
 import nl.proeftuin.core.spi.runtime.TriageService;
 import org.slf4j.Logger;
@@ -25,11 +32,13 @@ import org.slf4j.LoggerFactory;
  */
 final class ApiDispatcher {
     private static final Logger LOG = LoggerFactory.getLogger(ApiDispatcher.class);
-    /** Personal data never goes into a shared cache; clients revalidate with If-None-Match. */
-    static final String DEFAULT_CACHE_CONTROL = "private, no-cache";
+    /** Personal data is never stored by a cache (ASVS 14.3); clients still revalidate with If-None-Match. */
+    static final String DEFAULT_CACHE_CONTROL = "no-store";
 
     private final Json json;
     private final Router router = new Router();
+    /** Authentication, roles, need to know and the access log: every request passes it (see service). */
+    private final Guard guard;
 
     /**
      * @param health  the {@code GET /health} handler
@@ -52,17 +61,26 @@ final class ApiDispatcher {
             Services more) {
         this.json = json;
         OptionalService<CaseService> caseService = new OptionalService<>("case service", cases);
+        OptionalService<AccessLog> accessLog = more.optional("access log", AccessLog.class);
+        OptionalService<Authenticator> authenticator = more.optional("authenticator", Authenticator.class);
+        this.guard = new Guard(authenticator, more.optional("need to know", NeedToKnow.class), accessLog);
+        new AuthResource(authenticator, accessLog).register(router);
+        new BreakGlassResource(more.optional("break-glass", BreakGlass.class)).register(router);
         router.add("GET", "/health", health);
         new OpenApiResource().register(router);
-        new FamilyResource(new OptionalService<>("family service", family)).register(router);
-        new CaseResource(caseService).register(router);
+        new FamilyResource(new OptionalService<>("family service", family), guard).register(router);
+        new CaseResource(caseService, guard).register(router);
         new CaseRecordResource(caseService).register(router);
         new PlanResource(new OptionalService<>("plan service", plans)).register(router);
         new BindingResource(new OptionalService<>("plugin runtime", runtime)).register(router);
-        new TriageResource(new OptionalService<>("triage service", triage)).register(router);
+        new TriageResource(new OptionalService<>("triage service", triage), guard).register(router);
         new CarePathResource(more.optional("care path service", CarePathService.class)).register(router);
         new LocalTeamResource(more.optional("local-team exchange", LocalTeamExchange.class)).register(router);
         new CareResource(more.optional("care finder", CareFinder.class)).register(router);
+        new MonitorResource(more.optional("outcome monitor", OutcomeMonitor.class)).register(router);
+        new AuditResource(more.optional("access log", AccessLog.class)).register(router);
+        new PrivacyResource(more.optional("privacy service", PrivacyService.class),
+                more.optional("restricted data", RestrictedData.class)).register(router);
     }
 
     Router router() {
@@ -73,6 +91,7 @@ final class ApiDispatcher {
         String path = req.getPathInfo() == null ? "/" : req.getPathInfo();
         try {
             Router.Match match = router.match(req.getMethod(), path);
+            guard.check(req, match);
             Reply reply = match.route().handler().handle(new ApiRequest(req, match.variables(), json));
             write(req, resp, reply);
         } catch (ApiProblem problem) {

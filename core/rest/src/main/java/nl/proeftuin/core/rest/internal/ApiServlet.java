@@ -11,6 +11,13 @@ import nl.proeftuin.core.api.CaseService;
 import nl.proeftuin.core.api.FamilyService;
 import nl.proeftuin.core.api.PlanService;
 import nl.proeftuin.core.api.health.HealthReport;
+import nl.proeftuin.core.audit.AccessLog;
+import nl.proeftuin.core.security.Authenticator;
+import nl.proeftuin.core.security.BreakGlass;
+import nl.proeftuin.core.security.NeedToKnow;
+import nl.proeftuin.core.audit.privacy.PrivacyService;
+import nl.proeftuin.core.audit.privacy.RestrictedData;
+import nl.proeftuin.core.spi.runtime.OutcomeMonitor;
 import nl.proeftuin.core.spi.runtime.PluginRuntime;
 import nl.proeftuin.core.spi.runtime.CareFinder;
 import nl.proeftuin.core.spi.runtime.CarePathService;
@@ -73,6 +80,28 @@ public class ApiServlet extends HttpServlet {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile CareFinder careFinder;
 
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile OutcomeMonitor outcomeMonitor;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile AccessLog accessLog;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile PrivacyService privacyService;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile RestrictedData restrictedData;
+
+    // Security: without them every route but health, login and the OpenAPI document answers 503.
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile Authenticator authenticator;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile NeedToKnow needToKnow;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile BreakGlass breakGlass;
+
     /**
      * @param scr     the component runtime, asked for the state of every core component
      * @param context this bundle's context
@@ -84,7 +113,14 @@ public class ApiServlet extends HttpServlet {
                 () -> familyService, () -> caseService, () -> planService, () -> pluginRuntime, () -> triageService,
                 new Services().with(CarePathService.class, () -> carePathService)
                         .with(LocalTeamExchange.class, () -> localTeamExchange)
-                        .with(CareFinder.class, () -> careFinder));
+                        .with(CareFinder.class, () -> careFinder)
+                        .with(OutcomeMonitor.class, () -> outcomeMonitor)
+                        .with(AccessLog.class, () -> accessLog)
+                        .with(PrivacyService.class, () -> privacyService)
+                        .with(RestrictedData.class, () -> restrictedData)
+                        .with(Authenticator.class, () -> authenticator)
+                        .with(NeedToKnow.class, () -> needToKnow)
+                        .with(BreakGlass.class, () -> breakGlass));
     }
 
     private Reply health(ApiRequest request) {

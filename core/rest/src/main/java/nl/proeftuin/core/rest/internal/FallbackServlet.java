@@ -24,6 +24,10 @@ public class FallbackServlet extends HttpServlet {
 
     @Override
     protected void service(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        if ("/".equals(req.getRequestURI()) && "GET".equals(req.getMethod())) {
+            resp.sendRedirect("/ui/"); // the web UI (core/web); the API itself lives under /api/v1
+            return;
+        }
         ApiDispatcher.writeProblem(json, req, resp, ApiProblem.notFound("No resource at " + req.getRequestURI()));
     }
 }

@@ -11,14 +11,18 @@ import nl.proeftuin.core.api.dto.RelationshipInput;
 /** Persons, relationships and households: {@code /persons}, {@code /relationships}, {@code /households}. */
 final class FamilyResource {
     private final OptionalService<FamilyService> family;
+    /** Need to know on search results and on the persons a body names. */
+    private final Guard guard;
 
-    FamilyResource(OptionalService<FamilyService> family) {
+    FamilyResource(OptionalService<FamilyService> family, Guard guard) {
         this.family = family;
+        this.guard = guard;
     }
 
     void register(Router router) {
         router.add("POST", "/persons", this::createPerson);
-        router.add("GET", "/persons", r -> Reply.ok(family.get().findPersons(r.requiredQuery("name"))));
+        router.add("GET", "/persons", r -> Reply.ok(guard.visiblePersons(r,
+                family.get().findPersons(r.requiredQuery("name")), Person::id)));
         router.add("GET", "/persons/{personId}", r -> Reply.ok(family.get().person(r.path("personId"))));
         router.add("GET", "/persons/{personId}/relationships",
                 r -> Reply.ok(family.get().relationships(r.path("personId"))));
@@ -26,13 +30,18 @@ final class FamilyResource {
         // through /persons/{personId}/relationships).
         router.add("POST", "/relationships", r -> {
             FamilyService service = family.get();
-            return Reply.json(201, service.relate(Actors.from(r), r.body(RelationshipInput.class)));
+            RelationshipInput input = r.body(RelationshipInput.class);
+            guard.requirePersons(r, "fromPersonId", java.util.Collections.singletonList(input.fromPersonId()));
+            guard.requirePersons(r, "toPersonId", java.util.Collections.singletonList(input.toPersonId()));
+            return Reply.json(201, service.relate(Actors.from(r), input));
         });
         router.add("POST", "/households", this::createHousehold);
         router.add("GET", "/households/{householdId}", r -> Reply.ok(family.get().household(r.path("householdId"))));
         router.add("POST", "/households/{householdId}/members", r -> {
             FamilyService service = family.get();
-            return Reply.ok(service.addMember(Actors.from(r), r.path("householdId"), r.body(MembershipInput.class)));
+            MembershipInput input = r.body(MembershipInput.class);
+            guard.requirePersons(r, "personId", java.util.Collections.singletonList(input.personId()));
+            return Reply.ok(service.addMember(Actors.from(r), r.path("householdId"), input));
         });
     }
 

@@ -22,8 +22,8 @@ final class Router {
         Reply handle(ApiRequest request) throws Exception;
     }
 
-    /** One route: method, template, handler. */
-    record Route(String method, String template, Handler handler) {
+    /** One route: method, template, handler, and who may call it ({@link RoutePolicy#of}). */
+    record Route(String method, String template, Handler handler, RoutePolicy policy) {
     }
 
     /** A successful match: the route and the values of its template variables. */
@@ -51,7 +51,7 @@ final class Router {
                 throw new IllegalArgumentException(method + " " + template + " clashes with " + route.template());
             }
         }
-        routes.add(new Route(method, template, handler));
+        routes.add(new Route(method, template, handler, RoutePolicy.of(method, template)));
         return this;
     }
 

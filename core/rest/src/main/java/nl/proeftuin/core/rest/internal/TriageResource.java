@@ -3,6 +3,7 @@ package nl.proeftuin.core.rest.internal;
 import nl.proeftuin.core.api.dto.Actor;
 import nl.proeftuin.core.spi.TriageFacts;
 import nl.proeftuin.core.spi.runtime.AssessmentInput;
+import nl.proeftuin.core.spi.runtime.TriageOutcome;
 import nl.proeftuin.core.spi.runtime.TriageService;
 
 /**
@@ -12,9 +13,12 @@ import nl.proeftuin.core.spi.runtime.TriageService;
  */
 final class TriageResource {
     private final OptionalService<TriageService> triage;
+    /** Need to know on the pending list: only the cases the professional may see. */
+    private final Guard guard;
 
-    TriageResource(OptionalService<TriageService> triage) {
+    TriageResource(OptionalService<TriageService> triage, Guard guard) {
         this.triage = triage;
+        this.guard = guard;
     }
 
     void register(Router router) {
@@ -33,7 +37,8 @@ final class TriageResource {
             AssessmentInput input = r.body(AssessmentInput.class);
             return Reply.json(201, service.assess(actor, r.path("caseId"), input));
         });
-        router.add("GET", "/triage/pending", r -> Reply.ok(triage.get().pending()));
+        router.add("GET", "/triage/pending",
+                r -> Reply.ok(guard.visibleCases(r, triage.get().pending(), TriageOutcome::caseId)));
     }
 
     /** A triage outcome is a record of the case, not a versioned change of it: a precondition would be ignored. */

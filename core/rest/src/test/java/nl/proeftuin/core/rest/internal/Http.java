@@ -49,17 +49,19 @@ final class Http {
         this.target = target;
     }
 
+    /** A GET as Anna (a professional, see {@link TestSecurity#ANNA}). */
     static Http get(String target) {
-        return new Http("GET", target);
+        return new Http("GET", target).as(TestSecurity.ANNA.userId());
     }
 
+    /** A request as Anna. */
     static Http request(String method, String target) {
-        return new Http(method, target);
+        return new Http(method, target).as(TestSecurity.ANNA.userId());
     }
 
-    /** A POST with a JSON body and the actor headers every write needs. */
+    /** A POST with a JSON body, as Anna. */
     static Http post(String target, String json) {
-        return new Http("POST", target).actor("anna.local", "Anna de Vries").json(json);
+        return request("POST", target).json(json);
     }
 
     Http header(String name, String value) {
@@ -67,8 +69,18 @@ final class Http {
         return this;
     }
 
-    Http actor(String id, String name) {
-        return header("X-Actor-Id", id).header("X-Actor-Name", name);
+    /** Sends the bearer token of a user of {@link TestSecurity#USERS}. */
+    Http as(String userId) {
+        return bearer(TestSecurity.token(userId));
+    }
+
+    Http bearer(String token) {
+        return header("Authorization", "Bearer " + token);
+    }
+
+    /** Sends no token at all. */
+    Http anonymous() {
+        return without("Authorization");
     }
 
     Http json(String json) {
@@ -127,6 +139,7 @@ final class Http {
                 query.putIfAbsent(name, eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
             }
         }
+        Map<String, Object> attributes = new java.util.HashMap<>();
         return (HttpServletRequest) Proxy.newProxyInstance(Http.class.getClassLoader(),
                 new Class<?>[] {HttpServletRequest.class}, (proxy, m, args) -> switch (m.getName()) {
                     case "getMethod" -> method;
@@ -144,6 +157,14 @@ final class Http {
                     case "getContentLength" -> (int) declaredLength;
                     case "getInputStream" -> input(requestBody == null ? new byte[0] : requestBody);
                     case "toString" -> method + " " + target;
+                    // the Guard keeps the principal and request id on the request
+                    case "getAttribute" -> attributes.get((String) args[0]);
+                    case "setAttribute" -> {
+                        attributes.put((String) args[0], args[1]);
+                        yield null;
+                    }
+                    case "removeAttribute" -> attributes.remove((String) args[0]);
+                    case "getRemoteAddr" -> "127.0.0.1";
                     default -> throw new UnsupportedOperationException("request." + m.getName());
                 });
     }

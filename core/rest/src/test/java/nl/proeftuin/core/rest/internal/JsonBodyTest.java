@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
 class JsonBodyTest {
     private final InMemoryCore core = new InMemoryCore();
     private final ApiDispatcher api = new ApiDispatcher(new Json(), r -> Reply.noContent(),
-            () -> core.family, () -> core.cases, () -> core.plans, () -> null, () -> null);
+            () -> core.family, () -> core.cases, () -> core.plans, () -> null, () -> null,
+            TestSecurity.over(core).services());
 
     private JsonNode problem(Http http, int status) {
         assertEquals(status, http.status, http.text());

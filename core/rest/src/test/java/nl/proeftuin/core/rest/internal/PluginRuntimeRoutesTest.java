@@ -2,6 +2,8 @@ package nl.proeftuin.core.rest.internal;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -26,6 +28,7 @@ class PluginRuntimeRoutesTest {
     private InMemoryRuntime core;
     private final AtomicReference<PluginRuntime> runtime = new AtomicReference<>();
     private final AtomicReference<TriageService> triage = new AtomicReference<>();
+    private TestSecurity security;
     private ApiDispatcher api;
 
     @BeforeEach
@@ -33,8 +36,12 @@ class PluginRuntimeRoutesTest {
         core = new InMemoryRuntime();
         runtime.set(core);
         triage.set(core);
+        // c1 and c2 were opened by Anna and have no team yet: she may triage them
+        security = new TestSecurity(id -> core.cases.contains(id)
+                ? Optional.of(new TestSecurity.CaseFacts("Arnhem", "anna.local", Set.of(), Set.of())) : Optional.empty(),
+                id -> Optional.empty());
         api = new ApiDispatcher(new Json(), r -> Reply.ok("health"), () -> null, () -> null, () -> null,
-                runtime::get, triage::get);
+                runtime::get, triage::get, security.services());
     }
 
     private static JsonNode problem(Http http, int status) {
@@ -44,11 +51,11 @@ class PluginRuntimeRoutesTest {
     }
 
     private static Http put(String target, String json) {
-        return Http.request("PUT", target).actor("carla.coord", "Carla Coordinator").json(json);
+        return Http.request("PUT", target).as("carla.coord").json(json);
     }
 
     private static Http delete(String target) {
-        return Http.request("DELETE", target).actor("carla.coord", "Carla Coordinator");
+        return Http.request("DELETE", target).as("carla.coord");
     }
 
     private Http bindRegion(String pluginId) {
@@ -59,7 +66,7 @@ class PluginRuntimeRoutesTest {
 
     @Test
     void listsThePluginsPresent() {
-        Http plugins = Http.get("/plugins").on(api);
+        Http plugins = Http.get("/plugins").as("carla.coord").on(api);
         assertEquals(200, plugins.status, plugins.text());
         assertEquals(2, plugins.body().size());
         JsonNode first = plugins.body().get(0);
@@ -85,21 +92,21 @@ class PluginRuntimeRoutesTest {
         assertEquals(200, own.status, own.text());
         assertEquals("Berg en Dal", own.body().path("municipality").asText());
 
-        Http effective = Http.get("/bindings/effective?point=triage&municipality=Berg%20en%20Dal").on(api);
+        Http effective = Http.get("/bindings/effective?point=triage&municipality=Berg%20en%20Dal").as("carla.coord").on(api);
         assertEquals("joint-triage", effective.body().path("pluginId").asText());
         assertEquals(ExtensionPoint.TRIAGE, core.lastPoint);
-        assertEquals("simple-triage", Http.get("/bindings/effective?point=TRIAGE&municipality=Arnhem").on(api)
+        assertEquals("simple-triage", Http.get("/bindings/effective?point=TRIAGE&municipality=Arnhem").as("carla.coord").on(api)
                 .body().path("pluginId").asText());
-        assertEquals("simple-triage", Http.get("/bindings/effective?point=TRIAGE").on(api).body().path("pluginId").asText());
+        assertEquals("simple-triage", Http.get("/bindings/effective?point=TRIAGE").as("carla.coord").on(api).body().path("pluginId").asText());
         assertNull(core.lastMunicipality);
-        assertEquals(2, Http.get("/bindings").on(api).body().size());
+        assertEquals(2, Http.get("/bindings").as("carla.coord").on(api).body().size());
     }
 
     @Test
     void noEffectiveBindingIs404AndThePointIsRequired() {
-        JsonNode none = problem(Http.get("/bindings/effective?point=CARE_PATH&municipality=Arnhem").on(api), 404);
+        JsonNode none = problem(Http.get("/bindings/effective?point=CARE_PATH&municipality=Arnhem").as("carla.coord").on(api), 404);
         assertTrue(none.path("detail").asText().contains("CARE_PATH"), none.toString());
-        assertEquals("point", problem(Http.get("/bindings/effective?municipality=Arnhem").on(api), 400)
+        assertEquals("point", problem(Http.get("/bindings/effective?municipality=Arnhem").as("carla.coord").on(api), 400)
                 .path("parameter").asText());
     }
 
@@ -109,21 +116,25 @@ class PluginRuntimeRoutesTest {
                 .path("parameter").asText());
         assertEquals("point", problem(delete("/bindings/weather/municipalities/Arnhem?reason=r").on(api), 400)
                 .path("parameter").asText());
-        JsonNode query = problem(Http.get("/bindings/effective?point=weather").on(api), 400);
+        JsonNode query = problem(Http.get("/bindings/effective?point=weather").as("carla.coord").on(api), 400);
         assertEquals("point", query.path("parameter").asText());
         assertTrue(query.path("reason").asText().contains("TRIAGE, CARE_PATH, LOCAL_TEAM, PROCUREMENT"), query.toString());
-        assertEquals("point", problem(Http.get("/bindings/history?point=weather").on(api), 400).path("parameter").asText());
+        assertEquals("point", problem(Http.get("/bindings/history?point=weather").as("carla.coord").on(api), 400).path("parameter").asText());
         assertTrue(core.bindings().isEmpty());
     }
 
     @Test
-    void changingABindingNeedsAnActorAndAReason() {
-        Http anonymous = Http.request("PUT", "/bindings/TRIAGE/region")
+    void changingABindingNeedsACoordinatorAndAReason() {
+        Http anonymous = Http.request("PUT", "/bindings/TRIAGE/region").anonymous()
                 .json("{\"pluginId\":\"simple-triage\",\"reason\":\"r\"}").on(api);
-        assertEquals("X-Actor-Id", problem(anonymous, 400).path("header").asText());
+        problem(anonymous, 401);
+        Http professional = Http.request("PUT", "/bindings/TRIAGE/region")
+                .json("{\"pluginId\":\"simple-triage\",\"reason\":\"r\"}").on(api);
+        assertEquals("role", problem(professional, 403).path("reason").asText());
+        assertTrue(core.bindings().isEmpty());
         bindRegion(InMemoryRuntime.SIMPLE);
-        assertEquals("X-Actor-Id", problem(Http.request("DELETE", "/bindings/TRIAGE/region?reason=r").on(api), 400)
-                .path("header").asText());
+        assertEquals("role", problem(Http.request("DELETE", "/bindings/TRIAGE/region?reason=r").on(api), 403)
+                .path("reason").asText());
         assertEquals("reason", problem(delete("/bindings/TRIAGE/region").on(api), 400).path("parameter").asText());
         assertEquals("reason", problem(put("/bindings/TRIAGE/region", "{\"pluginId\":\"simple-triage\"}").on(api), 400)
                 .path("field").asText());
@@ -149,7 +160,7 @@ class PluginRuntimeRoutesTest {
         assertEquals("", removed.text());
         problem(delete("/bindings/triage/region?reason=again").on(api), 404);
 
-        JsonNode history = Http.get("/bindings/history?point=triage").on(api).body();
+        JsonNode history = Http.get("/bindings/history?point=triage").as("carla.coord").on(api).body();
         assertEquals(3, history.size());
         JsonNode newest = history.get(0);
         assertEquals("joint-triage", newest.path("oldPluginId").asText());
@@ -157,20 +168,20 @@ class PluginRuntimeRoutesTest {
         assertEquals("pilot ended", newest.path("reason").asText());
         assertEquals("carla.coord", newest.path("by").asText());
         assertEquals("simple-triage", history.get(1).path("oldPluginId").asText());
-        assertEquals(0, Http.get("/bindings/history?point=LOCAL_TEAM").on(api).body().size());
-        assertEquals(3, Http.get("/bindings/history").on(api).body().size());
+        assertEquals(0, Http.get("/bindings/history?point=LOCAL_TEAM").as("carla.coord").on(api).body().size());
+        assertEquals(3, Http.get("/bindings/history").as("carla.coord").on(api).body().size());
         assertNull(core.lastPoint);
     }
 
     @Test
     void alertsDefaultTo100AndTheLimitIsChecked() {
-        assertEquals(200, Http.get("/alerts").on(api).status);
+        assertEquals(200, Http.get("/alerts").as("carla.coord").on(api).status);
         assertEquals(100, core.lastLimit);
-        Http.get("/alerts?limit=1000").on(api);
+        Http.get("/alerts?limit=1000").as("carla.coord").on(api);
         assertEquals(1000, core.lastLimit);
-        assertEquals("limit", problem(Http.get("/alerts?limit=0").on(api), 400).path("parameter").asText());
-        assertEquals("limit", problem(Http.get("/alerts?limit=1001").on(api), 400).path("parameter").asText());
-        assertEquals("limit", problem(Http.get("/alerts?limit=many").on(api), 400).path("parameter").asText());
+        assertEquals("limit", problem(Http.get("/alerts?limit=0").as("carla.coord").on(api), 400).path("parameter").asText());
+        assertEquals("limit", problem(Http.get("/alerts?limit=1001").as("carla.coord").on(api), 400).path("parameter").asText());
+        assertEquals("limit", problem(Http.get("/alerts?limit=many").as("carla.coord").on(api), 400).path("parameter").asText());
     }
 
     @Test
@@ -181,7 +192,7 @@ class PluginRuntimeRoutesTest {
         assertEquals("MANUAL_TRIAGE", outcome.body().path("decision").path("route").asText());
         assertEquals("core-fallback", outcome.body().path("provenance").path("pluginId").asText());
         assertEquals("anna.local", outcome.body().path("by").asText());
-        JsonNode alerts = Http.get("/alerts?limit=5").on(api).body();
+        JsonNode alerts = Http.get("/alerts?limit=5").as("carla.coord").on(api).body();
         assertEquals(1, alerts.size());
         assertEquals("PLUGIN_ABSENT", alerts.get(0).path("kind").asText());
         assertEquals("c1", alerts.get(0).path("caseId").asText());
@@ -215,6 +226,8 @@ class PluginRuntimeRoutesTest {
         Http first = Http.post("/cases/c2/triage", FACTS.formatted("SERIOUS")).on(api);
         assertTrue(first.body().path("decision").path("pending").asBoolean(), first.text());
         assertEquals(1, Http.get("/triage/pending").on(api).body().size());
+        // need to know: a professional who may not see c2 does not see its pending triage either
+        assertEquals(0, Http.get("/triage/pending").as("fatima.local").on(api).body().size());
 
         String assessment = "{\"assessorRole\":\"%s\",\"recommendation\":\"VEILIGHEIDSHUIS_TABLE\",\"note\":\"herhaald geweld\"}";
         Http one = Http.post("/cases/c2/triage/assessments", assessment.formatted("SAFETY_DIRECTOR")).on(api);
@@ -248,7 +261,7 @@ class PluginRuntimeRoutesTest {
     void withoutTheRuntimeTheseRoutesAre503NamingTheService() {
         runtime.set(null);
         triage.set(null);
-        assertEquals("plugin runtime", problem(Http.get("/plugins").on(api), 503).path("service").asText());
+        assertEquals("plugin runtime", problem(Http.get("/plugins").as("carla.coord").on(api), 503).path("service").asText());
         assertEquals("plugin runtime", problem(bindRegion(InMemoryRuntime.SIMPLE), 503).path("service").asText());
         assertEquals("plugin runtime", problem(delete("/bindings/TRIAGE/region?reason=r").on(api), 503).path("service").asText());
         assertEquals("triage service", problem(Http.post("/cases/c1/triage", FACTS.formatted("NONE")).on(api), 503)

@@ -1,0 +1,105 @@
+package nl.proeftuin.core.rest.internal;
+
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Map;
+
+import nl.proeftuin.core.audit.AccessAction;
+import nl.proeftuin.core.audit.AccessLog;
+import nl.proeftuin.core.audit.AccessLogEntry;
+import nl.proeftuin.core.audit.AccessLogQuery;
+
+/**
+ * The access log for auditors ({@code /audit/log}, {@code /audit/verify}) and a person's own view of
+ * it ({@code /persons/{personId}/access-log}: who, in which role and organisation, looked at or
+ * changed what and when; entries about restricted data never appear).
+ */
+final class AuditResource {
+    /**
+     * The role each route needs, for the authorisation policy: AUDITOR reads the log; the person's
+     * access view is for the person themself (or a parent/guardian on their behalf) and auditors.
+     */
+    static final Map<String, String> REQUIRED_ROLES = Map.of(
+            "GET /audit/log", "AUDITOR",
+            "GET /audit/verify", "AUDITOR",
+            "GET /persons/{personId}/access-log", "SELF_OR_GUARDIAN,AUDITOR");
+
+    /**
+     * One line of a person's access view: what NEN 7513 shows a client, without the chain's internals.
+     *
+     * @param at           when
+     * @param action       what was done
+     * @param outcome      SUCCESS, DENIED or FAILURE
+     * @param userName     who (their name)
+     * @param role         in which role
+     * @param organisation for which organisation
+     * @param objectType   what kind of data
+     * @param caseId       in which case, or null
+     */
+    record AccessView(Instant at, AccessAction action, String outcome, String userName, String role,
+            String organisation, String objectType, String caseId) {
+        static AccessView of(AccessLogEntry e) {
+            return new AccessView(e.at(), e.action(), e.outcome(), e.userName() == null ? e.userId() : e.userName(),
+                    e.role(), e.organisation(), e.objectType(), e.caseId());
+        }
+    }
+
+    private final OptionalService<AccessLog> log;
+
+    AuditResource(OptionalService<AccessLog> log) {
+        this.log = log;
+    }
+
+    void register(Router router) {
+        router.add("GET", "/audit/log", r -> Reply.ok(log.get().query(new AccessLogQuery(instant(r, "from"),
+                instant(r, "to"), r.query("userId"), r.query("personId"), r.query("caseId"),
+                r.queryEnum("action", AccessAction.class), outcome(r), afterSeq(r), r.queryInt("limit", 100, 1, 1000)))));
+        router.add("GET", "/audit/verify", r -> Reply.ok(log.get().verify()).header("Cache-Control", "no-store"));
+        router.add("GET", "/persons/{personId}/access-log", r -> {
+            List<AccessView> view = log.get().forPerson(r.path("personId"), instant(r, "from"), instant(r, "to"),
+                    r.queryInt("limit", 100, 1, 1000)).stream().map(AccessView::of).toList();
+            return Reply.ok(view);
+        });
+    }
+
+    private static Instant instant(ApiRequest r, String name) {
+        String value = r.query(name);
+        if (value == null) {
+            return null;
+        }
+        try {
+            return Instant.parse(value);
+        } catch (DateTimeParseException e) {
+            throw ApiProblem.invalidParameter(name, "must be a UTC time such as 2027-03-12T09:00:00Z, not " + Json.quote(value));
+        }
+    }
+
+    private static String outcome(ApiRequest r) {
+        String value = r.query("outcome");
+        if (value == null) {
+            return null;
+        }
+        String upper = value.toUpperCase(java.util.Locale.ROOT);
+        if (!List.of("SUCCESS", "DENIED", "FAILURE").contains(upper)) {
+            throw ApiProblem.invalidParameter("outcome", "must be one of SUCCESS, DENIED, FAILURE, not " + Json.quote(value));
+        }
+        return upper;
+    }
+
+    private static Long afterSeq(ApiRequest r) {
+        String value = r.query("after");
+        if (value == null) {
+            return null;
+        }
+        try {
+            long n = Long.parseLong(value);
+            if (n < 0) {
+                throw ApiProblem.invalidParameter("after", "must be 0 or more");
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            throw ApiProblem.invalidParameter("after", "must be a whole number, not " + Json.quote(value));
+        }
+    }
+}

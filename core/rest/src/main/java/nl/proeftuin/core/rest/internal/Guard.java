@@ -1,0 +1,205 @@
+package nl.proeftuin.core.rest.internal;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.function.Function;
+
+import javax.servlet.http.HttpServletRequest;
+
+import nl.proeftuin.core.audit.AccessAction;
+import nl.proeftuin.core.audit.AccessEvent;
+import nl.proeftuin.core.audit.AccessLog;
+import nl.proeftuin.core.security.AuthenticationException;
+import nl.proeftuin.core.security.Authenticator;
+import nl.proeftuin.core.security.CaseAccess;
+import nl.proeftuin.core.security.NeedToKnow;
+import nl.proeftuin.core.security.Principal;
+import nl.proeftuin.core.security.Role;
+
+/**
+ * The one place where the API decides whether a request may proceed: the bearer token (401), the
+ * route's roles (403), need to know on the case, person or household in the path (403, or 404 when
+ * it does not exist), and the access-log entry for every decision, allowed or refused (ASVS 16.3.2,
+ * NEN 7513). Refusals are 403 whether the user is not assigned or the case lies in another
+ * municipality; the problem says which, so a professional knows break-glass is the way in.
+ */
+final class Guard {
+    static final String PRINCIPAL = Guard.class.getName() + ".principal";
+    static final String REQUEST_ID = Guard.class.getName() + ".requestId";
+
+    private final OptionalService<Authenticator> authenticator;
+    private final OptionalService<NeedToKnow> needToKnow;
+    private final OptionalService<AccessLog> log;
+
+    Guard(OptionalService<Authenticator> authenticator, OptionalService<NeedToKnow> needToKnow,
+            OptionalService<AccessLog> log) {
+        this.authenticator = authenticator;
+        this.needToKnow = needToKnow;
+        this.log = log;
+    }
+
+    /**
+     * Decides and logs; on success leaves the principal on the request for {@link Actors}.
+     *
+     * @throws ApiProblem 401, 403, 404 or 503 (a security service or the access log is not available:
+     *                    nothing is served unlogged)
+     */
+    void check(HttpServletRequest req, Router.Match match) {
+        RoutePolicy policy = match.route().policy();
+        if (policy.open()) {
+            return;
+        }
+        AccessLog accessLog = log.get();
+        Principal principal = authenticate(req);
+        String requestId = UUID.randomUUID().toString();
+        req.setAttribute(REQUEST_ID, requestId);
+        String route = match.route().method() + " " + match.route().template();
+        Role role = principal.roles().stream().filter(policy.roles()::contains).findFirst().orElse(null);
+        String caseId = match.variables().get("caseId");
+        String personId = match.variables().get("personId");
+        String objectId = caseId != null ? caseId : personId != null ? personId : match.variables().get("householdId");
+        String objectType = caseId != null ? "case" : personId != null ? "person" : objectId != null ? "household"
+                : match.route().template().split("/")[1];
+        AccessAction action = action(req.getMethod());
+        if (role == null) {
+            accessLog.append(event(action, AccessEvent.DENIED, principal, null, personId, caseId, objectType, objectId,
+                    requestId, route + ": role " + principal.roles() + " not in " + policy.roles()));
+            throw new ApiProblem(403, "Forbidden", "Your role may not use " + route).with("reason", "role");
+        }
+        CaseAccess access = CaseAccess.ASSIGNED;
+        if (role == Role.PROFESSIONAL) {
+            NeedToKnow ntk = policy.scope() == RoutePolicy.Scope.ROLE ? null : needToKnow.get();
+            access = switch (policy.scope()) {
+                case CASE -> ntk.toCase(principal, caseId);
+                case PERSON -> ntk.toPerson(principal, personId);
+                case HOUSEHOLD -> ntk.toHousehold(principal, objectId);
+                default -> CaseAccess.ASSIGNED;
+            };
+        }
+        if (access == CaseAccess.NOT_FOUND) {
+            accessLog.append(event(action, AccessEvent.FAILURE, principal, role, personId, caseId, objectType, objectId,
+                    requestId, route + ": not found"));
+            throw ApiProblem.notFound("No " + objectType + " " + objectId);
+        }
+        if (!access.allowed()) {
+            accessLog.append(event(action, AccessEvent.DENIED, principal, role, personId, caseId, objectType, objectId,
+                    requestId, route + ": " + access.name().toLowerCase(Locale.ROOT)));
+            String detail = access == CaseAccess.OTHER_MUNICIPALITY
+                    ? "This " + objectType + " lies outside your municipalities"
+                    : "You are not assigned to this " + objectType + (policy.scope() == RoutePolicy.Scope.CASE
+                            ? "; in an emergency use POST /api/v1/cases/" + caseId + "/break-glass with a reason" : "");
+            throw new ApiProblem(403, "Forbidden", detail).with("reason", access.name().toLowerCase(Locale.ROOT));
+        }
+        AccessEvent allowed = event(action, AccessEvent.SUCCESS, principal, role, personId, caseId, objectType, objectId,
+                requestId, route + (access == CaseAccess.BREAK_GLASS ? ": break-glass" : ""));
+        accessLog.append(access == CaseAccess.BREAK_GLASS
+                ? new AccessEvent(AccessAction.BREAK_GLASS, allowed.outcome(), allowed.userId(), allowed.userName(),
+                        allowed.role(), null, "break-glass: " + route, allowed.personIds(), caseId, objectType,
+                        objectId, requestId, allowed.detail(), principal.organisation(), false)
+                : allowed);
+        req.setAttribute(PRINCIPAL, principal);
+    }
+
+    /**
+     * Need to know on the persons a request body names: a professional cannot pull a person they may
+     * not see into their case, relationship or household. The first refused id is a 403 (logged, like
+     * every refusal); ids that do not exist are left to the service, which answers them as before.
+     *
+     * @param field the body member, named in the problem
+     */
+    void requirePersons(ApiRequest r, String field, List<String> personIds) {
+        Principal principal = principal(r);
+        if (!principal.has(Role.PROFESSIONAL)) {
+            return; // the route's roles decided already; only a professional's reach is need to know
+        }
+        NeedToKnow ntk = needToKnow.get();
+        for (String personId : personIds) {
+            if (personId == null) {
+                continue;
+            }
+            CaseAccess access = ntk.toPerson(principal, personId);
+            if (access == CaseAccess.NOT_FOUND || access.allowed()) {
+                continue;
+            }
+            String reason = access.name().toLowerCase(Locale.ROOT);
+            log.get().append(event(action(r.http().getMethod()), AccessEvent.DENIED, principal, Role.PROFESSIONAL, personId,
+                    null, "person", personId, requestId(r), r.http().getMethod() + " " + r.http().getPathInfo()
+                            + ": " + field + " " + reason));
+            throw new ApiProblem(403, "Forbidden", field + " names a person you may not see (" + reason + ")")
+                    .with("reason", reason).with("field", field);
+        }
+    }
+
+    /**
+     * The items of a list whose case the admitted user may see. For roles other than professional the
+     * route's roles decided already.
+     */
+    <T> List<T> visibleCases(ApiRequest r, List<T> items, Function<T, String> caseId) {
+        Principal principal = principal(r);
+        if (!principal.has(Role.PROFESSIONAL)) {
+            return items;
+        }
+        NeedToKnow ntk = needToKnow.get();
+        return items.stream().filter(item -> ntk.toCase(principal, caseId.apply(item)).allowed()).toList();
+    }
+
+    /** The items of a list whose person the admitted user may see (through a case, or as who recorded them). */
+    <T> List<T> visiblePersons(ApiRequest r, List<T> items, Function<T, String> personId) {
+        Principal principal = principal(r);
+        if (!principal.has(Role.PROFESSIONAL)) {
+            return items;
+        }
+        NeedToKnow ntk = needToKnow.get();
+        return items.stream().filter(item -> ntk.toPerson(principal, personId.apply(item)).allowed()).toList();
+    }
+
+    private static String requestId(ApiRequest r) {
+        Object id = r.http().getAttribute(REQUEST_ID);
+        return id == null ? null : id.toString();
+    }
+
+    /** The bearer token's user; 401 with {@code WWW-Authenticate: Bearer} otherwise. */
+    private Principal authenticate(HttpServletRequest req) {
+        String header = req.getHeader("Authorization");
+        if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            throw unauthorized("Log in (POST /api/v1/auth/login) and send Authorization: Bearer <token>", null);
+        }
+        try {
+            return authenticator.get().authenticate(header.substring(7).strip());
+        } catch (AuthenticationException e) {
+            throw unauthorized(e.getMessage(), "invalid_token");
+        }
+    }
+
+    static ApiProblem unauthorized(String detail, String error) {
+        return new ApiProblem(401, "Unauthorized", detail)
+                .header("WWW-Authenticate", error == null ? "Bearer realm=\"proeftuin\""
+                        : "Bearer realm=\"proeftuin\", error=\"" + error + "\"");
+    }
+
+    static AccessAction action(String method) {
+        return switch (method) {
+            case "POST" -> AccessAction.CREATE;
+            case "PUT", "PATCH" -> AccessAction.UPDATE;
+            case "DELETE" -> AccessAction.DELETE;
+            default -> AccessAction.READ;
+        };
+    }
+
+    private static AccessEvent event(AccessAction action, String outcome, Principal p, Role role, String personId,
+            String caseId, String objectType, String objectId, String requestId, String detail) {
+        return new AccessEvent(action, outcome, p.userId(), p.name(), role == null ? null : role.name(), null, null,
+                personId == null ? List.of() : List.of(personId), caseId, objectType, objectId, requestId, detail,
+                p.organisation(), false);
+    }
+
+    /** The principal the guard admitted, for handlers. */
+    static Principal principal(ApiRequest r) {
+        Object p = r.http().getAttribute(PRINCIPAL);
+        if (!(p instanceof Principal principal)) {
+            throw unauthorized("Log in (POST /api/v1/auth/login) and send Authorization: Bearer <token>", null);
+        }
+        return principal;
+    }
+}

@@ -1,0 +1,86 @@
+package nl.proeftuin.core.rest.internal;
+
+import java.util.List;
+
+import nl.proeftuin.core.spi.runtime.Distribution;
+import nl.proeftuin.core.spi.runtime.DistributionBucket;
+import nl.proeftuin.core.spi.runtime.FrameworkMonth;
+import nl.proeftuin.core.spi.runtime.OutcomeFigures;
+import nl.proeftuin.core.spi.runtime.OutcomeMonitor;
+import nl.proeftuin.core.spi.runtime.OutcomeReport;
+
+/**
+ * The pilot's outcome monitor: {@code /monitor} as JSON and {@code /monitor.csv} for a spreadsheet,
+ * for the region or one municipality ({@code ?municipality=}). Definitions in {@link OutcomeMonitor}.
+ */
+final class MonitorResource {
+    static final String CSV_TYPE = "text/csv";
+
+    private final OptionalService<OutcomeMonitor> monitor;
+
+    MonitorResource(OptionalService<OutcomeMonitor> monitor) {
+        this.monitor = monitor;
+    }
+
+    void register(Router router) {
+        router.add("GET", "/monitor", r -> Reply.ok(monitor.get().report(r.query("municipality"))));
+        router.add("GET", "/monitor.csv", r -> {
+            OutcomeReport report = monitor.get().report(r.query("municipality"));
+            String name = report.municipality() == null ? "region" : report.municipality().replaceAll("[^A-Za-z0-9-]", "_");
+            return Reply.text(200, csv(report), CSV_TYPE)
+                    .header("Content-Disposition", "attachment; filename=\"proeftuin-monitor-" + name + ".csv\"");
+        });
+    }
+
+    /**
+     * One line per figure: scope, measure, label, value. Long rather than wide, so a spreadsheet can
+     * pivot it and a new measure needs no new column.
+     */
+    static String csv(OutcomeReport report) {
+        StringBuilder out = new StringBuilder("scope,measure,label,value\r\n");
+        List<OutcomeFigures> rows = report.municipality() == null ? report.rows()
+                : List.of(report.figures());
+        for (OutcomeFigures f : rows) {
+            String scope = f.municipality() == null ? "region" : f.municipality();
+            line(out, scope, "cases", "", f.cases());
+            line(out, scope, "open_cases", "", f.openCases());
+            distribution(out, scope, "lead_time_days", f.leadTimeDays());
+            line(out, scope, "waiting_for_first_help", "", f.waitingForFirstHelp());
+            distribution(out, scope, "active_professionals_per_family", f.activeProfessionals());
+            distribution(out, scope, "handovers_per_case", f.handovers());
+            for (FrameworkMonth m : f.frameworks()) {
+                line(out, scope, "open_cases_voluntary", m.month(), m.voluntary());
+                line(out, scope, "open_cases_conditional", m.month(), m.conditional());
+                line(out, scope, "open_cases_compulsory", m.month(), m.compulsory());
+            }
+            distribution(out, scope, "care_waiting_days", f.careWaitingDays());
+            line(out, scope, "care_requests_waiting", "", f.careRequestsWaiting());
+        }
+        out.append("# computed_at,").append(report.computedAt()).append("\r\n");
+        return out.toString();
+    }
+
+    private static void distribution(StringBuilder out, String scope, String measure, Distribution d) {
+        line(out, scope, measure, "count", d.count());
+        line(out, scope, measure, "median", d.median());
+        line(out, scope, measure, "p90", d.p90());
+        line(out, scope, measure, "mean", d.mean());
+        for (DistributionBucket b : d.buckets()) {
+            line(out, scope, measure, "bucket " + b.label(), b.count());
+        }
+    }
+
+    private static void line(StringBuilder out, String scope, String measure, String label, Object value) {
+        out.append(cell(scope)).append(',').append(measure).append(',').append(cell(label)).append(',')
+                .append(value == null ? "" : value).append("\r\n");
+    }
+
+    /** RFC 4180 quoting; a leading = + - @ is prefixed with ' so a spreadsheet never runs a municipality name as a formula. */
+    static String cell(String text) {
+        String safe = !text.isEmpty() && "=+-@".indexOf(text.charAt(0)) >= 0 ? "'" + text : text;
+        if (safe.contains(",") || safe.contains("\"") || safe.contains("\n") || safe.contains("\r")) {
+            return "\"" + safe.replace("\"", "\"\"") + "\"";
+        }
+        return safe;
+    }
+}

@@ -1,0 +1,28 @@
+package nl.proeftuin.core.store.internal;
+
+import java.nio.file.Path;
+import java.sql.SQLException;
+
+import nl.proeftuin.core.store.Database;
+import org.h2.util.OsgiDataSourceFactory;
+
+/**
+ * Test fixture: the real {@link JdbcDatabase} (migrations included) on an H2 file, for the REST
+ * tests that need the access log and privacy services. In the store's internal package because the
+ * settings constructor is package-private.
+ */
+public final class RestTestDatabase {
+    private RestTestDatabase() {
+    }
+
+    public static Database h2(Path dir) throws SQLException {
+        String url = "jdbc:h2:file:" + dir.resolve("proeftuin").toAbsolutePath().toString().replace('\\', '/')
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
+        return new JdbcDatabase(new JdbcDatabase.Settings(url, "sa", "", 5, 10_000),
+                new OsgiDataSourceFactory(new org.h2.Driver()));
+    }
+
+    public static void close(Database database) {
+        ((JdbcDatabase) database).close();
+    }
+}
