@@ -1,0 +1,114 @@
+// The API client: every call to /api/v1 goes through request(), and who the user is goes through
+// identityHeaders(): the session token from POST /api/v1/auth/login as Authorization: Bearer.
+
+const BASE = '/api/v1';
+const KEY = 'proeftuin.session';
+
+/** An error answer of the API, with its problem+json body. */
+export class ApiError extends Error {
+  constructor(status, problem) {
+    super(problem && (problem.detail || problem.title) ? (problem.detail || problem.title) : `HTTP ${status}`);
+    this.status = status;
+    this.problem = problem || {};
+  }
+}
+
+let session = read();
+
+function read() {
+  try {
+    return JSON.parse(sessionStorage.getItem(KEY)) || null;
+  } catch (e) {
+    return null;
+  }
+}
+
+function keep(value) {
+  session = value;
+  try {
+    if (value) sessionStorage.setItem(KEY, JSON.stringify(value));
+    else sessionStorage.removeItem(KEY);
+  } catch (e) { /* not kept */ }
+}
+
+/** The current user: {id, name, roles, token?} or null. */
+export function user() {
+  return session;
+}
+
+export function logout() {
+  if (session && session.token) {
+    request('POST', '/auth/logout', {}).catch(() => { /* the token expires anyway */ });
+  }
+  keep(null);
+}
+
+/** Logs in with user name and password; keeps the bearer token for this browser tab. */
+export async function login(username, password) {
+  const answer = await request('POST', '/auth/login', { username, password }, { anonymous: true });
+  const token = answer.token || answer.accessToken || answer.access_token;
+  if (!token) throw new ApiError(500, { detail: 'login answered without a token' });
+  // core/security answers a Session {token, expiresAt, idleTimeout, principal {userId, name, roles, ...}}
+  const who = answer.principal || {};
+  keep({ token, id: who.userId || username, name: who.name || username, roles: who.roles || [] });
+  try {
+    const me = await request('GET', '/auth/me');
+    const p = me.principal || me;
+    keep({ token, id: p.userId || p.id || session.id, name: p.name || session.name, roles: p.roles || session.roles });
+  } catch (e) { /* the token works for writes; the name stays the user name */ }
+  return session;
+}
+
+function identityHeaders() {
+  if (!session) return {};
+  return session.token ? { Authorization: `Bearer ${session.token}` } : {};
+}
+
+/**
+ * One API call. body is sent as JSON; options.ifMatch sets If-Match; answers the parsed JSON body
+ * (with the ETag as result.etag on objects), text for non-JSON answers, or null for 204.
+ */
+export async function request(method, path, body, options = {}) {
+  const headers = { Accept: 'application/json', ...(options.anonymous ? {} : identityHeaders()) };
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  if (options.ifMatch !== undefined && options.ifMatch !== null) headers['If-Match'] = `"${options.ifMatch}"`;
+  if (options.accept) headers.Accept = options.accept;
+  const response = await fetch(BASE + path, {
+    method,
+    headers,
+    body: body === undefined ? undefined : JSON.stringify(body),
+    credentials: 'same-origin',
+  });
+  const type = response.headers.get('Content-Type') || '';
+  if (!response.ok) {
+    let problem = null;
+    if (type.includes('json')) {
+      try { problem = await response.json(); } catch (e) { problem = null; }
+    }
+    if (response.status === 401 && session && session.token) keep(null);
+    throw new ApiError(response.status, problem);
+  }
+  if (response.status === 204) return null;
+  if (!type.includes('json')) return response.text();
+  const result = await response.json();
+  const etag = response.headers.get('ETag');
+  if (etag && result && typeof result === 'object' && !Array.isArray(result)) {
+    Object.defineProperty(result, 'etag', { value: etag.replace(/"/g, ''), enumerable: false });
+  }
+  return result;
+}
+
+export const get = (path, options) => request('GET', path, undefined, options);
+export const post = (path, body, options) => request('POST', path, body === undefined ? {} : body, options);
+export const put = (path, body, options) => request('PUT', path, body, options);
+export const del = (path, options) => request('DELETE', path, undefined, options);
+
+/** A query string from an object, leaving out empty values. */
+export function query(params) {
+  const q = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) {
+    if (v !== null && v !== undefined && v !== '') q.set(k, v);
+  }
+  const text = q.toString();
+  return text ? `?${text}` : '';
+}

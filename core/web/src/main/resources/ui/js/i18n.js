@@ -1,0 +1,46 @@
+// The UI's texts, loaded as JSON from /ui/i18n/<lang>.json (the bundle's messages_<lang>.properties).
+// Dutch at B1 level is the default; the choice is kept in localStorage.
+
+const LANGUAGES = ['nl', 'en'];
+let texts = {};
+let current = 'nl';
+
+export function language() {
+  return current;
+}
+
+export function languages() {
+  return LANGUAGES;
+}
+
+export async function load(lang) {
+  const wanted = LANGUAGES.includes(lang) ? lang : 'nl';
+  const response = await fetch(`/ui/i18n/${wanted}.json`, { headers: { Accept: 'application/json' } });
+  if (!response.ok) throw new Error(`texts for ${wanted}: HTTP ${response.status}`);
+  texts = await response.json();
+  current = wanted;
+  document.documentElement.lang = wanted;
+  try { localStorage.setItem('proeftuin.lang', wanted); } catch (e) { /* private mode: not kept */ }
+  return wanted;
+}
+
+export function preferred() {
+  try {
+    const kept = localStorage.getItem('proeftuin.lang');
+    if (LANGUAGES.includes(kept)) return kept;
+  } catch (e) { /* ignore */ }
+  return 'nl';
+}
+
+/** The text for a key with {name} placeholders filled in; the key itself when a text is missing. */
+export function t(key, params = {}) {
+  const text = Object.prototype.hasOwnProperty.call(texts, key) ? texts[key] : key;
+  return text.replace(/\{(\w+)\}/g, (m, name) => (params[name] === undefined ? m : String(params[name])));
+}
+
+/** The label of an enum value, e.g. te('Phase', 'ACUTE_SAFETY'). */
+export function te(type, value) {
+  if (value === null || value === undefined) return '';
+  const key = `enum.${type}.${value}`;
+  return Object.prototype.hasOwnProperty.call(texts, key) ? texts[key] : String(value);
+}
