@@ -18,9 +18,12 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.Before;
 import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.karaf.options.LogLevelOption;
 
@@ -56,7 +59,74 @@ public abstract class KarafTestSupport {
                 editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiRegistryPort", String.valueOf(freePort())),
                 editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiServerPort", String.valueOf(freePort())),
                 systemProperty(HTTP_PORT).value(http)));
+        // The test users, written into the realm's users file before the first start, as an operator
+        // would with proeftuin:user-add: the distribution ships the file empty (no default credentials).
+        // Their accounts (name, scope) are created at their first login.
+        for (String[] user : USERS) {
+            options.add(editConfigurationFilePut(USERS_FILE, user[0], "{CRYPT}" + PASSWORD_HASH + "{CRYPT}," + user[1]));
+        }
         return options;
+    }
+
+    static final String USERS_FILE = "etc/proeftuin-users.properties";
+    /** The password of every test user (it passes the platform's policy: 12+ characters, not a common one). */
+    static final String PASSWORD = "itest passphrase for every test user";
+    /**
+     * {@link #PASSWORD} as the realm's PBKDF2 encryption service stores it ({@code pbkdf2sha256.<iterations>.
+     * <salt hex>.<hash hex>}), computed once with a fixed salt. 10,000 iterations instead of the platform's
+     * 600,000 keep the many logins of the tests quick; the count travels with the hash.
+     */
+    static final String PASSWORD_HASH =
+            "pbkdf2sha256.10000.7e3f9a2c51d04b8e96a1c3f5d7e9b102.704d250f8131a09578080e5467c3c6fb1dba9bbeb4e36c5b070a29ceba76d105";
+
+    /** A professional: opens the tests' cases, so counts as assigned to them until a team exists. */
+    protected static final String PROFESSIONAL = "anna.local";
+    /** A second professional, who takes cases over in a handover. */
+    protected static final String FATIMA = "fatima.local";
+    /** A professional scoped to Nijmegen (AuthorisationIT sets the scope after the first login). */
+    protected static final String NIJMEGEN = "nina.nijmegen";
+    protected static final String COORDINATOR = "carla.coord";
+    protected static final String AUDITOR = "audrey.audit";
+    protected static final String ADMINISTRATOR = "rik.admin";
+    static final String[][] USERS = {{PROFESSIONAL, "PROFESSIONAL"}, {FATIMA, "PROFESSIONAL"}, {NIJMEGEN, "PROFESSIONAL"},
+            {COORDINATOR, "COORDINATOR"}, {AUDITOR, "AUDITOR"}, {ADMINISTRATOR, "REGIONAL_ADMINISTRATOR"}};
+
+    /** Bearer tokens of the users logged in so far, in this container. */
+    private static final Map<String, String> TOKENS = new ConcurrentHashMap<>();
+    /** Whose token {@link #send}, {@link #get} and {@link #post} carry; every test starts as {@link #PROFESSIONAL}. */
+    private static volatile String current = PROFESSIONAL;
+
+    @Before
+    public void actAsTheProfessional() {
+        as(PROFESSIONAL);
+    }
+
+    /** From now on the helpers act as this user (null: without a token). */
+    protected static void as(String userId) {
+        current = userId;
+    }
+
+    /** Logs the user in once (POST /auth/login) and keeps the token. */
+    protected static String token(String userId) throws IOException, InterruptedException {
+        String token = TOKENS.get(userId);
+        if (token == null) {
+            token = login(userId, PASSWORD);
+            TOKENS.put(userId, token);
+        }
+        return token;
+    }
+
+    /** Forgets a token kept by {@link #token}, for a test that ended its session. */
+    protected static void forget(String userId) {
+        TOKENS.remove(userId);
+    }
+
+    /** A fresh login: a new session and its token. */
+    protected static String login(String userId, String password) throws IOException, InterruptedException {
+        HttpResponse<String> response = sendAs(null, "POST", "/api/v1/auth/login",
+                JSON.writeValueAsString(Map.of("username", userId, "password", password)), "application/json");
+        assertEquals("login " + userId + ": " + response.body(), 200, response.statusCode());
+        return JSON.readTree(response.body()).path("token").asText();
     }
 
     private static int freePort() {
@@ -77,11 +147,27 @@ public abstract class KarafTestSupport {
         return send(method, path, body, contentType, new String[0]);
     }
 
-    /** Sends a request with extra headers given as name, value, name, value, ... */
+    /** Sends a request as the current user with extra headers given as name, value, name, value, ... */
     protected static HttpResponse<String> send(String method, String path, String body, String contentType,
             String... headers) throws IOException, InterruptedException {
+        return sendAs(current, method, path, body, contentType, headers);
+    }
+
+    /**
+     * Sends a request as a user (null: without a token; a header Authorization among the extra
+     * headers replaces the user's token).
+     */
+    protected static HttpResponse<String> sendAs(String userId, String method, String path, String body,
+            String contentType, String... headers) throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl() + path))
                 .timeout(Duration.ofSeconds(30));
+        boolean ownAuthorization = false;
+        for (int i = 0; i < headers.length; i += 2) {
+            ownAuthorization |= "Authorization".equalsIgnoreCase(headers[i]);
+        }
+        if (userId != null && !ownAuthorization) {
+            request.header("Authorization", "Bearer " + token(userId));
+        }
         if (headers.length > 0) {
             request.headers(headers);
         }
@@ -97,6 +183,10 @@ public abstract class KarafTestSupport {
         return send("GET", path, null, null);
     }
 
+    protected static HttpResponse<String> getAs(String userId, String path) throws IOException, InterruptedException {
+        return sendAs(userId, "GET", path, null, null);
+    }
+
     /**
      * Polls health until it answers 200 (readiness is real: 503 until the core is wired), never a
      * fixed sleep.
@@ -107,7 +197,7 @@ public abstract class KarafTestSupport {
         Exception lastError = null;
         while (System.nanoTime() < deadline) {
             try {
-                last = get("/api/v1/health");
+                last = sendAs(null, "GET", "/api/v1/health", null, null);
                 if (last.statusCode() == 200) {
                     return last;
                 }
@@ -121,8 +211,8 @@ public abstract class KarafTestSupport {
     }
 
     protected static final ObjectMapper JSON = new ObjectMapper();
-    /** The actor headers every write sends (until login tokens replace them). */
-    protected static final String[] ACTOR = {"X-Actor-Id", "anna.local", "X-Actor-Name", "Anna de Vries"};
+    /** No extra headers (the user is the current one's token). */
+    protected static final String[] NONE = {};
 
     protected static String[] with(String[] headers, String name, String value) {
         String[] all = java.util.Arrays.copyOf(headers, headers.length + 2);
@@ -137,7 +227,7 @@ public abstract class KarafTestSupport {
     }
 
     protected static JsonNode post(String path, String body, int expectedStatus) throws Exception {
-        HttpResponse<String> response = send("POST", path, body, "application/json", ACTOR);
+        HttpResponse<String> response = send("POST", path, body, "application/json");
         assertEquals(path + " -> " + response.body(), expectedStatus, response.statusCode());
         return JSON.readTree(response.body());
     }

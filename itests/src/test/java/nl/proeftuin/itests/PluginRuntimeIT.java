@@ -106,7 +106,7 @@ public class PluginRuntimeIT extends KarafTestSupport {
         // swap the region's plugin: the next request uses the new one
         bind("TRIAGE/region", "example-triage", Map.of());
         assertEquals("example-triage", triage(ede).path("provenance").path("pluginId").asText());
-        JsonNode history = JSON.readTree(get("/api/v1/bindings/history?point=TRIAGE").body());
+        JsonNode history = JSON.readTree(getAs(COORDINATOR, "/api/v1/bindings/history?point=TRIAGE").body());
         assertTrue(history.toString(), history.size() >= 3);
 
         // remove the plugin that decided earlier: its decisions keep their provenance
@@ -134,7 +134,7 @@ public class PluginRuntimeIT extends KarafTestSupport {
         } finally {
             faulty.uninstall();
         }
-        JsonNode alerts = JSON.readTree(get("/api/v1/alerts").body());
+        JsonNode alerts = JSON.readTree(getAs(COORDINATOR, "/api/v1/alerts").body());
         String all = alerts.toString();
         assertTrue(all, all.contains("PLUGIN_FAILED") && all.contains("PLUGIN_TIMEOUT"));
         // the core still serves
@@ -150,14 +150,14 @@ public class PluginRuntimeIT extends KarafTestSupport {
         assertTrue(shell("proeftuin:plugins").contains("example-triage"));
         String bound = shell("proeftuin:bind -m Zevenaar -c threshold=3 TRIAGE example-triage pilot start Zevenaar");
         assertTrue(bound, bound.contains("example-triage"));
-        JsonNode effective = JSON.readTree(get("/api/v1/bindings/effective?point=TRIAGE&municipality=Zevenaar").body());
+        JsonNode effective = JSON.readTree(getAs(COORDINATOR, "/api/v1/bindings/effective?point=TRIAGE&municipality=Zevenaar").body());
         assertEquals("example-triage", effective.path("pluginId").asText());
         assertEquals("3", effective.path("configuration").path("threshold").asText());
         assertTrue(shell("proeftuin:bindings TRIAGE").contains("Zevenaar"));
         assertTrue(shell("proeftuin:binding-history TRIAGE").contains("pilot start Zevenaar"));
         shell("proeftuin:unbind -m Zevenaar TRIAGE pilot ended");
         // Zevenaar's own binding is gone: none applies, or the region's does
-        HttpResponse<String> after = get("/api/v1/bindings/effective?point=TRIAGE&municipality=Zevenaar");
+        HttpResponse<String> after = getAs(COORDINATOR, "/api/v1/bindings/effective?point=TRIAGE&municipality=Zevenaar");
         assertTrue(after.body(), after.statusCode() == 404
                 || !"Zevenaar".equals(JSON.readTree(after.body()).path("municipality").asText()));
     }
@@ -196,7 +196,7 @@ public class PluginRuntimeIT extends KarafTestSupport {
     private static void bind(String scopePath, String pluginId, Map<String, String> configuration) throws Exception {
         String body = JSON.writeValueAsString(Map.of("pluginId", pluginId, "configuration", configuration,
                 "reason", "test: bind " + pluginId));
-        HttpResponse<String> response = send("PUT", "/api/v1/bindings/" + scopePath, body, "application/json", ACTOR);
+        HttpResponse<String> response = sendAs(COORDINATOR, "PUT", "/api/v1/bindings/" + scopePath, body, "application/json");
         assertEquals(response.body(), 200, response.statusCode());
     }
 
@@ -217,12 +217,12 @@ public class PluginRuntimeIT extends KarafTestSupport {
     private static void awaitPlugin(String pluginId) throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (System.nanoTime() < deadline) {
-            if (get("/api/v1/plugins").body().contains("\"" + pluginId + "\"")) {
+            if (getAs(COORDINATOR, "/api/v1/plugins").body().contains("\"" + pluginId + "\"")) {
                 return;
             }
             Thread.sleep(100);
         }
-        throw new AssertionError("plugin " + pluginId + " never appeared: " + get("/api/v1/plugins").body());
+        throw new AssertionError("plugin " + pluginId + " never appeared: " + getAs(COORDINATOR, "/api/v1/plugins").body());
     }
 
     /**
