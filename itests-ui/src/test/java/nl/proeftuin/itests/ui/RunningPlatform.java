@@ -1,0 +1,197 @@
+package nl.proeftuin.itests.ui;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The real distribution as its own process: a fresh copy of {@code distribution/target/assembly}
+ * (so every run starts with an empty database), configured to listen on free loopback ports only
+ * (HTTP, SSH, RMI), with the triage plugins' features added to the boot features so a coordinator
+ * has something to bind. Started with {@code bin/proeftuin} and stopped (SIGTERM, then SIGKILL)
+ * after the tests.
+ */
+final class RunningPlatform implements AutoCloseable {
+    private static final Duration READY_WITHIN = Duration.ofMinutes(5);
+
+    final Path home;
+    final int httpPort;
+    private final Process process;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private RunningPlatform(Path home, int httpPort, Process process) {
+        this.home = home;
+        this.httpPort = httpPort;
+        this.process = process;
+    }
+
+    static RunningPlatform start(Path assembly, Path work) throws IOException, InterruptedException {
+        if (!Files.isExecutable(assembly.resolve("bin/karaf"))) {
+            throw new IllegalStateException("No distribution at " + assembly
+                    + "; build it first: mvn -o -q install -DskipTests -pl core/web,core/rest,core/engine,core/spi,features,distribution");
+        }
+        Path home = work.resolve("proeftuin");
+        deleteTree(home);
+        Files.createDirectories(work);
+        run(List.of("cp", "-a", assembly.toString(), home.toString()));
+        deleteTree(home.resolve("data"));
+        int http = freePort();
+        Path etc = home.resolve("etc");
+        set(etc.resolve("org.ops4j.pax.web.cfg"), "org.osgi.service.http.port", String.valueOf(http));
+        append(etc.resolve("org.ops4j.pax.web.cfg"), "org.ops4j.pax.web.listening.addresses = 127.0.0.1");
+        set(etc.resolve("org.apache.karaf.shell.cfg"), "sshPort", String.valueOf(freePort()));
+        set(etc.resolve("org.apache.karaf.shell.cfg"), "sshHost", "127.0.0.1");
+        set(etc.resolve("org.apache.karaf.management.cfg"), "rmiRegistryPort", String.valueOf(freePort()));
+        set(etc.resolve("org.apache.karaf.management.cfg"), "rmiServerPort", String.valueOf(freePort()));
+        set(etc.resolve("org.apache.karaf.management.cfg"), "rmiRegistryHost", "127.0.0.1");
+        set(etc.resolve("org.apache.karaf.management.cfg"), "rmiServerHost", "127.0.0.1");
+        Path features = etc.resolve("org.apache.karaf.features.cfg");
+        String boot = Files.readString(features);
+        String core = "proeftuin-core/";
+        int at = boot.indexOf(core);
+        if (at < 0) {
+            throw new IllegalStateException("proeftuin-core is not a boot feature in " + features);
+        }
+        int comma = boot.indexOf(',', at);
+        Files.writeString(features, boot.substring(0, comma + 1)
+                + " proeftuin-plugin-example-triage, proeftuin-plugin-triage-threeway," + boot.substring(comma + 1));
+
+        writeUsers(etc.resolve("proeftuin-users.properties"));
+
+        ProcessBuilder builder = new ProcessBuilder(home.resolve("bin/proeftuin").toString())
+                .directory(home.toFile()).redirectErrorStream(true)
+                .redirectOutput(work.resolve("platform.out").toFile());
+        builder.environment().put("JAVA_MAX_MEM", "768m");
+        RunningPlatform platform = new RunningPlatform(home, http, builder.start());
+        platform.awaitReady();
+        return platform;
+    }
+
+    String url(String path) {
+        return "http://127.0.0.1:" + httpPort + path;
+    }
+
+    HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create(url(path))).timeout(Duration.ofSeconds(20)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private void awaitReady() throws InterruptedException {
+        long deadline = System.nanoTime() + READY_WITHIN.toNanos();
+        String last = "no answer";
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("The platform exited with " + process.exitValue() + "; see " + home.resolve("data/log/karaf.log"));
+            }
+            try {
+                HttpResponse<String> health = get("/api/v1/health");
+                if (health.statusCode() == 200) {
+                    return;
+                }
+                last = health.statusCode() + " " + health.body();
+            } catch (IOException e) {
+                last = e.toString();
+            }
+            Thread.sleep(500);
+        }
+        throw new IllegalStateException("The platform was not healthy within " + READY_WITHIN + ": " + last
+                + "; see " + home.resolve("data/log/karaf.log"));
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        List<ProcessHandle> all = new ArrayList<>(process.descendants().toList());
+        process.destroy(); // SIGTERM: Karaf shuts down cleanly
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            process.waitFor(10, TimeUnit.SECONDS);
+        }
+        for (ProcessHandle child : all) {
+            if (child.isAlive()) {
+                child.destroy();
+                child.onExit().toCompletableFuture().completeOnTimeout(null, 30, TimeUnit.SECONDS).join();
+                if (child.isAlive()) {
+                    child.destroyForcibly();
+                }
+            }
+        }
+    }
+
+    /** The browser test's user, for platforms with login (core/security's users file, PBKDF2 as it verifies it). */
+    static final String USER = "ans";
+    static final String PASSWORD = "proeftuin-ui-test-1";
+
+    private static void writeUsers(Path file) throws IOException {
+        byte[] salt = new byte[16];
+        new java.security.SecureRandom().nextBytes(salt);
+        int iterations = 10_000; // fewer than production's: a test password, hashed once per run
+        byte[] hash;
+        try {
+            hash = javax.crypto.SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256").generateSecret(
+                    new javax.crypto.spec.PBEKeySpec(PASSWORD.toCharArray(), salt, iterations, 256)).getEncoded();
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+        java.util.HexFormat hex = java.util.HexFormat.of();
+        Files.writeString(file, "# written by itests-ui: the browser test's user\n" + USER + " = {CRYPT}pbkdf2sha256." + iterations
+                + "." + hex.formatHex(salt) + "." + hex.formatHex(hash) + "{CRYPT},PROFESSIONAL,COORDINATOR\n");
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+
+    /** Sets a property in a Karaf .cfg file: replaces its line, or appends one. */
+    private static void set(Path cfg, String key, String value) throws IOException {
+        List<String> lines = new ArrayList<>(Files.readAllLines(cfg));
+        boolean found = false;
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).matches("\\s*" + java.util.regex.Pattern.quote(key) + "\\s*=.*")) {
+                lines.set(i, key + " = " + value);
+                found = true;
+            }
+        }
+        if (!found) {
+            lines.add(key + " = " + value);
+        }
+        Files.write(cfg, lines);
+    }
+
+    private static void append(Path cfg, String line) throws IOException {
+        Files.writeString(cfg, Files.readString(cfg) + "\n" + line + "\n");
+    }
+
+    private static void run(List<String> command) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(command).inheritIO().start();
+        if (p.waitFor() != 0) {
+            throw new IllegalStateException("failed: " + command);
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (var paths = Files.walk(dir)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> {
+                try {
+                    Files.delete(p);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        }
+    }
+}
