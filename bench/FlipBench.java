@@ -24,6 +24,8 @@ public class FlipBench {
     static final int CLIENTS = Integer.getInteger("clients", 50);
     static final int SECONDS = Integer.getInteger("seconds", 20);
     static final int FLIPS = Integer.getInteger("flips", 100);
+    /** The bench user's session (bench/lib.sh logs in): professional and coordinator. */
+    static final String TOKEN = System.getProperty("token", "");
     static final Pattern ID = Pattern.compile("\"id\":\"([^\"]+)\"");
     static final Pattern PLUGIN = Pattern.compile("\"pluginId\":\"([^\"]+)\"");
 
@@ -180,7 +182,7 @@ public class FlipBench {
     static HttpResponse<String> send(String method, String path, String body) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
                 .method(method, HttpRequest.BodyPublishers.ofString(body))
-                .header("Content-Type", "application/json").header("X-Actor-Id", "bench").header("X-Actor-Name", "Bench")
+                .header("Content-Type", "application/json").header("Authorization", "Bearer " + TOKEN)
                 .build(), HttpResponse.BodyHandlers.ofString());
     }
 

@@ -38,9 +38,9 @@ command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk" >&2; e
 trap stop_karaf EXIT INT TERM
 unpack_distribution
 start_karaf
+login
 
-ACTOR=(-H 'X-Actor-Id: bench' -H 'X-Actor-Name: Bench')
-json() { curl -sf -X POST -H 'Content-Type: application/json' "${ACTOR[@]}" -d "$2" "${BASE}$1"; }
+json() { curl -sf -X POST -H 'Content-Type: application/json' "${AUTH[@]}" -d "$2" "${BASE}$1"; }
 id_of() { sed -n 's/^{"id":"\([^"]*\)".*/\1/p'; }
 P1=$(json /persons '{"givenName":"Sanne","familyName":"de Boer","dateOfBirth":"1990-03-04"}' | id_of)
 P2=$(json /persons '{"givenName":"Milan","familyName":"de Boer","dateOfBirth":"2016-07-08"}' | id_of)
@@ -48,21 +48,25 @@ TODAY=$(date -u +%F)
 SIGNAL=$(printf '{"kind":"SIGNAL","source":"SCHOOL","description":"School maakt zich zorgen over Milan.","receivedOn":"%s","municipality":"Arnhem","members":[{"personId":"%s","roles":["PARENT"]},{"personId":"%s","roles":["CHILD"]}]}' "${TODAY}" "${P1}" "${P2}")
 CASE=$(json /cases "${SIGNAL}" | id_of)
 [ -n "${CASE}" ] || { echo "could not open the read-target case" >&2; exit 1; }
-json "/cases/${CASE}/team" '{"professionalId":"anna","name":"Anna","organisation":"Wijkteam","role":"FIXED_PROFESSIONAL","casusregie":true}' >/dev/null
+# the bench user becomes the case's fixed professional: need to know lets it keep reading the case
+json "/cases/${CASE}/team" '{"professionalId":"bench","name":"Bench","organisation":"Wijkteam","role":"FIXED_PROFESSIONAL","casusregie":true}' >/dev/null
 
 cat > "${WORK}/open.lua" <<LUA
 wrk.method = "POST"
 wrk.headers["Content-Type"] = "application/json"
-wrk.headers["X-Actor-Id"] = "bench"
-wrk.headers["X-Actor-Name"] = "Bench"
+wrk.headers["Authorization"] = "Bearer ${TOKEN}"
 wrk.body = [[${SIGNAL}]]
+LUA
+
+cat > "${WORK}/read.lua" <<LUA
+wrk.headers["Authorization"] = "Bearer ${TOKEN}"
 LUA
 
 declare -A URL=([health]="${BASE}/health" [read]="${BASE}/cases/${CASE}" [open]="${BASE}/cases")
 to_ms() { awk -v v="$1" 'BEGIN{ n=v+0; if (v ~ /us$/) n/=1000; else if (v ~ /ms$/) n=n; else if (v ~ /s$/) n*=1000; printf "%.2f", n }'; }
 run() { # target -> "rps p50 p99 non2xx errors"
   local target=$1 out script=()
-  [ "$target" = open ] && script=(-s "${WORK}/open.lua")
+  if [ "$target" = open ]; then script=(-s "${WORK}/open.lua"); else script=(-s "${WORK}/read.lua"); fi
   out=$(wrk -t2 -c"${CONNECTIONS}" -d"${DURATION}s" --latency "${script[@]}" "${URL[$target]}")
   local rps p50 p99 non2xx errors
   rps=$(awk '/^Requests\/sec/ {print $2}' <<<"$out")
@@ -90,5 +94,5 @@ for pass in $(seq 1 "${PASSES}"); do
       "$(awk -v a="$rps" -v b="$base" 'BEGIN{printf "%.2f", a/b}')" | tee -a "${REPORT}"
   done
 done
-echo "# cases opened during the run: $(curl -s "${BASE}/cases?size=1" | sed -n 's/.*"total":\([0-9]*\).*/\1/p')" | tee -a "${REPORT}"
+echo "# cases opened during the run: $(curl -s "${AUTH[@]}" "${BASE}/cases?size=1" | sed -n 's/.*"total":\([0-9]*\).*/\1/p')" | tee -a "${REPORT}"
 echo "results: ${REPORT}"

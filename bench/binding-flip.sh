@@ -26,8 +26,9 @@ sed -i 's/^\(featuresBoot *= *\\\)$/\1\n    proeftuin-plugin-triage-threeway, \\
 grep -q proeftuin-plugin-triage-threeway "${HOME_DIR}/etc/org.apache.karaf.features.cfg" \
   || { echo "could not add the plugin features to featuresBoot" >&2; exit 1; }
 start_karaf
+login
 for _ in $(seq 1 300); do
-  plugins=$(curl -s "${BASE}/plugins")
+  plugins=$(curl -s "${AUTH[@]}" "${BASE}/plugins")
   case "$plugins" in *'"triage-threeway"'*'"example-triage"'*|*'"example-triage"'*'"triage-threeway"'*) break ;; esac
   sleep 0.1
 done
@@ -38,7 +39,7 @@ refreshes_before=$(refreshes)
 REPORT="${RESULTS}/binding-flip-$(date -u +%Y%m%dT%H%M%SZ).txt"
 {
   echo "# binding-flip: ${CLIENTS:-50} clients, ${SECONDS_PER_PHASE:-20}s per phase, ${FLIPS:-100} flips; host $(nproc) cores"
-  java -Dclients="${CLIENTS:-50}" -Dseconds="${SECONDS_PER_PHASE:-20}" -Dflips="${FLIPS:-100}" \
+  java -Dtoken="${TOKEN}" -Dclients="${CLIENTS:-50}" -Dseconds="${SECONDS_PER_PHASE:-20}" -Dflips="${FLIPS:-100}" \
     "${BENCH_DIR}/FlipBench.java" "${BASE}" triage-threeway example-triage
   echo "bundle refreshes during the run (karaf.log): $(( $(refreshes) - refreshes_before ))"
 } 2>&1 | tee "${REPORT}"

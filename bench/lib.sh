@@ -1,6 +1,7 @@
 # bench/lib.sh - shared by the load benchmarks: unpack the distribution afresh, give it free
 # loopback ports, start it in its own process group, wait for health, stop it on exit.
-# Source it; set WORK and PROEFTUIN_TGZ first. Sets HOME_DIR, HTTP, BASE, KARAF_PID.
+# Source it; set WORK and PROEFTUIN_TGZ first. Sets HOME_DIR, HTTP, BASE, KARAF_PID; after login,
+# TOKEN and AUTH (curl arguments carrying it).
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
 
@@ -25,6 +26,21 @@ unpack_distribution() {
   sed -i "s/^sshPort *=.*/sshPort = ${ssh}/" "${HOME_DIR}/etc/org.apache.karaf.shell.cfg"
   sed -i "s/^rmiRegistryPort *=.*/rmiRegistryPort = ${rmir}/; s/^rmiServerPort *=.*/rmiServerPort = ${rmis}/" "${HOME_DIR}/etc/org.apache.karaf.management.cfg"
   BASE="http://127.0.0.1:${HTTP}/api/v1"
+  # the one user of the run (the distribution ships none): professional and coordinator, so that
+  # one login opens cases, reads them and rebinds plugins
+  BENCH_USER=bench
+  BENCH_PASSWORD="bench-$(od -An -N12 -tx1 /dev/urandom | tr -d ' \n')"
+  java "$(dirname "${BASH_SOURCE[0]}")/HashPassword.java" "${BENCH_USER}" "${BENCH_PASSWORD}" 10000 \
+    PROFESSIONAL,COORDINATOR >> "${HOME_DIR}/etc/proeftuin-users.properties"
+}
+
+# login: a session token for the bench user; sets TOKEN and AUTH
+login() {
+  TOKEN=$(curl -sf -X POST -H 'Content-Type: application/json' \
+    -d "{\"username\":\"${BENCH_USER}\",\"password\":\"${BENCH_PASSWORD}\"}" "${BASE}/auth/login" \
+    | sed -n 's/.*"token":"\([^"]*\)".*/\1/p')
+  [ -n "${TOKEN}" ] || { echo "login failed" >&2; exit 1; }
+  AUTH=(-H "Authorization: Bearer ${TOKEN}")
 }
 
 # start_karaf: starts bin/karaf server in its own process group and polls health until 200 (120 s at most)
