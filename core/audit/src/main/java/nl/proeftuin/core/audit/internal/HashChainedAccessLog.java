@@ -16,6 +16,13 @@ import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.ReentrantLock;
 
 import nl.proeftuin.core.api.InvalidInputException;
 import nl.proeftuin.core.audit.AccessAction;
@@ -31,9 +38,10 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.Designate;
 
 /**
- * The access log in the platform's database, one hash chain across all nodes: an append locks the
- * chain's head row, takes the next sequence number and the last hash, writes the entry and moves the
- * head, all in one short transaction of its own.
+ * The access log in the platform's database, one hash chain across all nodes: a write locks the
+ * chain's head row, takes the next sequence number and the last hash, writes the entries and moves
+ * the head, in one short transaction; appends made at the same time on a node share that
+ * transaction (group commit, see {@link #commit}).
  */
 @Component(service = AccessLog.class)
 @Designate(ocd = HashChainedAccessLogConfig.class)
@@ -46,9 +54,14 @@ public class HashChainedAccessLog implements AccessLog {
             + "user_role, organisation, on_behalf_of, purpose, person_ids, case_id, object_type, object_id, "
             + "request_id, detail, restricted, prev_hash, entry_hash";
 
+    /** At most this many entries per group commit. */
+    static final int MAX_BATCH = 500;
+
     private final Database database;
     private final Clock clock;
     private final String node;
+    private final ConcurrentLinkedQueue<Pending> queue = new ConcurrentLinkedQueue<>();
+    private final ReentrantLock writer = new ReentrantLock();
 
     @Activate
     public HashChainedAccessLog(HashChainedAccessLogConfig config, @Reference Database database) {
@@ -91,8 +104,74 @@ public class HashChainedAccessLog implements AccessLog {
                 .map(p -> LogValues.neutralise(p, 200).replace(",", "\\u002c")).toList()));
         Instant at = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         String eventId = UUID.randomUUID().toString();
+        // seqNo, prevHash and hash are set when the entry joins the chain (write())
+        AccessLogEntry unchained = new AccessLogEntry(eventId, 0, at, node, event.action(),
+                event.outcome(), LogValues.neutralise(event.userId(), 200),
+                LogValues.neutralise(event.userName(), 200), LogValues.neutralise(event.role(), 100),
+                LogValues.neutralise(event.organisation(), 200), LogValues.neutralise(event.onBehalfOf(), 200),
+                LogValues.neutralise(event.purpose(), 2000), persons,
+                LogValues.neutralise(event.caseId(), 200), LogValues.neutralise(event.objectType(), 100),
+                LogValues.neutralise(event.objectId(), 200), LogValues.neutralise(event.requestId(), 200),
+                LogValues.neutralise(event.detail(), 4000), event.restricted(), null, null);
+        return commit(unchained);
+    }
+
+    /** An entry waiting to join the chain, and who waits for it. */
+    private record Pending(AccessLogEntry entry, CompletableFuture<AccessLogEntry> done) {
+    }
+
+    /**
+     * Group commit: every request appends, and the chain is one sequence, so appends one by one
+     * would queue on the head row and pay one durable commit each (measured: reads at a third of the
+     * health endpoint's rate). Instead a caller queues its entry; whoever holds the writer lock
+     * writes everything queued in ONE transaction and wakes the others; a caller whose entry missed
+     * that batch takes the lock next. Every caller still returns only after its own entry is
+     * committed, so a request is never served unlogged, and a failed batch fails each of its callers.
+     */
+    private AccessLogEntry commit(AccessLogEntry unchained) {
+        Pending mine = new Pending(unchained, new CompletableFuture<>());
+        queue.add(mine);
+        while (!mine.done().isDone()) {
+            if (writer.tryLock()) {
+                try {
+                    while (!mine.done().isDone()) {
+                        writeQueued();
+                    }
+                } finally {
+                    writer.unlock();
+                }
+            } else {
+                try {
+                    mine.done().get(2, TimeUnit.MILLISECONDS);
+                } catch (TimeoutException e) {
+                    // still queued: try to take the writer lock again
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new AccessLogFailure(new SQLException("interrupted while the access log was written", e));
+                } catch (ExecutionException e) {
+                    break; // reported below
+                }
+            }
+        }
         try {
-            return database.inTransaction(c -> {
+            return mine.done().join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof AccessLogFailure f ? f : new AccessLogFailure(new SQLException(e.getCause()));
+        }
+    }
+
+    /** Writes up to {@link #MAX_BATCH} queued entries in one transaction; the caller holds the writer lock. */
+    private void writeQueued() {
+        List<Pending> batch = new ArrayList<>();
+        for (Pending p; batch.size() < MAX_BATCH && (p = queue.poll()) != null;) {
+            batch.add(p);
+        }
+        if (batch.isEmpty()) {
+            return;
+        }
+        List<AccessLogEntry> written;
+        try {
+            written = database.inTransaction(c -> {
                 long lastSeq;
                 String lastHash;
                 try (PreparedStatement ps = c.prepareStatement(
@@ -104,26 +183,34 @@ public class HashChainedAccessLog implements AccessLog {
                     lastSeq = rs.getLong(1);
                     lastHash = rs.getString(2);
                 }
-                AccessLogEntry unhashed = new AccessLogEntry(eventId, lastSeq + 1, at, node, event.action(),
-                        event.outcome(), LogValues.neutralise(event.userId(), 200),
-                        LogValues.neutralise(event.userName(), 200), LogValues.neutralise(event.role(), 100),
-                        LogValues.neutralise(event.organisation(), 200), LogValues.neutralise(event.onBehalfOf(), 200),
-                        LogValues.neutralise(event.purpose(), 2000), persons,
-                        LogValues.neutralise(event.caseId(), 200), LogValues.neutralise(event.objectType(), 100),
-                        LogValues.neutralise(event.objectId(), 200), LogValues.neutralise(event.requestId(), 200),
-                        LogValues.neutralise(event.detail(), 4000), event.restricted(), lastHash, null);
-                AccessLogEntry entry = withHash(unhashed, HashChain.hash(unhashed));
-                insert(c, entry);
+                List<AccessLogEntry> entries = new ArrayList<>();
+                for (Pending p : batch) {
+                    AccessLogEntry e = p.entry();
+                    AccessLogEntry unhashed = new AccessLogEntry(e.eventId(), ++lastSeq, e.at(), e.node(), e.action(),
+                            e.outcome(), e.userId(), e.userName(), e.role(), e.organisation(), e.onBehalfOf(),
+                            e.purpose(), e.personIds(), e.caseId(), e.objectType(), e.objectId(), e.requestId(),
+                            e.detail(), e.restricted(), lastHash, null);
+                    AccessLogEntry entry = withHash(unhashed, HashChain.hash(unhashed));
+                    insert(c, entry);
+                    entries.add(entry);
+                    lastHash = entry.hash();
+                }
                 try (PreparedStatement ps = c.prepareStatement(
                         "UPDATE access_log_head SET last_seq = ?, last_hash = ? WHERE head_id = 1")) {
-                    ps.setLong(1, entry.seqNo());
-                    ps.setString(2, entry.hash());
+                    ps.setLong(1, lastSeq);
+                    ps.setString(2, lastHash);
                     ps.executeUpdate();
                 }
-                return entry;
+                return entries;
             });
-        } catch (SQLException e) {
-            throw new AccessLogFailure(e);
+        } catch (SQLException | RuntimeException e) {
+            AccessLogFailure failure = e instanceof SQLException q ? new AccessLogFailure(q)
+                    : new AccessLogFailure(new SQLException(e));
+            batch.forEach(p -> p.done().completeExceptionally(failure));
+            return;
+        }
+        for (int i = 0; i < batch.size(); i++) {
+            batch.get(i).done().complete(written.get(i));
         }
     }
 

@@ -61,7 +61,7 @@ final class Guard {
         String objectId = caseId != null ? caseId : personId != null ? personId : match.variables().get("householdId");
         String objectType = caseId != null ? "case" : personId != null ? "person" : objectId != null ? "household"
                 : match.route().template().split("/")[1];
-        AccessAction action = action(req.getMethod());
+        AccessAction action = action(req.getMethod(), match.route().template(), req.getQueryString() != null);
         if (role == null) {
             accessLog.append(event(action, AccessEvent.DENIED, principal, null, personId, caseId, objectType, objectId,
                     requestId, route + ": role " + principal.roles() + " not in " + policy.roles()));
@@ -123,7 +123,7 @@ final class Guard {
                 continue;
             }
             String reason = access.name().toLowerCase(Locale.ROOT);
-            log.get().append(event(action(r.http().getMethod()), AccessEvent.DENIED, principal, Role.PROFESSIONAL, personId,
+            log.get().append(event(action(r.http().getMethod(), "", false), AccessEvent.DENIED, principal, Role.PROFESSIONAL, personId,
                     null, "person", personId, requestId(r), r.http().getMethod() + " " + r.http().getPathInfo()
                             + ": " + field + " " + reason));
             throw new ApiProblem(403, "Forbidden", field + " names a person you may not see (" + reason + ")")
@@ -178,7 +178,25 @@ final class Guard {
                         : "Bearer realm=\"proeftuin\", error=\"" + error + "\"");
     }
 
-    static AccessAction action(String method) {
+    /**
+     * The NEN 7513 action of a request: binding changes, exports, rendered pages (print) and
+     * searches by their own name, the rest by the HTTP method.
+     */
+    static AccessAction action(String method, String template, boolean query) {
+        if (template.startsWith("/bindings/") && !"GET".equals(method)) {
+            return AccessAction.BINDING_CHANGE;
+        }
+        if ("GET".equals(method)) {
+            if (template.contains("export") || template.endsWith(".csv")) {
+                return AccessAction.EXPORT;
+            }
+            if (template.endsWith("/family-view") || template.endsWith(".html")) {
+                return AccessAction.PRINT;
+            }
+            if (query && (template.equals("/cases") || template.equals("/persons") || template.equals("/audit/log"))) {
+                return AccessAction.SEARCH;
+            }
+        }
         return switch (method) {
             case "POST" -> AccessAction.CREATE;
             case "PUT", "PATCH" -> AccessAction.UPDATE;

@@ -17,7 +17,7 @@ record RoutePolicy(Set<Role> roles, Scope scope) {
 
     /** What a route's need to know is about. */
     enum Scope {
-        /** No login needed (health, the OpenAPI document, login). */
+        /** No login needed (health, login). */
         OPEN,
         /** Any logged-in user whose roles intersect. */
         ROLE,
@@ -44,8 +44,11 @@ record RoutePolicy(Set<Role> roles, Scope scope) {
     static RoutePolicy of(String method, String template) {
         String route = method + " " + template;
         switch (route) {
-            case "GET /health", "GET /openapi.json", "POST /auth/login":
+            case "GET /health", "POST /auth/login":
                 return OPEN;
+            case "GET /openapi.json":
+                // the API's map is for its users: any logged-in role, not the open internet
+                return roles(Scope.ROLE, Role.values());
             case "POST /cases/{caseId}/break-glass":
                 // the way in for a professional who is not assigned: the service checks case and municipality
                 return roles(Scope.ROLE, Role.PROFESSIONAL);

@@ -152,6 +152,7 @@ final class Http {
                     case "getHeaders" -> Collections.enumeration(requestHeaders.containsKey((String) args[0])
                             ? java.util.List.of(requestHeaders.get((String) args[0])) : java.util.List.of());
                     case "getParameter" -> query.get((String) args[0]);
+                    case "getQueryString" -> target.contains("?") ? target.substring(target.indexOf('?') + 1) : null;
                     case "getContentType" -> requestHeaders.get("Content-Type");
                     case "getContentLengthLong" -> declaredLength;
                     case "getContentLength" -> (int) declaredLength;

@@ -103,6 +103,11 @@ public class JdbcNeedToKnow implements NeedToKnow {
         if (createdBy.isEmpty()) {
             return CaseAccess.NOT_FOUND;
         }
+        if (assignedToACaseOf(c, principal, personId)) {
+            return CaseAccess.ASSIGNED;
+        }
+        // Not assigned to any of the person's cases: decide case by case, for the most telling refusal
+        // (or break-glass). The common answer above is one indexed query, however many cases the person has.
         List<String> cases = Sql.list(c, "SELECT case_id FROM case_member WHERE person_id = ?", rs -> rs.getString(1), personId);
         if (cases.isEmpty()) {
             return creator(principal, createdBy.get());
@@ -112,6 +117,29 @@ public class JdbcNeedToKnow implements NeedToKnow {
             best = best == null ? toCase(c, principal, caseId) : better(best, toCase(c, principal, caseId));
         }
         return best;
+    }
+
+    /**
+     * Whether the professional is actively assigned to a case of the person (or opened one that has
+     * no team yet) within their municipality scope: the rule of {@link #toCase} over all the person's
+     * cases in one query.
+     */
+    private static boolean assignedToACaseOf(Connection c, Principal principal, String personId) throws SQLException {
+        if (!principal.has(Role.PROFESSIONAL)) {
+            return false;
+        }
+        List<Object> params = new java.util.ArrayList<>(List.of(personId, principal.userId(), principal.userId()));
+        StringBuilder scope = new StringBuilder();
+        if (!principal.municipalities().isEmpty()) {
+            scope.append(" AND LOWER(k.municipality) IN (")
+                    .append(String.join(", ", java.util.Collections.nCopies(principal.municipalities().size(), "?")))
+                    .append(')');
+            principal.municipalities().forEach(m -> params.add(m.toLowerCase(java.util.Locale.ROOT)));
+        }
+        return Sql.exists(c, "SELECT 1 FROM case_member m JOIN family_case k ON k.id = m.case_id WHERE m.person_id = ?"
+                + " AND (EXISTS (SELECT 1 FROM assignment a WHERE a.case_id = m.case_id AND a.professional_id = ?"
+                + " AND a.until_date IS NULL) OR (k.opened_by = ? AND NOT EXISTS (SELECT 1 FROM assignment a"
+                + " WHERE a.case_id = m.case_id AND a.until_date IS NULL)))" + scope + " LIMIT 1", params.toArray());
     }
 
     /** A person or household in no case yet is seen by whoever recorded it (to put it in a case). */

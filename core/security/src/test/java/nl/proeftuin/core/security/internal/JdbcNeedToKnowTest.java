@@ -1,0 +1,162 @@
+package nl.proeftuin.core.security.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.file.Path;
+
+import java.sql.PreparedStatement;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Set;
+import java.util.UUID;
+
+import nl.proeftuin.core.security.CaseAccess;
+import nl.proeftuin.core.security.Principal;
+import nl.proeftuin.core.security.Role;
+import nl.proeftuin.core.store.Database;
+import nl.proeftuin.core.store.internal.SecurityTestDatabases;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Need to know on the real schema (H2): cases, persons and households, as every request asks it. */
+class JdbcNeedToKnowTest {
+    private static final Principal ANNA = new Principal("anna", "Anna", Set.of(Role.PROFESSIONAL), Set.of(), "Wijkteam");
+    private static final Principal BRAM = new Principal("bram", "Bram", Set.of(Role.PROFESSIONAL), Set.of(), "RVT");
+    private static final Principal NINA = new Principal("nina", "Nina", Set.of(Role.PROFESSIONAL), Set.of("Nijmegen"),
+            "Wijkteam Nijmegen");
+    private static final Principal CARLA = new Principal("carla", "Carla", Set.of(Role.COORDINATOR), Set.of(), "Regio");
+
+    @TempDir
+    Path dir;
+    private Database database;
+    private final TestClock clock = new TestClock();
+    private JdbcNeedToKnow ntk;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        database = SecurityTestDatabases.h2(dir);
+        ntk = new JdbcNeedToKnow(database, clock);
+    }
+
+    @AfterEach
+    void tearDown() {
+        SecurityTestDatabases.close(database);
+    }
+
+    @Test
+    void aCaseIsForItsActiveTeamAndItsOpenerUntilThereIsATeam() throws Exception {
+        String kase = kase("Arnhem", "anna");
+        assertEquals(CaseAccess.ASSIGNED, ntk.toCase(ANNA, kase), "the opener forms the team");
+        assertEquals(CaseAccess.NOT_ASSIGNED, ntk.toCase(BRAM, kase));
+        String bram = assign(kase, "bram");
+        assertEquals(CaseAccess.ASSIGNED, ntk.toCase(BRAM, kase));
+        assertEquals(CaseAccess.NOT_ASSIGNED, ntk.toCase(ANNA, kase), "once a team exists the opener is no longer in it");
+        end(bram);
+        assertEquals(CaseAccess.NOT_ASSIGNED, ntk.toCase(BRAM, kase), "an ended assignment counts at once");
+        assertEquals(CaseAccess.NOT_FOUND, ntk.toCase(ANNA, "no-such-case"));
+        assertEquals(CaseAccess.NOT_ASSIGNED, ntk.toCase(CARLA, kase), "a coordinator sees no case content");
+    }
+
+    @Test
+    void municipalityScopeComesFirstAndBreakGlassIsTimeLimited() throws Exception {
+        String arnhem = kase("Arnhem", "anna");
+        assign(arnhem, "nina");
+        assertEquals(CaseAccess.OTHER_MUNICIPALITY, ntk.toCase(NINA, arnhem), "assigned, but outside her scope");
+        String nijmegen = kase("nijmegen", "anna");
+        assign(nijmegen, "nina");
+        assertEquals(CaseAccess.ASSIGNED, ntk.toCase(NINA, nijmegen), "scope compares without case");
+
+        sql("INSERT INTO break_glass (id, user_id, user_name, case_id, reason, granted_at, expires_at)"
+                + " VALUES (?, 'bram', 'Bram', ?, 'acute danger, fixed professional unreachable', ?, ?)",
+                UUID.randomUUID().toString(), arnhem, now(), now().plusMinutes(60));
+        assertEquals(CaseAccess.BREAK_GLASS, ntk.toCase(BRAM, arnhem));
+        clock.advance(Duration.ofMinutes(61));
+        assertEquals(CaseAccess.NOT_ASSIGNED, ntk.toCase(BRAM, arnhem), "break-glass ends by itself");
+    }
+
+    @Test
+    void aPersonIsSeenThroughAnyOfTheirCasesHoweverManyTheyHave() throws Exception {
+        String sanne = person("bram");
+        assertEquals(CaseAccess.ASSIGNED, ntk.toPerson(BRAM, sanne), "in no case yet: the one who recorded her");
+        assertEquals(CaseAccess.NOT_ASSIGNED, ntk.toPerson(ANNA, sanne));
+        String last = null;
+        for (int i = 0; i < 30; i++) {
+            last = kase("Arnhem", "someone");
+            assign(last, "carl");
+            member(last, sanne);
+        }
+        assertEquals(CaseAccess.NOT_ASSIGNED, ntk.toPerson(BRAM, sanne), "in cases now: only through them");
+        assign(last, "anna");
+        assertEquals(CaseAccess.ASSIGNED, ntk.toPerson(ANNA, sanne), "assigned to one of her thirty cases");
+        assertEquals(CaseAccess.OTHER_MUNICIPALITY, ntk.toPerson(NINA, sanne));
+        assertEquals(CaseAccess.NOT_FOUND, ntk.toPerson(ANNA, "no-such-person"));
+    }
+
+    @Test
+    void aHouseholdIsSeenThroughItsMembers() throws Exception {
+        String sanne = person("bram");
+        String household = UUID.randomUUID().toString();
+        sql("INSERT INTO household (id, address, postal_code, municipality, created_at, created_by)"
+                + " VALUES (?, 'Dorpsstraat 1', '6811AA', 'Arnhem', ?, 'bram')", household, now());
+        assertEquals(CaseAccess.ASSIGNED, ntk.toHousehold(BRAM, household), "no members yet: its creator");
+        sql("INSERT INTO household_membership (id, household_id, person_id, since_date) VALUES (?, ?, ?, ?)",
+                UUID.randomUUID().toString(), household, sanne, clock.instant().atOffset(ZoneOffset.UTC).toLocalDate());
+        String kase = kase("Arnhem", "anna");
+        member(kase, sanne);
+        assertEquals(CaseAccess.ASSIGNED, ntk.toHousehold(ANNA, household));
+        assertEquals(CaseAccess.NOT_ASSIGNED, ntk.toHousehold(BRAM, household), "her case has a team without Bram");
+    }
+
+    private OffsetDateTime now() {
+        return clock.instant().atOffset(ZoneOffset.UTC);
+    }
+
+    private String kase(String municipality, String openedBy) throws Exception {
+        String id = UUID.randomUUID().toString();
+        sql("INSERT INTO family_case (id, row_version, municipality, status, signal_kind, signal_source,"
+                + " signal_description, signal_received_on, phase, framework, opened_at, opened_by)"
+                + " VALUES (?, 1, ?, 'OPEN', 'SIGNAL', 'SCHOOL', 'zorgen', ?, 'ACUTE_SAFETY', 'VOLUNTARY', ?, ?)",
+                id, municipality, now().toLocalDate(), now(), openedBy);
+        return id;
+    }
+
+    private String assign(String caseId, String professional) throws Exception {
+        String id = UUID.randomUUID().toString();
+        sql("INSERT INTO assignment (id, case_id, professional_id, professional_name, organisation, professional_role,"
+                + " casusregie, since_date) VALUES (?, ?, ?, ?, 'Wijkteam', 'FIXED_PROFESSIONAL', FALSE, ?)",
+                id, caseId, professional, professional, now().toLocalDate());
+        return id;
+    }
+
+    private void end(String assignmentId) throws Exception {
+        sql("UPDATE assignment SET until_date = ?, end_reason = 'handed over' WHERE id = ?", now().toLocalDate(),
+                assignmentId);
+    }
+
+    private String person(String createdBy) throws Exception {
+        String id = UUID.randomUUID().toString();
+        sql("INSERT INTO person (id, given_name, family_name, given_name_lc, family_name_lc, date_of_birth, created_at,"
+                + " created_by) VALUES (?, 'Sanne', 'Jansen', 'sanne', 'jansen', DATE '1990-01-01', ?, ?)",
+                id, now(), createdBy);
+        return id;
+    }
+
+    private void member(String caseId, String personId) throws Exception {
+        sql("INSERT INTO case_member (case_id, person_id, seq_no) VALUES (?, ?, 0)", caseId, personId);
+    }
+
+    private void sql(String statement, Object... params) throws Exception {
+        database.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement(statement)) {
+                for (int i = 0; i < params.length; i++) {
+                    ps.setObject(i + 1, params[i]);
+                }
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+}
