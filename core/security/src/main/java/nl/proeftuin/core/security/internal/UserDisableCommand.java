@@ -8,7 +8,7 @@ import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 
-/** {@code proeftuin:user-disable USER [--enable]}: refuses (or allows again) a user's logins; ends their sessions. */
+/** {@code proeftuin:user-disable [--enable] USER}: refuses (or allows again) a user's logins; ends their sessions. */
 @Service
 @Command(scope = "proeftuin", name = "user-disable",
         description = "Disables a user: their sessions end at once and logins are refused")

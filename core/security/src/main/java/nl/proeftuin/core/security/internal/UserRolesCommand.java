@@ -13,8 +13,8 @@ import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 
 /**
- * {@code proeftuin:user-roles USER [--role R ...] [--municipality M ... | --all-municipalities]
- * [--organisation O]}: changes a user's roles, scope or organisation; open sessions get the change on
+ * {@code proeftuin:user-roles [--role R ...] [--municipality M ... | --all-municipalities]
+ * [--organisation O] USER}: changes a user's roles, scope or organisation; open sessions get the change on
  * their next request.
  */
 @Service
