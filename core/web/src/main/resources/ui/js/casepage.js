@@ -167,7 +167,7 @@ async function team(k, path, reload) {
     if (await act(() => api.post(`${path}/team/handovers`, { position: position.input.value, toAssignment: toWho.input.value, note: note.input.value }, { ifMatch: k.version }), t('common.saved'))) reload();
   });
   return h('div', {},
-    h('p', { id: 'team-size' }, t('team.size', { n: k.activeProfessionals })),
+    h('p', { id: 'team-size' }, t(k.activeProfessionals === 1 ? 'team.sizeOne' : 'team.size', { n: k.activeProfessionals })),
     active.length ? h('table', { id: 'team-table' },
       h('thead', {}, h('tr', {}, ['team.name', 'team.role', 'team.organisation', 'team.marks', 'common.since'].map((x) => h('th', { scope: 'col' }, t(x))))),
       h('tbody', {}, active.map((a) => h('tr', {}, h('td', {}, a.name), h('td', {}, te('ProfessionalRole', a.role)), h('td', {}, a.organisation),
