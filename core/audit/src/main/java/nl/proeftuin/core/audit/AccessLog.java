@@ -37,7 +37,8 @@ public interface AccessLog {
 
     /**
      * What a person may see of the log about them (NEN 7513 for clients): the entries concerning the
-     * person, oldest first, without the entries about restricted data.
+     * person (naming them, or on a case they are a member of), newest first, without the entries about
+     * restricted data.
      *
      * @param personId the person
      * @param from     at or after this time, or null

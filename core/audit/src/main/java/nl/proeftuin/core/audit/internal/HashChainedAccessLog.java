@@ -305,9 +305,12 @@ public class HashChainedAccessLog implements AccessLog {
         if (personId == null || personId.isBlank()) {
             throw new InvalidInputException("personId", "is required");
         }
+        // What concerns a person: entries naming them, and entries on a case they are a member of (a read
+        // of the case, its plan or its entries is a read of their file, though the entry names the case)
         StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM access_log l WHERE restricted = FALSE"
-                + " AND EXISTS (SELECT 1 FROM access_log_person p WHERE p.seq_no = l.seq_no AND p.person_id = ?)");
-        List<Object> params = new ArrayList<>(List.of(personId));
+                + " AND (EXISTS (SELECT 1 FROM access_log_person p WHERE p.seq_no = l.seq_no AND p.person_id = ?)"
+                + " OR l.case_id IN (SELECT m.case_id FROM case_member m WHERE m.person_id = ?))");
+        List<Object> params = new ArrayList<>(List.of(personId, personId));
         if (from != null) {
             sql.append(" AND logged_at >= ?");
             params.add(OffsetDateTime.ofInstant(from, ZoneOffset.UTC));
@@ -316,7 +319,7 @@ public class HashChainedAccessLog implements AccessLog {
             sql.append(" AND logged_at < ?");
             params.add(OffsetDateTime.ofInstant(to, ZoneOffset.UTC));
         }
-        sql.append(" ORDER BY seq_no LIMIT ").append(limit(limit));
+        sql.append(" ORDER BY seq_no DESC LIMIT ").append(limit(limit));
         return select(sql.toString(), params.toArray());
     }
 

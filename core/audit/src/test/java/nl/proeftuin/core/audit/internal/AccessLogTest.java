@@ -104,6 +104,32 @@ class AccessLogTest extends AuditTestBase {
     }
 
     @Test
+    void thePersonsViewHoldsReadsOfTheirCasesNewestFirst() throws Exception {
+        String caseId = java.util.UUID.randomUUID().toString();
+        database.inTransaction(c -> {
+            try (java.sql.Statement st = c.createStatement()) {
+                st.executeUpdate("INSERT INTO person (id, given_name, family_name, given_name_lc, family_name_lc,"
+                        + " date_of_birth, created_at, created_by) VALUES ('sem', 'Sem', 'Kok', 'sem', 'kok',"
+                        + " DATE '2015-02-03', TIMESTAMP WITH TIME ZONE '2027-03-12 09:00:00+00', 'ans')");
+                st.executeUpdate("INSERT INTO family_case (id, row_version, municipality, status, signal_kind, signal_source,"
+                        + " signal_description, signal_received_on, phase, framework, opened_at, opened_by) VALUES ('"
+                        + caseId + "', 1, 'Ede', 'OPEN', 'SIGNAL', 'SCHOOL', 'zorgen', DATE '2027-03-12', 'ACUTE_SAFETY',"
+                        + " 'VOLUNTARY', TIMESTAMP WITH TIME ZONE '2027-03-12 09:00:00+00', 'ans')");
+                st.executeUpdate("INSERT INTO case_member (case_id, person_id, seq_no) VALUES ('" + caseId + "', 'sem', 0)");
+            }
+            return null;
+        });
+        log.append(read("ans", "sem"));
+        log.append(new AccessEvent(AccessAction.READ, AccessEvent.SUCCESS, "bob", "Bob", "PROFESSIONAL", null, null,
+                List.of(), caseId, "case", caseId, "req-case", "GET /cases/{caseId}/plan"));
+        log.append(new AccessEvent(AccessAction.READ, AccessEvent.SUCCESS, "eve", "Eve", "PROFESSIONAL", null, null,
+                List.of(), "another-case", "case", "another-case", "req-other", "GET /cases/{caseId}"));
+        List<AccessLogEntry> view = log.forPerson("sem", null, null, 100);
+        assertEquals(List.of("bob", "ans"), view.stream().map(AccessLogEntry::userId).toList(),
+                "the read of Sem's case concerns Sem; another case does not; newest first");
+    }
+
+    @Test
     void invalidEventsAreRefusedAndNothingIsLogged() {
         assertThrows(InvalidInputException.class, () -> log.append(read("ans").withOutcome("MAYBE")));
         assertThrows(InvalidInputException.class, () -> log.append(read(" ")));
