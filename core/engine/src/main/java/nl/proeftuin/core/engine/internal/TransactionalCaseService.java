@@ -167,7 +167,8 @@ public class TransactionalCaseService implements CaseService {
         }
         CaseQuery q = new CaseQuery(Check.optionalText("name", query.name(), NAME),
                 Check.optionalText("municipality", query.municipality(), NAME), query.status(), query.phase(),
-                query.page(), query.size());
+                query.page(), query.size(), Check.optionalText("visibleTo", query.visibleTo(), NAME),
+                query.municipalities() == null ? java.util.Set.of() : java.util.Set.copyOf(query.municipalities()));
         return domain.read(c -> domain.cases.search(c, q));
     }
 

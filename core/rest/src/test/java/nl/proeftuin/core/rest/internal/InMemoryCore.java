@@ -182,13 +182,21 @@ final class InMemoryCore {
         @Override
         public Page<CaseSummary> search(CaseQuery query) {
             lastQuery = query;
+            // need to know as the store's query applies it: assigned, or the opener while there is no team
             List<CaseSummary> all = views.values().stream()
                     .filter(v -> query.municipality() == null || v.municipality().equals(query.municipality()))
+                    .filter(v -> query.municipalities() == null || query.municipalities().isEmpty()
+                            || query.municipalities().stream().anyMatch(m -> m.equalsIgnoreCase(v.municipality())))
+                    .filter(v -> query.visibleTo() == null
+                            || v.team().stream().anyMatch(a -> a.active() && a.professionalId().equals(query.visibleTo()))
+                            || v.team().stream().noneMatch(a -> a.active()) && query.visibleTo().equals(v.openedBy()))
                     .map(v -> new CaseSummary(v.id(), v.municipality(), v.status(), v.phase(), v.framework(),
                             v.members().stream().map(m -> m.person().givenName()).toList(), v.activeProfessionals(),
                             v.openedAt()))
                     .toList();
-            return new Page<>(all, query.page(), query.size(), all.size());
+            int from = (int) Math.min((long) query.page() * query.size(), all.size());
+            return new Page<>(all.subList(from, Math.min(from + query.size(), all.size())), query.page(), query.size(),
+                    all.size());
         }
 
         /** Checks the expected version and the open state, then stores the changed case with version + 1. */

@@ -306,6 +306,46 @@ class JdbcStoresTest {
             assertEquals(0, db.read(c -> cases.search(c, new CaseQuery(null, town, CaseStatus.CLOSED, null, 0, 10))).total());
             assertNull(db.read(c -> cases.find(c, older.id())).orElseThrow().measure());
         }
+
+        @Test
+        void searchForAProfessionalShowsOnlyWhatNeedToKnowAllows() throws Exception {
+            String town = "Town-" + id();
+            StoredPerson a = person("Noor", "Zicht", null);
+            StoredCase assigned = newCase(town, T0, a);
+            StoredCase ended = newCase(town, T0.plusSeconds(1), a);
+            StoredCase otherTeam = newCase(town, T0.plusSeconds(2), a);
+            StoredCase glass = newCase(town, T0.plusSeconds(3), a);
+            StoredCase elsewhere = newCase("Elders-" + id(), T0.plusSeconds(4), a);
+            db.inTransaction(c -> {
+                cases.insertAssignment(c, assigned.id(), new Assignment(id(), "nina", "Nina", "O",
+                        ProfessionalRole.FIXED_PROFESSIONAL, true, D0, null, null));
+                cases.insertAssignment(c, ended.id(), new Assignment(id(), "nina", "Nina", "O",
+                        ProfessionalRole.FIXED_PROFESSIONAL, true, D0, D0, "overgedragen"));
+                cases.insertAssignment(c, ended.id(), new Assignment(id(), "piet", "Piet", "O",
+                        ProfessionalRole.FIXED_PROFESSIONAL, true, D0, null, null));
+                cases.insertAssignment(c, otherTeam.id(), new Assignment(id(), "piet", "Piet", "O",
+                        ProfessionalRole.FIXED_PROFESSIONAL, true, D0, null, null));
+                cases.insertAssignment(c, elsewhere.id(), new Assignment(id(), "nina", "Nina", "O",
+                        ProfessionalRole.FIXED_PROFESSIONAL, true, D0, null, null));
+                try (var ps = c.prepareStatement("INSERT INTO break_glass (id, user_id, user_name, case_id, reason,"
+                        + " granted_at, expires_at) VALUES (?, 'nina', 'Nina', ?, 'acuut', CURRENT_TIMESTAMP,"
+                        + " CURRENT_TIMESTAMP + INTERVAL '1' HOUR)")) {
+                    ps.setString(1, id());
+                    ps.setString(2, glass.id());
+                    ps.executeUpdate();
+                }
+                return null;
+            });
+            Page<CaseSummary> nina = db.read(c -> cases.search(c, new CaseQuery(null, null, null, null, 0, 100, "nina",
+                    Set.of(town.toUpperCase(java.util.Locale.ROOT)))));
+            assertEquals(List.of(glass.id(), assigned.id()), nina.items().stream().map(CaseSummary::id).toList(),
+                    "assigned or break-glass, in her municipality; not an ended assignment, not another team's case");
+            assertEquals(2, nina.total());
+            Page<CaseSummary> opener = db.read(c -> cases.search(c, new CaseQuery(null, town, null, null, 0, 100,
+                    glass.openedBy(), Set.of())));
+            assertEquals(List.of(glass.id()), opener.items().stream().map(CaseSummary::id).toList(),
+                    "the opener sees a case of theirs only while it has no team");
+        }
     }
 
     @Nested
