@@ -132,29 +132,35 @@ final class RunningPlatform implements AutoCloseable {
     static final String PASSWORD = "proeftuin-ui-test-1";
 
     private static void writeUsers(Path file) throws IOException {
+        Files.writeString(file, "# written by itests-ui: the browser test's user\n"
+                + usersLine(USER, PASSWORD, "PROFESSIONAL,COORDINATOR"));
+    }
+
+    /** A line of core/security's users file for a user with these roles (PBKDF2, as the realm verifies it). */
+    static String usersLine(String user, String password, String roles) {
         byte[] salt = new byte[16];
         new java.security.SecureRandom().nextBytes(salt);
         int iterations = 10_000; // fewer than production's: a test password, hashed once per run
         byte[] hash;
         try {
             hash = javax.crypto.SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256").generateSecret(
-                    new javax.crypto.spec.PBEKeySpec(PASSWORD.toCharArray(), salt, iterations, 256)).getEncoded();
+                    new javax.crypto.spec.PBEKeySpec(password.toCharArray(), salt, iterations, 256)).getEncoded();
         } catch (java.security.GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
         java.util.HexFormat hex = java.util.HexFormat.of();
-        Files.writeString(file, "# written by itests-ui: the browser test's user\n" + USER + " = {CRYPT}pbkdf2sha256." + iterations
-                + "." + hex.formatHex(salt) + "." + hex.formatHex(hash) + "{CRYPT},PROFESSIONAL,COORDINATOR\n");
+        return user + " = {CRYPT}pbkdf2sha256." + iterations + "." + hex.formatHex(salt) + "." + hex.formatHex(hash)
+                + "{CRYPT}," + roles + "\n";
     }
 
-    private static int freePort() throws IOException {
+    static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         }
     }
 
     /** Sets a property in a Karaf .cfg file: replaces its line, or appends one. */
-    private static void set(Path cfg, String key, String value) throws IOException {
+    static void set(Path cfg, String key, String value) throws IOException {
         List<String> lines = new ArrayList<>(Files.readAllLines(cfg));
         boolean found = false;
         for (int i = 0; i < lines.size(); i++) {
@@ -173,14 +179,14 @@ final class RunningPlatform implements AutoCloseable {
         Files.writeString(cfg, Files.readString(cfg) + "\n" + line + "\n");
     }
 
-    private static void run(List<String> command) throws IOException, InterruptedException {
+    static void run(List<String> command) throws IOException, InterruptedException {
         Process p = new ProcessBuilder(command).inheritIO().start();
         if (p.waitFor() != 0) {
             throw new IllegalStateException("failed: " + command);
         }
     }
 
-    private static void deleteTree(Path dir) throws IOException {
+    static void deleteTree(Path dir) throws IOException {
         if (!Files.exists(dir)) {
             return;
         }
