@@ -19,6 +19,9 @@ import nl.proeftuin.core.api.dto.Actor;
 import nl.proeftuin.core.api.dto.CaseMember;
 import nl.proeftuin.core.api.dto.FamilyRole;
 import nl.proeftuin.core.api.dto.LifeDomain;
+import nl.proeftuin.core.audit.AccessAction;
+import nl.proeftuin.core.audit.AccessEvent;
+import nl.proeftuin.core.audit.AccessLog;
 import nl.proeftuin.core.spi.CareAllocation;
 import nl.proeftuin.core.spi.CareRequest;
 import nl.proeftuin.core.spi.CareRequestStatus;
@@ -55,6 +58,9 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -87,6 +93,14 @@ public class BoundCareFinder implements CareFinder, ProcurementInbox {
     private final NationalIdProtection nationalIds;
     private final int decisionDays;
     private final ScheduledExecutorService scheduler;
+
+    /**
+     * The access log for the inbox (every JW301 allocation handed over gets an entry); optional and
+     * dynamic so that its absence makes the connector answer 503 rather than unregistering the inbox.
+     */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    volatile AccessLog accessLog;
 
     /**
      * @param config      decision term and deadline watch
@@ -367,6 +381,33 @@ public class BoundCareFinder implements CareFinder, ProcurementInbox {
     public boolean allocated(String pluginId, CareAllocation allocation) {
         String plugin = Bindings.pluginId(pluginId);
         Check.required("allocation", allocation);
+        InboundAccessLog.require(accessLog);
+        try {
+            return allocate(plugin, allocation);
+        } catch (InvalidInputException | NotFoundException e) {
+            InboundAccessLog.append(accessLog, AccessAction.UPDATE, AccessEvent.FAILURE, plugin, SENDER,
+                    ALLOCATION_PURPOSE, List.of(), null, "care-request",
+                    InboundAccessLog.abbreviate(allocation.requestId()), InboundAccessLog.abbreviate(allocation.allocationRef()),
+                    "allocation " + InboundAccessLog.abbreviate(allocation.allocationRef()) + " refused: "
+                            + InboundAccessLog.abbreviate(e.getMessage()));
+            throw e;
+        }
+    }
+
+    @Override
+    public void refused(String pluginId, int status, String reason) {
+        String plugin = Bindings.pluginId(pluginId);
+        InboundAccessLog.append(accessLog, AccessAction.UPDATE,
+                status == 401 || status == 403 ? AccessEvent.DENIED : AccessEvent.FAILURE, plugin, SENDER,
+                ALLOCATION_PURPOSE, List.of(), null, "care-request", null, null,
+                "message refused by the connector with HTTP " + status + ": " + InboundAccessLog.abbreviate(reason));
+    }
+
+    /** Who a procurement connector's inbound messages come from. */
+    static final String SENDER = "municipality";
+    static final String ALLOCATION_PURPOSE = "allocation of care by the municipality";
+
+    private boolean allocate(String plugin, CareAllocation allocation) {
         String requestId = Check.text("requestId", allocation.requestId(), Check.ID);
         String ref = Check.text("allocationRef", allocation.allocationRef(), Check.NAME);
         Check.text("provider", allocation.provider(), Check.ID);
@@ -382,6 +423,9 @@ public class BoundCareFinder implements CareFinder, ProcurementInbox {
             if (r.allocation() != null) {
                 CareAllocation known = CanonicalJson.read(r.allocation(), CareAllocation.class);
                 if (known.equals(allocation)) {
+                    InboundAccessLog.append(accessLog, AccessAction.UPDATE, AccessEvent.SUCCESS, plugin, SENDER,
+                            ALLOCATION_PURPOSE, List.of(r.personId()), r.caseId(), "care-request", r.id(), ref,
+                            "allocation " + ref + " received again; already recorded");
                     return false;
                 }
                 throw new InvalidInputException("allocationRef", "care request " + requestId
@@ -397,6 +441,11 @@ public class BoundCareFinder implements CareFinder, ProcurementInbox {
             domain.event(c, r.caseId(), actor, "CARE_ALLOCATED", "care allocated (" + ref + "): category "
                     + allocation.productCategory() + " from " + allocation.provider() + " from " + start
                     + (allocation.end() == null ? "" : " to " + allocation.end()), null);
+            // before the commit: when the log cannot take it, the allocation is not recorded (no log, no answer)
+            InboundAccessLog.append(accessLog, AccessAction.UPDATE, AccessEvent.SUCCESS, plugin, SENDER,
+                    ALLOCATION_PURPOSE, List.of(r.personId()), r.caseId(), "care-request", r.id(), ref,
+                    "allocation " + ref + " recorded: category " + allocation.productCategory() + " from "
+                            + allocation.provider());
             return true;
         });
     }

@@ -17,6 +17,10 @@ import nl.proeftuin.core.api.dto.Phase;
 import nl.proeftuin.core.api.dto.Signal;
 import nl.proeftuin.core.api.dto.SignalKind;
 import nl.proeftuin.core.api.dto.SignalSource;
+import nl.proeftuin.core.audit.AccessAction;
+import nl.proeftuin.core.audit.AccessEvent;
+import nl.proeftuin.core.audit.AccessLog;
+import nl.proeftuin.core.spi.InboxUnavailableException;
 import nl.proeftuin.core.spi.InboundPerson;
 import nl.proeftuin.core.spi.InboundRequest;
 import nl.proeftuin.core.spi.InboundResult;
@@ -32,6 +36,9 @@ import nl.proeftuin.core.store.runtime.LocalTeamStore;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 /**
  * Requests from a municipality's local team, handed over by a local-team connector: the persons and
@@ -39,6 +46,13 @@ import org.osgi.service.component.annotations.Reference;
  * wholly recorded or not at all, and once only per idempotency key and municipality. A person whose
  * BSN is already recorded is that person, not a second record. The actor recorded is the connector
  * on behalf of the local team ({@code system:<plugin id>}).
+ *
+ * <p>Every request gets an access-log entry (NEN 7513): a new case (CREATE, SUCCESS, with the case
+ * and its persons, written before the case's transaction commits, so no case exists without its
+ * entry), a repeated key (READ, SUCCESS, the known case), an invalid request (CREATE, FAILURE, with
+ * the field) and a request the connector refused itself ({@link #refused}: DENIED for 401/403, else
+ * FAILURE). No log, no answer: without an access log, or when it fails, nothing is recorded and
+ * {@link InboxUnavailableException} makes the connector answer 503.
  */
 @Component(service = LocalTeamInbox.class)
 public class InboundLocalTeamRequests implements LocalTeamInbox {
@@ -48,6 +62,11 @@ public class InboundLocalTeamRequests implements LocalTeamInbox {
     private final Domain domain;
     private final LocalTeamStore inbound;
     private final NationalIdProtection nationalIds;
+
+    /** The access log; optional and dynamic so that its absence answers 503 rather than unregistering the inbox. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    volatile AccessLog accessLog;
 
     /**
      * @param database    the platform database
@@ -77,6 +96,32 @@ public class InboundLocalTeamRequests implements LocalTeamInbox {
     public InboundResult receive(String pluginId, InboundRequest request) {
         String plugin = Bindings.pluginId(pluginId);
         Check.required("request", request);
+        InboundAccessLog.require(accessLog);
+        try {
+            return checkAndRecord(plugin, request);
+        } catch (InvalidInputException e) {
+            InboundAccessLog.append(accessLog, AccessAction.CREATE, AccessEvent.FAILURE, plugin,
+                    InboundAccessLog.localTeam(request.municipality()), PURPOSE, List.of(), null, "inbound-request",
+                    InboundAccessLog.abbreviate(request.idempotencyKey()), InboundAccessLog.abbreviate(request.idempotencyKey()),
+                    "request refused: " + e.field() + ": " + e.reason());
+            throw e;
+        }
+    }
+
+    @Override
+    public void refused(String pluginId, String municipality, int status, String reason) {
+        String plugin = Bindings.pluginId(pluginId);
+        InboundAccessLog.append(accessLog, AccessAction.CREATE,
+                status == 401 || status == 403 ? AccessEvent.DENIED : AccessEvent.FAILURE, plugin,
+                InboundAccessLog.localTeam(InboundAccessLog.abbreviate(municipality)), PURPOSE, List.of(), null,
+                "inbound-request", null, null, "request refused by the connector with HTTP " + status + ": "
+                        + InboundAccessLog.abbreviate(reason));
+    }
+
+    /** The purpose every entry of an inbound request names. */
+    static final String PURPOSE = "request for help from the local team";
+
+    private InboundResult checkAndRecord(String plugin, InboundRequest request) {
         String key = Check.text("idempotencyKey", request.idempotencyKey(), Check.NAME);
         String municipality = Check.text("municipality", request.municipality(), Check.NAME);
         String externalRef = Check.optionalText("externalRef", request.externalRef(), Check.NAME);
@@ -136,8 +181,14 @@ public class InboundLocalTeamRequests implements LocalTeamInbox {
         return domain.write(c -> {
             var known = inbound.inboundCase(c, municipality, key);
             if (known.isPresent()) {
+                InboundAccessLog.append(accessLog, AccessAction.READ, AccessEvent.SUCCESS, plugin,
+                        InboundAccessLog.localTeam(municipality), PURPOSE,
+                        List.copyOf(domain.cases.members(c, known.get()).keySet()), known.get(), "case", known.get(), key,
+                        "POST /localteam/v1/" + municipality + "/requests: idempotency key " + key
+                                + " is known; answered its case");
                 return new InboundResult(known.get(), true);
             }
+            List<String> personIds = new ArrayList<>();
             StoredCase k = new StoredCase(Domain.newId(), 1, municipality, CaseStatus.OPEN, null,
                     new Signal(SignalKind.REQUEST_FOR_HELP, SignalSource.LOCAL_TEAM, description, receivedOn),
                     Phase.ACUTE_SAFETY, Framework.VOLUNTARY, null, domain.now(), actor.id());
@@ -154,11 +205,17 @@ public class InboundLocalTeamRequests implements LocalTeamInbox {
                 }
                 Set<FamilyRole> roles = Set.copyOf(v.person().roles());
                 domain.cases.insertMember(c, k.id(), personId, roles, i);
+                personIds.add(personId);
             }
             inbound.insertInbound(c, municipality, key, externalRef, plugin, k.id(), domain.now());
             domain.event(c, k.id(), actor, "CASE_OPENED", "opened from a request of the local team of " + municipality
                     + (externalRef == null ? "" : " (their reference " + externalRef + ")") + ", " + valid.size()
                     + " member(s)", null);
+            // before the commit: when the log cannot take it, the case is not opened (no log, no answer)
+            InboundAccessLog.append(accessLog, AccessAction.CREATE, AccessEvent.SUCCESS, plugin,
+                    InboundAccessLog.localTeam(municipality), PURPOSE, personIds, k.id(), "case", k.id(), key,
+                    "POST /localteam/v1/" + municipality + "/requests: idempotency key " + key + ", case opened with "
+                            + valid.size() + " member(s)" + (externalRef == null ? "" : ", their reference " + externalRef));
             return new InboundResult(k.id(), false);
         });
     }

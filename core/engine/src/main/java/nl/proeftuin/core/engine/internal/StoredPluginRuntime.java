@@ -11,6 +11,7 @@ import nl.proeftuin.core.api.InvalidInputException;
 import nl.proeftuin.core.api.NotFoundException;
 import nl.proeftuin.core.api.RuleViolationException;
 import nl.proeftuin.core.api.dto.Actor;
+import nl.proeftuin.core.spi.ConfigurationCheck;
 import nl.proeftuin.core.spi.ExtensionPoint;
 import nl.proeftuin.core.spi.runtime.Alert;
 import nl.proeftuin.core.spi.runtime.Binding;
@@ -102,8 +103,30 @@ public class StoredPluginRuntime implements PluginRuntime {
                     + point + " (installed: " + (installed.isEmpty() ? "none" : installed)
                     + "); install its feature first");
         }
+        checkConfiguration(point, m, pluginId, configuration);
         return Domain.transaction(database, c -> Bindings.write(bindings, c, bindings.nextChange(c), point, m, pluginId,
                 configuration, actor.id(), reason, now()));
+    }
+
+    /**
+     * Lets the plugin refuse the configuration before it is stored ({@link ConfigurationCheck}): a
+     * 400 naming the key. A plugin that fails otherwise while checking refuses it too (fail closed).
+     */
+    private void checkConfiguration(ExtensionPoint point, String municipality, String pluginId,
+            Map<String, String> configuration) {
+        Object service = registry.lookup(point, pluginId, Object.class).map(ServicePluginRegistry.Plugin::service)
+                .orElse(null);
+        if (!(service instanceof ConfigurationCheck check)) {
+            return;
+        }
+        try {
+            check.checkConfiguration(point, municipality, java.util.Collections.unmodifiableMap(configuration));
+        } catch (InvalidInputException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new InvalidInputException("configuration", "refused by plugin '" + pluginId + "': "
+                    + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+        }
     }
 
     @Override

@@ -32,7 +32,13 @@ import nl.proeftuin.core.api.dto.PersonInput;
 import nl.proeftuin.core.api.dto.SignalInput;
 import nl.proeftuin.core.api.dto.SignalKind;
 import nl.proeftuin.core.api.dto.SignalSource;
+import nl.proeftuin.core.audit.AccessAction;
+import nl.proeftuin.core.audit.AccessEvent;
+import nl.proeftuin.core.audit.AccessLogEntry;
+import nl.proeftuin.core.audit.AccessLogQuery;
+import nl.proeftuin.core.audit.internal.HashChainedAccessLog;
 import nl.proeftuin.core.spi.CareAllocation;
+import nl.proeftuin.core.spi.InboxUnavailableException;
 import nl.proeftuin.core.spi.CareRequest;
 import nl.proeftuin.core.spi.CareRequestStatus;
 import nl.proeftuin.core.spi.ExtensionPoint;
@@ -117,8 +123,10 @@ class CareFinderTest {
 
         BoundCareFinder finder(TimeBoxedPluginCalls with) {
             Domain domain = new Domain(database, new JdbcFamilyStore(), new JdbcCaseStore(), new JdbcPlanStore(), clock);
-            return new BoundCareFinder(domain, new JdbcProcurementStore(), alertStore, bindingStore,
+            BoundCareFinder made = new BoundCareFinder(domain, new JdbcProcurementStore(), alertStore, bindingStore,
                     new BoundCall(registry, with, null), nationalIds, 56, 0);
+            made.accessLog = new HashChainedAccessLog(database, clock, "test-node");
+            return made;
         }
 
         long installConnector(String pluginId, ProcurementConnector connector) {
@@ -531,6 +539,32 @@ class CareFinderTest {
             assertEquals(1, allocated.size());
             assertEquals("system:inkoop-test", allocated.get(0).by());
             assertTrue(allocated.get(0).detail().contains("TW-2027-001"), allocated.get(0).detail());
+
+            // every JW301 allocation handed over is in the access log: recorded, repeated and refused
+            List<AccessLogEntry> logged = finder.accessLog.query(new AccessLogQuery(null, null, "system:inkoop-test",
+                    null, id, null, null, null, 100));
+            assertEquals(List.of(AccessEvent.SUCCESS, AccessEvent.SUCCESS),
+                    logged.stream().map(AccessLogEntry::outcome).toList(), logged.toString());
+            assertEquals(AccessAction.UPDATE, logged.get(0).action());
+            assertEquals(List.of(f.child().id()), logged.get(0).personIds(), "the client concerned");
+            assertEquals(r.id(), logged.get(0).objectId());
+            List<AccessLogEntry> refused = finder.accessLog.query(new AccessLogQuery(null, null, "system:inkoop-test",
+                    null, null, null, AccessEvent.FAILURE, null, 1000));
+            assertTrue(refused.stream().anyMatch(e -> "TW-2027-999".equals(e.requestId())), refused.toString());
+            assertTrue(refused.stream().anyMatch(e -> e.detail().contains("no-such-request")), refused.toString());
+        }
+
+        @Test
+        void withoutTheAccessLogNoAllocationIsTaken() {
+            Family f = bound(new TestConnector());
+            CareRequestView r = finder.requestCare(ANS, f.kase().id(), careFor(f.child().id(), "12345678"));
+            finder.accessLog = null;
+
+            assertThrows(InboxUnavailableException.class, () -> finder.allocated("inkoop-test",
+                    allocation(r.id(), "TW-2027-001", "12345678")));
+            assertThrows(InboxUnavailableException.class, () -> finder.refused("inkoop-test", 401, "wrong token"));
+
+            assertNull(finder.careRequests(f.kase().id()).get(0).allocation(), "not recorded without its log entry");
         }
 
         // --- a closed case ------------------------------------------------------------------------------

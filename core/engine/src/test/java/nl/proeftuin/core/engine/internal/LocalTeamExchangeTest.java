@@ -153,7 +153,7 @@ class LocalTeamExchangeTest {
 
         Binding bindLocalTeam(String municipality, String pluginId) {
             return runtime.bind(COORDINATOR, ExtensionPoint.LOCAL_TEAM, municipality,
-                    new BindingInput(pluginId, Map.of("baseUrl", "https://lt.example/" + municipality), "pilot"));
+                    new BindingInput(pluginId, Map.of("endpoint", "lt-" + municipality), "pilot"));
         }
 
         /** The case's outbox rows, oldest first. */
@@ -281,7 +281,7 @@ class LocalTeamExchangeTest {
                 assertNotNull(e.payload().get("caseEventType"));
             }
             assertEquals("PLAN_VERSION_SAVED", connector.seen.get(3).payload().get("caseEventType"));
-            assertEquals(Map.of("baseUrl", "https://lt.example/" + k.municipality()), connector.configurations.get(0));
+            assertEquals(Map.of("endpoint", "lt-" + k.municipality()), connector.configurations.get(0));
             for (OutboxEntry r : rows(k.id())) {
                 assertEquals("DELIVERED", r.status());
                 assertEquals(1, r.attempts());

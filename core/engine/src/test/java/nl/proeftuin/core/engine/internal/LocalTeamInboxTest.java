@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.ResultSet;
@@ -33,6 +34,12 @@ import nl.proeftuin.core.api.dto.PersonInput;
 import nl.proeftuin.core.api.dto.Phase;
 import nl.proeftuin.core.api.dto.SignalKind;
 import nl.proeftuin.core.api.dto.SignalSource;
+import nl.proeftuin.core.audit.AccessAction;
+import nl.proeftuin.core.audit.AccessEvent;
+import nl.proeftuin.core.audit.AccessLogEntry;
+import nl.proeftuin.core.audit.AccessLogQuery;
+import nl.proeftuin.core.audit.internal.HashChainedAccessLog;
+import nl.proeftuin.core.spi.InboxUnavailableException;
 import nl.proeftuin.core.spi.InboundPerson;
 import nl.proeftuin.core.spi.InboundRequest;
 import nl.proeftuin.core.spi.InboundResult;
@@ -69,11 +76,76 @@ class LocalTeamInboxTest {
         static final String PLUGIN = "localteam-rest";
 
         InboundLocalTeamRequests inbox;
+        HashChainedAccessLog accessLog;
 
         @BeforeEach
         void inbox() {
             inbox = new InboundLocalTeamRequests(new Domain(database, new JdbcFamilyStore(), new JdbcCaseStore(),
                     new JdbcPlanStore(), clock), new JdbcLocalTeamStore(), nationalIds);
+            accessLog = new HashChainedAccessLog(database, clock, "test-node");
+            inbox.accessLog = accessLog;
+        }
+
+        List<AccessLogEntry> logOf(String userId, String caseId) {
+            return accessLog.query(new AccessLogQuery(null, null, userId, null, caseId, null, null, null, 1000));
+        }
+
+        @Test
+        void everyInboundRequestIsInTheAccessLogWithTheSenderTheCaseAndItsPersons() throws Exception {
+            String municipality = unique("Arnhem");
+            String key = unique("req");
+            InboundRequest request = request(key, municipality, mother(randomBsn()), child());
+
+            InboundResult r = inbox.receive(PLUGIN, request);
+
+            List<AccessLogEntry> entries = logOf(null, r.caseId());
+            assertEquals(1, entries.size(), entries.toString());
+            AccessLogEntry created = entries.get(0);
+            assertEquals(AccessAction.CREATE, created.action());
+            assertEquals(AccessEvent.SUCCESS, created.outcome());
+            assertEquals("system:" + PLUGIN, created.userId());
+            assertEquals("local team " + municipality, created.onBehalfOf(), "the bearer's identity");
+            assertEquals("case", created.objectType());
+            assertEquals(r.caseId(), created.objectId());
+            assertEquals(key, created.requestId());
+            Set<String> members = cases.get(r.caseId()).members().stream().map(m -> m.person().id())
+                    .collect(Collectors.toSet());
+            assertEquals(members, Set.copyOf(created.personIds()), "the persons concerned");
+
+            inbox.receive(PLUGIN, request);
+            entries = logOf(null, r.caseId());
+            assertEquals(2, entries.size(), "the repeated key is logged too: " + entries);
+            assertEquals(AccessAction.READ, entries.get(1).action());
+            assertEquals(members, Set.copyOf(entries.get(1).personIds()));
+
+            // refused by the core (a bad field) and refused by the connector (a wrong token): logged as well
+            String refusedKey = unique("bad");
+            assertInvalid("persons", () -> inbox.receive(PLUGIN, request(refusedKey, municipality)));
+            List<AccessLogEntry> mine = logOf("system:" + PLUGIN, null).stream()
+                    .filter(e -> ("local team " + municipality).equals(e.onBehalfOf())).toList();
+            assertEquals(3, mine.size(), mine.toString());
+            assertEquals(AccessEvent.FAILURE, mine.get(2).outcome());
+            assertEquals(refusedKey, mine.get(2).requestId());
+            assertTrue(mine.get(2).detail().contains("persons"), mine.get(2).detail());
+
+            inbox.refused(PLUGIN, municipality, 401, "the bearer token is not valid");
+            mine = logOf("system:" + PLUGIN, null).stream()
+                    .filter(e -> ("local team " + municipality).equals(e.onBehalfOf())).toList();
+            assertEquals(4, mine.size(), mine.toString());
+            assertEquals(AccessEvent.DENIED, mine.get(3).outcome());
+            assertTrue(mine.get(3).detail().contains("401"), mine.get(3).detail());
+        }
+
+        @Test
+        void withoutTheAccessLogNoRequestIsTakenNoLogNoAnswer() throws Exception {
+            List<Long> before = counts();
+            inbox.accessLog = null;
+
+            assertThrows(InboxUnavailableException.class, () -> inbox.receive(PLUGIN,
+                    request(unique("req"), unique("Arnhem"), mother(randomBsn()), child())));
+            assertThrows(InboxUnavailableException.class, () -> inbox.refused(PLUGIN, "Arnhem", 401, "wrong token"));
+
+            assertEquals(before, counts(), "no case, person or request without its access-log entry");
         }
 
         static InboundPerson mother(String bsn) {

@@ -148,6 +148,50 @@ class PluginRuntimeTest {
             assertTrue(runtime.bindings().isEmpty(), "nothing was written");
         }
 
+        /** A connector that accepts only {@code endpoint} naming one of its configured endpoints. */
+        static final class CheckingConnector implements nl.proeftuin.core.spi.LocalTeamConnector,
+                nl.proeftuin.core.spi.ConfigurationCheck {
+            final List<Map<String, String>> checked = new java.util.ArrayList<>();
+
+            @Override
+            public nl.proeftuin.core.spi.DeliveryResult deliver(nl.proeftuin.core.spi.OutboundEvent event,
+                    Map<String, String> configuration) {
+                throw new AssertionError("not called here");
+            }
+
+            @Override
+            public void checkConfiguration(ExtensionPoint point, String municipality, Map<String, String> configuration) {
+                checked.add(configuration);
+                for (String key : configuration.keySet()) {
+                    if (!key.equals("endpoint")) {
+                        throw new nl.proeftuin.core.api.InvalidInputException("configuration." + key, "is not allowed");
+                    }
+                }
+                if ("broken".equals(configuration.get("endpoint"))) {
+                    throw new IllegalStateException("endpoint 'broken' is not configured");
+                }
+            }
+        }
+
+        @Test
+        void bindLetsThePluginRefuseItsConfigurationAndStoresNothing() {
+            CheckingConnector connector = new CheckingConnector();
+            install(ExtensionPoint.LOCAL_TEAM, "localteam-check", "1.0.0", 0, connector);
+            String ede = unique("Ede");
+            assertInvalid("configuration.baseUrl", () -> runtime.bind(COORDINATOR, ExtensionPoint.LOCAL_TEAM, ede,
+                    new BindingInput("localteam-check", Map.of("baseUrl", "http://127.0.0.1:9/",
+                            "credentialsReference", "arnhem.localteam.inbound"), "x")));
+            assertInvalid("configuration", () -> runtime.bind(COORDINATOR, ExtensionPoint.LOCAL_TEAM, ede,
+                    new BindingInput("localteam-check", Map.of("endpoint", "broken"), "x")));
+            assertEquals(null, runtime.effectiveBinding(ExtensionPoint.LOCAL_TEAM, ede), "nothing was stored");
+            assertTrue(runtime.history(ExtensionPoint.LOCAL_TEAM).isEmpty(), "nor in the history");
+
+            Binding ok = runtime.bind(COORDINATOR, ExtensionPoint.LOCAL_TEAM, ede,
+                    new BindingInput("localteam-check", Map.of("endpoint", "ede"), "x"));
+            assertEquals(Map.of("endpoint", "ede"), ok.configuration());
+            assertEquals(3, connector.checked.size());
+        }
+
         @Test
         void aDefaultBindingIsCreatedWhenAbsentAndNeverOverwritesAnExistingOne() {
             String ede = unique("Ede");

@@ -3,9 +3,7 @@ package nl.proeftuin.plugins.localteam.file.internal;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -16,8 +14,11 @@ import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Pattern;
 
+import nl.proeftuin.core.api.InvalidInputException;
+import nl.proeftuin.core.spi.ConfigurationCheck;
 import nl.proeftuin.core.spi.DeliveryResult;
 import nl.proeftuin.core.spi.DeliveryResult.Status;
+import nl.proeftuin.core.spi.ExtensionPoint;
 import nl.proeftuin.core.spi.LocalTeamConnector;
 import nl.proeftuin.core.spi.OutboundEvent;
 import nl.proeftuin.core.spi.PluginId;
@@ -33,14 +34,16 @@ import org.osgi.service.component.annotations.ReferencePolicy;
  * temporary file, then an atomic rename). A file that is already there means delivered before:
  * DELIVERED again, nothing rewritten. A directory that cannot be written is RETRY.
  *
- * <p>Which directory: the binding's {@code directory} key, else the {@link CsvExchangeDirectory}
- * configuration of the binding's {@code municipality} key, else of the event's municipality.
+ * <p>Which directory: the {@link CsvExchangeDirectory} configuration (the regional administrator's)
+ * of the binding's {@code municipality} key, else of the event's municipality. Where case data is
+ * written is never a binding's choice: a {@code directory} key is refused, at bind time with a 400
+ * ({@link ConfigurationCheck}), at call time with an alert.
  */
 @Component(service = LocalTeamConnector.class)
 @PluginId(CsvLocalTeamConnector.ID)
-public final class CsvLocalTeamConnector implements LocalTeamConnector {
+public final class CsvLocalTeamConnector implements LocalTeamConnector, ConfigurationCheck {
     static final String ID = "localteam-file";
-    static final Set<String> KEYS = Set.of("directory", "municipality");
+    static final Set<String> KEYS = Set.of("municipality");
     private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9._-]{1,100}");
 
     private final List<CsvExchangeDirectory> directories = new CopyOnWriteArrayList<>();
@@ -60,8 +63,20 @@ public final class CsvLocalTeamConnector implements LocalTeamConnector {
     }
 
     @Override
+    public void checkConfiguration(ExtensionPoint point, String municipality, Map<String, String> configuration) {
+        try {
+            outbox(configuration, municipality, true);
+        } catch (RuntimeException e) {
+            String key = e.getMessage() != null && e.getMessage().contains(":")
+                    ? e.getMessage().substring(0, e.getMessage().indexOf(':')) : "";
+            throw new InvalidInputException(key.isEmpty() || key.contains(" ") ? "configuration"
+                    : "configuration." + key, e.getMessage());
+        }
+    }
+
+    @Override
     public DeliveryResult deliver(OutboundEvent event, Map<String, String> configuration) {
-        Path outbox = outbox(configuration == null ? Map.of() : configuration, event.municipality());
+        Path outbox = outbox(configuration == null ? Map.of() : configuration, event.municipality(), false);
         String name = fileName(event.idempotencyKey());
         Path target = outbox.resolve(name);
         if (Files.exists(target)) {
@@ -76,27 +91,31 @@ public final class CsvLocalTeamConnector implements LocalTeamConnector {
         return new DeliveryResult(Status.DELIVERED, "written to " + target, name);
     }
 
-    private Path outbox(Map<String, String> configuration, String eventMunicipality) {
+    /**
+     * @param lenient whether a scope without a configured directory is accepted (bind time: a region
+     *                binding, or a municipality configured later)
+     */
+    private Path outbox(Map<String, String> configuration, String eventMunicipality, boolean lenient) {
         for (String key : configuration.keySet()) {
+            if (key.equals("directory")) {
+                throw new IllegalArgumentException("directory: cannot be set in a binding: where localteam-file"
+                        + " writes case data is the administrator's configuration (CsvExchangeDirectory); choose one"
+                        + " with municipality");
+            }
             if (!KEYS.contains(key)) {
-                throw new IllegalArgumentException(key + ": unknown key of localteam-file (known: directory, municipality)");
+                throw new IllegalArgumentException(key + ": unknown key of localteam-file (known: municipality)");
             }
         }
-        String directory = configuration.get("directory");
-        if (directory != null && !directory.isBlank()) {
-            try {
-                return new ExchangeFolders(Paths.get(directory.trim())).outbox();
-            } catch (InvalidPathException e) {
-                throw new IllegalArgumentException("directory: '" + directory + "' is not a path", e);
-            }
+        boolean chosen = !configuration.getOrDefault("municipality", "").isBlank();
+        String wanted = !chosen ? eventMunicipality : configuration.get("municipality").trim();
+        if (lenient && (wanted == null || !chosen)) {
+            return null;
         }
-        String wanted = configuration.getOrDefault("municipality", "").isBlank() ? eventMunicipality
-                : configuration.get("municipality").trim();
         List<CsvExchangeDirectory> found = directories.stream().filter(d -> wanted != null
                 && d.municipality().toLowerCase(Locale.ROOT).equals(wanted.toLowerCase(Locale.ROOT))).toList();
         if (found.size() != 1) {
-            throw new IllegalStateException("directory: " + (found.isEmpty() ? "no" : found.size())
-                    + " CsvExchangeDirectory configuration for '" + wanted + "' and no directory in the binding");
+            throw new IllegalStateException((chosen ? "municipality: " : "directory: ")
+                    + (found.isEmpty() ? "no" : found.size()) + " CsvExchangeDirectory configuration for '" + wanted + "'");
         }
         return found.get(0).folders().outbox();
     }

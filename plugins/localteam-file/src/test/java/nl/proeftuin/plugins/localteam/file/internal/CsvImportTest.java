@@ -34,6 +34,11 @@ class CsvImportTest {
         final Map<String, String> cases = new ConcurrentHashMap<>();
 
         @Override
+        public void refused(String pluginId, String municipality, int status, String reason) {
+            throw new AssertionError("localteam-file refuses nothing before handing it over: " + reason);
+        }
+
+        @Override
         public InboundResult receive(String pluginId, InboundRequest request) {
             assertEquals("localteam-file", pluginId);
             if (request.persons().stream().anyMatch(p -> "Refused".equals(p.familyName()))) {

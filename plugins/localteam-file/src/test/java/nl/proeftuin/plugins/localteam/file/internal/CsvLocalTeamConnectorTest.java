@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.lang.reflect.Proxy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -11,9 +12,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import nl.proeftuin.core.api.InvalidInputException;
 import nl.proeftuin.core.spi.DeliveryResult;
 import nl.proeftuin.core.spi.DeliveryResult.Status;
+import nl.proeftuin.core.spi.ExtensionPoint;
 import nl.proeftuin.core.spi.OutboundEvent;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,6 +28,27 @@ class CsvLocalTeamConnectorTest {
     Path dir;
 
     final CsvLocalTeamConnector connector = new CsvLocalTeamConnector();
+    CsvExchangeDirectory ede;
+
+    /** The administrator's exchange directory of a municipality, as Config Admin would hand it. */
+    static CsvExchangeDirectory directory(String municipality, Path directory) throws Exception {
+        Map<String, Object> values = Map.of("municipality", municipality, "directory", directory.toString());
+        return new CsvExchangeDirectory((CsvExchangeDirectoryConfig) Proxy.newProxyInstance(
+                CsvExchangeDirectoryConfig.class.getClassLoader(), new Class<?>[] {CsvExchangeDirectoryConfig.class},
+                (proxy, method, args) -> values.containsKey(method.getName()) ? values.get(method.getName())
+                        : method.getDefaultValue()));
+    }
+
+    @BeforeEach
+    void configure() throws Exception {
+        ede = directory("Ede", dir);
+        connector.addDirectory(ede);
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        ede.deactivate();
+    }
 
     static OutboundEvent event(String key) {
         return new OutboundEvent(key, "CASE_OPENED", "case-7", "Ede", Instant.parse("2026-11-24T23:30:00Z"),
@@ -33,7 +59,7 @@ class CsvLocalTeamConnectorTest {
 
     @Test
     void writesOneFileOfTheImportShapePerEventAndIsIdempotent() throws Exception {
-        Map<String, String> binding = Map.of("directory", dir.toString());
+        Map<String, String> binding = Map.of();
         DeliveryResult first = connector.deliver(event("evt-1"), binding);
 
         assertEquals(Status.DELIVERED, first.status(), first.detail());
@@ -63,15 +89,16 @@ class CsvLocalTeamConnectorTest {
     @Test
     void anUnsafeKeyBecomesAHashedFileNameAndAnEventWithoutPersonsOneRow() throws Exception {
         OutboundEvent event = new OutboundEvent("../evil/key", "CASE_CLOSED", "case-8", "Ede", Instant.now(), Map.of());
-        DeliveryResult result = connector.deliver(event, Map.of("directory", dir.toString()));
+        DeliveryResult result = connector.deliver(event, Map.of());
         assertTrue(result.remoteRef().matches("key-[0-9a-f]{64}\\.csv"), result.remoteRef());
         assertEquals(2, Csv.parse(Files.readString(dir.resolve("outbox").resolve(result.remoteRef()))).size());
     }
 
     @Test
     void anUnwritableDirectoryIsRetried() throws Exception {
-        Path notADirectory = Files.writeString(dir.resolve("plain-file"), "x");
-        DeliveryResult result = connector.deliver(event("evt-2"), Map.of("directory", notADirectory.toString()));
+        Files.delete(dir.resolve("outbox"));
+        Files.writeString(dir.resolve("outbox"), "x");
+        DeliveryResult result = connector.deliver(event("evt-2"), Map.of());
         assertEquals(Status.RETRY, result.status());
         assertTrue(result.detail().startsWith("cannot write"), result.detail());
     }
@@ -80,7 +107,27 @@ class CsvLocalTeamConnectorTest {
     void anUnusableBindingThrowsNamingTheKey() {
         assertTrue(assertThrows(IllegalArgumentException.class,
                 () -> connector.deliver(event("evt-3"), Map.of("dir", "/tmp"))).getMessage().startsWith("dir:"));
+        OutboundEvent renkum = new OutboundEvent("evt-3", "CASE_OPENED", "case-9", "Renkum", Instant.now(), Map.of());
         assertTrue(assertThrows(IllegalStateException.class,
-                () -> connector.deliver(event("evt-3"), Map.of())).getMessage().startsWith("directory: no"));
+                () -> connector.deliver(renkum, Map.of())).getMessage().startsWith("directory: no"));
+    }
+
+    @Test
+    void aBindingCannotChooseWhereCaseDataIsWritten() throws Exception {
+        Path elsewhere = Files.createDirectory(dir.resolve("coordinators-choice"));
+        assertEquals("configuration.directory", assertThrows(InvalidInputException.class,
+                () -> connector.checkConfiguration(ExtensionPoint.LOCAL_TEAM, "Ede",
+                        Map.of("directory", elsewhere.toString()))).field());
+        assertThrows(IllegalArgumentException.class,
+                () -> connector.deliver(event("evt-4"), Map.of("directory", elsewhere.toString())));
+        try (Stream<Path> files = Files.list(elsewhere)) {
+            assertEquals(0, files.count(), "nothing written where the binding said");
+        }
+        assertEquals("configuration.municipality", assertThrows(InvalidInputException.class,
+                () -> connector.checkConfiguration(ExtensionPoint.LOCAL_TEAM, "Ede", Map.of("municipality", "Nowhere")))
+                .field());
+        connector.checkConfiguration(ExtensionPoint.LOCAL_TEAM, "Ede", Map.of());
+        connector.checkConfiguration(ExtensionPoint.LOCAL_TEAM, null, Map.of("municipality", "Ede"));
+        connector.checkConfiguration(ExtensionPoint.LOCAL_TEAM, "Renkum", Map.of());
     }
 }

@@ -1,81 +1,103 @@
 package nl.proeftuin.plugins.localteam.rest.internal;
 
-import java.net.URI;
-import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 
+import nl.proeftuin.core.api.InvalidInputException;
+
 /**
- * Finds the endpoint for one delivery from the binding's configuration and the municipality
- * endpoints. Binding keys (all optional):
+ * What a binding may say about localteam-rest: only WHICH of the administrator's endpoints to use.
+ * Where events go and with which secret is the regional administrator's configuration per
+ * municipality ({@link MunicipalityEndpoint}), never a coordinator's binding. One optional key:
  * <ul>
- * <li>{@code municipality}: whose {@link MunicipalityEndpoint} configuration to use (default: the
- * event's municipality);</li>
- * <li>{@code baseUrl}, {@code credentialsReference}, {@code connectTimeoutMillis},
- * {@code requestTimeoutMillis}: override that configuration, or, with {@code baseUrl}, stand in for
- * it when the municipality has none.</li>
+ * <li>{@code endpoint}: the name of a configured {@link MunicipalityEndpoint} that serves the
+ * binding's municipality (default: the endpoint of the event's municipality).</li>
  * </ul>
- * An unknown key, an unreadable value or no endpoint at all throws, naming the key: the core then
- * keeps the event in its outbox and raises an alert.
+ * Any other key ({@code baseUrl}, {@code credentialsReference}, timeouts, ...) is refused: at bind
+ * time by {@link #check} (400 naming the key), at delivery time by {@link #resolve} (the core keeps the
+ * event in its outbox and raises an alert).
  */
 final class BindingSettings {
-    static final String MUNICIPALITY = "municipality";
-    static final String BASE_URL = "baseUrl";
-    static final String CREDENTIALS_REFERENCE = "credentialsReference";
-    static final String CONNECT_TIMEOUT = "connectTimeoutMillis";
-    static final String REQUEST_TIMEOUT = "requestTimeoutMillis";
-    static final Set<String> KEYS = Set.of(MUNICIPALITY, BASE_URL, CREDENTIALS_REFERENCE, CONNECT_TIMEOUT,
-            REQUEST_TIMEOUT);
-
-    /** The defaults of {@link MunicipalityEndpointConfig}, for a binding that stands alone. */
-    static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofMillis(5000);
-    static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofMillis(10000);
+    static final String ENDPOINT = "endpoint";
+    static final Set<String> KEYS = Set.of(ENDPOINT);
+    /** Keys of the old binding format, which could carry a URL or a secret: refused with a pointer. */
+    static final Set<String> ADMINISTRATOR_KEYS = Set.of("baseUrl", "credentialsReference",
+            "inboundCredentialsReference", "credentialsFile", "connectTimeoutMillis", "requestTimeoutMillis",
+            "municipality", "allowHttpLoopback");
 
     private BindingSettings() {
     }
 
+    /**
+     * The bind-time check ({@code ConfigurationCheck}).
+     *
+     * @param municipality the binding's municipality, or null for the region
+     * @throws InvalidInputException naming the key
+     */
+    static void check(Map<String, String> binding, String municipality, Endpoints endpoints) {
+        for (String key : binding.keySet()) {
+            if (ADMINISTRATOR_KEYS.contains(key)) {
+                throw new InvalidInputException("configuration." + key, "cannot be set in a binding: where"
+                        + " localteam-rest sends events and with which secret is the regional administrator's"
+                        + " configuration (MunicipalityEndpoint); choose a configured endpoint with 'endpoint'");
+            }
+            if (!KEYS.contains(key)) {
+                throw new InvalidInputException("configuration." + key, "unknown key of localteam-rest (known: "
+                        + ENDPOINT + ")");
+            }
+        }
+        String name = Endpoint.blankToNull(binding.get(ENDPOINT));
+        if (name == null) {
+            return;
+        }
+        Endpoint named;
+        try {
+            named = endpoints.named(name);
+        } catch (IllegalStateException e) {
+            throw new InvalidInputException("configuration." + ENDPOINT, e.getMessage());
+        }
+        if (named == null) {
+            throw new InvalidInputException("configuration." + ENDPOINT, "no endpoint named '" + name
+                    + "' is configured (configured: " + (endpoints.names().isEmpty() ? "none"
+                            : String.join(", ", endpoints.names())) + ")");
+        }
+        if (municipality != null && !named.serves(municipality)) {
+            throw new InvalidInputException("configuration." + ENDPOINT, "endpoint '" + named.name()
+                    + "' does not serve " + municipality + " (it serves " + String.join(", ", named.serves())
+                    + "; the administrator can add it to alsoServes)");
+        }
+    }
+
+    /**
+     * The endpoint for one delivery.
+     *
+     * @throws IllegalArgumentException for a key a binding may not carry
+     * @throws IllegalStateException    when there is no usable endpoint for the event's municipality
+     */
     static Endpoint resolve(Map<String, String> binding, String eventMunicipality, Endpoints endpoints) {
         Map<String, String> config = binding == null ? Map.of() : binding;
         for (String key : config.keySet()) {
             if (!KEYS.contains(key)) {
-                throw new IllegalArgumentException(key + ": unknown key of localteam-rest (known: "
-                        + String.join(", ", KEYS.stream().sorted().toList()) + ")");
+                throw new IllegalArgumentException(key + ": not a key a binding of localteam-rest may carry (known: "
+                        + ENDPOINT + "); endpoints and secrets are the administrator's MunicipalityEndpoint configuration");
             }
         }
-        String municipality = Endpoint.blankToNull(config.get(MUNICIPALITY));
-        String wanted = municipality == null ? eventMunicipality : municipality;
-        Endpoint configured = endpoints.find(wanted);
-        URI baseUrl = Endpoint.url(BASE_URL, config.get(BASE_URL));
-        if (configured == null && baseUrl == null) {
-            throw new IllegalStateException("baseUrl: no MunicipalityEndpoint configuration for '" + wanted
-                    + "' and no baseUrl in the binding");
+        String name = Endpoint.blankToNull(config.get(ENDPOINT));
+        Endpoint endpoint = name == null ? endpoints.find(eventMunicipality) : endpoints.named(name);
+        if (endpoint == null) {
+            throw new IllegalStateException(name == null
+                    ? "endpoint: no MunicipalityEndpoint configuration for '" + eventMunicipality + "'"
+                    : "endpoint: no MunicipalityEndpoint configuration named '" + name + "'");
         }
-        if (configured == null) {
-            configured = new Endpoint(wanted, null, null, null, DEFAULT_CONNECT_TIMEOUT, DEFAULT_REQUEST_TIMEOUT,
-                    Credentials.of(null), 0);
+        if (!endpoint.serves(eventMunicipality)) {
+            throw new IllegalStateException("endpoint: '" + endpoint.name() + "' does not serve " + eventMunicipality
+                    + "; its events are not sent there");
         }
-        URI url = baseUrl != null ? baseUrl : configured.baseUrl();
-        if (url == null) {
-            throw new IllegalStateException("baseUrl: the MunicipalityEndpoint configuration of '" + wanted
-                    + "' has none (inbound only) and the binding gives none");
+        if (endpoint.baseUrl() == null) {
+            throw new IllegalStateException("baseUrl: the MunicipalityEndpoint configuration '" + endpoint.name()
+                    + "' has none (inbound only)");
         }
-        String reference = config.containsKey(CREDENTIALS_REFERENCE)
-                ? Endpoint.blankToNull(config.get(CREDENTIALS_REFERENCE)) : configured.credentialsReference();
-        return new Endpoint(configured.municipality(), url, reference, configured.inboundCredentialsReference(),
-                duration(config, CONNECT_TIMEOUT, configured.connectTimeout()),
-                duration(config, REQUEST_TIMEOUT, configured.requestTimeout()), configured.credentials(),
-                configured.maxRequestBytes());
-    }
-
-    private static Duration duration(Map<String, String> config, String key, Duration fallback) {
-        String value = config.get(key);
-        if (value == null || value.isBlank()) {
-            return fallback;
-        }
-        try {
-            return Endpoint.millis(key, Long.parseLong(value.trim()));
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(key + ": '" + value + "' is not a number of milliseconds", e);
-        }
+        endpoints.checkOutboundSecret(endpoint);
+        return endpoint;
     }
 }

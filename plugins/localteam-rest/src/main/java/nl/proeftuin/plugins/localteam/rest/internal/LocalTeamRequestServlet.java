@@ -19,6 +19,7 @@ import javax.servlet.http.HttpServletResponse;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import nl.proeftuin.core.api.InvalidInputException;
 import nl.proeftuin.core.spi.InboundRequest;
+import nl.proeftuin.core.spi.InboxUnavailableException;
 import nl.proeftuin.core.spi.InboundResult;
 import nl.proeftuin.core.spi.LocalTeamInbox;
 import org.osgi.service.component.annotations.Activate;
@@ -41,7 +42,12 @@ import org.slf4j.LoggerFactory;
  * <p>Answers: 201 {@code {"caseId","duplicate":false}} for a new case, 200 with
  * {@code "duplicate":true} for a repeated key; as {@code application/problem+json}: 400 (a bad field,
  * with {@code field} and {@code reason}), 401 (no or wrong token), 404 (unknown path or a
- * municipality without inbound configuration), 405, 413 (body too large), 415 (not JSON).
+ * municipality without inbound configuration), 405, 413 (body too large), 415 (not JSON), 503 (the
+ * core cannot log the request in the access log now: no log, no answer).
+ *
+ * <p>Every request is in the access log (NEN 7513): those handed over are logged by the core's inbox;
+ * those this servlet refuses itself (a wrong or missing token, an unknown municipality, a body it
+ * cannot read) are reported to the inbox ({@link LocalTeamInbox#refused}) before the answer.
  */
 @Component(service = Servlet.class)
 @HttpWhiteboardServletPattern(LocalTeamRequestServlet.PATTERN)
@@ -72,26 +78,59 @@ public final class LocalTeamRequestServlet extends HttpServlet {
         endpoints.remove(endpoint);
     }
 
+    /** What is known of one request while it is handled: for the access-log entry of a refusal. */
+    private static final class Attempt {
+        String municipality;
+        boolean handedOver;
+    }
+
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        Attempt attempt = new Attempt();
         try {
-            InboundResult result = handle(request);
+            InboundResult result = handle(request, attempt);
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("caseId", result.caseId());
             body.put("duplicate", result.duplicate());
             write(response, result.duplicate() ? 200 : 201, "application/json", body);
         } catch (Problem problem) {
+            try {
+                if (!attempt.handedOver) {
+                    inbox.refused(RestLocalTeamConnector.ID, attempt.municipality, problem.status, problem.getMessage());
+                }
+            } catch (InboxUnavailableException e) {
+                unavailable(response, e);
+                return;
+            }
             problem.headers.forEach(response::setHeader);
             write(response, problem.status, PROBLEM_JSON, problem.body());
+        } catch (InboxUnavailableException e) {
+            unavailable(response, e);
         } catch (RuntimeException e) {
             LOG.error("inbound local-team request {} failed", request.getPathInfo(), e);
+            if (!attempt.handedOver) {
+                try {
+                    inbox.refused(RestLocalTeamConnector.ID, attempt.municipality, 500, "not handled: internal error");
+                } catch (RuntimeException notLogged) {
+                    unavailable(response, new InboxUnavailableException(notLogged.getMessage(), notLogged));
+                    return;
+                }
+            }
             write(response, 500, PROBLEM_JSON, new Problem(500, "Internal Server Error",
                     "the request could not be handled; it is logged").body());
         }
     }
 
-    private InboundResult handle(HttpServletRequest request) throws IOException {
+    private static void unavailable(HttpServletResponse response, InboxUnavailableException e) throws IOException {
+        LOG.error("inbound local-team request not taken: {}", e.getMessage());
+        response.setHeader("Retry-After", "60");
+        write(response, 503, PROBLEM_JSON, new Problem(503, "Service Unavailable",
+                "the request cannot be recorded in the access log now and was not taken; send it again later").body());
+    }
+
+    private InboundResult handle(HttpServletRequest request, Attempt attempt) throws IOException {
         String municipality = municipalityOf(request.getPathInfo());
+        attempt.municipality = municipality;
         if (!"POST".equals(request.getMethod())) {
             throw new Problem(405, "Method Not Allowed", request.getMethod() + " is not supported here; use POST")
                     .header("Allow", "POST");
@@ -107,6 +146,7 @@ public final class LocalTeamRequestServlet extends HttpServlet {
         }
         byte[] body = read(request, endpoint.maxRequestBytes());
         InboundRequest inbound = reader.read(body, endpoint.municipality());
+        attempt.handedOver = true;
         try {
             InboundResult result = inbox.receive(RestLocalTeamConnector.ID, inbound);
             LOG.info("inbound request {} from {}: case {}{}", inbound.idempotencyKey(), endpoint.municipality(),

@@ -2,6 +2,7 @@ package nl.proeftuin.plugins.localteam.rest.internal;
 
 import java.io.IOException;
 import java.net.ConnectException;
+import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -14,10 +15,13 @@ import java.util.concurrent.ConcurrentHashMap;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import nl.proeftuin.core.spi.ConfigurationCheck;
 import nl.proeftuin.core.spi.DeliveryResult;
 import nl.proeftuin.core.spi.DeliveryResult.Status;
+import nl.proeftuin.core.spi.ExtensionPoint;
 import nl.proeftuin.core.spi.LocalTeamConnector;
 import nl.proeftuin.core.spi.OutboundEvent;
+import nl.proeftuin.core.spi.OutboundUrls;
 import nl.proeftuin.core.spi.PluginId;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -34,12 +38,14 @@ import org.osgi.service.component.annotations.ReferencePolicy;
  * <p>The answer: any 2xx (also the receiver's "already known" for a key it has seen) is DELIVERED,
  * with {@code reference} (or {@code id}) of a JSON body as the remote reference; a refused
  * connection, a timeout, 408, 429 and 5xx are RETRY (the core's outbox retries with back-off); any
- * other 4xx is REJECTED with the receiver's detail. Where the endpoint comes from: see
- * {@link BindingSettings}.
+ * other 4xx is REJECTED with the receiver's detail. Where the endpoint comes from: the
+ * administrator's {@link MunicipalityEndpoint} configurations; a binding only chooses one by name
+ * ({@link BindingSettings}, checked at bind time through {@link ConfigurationCheck}). Right before
+ * sending, the addresses the endpoint's host resolves to are checked again ({@link OutboundUrls}).
  */
 @Component(service = LocalTeamConnector.class)
 @PluginId(RestLocalTeamConnector.ID)
-public final class RestLocalTeamConnector implements LocalTeamConnector {
+public final class RestLocalTeamConnector implements LocalTeamConnector, ConfigurationCheck {
     static final String ID = "localteam-rest";
     /** How much of a remote answer is kept in the delivery detail. */
     static final int MAX_DETAIL = 500;
@@ -70,8 +76,18 @@ public final class RestLocalTeamConnector implements LocalTeamConnector {
     }
 
     @Override
+    public void checkConfiguration(ExtensionPoint point, String municipality, Map<String, String> configuration) {
+        BindingSettings.check(configuration, municipality, endpoints);
+    }
+
+    @Override
     public DeliveryResult deliver(OutboundEvent event, Map<String, String> configuration) {
         Endpoint endpoint = BindingSettings.resolve(configuration, event.municipality(), endpoints);
+        try {
+            OutboundUrls.checkResolved(endpoint.baseUrl(), endpoint.allowHttpLoopback());
+        } catch (UnknownHostException e) {
+            return retry("cannot resolve " + endpoint.baseUrl().getHost() + ": " + message(e));
+        }
         HttpRequest.Builder request = HttpRequest.newBuilder(endpoint.eventsUrl())
                 .timeout(endpoint.requestTimeout())
                 .header("Content-Type", "application/json")

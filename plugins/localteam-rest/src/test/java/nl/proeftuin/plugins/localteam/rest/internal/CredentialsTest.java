@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,15 +17,14 @@ class CredentialsTest {
     Path dir;
 
     @Test
-    void theFileComesFirstThenTheEnvironmentAndAMissingSecretIsNamedNotShown() throws Exception {
-        Path file = dir.resolve("proeftuin-credentials.properties");
+    void onlyTheConnectorsOwnFileAnswersAndAMissingSecretIsNamedNotShown() throws Exception {
+        Path file = dir.resolve("proeftuin-localteam-rest-credentials.properties");
         Files.writeString(file, "arnhem.token = from-file\n");
-        Credentials credentials = new Credentials(file, Map.of("ARNHEM_TOKEN", "from-env", "EDE_TOKEN", "ede-env")::get);
+        Credentials credentials = new Credentials(file);
 
         assertEquals("from-file", credentials.secret("arnhem.token"));
-        assertEquals("ede-env", credentials.secret("ede.token"));
         IllegalStateException missing = assertThrows(IllegalStateException.class, () -> credentials.secret("renkum.token"));
-        assertTrue(missing.getMessage().contains("renkum.token") && missing.getMessage().contains("RENKUM_TOKEN"));
+        assertTrue(missing.getMessage().contains("renkum.token"));
 
         Files.writeString(file, "arnhem.token=rotated\n");
         assertEquals("rotated", credentials.secret("arnhem.token"), "read on every lookup");
@@ -34,8 +32,14 @@ class CredentialsTest {
     }
 
     @Test
-    void withoutAFileTheEnvironmentAnswers() {
-        Credentials credentials = new Credentials(dir.resolve("absent.properties"), Map.of("A_B_C", "x")::get);
-        assertEquals("x", credentials.secret("a.b-c"));
+    void neitherTheEnvironmentNorSystemPropertiesAreSecrets() {
+        Credentials credentials = new Credentials(dir.resolve("absent.properties"));
+        // HOME and PATH are set in every test environment; java.home is a system property
+        for (String name : new String[] {"HOME", "PATH", "home", "java.home", "user.name"}) {
+            IllegalStateException refused = assertThrows(IllegalStateException.class, () -> credentials.secret(name));
+            if (System.getenv(name) != null) {
+                assertFalse(refused.getMessage().contains(System.getenv(name)), "never shows a value");
+            }
+        }
     }
 }

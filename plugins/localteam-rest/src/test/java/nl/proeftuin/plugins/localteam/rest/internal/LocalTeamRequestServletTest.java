@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -21,6 +22,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import nl.proeftuin.core.api.InvalidInputException;
 import nl.proeftuin.core.spi.InboundRequest;
 import nl.proeftuin.core.spi.InboundResult;
+import nl.proeftuin.core.spi.InboxUnavailableException;
 import nl.proeftuin.core.spi.LocalTeamInbox;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
@@ -45,10 +47,26 @@ class LocalTeamRequestServletTest {
     static final class RecordingInbox implements LocalTeamInbox {
         final List<InboundRequest> received = new CopyOnWriteArrayList<>();
         final Map<String, String> cases = new ConcurrentHashMap<>();
+        /** What the servlet reported as refused: "municipality status". */
+        final List<String> refusals = new CopyOnWriteArrayList<>();
+        /** Whether the core's access log is down. */
+        volatile boolean logDown;
+
+        @Override
+        public void refused(String pluginId, String municipality, int status, String reason) {
+            assertEquals("localteam-rest", pluginId);
+            if (logDown) {
+                throw new InboxUnavailableException("access log down", null);
+            }
+            refusals.add(municipality + " " + status);
+        }
 
         @Override
         public InboundResult receive(String pluginId, InboundRequest request) {
             assertEquals("localteam-rest", pluginId);
+            if (logDown) {
+                throw new InboxUnavailableException("access log down", null);
+            }
             if ("refuse me".equals(request.description())) {
                 throw new InvalidInputException("persons[0].dateOfBirth", "is in the future");
             }
@@ -74,10 +92,11 @@ class LocalTeamRequestServletTest {
         Files.writeString(secrets, "arnhem.in=token-arnhem\n");
         inbox = new RecordingInbox();
         LocalTeamRequestServlet servlet = new LocalTeamRequestServlet(inbox);
-        servlet.addEndpoint(new MunicipalityEndpoint(new Endpoint("Arnhem", null, null, "arnhem.in",
-                Duration.ofSeconds(1), Duration.ofSeconds(1), new Credentials(secrets, n -> null), 4096)));
-        servlet.addEndpoint(new MunicipalityEndpoint(new Endpoint("Ede", URI.create("http://127.0.0.1:9"), null, null,
-                Duration.ofSeconds(1), Duration.ofSeconds(1), new Credentials(secrets, n -> null), 4096)));
+        servlet.addEndpoint(new MunicipalityEndpoint(new Endpoint("arnhem", "Arnhem", Set.of("arnhem"), null, false,
+                null, "arnhem.in", Duration.ofSeconds(1), Duration.ofSeconds(1), new Credentials(secrets), 4096)));
+        servlet.addEndpoint(new MunicipalityEndpoint(new Endpoint("ede", "Ede", Set.of("ede"),
+                URI.create("http://127.0.0.1:9"), true, null, null, Duration.ofSeconds(1), Duration.ofSeconds(1),
+                new Credentials(secrets), 4096)));
         jetty = new Server(new InetSocketAddress("127.0.0.1", 0));
         ServletContextHandler context = new ServletContextHandler();
         context.addServlet(new ServletHolder(servlet), LocalTeamRequestServlet.PATTERN);
@@ -140,6 +159,19 @@ class LocalTeamRequestServletTest {
         assertProblem(post("/Arnhem/requests", "token-arnhem-not", "application/json", InboundRequestReaderTest.VALID),
                 401);
         assertTrue(inbox.received.isEmpty());
+        assertEquals(List.of("Arnhem 401", "Arnhem 401"), inbox.refusals, "both refusals go to the access log");
+    }
+
+    @Test
+    void withoutTheAccessLogEveryRequestIs503AndNothingIsTaken() throws Exception {
+        inbox.logDown = true;
+        HttpResponse<String> valid = post("/Arnhem/requests", "token-arnhem", "application/json",
+                InboundRequestReaderTest.VALID);
+        assertProblem(valid, 503);
+        assertTrue(valid.headers().firstValue("Retry-After").isPresent());
+        assertProblem(post("/Arnhem/requests", "wrong", "application/json", InboundRequestReaderTest.VALID), 503);
+        assertProblem(post("/Renkum/requests", "token-arnhem", "application/json", "{}"), 503);
+        assertTrue(inbox.received.isEmpty() && inbox.refusals.isEmpty());
     }
 
     @Test
@@ -152,6 +184,7 @@ class LocalTeamRequestServletTest {
                 HttpResponse.BodyHandlers.ofString());
         assertProblem(get, 405);
         assertEquals("POST", get.headers().firstValue("Allow").orElse(""));
+        assertEquals(List.of("Renkum 404", "Ede 404", "null 404", "null 404", "Arnhem 405"), inbox.refusals);
     }
 
     @Test
@@ -161,6 +194,7 @@ class LocalTeamRequestServletTest {
         assertProblem(post("/Arnhem/requests", "token-arnhem", "application/json", "{\"description\":\""
                 + "x".repeat(5000) + "\"}"), 413);
         assertTrue(inbox.received.isEmpty());
+        assertEquals(List.of("Arnhem 415", "Arnhem 415", "Arnhem 413"), inbox.refusals);
     }
 
     @Test
@@ -176,5 +210,6 @@ class LocalTeamRequestServletTest {
         assertProblem(refused, 400);
         assertEquals("persons[0].dateOfBirth", json(refused).get("field").asText());
         assertEquals("is in the future", json(refused).get("reason").asText());
+        assertEquals(List.of("Arnhem 400"), inbox.refusals, "the reader's refusal is reported; the core logs its own");
     }
 }

@@ -1,6 +1,7 @@
 package nl.proeftuin.plugins.localteam.rest.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,13 +11,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.lang.reflect.Proxy;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import nl.proeftuin.core.api.InvalidInputException;
 import nl.proeftuin.core.spi.DeliveryResult;
 import nl.proeftuin.core.spi.DeliveryResult.Status;
+import nl.proeftuin.core.spi.ExtensionPoint;
 import nl.proeftuin.core.spi.OutboundEvent;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -31,16 +37,38 @@ class RestLocalTeamConnectorTest {
 
     LocalTeamSystem system;
     RestLocalTeamConnector connector;
+    Path secrets;
+
+    /** The administrator's factory configuration, as Config Admin would hand it (defaults for the rest). */
+    static MunicipalityEndpointConfig config(Map<String, Object> values) {
+        return (MunicipalityEndpointConfig) Proxy.newProxyInstance(MunicipalityEndpointConfig.class.getClassLoader(),
+                new Class<?>[] {MunicipalityEndpointConfig.class}, (proxy, method, args) -> {
+                    Object value = values.get(method.getName());
+                    return value != null ? value : method.getDefaultValue();
+                });
+    }
+
+    static Map<String, Object> arnhem(String baseUrl, Path secrets) {
+        Map<String, Object> values = new HashMap<>();
+        values.put("municipality", "Arnhem");
+        values.put("baseUrl", baseUrl);
+        values.put("allowHttpLoopback", true);
+        values.put("credentialsReference", "arnhem.localteam.out");
+        values.put("inboundCredentialsReference", "arnhem.localteam.inbound");
+        values.put("requestTimeoutMillis", 700);
+        values.put("connectTimeoutMillis", 2000);
+        values.put("credentialsFile", secrets.toString());
+        return values;
+    }
 
     @BeforeEach
     void start() throws IOException {
         system = new LocalTeamSystem();
-        Path secrets = dir.resolve("credentials.properties");
-        Files.writeString(secrets, "arnhem.localteam.out=s3cret-out\narnhem.localteam.in=s3cret-in\n");
+        secrets = dir.resolve("credentials.properties");
+        Files.writeString(secrets, "arnhem.localteam.out=s3cret-out\narnhem.localteam.inbound=s3cret-in\n"
+                + "ede.localteam.out=s3cret-ede\n");
         connector = new RestLocalTeamConnector();
-        connector.addEndpoint(new MunicipalityEndpoint(new Endpoint("Arnhem", Endpoint.url("baseUrl", system.baseUrl()),
-                "arnhem.localteam.out", "arnhem.localteam.in", Duration.ofSeconds(2), Duration.ofMillis(700),
-                new Credentials(secrets, name -> null), 65536)));
+        connector.addEndpoint(new MunicipalityEndpoint(config(arnhem(system.baseUrl(), secrets))));
     }
 
     @AfterEach
@@ -138,40 +166,120 @@ class RestLocalTeamConnectorTest {
     }
 
     @Test
-    void theBindingCanStandInForTheFactoryConfiguration() {
-        OutboundEvent elsewhere = new OutboundEvent("evt-7", "CASE_OPENED", "case-2", "Renkum", Instant.now(), Map.of());
-        DeliveryResult result = connector.deliver(elsewhere,
-                Map.of("baseUrl", system.baseUrl() + "/", "credentialsReference", "", "requestTimeoutMillis", "2000"));
-
-        assertEquals(Status.DELIVERED, result.status(), result.detail());
-        assertNull(system.posts.get(0).authorization(), "an empty credentialsReference sends no Authorization");
+    void aBindingCannotCarryAnEndpointOrASecretTheReproduction() throws Exception {
+        // the attack: a coordinator binds Ede to a listener of their own with Arnhem's inbound secret
+        try (LocalTeamSystem theirs = new LocalTeamSystem()) {
+            Map<String, String> stolen = Map.of("baseUrl", theirs.baseUrl(), "credentialsReference",
+                    "arnhem.localteam.inbound");
+            InvalidInputException refused = assertThrows(InvalidInputException.class,
+                    () -> connector.checkConfiguration(ExtensionPoint.LOCAL_TEAM, "Ede", stolen));
+            assertTrue(refused.field().equals("configuration.baseUrl")
+                    || refused.field().equals("configuration.credentialsReference"), refused.field());
+            assertEquals("configuration.credentialsReference", assertThrows(InvalidInputException.class,
+                    () -> connector.checkConfiguration(ExtensionPoint.LOCAL_TEAM, "Ede",
+                            Map.of("credentialsReference", "HOME"))).field());
+            for (String url : new String[] {"file:///etc/passwd", "http://169.254.169.254/"}) {
+                assertEquals("configuration.baseUrl", assertThrows(InvalidInputException.class,
+                        () -> connector.checkConfiguration(ExtensionPoint.LOCAL_TEAM, "Ede", Map.of("baseUrl", url)))
+                        .field());
+            }
+            // and should such a binding be in the database already, delivery refuses it too
+            OutboundEvent ede = new OutboundEvent("evt-x", "CASE_OPENED", "case-9", "Ede", Instant.now(), Map.of());
+            assertThrows(IllegalArgumentException.class, () -> connector.deliver(ede, stolen));
+            assertThrows(IllegalArgumentException.class, () -> connector.deliver(event("evt-x"), stolen));
+            assertTrue(theirs.posts.isEmpty(), "nothing reached the coordinator's listener");
+            assertTrue(system.posts.isEmpty(), "nor anywhere else");
+        }
     }
 
     @Test
-    void theBindingCanPickAnotherMunicipalitysConfiguration() {
-        OutboundEvent elsewhere = new OutboundEvent("evt-8", "CASE_OPENED", "case-3", "Rozendaal", Instant.now(), Map.of());
-        assertEquals(Status.DELIVERED, connector.deliver(elsewhere, Map.of("municipality", "arnhem")).status());
+    void aBindingChoosesAConfiguredEndpointByNameThatServesItsMunicipality() {
+        connector.checkConfiguration(ExtensionPoint.LOCAL_TEAM, "Arnhem", Map.of("endpoint", "arnhem"));
+        connector.checkConfiguration(ExtensionPoint.LOCAL_TEAM, "Arnhem", Map.of());
+        connector.checkConfiguration(ExtensionPoint.LOCAL_TEAM, null, Map.of("endpoint", "arnhem"));
+        InvalidInputException unknown = assertThrows(InvalidInputException.class,
+                () -> connector.checkConfiguration(ExtensionPoint.LOCAL_TEAM, "Arnhem", Map.of("endpoint", "elsewhere")));
+        assertEquals("configuration.endpoint", unknown.field());
+        assertTrue(unknown.reason().contains("configured: arnhem"), unknown.reason());
+        assertEquals("configuration.endpoint", assertThrows(InvalidInputException.class,
+                () -> connector.checkConfiguration(ExtensionPoint.LOCAL_TEAM, "Ede", Map.of("endpoint", "arnhem")))
+                .field(), "Arnhem's system does not serve Ede");
+        assertEquals("configuration.requestTimeoutMillis", assertThrows(InvalidInputException.class,
+                () -> connector.checkConfiguration(ExtensionPoint.LOCAL_TEAM, "Arnhem",
+                        Map.of("requestTimeoutMillis", "1"))).field());
+        assertEquals("configuration.baseURL", assertThrows(InvalidInputException.class,
+                () -> connector.checkConfiguration(ExtensionPoint.LOCAL_TEAM, "Arnhem", Map.of("baseURL", "x"))).field());
+
+        DeliveryResult result = connector.deliver(event("evt-7"), Map.of("endpoint", "arnhem"));
+        assertEquals(Status.DELIVERED, result.status(), result.detail());
         assertEquals("Bearer s3cret-out", system.posts.get(0).authorization());
+
+        // a shared system: the administrator lets the Arnhem endpoint also serve Rozendaal
+        Map<String, Object> shared = arnhem(system.baseUrl(), secrets);
+        shared.put("alsoServes", new String[] {"Rozendaal"});
+        RestLocalTeamConnector sharing = new RestLocalTeamConnector();
+        sharing.addEndpoint(new MunicipalityEndpoint(config(shared)));
+        sharing.checkConfiguration(ExtensionPoint.LOCAL_TEAM, "Rozendaal", Map.of("endpoint", "arnhem"));
+        OutboundEvent rozendaal = new OutboundEvent("evt-8", "CASE_OPENED", "case-3", "Rozendaal", Instant.now(),
+                Map.of());
+        assertEquals(Status.DELIVERED, sharing.deliver(rozendaal, Map.of("endpoint", "arnhem")).status());
+        OutboundEvent renkum = new OutboundEvent("evt-8", "CASE_OPENED", "case-3", "Renkum", Instant.now(), Map.of());
+        assertThrows(IllegalStateException.class, () -> sharing.deliver(renkum, Map.of("endpoint", "arnhem")),
+                "a region binding never sends Renkum's events to a system that does not serve Renkum");
+    }
+
+    @Test
+    void theAdministratorsEndpointIsAllowListedToo() {
+        for (String url : new String[] {"file:///etc/passwd", "http://169.254.169.254/", "https://169.254.169.254/",
+            "https://[fe80::1]/", "ftp://wijkteam.example/", "http://wijkteam.arnhem.example/"}) {
+            assertThrows(IllegalArgumentException.class,
+                    () -> new MunicipalityEndpoint(config(arnhem(url, secrets))), url);
+        }
+        Map<String, Object> noFlag = arnhem(system.baseUrl(), secrets);
+        noFlag.put("allowHttpLoopback", false);
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> new MunicipalityEndpoint(config(noFlag)))
+                .getMessage().contains("allowHttpLoopback"), "http to loopback only with the flag");
+        Map<String, Object> https = arnhem("https://wijkteam.arnhem.example/api", secrets);
+        https.put("allowHttpLoopback", false);
+        assertEquals("https://wijkteam.arnhem.example/api",
+                new MunicipalityEndpoint(config(https)).endpoint().baseUrl().toString());
+        Map<String, Object> same = arnhem(system.baseUrl(), secrets);
+        same.put("credentialsReference", "arnhem.localteam.inbound");
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> new MunicipalityEndpoint(config(same)))
+                .getMessage().startsWith("credentialsReference:"));
+    }
+
+    @Test
+    void anOutboundSecretIsNeverAnotherEndpointsInboundSecret() {
+        // Ede's administrator configuration names Arnhem's inbound verification secret as its outbound one
+        Map<String, Object> ede = arnhem(system.baseUrl(), secrets);
+        ede.put("municipality", "Ede");
+        ede.put("credentialsReference", "arnhem.localteam.inbound");
+        ede.put("inboundCredentialsReference", "");
+        connector.addEndpoint(new MunicipalityEndpoint(config(ede)));
+        OutboundEvent event = new OutboundEvent("evt-10", "CASE_OPENED", "case-5", "Ede", Instant.now(), Map.of());
+
+        IllegalStateException refused = assertThrows(IllegalStateException.class, () -> connector.deliver(event, Map.of()));
+        assertTrue(refused.getMessage().contains("inbound verification secret"), refused.getMessage());
+        assertFalse(refused.getMessage().contains("s3cret-in"), "the message names the reference, never the secret");
+        assertTrue(system.posts.isEmpty());
     }
 
     @Test
     void anUnusableConfigurationThrowsNamingTheKey() {
         OutboundEvent nowhere = new OutboundEvent("evt-9", "CASE_OPENED", "case-4", "Renkum", Instant.now(), Map.of());
         assertTrue(assertThrows(IllegalStateException.class, () -> connector.deliver(nowhere, Map.of()))
-                .getMessage().startsWith("baseUrl:"));
+                .getMessage().startsWith("endpoint:"));
         assertTrue(assertThrows(IllegalArgumentException.class,
                 () -> connector.deliver(event("evt-9"), Map.of("baseURL", "http://x"))).getMessage()
-                .startsWith("baseURL: unknown key"));
-        assertTrue(assertThrows(IllegalArgumentException.class,
-                () -> connector.deliver(event("evt-9"), Map.of("requestTimeoutMillis", "soon"))).getMessage()
-                .startsWith("requestTimeoutMillis:"));
-        assertTrue(assertThrows(IllegalArgumentException.class,
-                () -> connector.deliver(event("evt-9"), Map.of("baseUrl", "ftp://x"))).getMessage()
-                .startsWith("baseUrl:"));
-        IllegalStateException missing = assertThrows(IllegalStateException.class,
-                () -> connector.deliver(event("evt-9"), Map.of("credentialsReference", "nowhere.secret")));
-        assertTrue(missing.getMessage().contains("nowhere.secret") && missing.getMessage().contains("NOWHERE_SECRET"),
-                missing.getMessage());
+                .startsWith("baseURL:"));
+        Map<String, Object> missing = arnhem(system.baseUrl(), secrets);
+        missing.put("credentialsReference", "nowhere.secret");
+        RestLocalTeamConnector other = new RestLocalTeamConnector();
+        other.addEndpoint(new MunicipalityEndpoint(config(missing)));
+        IllegalStateException notThere = assertThrows(IllegalStateException.class,
+                () -> other.deliver(event("evt-9"), Map.of()));
+        assertTrue(notThere.getMessage().contains("nowhere.secret"), notThere.getMessage());
         assertTrue(system.posts.isEmpty(), "nothing was sent");
     }
 }

@@ -2,6 +2,7 @@ package nl.proeftuin.plugins.localteam.rest.osgi;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -14,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import nl.proeftuin.core.api.InvalidInputException;
 import nl.proeftuin.core.spi.ExtensionPoint;
 import nl.proeftuin.core.spi.runtime.LocalTeamExchange;
 import nl.proeftuin.core.spi.runtime.OutboxEntry;
@@ -169,18 +171,47 @@ class RestLocalTeamDeliveryIT {
         }
     }
 
+    @Test
+    void aBindingCarryingAnEndpointOrASecretIsRefusedAndNothingIsSent() throws Exception {
+        String municipality = "Beuningen";
+        configure(municipality);
+        try (LoopbackLocalTeamSystem theirs = new LoopbackLocalTeamSystem()) {
+            for (Map<String, String> configuration : List.of(
+                    Map.of("baseUrl", theirs.baseUrl(), "credentialsReference", "it.localteam.inbound"),
+                    Map.of("credentialsReference", "HOME"),
+                    Map.of("baseUrl", "file:///etc/passwd"),
+                    Map.of("baseUrl", "http://169.254.169.254/"),
+                    Map.of("endpoint", "no-such-endpoint"))) {
+                InvalidInputException refused = assertThrows(InvalidInputException.class,
+                        () -> kit.bind(ExtensionPoint.LOCAL_TEAM, municipality, PLUGIN_ID, configuration),
+                        configuration::toString);
+                assertTrue(refused.field().startsWith("configuration."), refused.field());
+            }
+            assertEquals(null, kit.runtime().effectiveBinding(ExtensionPoint.LOCAL_TEAM, municipality),
+                    "no binding was stored");
+            kit.bind(ExtensionPoint.LOCAL_TEAM, municipality, PLUGIN_ID,
+                    Map.of("endpoint", "it_" + municipality.toLowerCase()));
+            deliverUntilDelivered(kit.openCase(municipality));
+            assertEquals(1, system.posts.size(), "the administrator's endpoint got the event");
+            assertTrue(theirs.posts.isEmpty(), "the coordinator's listener got nothing");
+        }
+    }
+
     // --- helpers --------------------------------------------------------------------------------
 
     /** The municipality's endpoint as an operator configures it: factory configuration, secret by name. */
     void configure(String municipality) throws Exception {
         Path secrets = Files.createTempFile("proeftuin-credentials", ".properties");
-        Files.writeString(secrets, "it.localteam.token=" + SECRET + "\n");
+        Files.writeString(secrets, "it.localteam.token=" + SECRET + "\nit.localteam.inbound=inbound-secret\n");
         ConfigurationAdmin cm = configAdmin.waitForService(PluginTestKit.DEFAULT_TIMEOUT.toMillis());
         endpoint = cm.getFactoryConfiguration(ENDPOINT_FACTORY_PID, "it_" + municipality.toLowerCase(), "?");
         Dictionary<String, Object> props = new Hashtable<>();
         props.put("municipality", municipality);
+        props.put("name", "it_" + municipality.toLowerCase());
         props.put("baseUrl", system.baseUrl());
+        props.put("allowHttpLoopback", true); // the test's system runs on loopback over http
         props.put("credentialsReference", "it.localteam.token");
+        props.put("inboundCredentialsReference", "it.localteam.inbound");
         props.put("credentialsFile", secrets.toString());
         props.put("requestTimeoutMillis", 3000);
         endpoint.update(props);

@@ -11,6 +11,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
+import nl.proeftuin.core.api.InvalidInputException;
+import nl.proeftuin.core.spi.ConfigurationCheck;
+import nl.proeftuin.core.spi.ExtensionPoint;
 import nl.proeftuin.core.spi.MaatwerkRequest;
 import nl.proeftuin.core.spi.MaatwerkStatus;
 import nl.proeftuin.core.spi.Offer;
@@ -47,7 +50,7 @@ import org.osgi.service.metatype.annotations.Designate;
 @Component(service = ProcurementConnector.class)
 @PluginId(ContractRegisterConnector.ID)
 @Designate(ocd = RegisterSourceConfig.class)
-public final class ContractRegisterConnector implements ProcurementConnector {
+public final class ContractRegisterConnector implements ProcurementConnector, ConfigurationCheck {
 
     static final String ID = "procurement-contracts";
     static final String PID = "nl.proeftuin.plugins.procurement.contracts.internal.ContractRegisterConnector";
@@ -61,7 +64,8 @@ public final class ContractRegisterConnector implements ProcurementConnector {
     @Activate
     public ContractRegisterConnector(RegisterSourceConfig config) {
         this(new RegisterLoader(Duration.ofMillis(config.httpTimeoutMillis()), config.maxRegisterBytes(),
-                directory(config.fileDirectory()), Clock.systemDefaultZone()), Clock.systemDefaultZone());
+                directory(config.fileDirectory()), config.httpSources(), config.allowHttpLoopback(),
+                Clock.systemDefaultZone()), Clock.systemDefaultZone());
     }
 
     /** The register directory, with {@code ${karaf.etc}} replaced by Karaf's etc folder; null = none. */
@@ -82,6 +86,25 @@ public final class ContractRegisterConnector implements ProcurementConnector {
     ContractRegisterConnector(RegisterLoader registers, Clock clock) {
         this.registers = registers;
         this.clock = clock;
+    }
+
+    /**
+     * The bind-time check: every key readable, and {@code register.location} a bundle register, a
+     * file under the register directory or a configured HTTP source; never a URL of the binding's own.
+     */
+    @Override
+    public void checkConfiguration(ExtensionPoint point, String municipality, Map<String, String> configuration) {
+        ContractsSettings settings;
+        try {
+            settings = ContractsSettings.from(configuration);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException("configuration", e.getMessage());
+        }
+        try {
+            registers.check(settings.location());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException("configuration." + ContractsSettings.LOCATION, e.getMessage());
+        }
     }
 
     @Override

@@ -15,7 +15,8 @@ import java.util.TreeSet;
  * <tr><th>key</th><th>default</th><th>meaning</th></tr>
  * <tr><td>{@code register.location}</td><td>{@code bundle:example.json}</td><td>where the register is:
  *     {@code bundle:<name>.json} (shipped in this bundle), {@code file:/...} (under the component's
- *     file directory), {@code http://...} or {@code https://...}</td></tr>
+ *     file directory) or {@code source:<name>} (an HTTP source the administrator configured,
+ *     {@code httpSources}); never a URL of the binding's own</td></tr>
  * <tr><td>{@code register.refreshSeconds}</td><td>300</td><td>how long a loaded register is used before
  *     it is read again; 0 = read on every call</td></tr>
  * <tr><td>{@code maatwerk.decisionDays}</td><td>56</td><td>days the municipality has to decide on a

@@ -22,8 +22,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 import com.sun.net.httpserver.HttpServer;
-
+import nl.proeftuin.core.api.InvalidInputException;
 import nl.proeftuin.core.api.dto.LifeDomain;
+import nl.proeftuin.core.spi.ExtensionPoint;
 import nl.proeftuin.core.spi.MaatwerkRequest;
 import nl.proeftuin.core.spi.MaatwerkStatus;
 import nl.proeftuin.core.spi.Offer;
@@ -171,7 +172,7 @@ class ContractRegisterConnectorTest {
         assertMessage("maatwerk.decisionDays must be a whole number", () -> c.offers(q, Map.of("maatwerk.decisionDays", "8w")));
         assertMessage("offers.includeFull must be true or false", () -> c.offers(q, Map.of("offers.includeFull", "yes")));
         assertMessage("this bundle ships no register other.json", () -> c.offers(q, Map.of("register.location", "bundle:other.json")));
-        assertMessage("use bundle:, file:, http: or https:", () -> c.offers(q, Map.of("register.location", "ftp://x/r.json")));
+        assertMessage("use bundle:, file: or source:", () -> c.offers(q, Map.of("register.location", "ftp://x/r.json")));
         assertMessage("file: locations are switched off", () -> c.offers(q, Map.of("register.location", "file:/etc/passwd")));
     }
 
@@ -218,8 +219,10 @@ class ContractRegisterConnectorTest {
         });
         server.start();
         String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/register.json";
-        Map<String, String> config = Map.of("register.location", url, "register.refreshSeconds", "60");
-        ContractRegisterConnector c = connector(null);
+        // the administrator's source, by name; the binding names it
+        ContractRegisterConnector c = new ContractRegisterConnector(new RegisterLoader(Duration.ofSeconds(2), 1_000_000,
+                null, new String[] {"gelderland=" + url}, true, clock), clock);
+        Map<String, String> config = Map.of("register.location", "source:gelderland", "register.refreshSeconds", "60");
         OfferQuery q = query("Ede", LifeDomain.PARENTING, "45", false, null);
 
         assertEquals("v1", c.offers(q, config).get(0).contractVersion());
@@ -240,6 +243,45 @@ class ContractRegisterConnectorTest {
         status.set(503);
         clock.advance(Duration.ofSeconds(61));
         assertMessage("answered HTTP 503", () -> c.offers(q, config));
+    }
+
+    @Test
+    void aBindingCannotNameAUrlOnlyAnAdministratorsSource() throws IOException {
+        AtomicInteger requests = new AtomicInteger();
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/", exchange -> {
+            requests.incrementAndGet();
+            exchange.sendResponseHeaders(200, -1);
+            exchange.close();
+        });
+        server.start();
+        String theirs = "http://127.0.0.1:" + server.getAddress().getPort() + "/register.json";
+        ContractRegisterConnector c = new ContractRegisterConnector(new RegisterLoader(Duration.ofSeconds(2), 1_000_000,
+                dir, new String[] {"gelderland=https://inkoop.gelderland.example/register.json"}, false, clock), clock);
+        OfferQuery q = query("Ede", LifeDomain.PARENTING, "45", false, null);
+        for (String location : new String[] {theirs, "https://elsewhere.example/r.json", "http://169.254.169.254/",
+            "file:///etc/passwd", "source:unknown", "jar:file:/x.jar!/r.json"}) {
+            InvalidInputException refused = assertThrows(InvalidInputException.class, () -> c.checkConfiguration(
+                    ExtensionPoint.PROCUREMENT, "Ede", Map.of("register.location", location)), location);
+            assertEquals("configuration.register.location", refused.field());
+            assertThrows(IllegalArgumentException.class, () -> c.offers(q, Map.of("register.location", location)));
+        }
+        assertEquals(0, requests.get(), "nothing was fetched from the binding's URL");
+        c.checkConfiguration(ExtensionPoint.PROCUREMENT, "Ede", Map.of("register.location", "source:gelderland"));
+        c.checkConfiguration(ExtensionPoint.PROCUREMENT, null, Map.of("register.location", "bundle:example.json"));
+        assertEquals("configuration", assertThrows(InvalidInputException.class, () -> c.checkConfiguration(
+                ExtensionPoint.PROCUREMENT, null, Map.of("register.locaton", "x"))).field());
+    }
+
+    @Test
+    void theAdministratorsSourcesAreAllowListed() {
+        for (String entry : new String[] {"a=file:///etc/passwd", "a=http://169.254.169.254/", "a=https://[fe80::1]/",
+            "a=http://inkoop.example/r.json", "a=ftp://inkoop.example/r.json", "no-equals", "Bad Name=https://x.example/"}) {
+            assertThrows(IllegalArgumentException.class, () -> RegisterLoader.sources(new String[] {entry}, true), entry);
+        }
+        assertThrows(IllegalArgumentException.class,
+                () -> RegisterLoader.sources(new String[] {"a=http://127.0.0.1:1/r.json"}, false));
+        assertEquals(1, RegisterLoader.sources(new String[] {"a=https://inkoop.example/r.json"}, false).size());
     }
 
     private static void assertMessage(String expected, Runnable call) {

@@ -3,12 +3,14 @@ package nl.proeftuin.plugins.procurement.contracts.osgi;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
+import nl.proeftuin.core.api.InvalidInputException;
 import nl.proeftuin.core.api.dto.LifeDomain;
 import nl.proeftuin.core.spi.ExtensionPoint;
 import nl.proeftuin.core.spi.Offer;
@@ -154,11 +156,14 @@ class ContractRegisterIT {
     }
 
     @Test
-    void anUnusableRegisterFallsBackWithTheReason() throws Exception {
-        kit.bind(ExtensionPoint.PROCUREMENT, "Rheden", PLUGIN_ID, Map.of("register.location", "bundle:missing.json"));
-        String caseId = kit.openCase("Rheden");
-        OfferList list = finder().offers(caseId, new OfferRequest(child(caseId), LifeDomain.PARENTING, "45", null));
-        assertTrue(list.fallback());
-        assertTrue(list.fallbackReason().contains("missing.json"), list.fallbackReason());
+    void aRegisterTheConnectorCannotReadOrAUrlIsRefusedAtBindTime() throws Exception {
+        for (String location : List.of("bundle:missing.json", "http://127.0.0.1:9/register.json",
+                "http://169.254.169.254/latest/meta-data/", "file:///etc/passwd")) {
+            InvalidInputException refused = assertThrows(InvalidInputException.class, () -> kit.bind(
+                    ExtensionPoint.PROCUREMENT, "Rheden", PLUGIN_ID, Map.of("register.location", location)), location);
+            assertEquals("configuration.register.location", refused.field());
+            assertTrue(refused.reason().contains(location), refused.reason());
+        }
+        assertEquals(null, kit.runtime().effectiveBinding(ExtensionPoint.PROCUREMENT, "Rheden"), "nothing was stored");
     }
 }

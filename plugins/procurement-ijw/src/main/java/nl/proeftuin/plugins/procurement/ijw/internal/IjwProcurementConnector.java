@@ -2,6 +2,7 @@ package nl.proeftuin.plugins.procurement.ijw.internal;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -14,22 +15,32 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 
+import nl.proeftuin.core.api.InvalidInputException;
 import nl.proeftuin.core.spi.CareRequest;
 import nl.proeftuin.core.spi.CareRequestStatus;
+import nl.proeftuin.core.spi.ConfigurationCheck;
+import nl.proeftuin.core.spi.ExtensionPoint;
 import nl.proeftuin.core.spi.MaatwerkRequest;
 import nl.proeftuin.core.spi.MaatwerkStatus;
 import nl.proeftuin.core.spi.Offer;
 import nl.proeftuin.core.spi.OfferQuery;
+import nl.proeftuin.core.spi.OutboundUrls;
 import nl.proeftuin.core.spi.PluginId;
 import nl.proeftuin.core.spi.ProcurementConnector;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 
 /**
  * Procurement through iJw messages: a care request becomes a JW315 <i>verzoek om toewijzing</i>
  * ({@link Jw315Message}), validated and then written to an outbox directory or POSTed to an exchange
- * endpoint; the municipality's JW301 <i>toewijzing</i> comes back through {@link Jw301Servlet}.
+ * endpoint; the municipality's JW301 <i>toewijzing</i> comes back through {@link Jw301Servlet}. The
+ * directory or endpoint is one of the administrator's {@link IjwDestination}s; a binding only names
+ * it ({@code destination}), checked at bind time ({@link ConfigurationCheck}).
  *
  * <ul>
  * <li>Invalid request data (no BSN, a bad AGB code, category, code, dates, volume): {@code REJECTED}
@@ -45,12 +56,13 @@ import org.osgi.service.component.annotations.Component;
  */
 @Component(service = ProcurementConnector.class)
 @PluginId(IjwProcurementConnector.ID)
-public final class IjwProcurementConnector implements ProcurementConnector {
+public final class IjwProcurementConnector implements ProcurementConnector, ConfigurationCheck {
 
     static final String ID = "procurement-ijw";
 
     private final Clock clock;
     private final HttpClient http;
+    private final List<IjwDestination> destinations = new CopyOnWriteArrayList<>();
 
     /** DS constructor: the system clock. */
     @Activate
@@ -63,6 +75,40 @@ public final class IjwProcurementConnector implements ProcurementConnector {
         // HTTP/1.1, no "Expect: 100-continue" (Java 17's client can hang on it), no redirects
         this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(2)).build();
+    }
+
+    /** Dynamic and multiple: destinations are configured and removed while the connector serves. */
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addDestination(IjwDestination destination) {
+        destinations.add(destination);
+    }
+
+    void removeDestination(IjwDestination destination) {
+        destinations.remove(destination);
+    }
+
+    @Override
+    public void checkConfiguration(ExtensionPoint point, String municipality, Map<String, String> configuration) {
+        IjwSettings settings;
+        try {
+            settings = IjwSettings.from(configuration);
+        } catch (IjwSettings.InvalidSetting e) {
+            throw new InvalidInputException("configuration." + e.key, e.getMessage());
+        }
+        if (settings.destination() != null && destination(settings.destination()) == null) {
+            throw new InvalidInputException("configuration." + IjwSettings.DESTINATION, "no destination named '"
+                    + settings.destination() + "' is configured (configured: " + names() + ")");
+        }
+    }
+
+    private IjwDestination.Destination destination(String name) {
+        return destinations.stream().map(IjwDestination::destination).filter(d -> d.name().equals(name)).findFirst()
+                .orElse(null);
+    }
+
+    private String names() {
+        List<String> names = destinations.stream().map(d -> d.destination().name()).sorted().toList();
+        return names.isEmpty() ? "none" : String.join(", ", names);
     }
 
     @Override
@@ -91,16 +137,21 @@ public final class IjwProcurementConnector implements ProcurementConnector {
     @Override
     public CareRequestStatus requestCare(CareRequest request, Map<String, String> configuration) {
         IjwSettings settings = IjwSettings.from(configuration);
-        if (settings.outbox() == null && settings.endpoint() == null) {
-            throw new IllegalArgumentException("procurement-ijw: set " + IjwSettings.OUTBOX + " or "
-                    + IjwSettings.ENDPOINT + " to send JW315 messages");
+        if (settings.destination() == null) {
+            throw new IllegalArgumentException("procurement-ijw: set " + IjwSettings.DESTINATION
+                    + " (a configured IjwDestination) to send JW315 messages");
+        }
+        IjwDestination.Destination destination = destination(settings.destination());
+        if (destination == null) {
+            throw new IllegalStateException("procurement-ijw: no destination named '" + settings.destination()
+                    + "' is configured (configured: " + names() + ")");
         }
         Jw315Message.Result message = Jw315Message.build(request, settings, LocalDate.now(clock));
         if (!message.valid()) {
             return new CareRequestStatus(request.requestId(), "REJECTED", null,
                     "JW315 not sent: " + String.join("; ", message.problems()), null);
         }
-        String where = settings.outbox() != null ? write(settings.outbox(), message) : post(settings, message);
+        String where = destination.outbox() != null ? write(destination.outbox(), message) : post(destination, message);
         return new CareRequestStatus(request.requestId(), "SUBMITTED", message.messageRef(),
                 "JW315 " + message.messageRef() + " " + where + "; the JW301 answers with ReferentieAanbieder "
                         + request.requestId(), message.xml());
@@ -108,7 +159,7 @@ public final class IjwProcurementConnector implements ProcurementConnector {
 
     private static String write(Path directory, Jw315Message.Result message) {
         if (!Files.isDirectory(directory)) {
-            throw new IllegalArgumentException("procurement-ijw: " + IjwSettings.OUTBOX + " " + directory
+            throw new IllegalStateException("procurement-ijw: the outbox directory " + directory
                     + " is not an existing directory");
         }
         Path target = directory.resolve(message.messageRef() + ".xml");
@@ -123,9 +174,15 @@ public final class IjwProcurementConnector implements ProcurementConnector {
         return "written to the outbox";
     }
 
-    private String post(IjwSettings settings, Jw315Message.Result message) {
-        HttpRequest request = HttpRequest.newBuilder(settings.endpoint())
-                .timeout(Duration.ofMillis(settings.endpointTimeoutMillis()))
+    private String post(IjwDestination.Destination destination, Jw315Message.Result message) {
+        try {
+            OutboundUrls.checkResolved(destination.url(), destination.allowHttpLoopback());
+        } catch (UnknownHostException e) {
+            throw new UncheckedIOException("procurement-ijw: destination " + destination.name() + " ("
+                    + destination.url().getHost() + ") cannot be resolved", e);
+        }
+        HttpRequest request = HttpRequest.newBuilder(destination.url())
+                .timeout(Duration.ofMillis(destination.timeoutMillis()))
                 .header("Content-Type", "application/xml; charset=UTF-8")
                 .header("X-Message-Ref", message.messageRef())
                 .POST(HttpRequest.BodyPublishers.ofString(message.xml(), StandardCharsets.UTF_8)).build();
@@ -133,15 +190,15 @@ public final class IjwProcurementConnector implements ProcurementConnector {
         try {
             response = http.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
-            throw new UncheckedIOException("procurement-ijw: " + IjwSettings.ENDPOINT + " " + settings.endpoint()
-                    + " cannot be reached: " + e, e);
+            throw new UncheckedIOException("procurement-ijw: destination " + destination.name() + " "
+                    + destination.url() + " cannot be reached: " + e, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("procurement-ijw: sending to " + settings.endpoint() + " interrupted", e);
+            throw new IllegalStateException("procurement-ijw: sending to " + destination.url() + " interrupted", e);
         }
         if (response.statusCode() / 100 != 2) {
-            throw new IllegalStateException("procurement-ijw: " + IjwSettings.ENDPOINT + " " + settings.endpoint()
-                    + " answered HTTP " + response.statusCode());
+            throw new IllegalStateException("procurement-ijw: destination " + destination.name() + " "
+                    + destination.url() + " answered HTTP " + response.statusCode());
         }
         return "sent to the exchange endpoint (HTTP " + response.statusCode() + ")";
     }

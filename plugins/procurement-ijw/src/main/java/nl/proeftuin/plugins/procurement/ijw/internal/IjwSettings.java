@@ -1,7 +1,5 @@
 package nl.proeftuin.plugins.procurement.ijw.internal;
 
-import java.net.URI;
-import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -12,17 +10,17 @@ import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
- * The binding's configuration, typed. Unknown keys and unreadable values are an
- * {@link IllegalArgumentException} naming the key (the core falls back and raises an alert).
+ * The binding's configuration, typed. Unknown keys and unreadable values are an {@link InvalidSetting}
+ * naming the key: at bind time a 400 ({@code ConfigurationCheck}), at call time the core falls back
+ * and raises an alert. Where messages go is never in a binding: it names one of the administrator's
+ * destinations ({@link IjwDestination}); the old keys {@code outbox.directory}, {@code endpoint.url}
+ * and {@code endpoint.timeoutMillis} are refused.
  *
  * <table>
  * <caption>Configuration keys</caption>
  * <tr><th>key</th><th>default</th><th>meaning</th></tr>
- * <tr><td>{@code outbox.directory}</td><td>(none)</td><td>write each JW315 as {@code <messageRef>.xml}
- *     into this existing directory (for the exchange software that sends it on)</td></tr>
- * <tr><td>{@code endpoint.url}</td><td>(none)</td><td>or POST each JW315 ({@code application/xml}) to this
- *     http(s) URL; exactly one of the two is needed to send care requests</td></tr>
- * <tr><td>{@code endpoint.timeoutMillis}</td><td>1500</td><td>how long the POST may take</td></tr>
+ * <tr><td>{@code destination}</td><td>(none)</td><td>the name of an {@link IjwDestination} configured by
+ *     the administrator (an outbox directory or an https exchange endpoint); needed to send care requests</td></tr>
  * <tr><td>{@code referrer.type}</td><td>01</td><td>the JW315 Verwijzer/Type (COD327; 01 = municipality,
  *     the local team refers)</td></tr>
  * <tr><td>{@code referrer.name}</td><td>Lokaal team</td><td>the JW315 Verwijzer/Naam (at most 35)</td></tr>
@@ -31,12 +29,12 @@ import java.util.regex.Pattern;
  *     municipality (JW315 Ontvanger); the built-in table covers Centraal Gelderland and Food Valley</td></tr>
  * </table>
  */
-record IjwSettings(Path outbox, URI endpoint, long endpointTimeoutMillis, String referrerType, String referrerName,
-        int decisionDays, Map<String, String> municipalityCodes) {
+record IjwSettings(String destination, String referrerType, String referrerName, int decisionDays,
+        Map<String, String> municipalityCodes) {
 
-    static final String OUTBOX = "outbox.directory";
-    static final String ENDPOINT = "endpoint.url";
-    static final String TIMEOUT = "endpoint.timeoutMillis";
+    static final String DESTINATION = "destination";
+    /** Keys of the old format, which put a directory or URL in the binding: refused with a pointer. */
+    static final Set<String> ADMINISTRATOR_KEYS = Set.of("outbox.directory", "endpoint.url", "endpoint.timeoutMillis");
     static final String REFERRER_TYPE = "referrer.type";
     static final String REFERRER_NAME = "referrer.name";
     static final String DECISION_DAYS = "maatwerk.decisionDays";
@@ -49,9 +47,7 @@ record IjwSettings(Path outbox, URI endpoint, long endpointTimeoutMillis, String
 
     static {
         Map<String, String> d = new LinkedHashMap<>();
-        d.put(OUTBOX, "");
-        d.put(ENDPOINT, "");
-        d.put(TIMEOUT, "1500");
+        d.put(DESTINATION, "");
         d.put(REFERRER_TYPE, "01");
         d.put(REFERRER_NAME, "Lokaal team");
         d.put(DECISION_DAYS, "56");
@@ -81,8 +77,26 @@ record IjwSettings(Path outbox, URI endpoint, long endpointTimeoutMillis, String
     private static final Pattern GEMEENTE = Pattern.compile("[0-9]{4}");
     private static final Set<String> REFERRER_TYPES = Set.of("01", "02", "03", "04", "05", "06", "08");
 
+    /** A setting that cannot be used, naming its key. */
+    static final class InvalidSetting extends IllegalArgumentException {
+        private static final long serialVersionUID = 1L;
+        final String key;
+
+        InvalidSetting(String key, String message) {
+            super(message);
+            this.key = key;
+        }
+    }
+
     static IjwSettings from(Map<String, String> configuration) {
         Map<String, String> given = configuration == null ? Map.of() : configuration;
+        for (String key : new TreeSet<>(given.keySet())) {
+            if (ADMINISTRATOR_KEYS.contains(key)) {
+                throw new InvalidSetting(key, "procurement-ijw: " + key + " cannot be set in a binding: where JW315"
+                        + " messages go is the administrator's configuration (IjwDestination); name one with "
+                        + DESTINATION);
+            }
+        }
         Set<String> unknown = new TreeSet<>();
         Map<String, String> c = new LinkedHashMap<>(DEFAULTS);
         Map<String, String> codes = new TreeMap<>(BUILT_IN_CODES);
@@ -90,7 +104,7 @@ record IjwSettings(Path outbox, URI endpoint, long endpointTimeoutMillis, String
             String v = e.getValue() == null ? "" : e.getValue().trim();
             if (e.getKey().startsWith(CODE_PREFIX) && e.getKey().length() > CODE_PREFIX.length()) {
                 if (!GEMEENTE.matcher(v).matches()) {
-                    throw new IllegalArgumentException("procurement-ijw: " + e.getKey()
+                    throw new InvalidSetting(e.getKey(), "procurement-ijw: " + e.getKey()
                             + " must be a 4-digit CBS municipality code, not '" + v + "'");
                 }
                 codes.put(e.getKey().substring(CODE_PREFIX.length()).trim().toLowerCase(Locale.ROOT), v);
@@ -101,35 +115,20 @@ record IjwSettings(Path outbox, URI endpoint, long endpointTimeoutMillis, String
             }
         }
         if (!unknown.isEmpty()) {
-            throw new IllegalArgumentException("procurement-ijw: unknown configuration key(s) " + unknown
+            throw new InvalidSetting(unknown.iterator().next(), "procurement-ijw: unknown configuration key(s) " + unknown
                     + "; known keys are " + DEFAULTS.keySet() + " and " + CODE_PREFIX + "<municipality>");
         }
-        Path outbox = c.get(OUTBOX).isEmpty() ? null : Path.of(c.get(OUTBOX));
-        URI endpoint = null;
-        if (!c.get(ENDPOINT).isEmpty()) {
-            try {
-                endpoint = URI.create(c.get(ENDPOINT));
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("procurement-ijw: " + ENDPOINT + " is not a URL: " + e.getMessage());
-            }
-            String scheme = endpoint.getScheme() == null ? "" : endpoint.getScheme().toLowerCase(Locale.ROOT);
-            if (!scheme.equals("http") && !scheme.equals("https")) {
-                throw new IllegalArgumentException("procurement-ijw: " + ENDPOINT + " must be an http(s) URL");
-            }
-        }
-        if (outbox != null && endpoint != null) {
-            throw new IllegalArgumentException("procurement-ijw: set " + OUTBOX + " or " + ENDPOINT + ", not both");
-        }
         if (!REFERRER_TYPES.contains(c.get(REFERRER_TYPE))) {
-            throw new IllegalArgumentException("procurement-ijw: " + REFERRER_TYPE + " must be a COD327 code "
+            throw new InvalidSetting(REFERRER_TYPE, "procurement-ijw: " + REFERRER_TYPE + " must be a COD327 code "
                     + new TreeSet<>(REFERRER_TYPES) + ", not '" + c.get(REFERRER_TYPE) + "'");
         }
         String name = c.get(REFERRER_NAME);
         if (name.isEmpty() || name.length() > 35) {
-            throw new IllegalArgumentException("procurement-ijw: " + REFERRER_NAME + " must be 1 to 35 characters");
+            throw new InvalidSetting(REFERRER_NAME, "procurement-ijw: " + REFERRER_NAME + " must be 1 to 35 characters");
         }
-        return new IjwSettings(outbox, endpoint, number(c, TIMEOUT, 1, 60_000), c.get(REFERRER_TYPE), name,
-                (int) number(c, DECISION_DAYS, 1, 365), Collections.unmodifiableMap(codes));
+        String destination = c.get(DESTINATION).isEmpty() ? null : c.get(DESTINATION);
+        return new IjwSettings(destination, c.get(REFERRER_TYPE), name, (int) number(c, DECISION_DAYS, 1, 365),
+                Collections.unmodifiableMap(codes));
     }
 
     /** The CBS code of a municipality, or null. */
@@ -146,7 +145,7 @@ record IjwSettings(Path outbox, URI endpoint, long endpointTimeoutMillis, String
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new IllegalArgumentException("procurement-ijw: " + key + " must be a whole number from " + min + " to "
+        throw new InvalidSetting(key, "procurement-ijw: " + key + " must be a whole number from " + min + " to "
                 + max + ", not '" + c.get(key) + "'");
     }
 }

@@ -10,7 +10,6 @@ import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
-import java.util.function.UnaryOperator;
 
 import javax.servlet.Servlet;
 import javax.servlet.http.HttpServlet;
@@ -20,6 +19,7 @@ import javax.servlet.http.HttpServletResponse;
 import nl.proeftuin.core.api.InvalidInputException;
 import nl.proeftuin.core.api.NotFoundException;
 import nl.proeftuin.core.spi.CareAllocation;
+import nl.proeftuin.core.spi.InboxUnavailableException;
 import nl.proeftuin.core.spi.ProcurementInbox;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -36,7 +36,12 @@ import org.osgi.service.metatype.annotations.Designate;
  * <p>Answers: {@code 202} with a JSON summary; {@code 400} a message that is not well-formed, holds a
  * DOCTYPE, is not a JW301 or does not match the schema; {@code 401} no or a wrong token; {@code 413}
  * too large; {@code 415} not XML; {@code 422} a valid JW301 the core cannot place (unknown request,
- * allocation that does not fit its request); {@code 503} no token configured (the inbox stays shut).
+ * allocation that does not fit its request); {@code 503} no token configured (the inbox stays shut) or
+ * the core cannot record the message in the access log now (no log, no answer).
+ * Every message is in the access log (NEN 7513): the allocations handed over are logged by the core's
+ * inbox; a message this servlet refuses itself (a wrong or missing token, not XML, too large, invalid)
+ * is reported to it ({@link ProcurementInbox#refused}) before the answer.
+ * The token is a key of this connector's own secrets file, never an environment variable.
  * Every error is {@code application/problem+json} (RFC 9457) with the reason in {@code detail}.
  * Allocations already handed over stay recorded if a later one in the same message is refused; the
  * core ignores a repeat, so the sender may simply send the corrected message again.
@@ -52,7 +57,6 @@ public class Jw301Servlet extends HttpServlet {
 
     private final transient ProcurementInbox inbox;
     private final transient Jw301ServletConfig config;
-    private final transient UnaryOperator<String> environment;
 
     /**
      * @param inbox  the core's inbox for allocations
@@ -60,33 +64,48 @@ public class Jw301Servlet extends HttpServlet {
      */
     @Activate
     public Jw301Servlet(@Reference ProcurementInbox inbox, Jw301ServletConfig config) {
-        this(inbox, config, System::getenv);
-    }
-
-    Jw301Servlet(ProcurementInbox inbox, Jw301ServletConfig config, UnaryOperator<String> environment) {
         this.inbox = inbox;
         this.config = config;
-        this.environment = environment;
     }
 
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        try {
+            receive(request, response);
+        } catch (InboxUnavailableException e) {
+            if (!response.isCommitted()) {
+                response.reset();
+                response.setHeader("Retry-After", "60");
+                problem(response, 503, "Service Unavailable", "the message cannot be recorded in the access log now"
+                        + " and was not taken; send it again later");
+            }
+        }
+    }
+
+    /** Reports a refusal to the core's inbox (for the access log), then answers it. */
+    private void refuse(HttpServletResponse response, int status, String title, String detail) throws IOException {
+        inbox.refused(IjwProcurementConnector.ID, status, detail);
+        problem(response, status, title, detail);
+    }
+
+    private void receive(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String token = token();
         if (token == null) {
-            problem(response, 503, "Inbox not configured", "no token is configured under the name '"
-                    + config.tokenName() + "' (environment or secrets file): the JW301 inbox is shut");
+            refuse(response, 503, "Inbox not configured", "no token is configured under the name '"
+                    + config.tokenName() + "' in the secrets file: the JW301 inbox is shut");
             return;
         }
         String auth = request.getHeader("Authorization");
         String given = auth != null && auth.regionMatches(true, 0, "Bearer ", 0, 7) ? auth.substring(7).trim() : "";
-        if (!MessageDigest.isEqual(given.getBytes(StandardCharsets.UTF_8), token.getBytes(StandardCharsets.UTF_8))) {
+        if (!MessageDigest.isEqual(sha256(given), sha256(token))) {
+            inbox.refused(IjwProcurementConnector.ID, 401, given.isEmpty() ? "no bearer token" : "a wrong bearer token");
             response.setHeader("WWW-Authenticate", "Bearer realm=\"proeftuin-ijw\"");
             problem(response, 401, "Unauthorized", "a valid 'Authorization: Bearer' token is required");
             return;
         }
         String type = request.getContentType() == null ? "" : request.getContentType().toLowerCase();
         if (!type.startsWith("application/xml") && !type.startsWith("text/xml")) {
-            problem(response, 415, "Unsupported Media Type", "send the JW301 as application/xml, not '" + type + "'");
+            refuse(response, 415, "Unsupported Media Type", "send the JW301 as application/xml, not '" + type + "'");
             return;
         }
         byte[] body;
@@ -94,14 +113,14 @@ public class Jw301Servlet extends HttpServlet {
             body = in.readNBytes(config.maxBytes() + 1);
         }
         if (body.length > config.maxBytes()) {
-            problem(response, 413, "Content Too Large", "a JW301 may be at most " + config.maxBytes() + " bytes");
+            refuse(response, 413, "Content Too Large", "a JW301 may be at most " + config.maxBytes() + " bytes");
             return;
         }
         List<CareAllocation> allocations;
         try {
             allocations = Jw301Message.read(body);
         } catch (IjwXml.InvalidMessage e) {
-            problem(response, 400, "Invalid JW301", e.getMessage());
+            refuse(response, 400, "Invalid JW301", e.getMessage());
             return;
         }
         List<String> refs = new ArrayList<>();
@@ -127,11 +146,16 @@ public class Jw301Servlet extends HttpServlet {
         write(response, 202, "application/json", json.append("]}").toString());
     }
 
-    private String token() throws IOException {
-        String fromEnv = environment.apply(config.tokenName());
-        if (fromEnv != null && !fromEnv.isBlank()) {
-            return fromEnv.trim();
+    private static byte[] sha256(String text) {
+        try {
+            return java.security.MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
         }
+    }
+
+    /** The token: the key {@code tokenName} of the secrets file, read on every request (rotation); null = none. */
+    private String token() throws IOException {
         String file = config.secretsFile();
         if (file == null || file.isBlank()) {
             return null;

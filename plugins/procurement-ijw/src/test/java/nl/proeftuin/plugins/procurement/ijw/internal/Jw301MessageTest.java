@@ -35,7 +35,8 @@ class Jw301MessageTest {
     void roundTripAJw315AnsweredByAJw301BecomesTheAllocationOfTheRequest() throws Exception {
         IjwProcurementConnector connector = new IjwProcurementConnector(
                 Clock.fixed(Instant.parse("2026-03-02T09:00:00Z"), ZoneOffset.UTC));
-        CareRequestStatus sent = connector.requestCare(Messages.request(), Map.of("outbox.directory", outbox.toString()));
+        connector.addDestination(new IjwDestination(IjwDestination.of("outbox", outbox.toString(), null, false, 1500)));
+        CareRequestStatus sent = connector.requestCare(Messages.request(), Map.of("destination", "outbox"));
         // the municipality answers with the ReferentieAanbieder it found in the JW315
         String reference = sent.message().replaceAll("(?s).*<jw315:ReferentieAanbieder>([^<]+)<.*", "$1");
 

@@ -8,10 +8,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import nl.proeftuin.core.api.NotFoundException;
 import nl.proeftuin.core.spi.CareAllocation;
+import nl.proeftuin.core.spi.InboxUnavailableException;
 import nl.proeftuin.core.spi.ProcurementInbox;
 import nl.proeftuin.plugins.procurement.ijw.testing.ServletCall;
 import nl.proeftuin.plugins.procurement.ijw.testing.ServletCall.Answer;
@@ -23,10 +23,25 @@ class Jw301ServletTest {
     /** The core's inbox: records, knows one request. */
     static final class RecordingInbox implements ProcurementInbox {
         final List<CareAllocation> received = new ArrayList<>();
+        /** The statuses reported as refused, for the access log. */
+        final List<Integer> refusals = new ArrayList<>();
+        boolean logDown;
+
+        @Override
+        public void refused(String pluginId, int status, String reason) {
+            assertEquals("procurement-ijw", pluginId);
+            if (logDown) {
+                throw new InboxUnavailableException("access log down", null);
+            }
+            refusals.add(status);
+        }
 
         @Override
         public boolean allocated(String pluginId, CareAllocation allocation) {
             assertEquals("procurement-ijw", pluginId);
+            if (logDown) {
+                throw new InboxUnavailableException("access log down", null);
+            }
             if (!allocation.requestId().equals(Messages.REQUEST_ID)) {
                 throw new NotFoundException("care request " + allocation.requestId());
             }
@@ -45,8 +60,17 @@ class Jw301ServletTest {
         };
     }
 
+    @TempDir
+    Path etc;
     final RecordingInbox inbox = new RecordingInbox();
-    final Jw301Servlet servlet = new Jw301Servlet(inbox, config("IJW_TOKEN", ""), Map.of("IJW_TOKEN", "s3cret")::get);
+    Jw301Servlet servlet;
+
+    @org.junit.jupiter.api.BeforeEach
+    void servlet() throws Exception {
+        Path secrets = etc.resolve("proeftuin-procurement-ijw-credentials.properties");
+        Files.writeString(secrets, "ijw.token = s3cret\n");
+        servlet = new Jw301Servlet(inbox, config("ijw.token", secrets.toString()));
+    }
 
     @Test
     void aValidJw301IsAcceptedAndHandedToTheCore() throws Exception {
@@ -68,23 +92,37 @@ class Jw301ServletTest {
         assertTrue(none.headers().get("WWW-Authenticate").startsWith("Bearer"));
         assertEquals(401, ServletCall.post(servlet, "application/xml", "Bearer wrong", "x").status());
         assertTrue(inbox.received.isEmpty());
+        assertEquals(List.of(401, 401), inbox.refusals, "both refusals go to the access log");
     }
 
     @Test
     void withoutAConfiguredTokenTheInboxIsShut() throws Exception {
-        Jw301Servlet shut = new Jw301Servlet(inbox, config("IJW_TOKEN", ""), name -> null);
+        Jw301Servlet shut = new Jw301Servlet(inbox, config("ijw.absent", etc.resolve("none.properties").toString()));
         Answer a = ServletCall.post(shut, "application/xml", "Bearer anything", Messages.jw301(Messages.REQUEST_ID));
         assertEquals(503, a.status());
-        assertTrue(a.body().contains("IJW_TOKEN"), a.body());
+        assertTrue(a.body().contains("ijw.absent"), a.body());
+        Jw301Servlet noFile = new Jw301Servlet(inbox, config("ijw.token", ""));
+        assertEquals(503, ServletCall.post(noFile, "application/xml", "Bearer s3cret",
+                Messages.jw301(Messages.REQUEST_ID)).status());
     }
 
     @Test
-    void theTokenCanComeFromTheSecretsFile(@TempDir Path etc) throws Exception {
-        Path secrets = etc.resolve("secrets.properties");
-        Files.writeString(secrets, "IJW_TOKEN = from-file\n");
-        Jw301Servlet fromFile = new Jw301Servlet(inbox, config("IJW_TOKEN", secrets.toString()), name -> null);
-        assertEquals(202, ServletCall.post(fromFile, "application/xml", "Bearer from-file",
-                Messages.jw301(Messages.REQUEST_ID)).status());
+    void theTokenIsNeverAnEnvironmentVariable() throws Exception {
+        // HOME is set in every test environment: as a token name it must not open the inbox with its value
+        String home = System.getenv("HOME");
+        Jw301Servlet env = new Jw301Servlet(inbox, config("HOME", etc.resolve("none.properties").toString()));
+        Answer a = ServletCall.post(env, "application/xml", "Bearer " + home, Messages.jw301(Messages.REQUEST_ID));
+        assertEquals(503, a.status(), a.body());
+        assertTrue(inbox.received.isEmpty());
+    }
+
+    @Test
+    void withoutTheAccessLogNothingIsTaken() throws Exception {
+        inbox.logDown = true;
+        Answer valid = ServletCall.post(servlet, "application/xml", "Bearer s3cret", Messages.jw301(Messages.REQUEST_ID));
+        assertEquals(503, valid.status(), valid.body());
+        assertEquals(503, ServletCall.post(servlet, "application/xml", "Bearer wrong", "x").status());
+        assertTrue(inbox.received.isEmpty() && inbox.refusals.isEmpty());
     }
 
     @Test
@@ -106,6 +144,8 @@ class Jw301ServletTest {
         assertEquals(422, unknown.status());
         assertTrue(unknown.body().contains("other-request"), unknown.body());
         assertTrue(inbox.received.isEmpty());
+        assertEquals(List.of(415, 400, 400, 413), inbox.refusals, "the servlet's refusals go to the access log;"
+                + " the core logs the allocation it refuses (422) itself");
     }
 
     @Test

@@ -16,14 +16,17 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.UnaryOperator;
 
 import com.sun.net.httpserver.HttpServer;
 
+import nl.proeftuin.core.api.InvalidInputException;
 import nl.proeftuin.core.spi.CareRequest;
 import nl.proeftuin.core.spi.CareRequestStatus;
+import nl.proeftuin.core.spi.ExtensionPoint;
 import nl.proeftuin.core.spi.MaatwerkRequest;
 import nl.proeftuin.core.spi.OfferQuery;
 import org.junit.jupiter.api.Test;
@@ -37,8 +40,14 @@ class Jw315MessageTest {
     @TempDir
     Path outbox;
 
+    /** The administrator's destination: the test's outbox directory, named "outbox". */
+    @org.junit.jupiter.api.BeforeEach
+    void destination() {
+        connector.addDestination(new IjwDestination(IjwDestination.of("outbox", outbox.toString(), null, false, 1500)));
+    }
+
     Map<String, String> config() {
-        return Map.of("outbox.directory", outbox.toString());
+        return Map.of("destination", "outbox");
     }
 
     @Test
@@ -137,24 +146,71 @@ class Jw315MessageTest {
     @Test
     void aMunicipalityCodeCanBeConfigured() {
         CareRequestStatus s = connector.requestCare(set(2, "Utrecht"),
-                Map.of("outbox.directory", outbox.toString(), "municipalityCode.Utrecht", "0344"));
+                Map.of("destination", "outbox", "municipalityCode.Utrecht", "0344"));
         assertEquals("SUBMITTED", s.state(), s.detail());
         assertTrue(s.message().contains("<jw315:Ontvanger>0344</jw315:Ontvanger>"));
     }
 
     @Test
     void anUnusableConfigurationThrowsNamingTheKey() {
-        assertMessage("set outbox.directory or endpoint.url", () -> connector.requestCare(Messages.request(), Map.of()));
-        assertMessage("not both", () -> connector.requestCare(Messages.request(),
-                Map.of("outbox.directory", outbox.toString(), "endpoint.url", "http://127.0.0.1:1/")));
+        assertMessage("set destination", () -> connector.requestCare(Messages.request(), Map.of()));
         assertMessage("unknown configuration key(s) [outbox.dir]", () -> connector.offers(
                 new OfferQuery("Ede", null, "45", false, null), Map.of("outbox.dir", "/tmp")));
         assertMessage("municipalityCode.Ede must be a 4-digit", () -> connector.requestCare(Messages.request(),
-                Map.of("outbox.directory", outbox.toString(), "municipalityCode.Ede", "228")));
+                Map.of("destination", "outbox", "municipalityCode.Ede", "228")));
         assertMessage("referrer.type must be a COD327 code", () -> connector.requestCare(Messages.request(),
-                Map.of("outbox.directory", outbox.toString(), "referrer.type", "07")));
-        assertMessage("is not an existing directory", () -> connector.requestCare(Messages.request(),
-                Map.of("outbox.directory", outbox.resolve("missing").toString())));
+                Map.of("destination", "outbox", "referrer.type", "07")));
+        assertMessage("cannot be set in a binding", () -> connector.requestCare(Messages.request(),
+                Map.of("outbox.directory", outbox.toString())));
+        IjwProcurementConnector other = new IjwProcurementConnector(CLOCK);
+        other.addDestination(new IjwDestination(IjwDestination.of("gone", outbox.resolve("missing").toString(), null,
+                false, 1500)));
+        IllegalStateException missing = assertThrows(IllegalStateException.class,
+                () -> other.requestCare(Messages.request(), Map.of("destination", "gone")));
+        assertTrue(missing.getMessage().contains("is not an existing directory"), missing.getMessage());
+    }
+
+    @Test
+    void aBindingCannotCarryADirectoryOrAUrlAndNamesOnlyAConfiguredDestination() throws IOException {
+        HttpServer theirs = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        AtomicReference<String> stolen = new AtomicReference<>();
+        theirs.createContext("/", exchange -> {
+            stolen.set(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            exchange.sendResponseHeaders(202, -1);
+            exchange.close();
+        });
+        theirs.start();
+        try {
+            String url = "http://127.0.0.1:" + theirs.getAddress().getPort() + "/";
+            for (Map<String, String> bad : List.of(Map.of("endpoint.url", url), Map.of("outbox.directory", "/tmp"),
+                    Map.of("endpoint.url", "file:///etc/passwd"), Map.of("endpoint.url", "http://169.254.169.254/"))) {
+                InvalidInputException refused = assertThrows(InvalidInputException.class,
+                        () -> connector.checkConfiguration(ExtensionPoint.PROCUREMENT, "Ede", bad), bad::toString);
+                assertEquals("configuration." + bad.keySet().iterator().next(), refused.field());
+                assertThrows(IllegalArgumentException.class, () -> connector.requestCare(Messages.request(), bad));
+            }
+            assertEquals("configuration.destination", assertThrows(InvalidInputException.class,
+                    () -> connector.checkConfiguration(ExtensionPoint.PROCUREMENT, "Ede",
+                            Map.of("destination", "elsewhere"))).field());
+            connector.checkConfiguration(ExtensionPoint.PROCUREMENT, "Ede", config());
+            assertEquals(null, stolen.get(), "nothing was sent to the listener");
+        } finally {
+            theirs.stop(0);
+        }
+    }
+
+    @Test
+    void theAdministratorsDestinationIsAllowListed() {
+        for (String url : new String[] {"file:///etc/passwd", "http://169.254.169.254/", "https://[fe80::1]/",
+            "http://exchange.example/", "ftp://exchange.example/"}) {
+            assertThrows(IllegalArgumentException.class, () -> IjwDestination.of("x", null, url, true, 1500), url);
+        }
+        assertThrows(IllegalArgumentException.class, () -> IjwDestination.of("x", null, "http://127.0.0.1:1/", false,
+                1500), "http to loopback only with allowHttpLoopback");
+        assertThrows(IllegalArgumentException.class, () -> IjwDestination.of("x", "/tmp", "https://x.example/", false,
+                1500), "not both");
+        assertEquals("https://exchange.example/jw315",
+                IjwDestination.of("x", null, "https://exchange.example/jw315", false, 1500).url().toString());
     }
 
     @Test
@@ -179,8 +235,9 @@ class Jw315MessageTest {
         });
         server.start();
         try {
-            Map<String, String> cfg = Map.of("endpoint.url",
-                    "http://127.0.0.1:" + server.getAddress().getPort() + "/jw315");
+            connector.addDestination(new IjwDestination(IjwDestination.of("exchange", null,
+                    "http://127.0.0.1:" + server.getAddress().getPort() + "/jw315", true, 1500)));
+            Map<String, String> cfg = Map.of("destination", "exchange");
             CareRequestStatus s = connector.requestCare(Messages.request(), cfg);
             assertEquals("SUBMITTED", s.state(), s.detail());
             assertTrue(received.get().startsWith(s.message()), received.get());

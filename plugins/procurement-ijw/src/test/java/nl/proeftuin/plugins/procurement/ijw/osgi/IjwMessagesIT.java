@@ -3,6 +3,7 @@ package nl.proeftuin.plugins.procurement.ijw.osgi;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -15,6 +16,7 @@ import java.util.Set;
 
 import javax.servlet.Servlet;
 
+import nl.proeftuin.core.api.InvalidInputException;
 import nl.proeftuin.core.api.dto.CaseMemberInput;
 import nl.proeftuin.core.api.dto.FamilyRole;
 import nl.proeftuin.core.api.dto.LifeDomain;
@@ -23,6 +25,10 @@ import nl.proeftuin.core.api.dto.PersonInput;
 import nl.proeftuin.core.api.dto.SignalInput;
 import nl.proeftuin.core.api.dto.SignalKind;
 import nl.proeftuin.core.api.dto.SignalSource;
+import nl.proeftuin.core.audit.AccessEvent;
+import nl.proeftuin.core.audit.AccessLog;
+import nl.proeftuin.core.audit.AccessLogEntry;
+import nl.proeftuin.core.audit.AccessLogQuery;
 import nl.proeftuin.core.spi.ExtensionPoint;
 import nl.proeftuin.core.spi.runtime.CareFinder;
 import nl.proeftuin.core.spi.runtime.CareRequestInput;
@@ -59,7 +65,9 @@ class IjwMessagesIT {
     static final String PLUGIN_ID = "procurement-ijw";
     static final String PLUGIN_BUNDLE = "nl.proeftuin.plugins.procurement.ijw";
     static final String SERVLET_PID = "nl.proeftuin.plugins.procurement.ijw.internal.Jw301Servlet";
-    static final String TOKEN_NAME = "PROEFTUIN_IJW_IT_TOKEN";
+    static final String TOKEN_NAME = "ijw.it.token";
+    static final String DESTINATION_FACTORY_PID = "nl.proeftuin.plugins.procurement.ijw.internal.IjwDestination";
+    static final Map<String, String> BINDING = Map.of("destination", "it-outbox");
 
     @InjectBundleContext
     static BundleContext context;
@@ -81,6 +89,21 @@ class IjwMessagesIT {
         Configuration servletConfig = context.getService(cmRef).getConfiguration(SERVLET_PID, "?");
         servletConfig.update(new java.util.Hashtable<>(Map.of("tokenName", TOKEN_NAME,
                 "secretsFile", secrets.toString())));
+        // the administrator's destination: the outbox directory, by name
+        Configuration destination = context.getService(cmRef).getFactoryConfiguration(DESTINATION_FACTORY_PID,
+                "it_outbox", "?");
+        destination.update(new java.util.Hashtable<>(Map.of("name", "it-outbox", "outboxDirectory", outbox.toString())));
+    }
+
+    /** Waits until SCR has activated the destination of the administrator's configuration. */
+    static void awaitDestination() throws Exception {
+        long deadline = System.currentTimeMillis() + PluginTestKit.DEFAULT_TIMEOUT.toMillis();
+        while (context.getServiceReferences(DESTINATION_FACTORY_PID, "(name=it-outbox)") == null) {
+            if (System.currentTimeMillis() > deadline) {
+                throw new AssertionError("no IjwDestination service it-outbox");
+            }
+            Thread.sleep(20);
+        }
     }
 
     @AfterAll
@@ -96,6 +119,7 @@ class IjwMessagesIT {
     @BeforeEach
     void pluginPresent() throws Exception {
         kit.awaitPlugin(ExtensionPoint.PROCUREMENT, PLUGIN_ID);
+        awaitDestination();
     }
 
     static CareFinder finder() throws InterruptedException {
@@ -172,7 +196,7 @@ class IjwMessagesIT {
 
     @Test
     void aCareRequestGoesOutAsJw315AndTheJw301ComesBackAsItsAllocation() throws Exception {
-        kit.bind(ExtensionPoint.PROCUREMENT, "Ede", PLUGIN_ID, Map.of("outbox.directory", outbox.toString()));
+        kit.bind(ExtensionPoint.PROCUREMENT, "Ede", PLUGIN_ID, BINDING);
         String[] c = caseWithBsn();
 
         CareRequestView sent = finder().requestCare(PluginTestKit.ACTOR, c[0], new CareRequestInput(c[1], "98000021",
@@ -200,11 +224,45 @@ class IjwMessagesIT {
         ServletCall.Answer unknown = ServletCall.post(servlet, "application/xml", "Bearer it-secret",
                 jw301("no-such-request"));
         assertEquals(422, unknown.status(), unknown.body());
+
+        // every JW301 is in the core's access log: the allocation with its case and client, and the refusals
+        AccessLog log = accessLog();
+        List<AccessLogEntry> entries = log.query(new AccessLogQuery(null, null, "system:" + PLUGIN_ID, null, null,
+                null, null, null, 1000));
+        assertTrue(entries.stream().anyMatch(e -> AccessEvent.SUCCESS.equals(e.outcome()) && c[0].equals(e.caseId())
+                && e.personIds().contains(c[1]) && "7009999".equals(e.requestId())), entries::toString);
+        assertTrue(entries.stream().anyMatch(e -> AccessEvent.DENIED.equals(e.outcome()) && e.detail().contains("401")),
+                entries::toString);
+        assertTrue(entries.stream().anyMatch(e -> AccessEvent.FAILURE.equals(e.outcome())
+                && e.detail().contains("no-such-request")), entries::toString);
+    }
+
+    @Test
+    void aBindingCarryingADirectoryOrAUrlIsRefused() {
+        for (Map<String, String> bad : List.of(Map.of("endpoint.url", "http://127.0.0.1:9/"),
+                Map.of("outbox.directory", "/tmp"), Map.of("endpoint.url", "http://169.254.169.254/"),
+                Map.of("destination", "not-configured"))) {
+            InvalidInputException refused = assertThrows(InvalidInputException.class,
+                    () -> kit.bind(ExtensionPoint.PROCUREMENT, "Renkum", PLUGIN_ID, bad), bad::toString);
+            assertTrue(refused.field().startsWith("configuration."), refused.field());
+        }
+    }
+
+    static AccessLog accessLog() throws InterruptedException {
+        ServiceTracker<AccessLog, AccessLog> tracker = new ServiceTracker<>(context, AccessLog.class, null);
+        tracker.open();
+        try {
+            AccessLog log = tracker.waitForService(PluginTestKit.DEFAULT_TIMEOUT.toMillis());
+            assertNotNull(log, "the core's access log runs in the test framework");
+            return log;
+        } finally {
+            tracker.close();
+        }
     }
 
     @Test
     void invalidRequestDataIsRejectedWithTheReason() throws Exception {
-        kit.bind(ExtensionPoint.PROCUREMENT, "Ede", PLUGIN_ID, Map.of("outbox.directory", outbox.toString()));
+        kit.bind(ExtensionPoint.PROCUREMENT, "Ede", PLUGIN_ID, BINDING);
         String[] c = caseWithBsn();
         CareRequestView rejected = finder().requestCare(PluginTestKit.ACTOR, c[0], new CareRequestInput(c[1],
                 "9800002", "45", "45A10", LocalDate.now().plusDays(14), null, null, null, "Ambulant support"));
@@ -214,7 +272,7 @@ class IjwMessagesIT {
 
     @Test
     void maatwerkGetsADeadlineAndTheCoreStillServesWhenThePluginIsGone() throws Exception {
-        kit.bind(ExtensionPoint.PROCUREMENT, "Ede", PLUGIN_ID, Map.of("outbox.directory", outbox.toString()));
+        kit.bind(ExtensionPoint.PROCUREMENT, "Ede", PLUGIN_ID, BINDING);
         String[] c = caseWithBsn();
         MaatwerkView m = finder().requestMaatwerk(PluginTestKit.ACTOR, c[0],
                 new MaatwerkInput(c[1], "Praktijk Buiten de Regio", "Trauma expertise"));
