@@ -334,6 +334,9 @@ public class GdprRights implements PrivacyService {
         Rows.update(c, "DELETE FROM relationship WHERE from_person_id = ? OR to_person_id = ?", personId, personId);
         Rows.update(c, "DELETE FROM household_membership WHERE person_id = ?", personId);
         Rows.update(c, "DELETE FROM safe_address WHERE person_id = ?", personId);
+        // an approved erasure erases the safe address's earlier versions and the notices about it too
+        Rows.update(c, "DELETE FROM safe_address_version WHERE person_id = ?", personId);
+        Rows.update(c, "DELETE FROM restricted_notice WHERE person_id = ?", personId);
         Rows.update(c, "DELETE FROM rectification WHERE person_id = ?", personId);
         Rows.update(c, "UPDATE person SET given_name = ?, family_name = ?, given_name_lc = ?, family_name_lc = ?, "
                 + "national_id_digest = NULL, national_id_sealed = NULL, national_id_last3 = NULL WHERE id = ?",

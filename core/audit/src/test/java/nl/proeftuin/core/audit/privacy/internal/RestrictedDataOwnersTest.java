@@ -262,6 +262,18 @@ class RestrictedDataOwnersTest {
     }
 
     @Test
+    void anApprovedErasureErasesEveryVersion() throws Exception {
+        String person = fx.person("Verkeerd", LocalDate.of(1990, 5, 5), NOW);
+        restricted.setSafeAddress(ANS, person, new SafeAddressInput("Opvangstraat 1", null, "Ede", List.of("user:bob")));
+        restricted.setSafeAddress(BOB, person, new SafeAddressInput("Opvangstraat 2", null, "Ede", List.of("user:ans")));
+        var request = privacy.requestErasure(ANS, person, new nl.proeftuin.core.audit.privacy.ErasureRequestInput("onjuist"));
+        privacy.approveErasure(BOB, request.id(), new nl.proeftuin.core.audit.privacy.ErasureDecisionInput("ok"));
+        assertEquals(0, count("SELECT COUNT(*) FROM safe_address_version WHERE person_id = ?", person));
+        assertEquals(0, count("SELECT COUNT(*) FROM restricted_notice WHERE person_id = ?", person));
+        assertEquals(0, count("SELECT COUNT(*) FROM safe_address WHERE person_id = ?", person));
+    }
+
+    @Test
     void theExportCarriesNoRestrictedDataNorItsTraceToSomeoneNotNamed() throws Exception {
         String mother = fx.person("Mila", LocalDate.of(2015, 1, 1), NOW);
         String caseId = fx.openCase(NOW, mother);
