@@ -102,9 +102,18 @@ public class LoggedRestrictedData implements RestrictedData {
                         + "recorded_at = ?, recorded_by = ?, version_no = ? WHERE person_id = ?", address, postalCode,
                         municipality, String.join(",", to), at, writer.userId(), next, personId);
             } else {
-                Rows.update(c, "INSERT INTO safe_address (person_id, address, postal_code, municipality, restricted_to, "
-                        + "recorded_at, recorded_by, version_no) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", personId, address, postalCode,
-                        municipality, String.join(",", to), at, writer.userId(), next);
+                try {
+                    Rows.update(c, "INSERT INTO safe_address (person_id, address, postal_code, municipality, restricted_to, "
+                            + "recorded_at, recorded_by, version_no) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", personId, address,
+                            postalCode, municipality, String.join(",", to), at, writer.userId(), next);
+                } catch (SQLException e) {
+                    if (e.getSQLState() == null || !e.getSQLState().startsWith("23")) {
+                        throw e;
+                    }
+                    // another first version was recorded at the same moment: it stands; nothing of this one is kept
+                    throw new RuleViolationException("concurrent-change",
+                            "A safe address for person " + personId + " was recorded at the same time; nothing was changed");
+                }
             }
             SafeAddress saved = new SafeAddress(personId, address, postalCode, municipality, to, at, writer.userId());
             version(c, saved, next, current.isPresent() ? "CHANGED" : "RECORDED");
