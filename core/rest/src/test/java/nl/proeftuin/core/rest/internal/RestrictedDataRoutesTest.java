@@ -143,6 +143,13 @@ class RestrictedDataRoutesTest {
         for (String trace : List.of("Opvangstraat", "opvang", "geheime adres", "safe-address", "restricted")) {
             assertFalse(html.text().contains(trace), trace + " in the printed export");
         }
+        // the person's access view (printed per member) does not show the restricted-data routes either: the only
+        // changes made to the mother's data were to her safe address and a restricted entry
+        Http view = Http.get("/persons/" + mother + "/access-log").as("fatima.local").on(api);
+        assertEquals(200, view.status, view.text());
+        assertTrue(view.body().size() > 0, "her access view has entries (the exports)");
+        view.body().forEach(line -> assertTrue(List.of("READ", "EXPORT").contains(line.path("action").asText()),
+                "a change to restricted data shows in her access view: " + line));
         // Anna is named, and the address names the mother: her export made by Anna holds it
         Http named = Http.get("/persons/" + mother + "/export").on(api);
         assertEquals("Opvangstraat 1", named.body().path("safeAddress").path("address").asText());
