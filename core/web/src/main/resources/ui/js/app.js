@@ -5,6 +5,7 @@ import * as api from './api.js';
 
 const routes = [
   [/^#\/cases\/([^/]+)\/family$/, () => import('./family.js')],
+  [/^#\/cases\/([^/]+)\/access\/([^/]+)$/, () => import('./access.js')],
   [/^#\/cases\/([^/]+)$/, () => import('./casepage.js')],
   [/^#\/signal$/, () => import('./signal.js')],
   [/^#\/coordinator$/, () => import('./coordinator.js')],

@@ -1,8 +1,8 @@
 // The family view: the plan in plain Dutch as the family reads it (written by the platform from the
 // latest plan version), who is involved, and what happens if a condition is not met. Printable: the
-// print stylesheet leaves only this text.
-import { h, replace, formatDate } from './dom.js';
-import { t, te, language } from './i18n.js';
+// print stylesheet leaves only this text. Nobody's access view is part of it (see access.js).
+import { h, replace } from './dom.js';
+import { t, te } from './i18n.js';
 import * as api from './api.js';
 
 export async function render(main, caseId) {
@@ -26,31 +26,18 @@ export async function render(main, caseId) {
       h('ul', {}, team.map((a) => h('li', {}, `${a.name} (${te('ProfessionalRole', a.role)}, ${a.organisation})`,
         a.role === 'FIXED_PROFESSIONAL' ? ` — ${t('familyView.fixed')}` : '', a.casusregie ? ` — ${t('familyView.regie')}` : '')))),
     h('p', { class: 'muted' }, t('familyView.questions')),
-    await access(k)));
+    accessLinks(k)));
 }
 
 /**
- * Who looked at or changed what about each member, as NEN 7513 lets a client see it: when, who, in
- * which role and organisation, what (restricted items never appear here). Printed with the plan.
+ * The plan (and its print) carries nobody's access view: the view of who looked at a member's data
+ * is that member's own, on its own page and print (access.js), never one document for the whole
+ * family, the perpetrator and the ex-partner included. Here only links for the professional, not printed.
  */
-async function access(k) {
-  const parts = [];
-  for (const m of k.members) {
-    let lines = [];
-    try {
-      lines = await api.get(`/persons/${encodeURIComponent(m.person.id)}/access-log?limit=50`);
-    } catch (e) {
-      if (e.status === 403 || e.status === 404) continue; // not this user's to show
-      throw e;
-    }
-    parts.push(h('section', { class: 'access-view' },
-      h('h3', {}, `${m.person.givenName} ${m.person.familyName}`),
-      lines.length ? h('table', {},
-        h('thead', {}, h('tr', {}, ['access.when', 'access.who', 'access.role', 'access.organisation', 'access.what']
-          .map((x) => h('th', { scope: 'col' }, t(x))))),
-        h('tbody', {}, lines.map((l) => h('tr', {}, h('td', {}, formatDate(l.at, language())), h('td', {}, l.userName || ''),
-          h('td', {}, te('Role', l.role)), h('td', {}, l.organisation || ''),
-          h('td', {}, `${te('AccessAction', l.action)} (${l.objectType || ''})`))))) : h('p', {}, t('access.none'))));
-  }
-  return parts.length ? h('section', { id: 'access' }, h('h2', {}, t('access.title')), h('p', {}, t('access.intro')), parts) : null;
+function accessLinks(k) {
+  return h('nav', { class: 'no-print', id: 'access-links', 'aria-label': t('access.perMember') },
+    h('h2', {}, t('access.perMember')), h('p', {}, t('access.perMemberIntro')),
+    h('ul', {}, k.members.map((m) => h('li', {}, h('a', {
+      href: `#/cases/${encodeURIComponent(k.id)}/access/${encodeURIComponent(m.person.id)}`,
+    }, `${m.person.givenName} ${m.person.familyName}`)))));
 }

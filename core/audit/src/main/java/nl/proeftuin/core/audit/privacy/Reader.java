@@ -19,7 +19,9 @@ public record Reader(String userId, String name, Set<String> roles, String organ
 
     /**
      * @param restrictedTo a restricted item's list ("user:&lt;id&gt;", "role:&lt;ROLE&gt;", "person:&lt;id&gt;")
-     * @return whether this reader is named on it
+     * @return whether this reader is named on it by user or platform role (the case positions
+     *         "role:FIXED_PROFESSIONAL" and "role:CASUSREGIE" are resolved by the restricted-data service,
+     *         which knows the case's current team)
      */
     public boolean isNamedIn(java.util.Collection<String> restrictedTo) {
         return restrictedTo.contains("user:" + userId) || roles.stream().anyMatch(r -> restrictedTo.contains("role:" + r));

@@ -8,8 +8,9 @@ import java.util.List;
  * @param address      street and number (required)
  * @param postalCode   postal code, or null
  * @param municipality municipality (required)
- * @param restrictedTo who may see it besides the recorder: "user:&lt;id&gt;", "role:&lt;ROLE&gt;" or
- *                     "person:&lt;personId&gt;" (at least one)
+ * @param restrictedTo who may see it besides the writer (at least one): "user:&lt;id&gt;" (a known user),
+ *                     "role:&lt;ROLE&gt;" (a platform role, or the case position FIXED_PROFESSIONAL or CASUSREGIE:
+ *                     whoever holds it now, also after a handover) or "person:&lt;personId&gt;" (a known person)
  */
 public record SafeAddressInput(String address, String postalCode, String municipality, List<String> restrictedTo) {
 }

@@ -9,6 +9,7 @@ import nl.proeftuin.core.audit.AccessAction;
 import nl.proeftuin.core.audit.AccessLog;
 import nl.proeftuin.core.audit.AccessLogEntry;
 import nl.proeftuin.core.audit.AccessLogQuery;
+import nl.proeftuin.core.audit.privacy.RestrictedRoutes;
 
 /**
  * The access log for auditors ({@code /audit/log}, {@code /audit/verify}) and a person's own view of
@@ -58,7 +59,9 @@ final class AuditResource {
         router.add("GET", "/audit/verify", r -> Reply.ok(log.get().verify()).header("Cache-Control", "no-store"));
         router.add("GET", "/persons/{personId}/access-log", r -> {
             List<AccessView> view = log.get().forPerson(r.path("personId"), instant(r, "from"), instant(r, "to"),
-                    r.queryInt("limit", 100, 1, 1000)).stream().map(AccessView::of).toList();
+                    r.queryInt("limit", 100, 1, 1000)).stream()
+                    // nor the guard's entries of the restricted-data routes: that restricted data exists is restricted
+                    .filter(e -> !RestrictedRoutes.concernsRestrictedData(e)).map(AccessView::of).toList();
             return Reply.ok(view);
         });
     }

@@ -2,11 +2,13 @@ package nl.proeftuin.core.rest.internal;
 
 import java.util.Map;
 
+import nl.proeftuin.core.api.RuleViolationException;
 import nl.proeftuin.core.audit.privacy.ErasureDecisionInput;
 import nl.proeftuin.core.audit.privacy.ErasureRequestInput;
 import nl.proeftuin.core.audit.privacy.LegalHoldInput;
 import nl.proeftuin.core.audit.privacy.PersonalDataExport;
 import nl.proeftuin.core.audit.privacy.PrivacyService;
+import nl.proeftuin.core.audit.privacy.ReaderInput;
 import nl.proeftuin.core.audit.privacy.RectificationInput;
 import nl.proeftuin.core.audit.privacy.RestrictedData;
 import nl.proeftuin.core.audit.privacy.RestrictedEntryInput;
@@ -34,6 +36,10 @@ final class PrivacyResource {
             Map.entry("PUT /persons/{personId}/safe-address", "PROFESSIONAL (need to know)"),
             Map.entry("GET /cases/{caseId}/restricted-entries", "PROFESSIONAL (need to know)"),
             Map.entry("POST /cases/{caseId}/restricted-entries", "PROFESSIONAL (need to know)"),
+            Map.entry("GET /persons/{personId}/safe-address/history", "PROFESSIONAL (need to know)"),
+            Map.entry("POST /persons/{personId}/safe-address/readers", "PROFESSIONAL (need to know)"),
+            Map.entry("POST /cases/{caseId}/restricted-entries/{entryId}/readers", "PROFESSIONAL (need to know)"),
+            Map.entry("GET /restricted-notices", "PROFESSIONAL"),
             Map.entry("GET /monitor/export.csv", "COORDINATOR"));
 
     private final OptionalService<PrivacyService> privacy;
@@ -96,7 +102,36 @@ final class PrivacyResource {
         router.add("PUT", "/persons/{personId}/safe-address", r -> {
             RestrictedData service = restricted.get();
             var reader = Readers.from(r);
-            return Reply.ok(service.setSafeAddress(reader, r.path("personId"), r.body(SafeAddressInput.class)));
+            try {
+                return Reply.ok(service.setSafeAddress(reader, r.path("personId"), r.body(SafeAddressInput.class)))
+                        .header("Cache-Control", "no-store");
+            } catch (RuleViolationException e) {
+                if (!RestrictedData.NOT_NAMED.equals(e.rule())) {
+                    throw e;
+                }
+                // only those named on the current version may change it (the service logged the refusal)
+                throw new ApiProblem(403, "Forbidden", e.getMessage()).with("reason", RestrictedData.NOT_NAMED);
+            }
+        });
+        router.add("GET", "/persons/{personId}/safe-address/history", r -> {
+            RestrictedData service = restricted.get();
+            return Reply.ok(service.safeAddressHistory(Readers.from(r), r.path("personId"))).header("Cache-Control", "no-store");
+        });
+        router.add("POST", "/persons/{personId}/safe-address/readers", r -> {
+            RestrictedData service = restricted.get();
+            var reader = Readers.from(r);
+            return Reply.ok(service.addSafeAddressReader(reader, r.path("personId"), r.body(ReaderInput.class)))
+                    .header("Cache-Control", "no-store");
+        });
+        router.add("POST", "/cases/{caseId}/restricted-entries/{entryId}/readers", r -> {
+            RestrictedData service = restricted.get();
+            var reader = Readers.from(r);
+            return Reply.ok(service.addRestrictedEntryReader(reader, r.path("caseId"), r.path("entryId"),
+                    r.body(ReaderInput.class))).header("Cache-Control", "no-store");
+        });
+        router.add("GET", "/restricted-notices", r -> {
+            RestrictedData service = restricted.get();
+            return Reply.ok(service.notices(Readers.from(r), r.queryInt("limit", 50, 1, 500))).header("Cache-Control", "no-store");
         });
         router.add("GET", "/cases/{caseId}/restricted-entries", r -> {
             RestrictedData service = restricted.get();

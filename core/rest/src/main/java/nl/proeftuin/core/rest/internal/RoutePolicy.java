@@ -61,6 +61,9 @@ record RoutePolicy(Set<Role> roles, Scope scope) {
             case "POST /erasure-requests/{requestId}/approve", "POST /erasure-requests/{requestId}/reject",
                     "POST /legal-holds", "POST /legal-holds/{holdId}/lift":
                 return roles(Scope.ROLE, Role.REGIONAL_ADMINISTRATOR);
+            case "GET /restricted-notices":
+                // a professional's own notices that restricted data they are named on changed
+                return roles(Scope.ROLE, Role.PROFESSIONAL);
             case "GET /persons/{personId}/access-log":
                 // the family's view of who looked: their professional, or an auditor
                 return roles(Scope.ROLE, Role.PROFESSIONAL, Role.AUDITOR).personUnlessAuditor();

@@ -42,6 +42,58 @@ final class Checks {
         }
     }
 
+    /** The platform roles a restriction may name (nl.proeftuin.core.security.Role, which this bundle does not import). */
+    static final List<String> PLATFORM_ROLES = List.of("PROFESSIONAL", "COORDINATOR", "REGIONAL_ADMINISTRATOR", "AUDITOR");
+    /**
+     * The case positions a restriction may name (nl.proeftuin.core.api.dto.TeamPosition): whoever holds
+     * the position now, so that the restriction follows a handover.
+     */
+    static final List<String> CASE_POSITIONS = List.of("FIXED_PROFESSIONAL", "CASUSREGIE");
+
+    /** One name of a restriction list, its form and role checked (whether a user or person exists: {@link #exists}). */
+    static String name(String field, String value) {
+        String name = value == null ? "" : value.strip();
+        if (!NAME.matcher(name).matches()) {
+            throw new InvalidInputException(field, "must be user:<id>, role:<ROLE> or person:<id>");
+        }
+        if (name.startsWith("role:")) {
+            String role = name.substring("role:".length());
+            if (!PLATFORM_ROLES.contains(role) && !CASE_POSITIONS.contains(role)) {
+                throw new InvalidInputException(field, "names no role: " + role + " is neither a platform role "
+                        + PLATFORM_ROLES + " nor a case position " + CASE_POSITIONS
+                        + " (role:FIXED_PROFESSIONAL and role:CASUSREGIE name whoever holds the position in the case now)");
+            }
+        }
+        return name;
+    }
+
+    /**
+     * Refuses a name that names nothing: a user who is neither a known account nor ever assigned to a
+     * case, a person who is not recorded.
+     */
+    static void exists(Connection c, String field, String name) throws SQLException {
+        if (name.startsWith("user:")) {
+            String user = name.substring("user:".length());
+            if (Rows.one(c, "SELECT user_id FROM user_account WHERE user_id = ?", rs -> rs.getString(1), user).isEmpty()
+                    && Rows.one(c, "SELECT professional_id FROM assignment WHERE professional_id = ?", rs -> rs.getString(1),
+                            user).isEmpty()) {
+                throw new InvalidInputException(field, "names no known user: " + user);
+            }
+        } else if (name.startsWith("person:")) {
+            String person = name.substring("person:".length());
+            if (Rows.one(c, "SELECT id FROM person WHERE id = ?", rs -> rs.getString(1), person).isEmpty()) {
+                throw new InvalidInputException(field, "names no known person: " + person);
+            }
+        }
+    }
+
+    /** {@link #exists} for each name of a restriction list as given (the writer, added last, exists). */
+    static void allExist(Connection c, List<String> names) throws SQLException {
+        for (int i = 0; i < names.size(); i++) {
+            exists(c, "restrictedTo[" + i + "]", names.get(i).strip());
+        }
+    }
+
     /** The restriction list: at least one valid name, the writer always added. */
     static List<String> restrictedTo(List<String> names, Reader writer) {
         if (names == null || names.isEmpty()) {
@@ -49,11 +101,7 @@ final class Checks {
         }
         LinkedHashSet<String> out = new LinkedHashSet<>();
         for (int i = 0; i < names.size(); i++) {
-            String name = names.get(i) == null ? "" : names.get(i).strip();
-            if (!NAME.matcher(name).matches()) {
-                throw new InvalidInputException("restrictedTo[" + i + "]", "must be user:<id>, role:<ROLE> or person:<id>");
-            }
-            out.add(name);
+            out.add(name("restrictedTo[" + i + "]", names.get(i)));
         }
         out.add("user:" + writer.userId());
         if (String.join(",", out).length() > 2000) {

@@ -43,6 +43,7 @@ import nl.proeftuin.core.audit.privacy.PrivacyService;
 import nl.proeftuin.core.audit.privacy.PurgeReport;
 import nl.proeftuin.core.audit.privacy.Reader;
 import nl.proeftuin.core.audit.privacy.Rectification;
+import nl.proeftuin.core.audit.privacy.RestrictedRoutes;
 import nl.proeftuin.core.audit.privacy.RectificationInput;
 import nl.proeftuin.core.audit.privacy.SafeAddress;
 import nl.proeftuin.core.store.Database;
@@ -124,8 +125,14 @@ public class GdprRights implements PrivacyService {
             person.remove("national_id_sealed");
             person.remove("given_name_lc");
             person.remove("family_name_lc");
-            SafeAddress own = LoggedRestrictedData.find(c, personId)
-                    .filter(a -> a.restrictedTo().contains("person:" + personId)).orElse(null);
+            // the person's safe address only when it names them AND the one who makes the export is named on it:
+            // an export made by a professional who is not named must not carry it (nor show that it exists)
+            SafeAddress own = null;
+            SafeAddress held = LoggedRestrictedData.find(c, personId).orElse(null);
+            if (held != null && held.restrictedTo().contains("person:" + personId)
+                    && LoggedRestrictedData.named(c, reader, held.restrictedTo(), personId, null)) {
+                own = held;
+            }
             List<Map<String, Object>> cases = Rows.maps(c, "SELECT f.id, f.municipality, f.status, f.phase, f.framework, "
                     + "f.signal_kind, f.signal_source, f.signal_description, f.signal_received_on, f.opened_at, f.opened_by, "
                     + "f.closed_reason FROM family_case f JOIN case_member m ON m.case_id = f.id WHERE m.person_id = ? "
@@ -141,8 +148,10 @@ public class GdprRights implements PrivacyService {
                     + "e.author_name, e.author_role, e.recorded_at, e.restricted_to FROM case_entry e JOIN case_entry_person p "
                     + "ON p.entry_id = e.id WHERE p.person_id = ? ORDER BY e.seq_no", personId)) {
                 Object to = e.remove("restricted_to");
-                // a restricted entry only when it names this person: never someone else's restricted item
-                if (to == null || Rows.names(to.toString()).contains("person:" + personId)) {
+                // a restricted entry only when it names this person (never someone else's restricted item) and
+                // the one who makes the export is named on it
+                if (to == null || Rows.names(to.toString()).contains("person:" + personId)
+                        && LoggedRestrictedData.named(c, reader, Rows.names(to.toString()), null, String.valueOf(e.get("case_id")))) {
                     entries.add(e);
                 }
             }
@@ -161,7 +170,14 @@ public class GdprRights implements PrivacyService {
                     List.of());
         });
         // the access log's own view for the person, without restricted entries, then the export is logged
-        List<nl.proeftuin.core.audit.AccessLogEntry> access = log.forPerson(personId, null, null, 1000);
+        // (and without the entries of the restricted-data routes: that restricted data exists is itself restricted)
+        List<nl.proeftuin.core.audit.AccessLogEntry> access = log.forPerson(personId, null, null, 1000).stream()
+                .filter(e -> !RestrictedRoutes.concernsRestrictedData(e)).toList();
+        if (export.safeAddress() != null) {
+            log.append(new AccessEvent(AccessAction.READ, AccessEvent.SUCCESS, reader.userId(), reader.name(),
+                    String.join(",", reader.roles()), null, null, List.of(personId), null, "safe-address", personId, null,
+                    "in the GDPR export", reader.organisation(), true));
+        }
         logged(reader, AccessAction.EXPORT, personId, "person", personId, "GDPR export (right of access)");
         return new PersonalDataExport(export.generatedAt(), export.personId(), export.person(), export.safeAddress(),
                 export.relationships(), export.households(), export.cases(), export.entries(), export.consents(),
@@ -318,6 +334,9 @@ public class GdprRights implements PrivacyService {
         Rows.update(c, "DELETE FROM relationship WHERE from_person_id = ? OR to_person_id = ?", personId, personId);
         Rows.update(c, "DELETE FROM household_membership WHERE person_id = ?", personId);
         Rows.update(c, "DELETE FROM safe_address WHERE person_id = ?", personId);
+        // an approved erasure erases the safe address's earlier versions and the notices about it too
+        Rows.update(c, "DELETE FROM safe_address_version WHERE person_id = ?", personId);
+        Rows.update(c, "DELETE FROM restricted_notice WHERE person_id = ?", personId);
         Rows.update(c, "DELETE FROM rectification WHERE person_id = ?", personId);
         Rows.update(c, "UPDATE person SET given_name = ?, family_name = ?, given_name_lc = ?, family_name_lc = ?, "
                 + "national_id_digest = NULL, national_id_sealed = NULL, national_id_last3 = NULL WHERE id = ?",

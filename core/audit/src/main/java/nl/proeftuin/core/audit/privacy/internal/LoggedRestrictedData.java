@@ -5,23 +5,30 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 import nl.proeftuin.core.api.InvalidInputException;
 import nl.proeftuin.core.api.NotFoundException;
+import nl.proeftuin.core.api.RuleViolationException;
 import nl.proeftuin.core.api.dto.EntryKind;
 import nl.proeftuin.core.audit.AccessAction;
 import nl.proeftuin.core.audit.AccessEvent;
 import nl.proeftuin.core.audit.AccessLog;
 import nl.proeftuin.core.audit.privacy.Reader;
+import nl.proeftuin.core.audit.privacy.ReaderInput;
 import nl.proeftuin.core.audit.privacy.RestrictedData;
 import nl.proeftuin.core.audit.privacy.RestrictedEntry;
 import nl.proeftuin.core.audit.privacy.RestrictedEntryInput;
+import nl.proeftuin.core.audit.privacy.RestrictedNotice;
 import nl.proeftuin.core.audit.privacy.SafeAddress;
 import nl.proeftuin.core.audit.privacy.SafeAddressInput;
+import nl.proeftuin.core.audit.privacy.SafeAddressVersion;
 import nl.proeftuin.core.store.Database;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -30,7 +37,10 @@ import org.osgi.service.component.annotations.Reference;
 /**
  * Safe addresses and restricted entries, each read decided against the reader and logged (as
  * restricted entries of the access log, which a person's access view never shows). A read is logged
- * before the data is returned: when the log cannot be written, nothing is shown.
+ * before the data is returned: when the log cannot be written, nothing is shown. Only a reader named
+ * on the current version changes it or adds a reader; every version of a safe address is kept
+ * (safe_address_version), every added reader of an entry (restricted_reader_added); the users named
+ * are notified (restricted_notice).
  */
 @Component(service = RestrictedData.class)
 public class LoggedRestrictedData implements RestrictedData {
@@ -72,29 +82,133 @@ public class LoggedRestrictedData implements RestrictedData {
         String municipality = Checks.text("municipality", input.municipality(), 200);
         List<String> to = Checks.restrictedTo(input.restrictedTo(), writer);
         Instant at = now();
-        SafeAddress saved = write(c -> {
+        // Who may change it: only a reader named on the current version (a case position named on it
+        // counts for whoever holds it now). Not the case's casusregie holder as such: casusregie directs
+        // the case, it does not make a worker one of those a shelter address is entrusted to; a list that
+        // should follow casusregie names role:CASUSREGIE. The first version may be recorded by anyone
+        // with need to know on the person (the API's guard decided that).
+        Optional<SafeAddress> previous = write(c -> {
             Checks.personExists(c, personId);
-            Rows.update(c, "DELETE FROM safe_address WHERE person_id = ?", personId);
-            Rows.update(c, "INSERT INTO safe_address (person_id, address, postal_code, municipality, restricted_to, "
-                    + "recorded_at, recorded_by) VALUES (?, ?, ?, ?, ?, ?, ?)", personId, address, postalCode, municipality,
-                    String.join(",", to), at, writer.userId());
-            return new SafeAddress(personId, address, postalCode, municipality, to, at, writer.userId());
-        });
-        logAccess(writer, AccessAction.UPDATE, AccessEvent.SUCCESS, personId, null, "safe-address", personId, "safe address recorded");
-        return saved;
+            Checks.allExist(c, input.restrictedTo());
+            Optional<Integer> version = Rows.one(c, "SELECT version_no FROM safe_address WHERE person_id = ? FOR UPDATE",
+                    rs -> rs.getInt(1), personId);
+            Optional<SafeAddress> current = find(c, personId);
+            if (current.isPresent() && !named(c, writer, current.get().restrictedTo(), personId, null)) {
+                throw new NotNamed();
+            }
+            int next = version.orElse(0) + 1;
+            if (current.isPresent()) {
+                Rows.update(c, "UPDATE safe_address SET address = ?, postal_code = ?, municipality = ?, restricted_to = ?, "
+                        + "recorded_at = ?, recorded_by = ?, version_no = ? WHERE person_id = ?", address, postalCode,
+                        municipality, String.join(",", to), at, writer.userId(), next, personId);
+            } else {
+                try {
+                    Rows.update(c, "INSERT INTO safe_address (person_id, address, postal_code, municipality, restricted_to, "
+                            + "recorded_at, recorded_by, version_no) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", personId, address,
+                            postalCode, municipality, String.join(",", to), at, writer.userId(), next);
+                } catch (SQLException e) {
+                    if (e.getSQLState() == null || !e.getSQLState().startsWith("23")) {
+                        throw e;
+                    }
+                    // another first version was recorded at the same moment: it stands; nothing of this one is kept
+                    throw new RuleViolationException("concurrent-change",
+                            "A safe address for person " + personId + " was recorded at the same time; nothing was changed");
+                }
+            }
+            SafeAddress saved = new SafeAddress(personId, address, postalCode, municipality, to, at, writer.userId());
+            version(c, saved, next, current.isPresent() ? "CHANGED" : "RECORDED");
+            if (current.isPresent()) {
+                notify(c, writer, recipients(c, List.of(current.get().restrictedTo(), to), personId, null), personId, null,
+                        "safe-address", personId, "The safe address you are named on was changed by " + who(writer)
+                                + " (version " + next + ")", at);
+            }
+            return current;
+        }, () -> logAccess(writer, AccessAction.UPDATE, AccessEvent.DENIED, personId, null, "safe-address", personId,
+                "writer not named on the current safe address"), () -> new RuleViolationException(RestrictedData.NOT_NAMED,
+                        "Only those named on the current safe address of person " + personId + " may change it"));
+        logAccess(writer, AccessAction.UPDATE, AccessEvent.SUCCESS, personId, null, "safe-address", personId,
+                previous.isPresent() ? "safe address changed (new version)" : "safe address recorded");
+        return new SafeAddress(personId, address, postalCode, municipality, to, at, writer.userId());
     }
 
     @Override
     public SafeAddress safeAddress(Reader reader, String personId) {
         Checks.reader(reader);
-        Optional<SafeAddress> found = read(c -> find(c, personId));
-        if (found.isEmpty() || !reader.isNamedIn(found.get().restrictedTo())) {
+        Optional<SafeAddress> found = read(c -> {
+            Optional<SafeAddress> a = find(c, personId);
+            return a.isPresent() && named(c, reader, a.get().restrictedTo(), personId, null) ? a : Optional.empty();
+        });
+        if (found.isEmpty()) {
+            boolean exists = read(c -> find(c, personId).isPresent());
             logAccess(reader, AccessAction.READ, AccessEvent.DENIED, personId, null, "safe-address", personId,
-                    found.isEmpty() ? "no safe address" : "reader not named on the safe address");
+                    exists ? "reader not named on the safe address" : "no safe address");
             throw new NotFoundException("safe address of person " + personId);
         }
         logAccess(reader, AccessAction.READ, AccessEvent.SUCCESS, personId, null, "safe-address", personId, null);
         return found.get();
+    }
+
+    @Override
+    public List<SafeAddressVersion> safeAddressHistory(Reader reader, String personId) {
+        safeAddress(reader, personId); // the same decision, logged
+        List<SafeAddressVersion> versions = read(c -> Rows.list(c, "SELECT * FROM safe_address_version WHERE person_id = ? "
+                + "ORDER BY version_no", rs -> new SafeAddressVersion(rs.getString("person_id"), rs.getInt("version_no"),
+                        rs.getString("change_kind"), rs.getString("address"), rs.getString("postal_code"),
+                        rs.getString("municipality"), Rows.names(rs.getString("restricted_to")),
+                        Rows.instant(rs, "recorded_at"), rs.getString("recorded_by")), personId));
+        logAccess(reader, AccessAction.READ, AccessEvent.SUCCESS, personId, null, "safe-address", personId,
+                "history: " + versions.size() + " version(s)");
+        return versions;
+    }
+
+    @Override
+    public SafeAddress addSafeAddressReader(Reader writer, String personId, ReaderInput input) {
+        Checks.reader(writer);
+        String name = Checks.name("reader", input == null ? null : input.reader());
+        Instant at = now();
+        boolean[] added = new boolean[1];
+        SafeAddress saved = write(c -> {
+            Optional<Integer> version = Rows.one(c, "SELECT version_no FROM safe_address WHERE person_id = ? FOR UPDATE",
+                    rs -> rs.getInt(1), personId);
+            Optional<SafeAddress> current = find(c, personId);
+            if (current.isEmpty() || !named(c, writer, current.get().restrictedTo(), personId, null)) {
+                throw new NotNamed();
+            }
+            Checks.exists(c, "reader", name);
+            SafeAddress a = current.get();
+            if (a.restrictedTo().contains(name)) {
+                return a; // named already: nothing changes, no new version
+            }
+            List<String> to = new ArrayList<>(a.restrictedTo());
+            to.add(name);
+            if (String.join(",", to).length() > 2000) {
+                throw new InvalidInputException("reader", "makes the list of readers too long");
+            }
+            int next = version.orElse(1) + 1;
+            Rows.update(c, "UPDATE safe_address SET restricted_to = ?, recorded_at = ?, recorded_by = ?, version_no = ? "
+                    + "WHERE person_id = ?", String.join(",", to), at, writer.userId(), next, personId);
+            SafeAddress changed = new SafeAddress(personId, a.address(), a.postalCode(), a.municipality(), List.copyOf(to), at,
+                    writer.userId());
+            version(c, changed, next, "READER_ADDED");
+            added[0] = true;
+            notify(c, writer, recipients(c, List.of(to), personId, null), personId, null, "safe-address", personId,
+                    "A reader (" + name + ") was added to the safe address you are named on by " + who(writer), at);
+            return changed;
+        }, () -> logAccess(writer, AccessAction.UPDATE, AccessEvent.DENIED, personId, null, "safe-address", personId,
+                "add reader " + name + ": no safe address the writer is named on"),
+                () -> new NotFoundException("safe address of person " + personId));
+        if (added[0]) {
+            logAccess(writer, AccessAction.UPDATE, AccessEvent.SUCCESS, personId, null, "safe-address", personId,
+                    "reader added: " + name);
+        }
+        return saved;
+    }
+
+    private static void version(java.sql.Connection c, SafeAddress a, int versionNo, String kind) throws SQLException {
+        Rows.update(c, "INSERT INTO safe_address_version (person_id, version_no, change_kind, address, postal_code, "
+                + "municipality, restricted_to, recorded_at, recorded_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", a.personId(),
+                versionNo, kind, a.address(), a.postalCode(), a.municipality(), String.join(",", a.restrictedTo()),
+                a.recordedAt(), a.recordedBy());
     }
 
     static Optional<SafeAddress> find(java.sql.Connection c, String personId) throws SQLException {
@@ -102,6 +216,116 @@ public class LoggedRestrictedData implements RestrictedData {
                 rs.getString("person_id"), rs.getString("address"), rs.getString("postal_code"),
                 rs.getString("municipality"), Rows.names(rs.getString("restricted_to")), Rows.instant(rs, "recorded_at"),
                 rs.getString("recorded_by")), personId);
+    }
+
+    /**
+     * Whether the reader is named on a restriction list: by user, by platform role, or as the current
+     * holder of a case position it names (role:FIXED_PROFESSIONAL, role:CASUSREGIE) in the given case,
+     * or (caseId null) in a case the person is a member of. A handover moves the position, so the
+     * restriction follows it; the previous holder is no longer named by it.
+     */
+    static boolean named(java.sql.Connection c, Reader reader, List<String> to, String personId, String caseId)
+            throws SQLException {
+        if (reader.isNamedIn(to)) {
+            return true;
+        }
+        boolean fixed = to.contains("role:FIXED_PROFESSIONAL");
+        boolean regie = to.contains("role:CASUSREGIE");
+        if (!fixed && !regie) {
+            return false;
+        }
+        for (Object[] a : holdings(c, caseId, personId, reader.userId())) {
+            if (fixed && "FIXED_PROFESSIONAL".equals(a[1]) || regie && Boolean.TRUE.equals(a[2])) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The active assignments (professional, role, casusregie) in the case, or in the person's cases. */
+    private static List<Object[]> holdings(java.sql.Connection c, String caseId, String personId, String professionalId)
+            throws SQLException {
+        String where = caseId != null ? "a.case_id = ?"
+                : "a.case_id IN (SELECT m.case_id FROM case_member m WHERE m.person_id = ?)";
+        List<Object> params = new ArrayList<>(List.of(caseId != null ? caseId : personId));
+        if (professionalId != null) {
+            where += " AND a.professional_id = ?";
+            params.add(professionalId);
+        }
+        return Rows.list(c, "SELECT a.professional_id, a.professional_role, a.casusregie FROM assignment a WHERE " + where
+                + " AND a.until_date IS NULL ORDER BY a.seq_no", rs -> new Object[] {rs.getString(1), rs.getString(2),
+                        rs.getBoolean(3)}, params.toArray());
+    }
+
+    /** The users the lists name now: by user id, and the current holders of the case positions they name. */
+    private static Set<String> recipients(java.sql.Connection c, List<List<String>> lists, String personId, String caseId)
+            throws SQLException {
+        Set<String> out = new LinkedHashSet<>();
+        boolean fixed = false;
+        boolean regie = false;
+        for (List<String> to : lists) {
+            for (String name : to) {
+                if (name.startsWith("user:")) {
+                    out.add(name.substring("user:".length()));
+                }
+                fixed |= name.equals("role:FIXED_PROFESSIONAL");
+                regie |= name.equals("role:CASUSREGIE");
+            }
+        }
+        if (fixed || regie) {
+            for (Object[] a : holdings(c, caseId, personId, null)) {
+                if (fixed && "FIXED_PROFESSIONAL".equals(a[1]) || regie && Boolean.TRUE.equals(a[2])) {
+                    out.add((String) a[0]);
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Notifies the named users (but the writer) that restricted data changed, in restricted_notice:
+     * read by its recipient only. Not the coordinator's alert store (plugin_alert), which coordinators
+     * who are not named read region-wide: it would tell them that restricted data exists.
+     */
+    private static void notify(java.sql.Connection c, Reader writer, Set<String> recipients, String personId, String caseId,
+            String objectType, String objectId, String message, Instant at) throws SQLException {
+        for (String recipient : recipients) {
+            if (recipient.equals(writer.userId())) {
+                continue;
+            }
+            Rows.update(c, "INSERT INTO restricted_notice (id, recipient_id, person_id, case_id, object_type, object_id, "
+                    + "message, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", UUID.randomUUID().toString(),
+                    recipient, personId, caseId, objectType, objectId, message, at, writer.userId());
+        }
+    }
+
+    @Override
+    public List<RestrictedNotice> notices(Reader reader, int limit) {
+        Checks.reader(reader);
+        if (limit < 1 || limit > 500) {
+            throw new InvalidInputException("limit", "must be from 1 to 500");
+        }
+        List<RestrictedNotice> notices = read(c -> Rows.list(c, "SELECT * FROM restricted_notice WHERE recipient_id = ? "
+                + "ORDER BY seq_no DESC LIMIT " + limit, rs -> new RestrictedNotice(rs.getString("id"),
+                        rs.getString("object_type"), rs.getString("object_id"), rs.getString("person_id"),
+                        rs.getString("case_id"), rs.getString("message"), Rows.instant(rs, "created_at"),
+                        rs.getString("created_by")), reader.userId()));
+        logAccess(reader, AccessAction.READ, AccessEvent.SUCCESS, null, null, "restricted-notice", null,
+                "own notices: " + notices.size());
+        return notices;
+    }
+
+    private static String who(Reader r) {
+        return r.name() == null || r.name().isBlank() ? r.userId() : r.name() + " (" + r.userId() + ")";
+    }
+
+    /** A refusal decided inside a transaction: rolled back, logged, answered as the method documents. */
+    private static final class NotNamed extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        NotNamed() {
+            super(null, null, false, false);
+        }
     }
 
     @Override
@@ -121,6 +345,7 @@ public class LoggedRestrictedData implements RestrictedData {
         String id = UUID.randomUUID().toString();
         RestrictedEntry entry = write(c -> {
             Checks.caseExists(c, caseId);
+            Checks.allExist(c, input.restrictedTo());
             for (int i = 0; i < about.size(); i++) {
                 String p = about.get(i);
                 if (Rows.one(c, "SELECT person_id FROM case_member WHERE case_id = ? AND person_id = ?",
@@ -148,13 +373,17 @@ public class LoggedRestrictedData implements RestrictedData {
     @Override
     public List<RestrictedEntry> restrictedEntries(Reader reader, String caseId) {
         Checks.reader(reader);
-        List<RestrictedEntry> all = read(c -> {
+        Map<RestrictedEntry, Boolean> all = read(c -> {
             Checks.caseExists(c, caseId);
-            return entries(c, caseId);
+            Map<RestrictedEntry, Boolean> out = new java.util.LinkedHashMap<>();
+            for (RestrictedEntry e : entries(c, caseId)) {
+                out.put(e, named(c, reader, e.restrictedTo(), null, caseId));
+            }
+            return out;
         });
         List<RestrictedEntry> visible = new ArrayList<>();
-        for (RestrictedEntry e : all) {
-            boolean named = reader.isNamedIn(e.restrictedTo());
+        for (RestrictedEntry e : all.keySet()) {
+            boolean named = all.get(e);
             log.append(new AccessEvent(AccessAction.READ, named ? AccessEvent.SUCCESS : AccessEvent.DENIED,
                     reader.userId(), reader.name(), String.join(",", reader.roles()), null, null, e.aboutPersonIds(),
                     caseId, "restricted-entry", e.id(), null, named ? null : "reader not named on the entry",
@@ -164,6 +393,49 @@ public class LoggedRestrictedData implements RestrictedData {
             }
         }
         return visible;
+    }
+
+    @Override
+    public RestrictedEntry addRestrictedEntryReader(Reader writer, String caseId, String entryId, ReaderInput input) {
+        Checks.reader(writer);
+        String name = Checks.name("reader", input == null ? null : input.reader());
+        Instant at = now();
+        RestrictedEntry[] before = new RestrictedEntry[1];
+        RestrictedEntry saved = write(c -> {
+            Checks.caseExists(c, caseId);
+            Rows.one(c, "SELECT id FROM case_entry WHERE id = ? AND case_id = ? AND restricted_to IS NOT NULL FOR UPDATE",
+                    rs -> rs.getString(1), entryId, caseId);
+            RestrictedEntry e = entries(c, caseId).stream().filter(x -> x.id().equals(entryId)).findFirst().orElse(null);
+            if (e == null || !named(c, writer, e.restrictedTo(), null, caseId)) {
+                throw new NotNamed();
+            }
+            before[0] = e;
+            Checks.exists(c, "reader", name);
+            if (e.restrictedTo().contains(name)) {
+                return e;
+            }
+            List<String> to = new ArrayList<>(e.restrictedTo());
+            to.add(name);
+            if (String.join(",", to).length() > 2000) {
+                throw new InvalidInputException("reader", "makes the list of readers too long");
+            }
+            Rows.update(c, "UPDATE case_entry SET restricted_to = ? WHERE id = ?", String.join(",", to), entryId);
+            Rows.update(c, "INSERT INTO restricted_reader_added (entry_id, case_id, reader, added_at, added_by) "
+                    + "VALUES (?, ?, ?, ?, ?)", entryId, caseId, name, at, writer.userId());
+            notify(c, writer, recipients(c, List.of(to), null, caseId), null, caseId, "restricted-entry", entryId,
+                    "A reader (" + name + ") was added to a restricted entry you are named on by " + who(writer), at);
+            return new RestrictedEntry(e.id(), e.caseId(), e.kind(), e.text(), e.source(), e.aboutPersonIds(), List.copyOf(to),
+                    e.authorId(), e.authorName(), e.recordedAt());
+        }, () -> log.append(new AccessEvent(AccessAction.UPDATE, AccessEvent.DENIED, writer.userId(), writer.name(),
+                String.join(",", writer.roles()), null, null, List.of(), caseId, "restricted-entry", entryId, null,
+                "add reader " + name + ": no restricted entry the writer is named on", writer.organisation(), true)),
+                () -> new NotFoundException("restricted entry " + entryId + " of case " + caseId));
+        if (saved.restrictedTo().size() != before[0].restrictedTo().size()) {
+            log.append(new AccessEvent(AccessAction.UPDATE, AccessEvent.SUCCESS, writer.userId(), writer.name(),
+                    String.join(",", writer.roles()), null, null, saved.aboutPersonIds(), caseId, "restricted-entry",
+                    entryId, null, "reader added: " + name, writer.organisation(), true));
+        }
+        return saved;
     }
 
     /** Every restricted entry of a case, oldest first. */
@@ -187,6 +459,16 @@ public class LoggedRestrictedData implements RestrictedData {
             return database.inTransaction(work);
         } catch (SQLException e) {
             throw new PrivacyFailure(e);
+        }
+    }
+
+    /** Work that may refuse ({@link NotNamed}): rolled back, the refusal logged, then the given answer thrown. */
+    private <T> T write(Database.SqlWork<T> work, Runnable logDenied, Supplier<RuntimeException> answer) {
+        try {
+            return write(work);
+        } catch (NotNamed refused) {
+            logDenied.run();
+            throw answer.get();
         }
     }
 

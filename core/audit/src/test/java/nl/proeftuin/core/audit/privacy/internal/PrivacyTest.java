@@ -64,6 +64,20 @@ class PrivacyTest {
         dir = Files.createTempDirectory("privacy-h2");
         database = TestDatabases.h2(dir);
         fx = new AuditFixtures(database);
+        // a restriction names known users only
+        for (Reader r : List.of(ANS, BOB)) {
+            database.inTransaction(c -> {
+                try (var ps = c.prepareStatement("INSERT INTO user_account (user_id, display_name, organisation, disabled, "
+                        + "created_at, changed_at) VALUES (?, ?, ?, FALSE, ?, ?)")) {
+                    ps.setString(1, r.userId());
+                    ps.setString(2, r.name());
+                    ps.setString(3, r.organisation());
+                    ps.setObject(4, java.time.OffsetDateTime.ofInstant(NOW, ZoneOffset.UTC));
+                    ps.setObject(5, java.time.OffsetDateTime.ofInstant(NOW, ZoneOffset.UTC));
+                    return ps.executeUpdate();
+                }
+            });
+        }
     }
 
     @AfterAll
@@ -122,15 +136,17 @@ class PrivacyTest {
         fx.entry(caseId, child, "Sanne is blij op school");
         restricted.setSafeAddress(ANS, child, new SafeAddressInput("Geheimstraat 1", null, "Ede", List.of("person:" + child)));
         privacy.rectify(ANS, child, new RectificationInput("familyName", "de Vries", "spelfout"));
-        PersonalDataExport export = privacy.export(BOB, child);
+        assertNull(privacy.export(BOB, child).safeAddress(), "bob is not named on her safe address: not in his export");
+        PersonalDataExport export = privacy.export(ANS, child);
         assertEquals("de Vries", export.person().get("family_name"));
         assertEquals(1, export.cases().size());
         assertEquals(List.of("CHILD"), export.cases().get(0).get("roles"));
         assertEquals(1, export.entries().size());
-        assertEquals("Geheimstraat 1", export.safeAddress().address(), "her own safe address names her");
+        assertEquals("Geheimstraat 1", export.safeAddress().address(), "her own safe address names her, and ans is named");
         assertEquals("Jansen", export.rectifications().get(0).oldValue());
         assertFalse(export.person().containsKey("national_id_sealed"));
         assertEquals(1, log.query(new AccessLogQuery(null, null, "bob", child, null, AccessAction.EXPORT, null, null, 10)).size());
+        assertEquals(1, log.query(new AccessLogQuery(null, null, "ans", child, null, AccessAction.EXPORT, null, null, 10)).size());
     }
 
     @Test

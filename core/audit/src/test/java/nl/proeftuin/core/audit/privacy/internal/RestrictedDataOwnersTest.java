@@ -1,0 +1,306 @@
+package nl.proeftuin.core.audit.privacy.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import nl.proeftuin.core.api.InvalidInputException;
+import nl.proeftuin.core.api.NotFoundException;
+import nl.proeftuin.core.api.RuleViolationException;
+import nl.proeftuin.core.api.dto.EntryKind;
+import nl.proeftuin.core.audit.AccessAction;
+import nl.proeftuin.core.audit.AccessEvent;
+import nl.proeftuin.core.audit.AccessLogEntry;
+import nl.proeftuin.core.audit.AccessLogQuery;
+import nl.proeftuin.core.audit.internal.AuditFixtures;
+import nl.proeftuin.core.audit.internal.HashChainedAccessLog;
+import nl.proeftuin.core.audit.privacy.PersonalDataExport;
+import nl.proeftuin.core.audit.privacy.Reader;
+import nl.proeftuin.core.audit.privacy.ReaderInput;
+import nl.proeftuin.core.audit.privacy.RestrictedData;
+import nl.proeftuin.core.audit.privacy.RestrictedEntry;
+import nl.proeftuin.core.audit.privacy.RestrictedEntryInput;
+import nl.proeftuin.core.audit.privacy.RestrictedNotice;
+import nl.proeftuin.core.audit.privacy.SafeAddressInput;
+import nl.proeftuin.core.audit.privacy.SafeAddressVersion;
+import nl.proeftuin.core.store.Database;
+import nl.proeftuin.core.store.internal.TestDatabases;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * Restricted data has owners and history, and restrictions that name case positions follow a
+ * handover; nothing restricted reaches someone not named through the export. On a real H2 file
+ * database (and on PostgreSQL: {@link RestrictedDataOwnersOnPostgreSqlTest}).
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class RestrictedDataOwnersTest {
+    static final Instant NOW = Instant.parse("2047-06-01T10:00:00Z");
+    static final Reader ANS = new Reader("ans", "Ans de Wit", Set.of("PROFESSIONAL"), "Wijkteam Arnhem");
+    static final Reader BOB = new Reader("bob", "Bob Bakker", Set.of("PROFESSIONAL"), "Veilig Thuis");
+    /** In the mother's team (need to know), never named on her safe address. */
+    static final Reader CAROL = new Reader("carol", "Carol Claes", Set.of("PROFESSIONAL"), "GI Gelderland");
+
+    Path dir;
+    EmbeddedPostgres postgres;
+    Database database;
+    HashChainedAccessLog log;
+    GdprRights privacy;
+    LoggedRestrictedData restricted;
+    AuditFixtures fx;
+
+    boolean onPostgres() {
+        return false;
+    }
+
+    @BeforeAll
+    void start() throws Exception {
+        if (onPostgres()) {
+            postgres = EmbeddedPostgres.builder().start();
+            database = TestDatabases.postgres(postgres);
+        } else {
+            dir = Files.createTempDirectory("restricted-owners-h2");
+            database = TestDatabases.h2(dir);
+        }
+        fx = new AuditFixtures(database);
+        for (Reader r : List.of(ANS, BOB, CAROL)) {
+            sql("INSERT INTO user_account (user_id, display_name, organisation, disabled, created_at, changed_at) "
+                    + "VALUES (?, ?, ?, FALSE, ?, ?)", r.userId(), r.name(), r.organisation(), NOW, NOW);
+        }
+    }
+
+    @AfterAll
+    void stop() throws Exception {
+        TestDatabases.close(database);
+        if (postgres != null) {
+            postgres.close();
+        }
+        if (dir != null) {
+            try (Stream<Path> all = Files.walk(dir)) {
+                for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(p);
+                }
+            }
+        }
+    }
+
+    @BeforeEach
+    void services() {
+        Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+        log = AuditFixtures.log(database, clock);
+        privacy = new GdprRights(database, log, clock, Map.of("case", 20, "person", 20));
+        restricted = new LoggedRestrictedData(database, log, clock);
+    }
+
+    private void sql(String statement, Object... params) throws SQLException {
+        database.inTransaction(c -> {
+            try (var ps = c.prepareStatement(statement)) {
+                for (int i = 0; i < params.length; i++) {
+                    Object p = params[i] instanceof Instant t ? OffsetDateTime.ofInstant(t, ZoneOffset.UTC) : params[i];
+                    ps.setObject(i + 1, p);
+                }
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    /** An active assignment of a professional to a case. */
+    private String assign(String caseId, Reader who, String role, boolean casusregie) throws SQLException {
+        String id = UUID.randomUUID().toString();
+        sql("INSERT INTO assignment (id, case_id, professional_id, professional_name, organisation, professional_role, "
+                + "casusregie, since_date) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", id, caseId, who.userId(), who.name(),
+                who.organisation(), role, casusregie, LocalDate.of(2047, 1, 1));
+        return id;
+    }
+
+    /** A handover as the engine records it: the old assignment ends, a new one takes the position. */
+    private void handOver(String caseId, String fromAssignment, Reader to, String role, boolean casusregie)
+            throws SQLException {
+        sql("UPDATE assignment SET until_date = ?, end_reason = 'overdracht' WHERE id = ?", LocalDate.of(2047, 5, 1),
+                fromAssignment);
+        assign(caseId, to, role, casusregie);
+    }
+
+    private long count(String query, Object... params) throws SQLException {
+        return fx.count(query, params);
+    }
+
+    @Test
+    void aTeamMemberNotNamedCannotChangeTheSafeAddressAndEveryVersionIsKept() throws Exception {
+        String mother = fx.person("Mila", LocalDate.of(2015, 1, 1), NOW);
+        fx.openCase(NOW, mother);
+        restricted.setSafeAddress(ANS, mother, new SafeAddressInput("Opvangstraat 1", "1234AB", "Ede",
+                List.of("user:bob")));
+
+        // the repro: a team member not named overwrote it (200, delete and re-insert): now refused, logged
+        RuleViolationException refused = assertThrows(RuleViolationException.class, () -> restricted.setSafeAddress(CAROL,
+                mother, new SafeAddressInput("Nepstraat 9", null, "Arnhem", List.of("user:carol"))));
+        assertEquals(RestrictedData.NOT_NAMED, refused.rule());
+        assertEquals("Opvangstraat 1", restricted.safeAddress(ANS, mother).address(), "nothing was changed");
+        assertEquals("Opvangstraat 1", restricted.safeAddress(BOB, mother).address(), "the named still see it");
+        assertEquals(1, log.query(new AccessLogQuery(null, null, "carol", mother, null, AccessAction.UPDATE, "DENIED",
+                null, 10)).size(), "the refused change is logged");
+
+        // a named reader makes the next version; both versions are kept; the others named are notified
+        restricted.setSafeAddress(BOB, mother, new SafeAddressInput("Opvangstraat 2", null, "Ede",
+                List.of("user:ans")));
+        List<SafeAddressVersion> history = restricted.safeAddressHistory(ANS, mother);
+        assertEquals(List.of(1, 2), history.stream().map(SafeAddressVersion::versionNo).toList());
+        assertEquals(List.of("Opvangstraat 1", "Opvangstraat 2"), history.stream().map(SafeAddressVersion::address).toList());
+        assertEquals(List.of("RECORDED", "CHANGED"), history.stream().map(SafeAddressVersion::changeKind).toList());
+        assertEquals(2, count("SELECT COUNT(*) FROM safe_address_version WHERE person_id = ?", mother));
+        List<RestrictedNotice> notices = restricted.notices(ANS, 50);
+        assertEquals(1, notices.stream().filter(n -> mother.equals(n.personId())).count(), "ans was named: notified");
+        assertFalse(notices.get(0).message().contains("Opvangstraat"), "a notice never holds the address");
+        assertTrue(restricted.notices(CAROL, 50).stream().noneMatch(n -> mother.equals(n.personId())),
+                "carol is named on neither version: not notified, nothing tells her");
+        assertTrue(restricted.notices(BOB, 50).stream().noneMatch(n -> mother.equals(n.personId())),
+                "the writer is not notified of their own change");
+        assertThrows(NotFoundException.class, () -> restricted.safeAddressHistory(CAROL, mother));
+    }
+
+    @Test
+    void aRestrictionThatNamesNothingIsRefusedNamingTheField() throws Exception {
+        String mother = fx.person("Mila", LocalDate.of(2015, 1, 1), NOW);
+        String caseId = fx.openCase(NOW, mother);
+        InvalidInputException gi = assertThrows(InvalidInputException.class, () -> restricted.setSafeAddress(ANS, mother,
+                new SafeAddressInput("Opvangstraat 1", null, "Ede", List.of("user:bob", "role:GI"))));
+        assertEquals("restrictedTo[1]", gi.field());
+        InvalidInputException nobody = assertThrows(InvalidInputException.class, () -> restricted.setSafeAddress(ANS, mother,
+                new SafeAddressInput("Opvangstraat 1", null, "Ede", List.of("user:nobody.at.all"))));
+        assertEquals("restrictedTo[0]", nobody.field());
+        InvalidInputException person = assertThrows(InvalidInputException.class, () -> restricted.addRestrictedEntry(ANS,
+                caseId, new RestrictedEntryInput(EntryKind.FACT, "x", "y", List.of(), List.of("person:" + UUID.randomUUID()))));
+        assertEquals("restrictedTo[0]", person.field());
+        assertEquals(0, count("SELECT COUNT(*) FROM safe_address WHERE person_id = ?", mother), "nothing stored");
+        // the case positions and the platform roles are names
+        restricted.setSafeAddress(ANS, mother, new SafeAddressInput("Opvangstraat 1", null, "Ede",
+                List.of("role:FIXED_PROFESSIONAL", "role:CASUSREGIE", "role:AUDITOR", "person:" + mother)));
+        InvalidInputException reader = assertThrows(InvalidInputException.class,
+                () -> restricted.addSafeAddressReader(ANS, mother, new ReaderInput("role:GI")));
+        assertEquals("reader", reader.field());
+    }
+
+    @Test
+    void aRestrictionNamingACasePositionFollowsTheHandover() throws Exception {
+        String mother = fx.person("Mila", LocalDate.of(2015, 1, 1), NOW);
+        String caseId = fx.openCase(NOW, mother);
+        String ansFixed = assign(caseId, ANS, "FIXED_PROFESSIONAL", false);
+        String carolRegie = assign(caseId, CAROL, "GI", true);
+        restricted.setSafeAddress(CAROL, mother, new SafeAddressInput("Opvangstraat 1", null, "Ede",
+                List.of("role:FIXED_PROFESSIONAL")));
+        RestrictedEntry entry = restricted.addRestrictedEntry(ANS, caseId, new RestrictedEntryInput(EntryKind.FACT,
+                "Moeder verblijft in de opvang", "eigen waarneming", List.of(mother), List.of("role:CASUSREGIE")));
+        assertEquals("Opvangstraat 1", restricted.safeAddress(ANS, mother).address(), "the fixed professional");
+        assertThrows(NotFoundException.class, () -> restricted.safeAddress(BOB, mother));
+        assertEquals(1, restricted.restrictedEntries(CAROL, caseId).size(), "the casusregie holder");
+
+        handOver(caseId, ansFixed, BOB, "FIXED_PROFESSIONAL", false);
+        handOver(caseId, carolRegie, BOB, "RVT_PROFESSIONAL", true);
+        assertEquals("Opvangstraat 1", restricted.safeAddress(BOB, mother).address(), "the new fixed professional");
+        assertThrows(NotFoundException.class, () -> restricted.safeAddress(ANS, mother), "the previous one: no longer");
+        assertEquals(List.of(entry.id()), restricted.restrictedEntries(BOB, caseId).stream().map(RestrictedEntry::id).toList());
+        assertEquals(0, restricted.restrictedEntries(CAROL, caseId).size(), "the previous casusregie holder: no longer");
+        // the writer of the entry stays named by name (ans wrote it)
+        assertEquals(1, restricted.restrictedEntries(ANS, caseId).size());
+        // a change reaches the current holders
+        restricted.setSafeAddress(BOB, mother, new SafeAddressInput("Opvangstraat 3",
+                null, "Ede", List.of("role:FIXED_PROFESSIONAL", "user:ans")));
+        assertTrue(restricted.notices(ANS, 50).stream().anyMatch(n -> mother.equals(n.personId())));
+    }
+
+    @Test
+    void aNamedReaderAddsAReaderAndNobodyElseCan() throws Exception {
+        String mother = fx.person("Mila", LocalDate.of(2015, 1, 1), NOW);
+        String caseId = fx.openCase(NOW, mother);
+        restricted.setSafeAddress(ANS, mother, new SafeAddressInput("Opvangstraat 1", null, "Ede", List.of("user:ans")));
+        RestrictedEntry entry = restricted.addRestrictedEntry(ANS, caseId, new RestrictedEntryInput(EntryKind.FACT,
+                "Moeder verblijft in de opvang", "eigen waarneming", List.of(mother), List.of("user:ans")));
+
+        // not named: refused as if there were nothing (the same answer as a read), and logged
+        assertThrows(NotFoundException.class, () -> restricted.addSafeAddressReader(CAROL, mother, new ReaderInput("user:carol")));
+        assertThrows(NotFoundException.class,
+                () -> restricted.addRestrictedEntryReader(CAROL, caseId, entry.id(), new ReaderInput("user:carol")));
+        assertEquals(2, log.query(new AccessLogQuery(null, null, "carol", null, null, AccessAction.UPDATE, "DENIED", null,
+                10)).size());
+        assertThrows(NotFoundException.class, () -> restricted.safeAddress(CAROL, mother));
+
+        // named: the reader is added, logged, kept as a version, and the new reader is told
+        restricted.addSafeAddressReader(ANS, mother, new ReaderInput("user:bob"));
+        restricted.addRestrictedEntryReader(ANS, caseId, entry.id(), new ReaderInput("user:bob"));
+        assertEquals("Opvangstraat 1", restricted.safeAddress(BOB, mother).address());
+        assertEquals(1, restricted.restrictedEntries(BOB, caseId).size());
+        assertEquals("READER_ADDED", restricted.safeAddressHistory(BOB, mother).get(1).changeKind());
+        List<AccessLogEntry> added = log.query(new AccessLogQuery(null, null, "ans", null, null, AccessAction.UPDATE,
+                "SUCCESS", null, 100)).stream().filter(e -> e.detail() != null && e.detail().startsWith("reader added")).toList();
+        assertEquals(2, added.size());
+        assertTrue(added.stream().allMatch(AccessLogEntry::restricted));
+        assertEquals(2, restricted.notices(BOB, 50).stream().filter(n -> mother.equals(n.personId())
+                || caseId.equals(n.caseId())).count());
+        assertEquals(1, count("SELECT COUNT(*) FROM restricted_reader_added WHERE entry_id = ?", entry.id()));
+    }
+
+    @Test
+    void anApprovedErasureErasesEveryVersion() throws Exception {
+        String person = fx.person("Verkeerd", LocalDate.of(1990, 5, 5), NOW);
+        restricted.setSafeAddress(ANS, person, new SafeAddressInput("Opvangstraat 1", null, "Ede", List.of("user:bob")));
+        restricted.setSafeAddress(BOB, person, new SafeAddressInput("Opvangstraat 2", null, "Ede", List.of("user:ans")));
+        var request = privacy.requestErasure(ANS, person, new nl.proeftuin.core.audit.privacy.ErasureRequestInput("onjuist"));
+        privacy.approveErasure(BOB, request.id(), new nl.proeftuin.core.audit.privacy.ErasureDecisionInput("ok"));
+        assertEquals(0, count("SELECT COUNT(*) FROM safe_address_version WHERE person_id = ?", person));
+        assertEquals(0, count("SELECT COUNT(*) FROM restricted_notice WHERE person_id = ?", person));
+        assertEquals(0, count("SELECT COUNT(*) FROM safe_address WHERE person_id = ?", person));
+    }
+
+    @Test
+    void theExportCarriesNoRestrictedDataNorItsTraceToSomeoneNotNamed() throws Exception {
+        String mother = fx.person("Mila", LocalDate.of(2015, 1, 1), NOW);
+        String caseId = fx.openCase(NOW, mother);
+        restricted.setSafeAddress(ANS, mother, new SafeAddressInput("Opvangstraat 1", null, "Ede",
+                List.of("person:" + mother)));
+        restricted.addRestrictedEntry(ANS, caseId, new RestrictedEntryInput(EntryKind.FACT, "Moeder verblijft in de opvang",
+                "eigen waarneming", List.of(mother), List.of("person:" + mother)));
+        // what the API's guard logs for the restricted-data routes (route in the detail, not flagged restricted)
+        log.append(new AccessEvent(AccessAction.UPDATE, AccessEvent.SUCCESS, "ans", "Ans de Wit", "PROFESSIONAL", null,
+                null, List.of(mother), null, "person", mother, null, "PUT /persons/{personId}/safe-address", "Wijkteam", false));
+        log.append(new AccessEvent(AccessAction.CREATE, AccessEvent.SUCCESS, "ans", "Ans de Wit", "PROFESSIONAL", null,
+                null, List.of(), caseId, "case", caseId, null, "POST /cases/{caseId}/restricted-entries", "Wijkteam", false));
+        log.append(new AccessEvent(AccessAction.READ, AccessEvent.SUCCESS, "ans", "Ans de Wit", "PROFESSIONAL", null,
+                null, List.of(), caseId, "case", caseId, null, "GET /cases/{caseId}", "Wijkteam", false));
+
+        PersonalDataExport byCarol = privacy.export(CAROL, mother);
+        assertNull(byCarol.safeAddress(), "carol has need to know on the mother, but is not named on her safe address");
+        assertFalse(byCarol.toString().contains("Opvangstraat"));
+        assertFalse(byCarol.toString().contains("opvang"), "nor the restricted entry");
+        assertTrue(byCarol.accessLog().stream().noneMatch(e -> e.detail() != null
+                && (e.detail().contains("safe-address") || e.detail().contains("restricted-entries"))),
+                "the access list does not show that restricted data exists");
+        assertTrue(byCarol.accessLog().stream().anyMatch(e -> "GET /cases/{caseId}".equals(e.detail())),
+                "the other entries are there");
+
+        PersonalDataExport byAns = privacy.export(ANS, mother);
+        assertEquals("Opvangstraat 1", byAns.safeAddress().address(), "named, and it names the mother");
+        assertEquals(1, byAns.entries().size());
+    }
+}
