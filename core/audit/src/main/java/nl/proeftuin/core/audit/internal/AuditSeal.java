@@ -131,14 +131,21 @@ final class AuditSeal {
         return mac("proeftuin access log checkpoint\n" + seq + "\n" + hash + "\n" + at);
     }
 
-    private String mac(String text) {
+    /** One initialised Mac per thread: computing a MAC is then a few microseconds, no provider lookup. */
+    private final ThreadLocal<Mac> macs = ThreadLocal.withInitial(this::newMac);
+
+    private Mac newMac() {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(key);
-            return HexFormat.of().formatHex(mac.doFinal(text.getBytes(StandardCharsets.UTF_8)));
+            return mac;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is required of every Java platform", e);
         }
+    }
+
+    private String mac(String text) {
+        return HexFormat.of().formatHex(macs.get().doFinal(text.getBytes(StandardCharsets.UTF_8)));
     }
 
     /** Appends a checkpoint and forces it to disk. */
