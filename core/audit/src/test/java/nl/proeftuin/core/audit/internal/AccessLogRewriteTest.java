@@ -171,6 +171,57 @@ class AccessLogRewriteTest extends AuditTestBase {
         assertEquals(6L, result.firstBrokenSeq());
     }
 
+    /**
+     * Entries written before V10 have no MAC: the first start without a checkpoint file seals them once;
+     * afterwards a MAC removed from one of them is found, and a restart does not seal it again.
+     */
+    @Test
+    void entriesFromBeforeV10AreSealedOnceAtTheFirstStart() throws Exception {
+        appendTen();
+        // as the log stood before V10: no MACs; the migration recorded the head as legacy_seq
+        sql("UPDATE access_log SET entry_mac = NULL");
+        sql("UPDATE access_log_head SET legacy_seq = 10");
+        Path fresh = Files.createTempDirectory("audit-seal-upgrade");
+        AuditSeal upgraded = AuditSeal.open(fresh.resolve("etc/key"), fresh.resolve("data/checkpoints"));
+        HashChainedAccessLog first = new HashChainedAccessLog(database, clock, "node-a", upgraded, 5, Duration.ofHours(1));
+        ChainVerification sealed = first.verify();
+        assertTrue(sealed.intact(), sealed.reason());
+        assertEquals(10, sealed.entriesChecked());
+
+        sql("UPDATE access_log SET entry_mac = NULL WHERE seq_no = 3");
+        HashChainedAccessLog restarted = new HashChainedAccessLog(database, clock, "node-a",
+                AuditSeal.open(fresh.resolve("etc/key"), fresh.resolve("data/checkpoints")), 5, Duration.ofHours(1));
+        ChainVerification result = restarted.verify();
+        assertFalse(result.intact(), "a removed MAC was sealed again");
+        assertEquals(3L, result.firstBrokenSeq());
+    }
+
+    /** Before V10 a person's view followed current case membership; those entries keep that rule. */
+    @Test
+    void aPersonsViewOfEntriesFromBeforeV10FollowsMembership() throws Exception {
+        String caseId = java.util.UUID.randomUUID().toString();
+        String sem = java.util.UUID.randomUUID().toString();
+        database.inTransaction(c -> {
+            try (java.sql.Statement st = c.createStatement()) {
+                st.executeUpdate("INSERT INTO person (id, given_name, family_name, given_name_lc, family_name_lc,"
+                        + " date_of_birth, created_at, created_by) VALUES ('" + sem + "', 'Sem', 'Kok', 'sem', 'kok',"
+                        + " DATE '2015-02-03', TIMESTAMP WITH TIME ZONE '2027-03-12 09:00:00+00', 'ans')");
+                st.executeUpdate("INSERT INTO family_case (id, row_version, municipality, status, signal_kind, signal_source,"
+                        + " signal_description, signal_received_on, phase, framework, opened_at, opened_by) VALUES ('"
+                        + caseId + "', 1, 'Ede', 'OPEN', 'SIGNAL', 'SCHOOL', 'zorgen', DATE '2027-03-12', 'ACUTE_SAFETY',"
+                        + " 'VOLUNTARY', TIMESTAMP WITH TIME ZONE '2027-03-12 09:00:00+00', 'ans')");
+            }
+            return null;
+        });
+        // written while Sem was not (yet) a member, and before V10
+        log.append(new AccessEvent(AccessAction.READ, AccessEvent.SUCCESS, "bob", null, null, null, null, List.of(),
+                caseId, "case", caseId, null, "GET /cases/{caseId}"));
+        sql("INSERT INTO case_member (case_id, person_id, seq_no) VALUES (?, ?, 0)", caseId, sem);
+        assertEquals(0, log.forPerson(sem, null, null, 10).size(), "from V10 on: the members at the time");
+        sql("UPDATE access_log_head SET legacy_seq = 1");
+        assertEquals(1, log.forPerson(sem, null, null, 10).size(), "before V10: the current members");
+    }
+
     @Test
     void aForgedCheckpointLineIsFound() throws Exception {
         appendTen();
