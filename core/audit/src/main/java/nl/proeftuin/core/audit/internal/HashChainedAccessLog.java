@@ -75,6 +75,9 @@ public class HashChainedAccessLog implements AccessLog {
             + "user_role, organisation, on_behalf_of, purpose, person_ids, case_id, object_type, object_id, "
             + "request_id, detail, restricted, prev_hash, entry_hash";
 
+    /** The width of access_log.person_ids (V6). */
+    static final int PERSON_IDS_WIDTH = 4000;
+
     /** At most this many entries per group commit. */
     static final int MAX_BATCH = 500;
 
@@ -282,6 +285,23 @@ public class HashChainedAccessLog implements AccessLog {
                 .filter(p -> p != null && !p.isBlank())
                 // a comma would split one id into two when read back
                 .map(p -> LogValues.neutralise(p, 200).replace(",", "\\u002c")).toList()));
+        // person_ids is as wide as its column: an overlong list must not fail the whole group commit
+        int width = 0;
+        int kept = 0;
+        for (String p : persons) {
+            int next = width + (kept == 0 ? 0 : 1) + p.length();
+            if (next > PERSON_IDS_WIDTH) {
+                break;
+            }
+            width = next;
+            kept++;
+        }
+        String detail = LogValues.neutralise(event.detail(), 4000);
+        if (kept < persons.size()) {
+            String note = " [" + (persons.size() - kept) + " more persons concerned, not named: the entry is full]";
+            detail = (detail == null ? "" : LogValues.neutralise(event.detail(), 4000 - note.length())) + note;
+            persons = new ArrayList<>(persons.subList(0, kept));
+        }
         Instant at = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         String eventId = UUID.randomUUID().toString();
         // seqNo, prevHash and hash are set when the entry joins the chain (write())
@@ -292,7 +312,7 @@ public class HashChainedAccessLog implements AccessLog {
                 LogValues.neutralise(event.purpose(), 2000), persons,
                 LogValues.neutralise(event.caseId(), 200), LogValues.neutralise(event.objectType(), 100),
                 LogValues.neutralise(event.objectId(), 200), LogValues.neutralise(event.requestId(), 200),
-                LogValues.neutralise(event.detail(), 4000), event.restricted(), null, null);
+                detail, event.restricted(), null, null);
         return commit(unchained);
     }
 

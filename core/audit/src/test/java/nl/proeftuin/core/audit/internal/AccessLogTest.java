@@ -135,6 +135,20 @@ class AccessLogTest extends AuditTestBase {
     }
 
     @Test
+    void moreConcernedPersonsThanTheEntryHoldsAreCountedNotFailed() {
+        List<String> many = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            many.add(java.util.UUID.randomUUID().toString());
+        }
+        AccessLogEntry e = log.append(new AccessEvent(AccessAction.SEARCH, AccessEvent.SUCCESS, "ans", null, null, null,
+                null, many, null, "person", null, null, "GET /persons ?name=jansen"));
+        assertTrue(String.join(",", e.personIds()).length() <= HashChainedAccessLog.PERSON_IDS_WIDTH);
+        assertEquals(many.subList(0, e.personIds().size()), e.personIds());
+        assertTrue(e.detail().endsWith("more persons concerned, not named: the entry is full]"), e.detail());
+        assertTrue(log.verify().intact());
+    }
+
+    @Test
     void invalidEventsAreRefusedAndNothingIsLogged() {
         assertThrows(InvalidInputException.class, () -> log.append(read("ans").withOutcome("MAYBE")));
         assertThrows(InvalidInputException.class, () -> log.append(read(" ")));
