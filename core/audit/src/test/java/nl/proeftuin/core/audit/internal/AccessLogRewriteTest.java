@@ -88,6 +88,19 @@ class AccessLogRewriteTest extends AuditTestBase {
         assertFalse(start().verify().intact());
     }
 
+    /** Fewer than N entries, but T seconds passed: the head is anchored all the same. */
+    @Test
+    void theHeadIsAnchoredAfterTSecondsToo() throws Exception {
+        log = new HashChainedAccessLog(database, clock, "node-a", seal(), 1000, Duration.ofSeconds(10));
+        List<AccessLogEntry> entries = appendTen(); // one a second: the tenth comes 10 s after the start
+        sql("DELETE FROM access_log_person WHERE seq_no >= 10");
+        sql("DELETE FROM access_log WHERE seq_no >= 10");
+        sql("UPDATE access_log_head SET last_seq = 9, last_hash = ? WHERE head_id = 1", entries.get(8).hash());
+        ChainVerification result = log.verify();
+        assertFalse(result.intact());
+        assertEquals(10L, result.firstBrokenSeq());
+    }
+
     /** The last entries before a shutdown are anchored on shutdown, though fewer than N were written. */
     @Test
     void entriesAnchoredOnShutdownCannotBeCut() throws Exception {
