@@ -95,6 +95,8 @@ public class HashChainedAccessLog implements AccessLog {
     private long lastCheckpointSeq = -1;
     private Instant lastCheckpointAt;
     private final Object anchor = new Object();
+    /** The entries from before V10 are sealed (or there were checkpoints already); guarded by {@link #anchor}. */
+    private boolean sealed;
     private ScheduledExecutorService timer;
 
     @Activate
@@ -157,6 +159,7 @@ public class HashChainedAccessLog implements AccessLog {
             AuditSeal.Checkpoints existing = seal.checkpoints();
             if (!existing.valid().isEmpty() || !existing.forged().isEmpty()) {
                 synchronized (anchor) {
+                    sealed = true;
                     if (existing.last() != null) {
                         lastCheckpointSeq = existing.last().seq();
                         lastCheckpointAt = clock.instant();
@@ -198,7 +201,10 @@ public class HashChainedAccessLog implements AccessLog {
             });
             synchronized (anchor) {
                 seal.checkpoint(new AuditSeal.Checkpoint(head[0], headHash[0], clock.instant().truncatedTo(ChronoUnit.MILLIS)));
-                lastCheckpointSeq = head[0];
+                sealed = true;
+                if (head[0] > lastCheckpointSeq) {
+                    lastCheckpointSeq = head[0];
+                }
                 lastCheckpointAt = clock.instant();
             }
         } catch (SQLException | IOException | RuntimeException e) {
@@ -221,6 +227,13 @@ public class HashChainedAccessLog implements AccessLog {
 
     /** The caller holds {@link #anchor}. */
     private void checkpoint() throws IOException {
+        if (!sealed) {
+            // the first checkpoint marks the entries from before V10 as sealed: seal them first (it failed at start)
+            sealLegacyEntries();
+            if (!sealed) {
+                throw new IOException("the entries from before V10 are not sealed yet; no checkpoint until they are");
+            }
+        }
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         seal.checkpoint(new AuditSeal.Checkpoint(lastWrittenSeq, lastWrittenHash, now));
         lastCheckpointSeq = lastWrittenSeq;
