@@ -120,7 +120,10 @@ final class ApiDispatcher {
                 guard.logOutcome(req, entry, problem != null ? problem.status : reply.status,
                         problem != null ? null : reply, problem);
             } catch (RuntimeException logFailed) {
-                LOG.error("The access log could not record {} {}: the answer is withheld", req.getMethod(), path, logFailed);
+                // a change the handler made is committed; its entry is not: the operator's log keeps who and what
+                LOG.error("The access log could not record {} {} by {} (request {}, status {}): the answer is withheld",
+                        req.getMethod(), path, entry.admitted.userId(), entry.admitted.requestId(),
+                        problem != null ? problem.status : reply.status, logFailed);
                 problem = new ApiProblem(503, "Service Unavailable",
                         "The access log could not record this request, so it is not answered; try again later")
                         .header("Retry-After", "5");
