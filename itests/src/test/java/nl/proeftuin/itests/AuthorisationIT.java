@@ -219,6 +219,12 @@ public class AuthorisationIT extends KarafTestSupport {
         // the access log shows the break-glass reads
         String log = getAs(AUDITOR, "/api/v1/audit/log?limit=1000").body();
         assertTrue(log, log.contains("BREAK_GLASS"));
+        // the chain verifies with its key (etc/, 0600) and its checkpoints outside the database
+        JsonNode verified = JSON.readTree(getAs(AUDITOR, "/api/v1/audit/verify").body());
+        assertTrue(verified.toString(), verified.path("intact").asBoolean());
+        java.nio.file.Path key = java.nio.file.Path.of(System.getProperty("karaf.etc"), "proeftuin-access-log.key");
+        assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(
+                java.nio.file.Files.getPosixFilePermissions(key)));
 
         // another municipality cannot break the glass
         token(NIJMEGEN);

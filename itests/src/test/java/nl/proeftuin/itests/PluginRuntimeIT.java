@@ -160,6 +160,16 @@ public class PluginRuntimeIT extends KarafTestSupport {
         HttpResponse<String> after = getAs(COORDINATOR, "/api/v1/bindings/effective?point=TRIAGE&municipality=Zevenaar");
         assertTrue(after.body(), after.statusCode() == 404
                 || !"Zevenaar".equals(JSON.readTree(after.body()).path("municipality").asText()));
+        // every command is in the access log, with the shell's user and its outcome
+        JsonNode changes = JSON.readTree(getAs(AUDITOR, "/api/v1/audit/log?action=BINDING_CHANGE&limit=1000").body());
+        List<String> shellDetails = new java.util.ArrayList<>();
+        changes.forEach(e -> {
+            if (e.path("userId").asText().startsWith("shell:")) {
+                shellDetails.add(e.path("outcome").asText() + " " + e.path("detail").asText());
+            }
+        });
+        assertTrue(changes.toString(), shellDetails.contains("SUCCESS proeftuin:bind TRIAGE example-triage -m Zevenaar"));
+        assertTrue(changes.toString(), shellDetails.contains("SUCCESS proeftuin:unbind TRIAGE -m Zevenaar"));
     }
 
     /** Runs a shell command in a Karaf session and returns what it printed. */

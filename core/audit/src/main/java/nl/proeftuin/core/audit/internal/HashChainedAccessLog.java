@@ -1,25 +1,34 @@
 package nl.proeftuin.core.audit.internal;
 
+import java.io.IOException;
 import java.net.InetAddress;
+import java.nio.file.Path;
 import java.net.UnknownHostException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.ReentrantLock;
@@ -34,18 +43,30 @@ import nl.proeftuin.core.audit.ChainVerification;
 import nl.proeftuin.core.store.Database;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The access log in the platform's database, one hash chain across all nodes: a write locks the
  * chain's head row, takes the next sequence number and the last hash, writes the entries and moves
  * the head, in one short transaction; appends made at the same time on a node share that
  * transaction (group commit, see {@link #commit}).
+ *
+ * <p>What the database alone cannot forge ({@link AuditSeal}): each entry carries an HMAC-SHA256 of
+ * its hash with a key kept outside the database, so a rewritten and recomputed chain is found; and
+ * the head is anchored in a checkpoint file every {@code checkpointEvery} entries, every
+ * {@code checkpointSeconds} and on shutdown, so a chain cut at its end (and its head row moved back)
+ * is found. The persons an entry concerns are stored with it at write time (for an entry on a case:
+ * also the case's members at that moment), and verification checks the person rows against the
+ * entry, so removing a person's rows to hide entries from their access view is found too.
  */
 @Component(service = AccessLog.class)
 @Designate(ocd = HashChainedAccessLogConfig.class)
 public class HashChainedAccessLog implements AccessLog {
+    private static final Logger LOG = LoggerFactory.getLogger(HashChainedAccessLog.class);
     static final int MAX_LIMIT = 1000;
     /** Verification reads the chain in pages of this many rows, so a long log never sits in memory. */
     static final int VERIFY_PAGE = 1000;
@@ -53,6 +74,9 @@ public class HashChainedAccessLog implements AccessLog {
     private static final String COLUMNS = "seq_no, event_id, logged_at, node, action, outcome, user_id, user_name, "
             + "user_role, organisation, on_behalf_of, purpose, person_ids, case_id, object_type, object_id, "
             + "request_id, detail, restricted, prev_hash, entry_hash";
+
+    /** The width of access_log.person_ids (V6). */
+    static final int PERSON_IDS_WIDTH = 4000;
 
     /** At most this many entries per group commit. */
     static final int MAX_BATCH = 500;
@@ -62,17 +86,183 @@ public class HashChainedAccessLog implements AccessLog {
     private final String node;
     private final ConcurrentLinkedQueue<Pending> queue = new ConcurrentLinkedQueue<>();
     private final ReentrantLock writer = new ReentrantLock();
+    private final AuditSeal seal;
+    private final int checkpointEvery;
+    private final Duration checkpointInterval;
+    /** The last entry this node wrote and the last one it anchored (guarded by {@link #anchor}). */
+    private long lastWrittenSeq = -1;
+    private String lastWrittenHash;
+    private long lastCheckpointSeq = -1;
+    private Instant lastCheckpointAt;
+    private final Object anchor = new Object();
+    /** The entries from before V10 are sealed (or there were checkpoints already); guarded by {@link #anchor}. */
+    private boolean sealed;
+    private ScheduledExecutorService timer;
 
     @Activate
-    public HashChainedAccessLog(HashChainedAccessLogConfig config, @Reference Database database) {
-        this(database, Clock.systemUTC(), config.node().isBlank() ? hostName() : config.node().strip());
+    public HashChainedAccessLog(HashChainedAccessLogConfig config, @Reference Database database) throws IOException {
+        this(database, Clock.systemUTC(), config.node().isBlank() ? hostName() : config.node().strip(),
+                AuditSeal.open(path(config.keyFile(), "karaf.etc", "proeftuin-access-log.key"),
+                        path(config.checkpointFile(), "karaf.data", "audit/access-log-checkpoints")),
+                config.checkpointEvery(), Duration.ofSeconds(Math.max(1, config.checkpointSeconds())));
+        long seconds = checkpointInterval.toSeconds();
+        timer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "proeftuin-access-log-checkpoint");
+            t.setDaemon(true);
+            return t;
+        });
+        timer.scheduleWithFixedDelay(this::checkpointQuietly, seconds, seconds, TimeUnit.SECONDS);
     }
 
-    /** For tests (this package is not exported): the log with a clock and a node name. */
+    /** For tests (this package is not exported): the log with a clock and a node name, the JVM's test key and checkpoints in memory. */
     public HashChainedAccessLog(Database database, Clock clock, String node) {
+        this(database, clock, node, AuditSeal.inMemory(), 1000, Duration.ofDays(365));
+    }
+
+    HashChainedAccessLog(Database database, Clock clock, String node, AuditSeal seal, int checkpointEvery,
+            Duration checkpointInterval) {
         this.database = database;
         this.clock = clock;
         this.node = LogValues.neutralise(node, 200);
+        this.seal = seal;
+        this.checkpointEvery = Math.max(1, checkpointEvery);
+        this.checkpointInterval = checkpointInterval;
+        sealLegacyEntries();
+    }
+
+    private static Path path(String configured, String property, String relative) {
+        if (configured != null && !configured.isBlank()) {
+            return Path.of(configured.strip());
+        }
+        String base = System.getProperty(property);
+        if (base == null || base.isBlank()) {
+            throw new IllegalStateException(property + " is not set: configure the access log's key and checkpoint files");
+        }
+        return Path.of(base).resolve(relative);
+    }
+
+    /** On shutdown the head is anchored, so a restart that finds it cut knows. */
+    @Deactivate
+    void deactivate() {
+        if (timer != null) {
+            timer.shutdownNow();
+        }
+        checkpointQuietly();
+    }
+
+    /**
+     * The entries written before V10 have no MAC: they are sealed once, by the first start that finds
+     * no checkpoint (the checkpoint written here marks it). Afterwards a missing MAC is a broken entry.
+     */
+    private void sealLegacyEntries() {
+        try {
+            AuditSeal.Checkpoints existing = seal.checkpoints();
+            if (!existing.valid().isEmpty() || !existing.forged().isEmpty()) {
+                synchronized (anchor) {
+                    sealed = true;
+                    if (existing.last() != null) {
+                        lastCheckpointSeq = existing.last().seq();
+                        lastCheckpointAt = clock.instant();
+                    }
+                }
+                return;
+            }
+            long[] head = new long[1];
+            String[] headHash = new String[1];
+            database.inTransaction(c -> {
+                try (PreparedStatement ps = c.prepareStatement(
+                        "SELECT last_seq, last_hash FROM access_log_head WHERE head_id = 1 FOR UPDATE");
+                        ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        throw new SQLException("access_log_head has no row");
+                    }
+                    head[0] = rs.getLong(1);
+                    headHash[0] = rs.getString(2);
+                }
+                List<Object[]> unsealed = new ArrayList<>();
+                try (PreparedStatement ps = c.prepareStatement("SELECT seq_no, entry_hash FROM access_log WHERE entry_mac IS NULL"
+                        + " AND seq_no <= (SELECT COALESCE(legacy_seq, 0) FROM access_log_head WHERE head_id = 1)");
+                        ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        unsealed.add(new Object[] {rs.getLong(1), rs.getString(2)});
+                    }
+                }
+                try (PreparedStatement ps = c.prepareStatement("UPDATE access_log SET entry_mac = ? WHERE seq_no = ?")) {
+                    for (Object[] row : unsealed) {
+                        ps.setString(1, seal.entryMac((String) row[1]));
+                        ps.setLong(2, (Long) row[0]);
+                        ps.addBatch();
+                    }
+                    if (!unsealed.isEmpty()) {
+                        ps.executeBatch();
+                    }
+                }
+                return null;
+            });
+            synchronized (anchor) {
+                seal.checkpoint(new AuditSeal.Checkpoint(head[0], headHash[0], clock.instant().truncatedTo(ChronoUnit.MILLIS)));
+                sealed = true;
+                if (head[0] > lastCheckpointSeq) {
+                    lastCheckpointSeq = head[0];
+                }
+                lastCheckpointAt = clock.instant();
+            }
+        } catch (SQLException | IOException | RuntimeException e) {
+            LOG.warn("The access log's entries from before V10 could not be sealed now; retried at the next start", e);
+        }
+    }
+
+    /** Anchors the last entry this node wrote, when it is not anchored yet. */
+    private void checkpointQuietly() {
+        try {
+            synchronized (anchor) {
+                if (lastWrittenSeq > lastCheckpointSeq) {
+                    checkpoint();
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            LOG.error("The access log's checkpoint could not be written to {}", seal.where(), e);
+        }
+    }
+
+    /** The caller holds {@link #anchor}. */
+    private void checkpoint() throws IOException {
+        if (!sealed) {
+            // the first checkpoint marks the entries from before V10 as sealed: seal them first (it failed at start)
+            sealLegacyEntries();
+            if (!sealed) {
+                throw new IOException("the entries from before V10 are not sealed yet; no checkpoint until they are");
+            }
+        }
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        seal.checkpoint(new AuditSeal.Checkpoint(lastWrittenSeq, lastWrittenHash, now));
+        lastCheckpointSeq = lastWrittenSeq;
+        lastCheckpointAt = now;
+    }
+
+    /** After a batch: a checkpoint when N entries or T seconds passed since the last one. */
+    private void written(long seq, String hash) {
+        synchronized (anchor) {
+            if (seq <= lastWrittenSeq) {
+                return;
+            }
+            lastWrittenSeq = seq;
+            lastWrittenHash = hash;
+            if (seq - Math.max(lastCheckpointSeq, 0) >= checkpointEvery || lastCheckpointAt == null
+                    || Duration.between(lastCheckpointAt, clock.instant()).compareTo(checkpointInterval) >= 0) {
+                try {
+                    checkpoint();
+                } catch (IOException e) {
+                    // the entries are committed and chained; only their anchor is late (retried by the timer)
+                    LOG.error("The access log's checkpoint could not be written to {}", seal.where(), e);
+                }
+            }
+        }
+    }
+
+    /** Anchors the head now (the shell, tests). */
+    void checkpointNow() {
+        checkpointQuietly();
     }
 
     private static String hostName() {
@@ -98,10 +288,33 @@ public class HashChainedAccessLog implements AccessLog {
         if (event.userId() == null || event.userId().isBlank()) {
             throw new InvalidInputException("userId", "is required: every entry names who");
         }
-        List<String> persons = new ArrayList<>(new LinkedHashSet<>(event.personIds().stream()
+        List<String> concerned = new ArrayList<>(event.personIds());
+        if (event.caseId() != null && !event.caseId().isBlank()) {
+            // the case's members at this moment concern the entry: stored with it, so a person who
+            // leaves the case later still sees this access (one indexed read: the member table's key)
+            concerned.addAll(members(event.caseId()));
+        }
+        List<String> persons = new ArrayList<>(new LinkedHashSet<>(concerned.stream()
                 .filter(p -> p != null && !p.isBlank())
                 // a comma would split one id into two when read back
                 .map(p -> LogValues.neutralise(p, 200).replace(",", "\\u002c")).toList()));
+        // person_ids is as wide as its column: an overlong list must not fail the whole group commit
+        int width = 0;
+        int kept = 0;
+        for (String p : persons) {
+            int next = width + (kept == 0 ? 0 : 1) + p.length();
+            if (next > PERSON_IDS_WIDTH) {
+                break;
+            }
+            width = next;
+            kept++;
+        }
+        String detail = LogValues.neutralise(event.detail(), 4000);
+        if (kept < persons.size()) {
+            String note = " [" + (persons.size() - kept) + " more persons concerned, not named: the entry is full]";
+            detail = (detail == null ? "" : LogValues.neutralise(event.detail(), 4000 - note.length())) + note;
+            persons = new ArrayList<>(persons.subList(0, kept));
+        }
         Instant at = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         String eventId = UUID.randomUUID().toString();
         // seqNo, prevHash and hash are set when the entry joins the chain (write())
@@ -112,8 +325,28 @@ public class HashChainedAccessLog implements AccessLog {
                 LogValues.neutralise(event.purpose(), 2000), persons,
                 LogValues.neutralise(event.caseId(), 200), LogValues.neutralise(event.objectType(), 100),
                 LogValues.neutralise(event.objectId(), 200), LogValues.neutralise(event.requestId(), 200),
-                LogValues.neutralise(event.detail(), 4000), event.restricted(), null, null);
+                detail, event.restricted(), null, null);
         return commit(unchained);
+    }
+
+    private List<String> members(String caseId) {
+        try {
+            return database.read(c -> {
+                try (PreparedStatement ps = c.prepareStatement(
+                        "SELECT person_id FROM case_member WHERE case_id = ? ORDER BY seq_no")) {
+                    ps.setString(1, caseId);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        List<String> out = new ArrayList<>();
+                        while (rs.next()) {
+                            out.add(rs.getString(1));
+                        }
+                        return out;
+                    }
+                }
+            });
+        } catch (SQLException e) {
+            throw new AccessLogFailure(e);
+        }
     }
 
     /** An entry waiting to join the chain, and who waits for it. */
@@ -203,6 +436,8 @@ public class HashChainedAccessLog implements AccessLog {
                 }
                 return entries;
             });
+            AccessLogEntry last = written.get(written.size() - 1);
+            written(last.seqNo(), last.hash());
         } catch (SQLException | RuntimeException e) {
             AccessLogFailure failure = e instanceof SQLException q ? new AccessLogFailure(q)
                     : new AccessLogFailure(new SQLException(e));
@@ -220,9 +455,9 @@ public class HashChainedAccessLog implements AccessLog {
                 e.objectType(), e.objectId(), e.requestId(), e.detail(), e.restricted(), e.prevHash(), hash);
     }
 
-    private static void insert(Connection c, AccessLogEntry e) throws SQLException {
+    private void insert(Connection c, AccessLogEntry e) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO access_log (" + COLUMNS
-                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + ", entry_mac) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             int i = 0;
             ps.setLong(++i, e.seqNo());
             ps.setString(++i, e.eventId());
@@ -245,6 +480,7 @@ public class HashChainedAccessLog implements AccessLog {
             ps.setBoolean(++i, e.restricted());
             ps.setString(++i, e.prevHash());
             ps.setString(++i, e.hash());
+            ps.setString(++i, seal.entryMac(e.hash()));
             ps.executeUpdate();
         }
         for (String person : e.personIds()) {
@@ -305,11 +541,13 @@ public class HashChainedAccessLog implements AccessLog {
         if (personId == null || personId.isBlank()) {
             throw new InvalidInputException("personId", "is required");
         }
-        // What concerns a person: entries naming them, and entries on a case they are a member of (a read
-        // of the case, its plan or its entries is a read of their file, though the entry names the case)
+        // What concerns a person: the entries that name them. From V10 on an entry on a case names the
+        // case's members at the moment it was written; entries written before V10 named only the case,
+        // and for those the person's membership of the case still counts
         StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM access_log l WHERE restricted = FALSE"
                 + " AND (EXISTS (SELECT 1 FROM access_log_person p WHERE p.seq_no = l.seq_no AND p.person_id = ?)"
-                + " OR l.case_id IN (SELECT m.case_id FROM case_member m WHERE m.person_id = ?))");
+                + " OR (l.seq_no <= (SELECT COALESCE(h.legacy_seq, 0) FROM access_log_head h WHERE h.head_id = 1)"
+                + " AND l.case_id IN (SELECT m.case_id FROM case_member m WHERE m.person_id = ?)))");
         List<Object> params = new ArrayList<>(List.of(personId, personId));
         if (from != null) {
             sql.append(" AND logged_at >= ?");
@@ -383,21 +621,42 @@ public class HashChainedAccessLog implements AccessLog {
     }
 
     private ChainVerification verify(Connection c) throws SQLException {
+        AuditSeal.Checkpoints checkpoints;
+        try {
+            checkpoints = seal.checkpoints();
+        } catch (IOException e) {
+            return broken(0, null, null, "the checkpoint file " + seal.where() + " cannot be read: " + e.getMessage());
+        }
+        Map<Long, AuditSeal.Checkpoint> anchored = new HashMap<>();
+        long lastAnchored = 0;
+        AuditSeal.Checkpoint lastCheckpoint = null;
+        for (AuditSeal.Checkpoint cp : checkpoints.valid()) {
+            anchored.put(cp.seq(), cp);
+            if (cp.seq() >= lastAnchored) {
+                lastAnchored = cp.seq();
+                lastCheckpoint = cp;
+            }
+        }
         long expectedSeq = 1;
         String prevHash = HashChain.GENESIS;
         long checked = 0;
         while (true) {
             List<AccessLogEntry> page = new ArrayList<>();
+            List<String> macs = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS
-                    + " FROM access_log WHERE seq_no >= ? ORDER BY seq_no LIMIT " + VERIFY_PAGE)) {
+                    + ", entry_mac FROM access_log WHERE seq_no >= ? ORDER BY seq_no LIMIT " + VERIFY_PAGE)) {
                 ps.setLong(1, expectedSeq);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         page.add(row(rs));
+                        macs.add(rs.getString("entry_mac"));
                     }
                 }
             }
-            for (AccessLogEntry e : page) {
+            Map<Long, Set<String>> personRows = page.isEmpty() ? Map.of()
+                    : personRows(c, page.get(0).seqNo(), page.get(page.size() - 1).seqNo());
+            for (int i = 0; i < page.size(); i++) {
+                AccessLogEntry e = page.get(i);
                 if (e.seqNo() != expectedSeq) {
                     return broken(checked, e.seqNo(), e.eventId(), "entry " + expectedSeq + " is missing (removed): the "
                             + "chain jumps from " + (expectedSeq - 1) + " to " + e.seqNo());
@@ -410,6 +669,28 @@ public class HashChainedAccessLog implements AccessLog {
                     return broken(checked, e.seqNo(), e.eventId(), "entry " + e.seqNo() + " was changed: its hash "
                             + "does not match its content");
                 }
+                if (!seal.entryMacMatches(e.hash(), macs.get(i))) {
+                    return broken(checked, e.seqNo(), e.eventId(), "entry " + e.seqNo() + " is not authentic: its MAC "
+                            + (macs.get(i) == null ? "is missing" : "does not match")
+                            + " (the chain was rewritten and its hashes recomputed, or the entry was written without"
+                            + " the log's key)");
+                }
+                Set<String> listed = new HashSet<>(e.personIds());
+                Set<String> rows = personRows.getOrDefault(e.seqNo(), Set.of());
+                if (!listed.equals(rows)) {
+                    Set<String> removed = new HashSet<>(listed);
+                    removed.removeAll(rows);
+                    Set<String> added = new HashSet<>(rows);
+                    added.removeAll(listed);
+                    return broken(checked, e.seqNo(), e.eventId(), "entry " + e.seqNo() + "'s person rows differ from "
+                            + "the persons it names (rows removed for " + removed.size() + " person(s), added for "
+                            + added.size() + "): the entry was hidden from or added to a person's access view");
+                }
+                AuditSeal.Checkpoint cp = anchored.get(e.seqNo());
+                if (cp != null && !cp.hash().equals(e.hash())) {
+                    return broken(checked, e.seqNo(), e.eventId(), "entry " + e.seqNo() + " differs from the checkpoint"
+                            + " of " + cp.at() + " (the chain was rewritten from there)");
+                }
                 prevHash = e.hash();
                 expectedSeq++;
                 checked++;
@@ -417,6 +698,15 @@ public class HashChainedAccessLog implements AccessLog {
             if (page.size() < VERIFY_PAGE) {
                 break;
             }
+        }
+        if (!checkpoints.forged().isEmpty()) {
+            return broken(checked, null, null, "the checkpoint file " + seal.where() + " has lines that are not"
+                    + " authentic (" + String.join(", ", checkpoints.forged()) + ")");
+        }
+        if (lastAnchored > expectedSeq - 1) {
+            return broken(checked, expectedSeq, null, "entries " + expectedSeq + " to " + lastAnchored + " are missing: "
+                    + "the chain ends at " + (expectedSeq - 1) + " but the checkpoint of " + lastCheckpoint.at()
+                    + " recorded entry " + lastAnchored + " (removed from the end)");
         }
         long lastSeq;
         String lastHash;
@@ -437,6 +727,22 @@ public class HashChainedAccessLog implements AccessLog {
             return broken(checked, lastSeq, null, "the last entry's hash differs from the head's (the last entry was replaced)");
         }
         return new ChainVerification(true, checked, null, null, null);
+    }
+
+    /** The person rows of entries {@code from} to {@code to}, by entry. */
+    private static Map<Long, Set<String>> personRows(Connection c, long from, long to) throws SQLException {
+        Map<Long, Set<String>> out = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT seq_no, person_id FROM access_log_person WHERE seq_no >= ? AND seq_no <= ?")) {
+            ps.setLong(1, from);
+            ps.setLong(2, to);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.computeIfAbsent(rs.getLong(1), k -> new HashSet<>()).add(rs.getString(2));
+                }
+            }
+        }
+        return out;
     }
 
     private static ChainVerification broken(long checked, Long seq, String eventId, String reason) {

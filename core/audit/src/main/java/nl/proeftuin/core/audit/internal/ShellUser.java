@@ -8,14 +8,14 @@ import javax.security.auth.Subject;
 import org.apache.karaf.shell.api.console.Session;
 
 /** Who runs a shell command: the JAAS user of the Karaf shell, else the session's USER, else "karaf-shell". */
-final class ShellUser {
+public final class ShellUser {
     private static final String USER_PRINCIPAL = "org.apache.karaf.jaas.boot.principal.UserPrincipal";
 
     private ShellUser() {
     }
 
     @SuppressWarnings("removal") // how Karaf 4.4's shell exposes the login on Java 17 (as core/shell's ShellActor)
-    static String name(Session session) {
+    public static String name(Session session) {
         Subject subject = Subject.getSubject(AccessController.getContext());
         if (subject != null) {
             for (Principal p : subject.getPrincipals()) {

@@ -69,6 +69,6 @@ abstract class AuditTestBase {
     void emptyLog() throws SQLException {
         sql("DELETE FROM access_log_person");
         sql("DELETE FROM access_log");
-        sql("UPDATE access_log_head SET last_seq = 0, last_hash = ? WHERE head_id = 1", HashChain.GENESIS);
+        sql("UPDATE access_log_head SET last_seq = 0, last_hash = ?, legacy_seq = 0 WHERE head_id = 1", HashChain.GENESIS);
     }
 }

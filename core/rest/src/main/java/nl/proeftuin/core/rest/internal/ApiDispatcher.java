@@ -87,28 +87,70 @@ final class ApiDispatcher {
         return router;
     }
 
+    /**
+     * Guard, handler, access log, answer, in that order: the handler's reply is rendered in memory,
+     * the request's entry is logged with what really happened (status, outcome, ids created), and only
+     * then is the answer written. When the entry cannot be logged the client gets 503 and no data
+     * (no log, no answer).
+     */
     void service(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         String path = req.getPathInfo() == null ? "/" : req.getPathInfo();
+        Guard.Entry entry = null;
+        Reply reply = null;
+        byte[] body = null;
+        ApiProblem problem = null;
         try {
             Router.Match match = router.match(req.getMethod(), path);
-            guard.check(req, match);
-            Reply reply = match.route().handler().handle(new ApiRequest(req, match.variables(), json));
-            write(req, resp, reply);
-        } catch (ApiProblem problem) {
-            writeProblem(json, req, resp, problem);
+            entry = guard.check(req, match);
+            reply = match.route().handler().handle(new ApiRequest(req, match.variables(), json));
+            body = render(req, reply);
+        } catch (ApiProblem p) {
+            problem = p;
         } catch (Exception e) {
-            ApiProblem problem = e instanceof RuntimeException runtime ? ApiProblem.fromService(runtime) : null;
+            problem = e instanceof RuntimeException runtime ? ApiProblem.fromService(runtime) : null;
             if (problem == null) {
                 String id = UUID.randomUUID().toString();
                 LOG.error("Unhandled error {} on {} {}", id, req.getMethod(), path, e);
                 problem = new ApiProblem(500, "Internal Server Error",
                         "An unexpected error occurred; quote " + id + " to the operator").with("errorId", id);
             }
+        }
+        if (entry != null) {
+            try {
+                guard.logOutcome(req, entry, problem != null ? problem.status : reply.status,
+                        problem != null ? null : reply, problem);
+            } catch (RuntimeException logFailed) {
+                // a change the handler made is committed; its entry is not: the operator's log keeps who and what
+                LOG.error("The access log could not record {} {} by {} (request {}, status {}): the answer is withheld",
+                        req.getMethod(), path, entry.admitted.userId(), entry.admitted.requestId(),
+                        problem != null ? problem.status : reply.status, logFailed);
+                problem = new ApiProblem(503, "Service Unavailable",
+                        "The access log could not record this request, so it is not answered; try again later")
+                        .header("Retry-After", "5");
+            }
+        }
+        if (problem != null) {
             writeProblem(json, req, resp, problem);
+        } else {
+            write(req, resp, reply, body);
         }
     }
 
-    private void write(HttpServletRequest req, HttpServletResponse resp, Reply reply) throws IOException {
+    /** The reply's body as bytes (before it is logged: a body that cannot be written is a 500, logged as such). */
+    private byte[] render(HttpServletRequest req, Reply reply) throws IOException {
+        if (reply.body == null || "HEAD".equals(req.getMethod())) {
+            return null;
+        }
+        if (reply.body instanceof byte[] bytes) {
+            return bytes;
+        }
+        if (reply.body instanceof String text && !reply.contentType.endsWith("json")) {
+            return text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        }
+        return json.mapper().writeValueAsBytes(reply.body);
+    }
+
+    private void write(HttpServletRequest req, HttpServletResponse resp, Reply reply, byte[] body) throws IOException {
         resp.setStatus(reply.status);
         reply.headers.forEach(resp::setHeader);
         if (!reply.headers.containsKey("Cache-Control")) {
@@ -119,16 +161,10 @@ final class ApiDispatcher {
         }
         resp.setCharacterEncoding("UTF-8");
         resp.setContentType(reply.contentType);
-        if ("HEAD".equals(req.getMethod())) {
+        if (body == null) {
             return;
         }
-        if (reply.body instanceof byte[] bytes) {
-            resp.getOutputStream().write(bytes);
-        } else if (reply.body instanceof String text && !reply.contentType.endsWith("json")) {
-            resp.getWriter().write(text);
-        } else {
-            json.mapper().writeValue(resp.getOutputStream(), reply.body);
-        }
+        resp.getOutputStream().write(body);
     }
 
     static void writeProblem(Json json, HttpServletRequest req, HttpServletResponse resp, ApiProblem problem)

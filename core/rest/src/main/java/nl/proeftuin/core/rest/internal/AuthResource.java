@@ -46,8 +46,13 @@ final class AuthResource {
             String header = r.header("Authorization");
             authenticator.get().logout(header.substring(7).strip());
             Principal p = Actors.principal(r);
-            log.get().append(new AccessEvent(AccessAction.LOGOUT, AccessEvent.SUCCESS, p.userId(), p.name(), null, null,
-                    null, List.of(), null, "session", null, requestId(r), "logout", p.organisation(), false));
+            Guard.Entry entry = Guard.entry(r);
+            if (entry != null) {
+                entry.action = AccessAction.LOGOUT; // logged after the handler, as every admitted request
+            } else {
+                log.get().append(new AccessEvent(AccessAction.LOGOUT, AccessEvent.SUCCESS, p.userId(), p.name(), null,
+                        null, null, List.of(), null, "session", null, requestId(r), "logout", p.organisation(), false));
+            }
             return Reply.noContent();
         });
         router.add("GET", "/auth/me", r -> Reply.ok(Actors.principal(r)).header("Cache-Control", "no-store"));

@@ -1,7 +1,12 @@
 package nl.proeftuin.core.rest.internal;
 
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 
@@ -9,6 +14,8 @@ import javax.servlet.http.HttpServletRequest;
 
 import nl.proeftuin.core.audit.AccessAction;
 import nl.proeftuin.core.audit.AccessEvent;
+import nl.proeftuin.core.api.dto.CaseMember;
+import nl.proeftuin.core.api.dto.CaseView;
 import nl.proeftuin.core.audit.AccessLog;
 import nl.proeftuin.core.security.AuthenticationException;
 import nl.proeftuin.core.security.Authenticator;
@@ -20,13 +27,38 @@ import nl.proeftuin.core.security.Role;
 /**
  * The one place where the API decides whether a request may proceed: the bearer token (401), the
  * route's roles (403), need to know on the case, person or household in the path (403, or 404 when
- * it does not exist), and the access-log entry for every decision, allowed or refused (ASVS 16.3.2,
+ * it does not exist), and the access-log entry for every request, allowed or refused (ASVS 16.3.2,
  * NEN 7513). Refusals are 403 whether the user is not assigned or the case lies in another
  * municipality; the problem says which, so a professional knows break-glass is the way in.
+ *
+ * <p>A refusal is logged here. An admitted request is logged once, AFTER its handler, with what
+ * happened ({@link #logOutcome}): the HTTP status, SUCCESS or FAILURE, the ids it created, the persons
+ * it concerned and the search terms; the dispatcher writes the answer only after that entry is
+ * committed (no log, no answer).
  */
 final class Guard {
     static final String PRINCIPAL = Guard.class.getName() + ".principal";
     static final String REQUEST_ID = Guard.class.getName() + ".requestId";
+    static final String ENTRY = Guard.class.getName() + ".entry";
+
+    /**
+     * The access-log entry of an admitted request, written after its handler. Handlers add what they
+     * learn: the persons a body names, another action (logout).
+     */
+    static final class Entry {
+        final AccessEvent admitted;
+        final String method;
+        final String template;
+        AccessAction action;
+        final Set<String> persons = new LinkedHashSet<>();
+
+        Entry(AccessEvent admitted, String method, String template) {
+            this.admitted = admitted;
+            this.method = method;
+            this.template = template;
+            this.action = admitted.action();
+        }
+    }
 
     private final OptionalService<Authenticator> authenticator;
     private final OptionalService<NeedToKnow> needToKnow;
@@ -40,15 +72,17 @@ final class Guard {
     }
 
     /**
-     * Decides and logs; on success leaves the principal on the request for {@link Actors}.
+     * Decides; logs a refusal; on success leaves the principal on the request for {@link Actors} and
+     * returns the entry to log after the handler ({@link #logOutcome}).
      *
+     * @return the admitted request's entry, or null for an open route (which logs what it does itself)
      * @throws ApiProblem 401, 403, 404 or 503 (a security service or the access log is not available:
      *                    nothing is served unlogged)
      */
-    void check(HttpServletRequest req, Router.Match match) {
+    Entry check(HttpServletRequest req, Router.Match match) {
         RoutePolicy policy = match.route().policy();
         if (policy.open()) {
-            return;
+            return null;
         }
         AccessLog accessLog = log.get();
         Principal principal = authenticate(req);
@@ -93,12 +127,96 @@ final class Guard {
         }
         AccessEvent allowed = event(action, AccessEvent.SUCCESS, principal, role, personId, caseId, objectType, objectId,
                 requestId, route + (access == CaseAccess.BREAK_GLASS ? ": break-glass" : ""));
-        accessLog.append(access == CaseAccess.BREAK_GLASS
+        Entry entry = new Entry(access == CaseAccess.BREAK_GLASS
                 ? new AccessEvent(AccessAction.BREAK_GLASS, allowed.outcome(), allowed.userId(), allowed.userName(),
                         allowed.role(), null, "break-glass: " + route, allowed.personIds(), caseId, objectType,
                         objectId, requestId, allowed.detail(), principal.organisation(), false)
-                : allowed);
+                : allowed, match.route().method(), match.route().template());
         req.setAttribute(PRINCIPAL, principal);
+        req.setAttribute(ENTRY, entry);
+        return entry;
+    }
+
+    /**
+     * Logs what an admitted request did, after its handler: SUCCESS for 1xx-3xx, DENIED for 401 and
+     * 403 (a refusal in the handler, such as a body naming a person the user may not see), FAILURE
+     * otherwise; the status, the search terms (the query, neutralised by the log), the id created (from
+     * {@code Location}; a new case is the entry's case, so the log stores its members), and the persons
+     * of the case answered.
+     *
+     * @param reply   the handler's answer, or null when it failed
+     * @param problem the failure, or null
+     * @throws RuntimeException when the log cannot record it: the caller must not send the answer
+     */
+    void logOutcome(HttpServletRequest req, Entry entry, int status, Reply reply, ApiProblem problem) {
+        AccessEvent a = entry.admitted;
+        String outcome = status < 400 ? AccessEvent.SUCCESS : status == 401 || status == 403 ? AccessEvent.DENIED
+                : AccessEvent.FAILURE;
+        List<String> persons = new ArrayList<>(a.personIds());
+        persons.addAll(entry.persons);
+        String caseId = a.caseId();
+        String objectType = a.objectType();
+        String objectId = a.objectId();
+        StringBuilder detail = new StringBuilder(a.detail() == null ? "" : a.detail());
+        String query = searchTerms(req.getQueryString());
+        if (query != null) {
+            detail.append(" ?").append(query);
+        }
+        detail.append(" -> ").append(status);
+        String created = reply == null ? null : createdId(reply);
+        if (created != null) {
+            if ("POST".equals(entry.method) && "/cases".equals(entry.template)) {
+                caseId = created;
+                objectType = "case";
+                objectId = created;
+            } else if ("POST".equals(entry.method) && "/persons".equals(entry.template)) {
+                persons.add(created);
+                objectType = "person";
+                objectId = created;
+            } else if (objectId == null) {
+                objectId = created;
+            }
+            detail.append(" created ").append(reply.headers.get("Location"));
+        }
+        if (reply != null && reply.body instanceof CaseView view && view.members() != null) {
+            for (CaseMember m : view.members()) {
+                if (m.person() != null) {
+                    persons.add(m.person().id());
+                }
+            }
+        }
+        if (problem != null && problem.getMessage() != null) {
+            detail.append(": ").append(problem.getMessage());
+        }
+        log.get().append(new AccessEvent(entry.action, outcome, a.userId(), a.userName(), a.role(), a.onBehalfOf(),
+                a.purpose(), persons, caseId, objectType, objectId, a.requestId(), detail.toString(), a.organisation(),
+                a.restricted()));
+    }
+
+    /** The query as the user typed it (percent-decoded; undecodable text kept as sent), or null. */
+    static String searchTerms(String rawQuery) {
+        if (rawQuery == null || rawQuery.isEmpty()) {
+            return null;
+        }
+        try {
+            return URLDecoder.decode(rawQuery, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException malformed) {
+            return rawQuery;
+        }
+    }
+
+    /** The id a 201 created: the last segment of its {@code Location}. */
+    private static String createdId(Reply reply) {
+        String location = reply.status == 201 ? reply.headers.get("Location") : null;
+        if (location == null || location.isBlank()) {
+            return null;
+        }
+        return location.substring(location.lastIndexOf('/') + 1);
+    }
+
+    /** The entry of the request being handled, or null (an open route). */
+    static Entry entry(ApiRequest r) {
+        return r.http().getAttribute(ENTRY) instanceof Entry e ? e : null;
     }
 
     /**
@@ -123,9 +241,14 @@ final class Guard {
                 continue;
             }
             String reason = access.name().toLowerCase(Locale.ROOT);
-            log.get().append(event(action(r.http().getMethod(), "", false), AccessEvent.DENIED, principal, Role.PROFESSIONAL, personId,
-                    null, "person", personId, requestId(r), r.http().getMethod() + " " + r.http().getPathInfo()
-                            + ": " + field + " " + reason));
+            Entry entry = entry(r);
+            if (entry != null) {
+                entry.persons.add(personId); // logged with the 403 after the handler
+            } else {
+                log.get().append(event(action(r.http().getMethod(), "", false), AccessEvent.DENIED, principal,
+                        Role.PROFESSIONAL, personId, null, "person", personId, requestId(r),
+                        r.http().getMethod() + " " + r.http().getPathInfo() + ": " + field + " " + reason));
+            }
             throw new ApiProblem(403, "Forbidden", field + " names a person you may not see (" + reason + ")")
                     .with("reason", reason).with("field", field);
         }

@@ -4,6 +4,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 
+import nl.proeftuin.core.audit.AccessAction;
+import nl.proeftuin.core.audit.AccessLog;
+import nl.proeftuin.core.audit.ShellAccess;
 import nl.proeftuin.core.security.Account;
 import nl.proeftuin.core.security.NewAccount;
 import nl.proeftuin.core.security.UserAdministration;
@@ -25,6 +28,9 @@ import org.apache.karaf.shell.api.console.Session;
 public class UserAddCommand implements Action {
     @Reference
     private UserAdministration users;
+
+    @Reference
+    private AccessLog log;
 
     @Reference
     private Session session;
@@ -50,8 +56,11 @@ public class UserAddCommand implements Action {
     public Object execute() throws Exception {
         char[] password = UserCommands.readNewPassword(session);
         try {
-            Account account = users.add(new NewAccount(user, name, UserCommands.roles(roles),
-                    municipalities == null ? Set.of() : Set.copyOf(municipalities), organisation), password);
+            Account account = ShellAccess.call(log, session, AccessAction.PERMISSION_CHANGE, "account", user,
+                    "proeftuin:user-add " + user + " --role " + roles
+                            + (municipalities == null ? "" : " --municipality " + municipalities),
+                    () -> users.add(new NewAccount(user, name, UserCommands.roles(roles),
+                            municipalities == null ? Set.of() : Set.copyOf(municipalities), organisation), password));
             System.out.println("Created " + UserCommands.describe(account));
         } finally {
             Arrays.fill(password, '\0');

@@ -1,5 +1,9 @@
 package nl.proeftuin.core.security.internal;
 
+import nl.proeftuin.core.audit.AccessAction;
+import nl.proeftuin.core.audit.AccessLog;
+import nl.proeftuin.core.audit.ShellAccess;
+import nl.proeftuin.core.security.Account;
 import nl.proeftuin.core.security.UserAdministration;
 import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Argument;
@@ -7,6 +11,7 @@ import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.apache.karaf.shell.api.console.Session;
 
 /** {@code proeftuin:user-disable [--enable] USER}: refuses (or allows again) a user's logins; ends their sessions. */
 @Service
@@ -16,6 +21,12 @@ public class UserDisableCommand implements Action {
     @Reference
     private UserAdministration users;
 
+    @Reference
+    private Session session;
+
+    @Reference
+    private AccessLog log;
+
     @Argument(index = 0, name = "user", required = true, description = "The login name")
     private String user;
 
@@ -23,8 +34,11 @@ public class UserDisableCommand implements Action {
     private boolean enable;
 
     @Override
-    public Object execute() {
-        System.out.println(UserCommands.describe(enable ? users.enable(user) : users.disable(user)));
+    public Object execute() throws Exception {
+        Account account = ShellAccess.call(log, session, AccessAction.PERMISSION_CHANGE, "account", user,
+                "proeftuin:user-disable " + user + (enable ? " --enable" : ""),
+                () -> enable ? users.enable(user) : users.disable(user));
+        System.out.println(UserCommands.describe(account));
         return null;
     }
 }

@@ -1,11 +1,15 @@
 package nl.proeftuin.core.security.internal;
 
+import nl.proeftuin.core.audit.AccessAction;
+import nl.proeftuin.core.audit.AccessLog;
+import nl.proeftuin.core.audit.ShellAccess;
 import nl.proeftuin.core.security.Account;
 import nl.proeftuin.core.security.UserAdministration;
 import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.apache.karaf.shell.api.console.Session;
 
 /** {@code proeftuin:user-list}: every user with roles, municipalities and state. */
 @Service
@@ -14,9 +18,16 @@ public class UserListCommand implements Action {
     @Reference
     private UserAdministration users;
 
+    @Reference
+    private Session session;
+
+    @Reference
+    private AccessLog log;
+
     @Override
-    public Object execute() {
-        var all = users.accounts();
+    public Object execute() throws Exception {
+        var all = ShellAccess.call(log, session, AccessAction.READ, "account", null, "proeftuin:user-list",
+                users::accounts);
         if (all.isEmpty()) {
             System.out.println("No users yet. Create the first: proeftuin:user-add USER --name \"NAME\" --role REGIONAL_ADMINISTRATOR");
         }

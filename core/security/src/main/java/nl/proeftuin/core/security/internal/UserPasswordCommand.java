@@ -2,6 +2,9 @@ package nl.proeftuin.core.security.internal;
 
 import java.util.Arrays;
 
+import nl.proeftuin.core.audit.AccessAction;
+import nl.proeftuin.core.audit.AccessLog;
+import nl.proeftuin.core.audit.ShellAccess;
 import nl.proeftuin.core.security.UserAdministration;
 import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Argument;
@@ -18,6 +21,9 @@ public class UserPasswordCommand implements Action {
     private UserAdministration users;
 
     @Reference
+    private AccessLog log;
+
+    @Reference
     private Session session;
 
     @Argument(index = 0, name = "user", required = true, description = "The login name")
@@ -27,7 +33,8 @@ public class UserPasswordCommand implements Action {
     public Object execute() throws Exception {
         char[] password = UserCommands.readNewPassword(session);
         try {
-            users.changePassword(user, password);
+            ShellAccess.run(log, session, AccessAction.PERMISSION_CHANGE, "account", user,
+                    "proeftuin:user-password " + user, () -> users.changePassword(user, password));
             System.out.println("Password of " + user + " changed; their sessions ended");
         } finally {
             Arrays.fill(password, '\0');

@@ -3,6 +3,9 @@ package nl.proeftuin.core.security.internal;
 import java.util.List;
 import java.util.Set;
 
+import nl.proeftuin.core.audit.AccessAction;
+import nl.proeftuin.core.audit.AccessLog;
+import nl.proeftuin.core.audit.ShellAccess;
 import nl.proeftuin.core.security.Account;
 import nl.proeftuin.core.security.UserAdministration;
 import org.apache.karaf.shell.api.action.Action;
@@ -11,6 +14,7 @@ import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.apache.karaf.shell.api.console.Session;
 
 /**
  * {@code proeftuin:user-roles [--role R ...] [--municipality M ... | --all-municipalities]
@@ -23,6 +27,12 @@ import org.apache.karaf.shell.api.action.lifecycle.Service;
 public class UserRolesCommand implements Action {
     @Reference
     private UserAdministration users;
+
+    @Reference
+    private Session session;
+
+    @Reference
+    private AccessLog log;
 
     @Argument(index = 0, name = "user", required = true, description = "The login name")
     private String user;
@@ -40,19 +50,25 @@ public class UserRolesCommand implements Action {
     private String organisation;
 
     @Override
-    public Object execute() {
-        Account account = users.account(user);
-        if (roles != null) {
-            account = users.setRoles(user, UserCommands.roles(roles));
-        }
-        if (allMunicipalities) {
-            account = users.setMunicipalities(user, Set.of());
-        } else if (municipalities != null) {
-            account = users.setMunicipalities(user, Set.copyOf(municipalities));
-        }
-        if (organisation != null) {
-            account = users.setOrganisation(user, organisation);
-        }
+    public Object execute() throws Exception {
+        Account account = ShellAccess.call(log, session, AccessAction.PERMISSION_CHANGE, "account", user,
+                "proeftuin:user-roles " + user + (roles == null ? "" : " --role " + roles)
+                        + (allMunicipalities ? " --all-municipalities" : municipalities == null ? "" : " --municipality " + municipalities)
+                        + (organisation == null ? "" : " --organisation " + organisation), () -> {
+                    Account changed = users.account(user);
+                    if (roles != null) {
+                        changed = users.setRoles(user, UserCommands.roles(roles));
+                    }
+                    if (allMunicipalities) {
+                        changed = users.setMunicipalities(user, Set.of());
+                    } else if (municipalities != null) {
+                        changed = users.setMunicipalities(user, Set.copyOf(municipalities));
+                    }
+                    if (organisation != null) {
+                        changed = users.setOrganisation(user, organisation);
+                    }
+                    return changed;
+                });
         System.out.println(UserCommands.describe(account));
         return null;
     }

@@ -3,6 +3,9 @@ package nl.proeftuin.core.shell.internal;
 import java.time.ZoneId;
 import java.util.List;
 
+import nl.proeftuin.core.audit.AccessAction;
+import nl.proeftuin.core.audit.AccessLog;
+import nl.proeftuin.core.audit.ShellAccess;
 import nl.proeftuin.core.spi.runtime.Binding;
 import nl.proeftuin.core.spi.runtime.BindingInput;
 import nl.proeftuin.core.spi.runtime.PluginRuntime;
@@ -27,6 +30,9 @@ public class BindCommand implements Action {
     private PluginRuntime runtime;
 
     @Reference
+    private AccessLog log;
+
+    @Reference
     private Session session;
 
     @Option(name = "-m", aliases = "--municipality", description = "Bind for this municipality only (overrides the region's binding)")
@@ -48,10 +54,13 @@ public class BindCommand implements Action {
     private List<String> reason;
 
     @Override
-    public Object execute() {
+    public Object execute() throws Exception {
         BindingInput input = new BindingInput(pluginId, Arguments.configuration(configuration), Arguments.reason(reason));
-        Binding binding = runtime.bind(ShellActor.current(session), Arguments.point(point),
-                Arguments.municipality(municipality), input);
+        Binding binding = ShellAccess.call(log, session, AccessAction.BINDING_CHANGE, "binding",
+                point + (municipality == null ? "" : "/" + municipality),
+                "proeftuin:bind " + point + " " + pluginId + (municipality == null ? "" : " -m " + municipality),
+                () -> runtime.bind(ShellActor.current(session), Arguments.point(point),
+                        Arguments.municipality(municipality), input));
         System.out.println(Text.describe(binding, ZoneId.systemDefault()));
         return null;
     }

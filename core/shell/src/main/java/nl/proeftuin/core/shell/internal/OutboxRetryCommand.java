@@ -1,5 +1,8 @@
 package nl.proeftuin.core.shell.internal;
 
+import nl.proeftuin.core.audit.AccessAction;
+import nl.proeftuin.core.audit.AccessLog;
+import nl.proeftuin.core.audit.ShellAccess;
 import nl.proeftuin.core.spi.runtime.LocalTeamExchange;
 import nl.proeftuin.core.spi.runtime.OutboxEntry;
 import nl.proeftuin.core.spi.runtime.RetryInput;
@@ -21,6 +24,9 @@ public class OutboxRetryCommand implements Action {
     private LocalTeamExchange exchange;
 
     @Reference
+    private AccessLog log;
+
+    @Reference
     private Session session;
 
     @Argument(index = 0, name = "id", required = true, description = "The outbox entry (see proeftuin:outbox)")
@@ -30,8 +36,9 @@ public class OutboxRetryCommand implements Action {
     private String reason;
 
     @Override
-    public Object execute() {
-        OutboxEntry e = exchange.retry(ShellActor.current(session), id, new RetryInput(reason));
+    public Object execute() throws Exception {
+        OutboxEntry e = ShellAccess.call(log, session, AccessAction.UPDATE, "outbox", id, "proeftuin:outbox-retry " + id,
+                () -> exchange.retry(ShellActor.current(session), id, new RetryInput(reason)));
         System.out.println("Event " + e.type() + " of case " + e.caseId() + " is " + e.status()
                 + " again; the next delivery round sends it.");
         return null;

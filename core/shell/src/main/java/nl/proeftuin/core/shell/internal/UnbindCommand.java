@@ -2,6 +2,9 @@ package nl.proeftuin.core.shell.internal;
 
 import java.util.List;
 
+import nl.proeftuin.core.audit.AccessAction;
+import nl.proeftuin.core.audit.AccessLog;
+import nl.proeftuin.core.audit.ShellAccess;
 import nl.proeftuin.core.spi.ExtensionPoint;
 import nl.proeftuin.core.spi.runtime.PluginRuntime;
 import org.apache.karaf.shell.api.action.Action;
@@ -22,6 +25,9 @@ public class UnbindCommand implements Action {
     private PluginRuntime runtime;
 
     @Reference
+    private AccessLog log;
+
+    @Reference
     private Session session;
 
     @Option(name = "-m", aliases = "--municipality", description = "Remove this municipality's own binding; without it, the region's")
@@ -35,10 +41,12 @@ public class UnbindCommand implements Action {
     private List<String> reason;
 
     @Override
-    public Object execute() {
+    public Object execute() throws Exception {
         ExtensionPoint extensionPoint = Arguments.point(point);
         String scope = Arguments.municipality(municipality);
-        runtime.unbind(ShellActor.current(session), extensionPoint, scope, Arguments.reason(reason));
+        ShellAccess.run(log, session, AccessAction.BINDING_CHANGE, "binding", extensionPoint + (scope == null ? "" : "/" + scope),
+                "proeftuin:unbind " + extensionPoint + (scope == null ? "" : " -m " + scope),
+                () -> runtime.unbind(ShellActor.current(session), extensionPoint, scope, Arguments.reason(reason)));
         System.out.println("Unbound " + extensionPoint + " for the " + Text.scope(scope));
         return null;
     }

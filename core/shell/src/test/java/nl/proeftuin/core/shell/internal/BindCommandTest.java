@@ -18,6 +18,12 @@ import java.util.Set;
 import javax.security.auth.Subject;
 
 import nl.proeftuin.core.api.dto.Actor;
+import nl.proeftuin.core.audit.AccessAction;
+import nl.proeftuin.core.audit.AccessEvent;
+import nl.proeftuin.core.audit.AccessLog;
+import nl.proeftuin.core.audit.AccessLogEntry;
+import nl.proeftuin.core.audit.AccessLogQuery;
+import nl.proeftuin.core.audit.ChainVerification;
 import nl.proeftuin.core.spi.ExtensionPoint;
 import nl.proeftuin.core.spi.runtime.Alert;
 import nl.proeftuin.core.spi.runtime.Binding;
@@ -82,6 +88,38 @@ class BindCommandTest {
 
     private final RecordingRuntime runtime = new RecordingRuntime();
 
+    /** Keeps what the commands log. */
+    static final class RecordingLog implements AccessLog {
+        final List<AccessEvent> events = new ArrayList<>();
+        boolean failing;
+
+        @Override
+        public AccessLogEntry append(AccessEvent e) {
+            if (failing) {
+                throw new IllegalStateException("database down");
+            }
+            events.add(e);
+            return null;
+        }
+
+        @Override
+        public List<AccessLogEntry> query(AccessLogQuery query) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public List<AccessLogEntry> forPerson(String personId, Instant from, Instant to, int limit) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public ChainVerification verify() {
+            throw new UnsupportedOperationException();
+        }
+    }
+
+    private final RecordingLog log = new RecordingLog();
+
     private static void set(Object target, String field, Object value) throws ReflectiveOperationException {
         Field f = target.getClass().getDeclaredField(field);
         f.setAccessible(true);
@@ -106,6 +144,7 @@ class BindCommandTest {
     void bindPassesTheParsedArgumentsAsTheLoggedInUserAndPrintsTheBinding() throws Exception {
         BindCommand bind = new BindCommand();
         set(bind, "runtime", runtime);
+        set(bind, "log", log);
         set(bind, "municipality", "Arnhem");
         set(bind, "configuration", List.of("threshold=2"));
         set(bind, "point", "triage");
@@ -117,30 +156,59 @@ class BindCommandTest {
         assertEquals(new Actor("carla", "carla"), runtime.actor);
         assertTrue(out.startsWith("Bound TRIAGE for the municipality Arnhem to simple-triage (revision 1)"), out);
         assertTrue(out.contains("configuration 0123456789ab"), out);
+        assertEquals(1, log.events.size(), "the binding change is logged");
+        AccessEvent e = log.events.get(0);
+        assertEquals(AccessAction.BINDING_CHANGE, e.action());
+        assertEquals(AccessEvent.SUCCESS, e.outcome());
+        assertEquals("shell:carla", e.userId(), "the shell's logged-in user");
+        assertTrue(e.detail().contains("proeftuin:bind triage simple-triage -m Arnhem"), e.detail());
     }
 
     @Test
     void aBadPointStopsTheCommandBeforeTheRuntimeIsCalled() throws Exception {
         UnbindCommand unbind = new UnbindCommand();
         set(unbind, "runtime", runtime);
+        set(unbind, "log", log);
         set(unbind, "point", "weather");
         set(unbind, "reason", List.of("x"));
         assertThrows(IllegalArgumentException.class, unbind::execute);
         assertTrue(runtime.calls.isEmpty());
+        assertTrue(log.events.isEmpty(), "a command refused at its arguments touched no data");
 
         set(unbind, "point", "TRIAGE");
         String out = runAs("carla", unbind::execute);
         assertEquals(List.of("unbind TRIAGE null x"), runtime.calls);
         assertEquals("Unbound TRIAGE for the region", out.strip());
+        assertEquals(AccessAction.BINDING_CHANGE, log.events.get(0).action());
     }
 
     @Test
     void alertsDefaultToAScreenful() throws Exception {
         AlertsCommand alerts = new AlertsCommand();
         set(alerts, "runtime", runtime);
+        set(alerts, "log", log);
         String out = runAs("carla", alerts::execute);
         assertEquals(List.of("alerts 20"), runtime.calls);
         assertTrue(out.contains("No alerts"), out);
+        assertEquals(AccessAction.READ, log.events.get(0).action(), "a read from the shell is logged");
+        assertEquals("shell:carla", log.events.get(0).userId());
+    }
+
+    @Test
+    void withoutTheLogACommandShowsNothing() throws Exception {
+        AlertsCommand alerts = new AlertsCommand();
+        set(alerts, "runtime", runtime);
+        set(alerts, "log", log);
+        log.failing = true;
+        PrintStream out = System.out;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        try {
+            assertThrows(IllegalStateException.class, alerts::execute);
+        } finally {
+            System.setOut(out);
+        }
+        assertEquals("", captured.toString(StandardCharsets.UTF_8), "no log, no answer");
     }
 
     @Test

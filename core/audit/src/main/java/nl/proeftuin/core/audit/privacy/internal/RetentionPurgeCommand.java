@@ -1,5 +1,6 @@
 package nl.proeftuin.core.audit.privacy.internal;
 
+import nl.proeftuin.core.audit.ShellAccess;
 import nl.proeftuin.core.audit.privacy.PrivacyService;
 import nl.proeftuin.core.audit.privacy.PurgeReport;
 import org.apache.karaf.shell.api.action.Action;
@@ -25,8 +26,8 @@ public class RetentionPurgeCommand implements Action {
 
     @Override
     public Object execute() {
-        Object user = session == null ? null : session.get("USER");
-        PurgeReport report = privacy.purge("shell:" + (user == null ? "karaf-shell" : user), dryRun);
+        // the service logs the purge (action PURGE) as the shell's logged-in user
+        PurgeReport report = privacy.purge(ShellAccess.user(session), dryRun);
         System.out.println((report.dryRun() ? "Dry run, nothing removed. Would remove " : "Removed ")
                 + report.casesPurged().size() + " case(s) and " + report.personsPurged().size() + " person(s); retention "
                 + report.retentionYears() + " years.");
