@@ -23,7 +23,7 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * What the database cannot forge: the key of the entries' MACs and the checkpoints of the chain's head,
- * both kept outside the database (docs/decisions/0008-access-log-keyed-and-anchored.md).
+ * both kept outside the database (docs/decisions/0008-access-log-keyed-anchored-after-the-handler.md).
  *
  * <p>The key is a file of 32 random bytes (Base64), generated on first start with mode 0600 and never
  * overwritten. Every node on one database must use the same key file (copy it before the second node
