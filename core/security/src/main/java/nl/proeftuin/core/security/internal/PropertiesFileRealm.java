@@ -59,7 +59,7 @@ public class PropertiesFileRealm implements JaasRealm, UserAdministration {
     @Activate
     public PropertiesFileRealm(PropertiesFileRealmConfig config, @Reference Database database, BundleContext context) {
         this(config.realmName(), config.rank(), new UsersFile(Path.of(resolve(config.usersFile()))),
-                new PasswordPolicy(config.minPasswordLength()), config.pbkdf2Iterations(), database, Clock.systemUTC(),
+                new PasswordPolicy(config.minPasswordLength(), config.minPasswordEntropyBits()), config.pbkdf2Iterations(), database, Clock.systemUTC(),
                 context);
     }
 

@@ -167,4 +167,18 @@ class DatabaseSessionsTest {
         assertEquals(1, admin.accounts().size());
         assertTrue(admin.hasAccounts());
     }
+
+    @Test
+    void everyPathThatSetsAPasswordRefusesTheWeakOnes() throws Exception {
+        for (String weak : PasswordPolicyTest.WEAK) {
+            assertEquals("password", assertThrows(nl.proeftuin.core.api.InvalidInputException.class,
+                    () -> admin.add(new NewAccount("bert.local", "Bert", Set.of(Role.PROFESSIONAL), Set.of("Arnhem"), null),
+                            weak.toCharArray()), "'" + weak + "'").field());
+            assertEquals("password", assertThrows(nl.proeftuin.core.api.InvalidInputException.class,
+                    () -> admin.changePassword("anna.local", weak.toCharArray()), "'" + weak + "'").field());
+        }
+        // nothing was stored: no Bert, and Anna's own password still works
+        assertTrue(admin.accounts().stream().noneMatch(a -> a.userId().equals("bert.local")));
+        sessions.login("anna.local", PASSWORD.toCharArray(), null);
+    }
 }
