@@ -11,6 +11,9 @@ import org.apache.karaf.shell.api.action.lifecycle.Service;
 @Service
 @Command(scope = "proeftuin", name = "user-list", description = "Lists the users with their roles and municipalities")
 public class UserListCommand implements Action {
+    /** Options before the argument: Karaf reads "user-add USER --name ..." as too many arguments. */
+    static final String FIRST_USER_HINT = "proeftuin:user-add --name \"NAME\" --role REGIONAL_ADMINISTRATOR USER";
+
     @Reference
     private UserAdministration users;
 
@@ -18,7 +21,7 @@ public class UserListCommand implements Action {
     public Object execute() {
         var all = users.accounts();
         if (all.isEmpty()) {
-            System.out.println("No users yet. Create the first: proeftuin:user-add USER --name \"NAME\" --role REGIONAL_ADMINISTRATOR");
+            System.out.println("No users yet. Create the first: " + FIRST_USER_HINT);
         }
         for (Account account : all) {
             System.out.println(UserCommands.describe(account));
