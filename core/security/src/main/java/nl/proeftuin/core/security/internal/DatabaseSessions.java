@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.EnumSet;
@@ -147,7 +148,9 @@ public class DatabaseSessions implements Authenticator {
      * the address (which stops one address trying many names).
      */
     private Reservation reserve(Connection c, Keys keys) throws SQLException {
-        Instant now = clock.instant();
+        // whole milliseconds: the database may round a finer instant up, and a row just written would
+        // then seem to lie in the future
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         boolean known = Sql.exists(c, "SELECT 1 FROM login_known_client WHERE client_key = ? AND last_success_at > ?",
                 keys.client(), now.minus(settings.knownClientFor()));
         Map<String, Integer> free = new TreeMap<>(); // sorted: rows are locked in one order, no deadlock
@@ -166,7 +169,8 @@ public class DatabaseSessions implements Authenticator {
             Instant last = (Instant) row[1];
             int count = last.isAfter(now.minus(FORGET_FAILURES_AFTER)) ? (Integer) row[0] : 0;
             failures.put(key.getKey(), count);
-            Duration left = Duration.between(now, last.plus(delay(count, key.getValue())));
+            Duration delay = delay(count, key.getValue());
+            Duration left = delay.isZero() ? Duration.ZERO : Duration.between(now, last.plus(delay));
             if (left.compareTo(wait) > 0) {
                 wait = left;
             }

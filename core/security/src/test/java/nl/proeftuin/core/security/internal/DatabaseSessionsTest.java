@@ -174,6 +174,15 @@ class DatabaseSessionsTest {
     }
 
     @Test
+    void anInstantFinerThanTheDatabaseKeepsDoesNotHoldALoginBack() {
+        // the database keeps microseconds and rounds: a throttle row written now must not seem to lie ahead
+        clock.advance(Duration.ofNanos(999_999));
+        sessions.login("anna.local", PASSWORD.toCharArray(), "10.1.2.3");
+        clock.advance(Duration.ofNanos(999));
+        sessions.login("anna.local", PASSWORD.toCharArray(), "10.1.2.4");
+    }
+
+    @Test
     void theDelayDoublesUpToTheLongestDelay() {
         assertEquals(Duration.ZERO, sessions.delay(4, 5));
         assertEquals(Duration.ofSeconds(1), sessions.delay(5, 5));
