@@ -106,6 +106,15 @@ class JettyEdgesTest {
     }
 
     @Test
+    void paxWebReadsThisJettyXml() throws IOException {
+        java.util.Properties paxWeb = new java.util.Properties();
+        try (java.io.Reader in = java.nio.file.Files.newBufferedReader(JETTY_XML.resolveSibling("org.ops4j.pax.web.cfg"))) {
+            paxWeb.load(in);
+        }
+        assertEquals("${karaf.etc}/jetty.xml", paxWeb.getProperty("org.ops4j.pax.web.config.file"));
+    }
+
+    @Test
     void aTokenWithItsCaseChangedIsRefusedOnAKeepAliveConnectionThatCarriedTheRealOne() throws IOException {
         String token = TestSecurity.token("anna.local");
         String changed = token.toUpperCase(Locale.ROOT);
