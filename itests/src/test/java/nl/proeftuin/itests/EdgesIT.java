@@ -18,6 +18,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
+import javax.inject.Inject;
+
+import nl.proeftuin.core.api.InvalidInputException;
+import nl.proeftuin.core.security.NewAccount;
+import nl.proeftuin.core.security.Role;
+import nl.proeftuin.core.security.UserAdministration;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
@@ -34,6 +40,9 @@ import org.ops4j.pax.exam.spi.reactors.PerClass;
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
 public class EdgesIT extends KarafTestSupport {
+
+    @Inject
+    private UserAdministration users;
 
     @Configuration
     public Option[] config() {
@@ -83,6 +92,23 @@ public class EdgesIT extends KarafTestSupport {
             String lower = r.body.toLowerCase(Locale.ROOT);
             assertFalse(r.body, lower.contains("jetty") || lower.contains("servlet") || lower.contains("exception"));
         }
+    }
+
+    @Test
+    public void theStrengthEstimateRunsInTheBundleAndRefusesWeakPasswords() throws Exception {
+        awaitReady(Duration.ofSeconds(90));
+        NewAccount bert = new NewAccount("bert.edges", "Bert", java.util.Set.of(Role.PROFESSIONAL), java.util.Set.of(), null);
+        for (String weak : new String[] {"Welkom012345", "Wachtwoord123", "proeftuin123456", "qwertyuiopasdf", " ".repeat(12)}) {
+            try {
+                users.add(bert, weak.toCharArray());
+                throw new AssertionError("accepted '" + weak + "'");
+            } catch (InvalidInputException refused) {
+                assertEquals("password", refused.field());
+            }
+        }
+        users.add(bert, "zeven-blauwe-fietsen-in-de-regen".toCharArray());
+        assertEquals(200, sendAs(null, "POST", "/api/v1/auth/login",
+                "{\"username\":\"bert.edges\",\"password\":\"zeven-blauwe-fietsen-in-de-regen\"}", "application/json").statusCode());
     }
 
     @Test
