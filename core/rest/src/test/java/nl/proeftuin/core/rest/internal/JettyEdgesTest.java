@@ -145,6 +145,26 @@ class JettyEdgesTest {
     }
 
     @Test
+    void invalidUtf8InAPathOrAHeaderIsAClientErrorNeverA500() throws IOException {
+        String token = TestSecurity.token("anna.local");
+        for (String target : new String[] {"/api/v1/persons/%C3%28", "/api/v1/cases/%FF%FE/history", "/api/v1/persons/%ED%A0%80"}) {
+            Response r = send("GET " + target + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + token
+                    + "\r\nConnection: close\r\n\r\n");
+            assertTrue(r.status >= 400 && r.status < 500, target + " " + r.status + " " + r.body);
+            assertNoDisclosure(r);
+        }
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(("GET /api/v1/persons?name=x HTTP/1.1\r\nHost: localhost\r\nIf-None-Match: \"").getBytes(StandardCharsets.US_ASCII));
+            out.write(new byte[] {(byte) 0xC3, 0x28, (byte) 0xFF});
+            out.write(("\"\r\nAuthorization: Bearer " + token + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            Response r = exchange(socket, "");
+            assertTrue(r.status < 500, r.status + " " + r.body);
+        }
+    }
+
+    @Test
     void errorsTheContainerRaisesAnswerProblemJsonWithTheSecurityHeadersAndNoServletName() throws IOException {
         for (String target : new String[] {"/nothing-here", "/boom", "/refuses", "/api/v1/nothing"}) {
             Response r = send("GET " + target + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
