@@ -42,9 +42,14 @@ class DatabaseSessionsTest {
     private PropertiesFileRealm admin;
     private DatabaseSessions sessions;
 
+    /** The database under test: H2 as shipped; {@link DatabaseSessionsPostgresTest} runs the same on PostgreSQL. */
+    Database open(Path dir) throws Exception {
+        return SecurityTestDatabases.h2(dir);
+    }
+
     @BeforeEach
     void setUp() throws Exception {
-        database = SecurityTestDatabases.h2(dir);
+        database = open(dir);
         UsersFile file = new UsersFile(dir.resolve("proeftuin-users.properties"));
         admin = new PropertiesFileRealm("proeftuin", 0, file, new PasswordPolicy(12), 1000, database, clock, null);
         // The users file as Karaf's PropertiesLoginModule reads it: hash between {CRYPT} markers, then roles.
