@@ -44,9 +44,61 @@ public class EdgesIT extends KarafTestSupport {
     @Inject
     private UserAdministration users;
 
+    /** A shell user of Karaf's own realm, written in clear as an operator (or an old launcher) would. */
+    private static final String OPERATOR = "edge.operator";
+    private static final String OPERATOR_PASSWORD = "shell passphrase for the edges test";
+
+    @Inject
+    private org.osgi.framework.BundleContext context;
+
     @Configuration
     public Option[] config() {
-        return baseOptions().toArray(new Option[0]);
+        java.util.List<Option> options = baseOptions();
+        options.add(org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut(
+                "etc/users.properties", OPERATOR, OPERATOR_PASSWORD + ",viewer"));
+        return options.toArray(new Option[0]);
+    }
+
+    @Test
+    public void theShellRealmChecksAndThenHashesAClearPassword() throws Exception {
+        awaitReady(Duration.ofSeconds(90));
+        assertTrue(karafLogin(OPERATOR, OPERATOR_PASSWORD));
+        assertFalse(karafLogin(OPERATOR, "not the passphrase at all"));
+        String users = java.nio.file.Files.readString(java.nio.file.Path.of(System.getProperty("karaf.etc"), "users.properties"));
+        String line = users.lines().filter(l -> l.startsWith(OPERATOR)).findFirst().orElseThrow();
+        assertTrue(line, line.contains("{CRYPT}pbkdf2sha256."));
+        assertFalse(line, line.contains(OPERATOR_PASSWORD));
+        assertTrue(karafLogin(OPERATOR, OPERATOR_PASSWORD)); // and the hash checks
+    }
+
+    /** A login to Karaf's own JAAS realm ({@code karaf}: the SSH shell's). */
+    private boolean karafLogin(String user, String password) throws Exception {
+        // LoginContext loads Karaf's proxy login module through the context class loader: one that
+        // imports it, as the platform's own password check does
+        org.osgi.framework.Bundle boot = java.util.Arrays.stream(context.getBundles())
+                .filter(b -> "nl.proeftuin.core.security".equals(b.getSymbolicName())).findFirst().orElseThrow();
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(boot.adapt(org.osgi.framework.wiring.BundleWiring.class).getClassLoader());
+        try {
+            javax.security.auth.login.LoginContext login = new javax.security.auth.login.LoginContext("karaf",
+                    new javax.security.auth.Subject(), callbacks -> {
+                        for (javax.security.auth.callback.Callback callback : callbacks) {
+                            if (callback instanceof javax.security.auth.callback.NameCallback name) {
+                                name.setName(user);
+                            } else if (callback instanceof javax.security.auth.callback.PasswordCallback pw) {
+                                pw.setPassword(password.toCharArray());
+                            }
+                        }
+                    });
+            login.login();
+            login.logout();
+            return true;
+        } catch (javax.security.auth.login.LoginException refused) {
+            return false;
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
     }
 
     @Test
