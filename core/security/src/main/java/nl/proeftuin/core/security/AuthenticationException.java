@@ -10,7 +10,10 @@ public class AuthenticationException extends RuntimeException {
     public enum Reason {
         /** Unknown user, wrong password or disabled account (deliberately not told apart). */
         INVALID_CREDENTIALS,
-        /** Too many failures for this user name: wait {@link AuthenticationException#retryAfter()}. */
+        /**
+         * Too many failures for this client, user name or address: the password was not checked; wait
+         * {@link AuthenticationException#retryAfter()}.
+         */
         LOCKED,
         /** No session has this token (never issued, logged out, or ended by disabling the account). */
         INVALID_TOKEN,

@@ -17,8 +17,9 @@ public interface Authenticator {
      * @param clientAddress the client's address, for the session record, or null
      * @return the new session with its token
      * @throws AuthenticationException {@code INVALID_CREDENTIALS} (after a constant delay) or
-     *                                 {@code LOCKED} after repeated failures for this user name, also
-     *                                 for names that do not exist
+     *                                 {@code LOCKED} (password not checked) while a throttle waits
+     *                                 after repeated failures for this client, this user name (also
+     *                                 for names that do not exist) or this address
      */
     Session login(String username, char[] password, String clientAddress);
 

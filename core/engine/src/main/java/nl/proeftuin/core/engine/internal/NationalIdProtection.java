@@ -3,13 +3,18 @@ package nl.proeftuin.core.engine.internal;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.Dictionary;
-import java.util.HexFormat;
 import java.util.Hashtable;
+import java.util.HexFormat;
 
 import javax.crypto.Cipher;
 import javax.crypto.Mac;
@@ -65,6 +70,52 @@ public class NationalIdProtection {
     public NationalIdProtection(NationalIdProtectionConfig config, @Reference ConfigurationAdmin configurationAdmin)
             throws IOException {
         this(configuredOrGenerated(config._key(), configurationAdmin));
+        Path etc = Path.of(System.getProperty("karaf.etc", "etc"));
+        // Karaf (Felix FileInstall) writes the saved key to etc/ in the background: restrict the file
+        // now if it is there, else as soon as it appears
+        if (!restrictKeyFile(etc)) {
+            restrictKeyFileWhenWritten(etc, Duration.ofSeconds(60));
+        }
+    }
+
+    /**
+     * Makes {@code etc/<PID>.cfg}, which holds the key, readable by its owner only (0600) on a POSIX
+     * file system (created as 0644 otherwise, readable by every local user).
+     *
+     * @return whether the file exists (and was restricted, or could not be)
+     */
+    static boolean restrictKeyFile(Path etc) {
+        Path file = etc.resolve(PID + ".cfg");
+        if (!Files.exists(file)) {
+            return false;
+        }
+        try {
+            if (Files.getFileAttributeView(file, PosixFileAttributeView.class) != null) {
+                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+            }
+        } catch (IOException | UnsupportedOperationException e) {
+            LoggerFactory.getLogger(NationalIdProtection.class).warn(
+                    "{} holds the national id key and could not be made readable by its owner only (0600): {}", file,
+                    e.toString());
+        }
+        return true;
+    }
+
+    /** Restricts the key file once it is written, checking every 100 ms for at most {@code patience}. */
+    static Thread restrictKeyFileWhenWritten(Path etc, Duration patience) {
+        Thread watcher = new Thread(() -> {
+            long deadline = System.nanoTime() + patience.toNanos();
+            try {
+                while (!restrictKeyFile(etc) && System.nanoTime() < deadline) {
+                    Thread.sleep(100);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "proeftuin-national-id-key-permissions");
+        watcher.setDaemon(true);
+        watcher.start();
+        return watcher;
     }
 
     /**

@@ -173,6 +173,8 @@ final class ApiDispatcher {
             return;
         }
         resp.reset();
+        // reset() drops every header, the security headers of SecurityHeadersFilter too: set them again
+        SecurityHeadersFilter.apply(req, resp);
         resp.setStatus(problem.status);
         if (problem.status == 405) {
             Object allowed = problem.extensions.get("allowed");

@@ -92,7 +92,26 @@ final class ApiProblem extends RuntimeException {
         if (e instanceof VersionRequiredException) {
             return new ApiProblem(428, "Precondition Required", e.getMessage());
         }
+        if (undecodable(e)) {
+            return ApiRequest.undecodable("request");
+        }
         return null;
+    }
+
+    /**
+     * Whether {@code e} is the container refusing undecodable input (Jetty's {@code BadMessageException}
+     * from a query, path or form it could not decode, or the UTF-8 decoder's own error). The API does
+     * not depend on Jetty: the check is by class name, up the cause chain.
+     */
+    static boolean undecodable(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            String name = t.getClass().getName();
+            if (name.equals("org.eclipse.jetty.http.BadMessageException")
+                    || name.equals("org.eclipse.jetty.util.Utf8Appendable$NotUtf8Exception")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The body members, in RFC 9457 order. */

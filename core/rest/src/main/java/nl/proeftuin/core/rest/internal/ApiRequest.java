@@ -27,6 +27,7 @@ final class ApiRequest {
     private final HttpServletRequest http;
     private final Map<String, String> variables;
     private final Json json;
+    private boolean queryChecked;
 
     ApiRequest(HttpServletRequest http, Map<String, String> variables, Json json) {
         this.http = http;
@@ -42,10 +43,65 @@ final class ApiRequest {
         return value;
     }
 
-    /** A query parameter, or null when absent or empty. */
+    /**
+     * A query parameter, or null when absent or empty.
+     *
+     * @throws ApiProblem 400 when the query string is not well-formed percent-encoded UTF-8 (checked
+     *                    here, before the container decodes it: its decoder fails with a runtime error)
+     */
     String query(String name) {
-        String value = http.getParameter(name);
+        if (!queryChecked) {
+            checkDecodable("query string", http.getQueryString());
+            queryChecked = true;
+        }
+        String value;
+        try {
+            value = http.getParameter(name);
+        } catch (RuntimeException undecodable) {
+            // the container's own decoding failed (a form body, an encoding this check does not know)
+            throw undecodable("query string");
+        }
         return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    /**
+     * Checks that {@code raw} (a query string or path as sent) is well-formed percent-encoding of UTF-8.
+     *
+     * @throws ApiProblem 400 naming {@code what} when it is not
+     */
+    static void checkDecodable(String what, String raw) {
+        if (raw == null || raw.isEmpty()) {
+            return;
+        }
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(raw.length());
+        for (int i = 0; i < raw.length(); i++) {
+            char c = raw.charAt(i);
+            if (c == '%') {
+                int high = i + 2 < raw.length() ? Character.digit(raw.charAt(i + 1), 16) : -1;
+                int low = i + 2 < raw.length() ? Character.digit(raw.charAt(i + 2), 16) : -1;
+                if (high < 0 || low < 0) {
+                    throw undecodable(what);
+                }
+                bytes.write(high << 4 | low);
+                i += 2;
+            } else {
+                bytes.writeBytes(String.valueOf(c).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            }
+        }
+        try {
+            java.nio.charset.StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+                    .decode(java.nio.ByteBuffer.wrap(bytes.toByteArray()));
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw undecodable(what);
+        }
+    }
+
+    /** 400: input that is not well-formed percent-encoded UTF-8; never a 500, nothing logged. */
+    static ApiProblem undecodable(String what) {
+        return ApiProblem.badRequest("The " + what + " is not well-formed percent-encoded UTF-8")
+                .with("reason", "undecodable");
     }
 
     /** @throws ApiProblem 400 naming the parameter when it is absent */

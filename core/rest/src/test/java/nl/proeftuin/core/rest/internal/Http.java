@@ -131,14 +131,18 @@ final class Http {
     private HttpServletRequest request() {
         int q = target.indexOf('?');
         String path = q < 0 ? target : target.substring(0, q);
-        Map<String, String> query = new LinkedHashMap<>();
-        if (q >= 0) {
-            for (String pair : target.substring(q + 1).split("&")) {
-                int eq = pair.indexOf('=');
-                String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-                query.putIfAbsent(name, eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+        // decoded on first use, as the container does: a malformed query fails getParameter, not the request
+        java.util.function.Supplier<Map<String, String>> query = () -> {
+            Map<String, String> decoded = new LinkedHashMap<>();
+            if (q >= 0) {
+                for (String pair : target.substring(q + 1).split("&")) {
+                    int eq = pair.indexOf('=');
+                    String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+                    decoded.putIfAbsent(name, eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+                }
             }
-        }
+            return decoded;
+        };
         Map<String, Object> attributes = new java.util.HashMap<>();
         return (HttpServletRequest) Proxy.newProxyInstance(Http.class.getClassLoader(),
                 new Class<?>[] {HttpServletRequest.class}, (proxy, m, args) -> switch (m.getName()) {
@@ -151,7 +155,8 @@ final class Http {
                     case "getHeader" -> requestHeaders.get((String) args[0]);
                     case "getHeaders" -> Collections.enumeration(requestHeaders.containsKey((String) args[0])
                             ? java.util.List.of(requestHeaders.get((String) args[0])) : java.util.List.of());
-                    case "getParameter" -> query.get((String) args[0]);
+                    case "getParameter" -> query.get().get((String) args[0]);
+                    case "isSecure" -> false;
                     case "getQueryString" -> target.contains("?") ? target.substring(target.indexOf('?') + 1) : null;
                     case "getContentType" -> requestHeaders.get("Content-Type");
                     case "getContentLengthLong" -> declaredLength;

@@ -5,30 +5,55 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
+import me.gosimple.nbvcxz.Nbvcxz;
+import me.gosimple.nbvcxz.resources.ConfigurationBuilder;
+import me.gosimple.nbvcxz.resources.Dictionary;
+import me.gosimple.nbvcxz.resources.DictionaryBuilder;
 import nl.proeftuin.core.api.InvalidInputException;
 
 /**
  * The password rules (OWASP ASVS 6.2): at least {@code minLength} characters (12 by default), at most
- * 256, not one of the 100,000 most common passwords (compared case-insensitively), and not containing
- * the user id. No composition rules: ASVS advises against them.
+ * 256, not only white space, not one of the 100,000 most common passwords (compared
+ * case-insensitively), not containing the user id, and strong enough by nbvcxz's estimate (at least
+ * {@code minEntropyBits}, 35 by default: the guesses an attacker needs, counting dictionary words,
+ * keyboard runs, repeats, sequences, dates and the user's own names, the platform's name and the Dutch
+ * words for "welcome" and "password" in any case or l33t spelling). No composition rules: ASVS
+ * advises against them. A length rule alone let {@code Welkom012345}, {@code Wachtwoord123},
+ * {@code proeftuin123456}, {@code qwertyuiopasdf} and twelve spaces through.
  */
 final class PasswordPolicy {
     /** Path inside the bundle: the list as nbvcxz ships it, copied there by bnd.bnd. */
     static final String COMMON_PASSWORDS = "dictionaries/passwords.txt";
     static final int MAX_LENGTH = 256;
+    /** nbvcxz's own default: about 34 billion guesses. */
+    static final int DEFAULT_MIN_ENTROPY_BITS = 35;
+    /** Words every password here is checked against as if the attacker knew them (besides the user's names). */
+    static final List<String> LOCAL_WORDS = List.of("proeftuin", "welkom", "wachtwoord", "jeugdzorg", "gezin",
+            "veilig", "thuis", "karaf");
 
     private final int minLength;
+    private final int minEntropyBits;
     private final Set<String> common;
 
     PasswordPolicy(int minLength) {
+        this(minLength, DEFAULT_MIN_ENTROPY_BITS);
+    }
+
+    PasswordPolicy(int minLength, int minEntropyBits) {
         if (minLength < 8) {
             throw new IllegalArgumentException("minPasswordLength must be at least 8, not " + minLength);
         }
+        if (minEntropyBits < 20) {
+            throw new IllegalArgumentException("minPasswordEntropyBits must be at least 20, not " + minEntropyBits);
+        }
         this.minLength = minLength;
+        this.minEntropyBits = minEntropyBits;
         this.common = load(minLength);
     }
 
@@ -44,13 +69,39 @@ final class PasswordPolicy {
         if (length > MAX_LENGTH) {
             throw new InvalidInputException("password", "must have at most " + MAX_LENGTH + " characters");
         }
-        String lower = new String(password).toLowerCase(Locale.ROOT);
+        String text = new String(password);
+        if (text.isBlank()) {
+            throw new InvalidInputException("password", "must not be only white space");
+        }
+        String lower = text.toLowerCase(Locale.ROOT);
         if (common.contains(lower)) {
             throw new InvalidInputException("password", "is one of the most common passwords; choose another");
         }
         if (userId != null && userId.length() >= 3 && lower.contains(userId.toLowerCase(Locale.ROOT))) {
             throw new InvalidInputException("password", "must not contain the user id");
         }
+        if (entropyBits(userId, text) < minEntropyBits) {
+            throw new InvalidInputException("password", "is too easy to guess (a known word, name, keyboard run, "
+                    + "sequence or repeat with a few digits); choose a longer passphrase of unrelated words");
+        }
+    }
+
+    /** nbvcxz's estimate of {@code password}, with the user's names and {@link #LOCAL_WORDS} as known words. */
+    static double entropyBits(String userId, String password) {
+        DictionaryBuilder known = new DictionaryBuilder().setDictionaryName("proeftuin-local").setExclusion(true);
+        LOCAL_WORDS.forEach(word -> known.addWord(word, 0));
+        if (userId != null) {
+            known.addWord(userId.toLowerCase(Locale.ROOT), 0);
+            for (String part : userId.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")) {
+                if (part.length() >= 3) {
+                    known.addWord(part, 0);
+                }
+            }
+        }
+        List<Dictionary> dictionaries = new ArrayList<>(ConfigurationBuilder.getDefaultDictionaries());
+        dictionaries.add(known.createDictionary());
+        Nbvcxz estimator = new Nbvcxz(new ConfigurationBuilder().setDictionaries(dictionaries).createConfiguration());
+        return estimator.estimate(password).getEntropy();
     }
 
     int commonPasswordsKept() {

@@ -59,8 +59,9 @@ public class PropertiesFileRealm implements JaasRealm, UserAdministration {
     @Activate
     public PropertiesFileRealm(PropertiesFileRealmConfig config, @Reference Database database, BundleContext context) {
         this(config.realmName(), config.rank(), new UsersFile(Path.of(resolve(config.usersFile()))),
-                new PasswordPolicy(config.minPasswordLength()), config.pbkdf2Iterations(), database, Clock.systemUTC(),
-                context);
+                new PasswordPolicy(config.minPasswordLength(), config.minPasswordEntropyBits()), config.pbkdf2Iterations(),
+                database, Clock.systemUTC(), context);
+        file.restrict();
     }
 
     PropertiesFileRealm(String realmName, int rank, UsersFile file, PasswordPolicy policy, int iterations,

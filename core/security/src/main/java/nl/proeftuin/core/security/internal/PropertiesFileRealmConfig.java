@@ -19,6 +19,9 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
     @AttributeDefinition(description = "Minimum password length (at least 8)")
     int minPasswordLength() default 12;
 
+    @AttributeDefinition(description = "Minimum strength of a new password by nbvcxz's estimate, in bits (at least 20)")
+    int minPasswordEntropyBits() default 35;
+
     @AttributeDefinition(description = "PBKDF2-HMAC-SHA256 iterations for new passwords")
     int pbkdf2Iterations() default 600_000;
 }

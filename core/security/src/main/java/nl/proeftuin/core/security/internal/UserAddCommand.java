@@ -19,7 +19,8 @@ import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.api.console.Session;
 
 /**
- * {@code proeftuin:user-add USER --name NAME --role ROLE [--municipality M] [--organisation O]}: creates a
+ * {@code proeftuin:user-add --name NAME --role ROLE [--municipality M] [--organisation O] USER} (options
+ * before the argument, as Karaf parses them): creates a
  * user of the proeftuin realm; the password is read from the console without echo (twice), or as one
  * line from standard input when piped.
  */

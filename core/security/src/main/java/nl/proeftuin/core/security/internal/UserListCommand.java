@@ -15,6 +15,9 @@ import org.apache.karaf.shell.api.console.Session;
 @Service
 @Command(scope = "proeftuin", name = "user-list", description = "Lists the users with their roles and municipalities")
 public class UserListCommand implements Action {
+    /** Options before the argument: Karaf reads "user-add USER --name ..." as too many arguments. */
+    static final String FIRST_USER_HINT = "proeftuin:user-add --name \"NAME\" --role REGIONAL_ADMINISTRATOR USER";
+
     @Reference
     private UserAdministration users;
 
@@ -29,7 +32,7 @@ public class UserListCommand implements Action {
         var all = ShellAccess.call(log, session, AccessAction.READ, "account", null, "proeftuin:user-list",
                 users::accounts);
         if (all.isEmpty()) {
-            System.out.println("No users yet. Create the first: proeftuin:user-add USER --name \"NAME\" --role REGIONAL_ADMINISTRATOR");
+            System.out.println("No users yet. Create the first: " + FIRST_USER_HINT);
         }
         for (Account account : all) {
             System.out.println(UserCommands.describe(account));

@@ -38,6 +38,26 @@ final class UsersFile {
         this.path = path;
     }
 
+    /** Read and write for the owner only (0600), on a POSIX file system. */
+    static final java.util.Set<java.nio.file.attribute.PosixFilePermission> OWNER_ONLY =
+            java.nio.file.attribute.PosixFilePermissions.fromString("rw-------");
+
+    /**
+     * Makes the file readable by its owner only (0600) when it exists and the file system knows
+     * POSIX permissions: the shipped (empty) file comes out of the archive as 0644, and the hashes in
+     * it are nobody else's business.
+     */
+    synchronized void restrict() {
+        try {
+            if (Files.exists(path) && Files.getFileAttributeView(path, java.nio.file.attribute.PosixFileAttributeView.class) != null) {
+                Files.setPosixFilePermissions(path, OWNER_ONLY);
+            }
+        } catch (IOException | UnsupportedOperationException e) {
+            org.slf4j.LoggerFactory.getLogger(UsersFile.class).warn(
+                    "{} could not be made readable by its owner only (0600): {}", path, e.toString());
+        }
+    }
+
     Path path() {
         return path;
     }
@@ -71,6 +91,9 @@ final class UsersFile {
         try {
             Files.createDirectories(path.toAbsolutePath().getParent());
             Path tmp = Files.createTempFile(path.toAbsolutePath().getParent(), ".proeftuin-users", ".tmp");
+            if (Files.getFileAttributeView(tmp, java.nio.file.attribute.PosixFileAttributeView.class) != null) {
+                Files.setPosixFilePermissions(tmp, OWNER_ONLY); // before a byte is written; kept by the move
+            }
             try (Writer out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
                 out.write(HEADER);
                 for (Map.Entry<String, Entry> user : new TreeMap<>(users).entrySet()) {

@@ -36,17 +36,25 @@ class DatabaseSessionsTest {
     Path dir;
     private Database database;
     private final TestClock clock = new TestClock();
-    private final List<Duration> sleeps = new ArrayList<>();
+    private final List<Duration> sleeps = java.util.Collections.synchronizedList(new ArrayList<>());
+    /** How many passwords the realm was asked to check. */
+    private final java.util.concurrent.atomic.AtomicInteger checks = new java.util.concurrent.atomic.AtomicInteger();
     private PropertiesFileRealm admin;
     private DatabaseSessions sessions;
 
+    /** The database under test: H2 as shipped; {@link DatabaseSessionsPostgresTest} runs the same on PostgreSQL. */
+    Database open(Path dir) throws Exception {
+        return SecurityTestDatabases.h2(dir);
+    }
+
     @BeforeEach
     void setUp() throws Exception {
-        database = SecurityTestDatabases.h2(dir);
+        database = open(dir);
         UsersFile file = new UsersFile(dir.resolve("proeftuin-users.properties"));
         admin = new PropertiesFileRealm("proeftuin", 0, file, new PasswordPolicy(12), 1000, database, clock, null);
         // The users file as Karaf's PropertiesLoginModule reads it: hash between {CRYPT} markers, then roles.
         PasswordCheck realm = (user, password) -> {
+            checks.incrementAndGet();
             UsersFile.Entry entry = file.read().get(user);
             if (entry == null) {
                 return null;
@@ -55,7 +63,7 @@ class DatabaseSessionsTest {
             return Pbkdf2.verify(password, hash) ? Set.copyOf(entry.roles().stream().map(Role::name).toList()) : null;
         };
         sessions = new DatabaseSessions(database, realm, new DatabaseSessions.Settings(Duration.ofMinutes(15),
-                Duration.ofHours(8), 5, Duration.ofMinutes(15), Duration.ofMillis(1000)), clock, sleeps::add);
+                Duration.ofHours(8), 5, 20, Duration.ofMinutes(15), Duration.ofDays(90), Duration.ofMillis(1000)), clock, sleeps::add);
         admin.add(new NewAccount("anna.local", "Anna de Vries", Set.of(Role.PROFESSIONAL), Set.of("Arnhem"),
                 "Wijkteam Arnhem-Oost"), PASSWORD.toCharArray());
     }
@@ -134,26 +142,124 @@ class DatabaseSessionsTest {
         }
     }
 
+    private Reason fail(String user, String address) {
+        return assertThrows(AuthenticationException.class,
+                () -> sessions.login(user, "wrong-password-xyz".toCharArray(), address)).reason();
+    }
+
     @Test
-    void fiveFailuresLockTheNameForFifteenMinutesKnownOrNot() {
+    void afterFiveFailuresANameWaitsOneSecondDoublingKnownOrNot() {
         for (String user : new String[] {"anna.local", "nobody.here"}) {
-            for (int i = 1; i <= 4; i++) {
-                assertEquals(Reason.INVALID_CREDENTIALS, assertThrows(AuthenticationException.class,
-                        () -> sessions.login(user, "wrong-password-xyz".toCharArray(), null)).reason());
+            int before = checks.get();
+            for (int i = 1; i <= 5; i++) {
+                assertEquals(Reason.INVALID_CREDENTIALS, fail(user, "10.0.0.66"));
             }
-            AuthenticationException fifth = assertThrows(AuthenticationException.class,
-                    () -> sessions.login(user, "wrong-password-xyz".toCharArray(), null));
-            assertEquals(Reason.LOCKED, fifth.reason());
-            assertEquals(Duration.ofMinutes(15), fifth.retryAfter());
+            AuthenticationException sixth = assertThrows(AuthenticationException.class,
+                    () -> sessions.login(user, "wrong-password-xyz".toCharArray(), "10.0.0.66"));
+            assertEquals(Reason.LOCKED, sixth.reason());
+            assertEquals(Duration.ofSeconds(1), sixth.retryAfter());
+            // waiting: even the right password is refused, without being checked, from any new address
+            assertEquals(Reason.LOCKED, assertThrows(AuthenticationException.class,
+                    () -> sessions.login(user.toUpperCase(java.util.Locale.ROOT), PASSWORD.toCharArray(), "10.0.0.67")).reason());
+            assertEquals(5, checks.get() - before);
+            clock.advance(Duration.ofSeconds(1));
+            assertEquals(Reason.INVALID_CREDENTIALS, fail(user, "10.0.0.66"));
+            assertEquals(Duration.ofSeconds(2), assertThrows(AuthenticationException.class,
+                    () -> sessions.login(user, "wrong-password-xyz".toCharArray(), "10.0.0.66")).retryAfter());
+            clock.advance(Duration.ofSeconds(2));
         }
-        // locked: even the right password is refused, without being checked
-        assertEquals(Reason.LOCKED, assertThrows(AuthenticationException.class,
-                () -> sessions.login("ANNA.local", PASSWORD.toCharArray(), null)).reason());
-        clock.advance(Duration.ofMinutes(15));
-        sessions.login("anna.local", PASSWORD.toCharArray(), null);
-        // every failure was held to the minimum delay, so timing does not tell the names apart
-        assertEquals(10, sleeps.size());
+        sessions.login("anna.local", PASSWORD.toCharArray(), "10.0.0.66");
+        // the right password forgot the failures: five free ones again
+        for (int i = 1; i <= 5; i++) {
+            assertEquals(Reason.INVALID_CREDENTIALS, fail("anna.local", "10.0.0.66"));
+        }
+        // every checked failure was held to the minimum delay, so timing does not tell the names apart
+        assertEquals(17, sleeps.size());
         assertTrue(sleeps.stream().allMatch(d -> d.compareTo(Duration.ofMillis(1000)) <= 0 && !d.isNegative()));
+    }
+
+    @Test
+    void anInstantFinerThanTheDatabaseKeepsDoesNotHoldALoginBack() {
+        // the database keeps microseconds and rounds: a throttle row written now must not seem to lie ahead
+        clock.advance(Duration.ofNanos(999_999));
+        sessions.login("anna.local", PASSWORD.toCharArray(), "10.1.2.3");
+        clock.advance(Duration.ofNanos(999));
+        sessions.login("anna.local", PASSWORD.toCharArray(), "10.1.2.4");
+    }
+
+    @Test
+    void theDelayDoublesUpToTheLongestDelay() {
+        assertEquals(Duration.ZERO, sessions.delay(4, 5));
+        assertEquals(Duration.ofSeconds(1), sessions.delay(5, 5));
+        assertEquals(Duration.ofSeconds(512), sessions.delay(14, 5));
+        assertEquals(Duration.ofMinutes(15), sessions.delay(15, 5));
+        assertEquals(Duration.ofMinutes(15), sessions.delay(Integer.MAX_VALUE, 5));
+    }
+
+    @Test
+    void failuresElsewhereCannotLockAUserOutOfTheirKnownClient() {
+        sessions.login("anna.local", PASSWORD.toCharArray(), "192.168.1.10"); // Anna's own desk: known from now on
+        // an attacker fails on her name from many addresses, and from hers with other names
+        for (int i = 0; i < 60; i++) {
+            fail("anna.local", "10.0.0." + (i % 3));
+            fail("user" + i, "192.168.1.10");
+        }
+        assertEquals(Reason.LOCKED, fail("anna.local", "10.0.0.1"));
+        assertEquals(Reason.LOCKED, assertThrows(AuthenticationException.class,
+                () -> sessions.login("anna.local", PASSWORD.toCharArray(), "172.16.0.9")).reason());
+        // Anna at her desk still logs in at once
+        sessions.login("anna.local", PASSWORD.toCharArray(), "192.168.1.10");
+        // and her own typing errors there get the client's own free failures
+        for (int i = 1; i <= 5; i++) {
+            assertEquals(Reason.INVALID_CREDENTIALS, fail("anna.local", "192.168.1.10"));
+        }
+        assertEquals(Reason.LOCKED, fail("anna.local", "192.168.1.10"));
+    }
+
+    @Test
+    void oneAddressCannotTryManyUserNames() {
+        int before = checks.get();
+        int refused = 0;
+        for (int i = 0; i < 400; i++) {
+            if (fail("name" + i, "10.9.9.9") == Reason.LOCKED) {
+                refused++;
+            }
+        }
+        assertEquals(20, checks.get() - before);
+        assertEquals(380, refused);
+        // another address is not held back
+        sessions.login("anna.local", PASSWORD.toCharArray(), "10.9.9.10");
+    }
+
+    @Test
+    void aBurstOfConcurrentGuessesIsCheckedNoMoreThanTheFreeFailures() throws Exception {
+        int guesses = 40;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(guesses + 1);
+        java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+        List<java.util.concurrent.Future<String>> outcomes = new ArrayList<>();
+        try {
+            for (int i = 0; i <= guesses; i++) {
+                String password = i == guesses / 2 ? PASSWORD : "wrong-guess-" + i;
+                outcomes.add(pool.submit(() -> {
+                    go.await();
+                    try {
+                        sessions.login("anna.local", password.toCharArray(), "10.0.0.66");
+                        return "session";
+                    } catch (AuthenticationException e) {
+                        return e.reason().name();
+                    }
+                }));
+            }
+            go.countDown();
+            java.util.Map<String, Integer> counts = new java.util.TreeMap<>();
+            for (java.util.concurrent.Future<String> outcome : outcomes) {
+                counts.merge(outcome.get(60, java.util.concurrent.TimeUnit.SECONDS), 1, Integer::sum);
+            }
+            assertTrue(checks.get() <= 5, "checked " + checks.get() + " of " + (guesses + 1) + ": " + counts);
+            assertEquals(guesses + 1 - checks.get(), counts.getOrDefault("LOCKED", 0), counts.toString());
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test
@@ -166,5 +272,19 @@ class DatabaseSessionsTest {
                 Set.of(), Set.of(), null), "een-heel-ander-wachtwoord".toCharArray()));
         assertEquals(1, admin.accounts().size());
         assertTrue(admin.hasAccounts());
+    }
+
+    @Test
+    void everyPathThatSetsAPasswordRefusesTheWeakOnes() throws Exception {
+        for (String weak : PasswordPolicyTest.WEAK) {
+            assertEquals("password", assertThrows(nl.proeftuin.core.api.InvalidInputException.class,
+                    () -> admin.add(new NewAccount("bert.local", "Bert", Set.of(Role.PROFESSIONAL), Set.of("Arnhem"), null),
+                            weak.toCharArray()), "'" + weak + "'").field());
+            assertEquals("password", assertThrows(nl.proeftuin.core.api.InvalidInputException.class,
+                    () -> admin.changePassword("anna.local", weak.toCharArray()), "'" + weak + "'").field());
+        }
+        // nothing was stored: no Bert, and Anna's own password still works
+        assertTrue(admin.accounts().stream().noneMatch(a -> a.userId().equals("bert.local")));
+        sessions.login("anna.local", PASSWORD.toCharArray(), null);
     }
 }

@@ -24,8 +24,25 @@ class PasswordPolicyTest {
         assertThrows(InvalidInputException.class, () -> policy.check("anna", "x".repeat(257).toCharArray()));
     }
 
+    /** The passwords a hostile test got through user-add: long enough, and guessed in seconds. */
+    static final java.util.List<String> WEAK = java.util.List.of("Welkom012345", "Wachtwoord123", "proeftuin123456",
+            "qwertyuiopasdf", " ".repeat(12));
+
+    @Test
+    void refusesPasswordsThatAreLongEnoughButEasyToGuess() {
+        for (String weak : WEAK) {
+            InvalidInputException e = assertThrows(InvalidInputException.class,
+                    () -> policy.check("anna.local", weak.toCharArray()), "'" + weak + "'");
+            assertEquals("password", e.field());
+        }
+        // the user's own names count as known words, also in parts
+        assertThrows(InvalidInputException.class, () -> policy.check("fatima.elamrani", "Elamrani2026!x".toCharArray()));
+    }
+
     @Test
     void acceptsALongUncommonPassphrase() {
+        assertDoesNotThrow(() -> policy.check("anna", "een-heel-ander-wachtwoord".toCharArray()));
+        assertDoesNotThrow(() -> policy.check("anna", "kV9#mQ2!xLp7".toCharArray()));
         assertDoesNotThrow(() -> policy.check("anna", "paars-fietsenrek-onder-de-brug".toCharArray()));
     }
 

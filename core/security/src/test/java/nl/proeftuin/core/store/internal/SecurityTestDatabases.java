@@ -21,6 +21,13 @@ public final class SecurityTestDatabases {
                 new OsgiDataSourceFactory(new org.h2.Driver()));
     }
 
+    /** A database on a running embedded PostgreSQL. */
+    public static Database postgres(io.zonky.test.db.postgres.embedded.EmbeddedPostgres postgres, String database)
+            throws SQLException {
+        return new JdbcDatabase(new JdbcDatabase.Settings(postgres.getJdbcUrl("postgres", database), "postgres", "",
+                5, 10_000), new org.postgresql.osgi.PGDataSourceFactory());
+    }
+
     public static void close(Database database) {
         if (database != null) {
             ((JdbcDatabase) database).close();
