@@ -24,10 +24,11 @@ import javax.sql.DataSource;
  * acknowledged commit survives {@code kill -9}, sets the auto-commit delay to 0, which stops that
  * thread altogether: the file grew by tens of kilobytes per request and never shrank.
  *
- * <p>This class does the rewriting on a schedule instead: every {@link #INTERVAL_MILLIS} it asks the
- * MVStore to rewrite the live pages of its sparsest chunks ({@code MVStore.compact(targetFillRate,
- * write)}, the same call the background thread makes, made for running beside commits: it only
- * takes the store lock when it gets it within 10 ms). The pages go into the next commit's chunk; the
+ * <p>This class does the rewriting on a schedule instead: every {@link #INTERVAL_MILLIS} (and again
+ * at once while it finds work, up to {@link #MAX_PASSES} times) it asks the MVStore to rewrite the
+ * live pages of its sparsest chunks ({@code MVStore.compact(targetFillRate, write)}, the same call the
+ * background thread makes, made for running beside commits: it only takes the store lock when it gets
+ * it within 10 ms). The pages go into the next commit's chunk; the
  * emptied chunks are freed and their space reused by later chunks. Durability is unchanged: a commit
  * still writes its chunk before it returns, and no chunk the last stored version uses is overwritten.
  *
@@ -42,6 +43,8 @@ final class H2Housekeeping implements AutoCloseable {
     static final int TARGET_FILL_RATE = 90;
     /** At most this many live bytes are moved per round. */
     static final int WRITE_LIMIT = 4 * 1024 * 1024;
+    /** Rounds in a row at most, while there is something to rewrite. */
+    static final int MAX_PASSES = 8;
 
     private static final Logger LOG = Logger.getLogger(H2Housekeeping.class.getName());
 
@@ -79,7 +82,13 @@ final class H2Housekeeping implements AutoCloseable {
         try (Connection c = pool.getConnection()) {
             Object store = mvStore(c);
             if (store != null && !(Boolean) store.getClass().getMethod("isClosed").invoke(store)) {
-                store.getClass().getMethod("compact", int.class, int.class).invoke(store, TARGET_FILL_RATE, WRITE_LIMIT);
+                Method compact = store.getClass().getMethod("compact", int.class, int.class);
+                // While a round finds sparse chunks to rewrite, go on at once (a busy node makes garbage
+                // faster than one round a tick removes); false also when the store lock was busy.
+                int passes = 0;
+                while (passes++ < MAX_PASSES && (Boolean) compact.invoke(store, TARGET_FILL_RATE, WRITE_LIMIT)) {
+                    // rewritten: look again
+                }
             }
         } catch (SQLException | ReflectiveOperationException | RuntimeException e) {
             // A closing database, a full disk: the next round tries again; nothing is lost meanwhile.

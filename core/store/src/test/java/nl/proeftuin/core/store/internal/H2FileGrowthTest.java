@@ -39,13 +39,13 @@ import org.junit.jupiter.api.io.TempDir;
  * data (the same file compacted offline, uncompressed) and times closing and reopening the database.
  *
  * <p>{@code -Dproeftuin.growth.requests=200000} runs the full benchmark ({@code bench/h2-growth.sh});
- * the default keeps the unit test short and still fails without the fix. Measured with 12,000
+ * the default (20,000) keeps the unit test short and still fails without the fix. Measured with 12,000
  * requests: 80x the live data before (no housekeeping, 45 s retention), 17x with the housekeeping
  * alone, 29x with {@code RETENTION_TIME=0} alone, 2x with both.
  */
 class H2FileGrowthTest {
 
-    static final int REQUESTS = Integer.getInteger("proeftuin.growth.requests", 12_000);
+    static final int REQUESTS = Integer.getInteger("proeftuin.growth.requests", 20_000);
     static final int THREADS = 4;
 
     @TempDir
