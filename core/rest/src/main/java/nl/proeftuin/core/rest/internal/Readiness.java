@@ -139,7 +139,7 @@ final class Readiness {
     }
 
     /** @return null when the heartbeat row's clock moved, else why not */
-    private static String heartbeat(Database db, Instant now) {
+    static String heartbeat(Database db, Instant now) {
         try {
             int rows = db.inTransaction(c -> {
                 try (PreparedStatement ps = c.prepareStatement(
