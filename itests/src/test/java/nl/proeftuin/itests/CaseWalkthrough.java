@@ -29,7 +29,8 @@ public abstract class CaseWalkthrough extends KarafTestSupport {
 
     @Test
     public void servesFromTheExpectedDatabase() throws Exception {
-        JsonNode health = JSON.readTree(awaitReady(Duration.ofSeconds(90)).body());
+        awaitReady(Duration.ofSeconds(90));
+        JsonNode health = JSON.readTree(getAs(ADMINISTRATOR, "/api/v1/health/details").body());
         String expected = System.getProperty(EXPECTED_DATABASE);
         assertTrue(health.toString(), health.path("database").path("product").asText().startsWith(expected));
     }

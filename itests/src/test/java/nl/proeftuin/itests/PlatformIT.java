@@ -49,8 +49,18 @@ public class PlatformIT extends KarafTestSupport {
     public void healthIsUpWithDatabaseAndComponents() throws Exception {
         HttpResponse<String> response = awaitReady(Duration.ofSeconds(90));
         assertEquals("application/json", response.headers().firstValue("Content-Type").orElse("").split(";")[0]);
-        JsonNode health = JSON.readTree(response.body());
+        // Anonymous: the verdict and nothing else (no versions, Git SHA or component list)
+        assertEquals("{\"status\":\"UP\"}", response.body());
+        HttpResponse<String> ready = sendAs(null, "GET", "/api/v1/health/ready", null, null);
+        assertEquals(200, ready.statusCode());
+        assertEquals("{\"status\":\"UP\"}", ready.body());
+        assertEquals(401, sendAs(null, "GET", "/api/v1/health/details", null, null).statusCode());
+        assertEquals(403, getAs(AUDITOR, "/api/v1/health/details").statusCode());
+        HttpResponse<String> details = getAs(ADMINISTRATOR, "/api/v1/health/details");
+        assertEquals(details.body(), 200, details.statusCode());
+        JsonNode health = JSON.readTree(details.body());
         assertEquals("UP", health.path("status").asText());
+        assertEquals(0, health.path("failures").size());
         assertTrue(health.path("database").path("up").asBoolean());
         assertTrue(health.path("database").path("product").asText().startsWith("H2"));
         assertFalse(health.path("database").path("schemaVersion").asText().isEmpty());
@@ -97,6 +107,42 @@ public class PlatformIT extends KarafTestSupport {
             }
         }
         assertTrue("expected the core components, found " + components, components >= 3);
+    }
+
+    /**
+     * A stopped audit or security bundle has no components for the runtime to list: health used to say
+     * 200 UP then. Now health and readiness say 503 DOWN until the bundle runs again.
+     */
+    @Test
+    public void healthAndReadinessAreDownWhileTheAuditOrSecurityBundleIsStopped() throws Exception {
+        awaitReady(Duration.ofSeconds(90));
+        for (String bsn : List.of("nl.proeftuin.core.audit", "nl.proeftuin.core.security")) {
+            Bundle bundle = bundle(bsn);
+            bundle.stop();
+            try {
+                assertEquals(bsn + " stopped: health", 503, awaitStatus("/api/v1/health", 503));
+                assertEquals(bsn + " stopped: readiness", 503, awaitStatus("/api/v1/health/ready", 503));
+                assertEquals("{\"status\":\"DOWN\"}", sendAs(null, "GET", "/api/v1/health/ready", null, null).body());
+            } finally {
+                bundle.start();
+            }
+            awaitReady(Duration.ofSeconds(60));
+            assertEquals(bsn + " started again", 200, awaitStatus("/api/v1/health/ready", 200));
+        }
+    }
+
+    /** Polls (the verdict is cached for a second) until the path answers the status or 10 s passed. */
+    private static int awaitStatus(String path, int status) throws Exception {
+        long until = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        int last;
+        do {
+            last = sendAs(null, "GET", path, null, null).statusCode();
+            if (last == status) {
+                return last;
+            }
+            Thread.sleep(200);
+        } while (System.nanoTime() < until);
+        return last;
     }
 
     @Test

@@ -41,7 +41,8 @@ final class ApiDispatcher {
     private final Guard guard;
 
     /**
-     * @param health  the {@code GET /health} handler
+     * @param health  the handler of {@code GET /health}, {@code /health/ready} and {@code /health/details}
+     *                (it tells them apart by the request's path)
      * @param family  the family service as currently bound, or null
      * @param cases   the case service as currently bound, or null
      * @param plans   the plan service as currently bound, or null
@@ -67,6 +68,8 @@ final class ApiDispatcher {
         new AuthResource(authenticator, accessLog).register(router);
         new BreakGlassResource(more.optional("break-glass", BreakGlass.class)).register(router);
         router.add("GET", "/health", health);
+        router.add("GET", "/health/ready", health);
+        router.add("GET", "/health/details", health);
         new OpenApiResource().register(router);
         new FamilyResource(new OptionalService<>("family service", family), guard).register(router);
         new CaseResource(caseService, guard).register(router);

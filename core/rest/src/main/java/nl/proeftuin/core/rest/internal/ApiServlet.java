@@ -1,6 +1,8 @@
 package nl.proeftuin.core.rest.internal;
 
 import java.io.IOException;
+import java.time.Clock;
+import java.util.Map;
 
 import javax.servlet.Servlet;
 import javax.servlet.http.HttpServlet;
@@ -10,7 +12,6 @@ import javax.servlet.http.HttpServletResponse;
 import nl.proeftuin.core.api.CaseService;
 import nl.proeftuin.core.api.FamilyService;
 import nl.proeftuin.core.api.PlanService;
-import nl.proeftuin.core.api.health.HealthReport;
 import nl.proeftuin.core.audit.AccessLog;
 import nl.proeftuin.core.security.Authenticator;
 import nl.proeftuin.core.security.BreakGlass;
@@ -31,6 +32,10 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.runtime.ServiceComponentRuntime;
+import org.osgi.service.http.runtime.HttpServiceRuntime;
+import org.osgi.service.http.runtime.dto.RuntimeDTO;
+import org.osgi.service.http.runtime.dto.ServletContextDTO;
+import org.osgi.service.http.runtime.dto.ServletDTO;
 import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletName;
 import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletPattern;
 
@@ -46,11 +51,12 @@ import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletPatte
  */
 @Component(service = Servlet.class, immediate = true)
 @HttpWhiteboardServletPattern("/api/v1/*")
-@HttpWhiteboardServletName("proeftuin-api")
+@HttpWhiteboardServletName(ApiServlet.NAME)
 public class ApiServlet extends HttpServlet {
+    static final String NAME = "proeftuin-api";
     private static final long serialVersionUID = 1L;
 
-    private final transient PlatformHealth health;
+    private final transient Readiness readiness;
     private final transient ApiDispatcher dispatcher;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
@@ -102,13 +108,19 @@ public class ApiServlet extends HttpServlet {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile BreakGlass breakGlass;
 
+    /** The HTTP runtime, asked by readiness whether this servlet is registered. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile HttpServiceRuntime httpRuntime;
+
     /**
      * @param scr     the component runtime, asked for the state of every core component
      * @param context this bundle's context
      */
     @Activate
     public ApiServlet(@Reference ServiceComponentRuntime scr, BundleContext context) {
-        this.health = new PlatformHealth(scr, context.getBundle());
+        this.readiness = new Readiness(new PlatformHealth(scr, context.getBundle()), context.getBundle(),
+                () -> database, Map.of("the access log", () -> accessLog, "the authenticator", () -> authenticator,
+                        "need to know", () -> needToKnow), this::registered, Clock.systemUTC());
         this.dispatcher = new ApiDispatcher(new Json(), this::health,
                 () -> familyService, () -> caseService, () -> planService, () -> pluginRuntime, () -> triageService,
                 new Services().with(CarePathService.class, () -> carePathService)
@@ -123,10 +135,34 @@ public class ApiServlet extends HttpServlet {
                         .with(BreakGlass.class, () -> breakGlass));
     }
 
+    /**
+     * {@code GET /health} and {@code /health/ready}: UP (200) or DOWN (503) and nothing else, for anyone;
+     * {@code /health/details} (administrators only, see RoutePolicy): the report and what failed.
+     */
     private Reply health(ApiRequest request) {
-        HealthReport report = health.report(database);
-        return Reply.json(report.status() == HealthReport.Status.UP ? 200 : 503, report)
-                .header("Cache-Control", "no-store");
+        Readiness.Verdict verdict = readiness.verdict();
+        Object body = "/health/details".equals(request.http().getPathInfo()) ? verdict.details() : verdict.status();
+        return Reply.json(verdict.ready() ? 200 : 503, body).header("Cache-Control", "no-store");
+    }
+
+    /** Whether the HTTP runtime lists this servlet (by its whiteboard name) in a servlet context. */
+    private boolean registered() {
+        HttpServiceRuntime runtime = httpRuntime;
+        if (runtime == null) {
+            return false;
+        }
+        RuntimeDTO dto = runtime.getRuntimeDTO();
+        if (dto == null || dto.servletContextDTOs == null) {
+            return false;
+        }
+        for (ServletContextDTO context : dto.servletContextDTOs) {
+            for (ServletDTO servlet : context.servletDTOs == null ? new ServletDTO[0] : context.servletDTOs) {
+                if (NAME.equals(servlet.name)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     @Override

@@ -44,8 +44,12 @@ record RoutePolicy(Set<Role> roles, Scope scope) {
     static RoutePolicy of(String method, String template) {
         String route = method + " " + template;
         switch (route) {
-            case "GET /health", "POST /auth/login":
+            case "GET /health", "GET /health/ready", "POST /auth/login":
+                // health and readiness say only UP or DOWN to anonymous callers
                 return OPEN;
+            case "GET /health/details":
+                // versions, Git SHA, components and what failed: for the region's administrator only
+                return roles(Scope.ROLE, Role.REGIONAL_ADMINISTRATOR);
             case "GET /openapi.json":
                 // the API's map is for its users: any logged-in role, not the open internet
                 return roles(Scope.ROLE, Role.values());

@@ -78,8 +78,9 @@ class OpenApiDocumentTest {
     @Test
     void theTableIsTheOneTheApiPromises() {
         // A guard against both sides drifting together: the size of the surface is deliberate
-        // (65 core, 19 audit, privacy and monitor, 6 login and break-glass).
-        assertEquals(65 + 19 + 6 + 4, routed().size(), routed().toString());
+        // (65 core, 19 audit, privacy and monitor, 6 login and break-glass, 4 restricted-data readers,
+        // history and notices, 2 readiness and health details).
+        assertEquals(65 + 19 + 6 + 4 + 2, routed().size(), routed().toString());
     }
 
     @Test
@@ -107,7 +108,7 @@ class OpenApiDocumentTest {
     /** Health and login are open; every other operation (this document too) says it answers 401 and 403. */
     @Test
     void everyOperationButTheOpenOnesNeedsABearerTokenAndSaysSo() {
-        Set<String> open = Set.of("GET /health", "POST /auth/login");
+        Set<String> open = Set.of("GET /health", "GET /health/ready", "POST /auth/login");
         JsonNode scheme = document.at("/components/securitySchemes/bearerAuth");
         assertEquals("http", scheme.path("type").asText());
         assertEquals("bearer", scheme.path("scheme").asText());
@@ -182,7 +183,8 @@ class OpenApiDocumentTest {
         Map<String, Class<?>> extra = Map.of("FamilyViewSection", FamilyView.Section.class,
                 "Team", CaseResource.Team.class, "CaseSummaryPage", nl.proeftuin.core.api.dto.Page.class,
                 "AccessView", AuditResource.AccessView.class, "LoginInput", AuthResource.LoginInput.class,
-                "LoginReply", AuthResource.LoginReply.class, "BreakGlassInput", BreakGlassResource.BreakGlassInput.class);
+                "LoginReply", AuthResource.LoginReply.class, "BreakGlassInput", BreakGlassResource.BreakGlassInput.class,
+                "HealthStatus", Readiness.HealthStatus.class, "HealthDetails", Readiness.HealthDetails.class);
         int checked = 0;
         for (Iterator<Map.Entry<String, JsonNode>> it = document.path("components").path("schemas").fields(); it.hasNext();) {
             Map.Entry<String, JsonNode> schema = it.next();

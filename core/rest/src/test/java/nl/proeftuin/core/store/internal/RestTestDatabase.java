@@ -16,8 +16,17 @@ public final class RestTestDatabase {
     }
 
     public static Database h2(Path dir) throws SQLException {
+        return h2(dir, "");
+    }
+
+    /** The same file opened read-only (as a node finds it when its file or disk turned read-only). */
+    public static Database h2ReadOnly(Path dir) throws SQLException {
+        return h2(dir, ";ACCESS_MODE_DATA=r");
+    }
+
+    private static Database h2(Path dir, String options) throws SQLException {
         String url = "jdbc:h2:file:" + dir.resolve("proeftuin").toAbsolutePath().toString().replace('\\', '/')
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH" + options;
         return new JdbcDatabase(new JdbcDatabase.Settings(url, "sa", "", 5, 10_000),
                 new OsgiDataSourceFactory(new org.h2.Driver()));
     }

@@ -36,6 +36,8 @@ public class JdbcDatabase implements Database {
     private final Dialect dialect;
     private final String product;
     private final String schemaVersion;
+    /** Keeps an embedded H2 file near its live data (null for PostgreSQL and in-memory H2). */
+    private final H2Housekeeping housekeeping;
 
     /**
      * @param config            the typed configuration
@@ -87,6 +89,7 @@ public class JdbcDatabase implements Database {
             throw e;
         }
         this.pool = started;
+        this.housekeeping = dialect == Dialect.H2 ? H2Housekeeping.startIfFileDatabase(started) : null;
     }
 
     /** Applies the migrations under {@code db/migration} in this bundle; returns the resulting version. */
@@ -104,6 +107,9 @@ public class JdbcDatabase implements Database {
 
     @Deactivate
     void close() {
+        if (housekeeping != null) {
+            housekeeping.close();
+        }
         pool.close();
     }
 

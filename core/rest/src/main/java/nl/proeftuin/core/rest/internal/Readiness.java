@@ -1,0 +1,157 @@
+package nl.proeftuin.core.rest.internal;
+
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
+
+import nl.proeftuin.core.api.health.ComponentHealth;
+import nl.proeftuin.core.api.health.DatabaseHealth;
+import nl.proeftuin.core.api.health.HealthReport;
+import nl.proeftuin.core.store.Database;
+import org.osgi.framework.Bundle;
+
+/**
+ * Whether this node can serve: every core bundle active and every core component ready, the API
+ * servlet registered, the access log and the security services there, and the database taking a
+ * write (one row's clock moved, table {@code node_heartbeat}). The whole verdict is computed at most
+ * once per {@link #CACHE} (a load balancer polls every second; the write happens at most that often),
+ * and otherwise served from the last one.
+ *
+ * <p>A core bundle that is stopped has no components for the runtime to report, so the bundles are
+ * checked themselves: health said UP with the audit or security bundle stopped before.
+ */
+final class Readiness {
+    static final Duration CACHE = Duration.ofSeconds(1);
+    /** The core bundles every node runs; each must be present and ACTIVE. */
+    static final Set<String> REQUIRED_BUNDLES = Set.of("nl.proeftuin.core.api", "nl.proeftuin.core.spi",
+            "nl.proeftuin.core.store", "nl.proeftuin.core.engine", "nl.proeftuin.core.audit",
+            "nl.proeftuin.core.security", "nl.proeftuin.core.rest");
+
+    /** A verdict and what failed (empty when ready), with the report it was made from. */
+    record Verdict(boolean ready, List<String> failures, HealthReport report) {
+        HealthStatus status() {
+            return new HealthStatus(report.status());
+        }
+
+        HealthDetails details() {
+            return new HealthDetails(report.status(), report.version(), report.revision(), report.checkedAt(),
+                    report.database(), report.components(), failures);
+        }
+    }
+
+    /** What anyone may know: UP or DOWN, nothing about versions or parts. */
+    record HealthStatus(HealthReport.Status status) {
+    }
+
+    /** The health report with what failed, for the region's administrator. */
+    record HealthDetails(HealthReport.Status status, String version, String revision, Instant checkedAt,
+            DatabaseHealth database, List<ComponentHealth> components, List<String> failures) {
+    }
+
+    private final PlatformHealth health;
+    private final Bundle self;
+    private final Supplier<Database> database;
+    private final Map<String, Supplier<?>> services;
+    private final BooleanSupplier servletRegistered;
+    private final Clock clock;
+    private Verdict last;
+    private Instant lastAt;
+
+    /**
+     * @param services          named services that must be bound (access log, authenticator, need to know)
+     * @param servletRegistered whether the HTTP runtime lists the API servlet as registered
+     */
+    Readiness(PlatformHealth health, Bundle self, Supplier<Database> database, Map<String, Supplier<?>> services,
+            BooleanSupplier servletRegistered, Clock clock) {
+        this.health = health;
+        this.self = self;
+        this.database = database;
+        this.services = Map.copyOf(services);
+        this.servletRegistered = servletRegistered;
+        this.clock = clock;
+    }
+
+    /** The current verdict, computed afresh at most once per {@link #CACHE}. */
+    synchronized Verdict verdict() {
+        Instant now = clock.instant();
+        if (last == null || !now.isBefore(lastAt.plus(CACHE))) {
+            last = compute(now);
+            lastAt = now;
+        }
+        return last;
+    }
+
+    private Verdict compute(Instant now) {
+        List<String> failures = new ArrayList<>();
+        Map<String, Integer> states = new HashMap<>();
+        for (Bundle b : self.getBundleContext().getBundles()) {
+            String bsn = b.getSymbolicName();
+            if (bsn != null && bsn.startsWith(PlatformHealth.CORE_BUNDLE_PREFIX)) {
+                states.put(bsn, b.getState());
+                if (b.getState() != Bundle.ACTIVE) {
+                    failures.add("bundle " + bsn + " is not active");
+                }
+            }
+        }
+        REQUIRED_BUNDLES.stream().sorted().filter(bsn -> !states.containsKey(bsn))
+                .forEach(bsn -> failures.add("bundle " + bsn + " is not installed"));
+
+        Database db = database.get();
+        HealthReport report = health.report(db);
+        if (!report.database().up()) {
+            failures.add("database: " + report.database().error());
+        }
+        for (ComponentHealth c : report.components()) {
+            if (!c.ready()) {
+                failures.add("component " + c.name() + " is " + c.state());
+            }
+        }
+        services.forEach((name, service) -> {
+            if (service.get() == null) {
+                failures.add(name + " is not available");
+            }
+        });
+        if (!servletRegistered.getAsBoolean()) {
+            failures.add("the API servlet is not registered with the HTTP runtime");
+        }
+        if (db != null && report.database().up()) {
+            String writeFailure = heartbeat(db, now);
+            if (writeFailure != null) {
+                failures.add("database does not take writes: " + writeFailure);
+            }
+        }
+        failures.sort(null);
+        boolean ready = failures.isEmpty();
+        HealthReport verdictReport = new HealthReport(ready ? HealthReport.Status.UP : HealthReport.Status.DOWN,
+                report.version(), report.revision(), report.checkedAt(), report.database(), report.components());
+        return new Verdict(ready, List.copyOf(failures), verdictReport);
+    }
+
+    /** @return null when the heartbeat row's clock moved, else why not */
+    static String heartbeat(Database db, Instant now) {
+        try {
+            int rows = db.inTransaction(c -> {
+                try (PreparedStatement ps = c.prepareStatement(
+                        "UPDATE node_heartbeat SET beat_at = ? WHERE heartbeat_id = 1")) {
+                    ps.setObject(1, OffsetDateTime.ofInstant(now, ZoneOffset.UTC));
+                    return ps.executeUpdate();
+                }
+            });
+            return rows == 1 ? null : "the heartbeat row is missing (migration V12 incomplete)";
+        } catch (SQLException | RuntimeException e) {
+            String message = String.valueOf(e.getMessage());
+            return message.length() > 300 ? message.substring(0, 300) : message;
+        }
+    }
+}

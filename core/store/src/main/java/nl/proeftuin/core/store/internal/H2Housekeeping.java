@@ -1,0 +1,131 @@
+package nl.proeftuin.core.store.internal;
+
+import java.lang.reflect.Method;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import javax.sql.DataSource;
+
+/**
+ * The file housekeeping H2 no longer does for itself once {@code WRITE_DELAY=0}: keeps the embedded
+ * database file near its live data while the platform runs.
+ *
+ * <p>Why it is needed (see {@code docs/decisions/0007-h2-file-housekeeping.md}): H2 2.x's MVStore
+ * writes every durable commit as a new chunk. A chunk whose pages all died is freed only after the
+ * retention time (45 s by default; the shipped URL sets {@code RETENTION_TIME=0}), and a chunk that
+ * still holds one live page (a full leaf of the access log, the session row) is never freed unless
+ * its live pages are rewritten elsewhere. Only the MVStore's background writer thread does that
+ * rewriting ({@code doHousekeeping}), and {@code WRITE_DELAY=0}, which the platform needs so an
+ * acknowledged commit survives {@code kill -9}, sets the auto-commit delay to 0, which stops that
+ * thread altogether: the file grew by tens of kilobytes per request and never shrank.
+ *
+ * <p>This class does the rewriting on a schedule instead: every {@link #INTERVAL_MILLIS} (and again
+ * at once while it finds work, up to {@link #MAX_PASSES} times) it asks the MVStore to rewrite the
+ * live pages of its sparsest chunks ({@code MVStore.compact(targetFillRate, write)}, the same call the
+ * background thread makes, made for running beside commits: it only takes the store lock when it gets
+ * it within 10 ms). The pages go into the next commit's chunk; the
+ * emptied chunks are freed and their space reused by later chunks. Durability is unchanged: a commit
+ * still writes its chunk before it returns, and no chunk the last stored version uses is overwritten.
+ *
+ * <p>H2's embedded store is reached through its public classes by reflection (the connection's
+ * session, its database, the store's MVStore), because the engine packages are not exported by the
+ * H2 bundle. Anything unexpected (another driver, an in-memory or remote database, another H2
+ * version) turns the housekeeping off with one log line; it never fails the database.
+ */
+final class H2Housekeeping implements AutoCloseable {
+    static final long INTERVAL_MILLIS = 200;
+    /** Chunks are rewritten while less than this percentage of the chunks' space is live. */
+    static final int TARGET_FILL_RATE = 90;
+    /** At most this many live bytes are moved per round. */
+    static final int WRITE_LIMIT = 4 * 1024 * 1024;
+    /** Rounds in a row at most, while there is something to rewrite. */
+    static final int MAX_PASSES = 8;
+
+    private static final Logger LOG = Logger.getLogger(H2Housekeeping.class.getName());
+
+    private final DataSource pool;
+    private final ScheduledExecutorService timer;
+
+    private H2Housekeeping(DataSource pool) {
+        this.pool = pool;
+        this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "proeftuin-h2-housekeeping");
+            t.setDaemon(true);
+            return t;
+        });
+        timer.scheduleWithFixedDelay(this::runOnce, INTERVAL_MILLIS, INTERVAL_MILLIS, TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * @param pool the pool of an H2 database
+     * @return the running housekeeping, or null when the database is not an embedded H2 file
+     */
+    static H2Housekeeping startIfFileDatabase(DataSource pool) {
+        try (Connection c = pool.getConnection()) {
+            if (mvStore(c) == null) {
+                return null;
+            }
+        } catch (SQLException | ReflectiveOperationException | RuntimeException e) {
+            LOG.log(Level.WARNING, "H2 file housekeeping is off: the embedded store cannot be reached", e);
+            return null;
+        }
+        return new H2Housekeeping(pool);
+    }
+
+    /** One round: rewrite the live pages of the sparsest chunks, up to {@link #WRITE_LIMIT} bytes. */
+    void runOnce() {
+        try (Connection c = pool.getConnection()) {
+            Object store = mvStore(c);
+            if (store != null && !(Boolean) store.getClass().getMethod("isClosed").invoke(store)) {
+                Method compact = store.getClass().getMethod("compact", int.class, int.class);
+                // While a round finds sparse chunks to rewrite, go on at once (a busy node makes garbage
+                // faster than one round a tick removes); false also when the store lock was busy.
+                int passes = 0;
+                while (passes++ < MAX_PASSES && (Boolean) compact.invoke(store, TARGET_FILL_RATE, WRITE_LIMIT)) {
+                    // rewritten: look again
+                }
+            }
+        } catch (SQLException | ReflectiveOperationException | RuntimeException e) {
+            // A closing database, a full disk: the next round tries again; nothing is lost meanwhile.
+            LOG.log(Level.FINE, "H2 file housekeeping round failed", e);
+        }
+    }
+
+    /** @return H2's {@code MVStore} behind this connection, or null for an in-memory or remote database */
+    static Object mvStore(Connection pooled) throws SQLException, ReflectiveOperationException {
+        Connection h2 = pooled.unwrap(Connection.class);
+        if (!h2.getClass().getName().equals("org.h2.jdbc.JdbcConnection")) {
+            return null;
+        }
+        Object session = call(h2, "getSession");
+        if (!session.getClass().getName().equals("org.h2.engine.SessionLocal")) {
+            return null; // a remote (TCP) connection: the server does its own housekeeping
+        }
+        Object database = call(session, "getDatabase");
+        if (!(Boolean) call(database, "isPersistent")) {
+            return null;
+        }
+        Object store = call(call(database, "getStore"), "getMvStore");
+        return store == null || call(store, "getFileStore") == null ? null : store;
+    }
+
+    private static Object call(Object target, String method) throws ReflectiveOperationException {
+        Method m = target.getClass().getMethod(method);
+        return m.invoke(target);
+    }
+
+    @Override
+    public void close() {
+        timer.shutdownNow();
+        try {
+            timer.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
