@@ -8,7 +8,7 @@
 # append. Prints requests per second, the file size at the end and the largest seen during the run,
 # the live data (the file compacted offline, uncompressed) and their ratio (must be at most 3), and
 # the time to close and to reopen the database (must be seconds). Before the fix (docs/decisions/
-# 0007-h2-file-housekeeping.md) the ratio was about 80 after 12,000 requests.
+# 0010-h2-file-housekeeping.md) the ratio was about 80 after 12,000 requests.
 # Usage:  bench/h2-growth.sh      env: REQUESTS (200000), M2 (a Maven local repository, optional)
 # Needs:  java 17, mvn; the project installed (mvn install -DskipTests); writes only under target/.
 set -euo pipefail

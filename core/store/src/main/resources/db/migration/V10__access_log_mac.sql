@@ -1,4 +1,4 @@
--- V10: the access log cannot be rewritten unseen (docs/decisions/0007-access-log-keyed-and-anchored.md).
+-- V10: the access log cannot be rewritten unseen (docs/decisions/0008-access-log-keyed-anchored-after-the-handler.md).
 --
 -- entry_mac: HMAC-SHA256 (hex), keyed with a secret kept OUTSIDE the database (a key file in Karaf's
 -- etc/), over the entry's hash (which covers every field, person_ids included, and the previous

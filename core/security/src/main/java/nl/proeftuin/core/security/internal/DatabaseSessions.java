@@ -40,7 +40,7 @@ import org.osgi.service.metatype.annotations.Designate;
  * its scope from the database: a logout, a disabled account or a changed role counts at once on every
  * node.
  *
- * <p>Login throttling (docs/decisions/0014-login-throttling.md): every attempt is counted as a failure
+ * <p>Login throttling (docs/decisions/0012-login-throttling.md): every attempt is counted as a failure
  * before its password is checked, per client (user name and address), per user name and per address
  * (hashed, also for names that do not exist); past a few free failures the next attempt waits, one
  * second doubling up to a longest delay. A client that logged in as the user before only answers to

@@ -15,7 +15,7 @@ import javax.sql.DataSource;
  * The file housekeeping H2 no longer does for itself once {@code WRITE_DELAY=0}: keeps the embedded
  * database file near its live data while the platform runs.
  *
- * <p>Why it is needed (see {@code docs/decisions/0007-h2-file-housekeeping.md}): H2 2.x's MVStore
+ * <p>Why it is needed (see {@code docs/decisions/0010-h2-file-housekeeping.md}): H2 2.x's MVStore
  * writes every durable commit as a new chunk. A chunk whose pages all died is freed only after the
  * retention time (45 s by default; the shipped URL sets {@code RETENTION_TIME=0}), and a chunk that
  * still holds one live page (a full leaf of the access log, the session row) is never freed unless
