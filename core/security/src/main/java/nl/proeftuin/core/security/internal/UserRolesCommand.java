@@ -33,7 +33,7 @@ public class UserRolesCommand implements Action {
     @Option(name = "-m", aliases = "--municipality", multiValued = true, description = "The new municipalities (replace the old)")
     private List<String> municipalities;
 
-    @Option(name = "-a", aliases = "--all-municipalities", description = "Remove the municipality limit")
+    @Option(name = "-a", aliases = "--all-municipalities", description = "Grant all municipalities of the region (the entry *)")
     private boolean allMunicipalities;
 
     @Option(name = "-o", aliases = "--organisation", description = "The new organisation")
@@ -46,7 +46,7 @@ public class UserRolesCommand implements Action {
             account = users.setRoles(user, UserCommands.roles(roles));
         }
         if (allMunicipalities) {
-            account = users.setMunicipalities(user, Set.of());
+            account = users.setMunicipalities(user, Set.of(nl.proeftuin.core.security.Principal.ALL_MUNICIPALITIES));
         } else if (municipalities != null) {
             account = users.setMunicipalities(user, Set.copyOf(municipalities));
         }
