@@ -16,6 +16,7 @@ import nl.proeftuin.core.security.CaseAccess;
 import nl.proeftuin.core.security.NeedToKnow;
 import nl.proeftuin.core.security.Principal;
 import nl.proeftuin.core.security.Role;
+import nl.proeftuin.core.store.runtime.MunicipalityNames;
 
 /**
  * The one place where the API decides whether a request may proceed: the bearer token (401), the
@@ -76,6 +77,8 @@ final class Guard {
                 case HOUSEHOLD -> ntk.toHousehold(principal, objectId);
                 default -> CaseAccess.ASSIGNED;
             };
+        } else {
+            access = withinScope(policy, principal, objectType, objectId);
         }
         if (access == CaseAccess.NOT_FOUND) {
             accessLog.append(event(action, AccessEvent.FAILURE, principal, role, personId, caseId, objectType, objectId,
@@ -99,6 +102,52 @@ final class Guard {
                         objectId, requestId, allowed.detail(), principal.organisation(), false)
                 : allowed);
         req.setAttribute(PRINCIPAL, principal);
+    }
+
+    /**
+     * The municipality scope of the roles that are not assigned to cases (regional administrator,
+     * auditor): on a route about a case, person or household they reach only what lies within their
+     * municipalities (a GDPR export of an Arnhem person is not for an administrator of Ede).
+     */
+    private CaseAccess withinScope(RoutePolicy policy, Principal principal, String objectType, String objectId) {
+        return switch (policy.scope()) {
+            case CASE, PERSON, HOUSEHOLD -> needToKnow.get().withinScope(principal, objectType, objectId);
+            default -> CaseAccess.ASSIGNED;
+        };
+    }
+
+    /**
+     * A new case only in the opener's own municipalities (403 naming the field, logged like every
+     * refusal). The name is compared by its register key; whether it is registered at all is the
+     * case service's (400).
+     */
+    void requireOwnMunicipality(ApiRequest r, String field, String municipality) {
+        Principal principal = principal(r);
+        if (municipality == null || municipality.isBlank() || principal.allMunicipalities()) {
+            return;
+        }
+        String key;
+        try {
+            key = MunicipalityNames.key(municipality);
+        } catch (IllegalArgumentException e) {
+            throw ApiProblem.invalidField(field, e.getMessage());
+        }
+        if (principal.municipalities().stream().anyMatch(m -> key.equals(keyOrNull(m)))) {
+            return;
+        }
+        log.get().append(event(action(r.http().getMethod(), "", false), AccessEvent.DENIED, principal,
+                Role.PROFESSIONAL, null, null, "case", null, requestId(r), r.http().getMethod() + " "
+                        + r.http().getPathInfo() + ": " + field + " other_municipality"));
+        throw new ApiProblem(403, "Forbidden", "You may open a case only in your own municipalities "
+                + principal.municipalities()).with("reason", "other_municipality").with("field", field);
+    }
+
+    private static String keyOrNull(String name) {
+        try {
+            return MunicipalityNames.key(name);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     /**
