@@ -78,7 +78,7 @@ final class ApiDispatcher {
         new CarePathResource(more.optional("care path service", CarePathService.class)).register(router);
         new LocalTeamResource(more.optional("local-team exchange", LocalTeamExchange.class)).register(router);
         new CareResource(more.optional("care finder", CareFinder.class)).register(router);
-        new MonitorResource(more.optional("outcome monitor", OutcomeMonitor.class)).register(router);
+        new MonitorResource(more.optional("outcome monitor", OutcomeMonitor.class), guard).register(router);
         new AuditResource(more.optional("access log", AccessLog.class)).register(router);
         new MunicipalityResource(more.optional("municipality register", MunicipalityRegister.class)).register(router);
         new PrivacyResource(more.optional("privacy service", PrivacyService.class),

@@ -135,11 +135,21 @@ final class Guard {
         if (principal.municipalities().stream().anyMatch(m -> key.equals(keyOrNull(m)))) {
             return;
         }
-        log.get().append(event(action(r.http().getMethod(), "", false), AccessEvent.DENIED, principal,
-                Role.PROFESSIONAL, null, null, "case", null, requestId(r), r.http().getMethod() + " "
-                        + r.http().getPathInfo() + ": " + field + " other_municipality"));
-        throw new ApiProblem(403, "Forbidden", "You may open a case only in your own municipalities "
-                + principal.municipalities()).with("reason", "other_municipality").with("field", field);
+        throw outsideScope(r, field, "case", "You may open a case only in your own municipalities "
+                + principal.municipalities());
+    }
+
+    /**
+     * A refusal a handler decides on the user's municipality scope (a value in the body or query, not
+     * the path): logged as DENIED like every refusal, answered 403 {@code other_municipality} naming the field.
+     */
+    ApiProblem outsideScope(ApiRequest r, String field, String objectType, String detail) {
+        Principal principal = principal(r);
+        Role role = principal.roles().stream().findFirst().orElse(null);
+        log.get().append(event(action(r.http().getMethod(), r.http().getPathInfo() == null ? "" : r.http().getPathInfo(),
+                r.http().getQueryString() != null), AccessEvent.DENIED, principal, role, null, null, objectType, null,
+                requestId(r), r.http().getMethod() + " " + r.http().getPathInfo() + ": " + field + " other_municipality"));
+        return new ApiProblem(403, "Forbidden", detail).with("reason", "other_municipality").with("field", field);
     }
 
     private static String keyOrNull(String name) {

@@ -69,7 +69,39 @@ class MunicipalityScopeTest {
         };
         api = new ApiDispatcher(new Json(), r -> Reply.ok("health"), () -> core.family, () -> core.cases,
                 () -> core.plans, () -> null, () -> null,
-                security.services().with(MunicipalityRegister.class, () -> registerService));
+                security.services().with(MunicipalityRegister.class, () -> registerService)
+                        .with(nl.proeftuin.core.spi.runtime.OutcomeMonitor.class, () -> this::report));
+    }
+
+    /** The monitor's figures for the region and two municipalities (the real one is the engine's). */
+    private nl.proeftuin.core.spi.runtime.OutcomeReport report(String municipality) {
+        var empty = new nl.proeftuin.core.spi.runtime.Distribution(0, null, null, null, List.of());
+        java.util.function.Function<String, nl.proeftuin.core.spi.runtime.OutcomeFigures> figures = m ->
+                new nl.proeftuin.core.spi.runtime.OutcomeFigures(m, 1, 1, empty, 0, empty, empty, List.of(), empty, 0);
+        List<nl.proeftuin.core.spi.runtime.OutcomeFigures> rows = List.of(figures.apply("Arnhem"), figures.apply("Ede"),
+                figures.apply(null));
+        String canonical = municipality == null ? null : municipality.substring(0, 1).toUpperCase(Locale.ROOT)
+                + municipality.substring(1).toLowerCase(Locale.ROOT);
+        return new nl.proeftuin.core.spi.runtime.OutcomeReport(canonical, Instant.now(),
+                canonical == null ? rows.get(2) : figures.apply(canonical), rows);
+    }
+
+    @Test
+    void aCoordinatorOfArnhemSeesOnlyArnhemsMonitorAndTheRefusalsAreLogged() {
+        Http own = Http.get("/monitor?municipality=arnhem").as("cora.arnhem").on(api);
+        assertEquals(200, own.status, own.text());
+        assertEquals("Arnhem", own.body().path("municipality").asText());
+        assertEquals(1, own.body().path("rows").size(), "no other municipality's row, nor the region's: " + own.text());
+        Http csv = Http.get("/monitor.csv?municipality=Arnhem").as("cora.arnhem").on(api);
+        assertEquals(200, csv.status);
+        assertTrue(!csv.text().contains("Ede") && !csv.text().contains("region,"), csv.text());
+        for (String target : List.of("/monitor?municipality=Ede", "/monitor", "/monitor.csv", "/monitor.csv?municipality=Ede")) {
+            JsonNode refused = problem(Http.get(target).as("cora.arnhem").on(api), 403);
+            assertEquals("other_municipality", refused.path("reason").asText(), target);
+            assertEquals(AccessEvent.DENIED, security.log.events.get(security.log.events.size() - 1).outcome(), target);
+        }
+        Http region = Http.get("/monitor").as("carla.coord").on(api);
+        assertEquals(3, region.body().path("rows").size(), "all municipalities: the region's monitor");
     }
 
     private static JsonNode problem(Http http, int status) {

@@ -66,7 +66,10 @@ final class TestSecurity {
     /** A professional nobody gave a municipality: sees none. */
     static final Principal OLGA = new Principal("olga.none", "Olga Nergens", Set.of(Role.PROFESSIONAL), Set.of(),
             "Wijkteam");
-    static final List<Principal> USERS = List.of(ANNA, FATIMA, NINA, CARLA, AUDREY, RIK, ARNO, EDDA, EVERT, OLGA);
+    /** A coordinator of Arnhem only. */
+    static final Principal CORA = new Principal("cora.arnhem", "Cora Arnhem", Set.of(Role.COORDINATOR), Set.of("Arnhem"),
+            "Gemeente Arnhem");
+    static final List<Principal> USERS = List.of(ANNA, FATIMA, NINA, CARLA, AUDREY, RIK, ARNO, EDDA, EVERT, OLGA, CORA);
 
     final Tokens authenticator = new Tokens();
     final RecordingLog log = new RecordingLog();
