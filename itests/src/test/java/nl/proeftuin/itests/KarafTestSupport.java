@@ -106,14 +106,75 @@ public abstract class KarafTestSupport {
         current = userId;
     }
 
-    /** Logs the user in once (POST /auth/login) and keeps the token. */
+    /**
+     * Logs the user in once (POST /auth/login) and keeps the token. Before the first login the
+     * region's register is seeded (as a region feature or the regional administrator would); at a
+     * user's first login an administrator grants the account all municipalities ('*'), because an
+     * account without municipalities sees none. Tests that need a narrower scope set it afterwards.
+     */
     protected static String token(String userId) throws IOException, InterruptedException {
         String token = TOKENS.get(userId);
         if (token == null) {
+            Scope.seedRegister();
             token = login(userId, PASSWORD);
+            Scope.grantAllOnFirstLogin(userId);
             TOKENS.put(userId, token);
         }
         return token;
+    }
+
+    /** The register and the accounts' scope, set through the platform's own services in the container. */
+    static final class Scope {
+        /** The municipalities the tests name (CBS code, name). */
+        static final Map<String, String> MUNICIPALITIES = Map.of("GM0202", "Arnhem", "GM0228", "Ede", "GM0299",
+                "Zevenaar", "GM0268", "Nijmegen", "GM0289", "Wageningen", "GM0274", "Renkum", "GM0226", "Duiven");
+        private static final java.util.Set<String> GRANTED = ConcurrentHashMap.newKeySet();
+
+        private Scope() {
+        }
+
+        static synchronized void seedRegister() throws InterruptedException {
+            nl.proeftuin.core.spi.runtime.MunicipalityRegister register = service(
+                    nl.proeftuin.core.spi.runtime.MunicipalityRegister.class);
+            java.util.Set<String> present = new java.util.HashSet<>();
+            register.municipalities().forEach(m -> present.add(m.code()));
+            MUNICIPALITIES.forEach((code, name) -> {
+                if (!present.contains(code)) {
+                    try {
+                        register.add(new nl.proeftuin.core.api.dto.Actor("itest", "itest"),
+                                new nl.proeftuin.core.spi.runtime.MunicipalityInput(code, name, null));
+                    } catch (nl.proeftuin.core.api.RuleViolationException e) {
+                        // a region feature registered it (under its code or name) meanwhile
+                    }
+                }
+            });
+        }
+
+        static void grantAllOnFirstLogin(String userId) throws InterruptedException {
+            if (GRANTED.add(userId)) {
+                nl.proeftuin.core.security.UserAdministration users = service(
+                        nl.proeftuin.core.security.UserAdministration.class);
+                if (users.account(userId).municipalities().isEmpty()) {
+                    users.setMunicipalities(userId, java.util.Set.of(nl.proeftuin.core.security.Principal.ALL_MUNICIPALITIES));
+                }
+            }
+        }
+
+        private static <S> S service(Class<S> type) throws InterruptedException {
+            org.osgi.framework.BundleContext context = org.osgi.framework.FrameworkUtil.getBundle(KarafTestSupport.class)
+                    .getBundleContext();
+            org.osgi.util.tracker.ServiceTracker<S, S> tracker = new org.osgi.util.tracker.ServiceTracker<>(context, type, null);
+            tracker.open();
+            try {
+                S service = tracker.waitForService(Duration.ofSeconds(90).toMillis());
+                if (service == null) {
+                    throw new IllegalStateException("no " + type.getName() + " in the container");
+                }
+                return service;
+            } finally {
+                tracker.close();
+            }
+        }
     }
 
     /** Forgets a token kept by {@link #token}, for a test that ended its session. */

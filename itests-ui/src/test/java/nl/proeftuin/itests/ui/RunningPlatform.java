@@ -49,7 +49,8 @@ final class RunningPlatform implements AutoCloseable {
         Path etc = home.resolve("etc");
         set(etc.resolve("org.ops4j.pax.web.cfg"), "org.osgi.service.http.port", String.valueOf(http));
         append(etc.resolve("org.ops4j.pax.web.cfg"), "org.ops4j.pax.web.listening.addresses = 127.0.0.1");
-        set(etc.resolve("org.apache.karaf.shell.cfg"), "sshPort", String.valueOf(freePort()));
+        int ssh = freePort();
+        set(etc.resolve("org.apache.karaf.shell.cfg"), "sshPort", String.valueOf(ssh));
         set(etc.resolve("org.apache.karaf.shell.cfg"), "sshHost", "127.0.0.1");
         set(etc.resolve("org.apache.karaf.management.cfg"), "rmiRegistryPort", String.valueOf(freePort()));
         set(etc.resolve("org.apache.karaf.management.cfg"), "rmiServerPort", String.valueOf(freePort()));
@@ -67,6 +68,15 @@ final class RunningPlatform implements AutoCloseable {
                 + " proeftuin-plugin-example-triage, proeftuin-plugin-triage-threeway," + boot.substring(comma + 1));
 
         writeUsers(etc.resolve("proeftuin-users.properties"));
+        // The region's register: the municipalities the browser test names, as a region feature seeds them.
+        for (String[] m : new String[][] {{"GM0228", "Ede"}, {"GM0202", "Arnhem"}}) {
+            Files.writeString(etc.resolve("nl.proeftuin.core.engine.internal.DefaultMunicipality~uitest_"
+                    + m[1].toLowerCase(java.util.Locale.ROOT) + ".cfg"), "code = " + m[0] + "\nname = " + m[1] + "\n");
+        }
+        // A Karaf shell user for the operator's step after the first login (a random password per run).
+        String shellPassword = java.util.UUID.randomUUID().toString();
+        append(etc.resolve("users.properties"), SHELL_USER + " = " + shellPassword + ",_g_:admingroup\n"
+                + "_g_\\:admingroup = group,admin,manager,viewer,systembundles,ssh");
 
         ProcessBuilder builder = new ProcessBuilder(home.resolve("bin/proeftuin").toString())
                 .directory(home.toFile()).redirectErrorStream(true)
@@ -74,6 +84,7 @@ final class RunningPlatform implements AutoCloseable {
         builder.environment().put("JAVA_MAX_MEM", "768m");
         RunningPlatform platform = new RunningPlatform(home, http, builder.start());
         platform.awaitReady();
+        platform.grantAllMunicipalities(ssh, shellPassword);
         return platform;
     }
 
@@ -125,6 +136,35 @@ final class RunningPlatform implements AutoCloseable {
                 }
             }
         }
+    }
+
+    static final String SHELL_USER = "uitest";
+
+    /**
+     * An account without municipalities sees none: as an operator would, log the test user in once (the
+     * account appears at its first login) and grant it all municipalities with proeftuin:user-roles.
+     */
+    private void grantAllMunicipalities(int sshPort, String shellPassword) throws IOException, InterruptedException {
+        HttpResponse<String> login = http.send(HttpRequest.newBuilder(URI.create(url("/api/v1/auth/login")))
+                .timeout(Duration.ofSeconds(20)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"" + USER + "\",\"password\":\"" + PASSWORD + "\"}"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        if (login.statusCode() != 200) {
+            throw new IllegalStateException("login of " + USER + ": " + login.statusCode() + " " + login.body());
+        }
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        String last = "";
+        while (System.nanoTime() < deadline) {
+            Process client = new ProcessBuilder(home.resolve("bin/client").toString(), "-h", "127.0.0.1", "-a",
+                    String.valueOf(sshPort), "-u", SHELL_USER, "-p", shellPassword, "proeftuin:user-roles -a " + USER)
+                    .redirectErrorStream(true).start();
+            last = new String(client.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            if (client.waitFor() == 0 && last.contains("municipalities=all")) {
+                return;
+            }
+            Thread.sleep(1000);
+        }
+        throw new IllegalStateException("could not grant " + USER + " all municipalities: " + last);
     }
 
     /** The browser test's user, for platforms with login (core/security's users file, PBKDF2 as it verifies it). */

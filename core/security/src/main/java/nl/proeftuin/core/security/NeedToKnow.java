@@ -20,4 +20,19 @@ public interface NeedToKnow {
 
     /** @return the decision for this user and household */
     CaseAccess toHousehold(Principal principal, String householdId);
+
+    /**
+     * The municipality scope alone, for the roles that are not assigned to cases but whose reach is
+     * still limited to their municipalities (regional administrator, auditor): {@link CaseAccess#ASSIGNED}
+     * when the object lies wholly within the user's municipalities, else
+     * {@link CaseAccess#OTHER_MUNICIPALITY} (or {@link CaseAccess#NOT_FOUND}). A case lies in its
+     * municipality; a person in the municipalities of all their cases (a person in no case, only for
+     * a user with all municipalities); a household in its own municipality.
+     *
+     * @param objectType {@code case}, {@code person} or {@code household}
+     * @param objectId   its id
+     * @return the decision
+     * @since 1.1
+     */
+    CaseAccess withinScope(Principal principal, String objectType, String objectId);
 }

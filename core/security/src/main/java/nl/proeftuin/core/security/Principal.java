@@ -11,10 +11,14 @@ import nl.proeftuin.core.api.dto.Actor;
  * @param userId         the login name (stable)
  * @param name           the display name
  * @param roles          the roles
- * @param municipalities the municipalities whose cases they may see; empty means all
+ * @param municipalities the municipalities whose cases they may see (register names); {@value #ALL_MUNICIPALITIES}
+ *                       for all of the region's; empty means none
  * @param organisation   the organisation they work for, or null
  */
 public record Principal(String userId, String name, Set<Role> roles, Set<String> municipalities, String organisation) {
+
+    /** The municipality entry that grants all municipalities; an administrator sets it explicitly. */
+    public static final String ALL_MUNICIPALITIES = "*";
 
     /** Copies the sets. */
     public Principal {
@@ -27,12 +31,19 @@ public record Principal(String userId, String name, Set<Role> roles, Set<String>
         return roles.contains(role);
     }
 
+    /** @return whether the user was granted all municipalities ({@value #ALL_MUNICIPALITIES}) */
+    public boolean allMunicipalities() {
+        return municipalities.contains(ALL_MUNICIPALITIES);
+    }
+
     /**
      * @param municipality a case's municipality
-     * @return whether the user's municipality scope includes it (always, when the scope is empty)
+     * @return whether the user's municipality scope includes it (never, when the scope is empty: a
+     *         user without municipalities sees none until an administrator grants some, or all)
      */
     public boolean covers(String municipality) {
-        return municipalities.isEmpty() || municipalities.stream().anyMatch(m -> m.equalsIgnoreCase(municipality));
+        return allMunicipalities() || municipality != null
+                && municipalities.stream().anyMatch(m -> m.equalsIgnoreCase(municipality));
     }
 
     /** @return this user as the actor of a change */

@@ -30,7 +30,14 @@ public interface UserAdministration {
     /** Replaces the user's roles (at least one); open sessions get them on their next request. */
     Account setRoles(String userId, Set<Role> roles);
 
-    /** Replaces the user's municipality scope (empty: all). */
+    /**
+     * Replaces the user's municipality scope: names of the region's register (stored in its form),
+     * or the one entry {@code *} (or {@code ALL}) for all municipalities; empty: none.
+     *
+     * @throws nl.proeftuin.core.api.InvalidInputException  {@code municipalities}: not in the register,
+     *                                                      or a control, zero-width or look-alike character
+     * @throws nl.proeftuin.core.api.RuleViolationException {@code municipality-register-empty}
+     */
     Account setMunicipalities(String userId, Set<String> municipalities);
 
     /** Sets the user's organisation (null: none). */

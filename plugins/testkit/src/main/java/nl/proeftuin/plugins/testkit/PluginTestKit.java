@@ -26,6 +26,8 @@ import nl.proeftuin.core.spi.ExtensionPoint;
 import nl.proeftuin.core.spi.TriageFacts;
 import nl.proeftuin.core.spi.runtime.Binding;
 import nl.proeftuin.core.spi.runtime.BindingInput;
+import nl.proeftuin.core.spi.runtime.MunicipalityInput;
+import nl.proeftuin.core.spi.runtime.MunicipalityRegister;
 import nl.proeftuin.core.spi.runtime.PluginInfo;
 import nl.proeftuin.core.spi.runtime.PluginRuntime;
 import nl.proeftuin.core.spi.runtime.TriageOutcome;
@@ -78,6 +80,20 @@ public final class PluginTestKit implements AutoCloseable {
     private final ServiceTracker<TriageService, TriageService> triage;
     private final ServiceTracker<CaseService, CaseService> cases;
     private final ServiceTracker<FamilyService, FamilyService> family;
+    private final ServiceTracker<MunicipalityRegister, MunicipalityRegister> municipalities;
+
+    /**
+     * The municipalities every boot registers (CBS code, name): the two region variants' and a few
+     * the plugins' tests use. A case, binding or household names only registered municipalities.
+     */
+    public static final Map<String, String> MUNICIPALITIES = Map.ofEntries(Map.entry("GM0202", "Arnhem"),
+            Map.entry("GM0221", "Doesburg"), Map.entry("GM0226", "Duiven"), Map.entry("GM0228", "Ede"),
+            Map.entry("GM1705", "Lingewaard"), Map.entry("GM1734", "Overbetuwe"), Map.entry("GM0274", "Renkum"),
+            Map.entry("GM0275", "Rheden"), Map.entry("GM0277", "Rozendaal"), Map.entry("GM0293", "Westervoort"),
+            Map.entry("GM0299", "Zevenaar"), Map.entry("GM0289", "Wageningen"), Map.entry("GM0203", "Barneveld"),
+            Map.entry("GM0339", "Renswoude"), Map.entry("GM0340", "Rhenen"), Map.entry("GM0279", "Scherpenzeel"),
+            Map.entry("GM0345", "Veenendaal"), Map.entry("GM0267", "Nijkerk"), Map.entry("GM0296", "Wijchen"),
+            Map.entry("GM0225", "Druten"), Map.entry("GM0268", "Nijmegen"));
 
     private PluginTestKit(BundleContext context, Configuration database, String url) {
         this.context = context;
@@ -87,6 +103,7 @@ public final class PluginTestKit implements AutoCloseable {
         this.triage = open(context, TriageService.class);
         this.cases = open(context, CaseService.class);
         this.family = open(context, FamilyService.class);
+        this.municipalities = open(context, MunicipalityRegister.class);
     }
 
     /** Configures a fresh in-memory database and waits (up to {@link #DEFAULT_TIMEOUT}) for the core. */
@@ -116,6 +133,8 @@ public final class PluginTestKit implements AutoCloseable {
             await(kit.triage, timeout, "TriageService");
             await(kit.cases, timeout, "CaseService");
             await(kit.family, timeout, "FamilyService");
+            MunicipalityRegister register = await(kit.municipalities, timeout, "MunicipalityRegister");
+            MUNICIPALITIES.forEach((code, name) -> register.add(ACTOR, new MunicipalityInput(code, name, null)));
         } catch (InterruptedException | RuntimeException e) {
             kit.close();
             throw e;
@@ -237,6 +256,7 @@ public final class PluginTestKit implements AutoCloseable {
         triage.close();
         cases.close();
         family.close();
+        municipalities.close();
         try {
             database.delete();
         } catch (IOException | IllegalStateException e) {

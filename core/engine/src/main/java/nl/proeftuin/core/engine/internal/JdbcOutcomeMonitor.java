@@ -32,6 +32,7 @@ import nl.proeftuin.core.spi.runtime.OutcomeFigures;
 import nl.proeftuin.core.spi.runtime.OutcomeMonitor;
 import nl.proeftuin.core.spi.runtime.OutcomeReport;
 import nl.proeftuin.core.store.Database;
+import nl.proeftuin.core.store.runtime.MunicipalityStore;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -58,16 +59,22 @@ public class JdbcOutcomeMonitor implements OutcomeMonitor {
     private static final int[][] HANDOVER_BUCKETS = {{0, 0}, {1, 1}, {2, 2}, {3, -1}};
 
     private final Database database;
+    /** The region's register: a monitor filter names a registered municipality. */
+    private final MunicipalityStore municipalities;
     private final Clock clock;
 
-    /** @param database the platform's database */
+    /**
+     * @param database       the platform's database
+     * @param municipalities the region's register of municipalities
+     */
     @Activate
-    public JdbcOutcomeMonitor(@Reference Database database) {
-        this(database, Clock.systemUTC());
+    public JdbcOutcomeMonitor(@Reference Database database, @Reference MunicipalityStore municipalities) {
+        this(database, municipalities, Clock.systemUTC());
     }
 
-    JdbcOutcomeMonitor(Database database, Clock clock) {
+    JdbcOutcomeMonitor(Database database, MunicipalityStore municipalities, Clock clock) {
         this.database = database;
+        this.municipalities = municipalities;
         this.clock = clock;
     }
 
@@ -123,7 +130,13 @@ public class JdbcOutcomeMonitor implements OutcomeMonitor {
             throw new InvalidInputException("municipality", "must be a municipality's name (1 to "
                     + MAX_MUNICIPALITY + " characters), or left out for the region");
         }
-        String scope = municipality == null ? null : municipality.strip();
+        String scope;
+        try {
+            scope = municipality == null ? null
+                    : database.read(c -> Municipalities.canonical(municipalities, c, "municipality", municipality));
+        } catch (SQLException e) {
+            throw new DatabaseFailure(e);
+        }
         Instant now = clock.instant();
         LocalDate today = LocalDate.ofInstant(now, ZONE);
         List<MonitoredCase> cases;

@@ -25,6 +25,7 @@ import nl.proeftuin.core.store.runtime.BindingStore;
 import nl.proeftuin.core.store.runtime.StoredAlert;
 import nl.proeftuin.core.store.runtime.StoredBinding;
 import nl.proeftuin.core.store.runtime.StoredBindingChange;
+import nl.proeftuin.core.store.runtime.MunicipalityStore;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -47,6 +48,8 @@ public class StoredPluginRuntime implements PluginRuntime {
     private final BindingStore bindings;
     private final AlertStore alerts;
     private final ServicePluginRegistry registry;
+    /** The region's register: a binding's municipality must be in it. */
+    private final MunicipalityStore municipalities;
     private final Clock clock;
 
     /**
@@ -57,12 +60,14 @@ public class StoredPluginRuntime implements PluginRuntime {
      */
     @Activate
     public StoredPluginRuntime(@Reference Database database, @Reference BindingStore bindings,
-            @Reference AlertStore alerts, @Reference ServicePluginRegistry registry) {
-        this(database, bindings, alerts, registry, Clock.systemUTC());
+            @Reference AlertStore alerts, @Reference ServicePluginRegistry registry,
+            @Reference MunicipalityStore municipalities) {
+        this(database, bindings, alerts, registry, municipalities, Clock.systemUTC());
     }
 
     StoredPluginRuntime(Database database, BindingStore bindings, AlertStore alerts, ServicePluginRegistry registry,
-            Clock clock) {
+            MunicipalityStore municipalities, Clock clock) {
+        this.municipalities = municipalities;
         this.database = database;
         this.bindings = bindings;
         this.alerts = alerts;
@@ -80,18 +85,26 @@ public class StoredPluginRuntime implements PluginRuntime {
         return Domain.transaction(database, c -> bindings.all(c).stream().map(Bindings::binding).toList());
     }
 
+    /** A binding's municipality in the register's form, or null for the region. */
+    private String registered(String municipality) {
+        String m = Bindings.municipality(municipality);
+        return m == null ? null
+                : Domain.transaction(database, c -> Municipalities.canonical(this.municipalities, c, "municipality", m));
+    }
+
     @Override
     public Binding effectiveBinding(ExtensionPoint point, String municipality) {
         Check.required("point", point);
-        String m = Bindings.municipality(municipality);
-        return Domain.transaction(database, c -> Bindings.effective(bindings, c, point, m));
+        Bindings.municipality(municipality);
+        return Domain.transaction(database, c -> Bindings.effective(bindings, c, point,
+                Municipalities.optional(this.municipalities, c, "municipality", municipality)));
     }
 
     @Override
     public Binding bind(Actor actor, ExtensionPoint point, String municipality, BindingInput input) {
         Check.actor(actor);
         Check.required("point", point);
-        String m = Bindings.municipality(municipality);
+        String m = registered(municipality);
         Check.required("body", input);
         String pluginId = Bindings.pluginId(input.pluginId());
         Map<String, String> configuration = Bindings.configuration(input.configuration());
@@ -133,7 +146,12 @@ public class StoredPluginRuntime implements PluginRuntime {
     public void unbind(Actor actor, ExtensionPoint point, String municipality, String reason) {
         Check.actor(actor);
         Check.required("point", point);
-        String m = Bindings.municipality(municipality);
+        String given = Bindings.municipality(municipality);
+        // a binding kept from before the register (a typo such as "Arnhm") can still be removed
+        String m = given == null ? null : Domain.transaction(database, c -> {
+            var found = this.municipalities.byKey(c, Municipalities.key("municipality", given));
+            return found.isPresent() ? found.get().name() : given;
+        });
         String why = Check.text("reason", reason, Check.LONG_TEXT);
         Domain.transaction(database, c -> {
             long change = bindings.nextChange(c);

@@ -61,6 +61,7 @@ import nl.proeftuin.core.store.records.FamilyStore;
 import nl.proeftuin.core.store.records.PlanStore;
 import nl.proeftuin.core.store.records.StoredCase;
 import nl.proeftuin.core.store.records.StoredPlanVersion;
+import nl.proeftuin.core.store.runtime.MunicipalityStore;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -84,21 +85,26 @@ import org.osgi.service.component.annotations.Reference;
 public class TransactionalCaseService implements CaseService {
 
     private final Domain domain;
+    /** The region's register: the municipality of a case (and of a search) must be in it. */
+    private final MunicipalityStore municipalities;
 
     /**
      * @param database the platform database
      * @param family   persons (the case's members)
      * @param cases    cases
      * @param plans    plan versions (the team invariant and reviews depend on whether a plan exists)
+     * @param municipalities the region's register of municipalities
      */
     @Activate
     public TransactionalCaseService(@Reference Database database, @Reference FamilyStore family,
-            @Reference CaseStore cases, @Reference PlanStore plans) {
-        this(database, family, cases, plans, Clock.systemUTC());
+            @Reference CaseStore cases, @Reference PlanStore plans, @Reference MunicipalityStore municipalities) {
+        this(database, family, cases, plans, municipalities, Clock.systemUTC());
     }
 
-    TransactionalCaseService(Database database, FamilyStore family, CaseStore cases, PlanStore plans, Clock clock) {
+    TransactionalCaseService(Database database, FamilyStore family, CaseStore cases, PlanStore plans,
+            MunicipalityStore municipalities, Clock clock) {
         this.domain = new Domain(database, family, cases, plans, clock);
+        this.municipalities = municipalities;
     }
 
     // --- the case --------------------------------------------------------------------------------
@@ -112,7 +118,8 @@ public class TransactionalCaseService implements CaseService {
         String description = Check.text("description", input.description(), LONG_TEXT);
         LocalDate receivedOn = Check.required("receivedOn", input.receivedOn());
         Check.notInFuture("receivedOn", receivedOn, domain.today());
-        String municipality = Check.text("municipality", input.municipality(), NAME);
+        String given = Check.text("municipality", input.municipality(), NAME);
+        Municipalities.key("municipality", given); // characters before members: a refusal names the first bad field
         List<CaseMemberInput> members = Check.list(input.members());
         if (members.isEmpty()) {
             throw new InvalidInputException("members", "must name at least one person");
@@ -130,6 +137,8 @@ public class TransactionalCaseService implements CaseService {
             }
         }
         return domain.write(c -> {
+            // the register's exact form is what is stored: "arnhem" is Arnhem, and finds Arnhem's bindings
+            String municipality = Municipalities.canonical(municipalities, c, "municipality", given);
             var persons = domain.family.persons(c, seen);
             for (int i = 0; i < members.size(); i++) {
                 if (!persons.containsKey(members.get(i).personId().strip())) {
@@ -165,11 +174,13 @@ public class TransactionalCaseService implements CaseService {
         if (query.size() < 1 || query.size() > 100) {
             throw new InvalidInputException("size", "must be from 1 to 100");
         }
-        CaseQuery q = new CaseQuery(Check.optionalText("name", query.name(), NAME),
-                Check.optionalText("municipality", query.municipality(), NAME), query.status(), query.phase(),
-                query.page(), query.size(), Check.optionalText("visibleTo", query.visibleTo(), NAME),
-                query.municipalities() == null ? java.util.Set.of() : java.util.Set.copyOf(query.municipalities()));
-        return domain.read(c -> domain.cases.search(c, q));
+        return domain.read(c -> {
+            CaseQuery q = new CaseQuery(Check.optionalText("name", query.name(), NAME),
+                    Municipalities.optional(municipalities, c, "municipality", query.municipality()), query.status(),
+                    query.phase(), query.page(), query.size(), Check.optionalText("visibleTo", query.visibleTo(), NAME),
+                    query.municipalities() == null ? java.util.Set.of() : java.util.Set.copyOf(query.municipalities()));
+            return domain.cases.search(c, q);
+        });
     }
 
     @Override

@@ -27,6 +27,7 @@ import nl.proeftuin.core.store.Database;
 import nl.proeftuin.core.store.records.FamilyStore;
 import nl.proeftuin.core.store.records.ProtectedNationalId;
 import nl.proeftuin.core.store.records.StoredPerson;
+import nl.proeftuin.core.store.runtime.MunicipalityStore;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -48,19 +49,24 @@ public class TransactionalFamilyService implements FamilyService {
 
     private final Domain domain;
     private final NationalIdProtection nationalIds;
+    /** The region's register: a household's municipality must be in it. */
+    private final MunicipalityStore municipalities;
 
     /**
      * @param database    the platform database
      * @param family      persons, relationships, households
      * @param nationalIds protects the BSN before it is stored
+     * @param municipalities the region's register of municipalities
      */
     @Activate
     public TransactionalFamilyService(@Reference Database database, @Reference FamilyStore family,
-            @Reference NationalIdProtection nationalIds) {
-        this(database, family, nationalIds, Clock.systemUTC());
+            @Reference NationalIdProtection nationalIds, @Reference MunicipalityStore municipalities) {
+        this(database, family, nationalIds, municipalities, Clock.systemUTC());
     }
 
-    TransactionalFamilyService(Database database, FamilyStore family, NationalIdProtection nationalIds, Clock clock) {
+    TransactionalFamilyService(Database database, FamilyStore family, NationalIdProtection nationalIds,
+            MunicipalityStore municipalities, Clock clock) {
+        this.municipalities = municipalities;
         // Only persons and households here: the case and plan stores are not needed.
         this.domain = new Domain(database, family, null, null, clock);
         this.nationalIds = nationalIds;
@@ -147,9 +153,12 @@ public class TransactionalFamilyService implements FamilyService {
             }
             postalCode = postalCode.substring(0, 4) + " " + postalCode.substring(postalCode.length() - 2).toUpperCase(Locale.ROOT);
         }
-        String municipality = Check.text("municipality", input.municipality(), NAME);
-        Household h = new Household(Domain.newId(), address, postalCode, municipality, List.of());
+        String given = Check.text("municipality", input.municipality(), NAME);
+        Municipalities.key("municipality", given);
+        String code = postalCode;
         return domain.write(c -> {
+            Household h = new Household(Domain.newId(), address, code,
+                    Municipalities.canonical(municipalities, c, "municipality", given), List.of());
             domain.family.insertHousehold(c, h, domain.now(), actor.id());
             return h;
         });

@@ -143,6 +143,7 @@ class CareFinderTest {
         }
 
         Family family(String municipality) {
+            registered(municipality);
             String bsn = LocalTeamInboxTest.randomBsn();
             Person child = family.createPerson(ANS, new PersonInput("Sanne", "de Vries", LocalDate.of(2016, 5, 1), bsn));
             Person parent = family.createPerson(ANS, new PersonInput("Karin", "de Vries", LocalDate.of(1985, 1, 9),

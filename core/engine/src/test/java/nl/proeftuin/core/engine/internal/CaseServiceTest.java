@@ -77,7 +77,7 @@ class CaseServiceTest extends EngineTestBase {
     @Test
     void anUnknownPersonInTheMembersIsInvalidInputNamingTheMember() {
         Person p = person("Sanne");
-        String town = unique("Ede");
+        String town = registered(unique("Ede"));
         assertInvalid("members[1].personId", () -> cases.open(ANS, new SignalInput(SignalKind.SIGNAL,
                 SignalSource.POLICE, "x", TODAY, town, List.of(new CaseMemberInput(p.id(), Set.of(FamilyRole.CHILD)),
                         new CaseMemberInput("no-such-person", Set.of(FamilyRole.PARENT))))));
@@ -141,7 +141,7 @@ class CaseServiceTest extends EngineTestBase {
 
     @Test
     void searchFindsByMemberNameMunicipalityStatusAndPhaseNewestFirst() {
-        String town = unique("Zevenaar");
+        String town = registered(unique("Zevenaar"));
         Person lotte = family.createPerson(ANS, new nl.proeftuin.core.api.dto.PersonInput("Lotte", unique("Vos"), TODAY, null));
         CaseView first = openCase(town, lotte);
         clock.advance(Duration.ofMinutes(1));

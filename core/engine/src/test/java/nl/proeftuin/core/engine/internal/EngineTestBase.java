@@ -39,6 +39,8 @@ import nl.proeftuin.core.api.dto.SignalSource;
 import nl.proeftuin.core.store.Database;
 import nl.proeftuin.core.store.internal.JdbcCaseStore;
 import nl.proeftuin.core.store.internal.JdbcFamilyStore;
+import nl.proeftuin.core.store.internal.JdbcMunicipalityStore;
+import nl.proeftuin.core.store.runtime.StoredMunicipality;
 import nl.proeftuin.core.store.internal.JdbcPlanStore;
 import nl.proeftuin.core.store.internal.TestDatabases;
 import org.junit.jupiter.api.AfterAll;
@@ -68,6 +70,8 @@ abstract class EngineTestBase {
     final NationalIdProtection nationalIds = new NationalIdProtection(NationalIdProtectionTest.randomKey());
 
     EmbeddedPostgres postgres;
+    /** The region's register, seeded with the municipalities the tests name (see {@link #registered}). */
+    final JdbcMunicipalityStore municipalityStore = new JdbcMunicipalityStore();
 
     /** Whether this class runs on an embedded PostgreSQL instead of H2 (the OnPostgreSql classes). */
     boolean onPostgres() {
@@ -101,6 +105,32 @@ abstract class EngineTestBase {
     @BeforeAll
     void startDatabase() throws Exception {
         database = openDatabase();
+        for (String name : List.of("Arnhem", "Ede", "Zevenaar", "Nijmegen", "Wageningen")) {
+            registered(name);
+        }
+    }
+
+    /**
+     * Adds a municipality to the register (with a free CBS code) unless it is there: the tests open
+     * cases in municipalities of their own to stay apart, and every one must be registered.
+     */
+    String registered(String name) {
+        try {
+            return database.inTransaction(c -> {
+                var known = municipalityStore.byKey(c, nl.proeftuin.core.store.runtime.MunicipalityNames.key(name));
+                if (known.isPresent()) {
+                    return known.get().name();
+                }
+                for (int n = Math.floorMod(name.hashCode(), 9000) + 1000; ; n = n == 9999 ? 1000 : n + 1) {
+                    if (municipalityStore.byCode(c, "GM" + n).isEmpty()) {
+                        municipalityStore.insert(c, new StoredMunicipality("GM" + n, name, null, START, "test"));
+                        return name;
+                    }
+                }
+            });
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @AfterAll
@@ -114,13 +144,17 @@ abstract class EngineTestBase {
         JdbcFamilyStore familyStore = new JdbcFamilyStore();
         JdbcCaseStore caseStore = new JdbcCaseStore();
         JdbcPlanStore planStore = new JdbcPlanStore();
-        family = new TransactionalFamilyService(database, familyStore, nationalIds, clock);
-        cases = new TransactionalCaseService(database, familyStore, caseStore, planStore, clock);
+        family = new TransactionalFamilyService(database, familyStore, nationalIds, municipalityStore, clock);
+        cases = new TransactionalCaseService(database, familyStore, caseStore, planStore, municipalityStore, clock);
         plans = new TransactionalPlanService(database, familyStore, caseStore, planStore, clock);
     }
 
+    /** A name of its own: the prefix and eight random letters (valid as a municipality name too). */
     static String unique(String prefix) {
-        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+        StringBuilder suffix = new StringBuilder();
+        UUID.randomUUID().toString().replace("-", "").chars().limit(8)
+                .forEach(ch -> suffix.append((char) ('a' + Character.digit(ch, 16))));
+        return prefix + "-" + suffix;
     }
 
     Person person(String given) {
@@ -132,6 +166,7 @@ abstract class EngineTestBase {
     }
 
     CaseView openCase(String municipality, Person... members) {
+        registered(municipality);
         List<CaseMemberInput> in = Stream.of(members)
                 .map(p -> new CaseMemberInput(p.id(), Set.of(FamilyRole.CHILD))).toList();
         return cases.open(ANS, new SignalInput(SignalKind.SIGNAL, SignalSource.SCHOOL, "Sanne komt vaak met blauwe plekken",

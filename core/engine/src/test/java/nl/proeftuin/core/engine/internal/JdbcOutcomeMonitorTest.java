@@ -26,8 +26,8 @@ class JdbcOutcomeMonitorTest extends EngineTestBase {
 
     @Test
     void leadTimeTeamsHandoversAndFrameworksAreCountedPerMunicipalityAndForTheRegion() {
-        String ede = unique("Ede");
-        String wageningen = unique("Wageningen");
+        String ede = registered(unique("Ede"));
+        String wageningen = registered(unique("Wageningen"));
         CaseView helped = caseWithTeamIn(ede);
         CaseView waiting = openCase(ede, person("Daan"));
         CaseView elsewhere = openCase(wageningen, person("Noor"));
@@ -40,7 +40,7 @@ class JdbcOutcomeMonitorTest extends EngineTestBase {
                 new Measure(MeasureType.OTS, TODAY, TODAY.plusYears(1)), "OTS"));
         cases.close(ANS, elsewhere.id(), null, new CloseInput("klaar"));
 
-        JdbcOutcomeMonitor monitor = new JdbcOutcomeMonitor(database, clock);
+        JdbcOutcomeMonitor monitor = new JdbcOutcomeMonitor(database, municipalityStore, clock);
         OutcomeReport report = monitor.report(ede);
         OutcomeFigures f = report.figures();
         assertEquals(ede, report.municipality());
@@ -84,7 +84,7 @@ class JdbcOutcomeMonitorTest extends EngineTestBase {
 
     @Test
     void aMunicipalityWithoutCasesHasEmptyFigures() {
-        OutcomeFigures f = new JdbcOutcomeMonitor(database, clock).report("Nergenshuizen").figures();
+        OutcomeFigures f = new JdbcOutcomeMonitor(database, municipalityStore, clock).report(registered(unique("Nergenshuizen"))).figures();
         assertEquals(0, f.cases());
         assertNull(f.leadTimeDays().median());
         assertEquals(5, f.leadTimeDays().buckets().size());
@@ -92,7 +92,7 @@ class JdbcOutcomeMonitorTest extends EngineTestBase {
 
     @Test
     void aBlankMunicipalityIsRefused() {
-        assertInvalid("municipality", () -> new JdbcOutcomeMonitor(database, clock).report(" "));
+        assertInvalid("municipality", () -> new JdbcOutcomeMonitor(database, municipalityStore, clock).report(" "));
     }
 
     @Test

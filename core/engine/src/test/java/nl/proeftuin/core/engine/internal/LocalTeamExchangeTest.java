@@ -550,7 +550,7 @@ class LocalTeamExchangeTest {
         void anAbsentConnectorMakesEventsWaitWithOneAlertPerEventUntilItReturns() {
             RecordingConnector connector = new RecordingConnector();
             long service = install(ExtensionPoint.LOCAL_TEAM, "lt-test", "2.0.1", 0, connector);
-            String municipality = unique("Ede");
+            String municipality = registered(unique("Ede"));
             bindLocalTeam(municipality, "lt-test");
             registry.remove(service); // its feature was uninstalled
             CaseView a = openCase(municipality, person("Sanne"));
@@ -626,7 +626,7 @@ class LocalTeamExchangeTest {
                 return accept.apply(e);
             };
             install(ExtensionPoint.LOCAL_TEAM, "lt-test", "2.0.1", 0, connector);
-            String municipality = unique("Zutphen");
+            String municipality = registered(unique("Zutphen"));
             bindLocalTeam(municipality, "lt-test");
             int events = 80;
             for (int i = 0; i < events; i++) {

@@ -183,7 +183,7 @@ class LocalTeamInboxTest {
 
         @Test
         void aValidRequestOpensOneCaseWithItsPersonsAndTheSameKeyAgainOpensNone() throws Exception {
-            String municipality = unique("Apeldoorn");
+            String municipality = registered(unique("Apeldoorn"));
             String key = unique("req");
             List<Long> before = counts();
             InboundRequest request = request(key, municipality, mother(randomBsn()), child());
@@ -223,14 +223,14 @@ class LocalTeamInboxTest {
             assertEquals(k, cases.get(k.id()));
 
             // the key is the sender's within its municipality: another municipality's same key is another request
-            InboundResult elsewhere = inbox.receive(PLUGIN, request(key, unique("Epe"), child()));
+            InboundResult elsewhere = inbox.receive(PLUGIN, request(key, registered(unique("Epe")), child()));
             assertFalse(elsewhere.duplicate());
             assertFalse(elsewhere.caseId().equals(k.id()));
         }
 
         @Test
         void anInvalidRequestNamesTheFieldAndStoresNothing() throws Exception {
-            String m = unique("Apeldoorn");
+            String m = registered(unique("Apeldoorn"));
             List<Long> before = counts();
             InboundPerson ok = mother(null);
 
@@ -276,7 +276,7 @@ class LocalTeamInboxTest {
                     bsn));
             long persons = count("person");
 
-            InboundResult r = inbox.receive(PLUGIN, request(unique("req"), unique("Apeldoorn"), mother(bsn), child()));
+            InboundResult r = inbox.receive(PLUGIN, request(unique("req"), registered(unique("Apeldoorn")), mother(bsn), child()));
 
             assertEquals(persons + 1, count("person"), "only the child is new");
             CaseMember member = cases.get(r.caseId()).members().stream()
@@ -285,14 +285,14 @@ class LocalTeamInboxTest {
             assertEquals(Set.of(FamilyRole.PARENT, FamilyRole.VICTIM), member.roles());
 
             // a second request naming her again links the same person again
-            InboundResult second = inbox.receive(PLUGIN, request(unique("req"), unique("Apeldoorn"), mother(" " + bsn)));
+            InboundResult second = inbox.receive(PLUGIN, request(unique("req"), registered(unique("Apeldoorn")), mother(" " + bsn)));
             assertEquals(persons + 1, count("person"));
             assertEquals(known.id(), cases.get(second.caseId()).members().get(0).person().id());
         }
 
         @Test
         void theSameRequestSentTwiceAtOnceOpensOneCase() throws Exception {
-            String municipality = unique("Apeldoorn");
+            String municipality = registered(unique("Apeldoorn"));
             InboundRequest request = request(unique("req"), municipality, mother(randomBsn()), child());
             long before = count("family_case");
             ExecutorService pool = Executors.newFixedThreadPool(2);

@@ -33,14 +33,14 @@ class PluginRuntimeTest {
         void aMunicipalityBindingOverridesTheRegionsUntilItIsRemoved() {
             installTriage("alpha", new RuleTriage());
             installTriage("beta", new RuleTriage());
-            String ede = unique("Ede");
+            String ede = registered(unique("Ede"));
             Binding region = bindRegion("alpha", Map.of());
             Binding own = runtime.bind(COORDINATOR, ExtensionPoint.TRIAGE, ede,
                     new BindingInput("beta", Map.of("variant", "ede"), "Ede pilots beta"));
 
             assertEquals("beta", runtime.effectiveBinding(ExtensionPoint.TRIAGE, ede).pluginId());
             assertEquals(Map.of("variant", "ede"), runtime.effectiveBinding(ExtensionPoint.TRIAGE, ede).configuration());
-            assertEquals("alpha", runtime.effectiveBinding(ExtensionPoint.TRIAGE, unique("Arnhem")).pluginId());
+            assertEquals("alpha", runtime.effectiveBinding(ExtensionPoint.TRIAGE, registered(unique("Arnhem"))).pluginId());
             assertEquals("alpha", runtime.effectiveBinding(ExtensionPoint.TRIAGE, null).pluginId());
             assertNull(runtime.effectiveBinding(ExtensionPoint.CARE_PATH, ede));
             assertNull(region.municipality());
@@ -61,7 +61,7 @@ class PluginRuntimeTest {
         void everyChangeIsInTheHistoryWithOldAndNewWhoWhenAndWhy() {
             installTriage("alpha", new RuleTriage());
             installTriage("beta", new RuleTriage());
-            String ede = unique("Ede");
+            String ede = registered(unique("Ede"));
             Binding first = runtime.bind(COORDINATOR, ExtensionPoint.TRIAGE, ede,
                     new BindingInput("alpha", Map.of("a", "1"), "start"));
             Binding second = runtime.bind(ANS, ExtensionPoint.TRIAGE, ede,
@@ -194,7 +194,7 @@ class PluginRuntimeTest {
 
         @Test
         void aDefaultBindingIsCreatedWhenAbsentAndNeverOverwritesAnExistingOne() {
-            String ede = unique("Ede");
+            String ede = registered(unique("Ede"));
             // the plugin is not installed yet: a default binds it anyway
             DefaultBinding region = new DefaultBinding(ExtensionPoint.TRIAGE, "", "three-way-triage",
                     new String[] {"variant=gelderland", "url=https://x.invalid/?a=b"}, "region default", database,

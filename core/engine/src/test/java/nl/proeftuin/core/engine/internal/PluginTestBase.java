@@ -55,7 +55,7 @@ abstract class PluginTestBase extends EngineTestBase {
         bindingStore = new JdbcBindingStore();
         triageStore = new JdbcTriageStore();
         alertStore = new JdbcAlertStore();
-        runtime = new StoredPluginRuntime(database, bindingStore, alertStore, registry, clock);
+        runtime = new StoredPluginRuntime(database, bindingStore, alertStore, registry, municipalityStore, clock);
         triage = triageService(calls);
     }
 

@@ -97,7 +97,7 @@ class TriageServiceTest {
             installTriage("rule-triage", new RuleTriage());
             installTriage("joint-triage", new JointTriage());
             bindRegion("rule-triage", Map.of());
-            String ede = unique("Ede");
+            String ede = registered(unique("Ede"));
             runtime.bind(COORDINATOR, ExtensionPoint.TRIAGE, ede, new BindingInput("joint-triage", Map.of(), "Ede pilot"));
             assertEquals("joint-triage", triage.triage(ANS, openCase(ede, person("Sanne")).id(), THREE_DOMAINS)
                     .provenance().pluginId());

@@ -20,6 +20,7 @@ import nl.proeftuin.core.security.NeedToKnow;
 import nl.proeftuin.core.spi.runtime.OutcomeMonitor;
 import nl.proeftuin.core.audit.privacy.PrivacyService;
 import nl.proeftuin.core.audit.privacy.RestrictedData;
+import nl.proeftuin.core.spi.runtime.MunicipalityRegister;
 import nl.proeftuin.core.spi.runtime.PluginRuntime;
 import nl.proeftuin.core.spi.runtime.TriageService;
 import org.slf4j.Logger;
@@ -80,8 +81,9 @@ final class ApiDispatcher {
         new CarePathResource(more.optional("care path service", CarePathService.class)).register(router);
         new LocalTeamResource(more.optional("local-team exchange", LocalTeamExchange.class)).register(router);
         new CareResource(more.optional("care finder", CareFinder.class)).register(router);
-        new MonitorResource(more.optional("outcome monitor", OutcomeMonitor.class)).register(router);
+        new MonitorResource(more.optional("outcome monitor", OutcomeMonitor.class), guard).register(router);
         new AuditResource(more.optional("access log", AccessLog.class)).register(router);
+        new MunicipalityResource(more.optional("municipality register", MunicipalityRegister.class)).register(router);
         new PrivacyResource(more.optional("privacy service", PrivacyService.class),
                 more.optional("restricted data", RestrictedData.class)).register(router);
     }

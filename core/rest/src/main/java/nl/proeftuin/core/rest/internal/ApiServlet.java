@@ -19,6 +19,7 @@ import nl.proeftuin.core.security.NeedToKnow;
 import nl.proeftuin.core.audit.privacy.PrivacyService;
 import nl.proeftuin.core.audit.privacy.RestrictedData;
 import nl.proeftuin.core.spi.runtime.OutcomeMonitor;
+import nl.proeftuin.core.spi.runtime.MunicipalityRegister;
 import nl.proeftuin.core.spi.runtime.PluginRuntime;
 import nl.proeftuin.core.spi.runtime.CareFinder;
 import nl.proeftuin.core.spi.runtime.CarePathService;
@@ -112,6 +113,9 @@ public class ApiServlet extends HttpServlet {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile HttpServiceRuntime httpRuntime;
 
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile MunicipalityRegister municipalityRegister;
+
     /**
      * @param scr     the component runtime, asked for the state of every core component
      * @param context this bundle's context
@@ -132,7 +136,8 @@ public class ApiServlet extends HttpServlet {
                         .with(RestrictedData.class, () -> restrictedData)
                         .with(Authenticator.class, () -> authenticator)
                         .with(NeedToKnow.class, () -> needToKnow)
-                        .with(BreakGlass.class, () -> breakGlass));
+                        .with(BreakGlass.class, () -> breakGlass)
+                        .with(MunicipalityRegister.class, () -> municipalityRegister));
     }
 
     /**

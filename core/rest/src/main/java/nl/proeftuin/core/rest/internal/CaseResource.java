@@ -81,6 +81,7 @@ final class CaseResource {
     private Reply open(ApiRequest r) {
         CaseService service = cases.get();
         SignalInput input = r.body(SignalInput.class);
+        guard.requireOwnMunicipality(r, "municipality", input.municipality());
         if (input.members() != null) {
             List<String> personIds = new ArrayList<>();
             input.members().forEach(m -> personIds.add(m == null ? null : m.personId()));
@@ -94,11 +95,17 @@ final class CaseResource {
         // need to know goes into the query itself: one page, counted for what this user may see
         Principal principal = Guard.principal(r);
         boolean professional = principal.has(Role.PROFESSIONAL);
+        if (principal.municipalities().isEmpty()) {
+            // no municipalities: nothing is within scope (the query's empty set would mean all)
+            return Reply.ok(new Page<CaseSummary>(List.of(), r.queryInt("page", 0, 0, Integer.MAX_VALUE / MAX_PAGE_SIZE),
+                    r.queryInt("size", DEFAULT_PAGE_SIZE, 1, MAX_PAGE_SIZE), 0));
+        }
         CaseQuery query = new CaseQuery(r.query("name"), r.query("municipality"),
                 r.queryEnum("status", CaseStatus.class), r.queryEnum("phase", Phase.class),
                 r.queryInt("page", 0, 0, Integer.MAX_VALUE / MAX_PAGE_SIZE),
                 r.queryInt("size", DEFAULT_PAGE_SIZE, 1, MAX_PAGE_SIZE),
-                professional ? principal.userId() : null, principal.municipalities());
+                professional ? principal.userId() : null,
+                principal.allMunicipalities() ? java.util.Set.of() : principal.municipalities());
         return Reply.ok(cases.get().search(query));
     }
 

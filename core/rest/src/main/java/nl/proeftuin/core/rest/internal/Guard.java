@@ -23,6 +23,7 @@ import nl.proeftuin.core.security.CaseAccess;
 import nl.proeftuin.core.security.NeedToKnow;
 import nl.proeftuin.core.security.Principal;
 import nl.proeftuin.core.security.Role;
+import nl.proeftuin.core.store.runtime.MunicipalityNames;
 
 /**
  * The one place where the API decides whether a request may proceed: the bearer token (401), the
@@ -110,6 +111,8 @@ final class Guard {
                 case HOUSEHOLD -> ntk.toHousehold(principal, objectId);
                 default -> CaseAccess.ASSIGNED;
             };
+        } else {
+            access = withinScope(policy, principal, objectType, objectId);
         }
         if (access == CaseAccess.NOT_FOUND) {
             accessLog.append(event(action, AccessEvent.FAILURE, principal, role, personId, caseId, objectType, objectId,
@@ -217,6 +220,62 @@ final class Guard {
     /** The entry of the request being handled, or null (an open route). */
     static Entry entry(ApiRequest r) {
         return r.http().getAttribute(ENTRY) instanceof Entry e ? e : null;
+    }
+
+    /**
+     * The municipality scope of the roles that are not assigned to cases (regional administrator,
+     * auditor): on a route about a case, person or household they reach only what lies within their
+     * municipalities (a GDPR export of an Arnhem person is not for an administrator of Ede).
+     */
+    private CaseAccess withinScope(RoutePolicy policy, Principal principal, String objectType, String objectId) {
+        return switch (policy.scope()) {
+            case CASE, PERSON, HOUSEHOLD -> needToKnow.get().withinScope(principal, objectType, objectId);
+            default -> CaseAccess.ASSIGNED;
+        };
+    }
+
+    /**
+     * A new case only in the opener's own municipalities (403 naming the field, logged like every
+     * refusal). The name is compared by its register key; whether it is registered at all is the
+     * case service's (400).
+     */
+    void requireOwnMunicipality(ApiRequest r, String field, String municipality) {
+        Principal principal = principal(r);
+        if (municipality == null || municipality.isBlank() || principal.allMunicipalities()) {
+            return;
+        }
+        String key;
+        try {
+            key = MunicipalityNames.key(municipality);
+        } catch (IllegalArgumentException e) {
+            throw ApiProblem.invalidField(field, e.getMessage());
+        }
+        if (principal.municipalities().stream().anyMatch(m -> key.equals(keyOrNull(m)))) {
+            return;
+        }
+        throw outsideScope(r, field, "case", "You may open a case only in your own municipalities "
+                + principal.municipalities());
+    }
+
+    /**
+     * A refusal a handler decides on the user's municipality scope (a value in the body or query, not
+     * the path): logged as DENIED like every refusal, answered 403 {@code other_municipality} naming the field.
+     */
+    ApiProblem outsideScope(ApiRequest r, String field, String objectType, String detail) {
+        Principal principal = principal(r);
+        Role role = principal.roles().stream().findFirst().orElse(null);
+        log.get().append(event(action(r.http().getMethod(), r.http().getPathInfo() == null ? "" : r.http().getPathInfo(),
+                r.http().getQueryString() != null), AccessEvent.DENIED, principal, role, null, null, objectType, null,
+                requestId(r), r.http().getMethod() + " " + r.http().getPathInfo() + ": " + field + " other_municipality"));
+        return new ApiProblem(403, "Forbidden", detail).with("reason", "other_municipality").with("field", field);
+    }
+
+    private static String keyOrNull(String name) {
+        try {
+            return MunicipalityNames.key(name);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     /**

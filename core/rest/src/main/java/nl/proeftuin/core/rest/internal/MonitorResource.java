@@ -2,6 +2,7 @@ package nl.proeftuin.core.rest.internal;
 
 import java.util.List;
 
+import nl.proeftuin.core.security.Principal;
 import nl.proeftuin.core.spi.runtime.Distribution;
 import nl.proeftuin.core.spi.runtime.DistributionBucket;
 import nl.proeftuin.core.spi.runtime.FrameworkMonth;
@@ -17,19 +18,47 @@ final class MonitorResource {
     static final String CSV_TYPE = "text/csv";
 
     private final OptionalService<OutcomeMonitor> monitor;
+    /** Logs a refusal on the user's municipality scope. */
+    private final Guard guard;
 
-    MonitorResource(OptionalService<OutcomeMonitor> monitor) {
+    MonitorResource(OptionalService<OutcomeMonitor> monitor, Guard guard) {
         this.monitor = monitor;
+        this.guard = guard;
     }
 
     void register(Router router) {
-        router.add("GET", "/monitor", r -> Reply.ok(monitor.get().report(r.query("municipality"))));
+        router.add("GET", "/monitor", r -> Reply.ok(report(r)));
         router.add("GET", "/monitor.csv", r -> {
-            OutcomeReport report = monitor.get().report(r.query("municipality"));
+            OutcomeReport report = report(r);
             String name = report.municipality() == null ? "region" : report.municipality().replaceAll("[^A-Za-z0-9-]", "_");
             return Reply.text(200, csv(report), CSV_TYPE)
                     .header("Content-Disposition", "attachment; filename=\"proeftuin-monitor-" + name + ".csv\"");
         });
+    }
+
+    /**
+     * The report within the user's scope: with all municipalities, the region's or any
+     * municipality's; limited to some, one of those only (403 otherwise), without the other
+     * municipalities' rows and the region's.
+     */
+    private OutcomeReport report(ApiRequest r) {
+        OutcomeMonitor service = monitor.get();
+        Principal principal = Guard.principal(r);
+        String municipality = r.query("municipality");
+        if (principal.allMunicipalities()) {
+            return service.report(municipality);
+        }
+        if (municipality == null || municipality.isBlank()) {
+            throw guard.outsideScope(r, "municipality", "monitor", "The region's figures are for users with all"
+                    + " municipalities; name one of yours with ?municipality= " + principal.municipalities());
+        }
+        OutcomeReport report = service.report(municipality); // 400 for a municipality outside the register
+        if (!principal.covers(report.municipality())) {
+            throw guard.outsideScope(r, "municipality", "monitor", report.municipality()
+                    + " lies outside your municipalities " + principal.municipalities());
+        }
+        return new OutcomeReport(report.municipality(), report.computedAt(), report.figures(), report.rows().stream()
+                .filter(f -> f.municipality() != null && principal.covers(f.municipality())).toList());
     }
 
     /**

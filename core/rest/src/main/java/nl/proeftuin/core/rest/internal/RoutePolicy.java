@@ -56,6 +56,11 @@ record RoutePolicy(Set<Role> roles, Scope scope) {
             case "POST /cases/{caseId}/break-glass":
                 // the way in for a professional who is not assigned: the service checks case and municipality
                 return roles(Scope.ROLE, Role.PROFESSIONAL);
+            case "GET /municipalities":
+                // the register is the region's list of names: every logged-in role may read it
+                return roles(Scope.ROLE, Role.values());
+            case "POST /municipalities", "PUT /municipalities/{code}":
+                return roles(Scope.ROLE, Role.REGIONAL_ADMINISTRATOR);
             case "POST /auth/logout", "GET /auth/me":
                 return roles(Scope.ROLE, Role.values());
             case "GET /persons/{personId}/export", "GET /persons/{personId}/export.html",

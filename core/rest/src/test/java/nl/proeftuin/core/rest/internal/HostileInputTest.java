@@ -95,6 +95,11 @@ class HostileInputTest {
         public CaseAccess toHousehold(Principal principal, String householdId) {
             return CaseAccess.ASSIGNED;
         }
+
+        @Override
+        public CaseAccess withinScope(Principal principal, String objectType, String objectId) {
+            return CaseAccess.ASSIGNED;
+        }
     };
 
     private final InMemoryCore core = new InMemoryCore();

@@ -40,21 +40,36 @@ final class TestSecurity {
     static final String PASSWORD = "a long enough test passphrase";
 
     /** A professional in every municipality; opens the test cases, so assigned to them until a team exists. */
-    static final Principal ANNA = new Principal("anna.local", "Anna de Vries", Set.of(Role.PROFESSIONAL), Set.of(),
+    static final Principal ANNA = new Principal("anna.local", "Anna de Vries", Set.of(Role.PROFESSIONAL), Set.of("*"),
             "Wijkteam Arnhem");
     /** A professional in every municipality, assigned to nothing until a test assigns her. */
     static final Principal FATIMA = new Principal("fatima.local", "Fatima El Amrani \u00e9", Set.of(Role.PROFESSIONAL),
-            Set.of(), "Veilig Thuis");
+            Set.of("*"), "Veilig Thuis");
     /** A professional scoped to Nijmegen. */
     static final Principal NINA = new Principal("nina.nijmegen", "Nina Nijmegen", Set.of(Role.PROFESSIONAL),
             Set.of("Nijmegen"), "Wijkteam Nijmegen");
-    static final Principal CARLA = new Principal("carla.coord", "Carla Coordinator", Set.of(Role.COORDINATOR), Set.of(),
+    static final Principal CARLA = new Principal("carla.coord", "Carla Coordinator", Set.of(Role.COORDINATOR), Set.of("*"),
             "Regio");
-    static final Principal AUDREY = new Principal("audrey.audit", "Audrey Auditor", Set.of(Role.AUDITOR), Set.of(),
+    static final Principal AUDREY = new Principal("audrey.audit", "Audrey Auditor", Set.of(Role.AUDITOR), Set.of("*"),
             "Regio");
-    static final Principal RIK = new Principal("rik.admin", "Rik Admin", Set.of(Role.REGIONAL_ADMINISTRATOR), Set.of(),
+    static final Principal RIK = new Principal("rik.admin", "Rik Admin", Set.of(Role.REGIONAL_ADMINISTRATOR), Set.of("*"),
             "Regio");
-    static final List<Principal> USERS = List.of(ANNA, FATIMA, NINA, CARLA, AUDREY, RIK);
+    /** A professional of Arnhem only. */
+    static final Principal ARNO = new Principal("arno.arnhem", "Arno Arnhem", Set.of(Role.PROFESSIONAL), Set.of("Arnhem"),
+            "Wijkteam Arnhem");
+    /** A regional administrator (privacy officer) limited to Ede. */
+    static final Principal EDDA = new Principal("edda.admin", "Edda Ede", Set.of(Role.REGIONAL_ADMINISTRATOR),
+            Set.of("Ede"), "Gemeente Ede");
+    /** An auditor limited to Ede. */
+    static final Principal EVERT = new Principal("evert.audit", "Evert Ede", Set.of(Role.AUDITOR), Set.of("Ede"),
+            "Gemeente Ede");
+    /** A professional nobody gave a municipality: sees none. */
+    static final Principal OLGA = new Principal("olga.none", "Olga Nergens", Set.of(Role.PROFESSIONAL), Set.of(),
+            "Wijkteam");
+    /** A coordinator of Arnhem only. */
+    static final Principal CORA = new Principal("cora.arnhem", "Cora Arnhem", Set.of(Role.COORDINATOR), Set.of("Arnhem"),
+            "Gemeente Arnhem");
+    static final List<Principal> USERS = List.of(ANNA, FATIMA, NINA, CARLA, AUDREY, RIK, ARNO, EDDA, EVERT, OLGA, CORA);
 
     final Tokens authenticator = new Tokens();
     final RecordingLog log = new RecordingLog();
@@ -160,6 +175,31 @@ final class TestSecurity {
                 }
             }
             return best;
+        }
+
+        @Override
+        public CaseAccess withinScope(Principal principal, String objectType, String objectId) {
+            switch (objectType) {
+                case "case": {
+                    Optional<CaseFacts> kase = cases.apply(objectId);
+                    return kase.isEmpty() ? CaseAccess.NOT_FOUND
+                            : principal.covers(kase.get().municipality()) ? CaseAccess.ASSIGNED : CaseAccess.OTHER_MUNICIPALITY;
+                }
+                case "person": {
+                    Optional<PersonFacts> person = persons.apply(objectId);
+                    if (person.isEmpty()) {
+                        return CaseAccess.NOT_FOUND;
+                    }
+                    boolean within = person.get().caseIds().isEmpty() ? principal.allMunicipalities()
+                            : person.get().caseIds().stream().allMatch(id -> cases.apply(id)
+                                    .map(k -> principal.covers(k.municipality())).orElse(true));
+                    return within ? CaseAccess.ASSIGNED : CaseAccess.OTHER_MUNICIPALITY;
+                }
+                default:
+                    return householdCreators.containsKey(objectId)
+                            ? principal.allMunicipalities() ? CaseAccess.ASSIGNED : CaseAccess.OTHER_MUNICIPALITY
+                            : CaseAccess.NOT_FOUND;
+            }
         }
 
         @Override

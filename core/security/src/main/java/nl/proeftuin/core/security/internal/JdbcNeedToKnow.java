@@ -67,6 +67,29 @@ public class JdbcNeedToKnow implements NeedToKnow {
         });
     }
 
+    @Override
+    public CaseAccess withinScope(Principal principal, String objectType, String objectId) {
+        return read(c -> switch (objectType) {
+            case "case" -> Sql.one(c, "SELECT municipality FROM family_case WHERE id = ?", rs -> rs.getString(1), objectId)
+                    .map(m -> principal.covers(m) ? CaseAccess.ASSIGNED : CaseAccess.OTHER_MUNICIPALITY)
+                    .orElse(CaseAccess.NOT_FOUND);
+            case "household" -> Sql.one(c, "SELECT municipality FROM household WHERE id = ?", rs -> rs.getString(1), objectId)
+                    .map(m -> principal.covers(m) ? CaseAccess.ASSIGNED : CaseAccess.OTHER_MUNICIPALITY)
+                    .orElse(CaseAccess.NOT_FOUND);
+            case "person" -> {
+                if (!Sql.exists(c, "SELECT 1 FROM person WHERE id = ?", objectId)) {
+                    yield CaseAccess.NOT_FOUND;
+                }
+                List<String> municipalities = Sql.list(c, "SELECT DISTINCT k.municipality FROM case_member m"
+                        + " JOIN family_case k ON k.id = m.case_id WHERE m.person_id = ?", rs -> rs.getString(1), objectId);
+                boolean within = municipalities.isEmpty() ? principal.allMunicipalities()
+                        : municipalities.stream().allMatch(principal::covers);
+                yield within ? CaseAccess.ASSIGNED : CaseAccess.OTHER_MUNICIPALITY;
+            }
+            default -> throw new IllegalArgumentException("no municipality scope for " + objectType);
+        });
+    }
+
     private CaseAccess toCase(Connection c, Principal principal, String caseId) throws SQLException {
         record Kase(String municipality, String openedBy) {
         }
@@ -125,12 +148,12 @@ public class JdbcNeedToKnow implements NeedToKnow {
      * cases in one query.
      */
     private static boolean assignedToACaseOf(Connection c, Principal principal, String personId) throws SQLException {
-        if (!principal.has(Role.PROFESSIONAL)) {
-            return false;
+        if (!principal.has(Role.PROFESSIONAL) || principal.municipalities().isEmpty()) {
+            return false; // no municipalities: no case is within scope
         }
         List<Object> params = new java.util.ArrayList<>(List.of(personId, principal.userId(), principal.userId()));
         StringBuilder scope = new StringBuilder();
-        if (!principal.municipalities().isEmpty()) {
+        if (!principal.allMunicipalities()) {
             scope.append(" AND LOWER(k.municipality) IN (")
                     .append(String.join(", ", java.util.Collections.nCopies(principal.municipalities().size(), "?")))
                     .append(')');

@@ -23,12 +23,14 @@ import nl.proeftuin.core.api.NotFoundException;
 import nl.proeftuin.core.api.RuleViolationException;
 import nl.proeftuin.core.security.Account;
 import nl.proeftuin.core.security.NewAccount;
+import nl.proeftuin.core.security.Principal;
 import nl.proeftuin.core.security.Role;
 import nl.proeftuin.core.security.UserAdministration;
 import nl.proeftuin.core.store.Database;
 import org.apache.karaf.jaas.boot.ProxyLoginModule;
 import org.apache.karaf.jaas.config.JaasRealm;
 import org.apache.karaf.jaas.modules.properties.PropertiesLoginModule;
+import nl.proeftuin.core.store.runtime.MunicipalityNames;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -136,7 +138,7 @@ public class PropertiesFileRealm implements JaasRealm, UserAdministration {
                 }
                 Sql.update(c, "INSERT INTO user_account (user_id, display_name, organisation, disabled, created_at, changed_at)"
                         + " VALUES (?, ?, ?, FALSE, ?, ?)", userId, name, organisation, now, now);
-                insertMunicipalities(c, userId, municipalities);
+                insertMunicipalities(c, userId, registered(c, municipalities));
                 Map<String, UsersFile.Entry> users = file.read();
                 users.put(userId, new UsersFile.Entry(hash, roles));
                 file.write(users); // last: a failed write rolls the database back
@@ -171,8 +173,9 @@ public class PropertiesFileRealm implements JaasRealm, UserAdministration {
         Set<String> checked = municipalities(municipalities);
         return write(c -> {
             existing(c, userId);
+            Set<String> names = registered(c, checked);
             Sql.update(c, "DELETE FROM user_municipality WHERE user_id = ?", userId);
-            insertMunicipalities(c, userId, checked);
+            insertMunicipalities(c, userId, names);
             touch(c, userId);
             return load(c, userId);
         });
@@ -281,6 +284,47 @@ public class PropertiesFileRealm implements JaasRealm, UserAdministration {
         for (String m : new java.util.ArrayList<>(municipalities)) {
             Sql.update(c, "INSERT INTO user_municipality (user_id, municipality) VALUES (?, ?)", userId, m);
         }
+    }
+
+    /**
+     * A user's municipalities in the register's form: each must be in the region's register
+     * ({@code arnhem} is stored as {@code Arnhem}; a typo, a control, zero-width or look-alike
+     * character is refused), or the one entry {@code *} (also {@code ALL}) grants all of them.
+     */
+    static Set<String> registered(Connection c, Set<String> given) throws SQLException {
+        if (given.stream().anyMatch(PropertiesFileRealm::all)) {
+            if (given.size() > 1) {
+                throw new InvalidInputException("municipalities", "'*' (all municipalities) cannot be combined with others");
+            }
+            return Set.of(Principal.ALL_MUNICIPALITIES);
+        }
+        Set<String> out = new LinkedHashSet<>();
+        int i = 0;
+        for (String m : given) {
+            String key;
+            try {
+                key = MunicipalityNames.key(m);
+            } catch (IllegalArgumentException e) {
+                throw new InvalidInputException("municipalities", "entry " + (i + 1) + " " + e.getMessage());
+            }
+            var name = Sql.one(c, "SELECT name FROM municipality WHERE name_key = ?", rs -> rs.getString(1), key);
+            if (name.isEmpty()) {
+                if (!Sql.exists(c, "SELECT 1 FROM municipality")) {
+                    throw new RuleViolationException("municipality-register-empty", "The region's register of"
+                            + " municipalities is empty: add the municipalities first (proeftuin:municipality-add),"
+                            + " or grant all with '*'");
+                }
+                throw new InvalidInputException("municipalities", "entry " + (i + 1) + " (" + key
+                        + ") is not a municipality of the region's register");
+            }
+            out.add(name.get());
+            i++;
+        }
+        return out;
+    }
+
+    private static boolean all(String m) {
+        return Principal.ALL_MUNICIPALITIES.equals(m) || "ALL".equalsIgnoreCase(m);
     }
 
     static String userId(String userId) {

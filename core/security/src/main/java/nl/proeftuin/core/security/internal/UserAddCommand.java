@@ -47,7 +47,8 @@ public class UserAddCommand implements Action {
     private List<String> roles;
 
     @Option(name = "-m", aliases = "--municipality", multiValued = true,
-            description = "Limit the user to this municipality's cases; repeat for several (none: all)")
+            description = "A municipality of the register whose cases the user may see; repeat for several;"
+                    + " * for all (none: no municipality)")
     private List<String> municipalities;
 
     @Option(name = "-o", aliases = "--organisation", description = "The organisation the user works for")

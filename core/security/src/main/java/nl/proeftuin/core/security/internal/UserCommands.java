@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Set;
 
 import nl.proeftuin.core.api.InvalidInputException;
+import nl.proeftuin.core.security.Principal;
 import nl.proeftuin.core.security.Account;
 import nl.proeftuin.core.security.Role;
 import org.apache.karaf.shell.api.console.Session;
@@ -41,7 +42,8 @@ final class UserCommands {
 
     static String describe(Account a) {
         return a.userId() + " (" + a.name() + ") roles=" + a.roles()
-                + " municipalities=" + (a.municipalities().isEmpty() ? "all" : a.municipalities())
+                + " municipalities=" + (a.municipalities().isEmpty() ? "none"
+                        : a.municipalities().contains(Principal.ALL_MUNICIPALITIES) ? "all" : a.municipalities())
                 + (a.organisation() == null ? "" : " organisation=" + a.organisation())
                 + (a.disabled() ? " DISABLED" : "");
     }

@@ -43,7 +43,7 @@ public class UserRolesCommand implements Action {
     @Option(name = "-m", aliases = "--municipality", multiValued = true, description = "The new municipalities (replace the old)")
     private List<String> municipalities;
 
-    @Option(name = "-a", aliases = "--all-municipalities", description = "Remove the municipality limit")
+    @Option(name = "-a", aliases = "--all-municipalities", description = "Grant all municipalities of the region (the entry *)")
     private boolean allMunicipalities;
 
     @Option(name = "-o", aliases = "--organisation", description = "The new organisation")
@@ -60,7 +60,7 @@ public class UserRolesCommand implements Action {
                         changed = users.setRoles(user, UserCommands.roles(roles));
                     }
                     if (allMunicipalities) {
-                        changed = users.setMunicipalities(user, Set.of());
+                        changed = users.setMunicipalities(user, Set.of(nl.proeftuin.core.security.Principal.ALL_MUNICIPALITIES));
                     } else if (municipalities != null) {
                         changed = users.setMunicipalities(user, Set.copyOf(municipalities));
                     }

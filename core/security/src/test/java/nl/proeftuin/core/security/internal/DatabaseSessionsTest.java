@@ -64,6 +64,18 @@ class DatabaseSessionsTest {
         };
         sessions = new DatabaseSessions(database, realm, new DatabaseSessions.Settings(Duration.ofMinutes(15),
                 Duration.ofHours(8), 5, 20, Duration.ofMinutes(15), Duration.ofDays(90), Duration.ofMillis(1000)), clock, sleeps::add);
+        database.inTransaction(c -> {
+            for (String[] m : new String[][] {{"GM0202", "Arnhem"}, {"GM0228", "Ede"}}) {
+                try (var ps = c.prepareStatement("INSERT INTO municipality (code, name, name_key, changed_at, changed_by)"
+                        + " VALUES (?, ?, ?, CURRENT_TIMESTAMP, 'test')")) {
+                    ps.setString(1, m[0]);
+                    ps.setString(2, m[1]);
+                    ps.setString(3, m[1].toLowerCase(java.util.Locale.ROOT));
+                    ps.executeUpdate();
+                }
+            }
+            return null;
+        });
         admin.add(new NewAccount("anna.local", "Anna de Vries", Set.of(Role.PROFESSIONAL), Set.of("Arnhem"),
                 "Wijkteam Arnhem-Oost"), PASSWORD.toCharArray());
     }
@@ -90,6 +102,21 @@ class DatabaseSessionsTest {
         Principal changed = sessions.authenticate(session.token());
         assertEquals(Set.of(Role.PROFESSIONAL, Role.AUDITOR), changed.roles());
         assertTrue(changed.municipalities().isEmpty());
+    }
+
+    @Test
+    void aUsersMunicipalitiesAreRegisteredNamesInTheRegistersFormOrTheExplicitAll() {
+        assertEquals(Set.of("Arnhem", "Ede"), admin.setMunicipalities("anna.local", Set.of("arnhem", "EDE")).municipalities());
+        for (String bad : new String[] {"Arnhm", "Arnhem\u200b", "Arnhem\u0000", "Arnh\u0435m"}) {
+            assertEquals("municipalities", assertThrows(nl.proeftuin.core.api.InvalidInputException.class,
+                    () -> admin.setMunicipalities("anna.local", Set.of(bad))).field(), bad);
+        }
+        assertEquals(Set.of("Arnhem", "Ede"), sessions.authenticate(sessions.login("anna.local", PASSWORD.toCharArray(),
+                null).token()).municipalities(), "a refused change leaves the old scope");
+        assertEquals(Set.of("*"), admin.setMunicipalities("anna.local", Set.of("ALL")).municipalities());
+        assertThrows(nl.proeftuin.core.api.InvalidInputException.class,
+                () -> admin.setMunicipalities("anna.local", Set.of("*", "Arnhem")));
+        assertTrue(admin.setMunicipalities("anna.local", Set.of()).municipalities().isEmpty(), "none: sees none");
     }
 
     @Test

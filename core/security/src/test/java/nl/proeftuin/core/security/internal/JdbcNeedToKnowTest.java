@@ -23,11 +23,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Need to know on the real schema (H2): cases, persons and households, as every request asks it. */
 class JdbcNeedToKnowTest {
-    private static final Principal ANNA = new Principal("anna", "Anna", Set.of(Role.PROFESSIONAL), Set.of(), "Wijkteam");
-    private static final Principal BRAM = new Principal("bram", "Bram", Set.of(Role.PROFESSIONAL), Set.of(), "RVT");
+    private static final Principal ANNA = new Principal("anna", "Anna", Set.of(Role.PROFESSIONAL), Set.of("*"), "Wijkteam");
+    private static final Principal BRAM = new Principal("bram", "Bram", Set.of(Role.PROFESSIONAL), Set.of("*"), "RVT");
     private static final Principal NINA = new Principal("nina", "Nina", Set.of(Role.PROFESSIONAL), Set.of("Nijmegen"),
             "Wijkteam Nijmegen");
-    private static final Principal CARLA = new Principal("carla", "Carla", Set.of(Role.COORDINATOR), Set.of(), "Regio");
+    private static final Principal CARLA = new Principal("carla", "Carla", Set.of(Role.COORDINATOR), Set.of("*"), "Regio");
 
     @TempDir
     Path dir;
@@ -108,6 +108,46 @@ class JdbcNeedToKnowTest {
         member(kase, sanne);
         assertEquals(CaseAccess.ASSIGNED, ntk.toHousehold(ANNA, household));
         assertEquals(CaseAccess.NOT_ASSIGNED, ntk.toHousehold(BRAM, household), "her case has a team without Bram");
+    }
+
+    @Test
+    void aUserWithoutMunicipalitiesSeesNoneEvenWhereAssigned() throws Exception {
+        Principal noScope = new Principal("olga", "Olga", Set.of(Role.PROFESSIONAL), Set.of(), "Wijkteam");
+        String kase = kase("Arnhem", "olga");
+        String sanne = person("olga");
+        member(kase, sanne);
+        assertEquals(CaseAccess.OTHER_MUNICIPALITY, ntk.toCase(noScope, kase), "no municipalities: no case");
+        assertEquals(CaseAccess.OTHER_MUNICIPALITY, ntk.toPerson(noScope, sanne));
+        assertEquals(CaseAccess.OTHER_MUNICIPALITY, ntk.withinScope(noScope, "case", kase));
+    }
+
+    @Test
+    void anAdministratorLimitedToEdeReachesNoPersonCaseOrHouseholdOfArnhem() throws Exception {
+        Principal edeAdmin = new Principal("rita", "Rita", Set.of(Role.REGIONAL_ADMINISTRATOR), Set.of("Ede"), "Regio");
+        Principal regionAdmin = new Principal("rob", "Rob", Set.of(Role.REGIONAL_ADMINISTRATOR), Set.of("*"), "Regio");
+        String arnhem = kase("Arnhem", "anna");
+        String ede = kase("Ede", "anna");
+        String inArnhem = person("anna");
+        member(arnhem, inArnhem);
+        String inEde = person("anna");
+        member(ede, inEde);
+        String inBoth = person("anna");
+        member(arnhem, inBoth);
+        member(ede, inBoth);
+        String inNone = person("anna");
+        assertEquals(CaseAccess.OTHER_MUNICIPALITY, ntk.withinScope(edeAdmin, "person", inArnhem));
+        assertEquals(CaseAccess.ASSIGNED, ntk.withinScope(edeAdmin, "person", inEde));
+        assertEquals(CaseAccess.OTHER_MUNICIPALITY, ntk.withinScope(edeAdmin, "person", inBoth), "all of a person's cases");
+        assertEquals(CaseAccess.OTHER_MUNICIPALITY, ntk.withinScope(edeAdmin, "person", inNone), "in no case: all only");
+        assertEquals(CaseAccess.ASSIGNED, ntk.withinScope(regionAdmin, "person", inNone));
+        assertEquals(CaseAccess.ASSIGNED, ntk.withinScope(regionAdmin, "person", inBoth));
+        assertEquals(CaseAccess.OTHER_MUNICIPALITY, ntk.withinScope(edeAdmin, "case", arnhem));
+        assertEquals(CaseAccess.ASSIGNED, ntk.withinScope(edeAdmin, "case", ede));
+        assertEquals(CaseAccess.NOT_FOUND, ntk.withinScope(edeAdmin, "person", "no-such-person"));
+        String household = UUID.randomUUID().toString();
+        sql("INSERT INTO household (id, address, postal_code, municipality, created_at, created_by)"
+                + " VALUES (?, 'Dorpsstraat 1', '6811AA', 'Arnhem', ?, 'bram')", household, now());
+        assertEquals(CaseAccess.OTHER_MUNICIPALITY, ntk.withinScope(edeAdmin, "household", household));
     }
 
     private OffsetDateTime now() {

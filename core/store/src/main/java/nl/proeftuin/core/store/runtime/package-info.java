@@ -5,7 +5,7 @@
  * documents are kept as the caller's strings, so this package does not depend on the SPI.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package nl.proeftuin.core.store.runtime;
 
 import org.osgi.annotation.bundle.Export;

@@ -133,6 +133,36 @@ class JdbcStoresTest {
         }
 
         @Test
+        void municipalityRegisterFindsANameByItsKeyAndRefusesASecondOfTheSameKey() throws Exception {
+            JdbcMunicipalityStore register = new JdbcMunicipalityStore();
+            String code = "GM" + (1000 + new java.util.Random().nextInt(8999));
+            String name = "Arn" + code.substring(2).chars().mapToObj(d -> String.valueOf((char) ('a' + d - '0')))
+                    .collect(java.util.stream.Collectors.joining()) + "hem";
+            db.inTransaction(c -> {
+                register.insert(c, new nl.proeftuin.core.store.runtime.StoredMunicipality(code, name, 164_000, T0, "u1"));
+                return null;
+            });
+            var found = db.read(c -> register.byKey(c, nl.proeftuin.core.store.runtime.MunicipalityNames.key(
+                    name.toUpperCase(java.util.Locale.ROOT)))).orElseThrow();
+            assertEquals(name, found.name(), "the register's exact case comes back");
+            assertEquals(164_000, found.inhabitants());
+            assertEquals(T0, found.changedAt());
+            boolean empty = db.read(register::isEmpty);
+            assertFalse(empty);
+            // the same name in other case is the same key: refused by the database itself
+            assertThrows(SQLException.class, () -> db.inTransaction(c -> {
+                register.insert(c, new nl.proeftuin.core.store.runtime.StoredMunicipality("GM9999",
+                        name.toLowerCase(java.util.Locale.ROOT), null, T0, "u1"));
+                return null;
+            }));
+            boolean updated = db.inTransaction(c -> register.update(c,
+                    new nl.proeftuin.core.store.runtime.StoredMunicipality(code, name, null, T0, "u2")));
+            assertTrue(updated);
+            assertNull(db.read(c -> register.byCode(c, code)).orElseThrow().inhabitants());
+            assertTrue(db.read(register::all).stream().anyMatch(m -> m.code().equals(code)));
+        }
+
+        @Test
         void personRoundTripMasksTheNationalIdAndFindsByName() throws Exception {
             StoredPerson p = person("Sanne", "de Vries-Ünal", "111222333");
             StoredPerson read = db.read(c -> family.person(c, p.id())).orElseThrow();
