@@ -177,7 +177,7 @@ class PluginRuntimeTest {
         void bindLetsThePluginRefuseItsConfigurationAndStoresNothing() {
             CheckingConnector connector = new CheckingConnector();
             install(ExtensionPoint.LOCAL_TEAM, "localteam-check", "1.0.0", 0, connector);
-            String ede = unique("Ede");
+            String ede = registered(unique("Ede"));
             assertInvalid("configuration.baseUrl", () -> runtime.bind(COORDINATOR, ExtensionPoint.LOCAL_TEAM, ede,
                     new BindingInput("localteam-check", Map.of("baseUrl", "http://127.0.0.1:9/",
                             "credentialsReference", "arnhem.localteam.inbound"), "x")));
