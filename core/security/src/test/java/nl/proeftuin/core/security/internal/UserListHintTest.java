@@ -36,6 +36,7 @@ class UserListHintTest {
         UserListCommand list = new UserListCommand();
         inject(list, "users", Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {UserAdministration.class},
                 (proxy, method, args) -> method.getName().equals("accounts") ? List.of() : null));
+        inject(list, "log", new UserCommandsLogTest.RecordingLog()); // listing users is logged
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         PrintStream console = System.out;
         System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
