@@ -93,7 +93,7 @@ public final class PluginTestKit implements AutoCloseable {
             Map.entry("GM0299", "Zevenaar"), Map.entry("GM0289", "Wageningen"), Map.entry("GM0203", "Barneveld"),
             Map.entry("GM0339", "Renswoude"), Map.entry("GM0340", "Rhenen"), Map.entry("GM0279", "Scherpenzeel"),
             Map.entry("GM0345", "Veenendaal"), Map.entry("GM0267", "Nijkerk"), Map.entry("GM0296", "Wijchen"),
-            Map.entry("GM0225", "Druten"), Map.entry("GM0268", "Nijmegen"));
+            Map.entry("GM0225", "Druten"), Map.entry("GM0268", "Nijmegen"), Map.entry("GM0209", "Beuningen"));
 
     private PluginTestKit(BundleContext context, Configuration database, String url) {
         this.context = context;

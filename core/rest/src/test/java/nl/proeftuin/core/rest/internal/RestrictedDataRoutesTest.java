@@ -58,6 +58,11 @@ class RestrictedDataRoutesTest {
         public CaseAccess toHousehold(Principal principal, String householdId) {
             return CaseAccess.ASSIGNED;
         }
+
+        @Override
+        public CaseAccess withinScope(Principal principal, String objectType, String objectId) {
+            return CaseAccess.ASSIGNED;
+        }
     };
 
     private Path dir;
