@@ -72,7 +72,9 @@ class ReadmeRunIT {
             Files.writeString(instance.resolve("etc/users.properties"),
                     "\nbeheer = " + PASSWORD + ",_g_:admingroup\n_g_\\:admingroup = group,admin,manager,viewer,systembundles,ssh\n",
                     StandardOpenOption.APPEND);
-            String token = login();
+            String token = login(); // the account appears at its first login; then the operator grants its scope
+            String granted = shell("proeftuin:user-roles -a " + USER + "\n");
+            assertTrue(granted.contains("municipalities=all"), granted);
             HttpResponse<String> created = post(token, "/persons", Map.of("givenName", "Sanne", "familyName", "Visser",
                     "dateOfBirth", "2015-03-02", "nationalId", BSN));
             assertEquals(201, created.statusCode(), created.body());
