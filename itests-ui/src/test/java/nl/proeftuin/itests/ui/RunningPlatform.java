@@ -70,7 +70,7 @@ final class RunningPlatform implements AutoCloseable {
         writeUsers(etc.resolve("proeftuin-users.properties"));
         // The region's register: the municipalities the browser test names, as a region feature seeds them.
         for (String[] m : new String[][] {{"GM0228", "Ede"}, {"GM0202", "Arnhem"}}) {
-            Files.writeString(etc.resolve("nl.proeftuin.core.engine.internal.DefaultMunicipality~uitest_"
+            Files.writeString(etc.resolve("nl.proeftuin.core.engine.internal.DefaultMunicipality-uitest_"
                     + m[1].toLowerCase(java.util.Locale.ROOT) + ".cfg"), "code = " + m[0] + "\nname = " + m[1] + "\n");
         }
         // A Karaf shell user for the operator's step after the first login (a random password per run).
