@@ -157,6 +157,12 @@ public class WhiteboardWatchdog {
                     names.add("filter:" + f.name);
                 }
             }
+            // A servlet that is also an error page (the fallback) may be listed only among the error pages.
+            if (c.errorPageDTOs != null) {
+                for (org.osgi.service.http.runtime.dto.ErrorPageDTO e : c.errorPageDTOs) {
+                    names.add("servlet:" + e.name);
+                }
+            }
         }
         return names;
     }
