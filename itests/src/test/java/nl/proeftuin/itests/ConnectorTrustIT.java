@@ -52,13 +52,7 @@ public class ConnectorTrustIT extends KarafTestSupport {
     @Configuration
     public Option[] config() {
         List<Option> options = baseOptions();
-        // the plugin's bundle is not in the distribution's system folder: Karaf fetches it from the
-        // Maven repository this build installed it into (-Dmaven.repo.local when given)
-        String repository = System.getProperty("maven.repo.local");
-        if (repository != null && !repository.isBlank()) {
-            options.add(editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg",
-                    "org.ops4j.pax.url.mvn.localRepository", repository));
-        }
+        // the plugin's bundle comes from the distribution's system/ (baseOptions: no Maven fallback)
         // the regional administrator's configuration: Arnhem's endpoint (inbound only) and its secret
         options.add(editConfigurationFilePut("etc/nl.proeftuin.plugins.localteam.rest.internal.MunicipalityEndpoint-arnhem.cfg",
                 "municipality", "Arnhem"));

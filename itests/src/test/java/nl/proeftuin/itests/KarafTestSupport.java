@@ -59,6 +59,7 @@ public abstract class KarafTestSupport {
                 editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiRegistryPort", String.valueOf(freePort())),
                 editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiServerPort", String.valueOf(freePort())),
                 systemProperty(HTTP_PORT).value(http)));
+        options.addAll(noMavenFallback());
         // The test users, written into the realm's users file before the first start, as an operator
         // would with proeftuin:user-add: the distribution ships the file empty (no default credentials).
         // Their accounts (name, scope) are created at their first login.
@@ -66,6 +67,69 @@ public abstract class KarafTestSupport {
             options.add(editConfigurationFilePut(USERS_FILE, user[0], "{CRYPT}" + PASSWORD_HASH + "{CRYPT}," + user[1]));
         }
         return options;
+    }
+
+    static final String MVN_CFG = "etc/org.ops4j.pax.url.mvn.cfg";
+    /** The distribution's own repositories (etc/org.ops4j.pax.url.mvn.cfg as Karaf ships it). */
+    static final String DISTRIBUTION_REPOSITORIES = "${karaf.home.uri}${karaf.default.repository}@id=system.repository@snapshots,"
+            + " ${karaf.data.uri}kar@id=kar.repository@multi@snapshots,"
+            + " ${karaf.base.uri}${karaf.default.repository}@id=child.system.repository@snapshots";
+
+    /**
+     * Karaf resolves {@code mvn:} URLs from system/ first and then, silently, from the local Maven
+     * repository (~/.m2 or wherever the user's settings point) and remote ones: a feature whose jar is
+     * missing from system/ would still install in a test, and an IT once ran a stale plugin jar from
+     * ~/.m2. So the container's pax-url-mvn gets an empty local repository of its own, no remote
+     * repository, offline mode, and next to the distribution's system/ only a repository with Pax
+     * Exam's own bundles (the "exam" feature it boots to talk to the test), copied from the build's
+     * local repository: never a Proeftuin artifact. Every Proeftuin jar the container runs is the
+     * one in the distribution (or a file a test installs by path).
+     */
+    static List<Option> noMavenFallback() {
+        File exam = examRepository();
+        File empty = new File("target/exam-m2-empty");
+        empty.mkdirs();
+        return List.of(
+                editConfigurationFilePut(MVN_CFG, "org.ops4j.pax.url.mvn.localRepository", empty.getAbsolutePath()),
+                editConfigurationFilePut(MVN_CFG, "org.ops4j.pax.url.mvn.defaultLocalRepoAsRemote", "false"),
+                editConfigurationFilePut(MVN_CFG, "org.ops4j.pax.url.mvn.useFallbackRepositories", "false"),
+                editConfigurationFilePut(MVN_CFG, "org.ops4j.pax.url.mvn.offline", "true"),
+                editConfigurationFilePut(MVN_CFG, "org.ops4j.pax.url.mvn.repositories", ""),
+                editConfigurationFilePut(MVN_CFG, "org.ops4j.pax.url.mvn.settings",
+                        new File("target/exam-m2-settings.xml").getAbsolutePath()),
+                editConfigurationFilePut(MVN_CFG, "org.ops4j.pax.url.mvn.defaultRepositories",
+                        DISTRIBUTION_REPOSITORIES + ", " + exam.toURI() + "@id=pax.exam"));
+    }
+
+    /** Pax Exam's feature repository and its bundles, in Maven layout under target/exam-repo. */
+    private static synchronized File examRepository() {
+        File target = new File("target/exam-repo");
+        try {
+            String settings = "<settings xmlns=\"http://maven.apache.org/SETTINGS/1.0.0\"><offline>true</offline></settings>\n";
+            java.nio.file.Files.writeString(new File("target/exam-m2-settings.xml").toPath(), settings);
+            java.nio.file.Path source = java.nio.file.Path.of(System.getProperty("proeftuin.maven.repo.local",
+                    System.getProperty("user.home") + "/.m2/repository"));
+            String version = System.getProperty("paxexam.version", "4.14.0");
+            String features = "org/ops4j/pax/exam/pax-exam-features/" + version + "/pax-exam-features-" + version + ".xml";
+            List<String> paths = new ArrayList<>(List.of(features));
+            java.util.regex.Matcher mvn = java.util.regex.Pattern.compile("mvn:([^/<]+)/([^/<]+)/([^/<]+)<")
+                    .matcher(java.nio.file.Files.readString(source.resolve(features)));
+            while (mvn.find()) {
+                paths.add(mvn.group(1).replace('.', '/') + "/" + mvn.group(2) + "/" + mvn.group(3) + "/"
+                        + mvn.group(2) + "-" + mvn.group(3) + ".jar");
+            }
+            for (String path : paths) {
+                if (path.startsWith("nl/proeftuin/")) {
+                    throw new IllegalStateException("not a Pax Exam artifact: " + path);
+                }
+                java.nio.file.Path to = target.toPath().resolve(path);
+                java.nio.file.Files.createDirectories(to.getParent());
+                java.nio.file.Files.copy(source.resolve(path), to, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot copy Pax Exam's bundles into " + target, e);
+        }
+        return target;
     }
 
     static final String USERS_FILE = "etc/proeftuin-users.properties";
