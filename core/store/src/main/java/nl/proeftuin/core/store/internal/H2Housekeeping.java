@@ -45,6 +45,16 @@ final class H2Housekeeping implements AutoCloseable {
     static final int WRITE_LIMIT = 4 * 1024 * 1024;
     /** Rounds in a row at most, while there is something to rewrite. */
     static final int MAX_PASSES = 8;
+    /**
+     * Every this many commits the committing thread runs a short round itself, after its connection
+     * went back to the pool: writers that make garbage help remove it, whatever CPU share the
+     * housekeeping thread gets on a busy node (on two loaded cores it fell behind).
+     */
+    static final int COMMITS_PER_INLINE_ROUND = 500;
+    /** Rounds in a row at most when a committing thread helps. */
+    static final int INLINE_PASSES = 2;
+
+    private final java.util.concurrent.atomic.AtomicLong commits = new java.util.concurrent.atomic.AtomicLong();
 
     private static final Logger LOG = Logger.getLogger(H2Housekeeping.class.getName());
 
@@ -77,8 +87,19 @@ final class H2Housekeeping implements AutoCloseable {
         return new H2Housekeeping(pool);
     }
 
-    /** One round: rewrite the live pages of the sparsest chunks, up to {@link #WRITE_LIMIT} bytes. */
+    /** Called after each commit; every {@link #COMMITS_PER_INLINE_ROUND}th runs a short round in the caller. */
+    void afterCommit() {
+        if (commits.incrementAndGet() % COMMITS_PER_INLINE_ROUND == 0) {
+            runOnce(INLINE_PASSES);
+        }
+    }
+
+    /** One round: rewrite the live pages of the sparsest chunks, up to {@link #WRITE_LIMIT} bytes a pass. */
     void runOnce() {
+        runOnce(MAX_PASSES);
+    }
+
+    private void runOnce(int maxPasses) {
         try (Connection c = pool.getConnection()) {
             Object store = mvStore(c);
             if (store != null && !(Boolean) store.getClass().getMethod("isClosed").invoke(store)) {
@@ -86,7 +107,7 @@ final class H2Housekeeping implements AutoCloseable {
                 // While a round finds sparse chunks to rewrite, go on at once (a busy node makes garbage
                 // faster than one round a tick removes); false also when the store lock was busy.
                 int passes = 0;
-                while (passes++ < MAX_PASSES && (Boolean) compact.invoke(store, TARGET_FILL_RATE, WRITE_LIMIT)) {
+                while (passes++ < maxPasses && (Boolean) compact.invoke(store, TARGET_FILL_RATE, WRITE_LIMIT)) {
                     // rewritten: look again
                 }
             }

@@ -115,6 +115,14 @@ public class JdbcDatabase implements Database {
 
     @Override
     public <T> T inTransaction(SqlWork<T> work) throws SQLException {
+        T result = transaction(work);
+        if (housekeeping != null) {
+            housekeeping.afterCommit(); // after the connection went back to the pool
+        }
+        return result;
+    }
+
+    private <T> T transaction(SqlWork<T> work) throws SQLException {
         try (Connection c = pool.getConnection()) {
             c.setAutoCommit(false);
             try {
