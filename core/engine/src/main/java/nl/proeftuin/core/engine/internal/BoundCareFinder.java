@@ -255,7 +255,8 @@ public class BoundCareFinder implements CareFinder, ProcurementInbox {
                     motivation, deadline, state, clip(detail), by, domain.now(), actor.id(), null, null, false);
             procurement.insertMaatwerk(c, s);
             domain.event(c, caseId, actor,
-                    new CaseEvents.MaatwerkRequested(s.id(), provider, deadline, state), "maatwerk requested from " + provider + ", decision due "
+                    new CaseEvents.MaatwerkRequested(s.id(), provider, deadline, state),
+                    "maatwerk requested from " + provider + ", decision due "
                     + deadline + " (" + state + ")", motivation);
             return view(s);
         });
@@ -281,7 +282,8 @@ public class BoundCareFinder implements CareFinder, ProcurementInbox {
             }
             procurement.decideMaatwerk(c, m.id(), state, detail, domain.now(), actor.id());
             domain.event(c, caseId, actor,
-                    new CaseEvents.MaatwerkDecided(m.id(), m.provider(), String.valueOf(state)), "maatwerk from " + m.provider() + ": " + state, detail);
+                    new CaseEvents.MaatwerkDecided(m.id(), m.provider(), String.valueOf(state)),
+                    "maatwerk from " + m.provider() + ": " + state, detail);
             return view(procurement.lockMaatwerk(c, m.id()).orElseThrow());
         });
     }
@@ -366,7 +368,8 @@ public class BoundCareFinder implements CareFinder, ProcurementInbox {
                     null, null);
             procurement.insertCareRequest(c, r);
             domain.event(c, caseId, actor, new CaseEvents.CareRequested(r.id(),
-                    String.valueOf(category), code == null ? null : String.valueOf(code), provider, state), "care requested: category " + category
+                    String.valueOf(category), code == null ? null : String.valueOf(code), provider, state),
+                    "care requested: category " + category
                     + (code == null ? "" : " product " + code) + " from " + provider + " (" + state + ")", motivation);
             return careView(r);
         });
@@ -442,7 +445,8 @@ public class BoundCareFinder implements CareFinder, ProcurementInbox {
             }
             procurement.allocate(c, r.id(), CanonicalJson.write(allocation), domain.now(), actor.id());
             domain.event(c, r.caseId(), actor, new CaseEvents.CareAllocated(r.id(), String.valueOf(ref),
-                    String.valueOf(allocation.productCategory()), String.valueOf(allocation.provider())), "care allocated (" + ref + "): category "
+                    String.valueOf(allocation.productCategory()), String.valueOf(allocation.provider())),
+                    "care allocated (" + ref + "): category "
                     + allocation.productCategory() + " from " + allocation.provider() + " from " + start
                     + (allocation.end() == null ? "" : " to " + allocation.end()), null);
             // before the commit: when the log cannot take it, the allocation is not recorded (no log, no answer)

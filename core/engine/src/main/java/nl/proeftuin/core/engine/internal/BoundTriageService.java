@@ -163,7 +163,8 @@ public class BoundTriageService implements TriageService {
             triages.insertAssessment(c, new StoredAssessment(Domain.newId(), caseId, latest.roundId(), actor.id(),
                     Check.actorName(actor), role, recommendation.name(), note, domain.now()));
             domain.event(c, caseId, actor,
-                    new CaseEvents.TriageAssessed(role, recommendation.name()), "assessment as " + role + " by " + Check.actorName(actor)
+                    new CaseEvents.TriageAssessed(role, recommendation.name()),
+                    "assessment as " + role + " by " + Check.actorName(actor)
                     + ", recommends " + recommendation, note);
             return null;
         });
@@ -343,11 +344,13 @@ public class BoundTriageService implements TriageService {
                     "manual triage needed: " + d.fallbackReason(), null);
         } else if (x.pending()) {
             domain.event(c, p.caseId(), actor, new CaseEvents.TriagePending(d.pluginId(),
-                    d.bundleVersion(), String.valueOf(x.classification())), "triage by " + d.pluginId() + " " + d.bundleVersion()
+                    d.bundleVersion(), String.valueOf(x.classification())),
+                    "triage by " + d.pluginId() + " " + d.bundleVersion()
                     + " waits for more assessments (" + x.classification() + ")", x.rationale());
         } else {
             domain.event(c, p.caseId(), actor, new CaseEvents.Triaged(d.pluginId(), d.bundleVersion(),
-                    String.valueOf(x.classification()), String.valueOf(x.route())), "triage by " + d.pluginId() + " " + d.bundleVersion() + ": "
+                    String.valueOf(x.classification()), String.valueOf(x.route())),
+                    "triage by " + d.pluginId() + " " + d.bundleVersion() + ": "
                     + x.classification() + ", route " + x.route(), x.rationale());
         }
         return outcome(o);

@@ -154,7 +154,8 @@ public class TransactionalCaseService implements CaseService {
                 domain.cases.insertMember(c, k.id(), members.get(i).personId().strip(), members.get(i).roles(), i);
             }
             domain.event(c, k.id(), actor,
-                    new CaseEvents.CaseOpened(municipality, "SIGNAL", members.size()), "opened from " + input.kind() + " by " + input.source()
+                    new CaseEvents.CaseOpened(municipality, "SIGNAL", members.size()),
+                    "opened from " + input.kind() + " by " + input.source()
                     + " received " + receivedOn + ", municipality " + municipality + ", " + members.size() + " member(s)",
                     null);
             return domain.view(c, k);
@@ -215,7 +216,8 @@ public class TransactionalCaseService implements CaseService {
             }
             StoredCase after = new StoredCase(k.id(), k.version(), k.municipality(), k.status(), k.closedReason(),
                     k.signal(), phase, k.framework(), k.measure(), k.openedAt(), k.openedBy());
-            return domain.view(c, domain.commit(c, k, after, actor, new CaseEvents.PhaseChanged(k.phase(), phase), k.phase() + " -> " + phase, reason));
+            return domain.view(c, domain.commit(c, k, after, actor, new CaseEvents.PhaseChanged(k.phase(), phase),
+                    k.phase() + " -> " + phase, reason));
         });
     }
 
@@ -549,7 +551,8 @@ public class TransactionalCaseService implements CaseService {
                     input.supportsCourtRequest(), plan, domain.now(), actor.id());
             domain.cases.insertReview(c, caseId, r);
             domain.event(c, caseId, actor,
-                    new CaseEvents.ReviewRecorded(r.id(), plan, r.supportsCourtRequest()), "independent review of plan version " + plan + " by "
+                    new CaseEvents.ReviewRecorded(r.id(), plan, r.supportsCourtRequest()),
+                    "independent review of plan version " + plan + " by "
                     + reviewerName + " (" + organisation + ")" + (r.supportsCourtRequest() ? ", supports a court request" : ""),
                     null);
             return r;
@@ -656,7 +659,8 @@ public class TransactionalCaseService implements CaseService {
                     domain.now(), actor.id());
             domain.cases.insertCourtRequest(c, caseId, r);
             domain.event(c, caseId, actor, new CaseEvents.CourtRequested(r.id(),
-                    String.valueOf(input.measure()), basis.id(), latest.version()), "request for " + input.measure() + " based on review "
+                    String.valueOf(input.measure()), basis.id(), latest.version()),
+                    "request for " + input.measure() + " based on review "
                     + basis.id() + " of plan version " + latest.version(), grounds);
             return r;
         });
