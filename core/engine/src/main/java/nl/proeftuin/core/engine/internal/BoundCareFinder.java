@@ -254,7 +254,9 @@ public class BoundCareFinder implements CareFinder, ProcurementInbox {
             StoredMaatwerk s = new StoredMaatwerk(id, caseId, m.member().person().id(), m.kase().municipality(), provider,
                     motivation, deadline, state, clip(detail), by, domain.now(), actor.id(), null, null, false);
             procurement.insertMaatwerk(c, s);
-            domain.event(c, caseId, actor, "MAATWERK_REQUESTED", "maatwerk requested from " + provider + ", decision due "
+            domain.event(c, caseId, actor,
+                    new CaseEvents.MaatwerkRequested(s.id(), provider, deadline, state),
+                    "maatwerk requested from " + provider + ", decision due "
                     + deadline + " (" + state + ")", motivation);
             return view(s);
         });
@@ -279,7 +281,9 @@ public class BoundCareFinder implements CareFinder, ProcurementInbox {
                         + m.state());
             }
             procurement.decideMaatwerk(c, m.id(), state, detail, domain.now(), actor.id());
-            domain.event(c, caseId, actor, "MAATWERK_DECIDED", "maatwerk from " + m.provider() + ": " + state, detail);
+            domain.event(c, caseId, actor,
+                    new CaseEvents.MaatwerkDecided(m.id(), m.provider(), String.valueOf(state)),
+                    "maatwerk from " + m.provider() + ": " + state, detail);
             return view(procurement.lockMaatwerk(c, m.id()).orElseThrow());
         });
     }
@@ -363,7 +367,9 @@ public class BoundCareFinder implements CareFinder, ProcurementInbox {
                     answer.pluginId(), messageRef == null ? null : clip(messageRef, 200), domain.now(), actor.id(), null,
                     null, null);
             procurement.insertCareRequest(c, r);
-            domain.event(c, caseId, actor, "CARE_REQUESTED", "care requested: category " + category
+            domain.event(c, caseId, actor, new CaseEvents.CareRequested(r.id(),
+                    String.valueOf(category), code == null ? null : String.valueOf(code), provider, state),
+                    "care requested: category " + category
                     + (code == null ? "" : " product " + code) + " from " + provider + " (" + state + ")", motivation);
             return careView(r);
         });
@@ -438,7 +444,9 @@ public class BoundCareFinder implements CareFinder, ProcurementInbox {
                 throw new InvalidInputException("productCategory", "the request asked category " + r.productCategory());
             }
             procurement.allocate(c, r.id(), CanonicalJson.write(allocation), domain.now(), actor.id());
-            domain.event(c, r.caseId(), actor, "CARE_ALLOCATED", "care allocated (" + ref + "): category "
+            domain.event(c, r.caseId(), actor, new CaseEvents.CareAllocated(r.id(), String.valueOf(ref),
+                    String.valueOf(allocation.productCategory()), String.valueOf(allocation.provider())),
+                    "care allocated (" + ref + "): category "
                     + allocation.productCategory() + " from " + allocation.provider() + " from " + start
                     + (allocation.end() == null ? "" : " to " + allocation.end()), null);
             // before the commit: when the log cannot take it, the allocation is not recorded (no log, no answer)

@@ -144,7 +144,8 @@ public class BoundCarePathService implements CarePathService {
             }
             paths.insertStep(c, new StoredStep(caseId, step, k.phase().name(), note, a.answer().pluginId(), domain.now(),
                     actor.id()));
-            domain.event(c, caseId, actor, "CARE_PATH_STEP", a.definition().name() + " step '" + step + "' done", note);
+            domain.event(c, caseId, actor, new CaseEvents.CarePathStep(a.definition().name(), step),
+                    a.definition().name() + " step '" + step + "' done", note);
             return null;
         });
         return status(caseId);
@@ -160,7 +161,7 @@ public class BoundCarePathService implements CarePathService {
         domain.write(c -> {
             domain.lockOpen(c, caseId, null);
             paths.insertIncident(c, new StoredIncident(Domain.newId(), caseId, on, description, domain.now(), actor.id()));
-            domain.event(c, caseId, actor, "REPEAT_INCIDENT", "repeat incident on " + on, description);
+            domain.event(c, caseId, actor, new CaseEvents.RepeatIncident(on), "repeat incident on " + on, description);
             return null;
         });
         return status(caseId);

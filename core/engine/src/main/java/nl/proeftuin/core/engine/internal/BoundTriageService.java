@@ -162,7 +162,9 @@ public class BoundTriageService implements TriageService {
                     "triage-required", "case " + caseId + " has not been triaged: triage it before adding an assessment"));
             triages.insertAssessment(c, new StoredAssessment(Domain.newId(), caseId, latest.roundId(), actor.id(),
                     Check.actorName(actor), role, recommendation.name(), note, domain.now()));
-            domain.event(c, caseId, actor, "TRIAGE_ASSESSED", "assessment as " + role + " by " + Check.actorName(actor)
+            domain.event(c, caseId, actor,
+                    new CaseEvents.TriageAssessed(role, recommendation.name()),
+                    "assessment as " + role + " by " + Check.actorName(actor)
                     + ", recommends " + recommendation, note);
             return null;
         });
@@ -338,12 +340,17 @@ public class BoundTriageService implements TriageService {
         }
         TriageDecision x = d.decision();
         if (d.alertKind() != null) {
-            domain.event(c, p.caseId(), actor, "TRIAGE_FALLBACK", "manual triage needed: " + d.fallbackReason(), null);
+            domain.event(c, p.caseId(), actor, new CaseEvents.TriageFallback(d.pluginId()),
+                    "manual triage needed: " + d.fallbackReason(), null);
         } else if (x.pending()) {
-            domain.event(c, p.caseId(), actor, "TRIAGE_PENDING", "triage by " + d.pluginId() + " " + d.bundleVersion()
+            domain.event(c, p.caseId(), actor, new CaseEvents.TriagePending(d.pluginId(),
+                    d.bundleVersion(), String.valueOf(x.classification())),
+                    "triage by " + d.pluginId() + " " + d.bundleVersion()
                     + " waits for more assessments (" + x.classification() + ")", x.rationale());
         } else {
-            domain.event(c, p.caseId(), actor, "TRIAGED", "triage by " + d.pluginId() + " " + d.bundleVersion() + ": "
+            domain.event(c, p.caseId(), actor, new CaseEvents.Triaged(d.pluginId(), d.bundleVersion(),
+                    String.valueOf(x.classification()), String.valueOf(x.route())),
+                    "triage by " + d.pluginId() + " " + d.bundleVersion() + ": "
                     + x.classification() + ", route " + x.route(), x.rationale());
         }
         return outcome(o);

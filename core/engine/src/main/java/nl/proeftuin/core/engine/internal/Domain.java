@@ -18,7 +18,6 @@ import nl.proeftuin.core.api.RuleViolationException;
 import nl.proeftuin.core.api.StaleVersionException;
 import nl.proeftuin.core.api.dto.Actor;
 import nl.proeftuin.core.api.dto.Assignment;
-import nl.proeftuin.core.api.dto.CaseEvent;
 import nl.proeftuin.core.api.dto.CaseMember;
 import nl.proeftuin.core.api.dto.CaseStatus;
 import nl.proeftuin.core.api.dto.CaseView;
@@ -120,8 +119,8 @@ final class Domain {
      * @param after  the new state (its version is ignored)
      * @return the case as written
      */
-    StoredCase commit(Connection c, StoredCase before, StoredCase after, Actor actor, String type, String detail,
-            String reason) throws SQLException {
+    StoredCase commit(Connection c, StoredCase before, StoredCase after, Actor actor, CaseEvents.Payload data,
+            String detail, String reason) throws SQLException {
         StoredCase next = new StoredCase(after.id(), before.version() + 1, after.municipality(), after.status(),
                 after.closedReason(), after.signal(), after.phase(), after.framework(), after.measure(), after.openedAt(),
                 after.openedBy());
@@ -130,19 +129,26 @@ final class Domain {
             StoredCase now = existingCase(c, before.id());
             throw new StaleVersionException("case " + before.id(), before.version(), now.version());
         }
-        event(c, before.id(), actor, type, detail, reason);
+        event(c, before.id(), actor, data, detail, reason);
         return next;
     }
 
     /** Touches the case: version + 1 and an event, the state unchanged. */
-    StoredCase touch(Connection c, StoredCase k, Actor actor, String type, String detail, String reason)
+    StoredCase touch(Connection c, StoredCase k, Actor actor, CaseEvents.Payload data, String detail, String reason)
             throws SQLException {
-        return commit(c, k, k, actor, type, detail, reason);
+        return commit(c, k, k, actor, data, detail, reason);
     }
 
-    void event(Connection c, String caseId, Actor actor, String type, String detail, String reason)
+    /**
+     * Appends an event to the case's history, in the caller's transaction: its typed data as the
+     * payload, the sentence for people, and, when a local team hears this type, its outbox message.
+     *
+     * @param data   what happened, typed; the monitor and the outbox read this, never {@code detail}
+     * @param detail a readable sentence for the history (free to reword)
+     */
+    void event(Connection c, String caseId, Actor actor, CaseEvents.Payload data, String detail, String reason)
             throws SQLException {
-        cases.insertEvent(c, caseId, new CaseEvent(type, detail, reason, now(), actor.id()));
+        cases.insertEvent(c, caseId, CaseEvents.newEvent(newId(), data, detail, reason, now(), actor.id()));
     }
 
     List<CaseMember> members(Connection c, String caseId) throws SQLException {

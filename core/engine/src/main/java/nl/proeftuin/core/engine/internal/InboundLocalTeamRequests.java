@@ -208,7 +208,8 @@ public class InboundLocalTeamRequests implements LocalTeamInbox {
                 personIds.add(personId);
             }
             inbound.insertInbound(c, municipality, key, externalRef, plugin, k.id(), domain.now());
-            domain.event(c, k.id(), actor, "CASE_OPENED", "opened from a request of the local team of " + municipality
+            domain.event(c, k.id(), actor, new CaseEvents.CaseOpened(municipality, "LOCAL_TEAM", valid.size()),
+                    "opened from a request of the local team of " + municipality
                     + (externalRef == null ? "" : " (their reference " + externalRef + ")") + ", " + valid.size()
                     + " member(s)", null);
             // before the commit: when the log cannot take it, the case is not opened (no log, no answer)

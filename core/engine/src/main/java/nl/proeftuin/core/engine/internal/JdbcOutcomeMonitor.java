@@ -19,8 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.function.Predicate;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import nl.proeftuin.core.api.InvalidInputException;
 import nl.proeftuin.core.api.dto.CaseStatus;
@@ -51,8 +49,6 @@ public class JdbcOutcomeMonitor implements OutcomeMonitor {
     static final ZoneId ZONE = ZoneId.of("Europe/Amsterdam");
     static final int MONTHS = 12;
     private static final int MAX_MUNICIPALITY = 200;
-    /** The FRAMEWORK_CHANGED event's detail starts {@code OLD -> NEW}, as TransactionalCaseService writes it. */
-    private static final Pattern FRAMEWORK_CHANGE = Pattern.compile("^([A-Z_]+) -> ([A-Z_]+)");
 
     private static final int[][] DAY_BUCKETS = {{0, 7}, {8, 14}, {15, 28}, {29, 56}, {57, -1}};
     private static final int[][] PEOPLE_BUCKETS = {{0, 0}, {1, 1}, {2, 2}, {3, 3}, {4, 4}, {5, -1}};
@@ -217,27 +213,35 @@ public class JdbcOutcomeMonitor implements OutcomeMonitor {
         }
     }
 
-    /** Framework changes and closing, from the case's append-only history. */
+    /**
+     * Framework changes and closing, from the case's append-only history: the typed payload of each
+     * event ({@link CaseEvents.FrameworkChanged}), never its human sentence.
+     */
     private static void addEvents(Connection c, Map<String, MonitoredCase> byId) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("SELECT case_id, event_type, detail, occurred_at FROM case_event"
-                + " WHERE event_type IN ('FRAMEWORK_CHANGED', 'CASE_CLOSED') ORDER BY seq_no");
-                ResultSet r = s.executeQuery()) {
-            while (r.next()) {
-                MonitoredCase k = byId.get(r.getString(1));
-                if (k == null) {
-                    continue;
-                }
-                LocalDate day = day(r.getTimestamp(4));
-                if ("CASE_CLOSED".equals(r.getString(2))) {
-                    k.closed = day;
-                    continue;
-                }
-                Matcher m = FRAMEWORK_CHANGE.matcher(r.getString(3));
-                if (m.find()) {
-                    if (k.initial == null) {
-                        k.initial = Framework.valueOf(m.group(1));
+        try (PreparedStatement s = c.prepareStatement("SELECT case_id, event_type, payload, occurred_at FROM case_event"
+                + " WHERE event_type IN (?, ?) ORDER BY seq_no")) {
+            s.setString(1, CaseEvents.Type.FRAMEWORK_CHANGED.name());
+            s.setString(2, CaseEvents.Type.CASE_CLOSED.name());
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    MonitoredCase k = byId.get(r.getString(1));
+                    if (k == null) {
+                        continue;
                     }
-                    k.changes.add(Map.entry(day, Framework.valueOf(m.group(2))));
+                    LocalDate day = day(r.getTimestamp(4));
+                    if (CaseEvents.Type.CASE_CLOSED.name().equals(r.getString(2))) {
+                        k.closed = day;
+                        continue;
+                    }
+                    String payload = r.getString(3);
+                    if (payload == null) {
+                        continue; // written before V15 in a form the backfill did not know: no data to count
+                    }
+                    CaseEvents.FrameworkChanged change = CaseEvents.read(payload, CaseEvents.FrameworkChanged.class);
+                    if (k.initial == null) {
+                        k.initial = change.from();
+                    }
+                    k.changes.add(Map.entry(day, change.to()));
                 }
             }
         }

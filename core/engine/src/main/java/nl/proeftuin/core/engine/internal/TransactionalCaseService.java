@@ -153,7 +153,9 @@ public class TransactionalCaseService implements CaseService {
             for (int i = 0; i < members.size(); i++) {
                 domain.cases.insertMember(c, k.id(), members.get(i).personId().strip(), members.get(i).roles(), i);
             }
-            domain.event(c, k.id(), actor, "CASE_OPENED", "opened from " + input.kind() + " by " + input.source()
+            domain.event(c, k.id(), actor,
+                    new CaseEvents.CaseOpened(municipality, "SIGNAL", members.size()),
+                    "opened from " + input.kind() + " by " + input.source()
                     + " received " + receivedOn + ", municipality " + municipality + ", " + members.size() + " member(s)",
                     null);
             return domain.view(c, k);
@@ -214,7 +216,8 @@ public class TransactionalCaseService implements CaseService {
             }
             StoredCase after = new StoredCase(k.id(), k.version(), k.municipality(), k.status(), k.closedReason(),
                     k.signal(), phase, k.framework(), k.measure(), k.openedAt(), k.openedBy());
-            return domain.view(c, domain.commit(c, k, after, actor, "PHASE_CHANGED", k.phase() + " -> " + phase, reason));
+            return domain.view(c, domain.commit(c, k, after, actor, new CaseEvents.PhaseChanged(k.phase(), phase),
+                    k.phase() + " -> " + phase, reason));
         });
     }
 
@@ -243,7 +246,8 @@ public class TransactionalCaseService implements CaseService {
             String detail = k.framework() + " -> " + framework + (measure == null ? ""
                     : " (" + measure.type() + " from " + measure.since()
                             + (measure.until() == null ? "" : " until " + measure.until()) + ")");
-            return domain.view(c, domain.commit(c, k, after, actor, "FRAMEWORK_CHANGED", detail, reason));
+            return domain.view(c, domain.commit(c, k, after, actor,
+                    new CaseEvents.FrameworkChanged(k.framework(), framework, measure), detail, reason));
         });
     }
 
@@ -260,7 +264,7 @@ public class TransactionalCaseService implements CaseService {
             }
             StoredCase after = new StoredCase(k.id(), k.version(), k.municipality(), CaseStatus.CLOSED, reason,
                     k.signal(), k.phase(), k.framework(), k.measure(), k.openedAt(), k.openedBy());
-            return domain.view(c, domain.commit(c, k, after, actor, "CASE_CLOSED", "closed", reason));
+            return domain.view(c, domain.commit(c, k, after, actor, new CaseEvents.CaseClosed(), "closed", reason));
         });
     }
 
@@ -276,7 +280,8 @@ public class TransactionalCaseService implements CaseService {
             Assignment a = newAssignment(in, in.role(), in.casusregie());
             checkCanJoin(active, a, "");
             domain.cases.insertAssignment(c, caseId, a);
-            return domain.view(c, domain.touch(c, k, actor, "ASSIGNED", describe(a), null));
+            return domain.view(c, domain.touch(c, k, actor,
+                    new CaseEvents.Assigned(a.id(), a.role(), a.casusregie()), describe(a), null));
         });
     }
 
@@ -319,7 +324,8 @@ public class TransactionalCaseService implements CaseService {
             String detail = position + ": " + (main.fromAssignment() == null ? "(nobody)"
                     : byId.get(main.fromAssignment()).name()) + " -> " + byId.get(main.toAssignment()).name()
                     + (recorded.size() > 1 ? "; " + recorded.get(1).position() + " moved along" : "");
-            return domain.view(c, domain.touch(c, k, actor, "HANDOVER", detail, note));
+            return domain.view(c, domain.touch(c, k, actor, new CaseEvents.HandedOver(position,
+                    main.fromAssignment(), main.toAssignment(), recorded.size()), detail, note));
         });
     }
 
@@ -420,7 +426,8 @@ public class TransactionalCaseService implements CaseService {
                         + " and the case has a plan: hand over to someone else instead of ending the assignment");
             }
             domain.cases.updateAssignment(c, caseId, ended(a, domain.today(), reason));
-            return domain.view(c, domain.touch(c, k, actor, "ASSIGNMENT_ENDED", describe(a), reason));
+            return domain.view(c, domain.touch(c, k, actor,
+                    new CaseEvents.AssignmentEnded(a.id(), a.role()), describe(a), reason));
         });
     }
 
@@ -543,7 +550,9 @@ public class TransactionalCaseService implements CaseService {
             Review r = new Review(Domain.newId(), reviewerId, reviewerName, organisation, conclusion,
                     input.supportsCourtRequest(), plan, domain.now(), actor.id());
             domain.cases.insertReview(c, caseId, r);
-            domain.event(c, caseId, actor, "REVIEW_RECORDED", "independent review of plan version " + plan + " by "
+            domain.event(c, caseId, actor,
+                    new CaseEvents.ReviewRecorded(r.id(), plan, r.supportsCourtRequest()),
+                    "independent review of plan version " + plan + " by "
                     + reviewerName + " (" + organisation + ")" + (r.supportsCourtRequest() ? ", supports a court request" : ""),
                     null);
             return r;
@@ -603,7 +612,8 @@ public class TransactionalCaseService implements CaseService {
             }
             Evaluation e = new Evaluation(Domain.newId(), plan, date, summary, opinion, domain.now(), actor.id());
             domain.cases.insertEvaluation(c, caseId, e);
-            domain.event(c, caseId, actor, "EVALUATION_RECORDED", "evaluation of plan version " + plan + " on " + date, null);
+            domain.event(c, caseId, actor, new CaseEvents.EvaluationRecorded(e.id(), plan, date),
+                    "evaluation of plan version " + plan + " on " + date, null);
             return e;
         });
     }
@@ -648,7 +658,9 @@ public class TransactionalCaseService implements CaseService {
             CourtRequest r = new CourtRequest(Domain.newId(), input.measure(), grounds, basis.id(), latest.version(),
                     domain.now(), actor.id());
             domain.cases.insertCourtRequest(c, caseId, r);
-            domain.event(c, caseId, actor, "COURT_REQUESTED", "request for " + input.measure() + " based on review "
+            domain.event(c, caseId, actor, new CaseEvents.CourtRequested(r.id(),
+                    String.valueOf(input.measure()), basis.id(), latest.version()),
+                    "request for " + input.measure() + " based on review "
                     + basis.id() + " of plan version " + latest.version(), grounds);
             return r;
         });

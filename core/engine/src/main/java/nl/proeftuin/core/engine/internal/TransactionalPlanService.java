@@ -103,7 +103,8 @@ public class TransactionalPlanService implements PlanService {
             StoredPlanVersion v = new StoredPlanVersion(caseId, latest + 1, content.toJson(), note, domain.now(),
                     actor.id());
             domain.plans.insertVersion(c, v);
-            domain.touch(c, k, actor, "PLAN_VERSION_SAVED", "plan version " + v.version() + " saved", note);
+            domain.touch(c, k, actor, new CaseEvents.PlanVersionSaved(v.version()),
+                    "plan version " + v.version() + " saved", note);
             return toVersion(v, content);
         });
     }

@@ -82,6 +82,43 @@ class JdbcOutcomeMonitorTest extends EngineTestBase {
         assertEquals(sum, last.cases(), "the region is the sum of its municipalities");
     }
 
+    /**
+     * The monitor counts frameworks from the events' typed payload: the human sentence of a framework
+     * change may be reworded (or say anything) without moving a figure. Before typed events the
+     * monitor parsed {@code "OLD -> NEW"} from the sentence: a reworded sentence lost the change (the
+     * month before counted the case as COMPULSORY), a misleading one counted what it said.
+     */
+    @Test
+    void frameworksComeFromTheTypedPayloadNotFromTheSentence() throws Exception {
+        String zutphen = registered(unique("Zutphen"));
+        CaseView reworded = openCase(zutphen, person("Lotte"));
+        CaseView misleading = openCase(zutphen, person("Bram"));
+        clock.advance(Duration.ofDays(30)); // 2027-04-11: both cases were VOLUNTARY all of March
+        cases.changeFramework(ANS, reworded.id(), null, new FrameworkChangeInput(Framework.COMPULSORY,
+                new Measure(MeasureType.OTS, TODAY.plusDays(30), TODAY.plusDays(30).plusYears(1)), "OTS"));
+        cases.changeFramework(ANS, misleading.id(), null, new FrameworkChangeInput(Framework.CONDITIONAL, null, "JB"));
+        database.inTransaction(c -> {
+            try (var s = c.prepareStatement("UPDATE case_event SET detail = ? WHERE case_id = ?"
+                    + " AND event_type = 'FRAMEWORK_CHANGED'")) {
+                s.setString(1, "Kader gewijzigd: van vrijwillig naar gedwongen (OTS)");
+                s.setString(2, reworded.id());
+                assertEquals(1, s.executeUpdate());
+                s.setString(1, "VOLUNTARY -> VOLUNTARY");
+                s.setString(2, misleading.id());
+                assertEquals(1, s.executeUpdate());
+            }
+            return null;
+        });
+
+        List<FrameworkMonth> months = new JdbcOutcomeMonitor(database, municipalityStore, clock).report(zutphen)
+                .figures().frameworks();
+        assertEquals(new FrameworkMonth("2027-04", 0, 1, 1), months.get(months.size() - 1));
+        assertEquals(new FrameworkMonth("2027-03", 2, 0, 0), months.get(months.size() - 2));
+        assertEquals("Kader gewijzigd: van vrijwillig naar gedwongen (OTS)", cases.history(reworded.id()).stream()
+                .filter(e -> e.type().equals("FRAMEWORK_CHANGED")).findFirst().orElseThrow().detail(),
+                "the sentence is only for people");
+    }
+
     @Test
     void aMunicipalityWithoutCasesHasEmptyFigures() {
         OutcomeFigures f = new JdbcOutcomeMonitor(database, municipalityStore, clock).report(registered(unique("Nergenshuizen"))).figures();

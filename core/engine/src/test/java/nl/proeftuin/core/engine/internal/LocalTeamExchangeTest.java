@@ -28,7 +28,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 import nl.proeftuin.core.api.NotFoundException;
-import nl.proeftuin.core.api.dto.CaseEvent;
 import nl.proeftuin.core.api.dto.CaseView;
 import nl.proeftuin.core.api.dto.CloseInput;
 import nl.proeftuin.core.api.dto.EntryInput;
@@ -238,7 +237,9 @@ class LocalTeamExchangeTest {
             // after the event was written, the row goes with it
             JdbcCaseStore store = new JdbcCaseStore();
             SQLException e = assertThrows(SQLException.class, () -> database.inTransaction(c -> {
-                store.insertEvent(c, k.id(), new CaseEvent("ASSIGNED", "Pro x joins", null, clock.instant(), "ans"));
+                store.insertEvent(c, k.id(), CaseEvents.newEvent(Domain.newId(),
+                        new CaseEvents.Assigned("a-x", ProfessionalRole.RVT_PROFESSIONAL, false), "Pro x joins", null,
+                        clock.instant(), "ans"));
                 assertEquals(before.size() + 1, count(c, k.id()), "visible inside the transaction");
                 throw new SQLException("the rest of the change failed");
             }));

@@ -157,12 +157,15 @@ public class JdbcCaseStore implements CaseStore {
     }
 
     @Override
-    public void insertEvent(Connection c, String caseId, CaseEvent e) throws SQLException {
-        String id = java.util.UUID.randomUUID().toString();
-        Jdbc.update(c, "INSERT INTO case_event (id, case_id, event_type, detail, reason, occurred_at, recorded_by)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?)", id, caseId, e.type(), e.detail(), e.reason(), instant(e.at()), e.by());
-        // The local-team outbox row, in this same transaction (see V5 and JdbcLocalTeamStore).
-        JdbcLocalTeamStore.enqueue(c, caseId, id, e);
+    public void insertEvent(Connection c, String caseId, NewEvent n) throws SQLException {
+        CaseEvent e = n.event();
+        Jdbc.update(c, "INSERT INTO case_event (id, case_id, event_type, detail, reason, occurred_at, recorded_by,"
+                + " payload) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", n.id(), caseId, e.type(), e.detail(), e.reason(),
+                instant(e.at()), e.by(), n.payload());
+        if (n.outboundType() != null) {
+            // The local-team outbox row, in this same transaction (see V5 and JdbcLocalTeamStore).
+            JdbcLocalTeamStore.enqueue(c, caseId, n.id(), n.outboundType(), n.outboundMessage(), e.at());
+        }
     }
 
     @Override

@@ -8,11 +8,9 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-import nl.proeftuin.core.api.dto.CaseEvent;
 import nl.proeftuin.core.store.runtime.LocalTeamStore;
 import nl.proeftuin.core.store.runtime.StoredOutbound;
 import org.osgi.service.component.annotations.Component;
@@ -21,59 +19,20 @@ import org.osgi.service.component.annotations.Component;
 @Component(service = LocalTeamStore.class)
 public class JdbcLocalTeamStore implements LocalTeamStore {
 
-    /** Case events a local team hears about, and the outbound type each becomes. */
-    static final Map<String, String> OUTBOUND = Map.of(
-            "CASE_OPENED", "CASE_OPENED",
-            "ASSIGNED", "TEAM_CHANGED",
-            "HANDOVER", "TEAM_CHANGED",
-            "ASSIGNMENT_ENDED", "TEAM_CHANGED",
-            "PHASE_CHANGED", "PHASE_CHANGED",
-            "FRAMEWORK_CHANGED", "FRAMEWORK_CHANGED",
-            "PLAN_VERSION_SAVED", "PLAN_VERSION",
-            "CASE_CLOSED", "CASE_CLOSED");
-
     /**
-     * Puts a case event in the outbox when a local team hears about its type; called by
-     * {@link JdbcCaseStore#insertEvent} in the transaction of the change. The payload names the
-     * change, not the family's details (data minimisation): the local team asks for more through its
-     * own channel when it needs it. The reason of an event (a handover note, say) is not sent.
+     * Puts a case event in the outbox; called by {@link JdbcCaseStore#insertEvent} in the transaction
+     * of the change, for the events the engine says a local team hears, with the message the engine
+     * wrote.
      */
-    static void enqueue(Connection c, String caseId, String eventId, CaseEvent e) throws SQLException {
-        String type = OUTBOUND.get(e.type());
-        if (type == null) {
-            return;
-        }
+    static void enqueue(Connection c, String caseId, String eventId, String type, String payload, Instant at)
+            throws SQLException {
         String municipality = Jdbc.one(c, "SELECT municipality FROM family_case WHERE id = ?", rs -> rs.getString(1),
                 caseId).orElseThrow(() -> new SQLException("no case " + caseId));
-        String payload = "{\"caseEventId\":" + json(eventId) + ",\"caseEventType\":" + json(e.type())
-                + ",\"detail\":" + json(e.detail()) + "}";
         Jdbc.update(c, "INSERT INTO local_team_outbox (id, idempotency_key, event_type, case_id, municipality,"
                 + " occurred_at, payload, status, attempts, next_attempt_at, alerted)"
                 + " VALUES (?, ?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, FALSE)",
-                UUID.randomUUID().toString(), "proeftuin-" + eventId, type, caseId, municipality, instant(e.at()), payload,
-                instant(e.at()));
-    }
-
-    /** A JSON string literal. */
-    static String json(String s) {
-        StringBuilder b = new StringBuilder("\"");
-        for (char ch : s.toCharArray()) {
-            switch (ch) {
-                case '"' -> b.append("\\\"");
-                case '\\' -> b.append("\\\\");
-                case '\n' -> b.append("\\n");
-                case '\r' -> b.append("\\r");
-                case '\t' -> b.append("\\t");
-                default -> {
-                    if (ch < 0x20) {
-                        b.append(String.format("\\u%04x", (int) ch));
-                    } else {
-                        b.append(ch);
-                    }
-                }
-            }
-        }
-        return b.append('"').toString();
+                UUID.randomUUID().toString(), "proeftuin-" + eventId, type, caseId, municipality, instant(at), payload,
+                instant(at));
     }
 
     @Override

@@ -138,12 +138,31 @@ public interface CaseStore {
     /**
      * @param c      the connection
      * @param caseId the case
-     * @param event  the event to append to the history; events a local team hears about (opened,
-     *               team, phase, framework, plan version, closed) also go into the local-team outbox,
-     *               in the same transaction
+     * @param event  the event to append to the history with its typed payload; when the engine gives
+     *               it an outbound type, it also goes into the local-team outbox, in the same
+     *               transaction (the engine decides which events a local team hears, not the store)
      * @throws SQLException on a database failure
      */
-    void insertEvent(Connection c, String caseId, CaseEvent event) throws SQLException;
+    void insertEvent(Connection c, String caseId, NewEvent event) throws SQLException;
+
+    /**
+     * One case event as the engine writes it. The store holds no rule about it: it stores the
+     * payload and the outbox message the engine made (JSON, written by the engine with Jackson).
+     *
+     * @param id              the event's id (the outbox row's idempotency key derives from it)
+     * @param event           the history line: type, the human sentence, reason, when, who
+     * @param payload         the event's typed data as JSON (the engine's record for its type)
+     * @param outboundType    the type a local team hears it as, or null when it does not hear it
+     * @param outboundMessage the outbox message (JSON), or null when {@code outboundType} is null
+     */
+    record NewEvent(String id, CaseEvent event, String payload, String outboundType, String outboundMessage) {
+        /** Rejects a half outbound: type and message come together. */
+        public NewEvent {
+            if ((outboundType == null) != (outboundMessage == null)) {
+                throw new IllegalArgumentException("outboundType and outboundMessage come together");
+            }
+        }
+    }
 
     /**
      * @param c      the connection

@@ -239,7 +239,7 @@ class JdbcStoresTest {
                 cases.updateAssignment(c, k.id(), new Assignment(a.id(), a.professionalId(), a.name(), a.organisation(),
                         a.role(), false, a.since(), D0, "handover"));
                 cases.insertHandover(c, k.id(), h);
-                cases.insertEvent(c, k.id(), e);
+                cases.insertEvent(c, k.id(), new nl.proeftuin.core.store.records.CaseStore.NewEvent(id(), e, "{}", null, null));
                 return null;
             });
             List<Assignment> team = db.read(c -> cases.assignments(c, k.id()));

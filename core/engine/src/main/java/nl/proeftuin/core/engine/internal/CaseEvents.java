@@ -1,0 +1,261 @@
+package nl.proeftuin.core.engine.internal;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import nl.proeftuin.core.api.dto.CaseEvent;
+import nl.proeftuin.core.api.dto.Framework;
+import nl.proeftuin.core.api.dto.Measure;
+import nl.proeftuin.core.api.dto.Phase;
+import nl.proeftuin.core.api.dto.ProfessionalRole;
+import nl.proeftuin.core.api.dto.TeamPosition;
+import nl.proeftuin.core.store.records.CaseStore;
+
+/**
+ * The case's events, typed and owned by the engine: one {@link Type} per kind of change and one
+ * record per type with the change's data. The engine decides the data's shape (written with
+ * Jackson into {@code case_event.payload}) and which events a local team hears ({@link Type#outbound}):
+ * the store only writes what it is given. The human sentence ({@code detail}) is for people; no
+ * figure is ever read from it (see {@link JdbcOutcomeMonitor} and decision 0014).
+ */
+final class CaseEvents {
+
+    /** Thread-safe once configured; one for the bundle. Dates as ISO strings. */
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .addModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .build();
+
+    private CaseEvents() {
+    }
+
+    /** What happened; {@link #outbound()} is the type a local team hears it as, if it hears it at all. */
+    enum Type {
+        CASE_OPENED("CASE_OPENED"),
+        PHASE_CHANGED("PHASE_CHANGED"),
+        FRAMEWORK_CHANGED("FRAMEWORK_CHANGED"),
+        CASE_CLOSED("CASE_CLOSED"),
+        ASSIGNED("TEAM_CHANGED"),
+        HANDOVER("TEAM_CHANGED"),
+        ASSIGNMENT_ENDED("TEAM_CHANGED"),
+        PLAN_VERSION_SAVED("PLAN_VERSION"),
+        REVIEW_RECORDED(null),
+        EVALUATION_RECORDED(null),
+        COURT_REQUESTED(null),
+        TRIAGE_ASSESSED(null),
+        TRIAGE_FALLBACK(null),
+        TRIAGE_PENDING(null),
+        TRIAGED(null),
+        CARE_PATH_STEP(null),
+        REPEAT_INCIDENT(null),
+        MAATWERK_REQUESTED(null),
+        MAATWERK_DECIDED(null),
+        CARE_REQUESTED(null),
+        CARE_ALLOCATED(null);
+
+        private final String outbound;
+
+        Type(String outbound) {
+            this.outbound = outbound;
+        }
+
+        /** @return the outbound event type a local team hears, or empty when it does not hear this one */
+        Optional<String> outbound() {
+            return Optional.ofNullable(outbound);
+        }
+    }
+
+    /** The data of one event; its record type fixes its {@link Type}. */
+    sealed interface Payload {
+        Type type();
+    }
+
+    /** @param origin SIGNAL or LOCAL_TEAM */
+    record CaseOpened(String municipality, String origin, int members) implements Payload {
+        public Type type() {
+            return Type.CASE_OPENED;
+        }
+    }
+
+    record PhaseChanged(Phase from, Phase to) implements Payload {
+        public Type type() {
+            return Type.PHASE_CHANGED;
+        }
+    }
+
+    /** @param measure the measure under COMPULSORY, else null */
+    record FrameworkChanged(Framework from, Framework to, Measure measure) implements Payload {
+        public Type type() {
+            return Type.FRAMEWORK_CHANGED;
+        }
+    }
+
+    record CaseClosed() implements Payload {
+        public Type type() {
+            return Type.CASE_CLOSED;
+        }
+    }
+
+    record Assigned(String assignmentId, ProfessionalRole role, boolean casusregie) implements Payload {
+        public Type type() {
+            return Type.ASSIGNED;
+        }
+    }
+
+    /** @param fromAssignment the assignment that handed over, null when nobody held the position */
+    record HandedOver(TeamPosition position, String fromAssignment, String toAssignment, int handovers)
+            implements Payload {
+        public Type type() {
+            return Type.HANDOVER;
+        }
+    }
+
+    record AssignmentEnded(String assignmentId, ProfessionalRole role) implements Payload {
+        public Type type() {
+            return Type.ASSIGNMENT_ENDED;
+        }
+    }
+
+    record PlanVersionSaved(int version) implements Payload {
+        public Type type() {
+            return Type.PLAN_VERSION_SAVED;
+        }
+    }
+
+    record ReviewRecorded(String reviewId, int planVersion, boolean supportsCourtRequest) implements Payload {
+        public Type type() {
+            return Type.REVIEW_RECORDED;
+        }
+    }
+
+    record EvaluationRecorded(String evaluationId, int planVersion, LocalDate on) implements Payload {
+        public Type type() {
+            return Type.EVALUATION_RECORDED;
+        }
+    }
+
+    record CourtRequested(String courtRequestId, String measure, String reviewId, int planVersion) implements Payload {
+        public Type type() {
+            return Type.COURT_REQUESTED;
+        }
+    }
+
+    record TriageAssessed(String assessorRole, String recommendation) implements Payload {
+        public Type type() {
+            return Type.TRIAGE_ASSESSED;
+        }
+    }
+
+    record TriageFallback(String pluginId) implements Payload {
+        public Type type() {
+            return Type.TRIAGE_FALLBACK;
+        }
+    }
+
+    record TriagePending(String pluginId, String bundleVersion, String classification) implements Payload {
+        public Type type() {
+            return Type.TRIAGE_PENDING;
+        }
+    }
+
+    record Triaged(String pluginId, String bundleVersion, String classification, String route) implements Payload {
+        public Type type() {
+            return Type.TRIAGED;
+        }
+    }
+
+    record CarePathStep(String carePath, String step) implements Payload {
+        public Type type() {
+            return Type.CARE_PATH_STEP;
+        }
+    }
+
+    record RepeatIncident(LocalDate occurredOn) implements Payload {
+        public Type type() {
+            return Type.REPEAT_INCIDENT;
+        }
+    }
+
+    record MaatwerkRequested(String maatwerkId, String provider, LocalDate decisionDue, String state)
+            implements Payload {
+        public Type type() {
+            return Type.MAATWERK_REQUESTED;
+        }
+    }
+
+    record MaatwerkDecided(String maatwerkId, String provider, String state) implements Payload {
+        public Type type() {
+            return Type.MAATWERK_DECIDED;
+        }
+    }
+
+    record CareRequested(String careRequestId, String category, String productCode, String provider, String state)
+            implements Payload {
+        public Type type() {
+            return Type.CARE_REQUESTED;
+        }
+    }
+
+    record CareAllocated(String careRequestId, String reference, String category, String provider) implements Payload {
+        public Type type() {
+            return Type.CARE_ALLOCATED;
+        }
+    }
+
+    /**
+     * One event as the store writes it: the history line, the typed payload and, when a local team
+     * hears this type, the outbound type and message.
+     */
+    static CaseStore.NewEvent newEvent(String id, Payload data, String detail, String reason, Instant at, String by) {
+        Type type = data.type();
+        String outbound = type.outbound().orElse(null);
+        return new CaseStore.NewEvent(id, new CaseEvent(type.name(), detail, reason, at, by), write(data), outbound,
+                outbound == null ? null : outboxMessage(id, type, detail));
+    }
+
+    /** @return the payload as stored in {@code case_event.payload} */
+    static String write(Payload payload) {
+        try {
+            return JSON.writeValueAsString(payload);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("case event payload " + payload.type() + " cannot be written", e);
+        }
+    }
+
+    /** @return a stored payload read back as its record */
+    static <P extends Payload> P read(String json, Class<P> type) {
+        try {
+            return JSON.readValue(json, type);
+        } catch (IOException e) {
+            throw new UncheckedIOException("case event payload is not a " + type.getSimpleName(), e);
+        }
+    }
+
+    /**
+     * The outbox message a local team receives: the change named, not the family's details (data
+     * minimisation); the reason of an event (a handover note, say) is not sent.
+     */
+    static String outboxMessage(String eventId, Type type, String detail) {
+        Map<String, String> message = new LinkedHashMap<>();
+        message.put("caseEventId", eventId);
+        message.put("caseEventType", type.name());
+        message.put("detail", detail);
+        try {
+            return JSON.writeValueAsString(message);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("outbox message cannot be written", e);
+        }
+    }
+}
