@@ -88,11 +88,13 @@ final class PluginConfigurations {
                     options.add(new ConfigurationOption(o.getAttribute("value"), o.getAttribute("label")));
                 }
                 String type = ad.hasAttribute("type") ? ad.getAttribute("type") : "String";
-                if (!TYPES.contains(type)) {
+                if ("Char".equals(type)) {
+                    type = "Character";
+                } else if (!TYPES.contains(type)) {
                     type = "String"; // Password and the like: read as text
                 }
                 keys.add(new ConfigurationKey(ad.getAttribute("id"), type,
-                        ad.hasAttribute("default") ? ad.getAttribute("default") : null,
+                        ad.hasAttribute("default") ? unescape(ad.getAttribute("default")) : null,
                         ad.hasAttribute("name") ? ad.getAttribute("name") : ad.getAttribute("id"),
                         ad.hasAttribute("description") ? ad.getAttribute("description") : null,
                         ad.hasAttribute("min") ? ad.getAttribute("min") : null,
@@ -102,6 +104,19 @@ final class PluginConfigurations {
                     ocd.hasAttribute("description") ? ocd.getAttribute("description") : null, keys);
         }
         return null;
+    }
+
+    /** A metatype default is a list with a backslash before a comma in a value: these keys have one value. */
+    private static String unescape(String value) {
+        StringBuilder out = new StringBuilder(value.length());
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c == '\\' && i + 1 < value.length()) {
+                c = value.charAt(++i);
+            }
+            out.append(c);
+        }
+        return out.toString();
     }
 
     private static List<Element> children(Element parent, String localName) {

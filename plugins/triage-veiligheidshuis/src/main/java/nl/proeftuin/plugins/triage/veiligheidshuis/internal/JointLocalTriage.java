@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
+import nl.proeftuin.core.spi.PluginConfiguration;
 import nl.proeftuin.core.spi.PluginId;
 import nl.proeftuin.core.spi.Route;
 import nl.proeftuin.core.spi.Triage;
@@ -51,6 +52,7 @@ import org.osgi.service.component.annotations.Component;
  */
 @Component(service = Triage.class)
 @PluginId(JointLocalTriage.ID)
+@PluginConfiguration(JointLocalTriage.ID)
 public final class JointLocalTriage implements Triage {
 
     /** The plugin id, as bindings, provenance and the shell show it. */
