@@ -149,6 +149,18 @@ public class PluginRuntimeIT extends KarafTestSupport {
         awaitPlugin("example-triage");
         assertTrue(shell("proeftuin:plugins").contains("example-triage"));
         // the example declares that it takes no configuration: the core refuses any key (typed configuration)
+        HttpResponse<String> refused = sendAs(COORDINATOR, "PUT", "/api/v1/bindings/TRIAGE/municipalities/Zevenaar",
+                JSON.writeValueAsString(Map.of("pluginId", "example-triage", "configuration", Map.of("threshold", "3"),
+                        "reason", "test: a key the plugin does not declare")), "application/json");
+        assertEquals(refused.body(), 400, refused.statusCode());
+        assertEquals(refused.body(), "configuration.threshold", JSON.readTree(refused.body()).path("field").asText());
+        JsonNode plugins = JSON.readTree(getAs(COORDINATOR, "/api/v1/plugins").body());
+        boolean schemaListed = false;
+        for (JsonNode plugin : plugins) {
+            schemaListed |= "example-triage".equals(plugin.path("pluginId").asText())
+                    && "example-triage".equals(plugin.path("configuration").path("id").asText());
+        }
+        assertTrue(plugins.toString(), schemaListed);
         String bound = shell("proeftuin:bind -m Zevenaar TRIAGE example-triage pilot start Zevenaar");
         assertTrue(bound, bound.contains("example-triage"));
         JsonNode effective = JSON.readTree(getAs(COORDINATOR, "/api/v1/bindings/effective?point=TRIAGE&municipality=Zevenaar").body());
