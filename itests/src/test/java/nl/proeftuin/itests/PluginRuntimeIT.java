@@ -148,11 +148,24 @@ public class PluginRuntimeIT extends KarafTestSupport {
         features.installFeature(EXAMPLE, EnumSet.noneOf(FeaturesService.Option.class));
         awaitPlugin("example-triage");
         assertTrue(shell("proeftuin:plugins").contains("example-triage"));
-        String bound = shell("proeftuin:bind -m Zevenaar -c threshold=3 TRIAGE example-triage pilot start Zevenaar");
+        // the example declares that it takes no configuration: the core refuses any key (typed configuration)
+        HttpResponse<String> refused = sendAs(COORDINATOR, "PUT", "/api/v1/bindings/TRIAGE/municipalities/Zevenaar",
+                JSON.writeValueAsString(Map.of("pluginId", "example-triage", "configuration", Map.of("threshold", "3"),
+                        "reason", "test: a key the plugin does not declare")), "application/json");
+        assertEquals(refused.body(), 400, refused.statusCode());
+        assertEquals(refused.body(), "configuration.threshold", JSON.readTree(refused.body()).path("field").asText());
+        JsonNode plugins = JSON.readTree(getAs(COORDINATOR, "/api/v1/plugins").body());
+        boolean schemaListed = false;
+        for (JsonNode plugin : plugins) {
+            schemaListed |= "example-triage".equals(plugin.path("pluginId").asText())
+                    && "example-triage".equals(plugin.path("configuration").path("id").asText());
+        }
+        assertTrue(plugins.toString(), schemaListed);
+        String bound = shell("proeftuin:bind -m Zevenaar TRIAGE example-triage pilot start Zevenaar");
         assertTrue(bound, bound.contains("example-triage"));
         JsonNode effective = JSON.readTree(getAs(COORDINATOR, "/api/v1/bindings/effective?point=TRIAGE&municipality=Zevenaar").body());
         assertEquals("example-triage", effective.path("pluginId").asText());
-        assertEquals("3", effective.path("configuration").path("threshold").asText());
+        assertEquals(0, effective.path("configuration").size());
         assertTrue(shell("proeftuin:bindings TRIAGE").contains("Zevenaar"));
         assertTrue(shell("proeftuin:binding-history TRIAGE").contains("pilot start Zevenaar"));
         shell("proeftuin:unbind -m Zevenaar TRIAGE pilot ended");

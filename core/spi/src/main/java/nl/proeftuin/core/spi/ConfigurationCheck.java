@@ -10,6 +10,11 @@ import org.osgi.annotation.versioning.ConsumerType;
  * A configuration the plugin would refuse at call time is then refused at bind time, with a 400
  * naming the key, instead of being stored and failing on the next call.
  *
+ * <p>Keys, types, ranges and options are better declared than coded: a plugin with
+ * {@link PluginConfiguration} has its configuration checked against its metatype definition first
+ * (and shown in {@code GET /api/v1/plugins}); this check then adds only what a definition cannot say
+ * (rules across keys, a name that must match the administrator's configuration).
+ *
  * <p>Where a plugin sends data and with which credentials is never a binding's business: it is the
  * regional administrator's configuration of the plugin (Config Admin, {@code etc/}). A connector
  * refuses binding keys that carry a URL, a path or a secret, and lets a binding only choose among

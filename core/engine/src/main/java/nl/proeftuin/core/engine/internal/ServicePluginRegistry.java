@@ -9,9 +9,11 @@ import java.util.concurrent.ConcurrentMap;
 import nl.proeftuin.core.spi.CarePath;
 import nl.proeftuin.core.spi.ExtensionPoint;
 import nl.proeftuin.core.spi.LocalTeamConnector;
+import nl.proeftuin.core.spi.PluginConfiguration;
 import nl.proeftuin.core.spi.PluginId;
 import nl.proeftuin.core.spi.ProcurementConnector;
 import nl.proeftuin.core.spi.Triage;
+import nl.proeftuin.core.spi.runtime.ConfigurationSchema;
 import nl.proeftuin.core.spi.runtime.PluginInfo;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.Constants;
@@ -113,7 +115,28 @@ public class ServicePluginRegistry {
         }
         Object ranking = ref.getProperty(Constants.SERVICE_RANKING);
         add(new PluginInfo(String.valueOf(id), point, bundle.getSymbolicName(), bundle.getVersion().toString(),
-                (Long) ref.getProperty(Constants.SERVICE_ID)), ranking instanceof Integer r ? r : 0, service);
+                (Long) ref.getProperty(Constants.SERVICE_ID), schema(bundle, id, ref.getProperty(PluginConfiguration.PROPERTY))),
+                ranking instanceof Integer r ? r : 0, service);
+    }
+
+    /** The plugin's declared binding configuration ({@link PluginConfiguration}), or null. */
+    private static ConfigurationSchema schema(Bundle bundle, Object pluginId, Object declared) {
+        if (declared == null) {
+            return null;
+        }
+        try {
+            ConfigurationSchema schema = PluginConfigurations.read(bundle, String.valueOf(declared));
+            if (schema == null) {
+                LOG.error("Plugin '{}' ({}) declares its configuration as '{}', but its bundle has no metatype"
+                        + " definition with that id: its bindings are checked by the plugin only", pluginId,
+                        bundle.getSymbolicName(), declared);
+            }
+            return schema;
+        } catch (RuntimeException e) {
+            LOG.error("Plugin '{}' ({}): cannot read its configuration definition '{}': {}", pluginId,
+                    bundle.getSymbolicName(), declared, e.getMessage());
+            return null;
+        }
     }
 
     private void remove(ServiceReference<?> ref) {

@@ -122,13 +122,18 @@ public class StoredPluginRuntime implements PluginRuntime {
     }
 
     /**
-     * Lets the plugin refuse the configuration before it is stored ({@link ConfigurationCheck}): a
-     * 400 naming the key. A plugin that fails otherwise while checking refuses it too (fail closed).
+     * Checks the configuration against the plugin's declared definition
+     * ({@link nl.proeftuin.core.spi.PluginConfiguration}), then lets the plugin refuse it before it is
+     * stored ({@link ConfigurationCheck}): a 400 naming the key. A plugin that fails otherwise while checking refuses it too (fail closed).
      */
     private void checkConfiguration(ExtensionPoint point, String municipality, String pluginId,
             Map<String, String> configuration) {
-        Object service = registry.lookup(point, pluginId, Object.class).map(ServicePluginRegistry.Plugin::service)
-                .orElse(null);
+        ServicePluginRegistry.Plugin<Object> plugin = registry.lookup(point, pluginId, Object.class).orElse(null);
+        if (plugin != null && plugin.info().configuration() != null) {
+            // the plugin's declared definition first: unknown keys, types, options
+            PluginConfigurations.check(pluginId, plugin.info().configuration(), configuration);
+        }
+        Object service = plugin == null ? null : plugin.service();
         if (!(service instanceof ConfigurationCheck check)) {
             return;
         }

@@ -192,6 +192,55 @@ class PluginRuntimeTest {
             assertEquals(3, connector.checked.size());
         }
 
+        /** A metatype resource as bnd writes it from an {@code @ObjectClassDefinition}. */
+        static final String METATYPE = """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <metatype:MetaData xmlns:metatype="http://www.osgi.org/xmlns/metatype/v1.4.0" localization="OSGI-INF/l10n/x">
+                  <OCD id="typed-triage" name="Typed triage" description="A triage with typed settings">
+                    <AD id="complex.minProblemDomains" type="Integer" default="3" min="0" max="9" name="Complex from"
+                        description="Life domains"/>
+                    <AD id="complex.onSafetyConcern" type="String" default="SERIOUS" name="Safety">
+                      <Option label="Serious" value="SERIOUS"/>
+                      <Option label="Off" value="OFF"/>
+                    </AD>
+                    <AD id="onRepeatedViolence" type="Boolean" default="true" name="Violence"/>
+                  </OCD>
+                </metatype:MetaData>
+                """;
+
+        @Test
+        void bindChecksTheConfigurationAgainstThePluginsDeclaredDefinitionAndStoresNothingWrong() throws Exception {
+            var schema = PluginConfigurations.parse(
+                    new java.io.ByteArrayInputStream(METATYPE.getBytes(StandardCharsets.UTF_8)), "typed-triage");
+            assertEquals(List.of("complex.minProblemDomains", "complex.onSafetyConcern", "onRepeatedViolence"),
+                    schema.keys().stream().map(k -> k.key()).toList());
+            assertEquals("3", schema.keys().get(0).defaultValue());
+            assertEquals("Integer", schema.keys().get(0).type());
+            assertEquals(List.of("SERIOUS", "OFF"), schema.keys().get(1).options().stream().map(o -> o.value()).toList());
+            registry.add(new PluginInfo("typed-triage", ExtensionPoint.TRIAGE, "test.typed", "1.0.0", 9001, schema), 0,
+                    new RuleTriage());
+
+            // a misspelt key (the plugin would fall back with an alert on every call): refused, named
+            assertInvalid("configuration.complex.minProblemDomain",
+                    () -> bindRegion("typed-triage", Map.of("complex.minProblemDomain", "4")));
+            assertInvalid("configuration.complex.minProblemDomains",
+                    () -> bindRegion("typed-triage", Map.of("complex.minProblemDomains", "three")));
+            assertInvalid("configuration.complex.minProblemDomains",
+                    () -> bindRegion("typed-triage", Map.of("complex.minProblemDomains", "12")));
+            assertInvalid("configuration.complex.onSafetyConcern",
+                    () -> bindRegion("typed-triage", Map.of("complex.onSafetyConcern", "SEVERE")));
+            assertInvalid("configuration.onRepeatedViolence",
+                    () -> bindRegion("typed-triage", Map.of("onRepeatedViolence", "ja")));
+            assertNull(runtime.effectiveBinding(ExtensionPoint.TRIAGE, null), "nothing was stored");
+            assertTrue(runtime.history(ExtensionPoint.TRIAGE).isEmpty(), "nor in the history");
+
+            Binding ok = bindRegion("typed-triage", Map.of("complex.minProblemDomains", "4",
+                    "complex.onSafetyConcern", "off", "onRepeatedViolence", "false"));
+            assertEquals("4", ok.configuration().get("complex.minProblemDomains"));
+            assertEquals(schema, runtime.plugins().stream().filter(p -> p.pluginId().equals("typed-triage"))
+                    .findFirst().orElseThrow().configuration(), "the schema is listed with the plugin");
+        }
+
         @Test
         void aDefaultBindingIsCreatedWhenAbsentAndNeverOverwritesAnExistingOne() {
             String ede = registered(unique("Ede"));

@@ -43,7 +43,16 @@ final class InMemoryRuntime implements PluginRuntime, TriageService {
 
     final List<PluginInfo> present = new ArrayList<>(List.of(
             new PluginInfo(SIMPLE, ExtensionPoint.TRIAGE, "nl.proeftuin.plugins.triage.simple", "1.0.0", 41),
-            new PluginInfo(JOINT, ExtensionPoint.TRIAGE, "nl.proeftuin.plugins.triage.joint", "1.2.0", 42)));
+            new PluginInfo(JOINT, ExtensionPoint.TRIAGE, "nl.proeftuin.plugins.triage.joint", "1.2.0", 42,
+                    new nl.proeftuin.core.spi.runtime.ConfigurationSchema(JOINT, "Joint triage", "Two assessments",
+                            List.of(new nl.proeftuin.core.spi.runtime.ConfigurationKey("threshold", "Integer", "2",
+                                    "Threshold", "Assessments needed", "1", null, List.of()),
+                                    new nl.proeftuin.core.spi.runtime.ConfigurationKey("onDisagreement", "String",
+                                            "escalate", "On disagreement", null, null, null, List.of(
+                                                    new nl.proeftuin.core.spi.runtime.ConfigurationOption("escalate",
+                                                            "Escalate"),
+                                                    new nl.proeftuin.core.spi.runtime.ConfigurationOption("manual",
+                                                            "Manual"))))))));
     /** Cases the triage service knows; others are 404. */
     final Set<String> cases = new java.util.HashSet<>(Set.of("c1", "c2"));
     private final Map<String, Binding> bindings = new TreeMap<>();
@@ -91,6 +100,14 @@ final class InMemoryRuntime implements PluginRuntime, TriageService {
             throw new RuleViolationException("plugin-not-present", input.pluginId() + " does not serve " + point);
         }
         Map<String, String> configuration = input.configuration() == null ? Map.of() : Map.copyOf(input.configuration());
+        // as the engine does with a plugin's declared configuration: an unknown key is refused, named
+        present.stream().filter(p -> p.pluginId().equals(input.pluginId()) && p.configuration() != null).findFirst()
+                .ifPresent(p -> configuration.keySet().stream()
+                        .filter(k -> p.configuration().keys().stream().noneMatch(d -> d.key().equals(k))).findFirst()
+                        .ifPresent(k -> {
+                            throw new InvalidInputException("configuration." + k, "is not a configuration key of plugin '"
+                                    + p.pluginId() + "'");
+                        }));
         Binding old = bindings.get(key(point, municipality));
         Binding binding = new Binding(point, municipality, input.pluginId(), configuration,
                 Integer.toHexString(new TreeMap<>(configuration).hashCode()), old == null ? 1 : old.revision() + 1,

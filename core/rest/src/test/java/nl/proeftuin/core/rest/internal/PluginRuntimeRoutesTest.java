@@ -65,6 +65,33 @@ class PluginRuntimeRoutesTest {
     }
 
     @Test
+    void listsEachPluginsConfigurationSchemaForAForm() {
+        JsonNode plugins = Http.get("/plugins").as("carla.coord").on(api).body();
+        assertTrue(plugins.get(0).path("configuration").isMissingNode(), "a plugin that declares none: absent");
+        JsonNode schema = plugins.get(1).path("configuration");
+        assertEquals(InMemoryRuntime.JOINT, schema.path("id").asText(), plugins.toString());
+        JsonNode threshold = schema.path("keys").get(0);
+        assertEquals("threshold", threshold.path("key").asText());
+        assertEquals("Integer", threshold.path("type").asText());
+        assertEquals("2", threshold.path("defaultValue").asText());
+        assertEquals("Assessments needed", threshold.path("description").asText());
+        assertEquals("1", threshold.path("min").asText());
+        JsonNode options = schema.path("keys").get(1).path("options");
+        assertEquals("escalate", options.get(0).path("value").asText());
+        assertEquals("Manual", options.get(1).path("label").asText());
+    }
+
+    @Test
+    void bindingAMisspeltKeyIs400NamingItAndStoresNothing() {
+        JsonNode problem = problem(put("/bindings/triage/region",
+                "{\"pluginId\":\"joint-triage\",\"configuration\":{\"treshold\":\"2\"},\"reason\":\"pilot\"}")
+                .on(api), 400);
+        assertEquals("configuration.treshold", problem.path("field").asText(), problem.toString());
+        assertTrue(problem.path("reason").asText().contains("not a configuration key"), problem.toString());
+        assertEquals(0, Http.get("/bindings").as("carla.coord").on(api).body().size(), "nothing was stored");
+    }
+
+    @Test
     void listsThePluginsPresent() {
         Http plugins = Http.get("/plugins").as("carla.coord").on(api);
         assertEquals(200, plugins.status, plugins.text());

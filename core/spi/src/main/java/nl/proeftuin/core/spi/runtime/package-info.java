@@ -9,7 +9,7 @@
  * {@code core/api} must not depend on {@code core/spi}.
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package nl.proeftuin.core.spi.runtime;
 
 import org.osgi.annotation.bundle.Export;

@@ -18,6 +18,7 @@ import nl.proeftuin.core.spi.CarePathAdvice;
 import nl.proeftuin.core.spi.CarePathDefinition;
 import nl.proeftuin.core.spi.CarePathPhase;
 import nl.proeftuin.core.spi.CarePathRequest;
+import nl.proeftuin.core.spi.PluginConfiguration;
 import nl.proeftuin.core.spi.PluginId;
 import nl.proeftuin.core.spi.SafetyConcern;
 import nl.proeftuin.core.spi.TriageFacts;
@@ -37,6 +38,7 @@ import org.osgi.service.component.annotations.Component;
  */
 @Component(service = CarePath.class)
 @PluginId(MdaPlusPlusPath.ID)
+@PluginConfiguration(MdaPlusPlusPath.ID)
 public final class MdaPlusPlusPath implements CarePath {
 
     static final String ID = "carepath-mdaplusplus";

@@ -1,5 +1,6 @@
 package nl.proeftuin.plugins.carepath.mdaplusplus.osgi;
 
+import nl.proeftuin.core.api.InvalidInputException;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -207,18 +208,34 @@ class MdaPlusPlusPathIT {
         assertEquals("safety-assessment", step(paths, caseId, "safety-assessment").steps().get(0).step());
     }
 
+    /**
+     * The plugin declares its configuration (metatype, {@code @PluginConfiguration}): the core refuses
+     * a misspelt key, a value of the wrong type or outside the options at bind time, naming the key,
+     * and stores nothing; before, the binding was stored and every call fell back with an alert.
+     */
     @Test
-    void anUnusableConfigurationFallsBackNamingTheKey() {
-        kit.bind(ExtensionPoint.CARE_PATH, null, PLUGIN_ID, Map.of("incidents.escalateAfter", "often"));
-        String caseId = kit.openCase("Rheden");
-        kit.triage(caseId, eligible());
-
-        CarePathStatus status = carePaths().status(caseId);
-
-        assertTrue(status.fallback());
-        assertTrue(status.fallbackReason().contains("incidents.escalateAfter"), status.fallbackReason());
+    void anUnusableConfigurationIsRefusedAtBindTimeNamingTheKey() {
         kit.bind(ExtensionPoint.CARE_PATH, null, PLUGIN_ID, CONFIG);
-        assertFalse(carePaths().status(caseId).fallback(), "usable again after a good binding");
+        var before = kit.runtime().effectiveBinding(ExtensionPoint.CARE_PATH, null);
+        int history = kit.runtime().history(ExtensionPoint.CARE_PATH).size();
+        for (Map.Entry<String, String> bad : List.of(Map.entry("incidents.escalateAftr", "2"),
+                Map.entry("incidents.escalateAfter", "often"), Map.entry("incidents.returnTo", "INTAKE"),
+                Map.entry("casusregie.required", "ja"))) {
+            InvalidInputException refused = assertThrows(InvalidInputException.class,
+                    () -> kit.bind(ExtensionPoint.CARE_PATH, null, PLUGIN_ID, Map.of(bad.getKey(), bad.getValue())),
+                    bad::toString);
+            assertEquals("configuration." + bad.getKey(), refused.field(), refused.getMessage());
+        }
+        assertEquals(before, kit.runtime().effectiveBinding(ExtensionPoint.CARE_PATH, null), "nothing was stored");
+        assertEquals(history, kit.runtime().history(ExtensionPoint.CARE_PATH).size(), "nor in the history");
+
+        var schema = kit.runtime().plugins().stream().filter(p -> p.pluginId().equals(PLUGIN_ID)).findFirst()
+                .orElseThrow().configuration();
+        assertNotNull(schema, "the plugin's declared configuration is listed");
+        var escalateAfter = schema.keys().stream().filter(k -> k.key().equals("incidents.escalateAfter")).findFirst()
+                .orElseThrow();
+        assertEquals("Integer", escalateAfter.type());
+        assertEquals("1", escalateAfter.defaultValue());
     }
 
     private static CarePathStatus step(CarePathService paths, String caseId, String step) {

@@ -2,6 +2,7 @@ package nl.proeftuin.plugins.example.triage.internal;
 
 import java.util.List;
 
+import nl.proeftuin.core.spi.PluginConfiguration;
 import nl.proeftuin.core.spi.PluginId;
 import nl.proeftuin.core.spi.Route;
 import nl.proeftuin.core.spi.SafetyConcern;
@@ -31,6 +32,7 @@ import org.osgi.service.component.annotations.Component;
  */
 @Component(service = Triage.class)
 @PluginId(SafetyFirstTriage.ID)
+@PluginConfiguration(SafetyFirstTriage.ID)
 public final class SafetyFirstTriage implements Triage {
 
     /** The plugin id, as bindings, provenance and the shell show it. */

@@ -10,6 +10,7 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 import nl.proeftuin.core.api.dto.LifeDomain;
+import nl.proeftuin.core.spi.PluginConfiguration;
 import nl.proeftuin.core.spi.PluginId;
 import nl.proeftuin.core.spi.Route;
 import nl.proeftuin.core.spi.SafetyConcern;
@@ -28,6 +29,7 @@ import org.osgi.service.component.annotations.Component;
  */
 @Component(service = Triage.class)
 @PluginId(ThreeWayTriage.ID)
+@PluginConfiguration(ThreeWayTriage.ID)
 public final class ThreeWayTriage implements Triage {
 
     static final String ID = "triage-threeway";

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
+import nl.proeftuin.core.spi.PluginConfiguration;
 import nl.proeftuin.core.spi.PluginId;
 import nl.proeftuin.core.spi.Route;
 import nl.proeftuin.core.spi.Triage;
@@ -14,6 +15,8 @@ import nl.proeftuin.core.spi.TriageAssessment;
 import nl.proeftuin.core.spi.TriageDecision;
 import nl.proeftuin.core.spi.TriageRequest;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.util.converter.Converter;
+import org.osgi.util.converter.Converters;
 
 /**
  * The joint local triage of the Zorg- en Veiligheidshuis (<i>gezamenlijke lokale triage</i>): a
@@ -51,6 +54,7 @@ import org.osgi.service.component.annotations.Component;
  */
 @Component(service = Triage.class)
 @PluginId(JointLocalTriage.ID)
+@PluginConfiguration(JointLocalTriage.ID)
 public final class JointLocalTriage implements Triage {
 
     /** The plugin id, as bindings, provenance and the shell show it. */
@@ -70,6 +74,9 @@ public final class JointLocalTriage implements Triage {
     static final String ON_DISAGREEMENT = "onDisagreement";
     static final String ESCALATE = "escalate";
     static final String MANUAL = "manual";
+
+    /** Reads the binding's configuration into its declared type (defaults from {@link JointLocalConfig}). */
+    private static final Converter CONVERTER = Converters.standardConverter();
 
     /**
      * A note is quoted up to this many characters: the core keeps the rationale with the case's
@@ -147,14 +154,16 @@ public final class JointLocalTriage implements Triage {
      */
     static boolean escalateOnDisagreement(Map<String, String> configuration) {
         Map<String, String> c = configuration == null ? Map.of() : configuration;
+        // The core refuses an unknown key or value at bind time (JointLocalConfig); a binding stored
+        // before that check existed is refused here too, never read as the default.
         Set<String> unknown = new TreeSet<>(c.keySet());
         unknown.remove(ON_DISAGREEMENT);
         if (!unknown.isEmpty()) {
             throw new IllegalArgumentException(ID + ": unknown configuration key(s) " + unknown
                     + "; the only key is " + ON_DISAGREEMENT + " (" + ESCALATE + " or " + MANUAL + ")");
         }
-        String raw = c.get(ON_DISAGREEMENT);
-        String v = raw == null ? ESCALATE : raw.strip().toLowerCase(Locale.ROOT);
+        String raw = CONVERTER.convert(c).to(JointLocalConfig.class).onDisagreement();
+        String v = raw == null ? "" : raw.strip().toLowerCase(Locale.ROOT);
         if (ESCALATE.equals(v)) {
             return true;
         }

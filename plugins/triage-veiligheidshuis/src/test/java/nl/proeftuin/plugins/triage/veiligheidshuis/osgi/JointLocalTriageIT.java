@@ -1,5 +1,7 @@
 package nl.proeftuin.plugins.triage.veiligheidshuis.osgi;
 
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import nl.proeftuin.core.api.InvalidInputException;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -133,17 +135,17 @@ class JointLocalTriageIT {
         assertEquals(Route.VEILIGHEIDSHUIS_TABLE, escalated.decision().route());
     }
 
+    /** Refused at bind time, naming the key (its metatype declares the one key and its two options). */
     @Test
-    void anUnusableConfigurationFallsBackWithAnAlert() {
-        kit.bindRegion(PLUGIN_ID, Map.of("onDisagreement", "vote"));
-        String caseId = kit.openCase("Renkum");
-
-        TriageOutcome outcome = kit.triage(caseId, facts());
-
-        assertTrue(outcome.fallback());
-        assertEquals(Route.MANUAL_TRIAGE, outcome.decision().route());
-        assertTrue(outcome.fallbackReason().contains("onDisagreement"), outcome.fallbackReason());
-        kit.bindRegion(PLUGIN_ID, Map.of());
+    void anUnusableConfigurationIsRefusedAtBindTime() {
+        for (Map.Entry<String, String> bad : List.of(Map.entry("onDisagreement", "vote"),
+                Map.entry("onDisagreemnt", "manual"))) {
+            InvalidInputException refused = assertThrows(InvalidInputException.class,
+                    () -> kit.bindMunicipality("Renkum", PLUGIN_ID, Map.of(bad.getKey(), bad.getValue())), bad::toString);
+            assertEquals("configuration." + bad.getKey(), refused.field(), refused.getMessage());
+        }
+        assertTrue(kit.runtime().history(nl.proeftuin.core.spi.ExtensionPoint.TRIAGE).stream()
+                .noneMatch(c -> "Renkum".equals(c.municipality())), "nothing was stored");
     }
 
     private static TriageOutcome pendingOf(String caseId) {
