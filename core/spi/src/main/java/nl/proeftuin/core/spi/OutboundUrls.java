@@ -47,23 +47,23 @@ public final class OutboundUrls {
         try {
             uri = new URI(value.strip());
         } catch (URISyntaxException e) {
-            throw new IllegalArgumentException(key + ": '" + value + "' is not a URL: " + e.getReason());
+            throw new IllegalArgumentException(key + ": '" + shown(value) + "' is not a URL: " + e.getReason());
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("https") && !scheme.equals("http")) {
-            throw new IllegalArgumentException(key + ": '" + value + "' must be an https URL (scheme '" + scheme
+            throw new IllegalArgumentException(key + ": '" + shown(value) + "' must be an https URL (scheme '" + scheme
                     + "' is not allowed)");
         }
         String host = uri.getHost();
         if (host == null || host.isEmpty()) {
-            throw new IllegalArgumentException(key + ": '" + value + "' names no host");
+            throw new IllegalArgumentException(key + ": '" + shown(value) + "' names no host");
         }
         if (uri.getRawUserInfo() != null) {
-            throw new IllegalArgumentException(key + ": '" + value + "' must not carry user info (secrets belong in"
+            throw new IllegalArgumentException(key + ": '" + shown(value) + "' must not carry user info (secrets belong in"
                     + " the credentials file)");
         }
         if (uri.getRawFragment() != null) {
-            throw new IllegalArgumentException(key + ": '" + value + "' must not have a fragment");
+            throw new IllegalArgumentException(key + ": '" + shown(value) + "' must not have a fragment");
         }
         String bare = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
         InetAddress literal = null;
@@ -71,10 +71,10 @@ public final class OutboundUrls {
             try {
                 literal = InetAddress.getByName(bare); // a literal: no lookup
             } catch (UnknownHostException e) {
-                throw new IllegalArgumentException(key + ": '" + value + "' has an invalid address " + host);
+                throw new IllegalArgumentException(key + ": '" + shown(value) + "' has an invalid address " + host);
             }
         } else if (NUMERIC_HOST.matcher(bare).matches()) {
-            throw new IllegalArgumentException(key + ": '" + value + "' writes its address in an unusual form; use"
+            throw new IllegalArgumentException(key + ": '" + shown(value) + "' writes its address in an unusual form; use"
                     + " a host name or a dotted address");
         }
         boolean loopback = literal != null ? literal.isLoopbackAddress()
@@ -84,11 +84,11 @@ public final class OutboundUrls {
         }
         if (scheme.equals("http")) {
             if (!loopback) {
-                throw new IllegalArgumentException(key + ": '" + value + "' must be an https URL (http only to a"
+                throw new IllegalArgumentException(key + ": '" + shown(value) + "' must be an https URL (http only to a"
                         + " loopback address, and only with allowHttpLoopback)");
             }
             if (!allowHttpLoopback) {
-                throw new IllegalArgumentException(key + ": '" + value + "' must be an https URL (http to loopback"
+                throw new IllegalArgumentException(key + ": '" + shown(value) + "' must be an https URL (http to loopback"
                         + " needs allowHttpLoopback=true in the administrator's configuration)");
             }
         }
@@ -110,7 +110,7 @@ public final class OutboundUrls {
         for (InetAddress address : InetAddress.getAllByName(bare)) {
             refuseSpecial("url", uri.toString(), address);
             if (http && !(allowHttpLoopback && address.isLoopbackAddress())) {
-                throw new IllegalArgumentException("url: '" + uri + "' resolves to " + address.getHostAddress()
+                throw new IllegalArgumentException("url: '" + shown(uri.toString()) + "' resolves to " + address.getHostAddress()
                         + ", not a loopback address: http is allowed to loopback only");
             }
         }
@@ -118,12 +118,22 @@ public final class OutboundUrls {
 
     private static void refuseSpecial(String key, String value, InetAddress address) {
         if (address.isLinkLocalAddress()) {
-            throw new IllegalArgumentException(key + ": '" + value + "' points at a link-local address ("
+            throw new IllegalArgumentException(key + ": '" + shown(value) + "' points at a link-local address ("
                     + address.getHostAddress() + "), which is never allowed");
         }
         if (address.isAnyLocalAddress() || address.isMulticastAddress()) {
-            throw new IllegalArgumentException(key + ": '" + value + "' points at " + address.getHostAddress()
+            throw new IllegalArgumentException(key + ": '" + shown(value) + "' points at " + address.getHostAddress()
                     + ", which is not a host");
         }
+    }
+
+    /**
+     * A URL as an error message may show it: without user info and query, where a secret could hide
+     * (messages reach logs and the coordinator's 400).
+     */
+    static String shown(String url) {
+        String shown = url.replaceFirst("^([A-Za-z][A-Za-z0-9+.-]*://)[^/@?#]*@", "$1...@");
+        int query = shown.indexOf('?');
+        return query < 0 ? shown : shown.substring(0, query) + "?...";
     }
 }

@@ -75,4 +75,15 @@ class OutboundUrlsTest {
         assertThrows(IllegalArgumentException.class,
                 () -> OutboundUrls.checkResolved(URI.create("https://169.254.169.254/"), false));
     }
+
+    @Test
+    void aRefusalNeverRepeatsASecretTheUrlCarries() {
+        IllegalArgumentException userInfo = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> OutboundUrls.check("baseUrl", "https://svc:s3cret-pass@lt.example.nl/x", false));
+        IllegalArgumentException query = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> OutboundUrls.check("baseUrl", "http://lt.example.nl/x?apikey=s3cret-key", false));
+        for (IllegalArgumentException e : java.util.List.of(userInfo, query)) {
+            org.junit.jupiter.api.Assertions.assertFalse(e.getMessage().contains("s3cret"), e.getMessage());
+        }
+    }
 }

@@ -27,6 +27,7 @@ import org.osgi.service.component.annotations.Reference;
 public class RegisteredMunicipalities implements MunicipalityRegister {
 
     static final String EXISTS = "municipality-exists";
+    static final String RENAME = "municipality-rename";
     /** More inhabitants than any municipality could have: a typo, not a figure. */
     static final int MAX_INHABITANTS = 100_000_000;
 
@@ -81,13 +82,15 @@ public class RegisteredMunicipalities implements MunicipalityRegister {
         StoredMunicipality m = new StoredMunicipality(code, name(input.name()), inhabitants(input.inhabitants()),
                 clock.instant().truncatedTo(ChronoUnit.MILLIS), actor.id());
         return Domain.transaction(database, c -> {
-            if (store.byCode(c, code).isEmpty()) {
+            var current = store.byCode(c, code);
+            if (current.isEmpty()) {
                 throw new NotFoundException("municipality " + code);
             }
-            var sameName = store.byKey(c, MunicipalityNames.key(m.name()));
-            if (sameName.isPresent() && !sameName.get().code().equals(code)) {
-                throw new RuleViolationException(EXISTS, "The register already has " + sameName.get().name()
-                        + " (" + sameName.get().code() + ")");
+            // Cases, bindings and users name a municipality by its register name: a new name would
+            // strand them. A merger or a new name comes with a new CBS code (add that one instead).
+            if (!current.get().name().equals(m.name())) {
+                throw new RuleViolationException(RENAME, "The name of " + current.get().name() + " (" + code
+                        + ") cannot change: cases, bindings and users name it; a new name comes with a new CBS code");
             }
             store.update(c, m);
             return view(m);

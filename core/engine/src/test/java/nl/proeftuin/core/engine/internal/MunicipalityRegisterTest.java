@@ -105,7 +105,9 @@ class MunicipalityRegisterTest {
             assertRule(RegisteredMunicipalities.EXISTS, () -> register.add(ANS, new MunicipalityInput(code, "Elders", 1)));
             assertRule(RegisteredMunicipalities.EXISTS, () -> register.add(ANS, new MunicipalityInput("GM0001",
                     name.toLowerCase(java.util.Locale.ROOT), 1)));
-            assertRule(RegisteredMunicipalities.EXISTS, () -> register.change(ANS, code, new MunicipalityInput(null, "arnhem", 1)));
+            // a new name would strand the cases, bindings and users that name the old one
+            assertRule(RegisteredMunicipalities.RENAME, () -> register.change(ANS, code, new MunicipalityInput(null, "arnhem", 1)));
+            assertRule(RegisteredMunicipalities.RENAME, () -> register.change(ANS, code, new MunicipalityInput(null, "Elders", 1)));
             assertInvalid("code", () -> register.add(ANS, new MunicipalityInput("0202", "Nergens", 1)));
             assertInvalid("name", () -> register.add(ANS, new MunicipalityInput("GM0002", "Nerg\u200bens", 1)));
             assertInvalid("inhabitants", () -> register.add(ANS, new MunicipalityInput("GM0002", "Nergens", -1)));

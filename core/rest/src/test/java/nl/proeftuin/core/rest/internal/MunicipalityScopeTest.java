@@ -219,4 +219,18 @@ class MunicipalityScopeTest {
         }
         problem(Http.request("PUT", "/municipalities/GM0202").json(body).as("anna.local").on(api), 403);
     }
+
+    @Test
+    void anAdministratorLimitedToEdeChangesNoMunicipalityOfTheRegister() {
+        String arnhem = "{\"code\":\"GM0202\",\"name\":\"Arnhem\",\"inhabitants\":166000}";
+        assertEquals("other_municipality", problem(Http.post("/municipalities", arnhem).as("edda.admin").on(api), 403)
+                .path("reason").asText());
+        assertTrue(register.isEmpty(), "nothing added");
+        assertEquals(201, Http.post("/municipalities", arnhem).as("rik.admin").on(api).status);
+        problem(Http.request("PUT", "/municipalities/GM0202")
+                .json("{\"name\":\"Arnhem\",\"inhabitants\":1}").as("edda.admin").on(api), 403);
+        AccessEvent refused = security.log.events.get(security.log.events.size() - 1);
+        assertEquals("edda.admin", refused.userId());
+        assertTrue(!AccessEvent.SUCCESS.equals(refused.outcome()), "the refusal is logged as a refusal: " + refused);
+    }
 }
