@@ -60,7 +60,7 @@ class HostileInputTest {
     private static final long SEED = 20270312L;
 
     /** A user with every role, assigned to everything: the guard lets each request through to its body. */
-    private static final Principal FUZZ = new Principal("fuzz", "Fuzz", java.util.EnumSet.allOf(Role.class), java.util.Set.of(),
+    private static final Principal FUZZ = new Principal("fuzz", "Fuzz", java.util.EnumSet.allOf(Role.class), java.util.Set.of(Principal.ALL_MUNICIPALITIES),
             "Fuzz BV");
     private static final Authenticator EVERYONE = new Authenticator() {
         @Override
