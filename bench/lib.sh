@@ -32,10 +32,43 @@ unpack_distribution() {
   BENCH_PASSWORD="bench-$(od -An -N12 -tx1 /dev/urandom | tr -d ' \n')"
   java "$(dirname "${BASH_SOURCE[0]}")/HashPassword.java" "${BENCH_USER}" "${BENCH_PASSWORD}" 10000 \
     PROFESSIONAL,COORDINATOR >> "${HOME_DIR}/etc/proeftuin-users.properties"
+  # the region's register, as a region feature seeds it (the benchmarks open cases in Arnhem); a
+  # factory configuration file is named with a dash
+  printf 'code = GM0202\nname = Arnhem\n' \
+    > "${HOME_DIR}/etc/nl.proeftuin.core.engine.internal.DefaultMunicipality-bench_arnhem.cfg"
+  # a Karaf shell user, to grant the bench user its municipalities after its first login
+  SHELL_PORT=${ssh}
+  SHELL_PASSWORD="shell-$(od -An -N12 -tx1 /dev/urandom | tr -d ' \n')"
+  printf '\nbenchshell = %s,_g_:admingroup\n_g_\\:admingroup = group,admin,manager,viewer,systembundles,ssh\n' \
+    "${SHELL_PASSWORD}" >> "${HOME_DIR}/etc/users.properties"
 }
 
-# login: a session token for the bench user; sets TOKEN and AUTH
+# grant_all_municipalities: an account appears at its first login and sees no municipality until an
+# operator grants it some; grant the bench user all of them at the Karaf console, as an operator would
+grant_all_municipalities() {
+  local out
+  for _ in $(seq 1 30); do
+    out=$(echo "proeftuin:user-roles -a ${BENCH_USER}" | "${HOME_DIR}/bin/client" -h 127.0.0.1 -a "${SHELL_PORT}" \
+      -u benchshell -p "${SHELL_PASSWORD}" -b 2>&1) || true
+    case "${out}" in *municipalities=all*) return 0 ;; esac
+    sleep 1
+  done
+  echo "could not grant ${BENCH_USER} all municipalities: ${out}" >&2
+  exit 1
+}
+
+# login: a session token for the bench user (granted all municipalities at its first login); sets
+# TOKEN and AUTH
 login() {
+  login_once
+  if [ -z "${GRANTED:-}" ]; then
+    grant_all_municipalities
+    GRANTED=1
+    login_once
+  fi
+}
+
+login_once() {
   TOKEN=$(curl -sf -X POST -H 'Content-Type: application/json' \
     -d "{\"username\":\"${BENCH_USER}\",\"password\":\"${BENCH_PASSWORD}\"}" "${BASE}/auth/login" \
     | sed -n 's/.*"token":"\([^"]*\)".*/\1/p')
