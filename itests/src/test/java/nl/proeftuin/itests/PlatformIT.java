@@ -131,9 +131,12 @@ public class PlatformIT extends KarafTestSupport {
         }
     }
 
-    /** Polls (the verdict is cached for a second) until the path answers the status or 10 s passed. */
+    /**
+     * Polls (the verdict is cached for a second) until the path answers the status or 30 s passed (a
+     * stopping bundle's components deactivate on a loaded machine: once, 10 s were not enough).
+     */
     private static int awaitStatus(String path, int status) throws Exception {
-        long until = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        long until = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         int last;
         do {
             last = sendAs(null, "GET", path, null, null).statusCode();
