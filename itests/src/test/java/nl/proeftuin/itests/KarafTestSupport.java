@@ -318,6 +318,7 @@ public abstract class KarafTestSupport {
      */
     protected static HttpResponse<String> awaitReady(Duration timeout) throws Exception {
         long deadline = System.nanoTime() + timeout.toNanos();
+        awaitBootFinished(timeout);
         HttpResponse<String> last = null;
         Exception lastError = null;
         while (System.nanoTime() < deadline) {
@@ -333,6 +334,31 @@ public abstract class KarafTestSupport {
         }
         throw new AssertionError("Platform not ready within " + timeout + "; last answer: "
                 + (last == null ? String.valueOf(lastError) : last.statusCode() + " " + last.body()));
+    }
+
+    /**
+     * Waits until Karaf has installed its boot features (it registers {@code BootFinished} then). Until
+     * that, the features service may still be deploying, and a deployment starts every feature bundle
+     * that is not active: a bundle a test stopped on purpose would be started again behind its back.
+     */
+    private static void awaitBootFinished(Duration timeout) throws InterruptedException {
+        org.osgi.framework.BundleContext context = org.osgi.framework.FrameworkUtil.getBundle(KarafTestSupport.class)
+                .getBundleContext();
+        org.osgi.util.tracker.ServiceTracker<Object, Object> tracker;
+        try {
+            tracker = new org.osgi.util.tracker.ServiceTracker<>(context,
+                    context.createFilter("(objectClass=org.apache.karaf.features.BootFinished)"), null);
+        } catch (org.osgi.framework.InvalidSyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+        tracker.open(true);
+        try {
+            if (tracker.waitForService(timeout.toMillis()) == null) {
+                throw new AssertionError("Karaf did not finish installing its boot features within " + timeout);
+            }
+        } finally {
+            tracker.close();
+        }
     }
 
     protected static final ObjectMapper JSON = new ObjectMapper();

@@ -120,7 +120,8 @@ public class PlatformIT extends KarafTestSupport {
             Bundle bundle = bundle(bsn);
             bundle.stop();
             try {
-                assertEquals(bsn + " stopped: health", 503, awaitStatus("/api/v1/health", 503));
+                int health = awaitStatus("/api/v1/health", 503);
+                assertEquals(bsn + " stopped (state now " + bundle.getState() + "): health", 503, health);
                 assertEquals(bsn + " stopped: readiness", 503, awaitStatus("/api/v1/health/ready", 503));
                 assertEquals("{\"status\":\"DOWN\"}", sendAs(null, "GET", "/api/v1/health/ready", null, null).body());
             } finally {
