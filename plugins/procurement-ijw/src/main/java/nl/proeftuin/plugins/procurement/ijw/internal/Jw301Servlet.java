@@ -16,6 +16,8 @@ import javax.servlet.http.HttpServlet;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import nl.proeftuin.core.api.InvalidInputException;
 import nl.proeftuin.core.api.NotFoundException;
 import nl.proeftuin.core.spi.CareAllocation;
@@ -54,6 +56,7 @@ public class Jw301Servlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
 
     static final String PATH = "/ijw/v1/jw301";
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final transient ProcurementInbox inbox;
     private final transient Jw301ServletConfig config;
@@ -138,12 +141,15 @@ public class Jw301Servlet extends HttpServlet {
                 return;
             }
         }
-        StringBuilder json = new StringBuilder("{\"received\":").append(allocations.size()).append(",\"new\":")
-                .append(fresh).append(",\"allocations\":[");
-        for (int i = 0; i < refs.size(); i++) {
-            json.append(i == 0 ? "" : ",").append(quote(refs.get(i)));
-        }
-        write(response, 202, "application/json", json.append("]}").toString());
+        write(response, 202, "application/json", new Receipt(allocations.size(), fresh, refs));
+    }
+
+    /** The answer to an accepted message: allocations received, how many were new, their references. */
+    record Receipt(int received, @JsonProperty("new") int fresh, List<String> allocations) {
+    }
+
+    /** An RFC 9457 problem. */
+    record Problem(String type, String title, int status, String detail) {
     }
 
     private static byte[] sha256(String text) {
@@ -181,12 +187,11 @@ public class Jw301Servlet extends HttpServlet {
 
     private static void problem(HttpServletResponse response, int status, String title, String detail)
             throws IOException {
-        write(response, status, "application/problem+json", "{\"type\":\"about:blank\",\"title\":" + quote(title)
-                + ",\"status\":" + status + ",\"detail\":" + quote(detail) + "}");
+        write(response, status, "application/problem+json", new Problem("about:blank", title, status, detail));
     }
 
-    private static void write(HttpServletResponse response, int status, String type, String body) throws IOException {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+    private static void write(HttpServletResponse response, int status, String type, Object body) throws IOException {
+        byte[] bytes = JSON.writeValueAsBytes(body);
         response.setStatus(status);
         response.setContentType(type);
         response.setCharacterEncoding("UTF-8");
@@ -195,26 +200,5 @@ public class Jw301Servlet extends HttpServlet {
         try (OutputStream out = response.getOutputStream()) {
             out.write(bytes);
         }
-    }
-
-    static String quote(String s) {
-        StringBuilder b = new StringBuilder("\"");
-        for (char c : s.toCharArray()) {
-            switch (c) {
-                case '"' -> b.append("\\\"");
-                case '\\' -> b.append("\\\\");
-                case '\n' -> b.append("\\n");
-                case '\r' -> b.append("\\r");
-                case '\t' -> b.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        b.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        b.append(c);
-                    }
-                }
-            }
-        }
-        return b.append('"').toString();
     }
 }

@@ -149,7 +149,11 @@ class Jw301ServletTest {
     }
 
     @Test
-    void quotingKeepsTheJsonValid() {
-        assertEquals("\"a\\\"b\\\\c\\n\\u0001\"", Jw301Servlet.quote("a\"b\\c\n\u0001"));
+    void aProblemDetailWithQuotesAndControlCharactersStaysValidJson() throws Exception {
+        Answer answer = ServletCall.post(servlet, "application/xml", "Bearer s3cret",
+                Messages.jw301("quote\"back\\slash"));
+        assertEquals(422, answer.status());
+        var problem = new com.fasterxml.jackson.databind.ObjectMapper().readTree(answer.body());
+        assertTrue(problem.path("detail").asText().contains("quote\"back\\slash"), answer.body());
     }
 }
