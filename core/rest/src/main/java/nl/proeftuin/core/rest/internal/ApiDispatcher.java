@@ -70,19 +70,26 @@ final class ApiDispatcher {
         new AuthResource(authenticator, accessLog).register(router);
         new BreakGlassResource(more.optional("break-glass", BreakGlass.class)).register(router);
         router.add(Route.get("/health")
-                .operation("health", "platform", "Platform health for anyone: only UP (200) or DOWN (503), the same verdict as /health/ready; no versions or components (those are in /health/details).")
+                .operation("health", "platform", "Platform health for anyone: only UP (200) or DOWN (503), the same "
+                        + "verdict as /health/ready; no versions or components (those are in /health/details).")
                 .policy(RoutePolicy.anonymous())
                 .returns(200, "UP", Readiness.HealthStatus.class)
                 .returns(503, "DOWN: not ready", Readiness.HealthStatus.class)
                 .handle(health));
         router.add(Route.get("/health/ready")
-                .operation("healthReady", "platform", "Readiness for load balancers: 200 only when every core bundle is active and every core component ready, the API servlet is registered, the access log and security services are there and the database takes a write (a one-row heartbeat, at most once a second); else 503. The verdict is cached for one second, so polling every second is cheap.")
+                .operation("healthReady", "platform", "Readiness for load balancers: 200 only when every core bundle "
+                        + "is active and every core component ready, the API servlet is registered, the access log "
+                        + "and security services are there and the database takes a write (a one-row heartbeat, at "
+                        + "most once a second); else 503. The verdict is cached for one second, so polling every "
+                        + "second is cheap.")
                 .policy(RoutePolicy.anonymous())
                 .returns(200, "UP: ready to serve", Readiness.HealthStatus.class)
                 .returns(503, "DOWN: not ready", Readiness.HealthStatus.class)
                 .handle(health));
         router.add(Route.get("/health/details")
-                .operation("healthDetails", "platform", "The detailed health report (version, Git revision, database, every core component, what failed), for regional administrators. 200 when ready, 503 when not; 401 without login, 403 for other roles.")
+                .operation("healthDetails", "platform", "The detailed health report (version, Git revision, database, "
+                        + "every core component, what failed), for regional administrators. 200 when ready, 503 when "
+                        + "not; 401 without login, 403 for other roles.")
                 .policy(RoutePolicy.anyOf(Role.REGIONAL_ADMINISTRATOR))
                 .returns(200, "UP", Readiness.HealthDetails.class)
                 .returns(503, "DOWN: not ready; failures says why", Readiness.HealthDetails.class)

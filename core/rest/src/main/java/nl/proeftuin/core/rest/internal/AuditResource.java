@@ -61,15 +61,20 @@ final class AuditResource {
                 .responses(400)
                 .handle(r -> Reply.ok(log.get().query(new AccessLogQuery(instant(r, "from"),
                         instant(r, "to"), r.query("userId"), r.query("personId"), r.query("caseId"),
-                        r.queryEnum("action", AccessAction.class), outcome(r), afterSeq(r), r.queryInt("limit", 100, 1, 1000))))));
+                        r.queryEnum("action", AccessAction.class), outcome(r), afterSeq(r),
+                        r.queryInt("limit", 100, 1, 1000))))));
         router.add(Route.get("/audit/verify")
-                .operation("auditVerify", "audit", "Verifies the access log from the first entry (hash chain, each entry's MAC with the key outside the database, person rows, the checkpoints outside the database: a cut, a recomputed chain and removed person rows are found) and names the first broken entry (AUDITOR).")
+                .operation("auditVerify", "audit", "Verifies the access log from the first entry (hash chain, each "
+                        + "entry's MAC with the key outside the database, person rows, the checkpoints outside the "
+                        + "database: a cut, a recomputed chain and removed person rows are found) and names the "
+                        + "first broken entry (AUDITOR).")
                 .policy(RoutePolicy.anyOf(Role.AUDITOR))
                 .returns(200, "OK", ChainVerification.class)
                 .responses(400)
                 .handle(r -> Reply.ok(log.get().verify()).header("Cache-Control", "no-store")));
         router.add(Route.get("/persons/{personId}/access-log")
-                .operation("personAccessLog", "audit", "Who (name, role, organisation) looked at or changed this person's data, and when; never entries about restricted data.")
+                .operation("personAccessLog", "audit", "Who (name, role, organisation) looked at or changed this "
+                        + "person's data, and when; never entries about restricted data.")
                 .policy(RoutePolicy.onPerson(Role.PROFESSIONAL, Role.AUDITOR))
                 .query("from", Instant.class, "at or after (UTC)")
                 .query("to", Instant.class, "before (UTC)")
@@ -77,9 +82,10 @@ final class AuditResource {
                 .returns(200, "OK", Route.listOf(AuditResource.AccessView.class))
                 .responses(400)
                 .handle(r -> {
-                    List<AccessView> view = log.get().forPerson(r.path("personId"), instant(r, "from"), instant(r, "to"),
-                            r.queryInt("limit", 100, 1, 1000)).stream()
-                            // nor the guard's entries of the restricted-data routes: that restricted data exists is restricted
+                    List<AccessView> view = log.get().forPerson(r.path("personId"), instant(r, "from"),
+                            instant(r, "to"), r.queryInt("limit", 100, 1, 1000)).stream()
+                            // nor the guard's entries of the restricted-data routes: that restricted data
+                            // exists is restricted
                             .filter(e -> !RestrictedRoutes.concernsRestrictedData(e)).map(AccessView::of).toList();
                     return Reply.ok(view);
                 }));

@@ -42,8 +42,10 @@ final class AuthResource {
 
     void register(Router router) {
         router.add(Route.post("/auth/login")
-                .operation("login", "auth", "Logs in through the proeftuin JAAS realm and opens a session; the token is in the answer only.")
-                .describe("Every attempt is in the access log. A wrong password and an unknown user get the same answer; repeated failures for a user name lock it for a while (429).")
+                .operation("login", "auth", "Logs in through the proeftuin JAAS realm and opens a session; the token "
+                        + "is in the answer only.")
+                .describe("Every attempt is in the access log. A wrong password and an unknown user get the same "
+                        + "answer; repeated failures for a user name lock it for a while (429).")
                 .policy(RoutePolicy.anonymous())
                 .body(AuthResource.LoginInput.class)
                 .returns(200, "Logged in", AuthResource.LoginReply.class)
@@ -62,8 +64,9 @@ final class AuthResource {
                     if (entry != null) {
                         entry.action = AccessAction.LOGOUT; // logged after the handler, as every admitted request
                     } else {
-                        log.get().append(new AccessEvent(AccessAction.LOGOUT, AccessEvent.SUCCESS, p.userId(), p.name(), null,
-                                null, null, List.of(), null, "session", null, requestId(r), "logout", p.organisation(), false));
+                        log.get().append(new AccessEvent(AccessAction.LOGOUT, AccessEvent.SUCCESS, p.userId(),
+                                p.name(), null, null, null, List.of(), null, "session", null, requestId(r), "logout",
+                                p.organisation(), false));
                     }
                     return Reply.noContent();
                 }));

@@ -23,19 +23,23 @@ final class BreakGlassResource {
 
     void register(Router router) {
         router.add(Route.post("/cases/{caseId}/break-glass")
-                .operation("breakGlass", "break-glass", "Gives a professional not assigned to the case access for a limited time, for a stated reason.")
-                .describe("Only within the user's municipalities. The grant and every access through it are in the access log, flagged for review.")
+                .operation("breakGlass", "break-glass", "Gives a professional not assigned to the case access for a "
+                        + "limited time, for a stated reason.")
+                .describe("Only within the user's municipalities. The grant and every access through it are in the "
+                        + "access log, flagged for review.")
                 .policy(RoutePolicy.anyOf(Role.PROFESSIONAL))
                 .body(BreakGlassResource.BreakGlassInput.class)
                 .returns(201, "Granted", BreakGlassGrant.class)
                 .responses(404, 409)
                 .handle(r -> {
                     BreakGlass service = breakGlass.get();
-                    BreakGlassGrant grant = service.open(Actors.principal(r), r.path("caseId"), r.body(BreakGlassInput.class).reason());
+                    BreakGlassGrant grant = service.open(Actors.principal(r), r.path("caseId"),
+                            r.body(BreakGlassInput.class).reason());
                     return Reply.json(201, grant);
                 }));
         router.add(Route.get("/break-glass")
-                .operation("breakGlassGrants", "break-glass", "Break-glass grants, newest first, for review by an auditor or coordinator.")
+                .operation("breakGlassGrants", "break-glass", "Break-glass grants, newest first, for review by an "
+                        + "auditor or coordinator.")
                 .policy(RoutePolicy.anyOf(Role.COORDINATOR, Role.AUDITOR))
                 .query("unreviewed", Boolean.class, "Only those not yet reviewed.")
                 .query("limit", Integer.class, null)

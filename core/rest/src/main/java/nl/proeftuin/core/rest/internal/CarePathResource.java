@@ -20,17 +20,20 @@ final class CarePathResource {
 
     void register(Router router) {
         router.add(Route.get("/cases/{caseId}/care-path")
-                .operation("getCarePath", "care-path", "The case's status on its care path: definition, advice, steps done, incidents, provenance; fallback true when no usable care path is bound.")
+                .operation("getCarePath", "care-path", "The case's status on its care path: definition, advice, steps "
+                        + "done, incidents, provenance; fallback true when no usable care path is bound.")
                 .policy(RoutePolicy.onCase(Role.PROFESSIONAL))
                 .returns(200, "OK", CarePathStatus.class)
                 .responses(400)
                 .handle(r -> Reply.ok(paths.get().status(r.path("caseId")))));
         router.add(Route.post("/cases/{caseId}/care-path/steps")
-                .operation("completeCarePathStep", "care-path", "Records a required step as done; steps follow the path's order.")
+                .operation("completeCarePathStep", "care-path", "Records a required step as done; steps follow the "
+                        + "path's order.")
                 .policy(RoutePolicy.onCase(Role.PROFESSIONAL))
                 .body(StepInput.class)
                 .returns(201, "Created", CarePathStatus.class)
-                .problem(409, "case-closed; no-care-path: no usable care path; step-order: an earlier step is open; step-done: already recorded.")
+                .problem(409, "case-closed; no-care-path: no usable care path; step-order: an earlier step is open; "
+                        + "step-done: already recorded.")
                 .handle(r -> {
                     CarePathService service = paths.get();
                     StepInput input = r.body(StepInput.class);

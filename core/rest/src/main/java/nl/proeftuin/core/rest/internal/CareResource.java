@@ -25,7 +25,8 @@ final class CareResource {
 
     void register(Router router) {
         router.add(Route.get("/cases/{caseId}/offers")
-                .operation("findOffers", "care", "Contracted offers for a member of the case, shortest waiting time first; fallback true (no offers) when no usable connector is bound.")
+                .operation("findOffers", "care", "Contracted offers for a member of the case, shortest waiting time "
+                        + "first; fallback true (no offers) when no usable connector is bound.")
                 .policy(RoutePolicy.onCase(Role.PROFESSIONAL))
                 .requiredQuery("personId", String.class, "the member the care is for")
                 .requiredQuery("domain", LifeDomain.class, "the life domain")
@@ -36,18 +37,21 @@ final class CareResource {
                 .responses(400)
                 .handle(r -> {
                     CareFinder service = finder.get();
-                    OfferRequest query = new OfferRequest(r.requiredQuery("personId"), r.requiredQueryEnum("domain", LifeDomain.class),
-                            r.requiredQuery("need"), r.queryEnum("urgency", Urgency.class));
+                    OfferRequest query = new OfferRequest(r.requiredQuery("personId"),
+                            r.requiredQueryEnum("domain", LifeDomain.class), r.requiredQuery("need"),
+                            r.queryEnum("urgency", Urgency.class));
                     return Reply.ok(service.offers(r.path("caseId"), query));
                 }));
         router.add(Route.get("/cases/{caseId}/maatwerk")
-                .operation("listMaatwerk", "care", "The case's maatwerk requests with deadline and decision, oldest first.")
+                .operation("listMaatwerk", "care", "The case's maatwerk requests with deadline and decision, oldest "
+                        + "first.")
                 .policy(RoutePolicy.onCase(Role.PROFESSIONAL))
                 .returns(200, "OK", Route.listOf(MaatwerkView.class))
                 .responses(400)
                 .handle(r -> Reply.ok(finder.get().maatwerk(r.path("caseId")))));
         router.add(Route.post("/cases/{caseId}/maatwerk")
-                .operation("requestMaatwerk", "care", "Asks the municipality for care by a non-contracted provider; the decision is due by the deadline (an alert is raised when it passes).")
+                .operation("requestMaatwerk", "care", "Asks the municipality for care by a non-contracted provider; "
+                        + "the decision is due by the deadline (an alert is raised when it passes).")
                 .policy(RoutePolicy.onCase(Role.PROFESSIONAL))
                 .body(MaatwerkInput.class)
                 .returns(201, "Created", MaatwerkView.class)
@@ -66,7 +70,8 @@ final class CareResource {
                 .handle(r -> {
                     CareFinder service = finder.get();
                     MaatwerkDecision input = r.body(MaatwerkDecision.class);
-                    return Reply.ok(service.decideMaatwerk(Actors.from(r), r.path("caseId"), r.path("requestId"), input));
+                    return Reply.ok(service.decideMaatwerk(Actors.from(r), r.path("caseId"), r.path("requestId"),
+                            input));
                 }));
         router.add(Route.get("/cases/{caseId}/care-requests")
                 .operation("listCareRequests", "care", "The case's care requests with their allocations, oldest first.")
@@ -75,7 +80,8 @@ final class CareResource {
                 .responses(400)
                 .handle(r -> Reply.ok(finder.get().careRequests(r.path("caseId")))));
         router.add(Route.post("/cases/{caseId}/care-requests")
-                .operation("requestCare", "care", "Sends a request to allocate contracted care (iJw JW315) through the bound connector.")
+                .operation("requestCare", "care", "Sends a request to allocate contracted care (iJw JW315) through the "
+                        + "bound connector.")
                 .policy(RoutePolicy.onCase(Role.PROFESSIONAL))
                 .body(CareRequestInput.class)
                 .returns(201, "Created", CareRequestView.class)

@@ -41,13 +41,13 @@ final class CaseRecordResource {
     void register(Router router) {
         records(router, "entries", "Entry", Entry.class, EntryInput.class, CaseService::addEntry, CaseService::entries,
                 "Entries, oldest first.", "Records an entry; the author's role is their active role in the case.");
-        records(router, "reviews", "Review", Review.class, ReviewInput.class, CaseService::addReview, CaseService::reviews,
-                "Independent reviews, oldest first.", "Records an independent review of the latest plan version"
-                        + " (409 reviewer-not-independent when the reviewer is or was assigned).");
+        records(router, "reviews", "Review", Review.class, ReviewInput.class, CaseService::addReview,
+                CaseService::reviews, "Independent reviews, oldest first.", "Records an independent review of the"
+                        + " latest plan version (409 reviewer-not-independent when the reviewer is or was assigned).");
         records(router, "consents", "Consent", Consent.class, ConsentInput.class, CaseService::addConsent,
                 CaseService::consents, "Consent decisions, oldest first.", "Records an informed-consent decision.");
-        records(router, "evaluations", "Evaluation", Evaluation.class, EvaluationInput.class, CaseService::addEvaluation,
-                CaseService::evaluations, "Evaluations, oldest first.",
+        records(router, "evaluations", "Evaluation", Evaluation.class, EvaluationInput.class,
+                CaseService::addEvaluation, CaseService::evaluations, "Evaluations, oldest first.",
                 "Records an evaluation of the latest plan version (a plan must exist).");
         records(router, "court-requests", "CourtRequest", CourtRequest.class, CourtRequestInput.class,
                 CaseService::requestCourt, CaseService::courtRequests, "Court requests, oldest first.",
@@ -59,8 +59,8 @@ final class CaseRecordResource {
      * The two routes of one kind of record, {@code GET} (operation {@code list<Kind>}) and {@code POST}
      * ({@code add<Kind>}) on {@code /cases/{caseId}/<name>}, for the case's professionals.
      */
-    private <I> void records(Router router, String name, String kind, Class<?> recordType, Class<I> inputType, Add<I> add,
-            BiFunction<CaseService, String, List<?>> list, String listSummary, String addSummary) {
+    private <I> void records(Router router, String name, String kind, Class<?> recordType, Class<I> inputType,
+            Add<I> add, BiFunction<CaseService, String, List<?>> list, String listSummary, String addSummary) {
         String template = "/cases/{caseId}/" + name;
         router.add(Route.get(template).operation("list" + kind, "records", listSummary)
                 .policy(RoutePolicy.onCase(Role.PROFESSIONAL))

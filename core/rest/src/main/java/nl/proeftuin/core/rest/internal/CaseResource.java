@@ -60,8 +60,10 @@ final class CaseResource {
 
     void register(Router router) {
         router.add(Route.post("/cases")
-                .operation("openCase", "cases", "Opens a case from a signal or request for help (phase ACUTE_SAFETY, framework VOLUNTARY).")
-                .describe("Every person named in members must be one the user may see (403 naming the field members otherwise): a professional cannot pull someone else's client into their case.")
+                .operation("openCase", "cases", "Opens a case from a signal or request for help (phase ACUTE_SAFETY, "
+                        + "framework VOLUNTARY).")
+                .describe("Every person named in members must be one the user may see (403 naming the field members "
+                        + "otherwise): a professional cannot pull someone else's client into their case.")
                 .policy(RoutePolicy.anyOf(Role.PROFESSIONAL))
                 .body(SignalInput.class)
                 .returns(201, "Created", CaseView.class).headers("ETag", "Location")
@@ -69,11 +71,13 @@ final class CaseResource {
                 .handle(this::open));
         router.add(Route.get("/cases")
                 .operation("searchCases", "cases", "Searches cases; null criteria mean any.")
-                .describe("Need to know: only the cases the user may see (assigned, opener of a case without a team, or break-glass; within their municipalities); total counts those.")
+                .describe("Need to know: only the cases the user may see (assigned, opener of a case without a team, "
+                        + "or break-glass; within their municipalities); total counts those.")
                 .policy(RoutePolicy.anyOf(Role.PROFESSIONAL))
                 .query("name", String.class, "Part of a member's given or family name (case-insensitive).")
                 .query("municipality", String.class, "Exact municipality.")
-                .query("status", CaseStatus.class, "Open or closed (case-insensitive); another value is a 400 naming status.")
+                .query("status", CaseStatus.class, "Open or closed (case-insensitive); another value is a 400 naming "
+                        + "status.")
                 .query("phase", Phase.class, "Phase (case-insensitive); another value is a 400 naming phase.")
                 .query("page", Integer.class, "Page number from 0.")
                 .query("size", Integer.class, "Page size, 1 to 100.")
@@ -91,7 +95,8 @@ final class CaseResource {
                     return ETags.conditional(r, view, ETags.of(view.version()));
                 }));
         router.add(Route.get("/cases/{caseId}/family-system")
-                .operation("caseFamilySystem", "cases", "The family system of a case: members, relationships, households.")
+                .operation("caseFamilySystem", "cases", "The family system of a case: members, relationships, "
+                        + "households.")
                 .policy(RoutePolicy.onCase(Role.PROFESSIONAL))
                 .returns(200, "OK", FamilySystem.class)
                 .handle(r -> Reply.ok(cases.get().familySystem(r.path("caseId")))));
@@ -149,7 +154,8 @@ final class CaseResource {
                 .returns(200, "OK", Route.listOf(Handover.class))
                 .handle(r -> Reply.ok(cases.get().handovers(r.path("caseId")))));
         router.add(Route.post("/cases/{caseId}/team/handovers")
-                .operation("handover", "team", "Hands over the fixed professional or casusregie in one atomic change with a note.")
+                .operation("handover", "team", "Hands over the fixed professional or casusregie in one atomic change "
+                        + "with a note.")
                 .policy(RoutePolicy.onCase(Role.PROFESSIONAL))
                 .parameter("IfMatchCase")
                 .body(HandoverInput.class)
@@ -157,14 +163,15 @@ final class CaseResource {
                 .responses(409, 412)
                 .handle(r -> change(r, HandoverInput.class, CaseService::handover)));
         router.add(Route.post("/cases/{caseId}/team/{assignmentId}/end")
-                .operation("endAssignment", "team", "Ends an assignment (refused when it would break the team invariant: hand over instead).")
+                .operation("endAssignment", "team", "Ends an assignment (refused when it would break the team "
+                        + "invariant: hand over instead).")
                 .policy(RoutePolicy.onCase(Role.PROFESSIONAL))
                 .parameter("IfMatchCase")
                 .body(EndAssignmentInput.class)
                 .returns(200, "The changed case", CaseView.class).headers("ETag")
                 .responses(409, 412)
-                .handle(r -> change(r, EndAssignmentInput.class,
-                        (s, actor, id, expected, input) -> s.endAssignment(actor, id, expected, r.path("assignmentId"), input))));
+                .handle(r -> change(r, EndAssignmentInput.class, (s, actor, id, expected, input) ->
+                        s.endAssignment(actor, id, expected, r.path("assignmentId"), input))));
     }
 
     private Reply open(ApiRequest r) {

@@ -29,8 +29,10 @@ final class FamilyResource {
                 .returns(201, "Created", Person.class).headers("Location")
                 .handle(this::createPerson));
         router.add(Route.get("/persons")
-                .operation("findPersons", "family", "Persons whose given or family name contains name (case-insensitive), at most 100.")
-                .describe("Need to know: only the persons the user may see (through a case, or recorded by them and in no case yet).")
+                .operation("findPersons", "family", "Persons whose given or family name contains name "
+                        + "(case-insensitive), at most 100.")
+                .describe("Need to know: only the persons the user may see (through a case, or recorded by them and in "
+                        + "no case yet).")
                 .policy(RoutePolicy.anyOf(Role.PROFESSIONAL))
                 .requiredQuery("name", String.class, "Part of a given or family name.")
                 .returns(200, "OK", Route.listOf(Person.class))
@@ -51,7 +53,9 @@ final class FamilyResource {
         // through /persons/{personId}/relationships).
         router.add(Route.post("/relationships")
                 .operation("relate", "family", "Records a relationship between two recorded persons.")
-                .describe("Answers 201 without Location: a relationship is read through /persons/{personId}/relationships. Both persons must be ones the user may see (403 naming fromPersonId or toPersonId otherwise).")
+                .describe("Answers 201 without Location: a relationship is read through "
+                        + "/persons/{personId}/relationships. Both persons must be ones the user may see (403 naming "
+                        + "fromPersonId or toPersonId otherwise).")
                 .policy(RoutePolicy.anyOf(Role.PROFESSIONAL))
                 .body(RelationshipInput.class)
                 .returns(201, "Created", Relationship.class)

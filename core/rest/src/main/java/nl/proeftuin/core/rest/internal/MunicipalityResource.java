@@ -19,12 +19,15 @@ final class MunicipalityResource {
 
     void register(Router router) {
         router.add(Route.get("/municipalities")
-                .operation("municipalities", "municipalities", "The region's register of municipalities, by name (any logged-in user).")
+                .operation("municipalities", "municipalities", "The region's register of municipalities, by name (any "
+                        + "logged-in user).")
                 .policy(RoutePolicy.loggedIn())
                 .returns(200, "OK", Route.listOf(Municipality.class))
                 .handle(r -> Reply.ok(register.get().municipalities())));
         router.add(Route.post("/municipalities")
-                .operation("addMunicipality", "municipalities", "Adds a municipality to the register (regional administrator; logged in the access log). 409 municipality-exists when its code or name is registered.")
+                .operation("addMunicipality", "municipalities", "Adds a municipality to the register (regional "
+                        + "administrator; logged in the access log). 409 municipality-exists when its code or name "
+                        + "is registered.")
                 .policy(RoutePolicy.anyOf(Role.REGIONAL_ADMINISTRATOR))
                 .body(MunicipalityInput.class)
                 .returns(201, "Created", Municipality.class).headers("Location")
@@ -37,7 +40,9 @@ final class MunicipalityResource {
                     return Reply.created(added, r.link("/municipalities/" + added.code()));
                 }));
         router.add(Route.put("/municipalities/{code}")
-                .operation("changeMunicipality", "municipalities", "Changes a municipality's name or inhabitants (regional administrator; logged in the access log). Cases already stored keep the name they were stored with.")
+                .operation("changeMunicipality", "municipalities", "Changes a municipality's name or inhabitants "
+                        + "(regional administrator; logged in the access log). Cases already stored keep the name "
+                        + "they were stored with.")
                 .policy(RoutePolicy.anyOf(Role.REGIONAL_ADMINISTRATOR))
                 .body(MunicipalityInput.class)
                 .returns(200, "OK", Municipality.class)

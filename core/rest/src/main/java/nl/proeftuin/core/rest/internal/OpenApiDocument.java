@@ -106,7 +106,7 @@ final class OpenApiDocument {
         Set<String> tags = new HashSet<>();
         document.path("tags").forEach(t -> tags.add(t.path("name").asText()));
         if (!tags.contains(route.tag())) {
-            throw new IllegalStateException(route + ": tag " + route.tag() + " is not among the document's tags " + tags);
+            throw new IllegalStateException(route + ": tag " + route.tag() + " is not among the document's " + tags);
         }
         ObjectNode op = object(paths, route.template()).putObject(route.method().toLowerCase(java.util.Locale.ROOT));
         op.put("operationId", route.operationId());
@@ -122,8 +122,8 @@ final class OpenApiDocument {
             if (shared != null) {
                 parameters.addObject().put("$ref", "#/components/parameters/" + shared);
             } else {
-                ObjectNode p = parameters.addObject().put("name", variables.group(1)).put("in", "path").put("required", true);
-                p.putObject("schema").put("type", "string");
+                ObjectNode p = parameters.addObject().put("name", variables.group(1)).put("in", "path");
+                p.put("required", true).putObject("schema").put("type", "string");
             }
         }
         for (String component : route.parameters()) {
@@ -163,9 +163,10 @@ final class OpenApiDocument {
             }
             if (!answer.content.isEmpty()) {
                 ObjectNode content = r.putObject("content");
-                answer.content.forEach((mediaType, type) -> content.putObject(mediaType).set("schema",
-                        answer.problem ? ref("Problem") : mediaType.endsWith("json") ? schema(mapper.constructType(type), false)
-                                : mapper.createObjectNode().put("type", "string")));
+                answer.content.forEach((mediaType, type) -> content.putObject(mediaType).set("schema", answer.problem
+                        ? ref("Problem")
+                        : mediaType.endsWith("json") ? schema(mapper.constructType(type), false)
+                        : mapper.createObjectNode().put("type", "string")));
             }
             responses.put(answer.status, r);
         }
@@ -195,7 +196,7 @@ final class OpenApiDocument {
         }
     }
 
-    /** The member {@code name} of {@code parent}, added when absent (not {@code with}: it reads "/..." as a pointer). */
+    /** The member {@code name} of {@code parent}, added when absent ({@code with} reads "/..." as a pointer). */
     private static ObjectNode object(ObjectNode parent, String name) {
         return parent.get(name) instanceof ObjectNode child ? child : parent.putObject(name);
     }
@@ -233,7 +234,8 @@ final class OpenApiDocument {
         if (raw == BigInteger.class) {
             return s.put("type", "integer");
         }
-        if (raw == double.class || raw == Double.class || raw == float.class || raw == Float.class || raw == BigDecimal.class) {
+        if (raw == double.class || raw == Double.class || raw == float.class || raw == Float.class
+                || raw == BigDecimal.class) {
             return s.put("type", "number");
         }
         if (raw == boolean.class || raw == Boolean.class) {
@@ -242,7 +244,8 @@ final class OpenApiDocument {
         if (raw == LocalDate.class) {
             return s.put("type", "string").put("format", "date");
         }
-        if (raw == Instant.class || raw == OffsetDateTime.class || raw == ZonedDateTime.class || raw == LocalDateTime.class) {
+        if (raw == Instant.class || raw == OffsetDateTime.class || raw == ZonedDateTime.class
+                || raw == LocalDateTime.class) {
             return s.put("type", "string").put("format", "date-time");
         }
         if (raw == LocalTime.class || raw == YearMonth.class || raw == Duration.class) {

@@ -47,7 +47,8 @@ final class PlanResource {
                 .parameter("IfNoneMatch")
                 .returns(200, "OK", PlanVersion.class).headers("ETag")
                 .responses(304, 400)
-                .handle(r -> tagged(r, plans.get().version(r.path("caseId"), r.pathInt("version", 1, Integer.MAX_VALUE)))));
+                .handle(r -> tagged(r, plans.get().version(r.path("caseId"), r.pathInt("version",
+                        1, Integer.MAX_VALUE)))));
         router.add(Route.get("/cases/{caseId}/plan/diff")
                 .operation("planDiff", "plan", "The differences between two plan versions.")
                 .policy(RoutePolicy.onCase(Role.PROFESSIONAL))
@@ -62,11 +63,14 @@ final class PlanResource {
                 }));
         router.add(Route.get("/cases/{caseId}/plan/family-view")
                 .operation("familyView", "plan", "The latest plan as the family reads it, in plain Dutch (B1).")
-                .describe("JSON by default. The printable HTML page when format=html, or when the Accept header ranks text/html above application/json (as browsers do); 406 when Accept allows neither.")
+                .describe("JSON by default. The printable HTML page when format=html, or when the Accept header ranks "
+                        + "text/html above application/json (as browsers do); 406 when Accept allows neither.")
                 .policy(RoutePolicy.onCase(Role.PROFESSIONAL))
                 .query("format", String.class, "html or json; overrides Accept.")
-                .returns(200, "JSON by default; a complete, printable, accessible HTML5 page in Dutch (lang=nl, no JavaScript) when asked for.", FamilyView.class)
-                .returnsText(200, "JSON by default; a complete, printable, accessible HTML5 page in Dutch (lang=nl, no JavaScript) when asked for.", "text/html").headers("Vary")
+                .returns(200, "JSON by default; a complete, printable, accessible HTML5 page in Dutch (lang=nl, no "
+                        + "JavaScript) when asked for.", FamilyView.class)
+                .returnsText(200, "JSON by default; a complete, printable, accessible HTML5 page in Dutch (lang=nl, no "
+                        + "JavaScript) when asked for.", "text/html").headers("Vary")
                 .responses(400, 406)
                 .handle(this::familyView));
     }

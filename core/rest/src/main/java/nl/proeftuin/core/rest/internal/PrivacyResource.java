@@ -36,16 +36,19 @@ final class PrivacyResource {
 
     void register(Router router) {
         router.add(Route.get("/persons/{personId}/export")
-                .operation("personExport", "privacy", "Everything held about the person (GDPR right of access), as JSON; logged as EXPORT.")
+                .operation("personExport", "privacy", "Everything held about the person (GDPR right of access), as "
+                        + "JSON; logged as EXPORT.")
                 .policy(RoutePolicy.onPerson(Role.PROFESSIONAL, Role.REGIONAL_ADMINISTRATOR))
                 .returns(200, "OK", PersonalDataExport.class)
                 .responses(400)
                 .handle(r -> {
                     PrivacyService service = privacy.get();
-                    return Reply.ok(service.export(Readers.from(r), r.path("personId"))).header("Cache-Control", "no-store");
+                    return Reply.ok(service.export(Readers.from(r), r.path("personId")))
+                            .header("Cache-Control", "no-store");
                 }));
         router.add(Route.get("/persons/{personId}/export.html")
-                .operation("personExportHtml", "privacy", "The same export as a readable, printable page in plain Dutch.")
+                .operation("personExportHtml", "privacy", "The same export as a readable, printable page in plain "
+                        + "Dutch.")
                 .policy(RoutePolicy.onPerson(Role.PROFESSIONAL, Role.REGIONAL_ADMINISTRATOR))
                 .returnsText(200, "OK", "text/html")
                 .responses(400)
@@ -57,20 +60,23 @@ final class PrivacyResource {
                             .header("X-Content-Type-Options", "nosniff").header("Cache-Control", "no-store");
                 }));
         router.add(Route.get("/persons/{personId}/rectifications")
-                .operation("personRectifications", "privacy", "The corrections made to the person's data, with the old values.")
+                .operation("personRectifications", "privacy", "The corrections made to the person's data, with the old "
+                        + "values.")
                 .policy(RoutePolicy.onPerson(Role.PROFESSIONAL))
                 .returns(200, "OK", Route.listOf(Rectification.class))
                 .responses(400)
                 .handle(r -> Reply.ok(privacy.get().rectifications(r.path("personId")))));
         router.add(Route.post("/persons/{personId}/rectifications")
-                .operation("rectifyPerson", "privacy", "Corrects a given name, family name or date of birth; the old value is kept and the change logged.")
+                .operation("rectifyPerson", "privacy", "Corrects a given name, family name or date of birth; the old "
+                        + "value is kept and the change logged.")
                 .policy(RoutePolicy.onPerson(Role.PROFESSIONAL))
                 .body(RectificationInput.class)
                 .returns(201, "Created", Rectification.class)
                 .handle(r -> {
                     PrivacyService service = privacy.get();
                     var reader = Readers.from(r);
-                    return Reply.json(201, service.rectify(reader, r.path("personId"), r.body(RectificationInput.class)));
+                    return Reply.json(201, service.rectify(reader, r.path("personId"),
+                            r.body(RectificationInput.class)));
                 }));
         router.add(Route.get("/persons/{personId}/erasure-requests")
                 .operation("personErasureRequests", "privacy", "The person's erasure requests and decisions.")
@@ -79,17 +85,20 @@ final class PrivacyResource {
                 .responses(400)
                 .handle(r -> Reply.ok(privacy.get().erasureRequests(r.path("personId")))));
         router.add(Route.post("/persons/{personId}/erasure-requests")
-                .operation("requestErasure", "privacy", "Requests erasure of the person's data; a second person decides.")
+                .operation("requestErasure", "privacy", "Requests erasure of the person's data; a second person "
+                        + "decides.")
                 .policy(RoutePolicy.onPerson(Role.PROFESSIONAL))
                 .body(ErasureRequestInput.class)
                 .returns(201, "Created", ErasureRequest.class)
                 .handle(r -> {
                     PrivacyService service = privacy.get();
                     var reader = Readers.from(r);
-                    return Reply.json(201, service.requestErasure(reader, r.path("personId"), r.body(ErasureRequestInput.class)));
+                    return Reply.json(201, service.requestErasure(reader, r.path("personId"),
+                            r.body(ErasureRequestInput.class)));
                 }));
         router.add(Route.post("/erasure-requests/{requestId}/approve")
-                .operation("approveErasure", "privacy", "Approves (by a second person) and carries out an erasure where the law allows it; else REFUSED with the reason (legal hold, retention).")
+                .operation("approveErasure", "privacy", "Approves (by a second person) and carries out an erasure "
+                        + "where the law allows it; else REFUSED with the reason (legal hold, retention).")
                 .policy(RoutePolicy.anyOf(Role.REGIONAL_ADMINISTRATOR))
                 .body(ErasureDecisionInput.class)
                 .returns(200, "OK", ErasureRequest.class)
@@ -97,7 +106,8 @@ final class PrivacyResource {
                 .handle(r -> {
                     PrivacyService service = privacy.get();
                     var reader = Readers.from(r);
-                    return Reply.ok(service.approveErasure(reader, r.path("requestId"), r.body(ErasureDecisionInput.class)));
+                    return Reply.ok(service.approveErasure(reader, r.path("requestId"),
+                            r.body(ErasureDecisionInput.class)));
                 }));
         router.add(Route.post("/erasure-requests/{requestId}/reject")
                 .operation("rejectErasure", "privacy", "Rejects an erasure request (a second person).")
@@ -108,7 +118,8 @@ final class PrivacyResource {
                 .handle(r -> {
                     PrivacyService service = privacy.get();
                     var reader = Readers.from(r);
-                    return Reply.ok(service.rejectErasure(reader, r.path("requestId"), r.body(ErasureDecisionInput.class)));
+                    return Reply.ok(service.rejectErasure(reader, r.path("requestId"),
+                            r.body(ErasureDecisionInput.class)));
                 }));
         router.add(Route.get("/legal-holds")
                 .operation("legalHolds", "privacy", "The legal holds on a person or case.")
@@ -118,7 +129,8 @@ final class PrivacyResource {
                 .responses(400)
                 .handle(r -> Reply.ok(privacy.get().holds(r.requiredQuery("subjectId")))));
         router.add(Route.post("/legal-holds")
-                .operation("placeLegalHold", "privacy", "Places a legal hold on a person or case: no purge, no erasure while it holds.")
+                .operation("placeLegalHold", "privacy", "Places a legal hold on a person or case: no purge, no erasure "
+                        + "while it holds.")
                 .policy(RoutePolicy.anyOf(Role.REGIONAL_ADMINISTRATOR))
                 .body(LegalHoldInput.class)
                 .returns(201, "Created", LegalHold.class)
@@ -140,16 +152,21 @@ final class PrivacyResource {
                     return Reply.ok(service.liftHold(reader, r.path("holdId"), r.body(ErasureDecisionInput.class)));
                 }));
         router.add(Route.get("/persons/{personId}/safe-address")
-                .operation("safeAddress", "privacy", "The person's safe address, only for those named on it; every attempt is logged. 404 when none or not named (the same answer).")
+                .operation("safeAddress", "privacy", "The person's safe address, only for those named on it; every "
+                        + "attempt is logged. 404 when none or not named (the same answer).")
                 .policy(RoutePolicy.onPerson(Role.PROFESSIONAL))
                 .returns(200, "OK", SafeAddress.class)
                 .responses(400)
                 .handle(r -> {
                     RestrictedData service = restricted.get();
-                    return Reply.ok(service.safeAddress(Readers.from(r), r.path("personId"))).header("Cache-Control", "no-store");
+                    return Reply.ok(service.safeAddress(Readers.from(r), r.path("personId")))
+                            .header("Cache-Control", "no-store");
                 }));
         router.add(Route.put("/persons/{personId}/safe-address")
-                .operation("setSafeAddress", "privacy", "Records the person's safe address, or its next version (the previous one is kept), restricted to the users, roles or person named. Once one exists only a reader named on the current version may change it: 403 (reason not-named, logged) for anyone else. The users named are notified (GET /restricted-notices).")
+                .operation("setSafeAddress", "privacy", "Records the person's safe address, or its next version (the "
+                        + "previous one is kept), restricted to the users, roles or person named. Once one exists "
+                        + "only a reader named on the current version may change it: 403 (reason not-named, logged) "
+                        + "for anyone else. The users named are notified (GET /restricted-notices).")
                 .policy(RoutePolicy.onPerson(Role.PROFESSIONAL))
                 .body(SafeAddressInput.class)
                 .returns(200, "OK", SafeAddress.class)
@@ -157,7 +174,8 @@ final class PrivacyResource {
                     RestrictedData service = restricted.get();
                     var reader = Readers.from(r);
                     try {
-                        return Reply.ok(service.setSafeAddress(reader, r.path("personId"), r.body(SafeAddressInput.class)))
+                        return Reply.ok(service.setSafeAddress(reader, r.path("personId"),
+                                r.body(SafeAddressInput.class)))
                                 .header("Cache-Control", "no-store");
                     } catch (RuleViolationException e) {
                         if (!RestrictedData.NOT_NAMED.equals(e.rule())) {
@@ -168,16 +186,22 @@ final class PrivacyResource {
                     }
                 }));
         router.add(Route.get("/persons/{personId}/safe-address/history")
-                .operation("safeAddressHistory", "privacy", "Every version of the person's safe address, oldest first, for a reader named on the current one; logged. 404 when none or not named (the same answer).")
+                .operation("safeAddressHistory", "privacy", "Every version of the person's safe address, oldest first, "
+                        + "for a reader named on the current one; logged. 404 when none or not named (the same "
+                        + "answer).")
                 .policy(RoutePolicy.onPerson(Role.PROFESSIONAL))
                 .returns(200, "OK", Route.listOf(SafeAddressVersion.class))
                 .responses(400)
                 .handle(r -> {
                     RestrictedData service = restricted.get();
-                    return Reply.ok(service.safeAddressHistory(Readers.from(r), r.path("personId"))).header("Cache-Control", "no-store");
+                    return Reply.ok(service.safeAddressHistory(Readers.from(r), r.path("personId")))
+                            .header("Cache-Control", "no-store");
                 }));
         router.add(Route.post("/persons/{personId}/safe-address/readers")
-                .operation("addSafeAddressReader", "privacy", "A reader named on the safe address adds a reader (a new version, logged in the access log; the users named are notified). 404 when there is none or the caller is not named (the same answer as a read); 400 naming the field reader for a name that names nothing.")
+                .operation("addSafeAddressReader", "privacy", "A reader named on the safe address adds a reader (a new "
+                        + "version, logged in the access log; the users named are notified). 404 when there is none "
+                        + "or the caller is not named (the same answer as a read); 400 naming the field reader for a "
+                        + "name that names nothing.")
                 .policy(RoutePolicy.onPerson(Role.PROFESSIONAL))
                 .body(ReaderInput.class)
                 .returns(200, "OK", SafeAddress.class)
@@ -188,7 +212,10 @@ final class PrivacyResource {
                             .header("Cache-Control", "no-store");
                 }));
         router.add(Route.post("/cases/{caseId}/restricted-entries/{entryId}/readers")
-                .operation("addRestrictedEntryReader", "privacy", "A reader named on the restricted entry adds a reader (logged in the access log; the users named are notified). 404 when the entry does not exist or the caller is not named on it (the same answer); 400 naming the field reader for a name that names nothing.")
+                .operation("addRestrictedEntryReader", "privacy", "A reader named on the restricted entry adds a "
+                        + "reader (logged in the access log; the users named are notified). 404 when the entry does "
+                        + "not exist or the caller is not named on it (the same answer); 400 naming the field reader "
+                        + "for a name that names nothing.")
                 .policy(RoutePolicy.onCase(Role.PROFESSIONAL))
                 .body(ReaderInput.class)
                 .returns(200, "OK", RestrictedEntry.class)
@@ -199,36 +226,44 @@ final class PrivacyResource {
                             r.body(ReaderInput.class))).header("Cache-Control", "no-store");
                 }));
         router.add(Route.get("/restricted-notices")
-                .operation("restrictedNotices", "privacy", "The caller's own notices that restricted data they are named on changed, newest first. A notice never holds the data itself.")
+                .operation("restrictedNotices", "privacy", "The caller's own notices that restricted data they are "
+                        + "named on changed, newest first. A notice never holds the data itself.")
                 .policy(RoutePolicy.anyOf(Role.PROFESSIONAL))
                 .query("limit", Integer.class, null)
                 .returns(200, "OK", Route.listOf(RestrictedNotice.class))
                 .responses(400, 404)
                 .handle(r -> {
                     RestrictedData service = restricted.get();
-                    return Reply.ok(service.notices(Readers.from(r), r.queryInt("limit", 50, 1, 500))).header("Cache-Control", "no-store");
+                    return Reply.ok(service.notices(Readers.from(r), r.queryInt("limit", 50, 1, 500)))
+                            .header("Cache-Control", "no-store");
                 }));
         router.add(Route.get("/cases/{caseId}/restricted-entries")
-                .operation("restrictedEntries", "privacy", "The case's restricted entries the reader is named on; every one is logged (DENIED for the others).")
+                .operation("restrictedEntries", "privacy", "The case's restricted entries the reader is named on; "
+                        + "every one is logged (DENIED for the others).")
                 .policy(RoutePolicy.onCase(Role.PROFESSIONAL))
                 .returns(200, "OK", Route.listOf(RestrictedEntry.class))
                 .responses(400)
                 .handle(r -> {
                     RestrictedData service = restricted.get();
-                    return Reply.ok(service.restrictedEntries(Readers.from(r), r.path("caseId"))).header("Cache-Control", "no-store");
+                    return Reply.ok(service.restrictedEntries(Readers.from(r), r.path("caseId")))
+                            .header("Cache-Control", "no-store");
                 }));
         router.add(Route.post("/cases/{caseId}/restricted-entries")
-                .operation("addRestrictedEntry", "privacy", "Records an entry visible only to those named on it; it never appears in the case's entry list.")
+                .operation("addRestrictedEntry", "privacy", "Records an entry visible only to those named on it; it "
+                        + "never appears in the case's entry list.")
                 .policy(RoutePolicy.onCase(Role.PROFESSIONAL))
                 .body(RestrictedEntryInput.class)
                 .returns(201, "Created", RestrictedEntry.class)
                 .handle(r -> {
                     RestrictedData service = restricted.get();
                     var reader = Readers.from(r);
-                    return Reply.json(201, service.addRestrictedEntry(reader, r.path("caseId"), r.body(RestrictedEntryInput.class)));
+                    return Reply.json(201, service.addRestrictedEntry(reader, r.path("caseId"),
+                            r.body(RestrictedEntryInput.class)));
                 }));
         router.add(Route.get("/monitor/export.csv")
-                .operation("monitorExport", "privacy", "The pseudonymised export for the outcome monitor: keyed (HMAC) pseudonyms, age bands, roles, municipality, status, phase, framework, month opened; no names, BSN or dates of birth.")
+                .operation("monitorExport", "privacy", "The pseudonymised export for the outcome monitor: keyed (HMAC) "
+                        + "pseudonyms, age bands, roles, municipality, status, phase, framework, month opened; no "
+                        + "names, BSN or dates of birth.")
                 .policy(RoutePolicy.anyOf(Role.COORDINATOR))
                 .returnsText(200, "OK", "text/csv")
                 .responses(400)

@@ -29,8 +29,11 @@ final class TriageResource {
                 .returns(200, "OK", Route.listOf(TriageOutcome.class))
                 .handle(r -> Reply.ok(triage.get().outcomes(r.path("caseId")))));
         router.add(Route.post("/cases/{caseId}/triage")
-                .operation("triageCase", "triage", "Triages (or re-triages) a case from the facts a professional established.")
-                .describe("Takes no If-Match (a triage outcome does not change the case's version): sending one is a 400. A bound plugin that is absent, fails or overruns does not fail the call: the outcome is MANUAL_TRIAGE with fallback true, and an alert is raised.")
+                .operation("triageCase", "triage", "Triages (or re-triages) a case from the facts a professional "
+                        + "established.")
+                .describe("Takes no If-Match (a triage outcome does not change the case's version): sending one is a "
+                        + "400. A bound plugin that is absent, fails or overruns does not fail the call: the outcome "
+                        + "is MANUAL_TRIAGE with fallback true, and an alert is raised.")
                 .policy(RoutePolicy.onCase(Role.PROFESSIONAL))
                 .body(TriageFacts.class)
                 .returns(201, "Created", TriageOutcome.class)
@@ -43,8 +46,11 @@ final class TriageResource {
                     return Reply.json(201, service.triage(actor, r.path("caseId"), facts));
                 }));
         router.add(Route.post("/cases/{caseId}/triage/assessments")
-                .operation("assessTriage", "triage", "Adds an assessment to a pending multi-step triage and asks the bound triage again.")
-                .describe("Takes no If-Match (a triage outcome does not change the case's version): sending one is a 400. A bound plugin that is absent, fails or overruns does not fail the call: the outcome is MANUAL_TRIAGE with fallback true, and an alert is raised.")
+                .operation("assessTriage", "triage", "Adds an assessment to a pending multi-step triage and asks the "
+                        + "bound triage again.")
+                .describe("Takes no If-Match (a triage outcome does not change the case's version): sending one is a "
+                        + "400. A bound plugin that is absent, fails or overruns does not fail the call: the outcome "
+                        + "is MANUAL_TRIAGE with fallback true, and an alert is raised.")
                 .policy(RoutePolicy.onCase(Role.PROFESSIONAL))
                 .body(AssessmentInput.class)
                 .returns(201, "Created", TriageOutcome.class)
@@ -57,7 +63,8 @@ final class TriageResource {
                     return Reply.json(201, service.assess(actor, r.path("caseId"), input));
                 }));
         router.add(Route.get("/triage/pending")
-                .operation("pendingTriage", "triage", "The latest outcome of every case whose triage is pending, oldest first (age is visible from at).")
+                .operation("pendingTriage", "triage", "The latest outcome of every case whose triage is pending, "
+                        + "oldest first (age is visible from at).")
                 .describe("Need to know: only the triages of cases the user may see.")
                 .policy(RoutePolicy.anyOf(Role.PROFESSIONAL))
                 .returns(200, "OK", Route.listOf(TriageOutcome.class))
