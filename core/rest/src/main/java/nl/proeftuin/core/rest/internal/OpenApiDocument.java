@@ -45,7 +45,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * writes and reads). What is not about a route comes from two resources of this bundle:
  * {@code openapi-base.json} (info, tags, the bearer scheme, the shared parameters, headers and
  * problem+json responses) and {@code openapi-descriptions.properties} (the prose of the schemas and
- * their members, keyed {@code Schema} and {@code Schema.member}).
+ * their members, keyed {@code Schema} and {@code Schema.member}, and the members a client must send,
+ * {@code Schema[required]}).
  *
  * <p>Answers every route of a kind gives are added here, not declared one by one: 401, 403 and 503
  * for a route that needs a login (503: a service or the access log is not available); 400, 413 and
@@ -54,6 +55,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 final class OpenApiDocument {
     static final String BASE = "/openapi-base.json";
     static final String DESCRIPTIONS = "/openapi-descriptions.properties";
+    /** The key suffix of a schema's required members in {@link #DESCRIPTIONS}: {@code SignalInput[required]}. */
+    static final String REQUIRED = "[required]";
     private static final Pattern VARIABLE = Pattern.compile("\\{([^}]+)}");
     private static final String REST_PACKAGE = OpenApiDocument.class.getPackageName();
 
@@ -297,6 +300,10 @@ final class OpenApiDocument {
         BeanDescription bean = mapper.getSerializationConfig().introspect(type);
         ObjectNode properties = s.putObject("properties");
         List<String> required = new ArrayList<>();
+        String listed = descriptions.getProperty(name + REQUIRED);
+        if (listed != null) {
+            required.addAll(List.of(listed.split("\\s*,\\s*")));
+        }
         for (BeanPropertyDefinition p : bean.findProperties()) {
             ObjectNode member = schema(p.getPrimaryType(), reading);
             String description = descriptions.getProperty(name + "." + p.getName());
@@ -309,7 +316,7 @@ final class OpenApiDocument {
                 member.put("description", description);
             }
             properties.set(p.getName(), member);
-            if (reading && (p.isRequired() || p.getPrimaryType().isPrimitive())) {
+            if (reading && (p.isRequired() || p.getPrimaryType().isPrimitive()) && !required.contains(p.getName())) {
                 required.add(p.getName()); // a missing true/false or number is a 400, never guessed
             }
         }

@@ -62,6 +62,8 @@ final class Route {
     private final List<String> parameters = new ArrayList<>();
     private final List<Answer> answers = new ArrayList<>();
     private final List<Integer> shared = new ArrayList<>();
+    /** Set when the router took it: a declaration is not changed afterwards (no route opened later by accident). */
+    private boolean added;
 
     private Route(String method, String template) {
         this.method = Objects.requireNonNull(method);
@@ -96,12 +98,14 @@ final class Route {
 
     /** Who may call this route; the {@link Guard} decides every request by it. Required. */
     Route policy(RoutePolicy policy) {
+        unchanged();
         this.policy = Objects.requireNonNull(policy);
         return this;
     }
 
     /** The OpenAPI operation: a stable id clients generate code from, its tag and a one-line summary. Required. */
     Route operation(String operationId, String tag, String summary) {
+        unchanged();
         this.operationId = Objects.requireNonNull(operationId);
         this.tag = Objects.requireNonNull(tag);
         this.summary = Objects.requireNonNull(summary);
@@ -110,36 +114,42 @@ final class Route {
 
     /** More than the summary says: rules, need to know, what a refusal means. */
     Route describe(String description) {
+        unchanged();
         this.description = description;
         return this;
     }
 
     /** The route reads a JSON body of this type (required; 400, 413 and 415 are then documented). */
     Route body(Type type) {
+        unchanged();
         this.body = Objects.requireNonNull(type);
         return this;
     }
 
     /** An optional query parameter. */
     Route query(String name, Type type, String description) {
+        unchanged();
         queries.add(new Query(name, type, false, description));
         return this;
     }
 
     /** A required query parameter (its absence is a 400 naming it). */
     Route requiredQuery(String name, Type type, String description) {
+        unchanged();
         queries.add(new Query(name, type, true, description));
         return this;
     }
 
     /** A shared parameter of the document's {@code components/parameters}, such as {@code IfNoneMatch}. */
     Route parameter(String component) {
+        unchanged();
         parameters.add(component);
         return this;
     }
 
     /** An answer with a JSON body of {@code type}, or without a body when {@code type} is null. */
     Route returns(int status, String description, Type type) {
+        unchanged();
         Answer answer = answer(status, description, false);
         if (type != null) {
             answer.content.put("application/json", type);
@@ -149,12 +159,14 @@ final class Route {
 
     /** An answer (or another representation of one already declared) as text of {@code mediaType}. */
     Route returnsText(int status, String description, String mediaType) {
+        unchanged();
         answer(status, description, false).content.put(mediaType, String.class);
         return this;
     }
 
     /** Headers (of the document's {@code components/headers}) the last declared answer carries. */
     Route headers(String... components) {
+        unchanged();
         if (answers.isEmpty()) {
             throw new IllegalStateException(this + ": headers before any answer");
         }
@@ -168,6 +180,7 @@ final class Route {
      * needs a login; 400, 413 and 415 when it reads a body; 404 when need to know applies to its path.
      */
     Route responses(int... statuses) {
+        unchanged();
         for (int status : statuses) {
             shared.add(status);
         }
@@ -176,14 +189,22 @@ final class Route {
 
     /** A problem+json answer of this route's own, with what it means here (a rule's name, ...). */
     Route problem(int status, String description) {
+        unchanged();
         answer(status, description, true).content.put("application/problem+json", ApiProblem.class);
         return this;
     }
 
     /** Completes the declaration; add it to the router. */
     Route handle(Router.Handler handler) {
+        unchanged();
         this.handler = Objects.requireNonNull(handler);
         return this;
+    }
+
+    private void unchanged() {
+        if (added) {
+            throw new IllegalStateException(this + " is in the router already: declare it whole before adding it");
+        }
     }
 
     private Answer answer(int status, String description, boolean problem) {
@@ -198,6 +219,8 @@ final class Route {
     }
 
     /**
+     * Checks the declaration is complete.
+     *
      * @throws IllegalArgumentException when the declaration lacks its policy, operation or handler, or
      *                                  its policy's need to know names a variable its path lacks
      */
@@ -220,6 +243,11 @@ final class Route {
         if (variable != null && !template.contains(variable)) {
             throw new IllegalArgumentException(this + ": need to know on " + variable + ", which the path lacks");
         }
+    }
+
+    /** Marks the declaration as taken by the router: it cannot be changed from now on. */
+    void freeze() {
+        added = true;
     }
 
     String method() {

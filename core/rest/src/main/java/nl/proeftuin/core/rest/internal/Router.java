@@ -54,9 +54,11 @@ final class Router {
                 throw new IllegalArgumentException(method + " " + template + " clashes with " + other.template());
             }
             if (other.operationId().equals(route.operationId())) {
-                throw new IllegalArgumentException(route + ": operationId " + route.operationId() + " is " + other + "'s");
+                throw new IllegalArgumentException(route + ": operationId " + route.operationId() + " is "
+                        + other + "'s");
             }
         }
+        route.freeze();
         routes.add(route);
         return this;
     }

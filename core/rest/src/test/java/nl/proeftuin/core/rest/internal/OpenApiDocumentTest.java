@@ -238,13 +238,22 @@ class OpenApiDocumentTest {
         assertTrue(document.at("/components/schemas/Problem/properties").has("detail"));
     }
 
-    /** The schemas' prose names only schemas and members the document has (no stale descriptions). */
+    /** The schemas' prose and required lists name only schemas and members the document has (nothing stale). */
     @Test
     void everyDescriptionNamesAGeneratedSchemaOrMember() {
         Properties descriptions = OpenApiDocument.readDescriptions();
         JsonNode schemas = document.path("components").path("schemas");
         List<String> stale = new ArrayList<>();
         for (String key : descriptions.stringPropertyNames()) {
+            if (key.endsWith(OpenApiDocument.REQUIRED)) {
+                JsonNode schema = schemas.path(key.substring(0, key.length() - OpenApiDocument.REQUIRED.length()));
+                for (String member : descriptions.getProperty(key).split("\\s*,\\s*")) {
+                    if (!schema.path("properties").has(member)) {
+                        stale.add(key + " " + member);
+                    }
+                }
+                continue;
+            }
             String[] parts = key.split("\\.", 2);
             JsonNode schema = schemas.path(parts[0]);
             if (schema.isMissingNode() || parts.length == 2 && !schema.path("properties").has(parts[1])) {
@@ -253,6 +262,9 @@ class OpenApiDocumentTest {
         }
         assertTrue(stale.isEmpty(), "descriptions of nothing: " + new TreeSet<>(stale));
         assertEquals(descriptions.getProperty("CaseView"), schemas.path("CaseView").path("description").asText());
+        Set<String> required = new TreeSet<>();
+        schemas.at("/SignalInput/required").forEach(m -> required.add(m.asText()));
+        assertEquals(Set.of("kind", "source", "description", "receivedOn", "municipality", "members"), required);
     }
 
     private static Set<String> names(List<BeanPropertyDefinition> properties) {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import nl.proeftuin.core.security.Role;
 import org.junit.jupiter.api.Test;
@@ -115,8 +116,12 @@ class RouterTest {
         assertTrue(router.routes().isEmpty());
         // a policy that needs a login names its roles: one nobody could call is refused too
         assertThrows(IllegalArgumentException.class, RoutePolicy::anyOf);
+        // a route in the router is not changed afterwards
+        Route added = route("GET", "/cases", NONE);
+        router.add(added);
+        assertThrows(IllegalStateException.class, () -> added.policy(RoutePolicy.anonymous()));
+        assertEquals(Set.of(Role.PROFESSIONAL), router.routes().get(0).policy().roles());
         // two routes never share an operationId (clients generate code from it)
-        router.add(route("GET", "/cases", NONE));
         assertThrows(IllegalArgumentException.class, () -> router.add(Route.get("/persons")
                 .operation(router.routes().get(0).operationId(), "family", "Persons.")
                 .policy(RoutePolicy.anyOf(Role.PROFESSIONAL)).handle(NONE)));
