@@ -33,10 +33,10 @@ import org.ops4j.pax.exam.spi.reactors.PerClass;
 
 /**
  * Proof, not promises: every operation of the OpenAPI document the running distribution serves
- * (so a new endpoint is covered the day it is documented) answers 401 without a token, with a forged
- * one, with one whose session was logged out and with one past its idle timeout; every operation on
- * a case, person or household answers 403 (or 404) to a professional not assigned to it and to one of
- * another municipality. Then break-glass: a reason first, access for a limited time, listed for review.
+ * (generated from the declared routes, so a new route is covered the day it is declared) answers 401
+ * without a token, with a forged one, with one whose session was logged out and with one past its idle
+ * timeout; every operation on a case, person or household answers 403 (or 404) to a professional not
+ * assigned to it and to one of another municipality. Then break-glass: a reason first, access for a limited time, listed for review.
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)

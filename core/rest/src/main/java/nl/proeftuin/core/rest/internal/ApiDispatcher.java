@@ -10,6 +10,7 @@ import javax.servlet.http.HttpServletResponse;
 import nl.proeftuin.core.api.CaseService;
 import nl.proeftuin.core.api.FamilyService;
 import nl.proeftuin.core.api.PlanService;
+import nl.proeftuin.core.security.Role;
 import nl.proeftuin.core.spi.runtime.CareFinder;
 import nl.proeftuin.core.spi.runtime.CarePathService;
 import nl.proeftuin.core.spi.runtime.LocalTeamExchange;
@@ -68,10 +69,33 @@ final class ApiDispatcher {
         this.guard = new Guard(authenticator, more.optional("need to know", NeedToKnow.class), accessLog);
         new AuthResource(authenticator, accessLog).register(router);
         new BreakGlassResource(more.optional("break-glass", BreakGlass.class)).register(router);
-        router.add("GET", "/health", health);
-        router.add("GET", "/health/ready", health);
-        router.add("GET", "/health/details", health);
-        new OpenApiResource().register(router);
+        router.add(Route.get("/health")
+                .operation("health", "platform", "Platform health for anyone: only UP (200) or DOWN (503), the same "
+                        + "verdict as /health/ready; no versions or components (those are in /health/details).")
+                .policy(RoutePolicy.anonymous())
+                .returns(200, "UP", Readiness.HealthStatus.class)
+                .returns(503, "DOWN: not ready", Readiness.HealthStatus.class)
+                .handle(health));
+        router.add(Route.get("/health/ready")
+                .operation("healthReady", "platform", "Readiness for load balancers: 200 only when every core bundle "
+                        + "is active and every core component ready, the API servlet is registered, the access log "
+                        + "and security services are there and the database takes a write (a one-row heartbeat, at "
+                        + "most once a second); else 503. The verdict is cached for one second, so polling every "
+                        + "second is cheap.")
+                .policy(RoutePolicy.anonymous())
+                .returns(200, "UP: ready to serve", Readiness.HealthStatus.class)
+                .returns(503, "DOWN: not ready", Readiness.HealthStatus.class)
+                .handle(health));
+        router.add(Route.get("/health/details")
+                .operation("healthDetails", "platform", "The detailed health report (version, Git revision, database, "
+                        + "every core component, what failed), for regional administrators. 200 when ready, 503 when "
+                        + "not; 401 without login, 403 for other roles.")
+                .policy(RoutePolicy.anyOf(Role.REGIONAL_ADMINISTRATOR))
+                .returns(200, "UP", Readiness.HealthDetails.class)
+                .returns(503, "DOWN: not ready; failures says why", Readiness.HealthDetails.class)
+                .handle(health));
+        OpenApiResource openApi = new OpenApiResource(json);
+        openApi.register(router);
         new FamilyResource(new OptionalService<>("family service", family), guard).register(router);
         new CaseResource(caseService, guard).register(router);
         new CaseRecordResource(caseService).register(router);
@@ -86,6 +110,7 @@ final class ApiDispatcher {
         new MunicipalityResource(more.optional("municipality register", MunicipalityRegister.class)).register(router);
         new PrivacyResource(more.optional("privacy service", PrivacyService.class),
                 more.optional("restricted data", RestrictedData.class)).register(router);
+        openApi.complete(router);
     }
 
     Router router() {

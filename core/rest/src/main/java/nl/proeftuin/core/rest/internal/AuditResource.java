@@ -3,13 +3,14 @@ package nl.proeftuin.core.rest.internal;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
-import java.util.Map;
 
 import nl.proeftuin.core.audit.AccessAction;
 import nl.proeftuin.core.audit.AccessLog;
 import nl.proeftuin.core.audit.AccessLogEntry;
 import nl.proeftuin.core.audit.AccessLogQuery;
+import nl.proeftuin.core.audit.ChainVerification;
 import nl.proeftuin.core.audit.privacy.RestrictedRoutes;
+import nl.proeftuin.core.security.Role;
 
 /**
  * The access log for auditors ({@code /audit/log}, {@code /audit/verify}) and a person's own view of
@@ -17,15 +18,6 @@ import nl.proeftuin.core.audit.privacy.RestrictedRoutes;
  * changed what and when; entries about restricted data never appear).
  */
 final class AuditResource {
-    /**
-     * The role each route needs, for the authorisation policy: AUDITOR reads the log; the person's
-     * access view is for the person themself (or a parent/guardian on their behalf) and auditors.
-     */
-    static final Map<String, String> REQUIRED_ROLES = Map.of(
-            "GET /audit/log", "AUDITOR",
-            "GET /audit/verify", "AUDITOR",
-            "GET /persons/{personId}/access-log", "SELF_OR_GUARDIAN,AUDITOR");
-
     /**
      * One line of a person's access view: what NEN 7513 shows a client, without the chain's internals.
      *
@@ -53,17 +45,50 @@ final class AuditResource {
     }
 
     void register(Router router) {
-        router.add("GET", "/audit/log", r -> Reply.ok(log.get().query(new AccessLogQuery(instant(r, "from"),
-                instant(r, "to"), r.query("userId"), r.query("personId"), r.query("caseId"),
-                r.queryEnum("action", AccessAction.class), outcome(r), afterSeq(r), r.queryInt("limit", 100, 1, 1000)))));
-        router.add("GET", "/audit/verify", r -> Reply.ok(log.get().verify()).header("Cache-Control", "no-store"));
-        router.add("GET", "/persons/{personId}/access-log", r -> {
-            List<AccessView> view = log.get().forPerson(r.path("personId"), instant(r, "from"), instant(r, "to"),
-                    r.queryInt("limit", 100, 1, 1000)).stream()
-                    // nor the guard's entries of the restricted-data routes: that restricted data exists is restricted
-                    .filter(e -> !RestrictedRoutes.concernsRestrictedData(e)).map(AccessView::of).toList();
-            return Reply.ok(view);
-        });
+        router.add(Route.get("/audit/log")
+                .operation("auditLog", "audit", "The access log, oldest first, filtered (AUDITOR).")
+                .policy(RoutePolicy.anyOf(Role.AUDITOR))
+                .query("from", Instant.class, "at or after (UTC)")
+                .query("to", Instant.class, "before (UTC)")
+                .query("userId", String.class, "by this user")
+                .query("personId", String.class, "concerning this person")
+                .query("caseId", String.class, "concerning this case")
+                .query("action", AccessAction.class, "this action")
+                .query("outcome", String.class, "SUCCESS, DENIED or FAILURE")
+                .query("after", Long.class, "only entries after this sequence number")
+                .query("limit", Integer.class, "1 to 1000, default 100")
+                .returns(200, "OK", Route.listOf(AccessLogEntry.class))
+                .responses(400)
+                .handle(r -> Reply.ok(log.get().query(new AccessLogQuery(instant(r, "from"),
+                        instant(r, "to"), r.query("userId"), r.query("personId"), r.query("caseId"),
+                        r.queryEnum("action", AccessAction.class), outcome(r), afterSeq(r),
+                        r.queryInt("limit", 100, 1, 1000))))));
+        router.add(Route.get("/audit/verify")
+                .operation("auditVerify", "audit", "Verifies the access log from the first entry (hash chain, each "
+                        + "entry's MAC with the key outside the database, person rows, the checkpoints outside the "
+                        + "database: a cut, a recomputed chain and removed person rows are found) and names the "
+                        + "first broken entry (AUDITOR).")
+                .policy(RoutePolicy.anyOf(Role.AUDITOR))
+                .returns(200, "OK", ChainVerification.class)
+                .responses(400)
+                .handle(r -> Reply.ok(log.get().verify()).header("Cache-Control", "no-store")));
+        router.add(Route.get("/persons/{personId}/access-log")
+                .operation("personAccessLog", "audit", "Who (name, role, organisation) looked at or changed this "
+                        + "person's data, and when; never entries about restricted data.")
+                .policy(RoutePolicy.onPerson(Role.PROFESSIONAL, Role.AUDITOR))
+                .query("from", Instant.class, "at or after (UTC)")
+                .query("to", Instant.class, "before (UTC)")
+                .query("limit", Integer.class, "1 to 1000, default 100")
+                .returns(200, "OK", Route.listOf(AuditResource.AccessView.class))
+                .responses(400)
+                .handle(r -> {
+                    List<AccessView> view = log.get().forPerson(r.path("personId"), instant(r, "from"),
+                            instant(r, "to"), r.queryInt("limit", 100, 1, 1000)).stream()
+                            // nor the guard's entries of the restricted-data routes: that restricted data
+                            // exists is restricted
+                            .filter(e -> !RestrictedRoutes.concernsRestrictedData(e)).map(AccessView::of).toList();
+                    return Reply.ok(view);
+                }));
     }
 
     private static Instant instant(ApiRequest r, String name) {

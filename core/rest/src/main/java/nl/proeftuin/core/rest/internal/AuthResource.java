@@ -41,21 +41,40 @@ final class AuthResource {
     }
 
     void register(Router router) {
-        router.add("POST", "/auth/login", this::login);
-        router.add("POST", "/auth/logout", r -> {
-            String header = r.header("Authorization");
-            authenticator.get().logout(header.substring(7).strip());
-            Principal p = Actors.principal(r);
-            Guard.Entry entry = Guard.entry(r);
-            if (entry != null) {
-                entry.action = AccessAction.LOGOUT; // logged after the handler, as every admitted request
-            } else {
-                log.get().append(new AccessEvent(AccessAction.LOGOUT, AccessEvent.SUCCESS, p.userId(), p.name(), null,
-                        null, null, List.of(), null, "session", null, requestId(r), "logout", p.organisation(), false));
-            }
-            return Reply.noContent();
-        });
-        router.add("GET", "/auth/me", r -> Reply.ok(Actors.principal(r)).header("Cache-Control", "no-store"));
+        router.add(Route.post("/auth/login")
+                .operation("login", "auth", "Logs in through the proeftuin JAAS realm and opens a session; the token "
+                        + "is in the answer only.")
+                .describe("Every attempt is in the access log. A wrong password and an unknown user get the same "
+                        + "answer; repeated failures for a user name lock it for a while (429).")
+                .policy(RoutePolicy.anonymous())
+                .body(AuthResource.LoginInput.class)
+                .returns(200, "Logged in", AuthResource.LoginReply.class)
+                .responses(401, 429, 503)
+                .handle(this::login));
+        router.add(Route.post("/auth/logout")
+                .operation("logout", "auth", "Ends the session of the token at once.")
+                .policy(RoutePolicy.loggedIn())
+                .returns(204, "Logged out", null)
+                .responses(400, 413, 415)
+                .handle(r -> {
+                    String header = r.header("Authorization");
+                    authenticator.get().logout(header.substring(7).strip());
+                    Principal p = Actors.principal(r);
+                    Guard.Entry entry = Guard.entry(r);
+                    if (entry != null) {
+                        entry.action = AccessAction.LOGOUT; // logged after the handler, as every admitted request
+                    } else {
+                        log.get().append(new AccessEvent(AccessAction.LOGOUT, AccessEvent.SUCCESS, p.userId(),
+                                p.name(), null, null, null, List.of(), null, "session", null, requestId(r), "logout",
+                                p.organisation(), false));
+                    }
+                    return Reply.noContent();
+                }));
+        router.add(Route.get("/auth/me")
+                .operation("me", "auth", "The logged-in user with roles and scope as they are now.")
+                .policy(RoutePolicy.loggedIn())
+                .returns(200, "The user", Principal.class)
+                .handle(r -> Reply.ok(Actors.principal(r)).header("Cache-Control", "no-store")));
     }
 
     private Reply login(ApiRequest r) {

@@ -1,9 +1,13 @@
 package nl.proeftuin.core.rest.internal;
 
 import nl.proeftuin.core.api.dto.Actor;
+import nl.proeftuin.core.security.Role;
 import nl.proeftuin.core.spi.ExtensionPoint;
+import nl.proeftuin.core.spi.runtime.Alert;
 import nl.proeftuin.core.spi.runtime.Binding;
+import nl.proeftuin.core.spi.runtime.BindingChange;
 import nl.proeftuin.core.spi.runtime.BindingInput;
+import nl.proeftuin.core.spi.runtime.PluginInfo;
 import nl.proeftuin.core.spi.runtime.PluginRuntime;
 
 /**
@@ -25,18 +29,96 @@ final class BindingResource {
     }
 
     void register(Router router) {
-        router.add("GET", "/plugins", r -> Reply.ok(runtime.get().plugins()));
-        router.add("GET", "/bindings", r -> Reply.ok(runtime.get().bindings()));
-        router.add("GET", "/bindings/effective", this::effective);
-        router.add("GET", "/bindings/history",
-                r -> Reply.ok(runtime.get().history(r.queryEnum("point", ExtensionPoint.class))));
+        router.add(Route.get("/plugins")
+                .operation("listPlugins", "plugins", "Every plugin service present now, by extension point and plugin "
+                        + "id.")
+                .describe("Each plugin with the binding configuration it declares (`configuration`: keys, types, "
+                        + "defaults, descriptions, ranges and options, from its metatype definition), so that a form "
+                        + "can be rendered; absent for a plugin that declares none. The core refuses, at bind time, "
+                        + "a configuration that does not fit the declaration: 400 naming `configuration.<key>`.")
+                .policy(RoutePolicy.anyOf(Role.COORDINATOR))
+                .returns(200, "OK", Route.listOf(PluginInfo.class))
+                .handle(r -> Reply.ok(runtime.get().plugins())));
+        router.add(Route.get("/bindings")
+                .operation("listBindings", "plugins", "Every binding, region and municipality ones.")
+                .policy(RoutePolicy.anyOf(Role.COORDINATOR))
+                .returns(200, "OK", Route.listOf(Binding.class))
+                .handle(r -> Reply.ok(runtime.get().bindings())));
+        router.add(Route.get("/bindings/effective")
+                .operation("effectiveBinding", "plugins", "The binding a municipality's requests resolve: its own, "
+                        + "else the region's.")
+                .policy(RoutePolicy.anyOf(Role.COORDINATOR))
+                .requiredQuery("point", ExtensionPoint.class, "The extension point (case-insensitive); absent or "
+                        + "another value is a 400 naming point.")
+                .query("municipality", String.class, "The municipality; absent for the region's own binding.")
+                .returns(200, "OK", Binding.class)
+                .problem(404, "No binding applies (neither the municipality's nor the region's): the extension point's "
+                        + "fallback is in force.")
+                .responses(400)
+                .handle(this::effective));
+        router.add(Route.get("/bindings/history")
+                .operation("bindingHistory", "plugins", "Binding changes with who, when and why, newest first.")
+                .policy(RoutePolicy.anyOf(Role.COORDINATOR))
+                .query("point", ExtensionPoint.class, "Only this extension point (case-insensitive); absent for all; "
+                        + "another value is a 400 naming point.")
+                .returns(200, "OK", Route.listOf(BindingChange.class))
+                .responses(400)
+                .handle(r -> Reply.ok(runtime.get().history(r.queryEnum("point", ExtensionPoint.class)))));
 
-        router.add("PUT", "/bindings/{point}/region", r -> bind(r, null));
-        router.add("PUT", "/bindings/{point}/municipalities/{municipality}", r -> bind(r, r.path("municipality")));
-        router.add("DELETE", "/bindings/{point}/region", r -> unbind(r, null));
-        router.add("DELETE", "/bindings/{point}/municipalities/{municipality}", r -> unbind(r, r.path("municipality")));
+        router.add(Route.put("/bindings/{point}/region")
+                .operation("bindRegion", "plugins", "Binds a plugin to an extension point for the whole region.")
+                .describe("For coordinators. The change takes effect for the next request; a request that already "
+                        + "resolved its binding keeps it. The configuration is checked against the plugin's declared "
+                        + "configuration (see GET /plugins): an unknown (misspelt) key, a value of the wrong type, "
+                        + "out of range or outside the options is a 400 naming `configuration.<key>`, and nothing is "
+                        + "stored.")
+                .policy(RoutePolicy.anyOf(Role.COORDINATOR))
+                .body(BindingInput.class)
+                .returns(200, "The binding as it is now", Binding.class)
+                .problem(409, "plugin-not-present: no plugin with that id serves this extension point now.")
+                .handle(r -> bind(r, null)));
+        router.add(Route.put("/bindings/{point}/municipalities/{municipality}")
+                .operation("bindMunicipality", "plugins", "Binds a plugin to an extension point for one municipality "
+                        + "(overrides the region's).")
+                .describe("For coordinators. The change takes effect for the next request; a request that already "
+                        + "resolved its binding keeps it. The configuration is checked against the plugin's declared "
+                        + "configuration (see GET /plugins): an unknown (misspelt) key, a value of the wrong type, "
+                        + "out of range or outside the options is a 400 naming `configuration.<key>`, and nothing is "
+                        + "stored.")
+                .policy(RoutePolicy.anyOf(Role.COORDINATOR))
+                .body(BindingInput.class)
+                .returns(200, "The binding as it is now", Binding.class)
+                .problem(409, "plugin-not-present: no plugin with that id serves this extension point now.")
+                .handle(r -> bind(r, r.path("municipality"))));
+        router.add(Route.delete("/bindings/{point}/region")
+                .operation("unbindRegion", "plugins", "Removes the region's binding (municipality bindings stay; "
+                        + "elsewhere the fallback applies).")
+                .describe("For coordinators, as for PUT. The removal is recorded in the history with the reason.")
+                .policy(RoutePolicy.anyOf(Role.COORDINATOR))
+                .requiredQuery("reason", String.class, "Why (kept in the history); absent is a 400 naming reason.")
+                .returns(204, "Removed", null)
+                .problem(404, "There is no such binding to remove.")
+                .responses(400)
+                .handle(r -> unbind(r, null)));
+        router.add(Route.delete("/bindings/{point}/municipalities/{municipality}")
+                .operation("unbindMunicipality", "plugins", "Removes a municipality's own binding: the region's "
+                        + "applies again.")
+                .describe("For coordinators, as for PUT. The removal is recorded in the history with the reason.")
+                .policy(RoutePolicy.anyOf(Role.COORDINATOR))
+                .requiredQuery("reason", String.class, "Why (kept in the history); absent is a 400 naming reason.")
+                .returns(204, "Removed", null)
+                .problem(404, "There is no such binding to remove.")
+                .responses(400)
+                .handle(r -> unbind(r, r.path("municipality"))));
 
-        router.add("GET", "/alerts", r -> Reply.ok(runtime.get().alerts(r.queryInt("limit", DEFAULT_ALERTS, 1, MAX_ALERTS))));
+        router.add(Route.get("/alerts")
+                .operation("listAlerts", "plugins", "Alerts for the coordinator (fallbacks used, plugins failing), "
+                        + "newest first.")
+                .policy(RoutePolicy.anyOf(Role.COORDINATOR))
+                .query("limit", Integer.class, "At most this many, 1 to 1000.")
+                .returns(200, "OK", Route.listOf(Alert.class))
+                .responses(400)
+                .handle(r -> Reply.ok(runtime.get().alerts(r.queryInt("limit", DEFAULT_ALERTS, 1, MAX_ALERTS)))));
     }
 
     /** The binding a municipality's requests resolve (its own, else the region's); without one, the region's. */

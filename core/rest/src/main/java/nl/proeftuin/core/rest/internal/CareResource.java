@@ -1,11 +1,15 @@
 package nl.proeftuin.core.rest.internal;
 
 import nl.proeftuin.core.api.dto.LifeDomain;
+import nl.proeftuin.core.security.Role;
 import nl.proeftuin.core.spi.Urgency;
 import nl.proeftuin.core.spi.runtime.CareFinder;
 import nl.proeftuin.core.spi.runtime.CareRequestInput;
+import nl.proeftuin.core.spi.runtime.CareRequestView;
 import nl.proeftuin.core.spi.runtime.MaatwerkDecision;
 import nl.proeftuin.core.spi.runtime.MaatwerkInput;
+import nl.proeftuin.core.spi.runtime.MaatwerkView;
+import nl.proeftuin.core.spi.runtime.OfferList;
 import nl.proeftuin.core.spi.runtime.OfferRequest;
 
 /**
@@ -20,28 +24,72 @@ final class CareResource {
     }
 
     void register(Router router) {
-        router.add("GET", "/cases/{caseId}/offers", r -> {
-            CareFinder service = finder.get();
-            OfferRequest query = new OfferRequest(r.requiredQuery("personId"), r.requiredQueryEnum("domain", LifeDomain.class),
-                    r.requiredQuery("need"), r.queryEnum("urgency", Urgency.class));
-            return Reply.ok(service.offers(r.path("caseId"), query));
-        });
-        router.add("GET", "/cases/{caseId}/maatwerk", r -> Reply.ok(finder.get().maatwerk(r.path("caseId"))));
-        router.add("POST", "/cases/{caseId}/maatwerk", r -> {
-            CareFinder service = finder.get();
-            MaatwerkInput input = r.body(MaatwerkInput.class);
-            return Reply.json(201, service.requestMaatwerk(Actors.from(r), r.path("caseId"), input));
-        });
-        router.add("POST", "/cases/{caseId}/maatwerk/{requestId}/decision", r -> {
-            CareFinder service = finder.get();
-            MaatwerkDecision input = r.body(MaatwerkDecision.class);
-            return Reply.ok(service.decideMaatwerk(Actors.from(r), r.path("caseId"), r.path("requestId"), input));
-        });
-        router.add("GET", "/cases/{caseId}/care-requests", r -> Reply.ok(finder.get().careRequests(r.path("caseId"))));
-        router.add("POST", "/cases/{caseId}/care-requests", r -> {
-            CareFinder service = finder.get();
-            CareRequestInput input = r.body(CareRequestInput.class);
-            return Reply.json(201, service.requestCare(Actors.from(r), r.path("caseId"), input));
-        });
+        router.add(Route.get("/cases/{caseId}/offers")
+                .operation("findOffers", "care", "Contracted offers for a member of the case, shortest waiting time "
+                        + "first; fallback true (no offers) when no usable connector is bound.")
+                .policy(RoutePolicy.onCase(Role.PROFESSIONAL))
+                .requiredQuery("personId", String.class, "the member the care is for")
+                .requiredQuery("domain", LifeDomain.class, "the life domain")
+                .requiredQuery("need", String.class, "the need or product category")
+                .query("urgency", Urgency.class, "CRISIS, HIGH or REGULAR (default)")
+                .returns(200, "OK", OfferList.class)
+                .problem(409, "not-a-member: the person is not a member of the case.")
+                .responses(400)
+                .handle(r -> {
+                    CareFinder service = finder.get();
+                    OfferRequest query = new OfferRequest(r.requiredQuery("personId"),
+                            r.requiredQueryEnum("domain", LifeDomain.class), r.requiredQuery("need"),
+                            r.queryEnum("urgency", Urgency.class));
+                    return Reply.ok(service.offers(r.path("caseId"), query));
+                }));
+        router.add(Route.get("/cases/{caseId}/maatwerk")
+                .operation("listMaatwerk", "care", "The case's maatwerk requests with deadline and decision, oldest "
+                        + "first.")
+                .policy(RoutePolicy.onCase(Role.PROFESSIONAL))
+                .returns(200, "OK", Route.listOf(MaatwerkView.class))
+                .responses(400)
+                .handle(r -> Reply.ok(finder.get().maatwerk(r.path("caseId")))));
+        router.add(Route.post("/cases/{caseId}/maatwerk")
+                .operation("requestMaatwerk", "care", "Asks the municipality for care by a non-contracted provider; "
+                        + "the decision is due by the deadline (an alert is raised when it passes).")
+                .policy(RoutePolicy.onCase(Role.PROFESSIONAL))
+                .body(MaatwerkInput.class)
+                .returns(201, "Created", MaatwerkView.class)
+                .problem(409, "case-closed; not-a-member.")
+                .handle(r -> {
+                    CareFinder service = finder.get();
+                    MaatwerkInput input = r.body(MaatwerkInput.class);
+                    return Reply.json(201, service.requestMaatwerk(Actors.from(r), r.path("caseId"), input));
+                }));
+        router.add(Route.post("/cases/{caseId}/maatwerk/{requestId}/decision")
+                .operation("decideMaatwerk", "care", "Records the municipality's decision on a maatwerk request.")
+                .policy(RoutePolicy.onCase(Role.PROFESSIONAL))
+                .body(MaatwerkDecision.class)
+                .returns(200, "OK", MaatwerkView.class)
+                .problem(409, "case-closed; already-decided.")
+                .handle(r -> {
+                    CareFinder service = finder.get();
+                    MaatwerkDecision input = r.body(MaatwerkDecision.class);
+                    return Reply.ok(service.decideMaatwerk(Actors.from(r), r.path("caseId"), r.path("requestId"),
+                            input));
+                }));
+        router.add(Route.get("/cases/{caseId}/care-requests")
+                .operation("listCareRequests", "care", "The case's care requests with their allocations, oldest first.")
+                .policy(RoutePolicy.onCase(Role.PROFESSIONAL))
+                .returns(200, "OK", Route.listOf(CareRequestView.class))
+                .responses(400)
+                .handle(r -> Reply.ok(finder.get().careRequests(r.path("caseId")))));
+        router.add(Route.post("/cases/{caseId}/care-requests")
+                .operation("requestCare", "care", "Sends a request to allocate contracted care (iJw JW315) through the "
+                        + "bound connector.")
+                .policy(RoutePolicy.onCase(Role.PROFESSIONAL))
+                .body(CareRequestInput.class)
+                .returns(201, "Created", CareRequestView.class)
+                .problem(409, "case-closed; not-a-member.")
+                .handle(r -> {
+                    CareFinder service = finder.get();
+                    CareRequestInput input = r.body(CareRequestInput.class);
+                    return Reply.json(201, service.requestCare(Actors.from(r), r.path("caseId"), input));
+                }));
     }
 }

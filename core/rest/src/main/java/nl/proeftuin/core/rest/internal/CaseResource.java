@@ -7,9 +7,12 @@ import nl.proeftuin.core.api.CaseService;
 import nl.proeftuin.core.api.dto.Actor;
 import nl.proeftuin.core.api.dto.Assignment;
 import nl.proeftuin.core.api.dto.AssignmentInput;
+import nl.proeftuin.core.api.dto.CaseEvent;
 import nl.proeftuin.core.api.dto.CaseQuery;
 import nl.proeftuin.core.api.dto.CaseStatus;
 import nl.proeftuin.core.api.dto.CaseSummary;
+import nl.proeftuin.core.api.dto.FamilySystem;
+import nl.proeftuin.core.api.dto.Handover;
 import nl.proeftuin.core.api.dto.Page;
 import nl.proeftuin.core.api.dto.CaseView;
 import nl.proeftuin.core.api.dto.CloseInput;
@@ -56,26 +59,119 @@ final class CaseResource {
     }
 
     void register(Router router) {
-        router.add("POST", "/cases", this::open);
-        router.add("GET", "/cases", this::search);
-        router.add("GET", "/cases/{caseId}", r -> {
-            CaseView view = cases.get().get(r.path("caseId"));
-            return ETags.conditional(r, view, ETags.of(view.version()));
-        });
-        router.add("GET", "/cases/{caseId}/family-system", r -> Reply.ok(cases.get().familySystem(r.path("caseId"))));
-        router.add("GET", "/cases/{caseId}/history", r -> Reply.ok(cases.get().history(r.path("caseId"))));
+        router.add(Route.post("/cases")
+                .operation("openCase", "cases", "Opens a case from a signal or request for help (phase ACUTE_SAFETY, "
+                        + "framework VOLUNTARY).")
+                .describe("Every person named in members must be one the user may see (403 naming the field members "
+                        + "otherwise): a professional cannot pull someone else's client into their case.")
+                .policy(RoutePolicy.anyOf(Role.PROFESSIONAL))
+                .body(SignalInput.class)
+                .returns(201, "Created", CaseView.class).headers("ETag", "Location")
+                .responses(404, 409)
+                .handle(this::open));
+        router.add(Route.get("/cases")
+                .operation("searchCases", "cases", "Searches cases; null criteria mean any.")
+                .describe("Need to know: only the cases the user may see (assigned, opener of a case without a team, "
+                        + "or break-glass; within their municipalities); total counts those.")
+                .policy(RoutePolicy.anyOf(Role.PROFESSIONAL))
+                .query("name", String.class, "Part of a member's given or family name (case-insensitive).")
+                .query("municipality", String.class, "Exact municipality.")
+                .query("status", CaseStatus.class, "Open or closed (case-insensitive); another value is a 400 naming "
+                        + "status.")
+                .query("phase", Phase.class, "Phase (case-insensitive); another value is a 400 naming phase.")
+                .query("page", Integer.class, "Page number from 0.")
+                .query("size", Integer.class, "Page size, 1 to 100.")
+                .returns(200, "OK", Route.generic(Page.class, CaseSummary.class))
+                .responses(400)
+                .handle(this::search));
+        router.add(Route.get("/cases/{caseId}")
+                .operation("getCase", "cases", "Reads a case.")
+                .policy(RoutePolicy.onCase(Role.PROFESSIONAL))
+                .parameter("IfNoneMatch")
+                .returns(200, "OK", CaseView.class).headers("ETag")
+                .responses(304)
+                .handle(r -> {
+                    CaseView view = cases.get().get(r.path("caseId"));
+                    return ETags.conditional(r, view, ETags.of(view.version()));
+                }));
+        router.add(Route.get("/cases/{caseId}/family-system")
+                .operation("caseFamilySystem", "cases", "The family system of a case: members, relationships, "
+                        + "households.")
+                .policy(RoutePolicy.onCase(Role.PROFESSIONAL))
+                .returns(200, "OK", FamilySystem.class)
+                .handle(r -> Reply.ok(cases.get().familySystem(r.path("caseId")))));
+        router.add(Route.get("/cases/{caseId}/history")
+                .operation("caseHistory", "cases", "Every change with who, when and why, oldest first.")
+                .policy(RoutePolicy.onCase(Role.PROFESSIONAL))
+                .returns(200, "OK", Route.listOf(CaseEvent.class))
+                .handle(r -> Reply.ok(cases.get().history(r.path("caseId")))));
 
-        router.add("POST", "/cases/{caseId}/phase", r -> change(r, PhaseChangeInput.class, CaseService::changePhase));
-        router.add("POST", "/cases/{caseId}/framework",
-                r -> change(r, FrameworkChangeInput.class, CaseService::changeFramework));
-        router.add("POST", "/cases/{caseId}/close", r -> change(r, CloseInput.class, CaseService::close));
+        router.add(Route.post("/cases/{caseId}/phase")
+                .operation("changePhase", "cases", "Changes the phase.")
+                .policy(RoutePolicy.onCase(Role.PROFESSIONAL))
+                .parameter("IfMatchCase")
+                .body(PhaseChangeInput.class)
+                .returns(200, "The changed case", CaseView.class).headers("ETag")
+                .responses(409, 412)
+                .handle(r -> change(r, PhaseChangeInput.class, CaseService::changePhase)));
+        router.add(Route.post("/cases/{caseId}/framework")
+                .operation("changeFramework", "cases", "Changes the legal framework (COMPULSORY needs a measure).")
+                .policy(RoutePolicy.onCase(Role.PROFESSIONAL))
+                .parameter("IfMatchCase")
+                .body(FrameworkChangeInput.class)
+                .returns(200, "The changed case", CaseView.class).headers("ETag")
+                .responses(409, 412)
+                .handle(r -> change(r, FrameworkChangeInput.class, CaseService::changeFramework)));
+        router.add(Route.post("/cases/{caseId}/close")
+                .operation("closeCase", "cases", "Closes the case; a closed case takes no further changes.")
+                .policy(RoutePolicy.onCase(Role.PROFESSIONAL))
+                .parameter("IfMatchCase")
+                .body(CloseInput.class)
+                .returns(200, "The changed case", CaseView.class).headers("ETag")
+                .responses(409, 412)
+                .handle(r -> change(r, CloseInput.class, CaseService::close)));
 
-        router.add("GET", "/cases/{caseId}/team", this::team);
-        router.add("POST", "/cases/{caseId}/team", r -> change(r, AssignmentInput.class, CaseService::assign));
-        router.add("GET", "/cases/{caseId}/team/handovers", r -> Reply.ok(cases.get().handovers(r.path("caseId"))));
-        router.add("POST", "/cases/{caseId}/team/handovers", r -> change(r, HandoverInput.class, CaseService::handover));
-        router.add("POST", "/cases/{caseId}/team/{assignmentId}/end", r -> change(r, EndAssignmentInput.class,
-                (s, actor, id, expected, input) -> s.endAssignment(actor, id, expected, r.path("assignmentId"), input)));
+        router.add(Route.get("/cases/{caseId}/team")
+                .operation("caseTeam", "team", "The active assignments and how many professionals are active.")
+                .describe("Tagged with the case's ETag: the team is part of the case.")
+                .policy(RoutePolicy.onCase(Role.PROFESSIONAL))
+                .parameter("IfNoneMatch")
+                .returns(200, "OK", CaseResource.Team.class).headers("ETag")
+                .responses(304)
+                .handle(this::team));
+        router.add(Route.post("/cases/{caseId}/team")
+                .operation("assign", "team", "Assigns a professional.")
+                .describe("A second fixed professional or casusregie holder is a 409: hand over instead.")
+                .policy(RoutePolicy.onCase(Role.PROFESSIONAL))
+                .parameter("IfMatchCase")
+                .body(AssignmentInput.class)
+                .returns(200, "The changed case", CaseView.class).headers("ETag")
+                .responses(409, 412)
+                .handle(r -> change(r, AssignmentInput.class, CaseService::assign)));
+        router.add(Route.get("/cases/{caseId}/team/handovers")
+                .operation("caseHandovers", "team", "Recorded handovers, oldest first.")
+                .policy(RoutePolicy.onCase(Role.PROFESSIONAL))
+                .returns(200, "OK", Route.listOf(Handover.class))
+                .handle(r -> Reply.ok(cases.get().handovers(r.path("caseId")))));
+        router.add(Route.post("/cases/{caseId}/team/handovers")
+                .operation("handover", "team", "Hands over the fixed professional or casusregie in one atomic change "
+                        + "with a note.")
+                .policy(RoutePolicy.onCase(Role.PROFESSIONAL))
+                .parameter("IfMatchCase")
+                .body(HandoverInput.class)
+                .returns(200, "The changed case", CaseView.class).headers("ETag")
+                .responses(409, 412)
+                .handle(r -> change(r, HandoverInput.class, CaseService::handover)));
+        router.add(Route.post("/cases/{caseId}/team/{assignmentId}/end")
+                .operation("endAssignment", "team", "Ends an assignment (refused when it would break the team "
+                        + "invariant: hand over instead).")
+                .policy(RoutePolicy.onCase(Role.PROFESSIONAL))
+                .parameter("IfMatchCase")
+                .body(EndAssignmentInput.class)
+                .returns(200, "The changed case", CaseView.class).headers("ETag")
+                .responses(409, 412)
+                .handle(r -> change(r, EndAssignmentInput.class, (s, actor, id, expected, input) ->
+                        s.endAssignment(actor, id, expected, r.path("assignmentId"), input))));
     }
 
     private Reply open(ApiRequest r) {

@@ -1,6 +1,8 @@
 package nl.proeftuin.core.rest.internal;
 
+import nl.proeftuin.core.security.Role;
 import nl.proeftuin.core.spi.runtime.LocalTeamExchange;
+import nl.proeftuin.core.spi.runtime.OutboxEntry;
 import nl.proeftuin.core.spi.runtime.RetryInput;
 
 /**
@@ -17,12 +19,27 @@ final class LocalTeamResource {
     }
 
     void register(Router router) {
-        router.add("GET", "/local-team/outbox", r -> Reply.ok(exchange.get().outbox(r.query("status"), r.query("caseId"),
-                r.queryInt("limit", DEFAULT_LIMIT, 1, 1000))));
-        router.add("POST", "/local-team/outbox/{entryId}/retry", r -> {
-            LocalTeamExchange service = exchange.get();
-            RetryInput input = r.body(RetryInput.class);
-            return Reply.ok(service.retry(Actors.from(r), r.path("entryId"), input));
-        });
+        router.add(Route.get("/local-team/outbox")
+                .operation("listOutbox", "local-team", "Outbox entries, newest first, with their delivery status.")
+                .policy(RoutePolicy.anyOf(Role.COORDINATOR))
+                .query("status", String.class, "PENDING, WAITING, DELIVERED or REJECTED")
+                .query("caseId", String.class, "only this case")
+                .query("limit", Integer.class, "at most this many (1 to 1000, default 100)")
+                .returns(200, "OK", Route.listOf(OutboxEntry.class))
+                .responses(400, 404)
+                .handle(r -> Reply.ok(exchange.get().outbox(r.query("status"), r.query("caseId"),
+                        r.queryInt("limit", DEFAULT_LIMIT, 1, 1000)))));
+        router.add(Route.post("/local-team/outbox/{entryId}/retry")
+                .operation("retryOutboxEntry", "local-team", "Puts a rejected or waiting entry back for delivery now.")
+                .policy(RoutePolicy.anyOf(Role.COORDINATOR))
+                .body(RetryInput.class)
+                .returns(200, "OK", OutboxEntry.class)
+                .problem(409, "already-delivered: the entry was delivered.")
+                .responses(404)
+                .handle(r -> {
+                    LocalTeamExchange service = exchange.get();
+                    RetryInput input = r.body(RetryInput.class);
+                    return Reply.ok(service.retry(Actors.from(r), r.path("entryId"), input));
+                }));
     }
 }

@@ -3,6 +3,7 @@ package nl.proeftuin.core.rest.internal;
 import java.util.List;
 
 import nl.proeftuin.core.security.Principal;
+import nl.proeftuin.core.security.Role;
 import nl.proeftuin.core.spi.runtime.Distribution;
 import nl.proeftuin.core.spi.runtime.DistributionBucket;
 import nl.proeftuin.core.spi.runtime.FrameworkMonth;
@@ -27,13 +28,41 @@ final class MonitorResource {
     }
 
     void register(Router router) {
-        router.add("GET", "/monitor", r -> Reply.ok(report(r)));
-        router.add("GET", "/monitor.csv", r -> {
-            OutcomeReport report = report(r);
-            String name = report.municipality() == null ? "region" : report.municipality().replaceAll("[^A-Za-z0-9-]", "_");
-            return Reply.text(200, csv(report), CSV_TYPE)
-                    .header("Content-Disposition", "attachment; filename=\"proeftuin-monitor-" + name + ".csv\"");
-        });
+        router.add(Route.get("/monitor")
+                .operation("outcomeMonitor", "monitor", "The pilot's outcome monitor for the region or one "
+                        + "municipality, with a summary row per municipality.")
+                .describe("For learning, not blame: figures per case and family, never per professional. Lead time to "
+                        + "first help = calendar days from the signal's receipt to the earliest of the first "
+                        + "family-plan version and the first care request (cases without first help are counted "
+                        + "apart); active professionals per open case; handovers per case; open cases by framework "
+                        + "at the end of each of the last twelve months; care waiting time = days from a care "
+                        + "request to its allocation.")
+                .policy(RoutePolicy.anyOf(Role.COORDINATOR))
+                .query("municipality", String.class, "The municipality; left out: the whole region. A municipality of "
+                        + "the register (400 otherwise). A user limited to municipalities must name one of theirs "
+                        + "and sees only their municipalities' rows (403 other_municipality otherwise); the region's "
+                        + "figures are for users with all municipalities.")
+                .returns(200, "OK", OutcomeReport.class)
+                .responses(400)
+                .handle(r -> Reply.ok(report(r))));
+        router.add(Route.get("/monitor.csv")
+                .operation("outcomeMonitorCsv", "monitor", "The outcome monitor as CSV (scope, measure, label, value; "
+                        + "one line per figure): every municipality and the region, or one municipality.")
+                .policy(RoutePolicy.anyOf(Role.COORDINATOR))
+                .query("municipality", String.class, "The municipality; left out: the whole region. A municipality of "
+                        + "the register (400 otherwise). A user limited to municipalities must name one of theirs "
+                        + "and sees only their municipalities' rows (403 other_municipality otherwise); the region's "
+                        + "figures are for users with all municipalities.")
+                .returnsText(200, "OK", "text/csv")
+                .responses(400)
+                .handle(r -> {
+                    OutcomeReport report = report(r);
+                    String name = report.municipality() == null ? "region"
+                            : report.municipality().replaceAll("[^A-Za-z0-9-]", "_");
+                    return Reply.text(200, csv(report), CSV_TYPE)
+                            .header("Content-Disposition", "attachment; filename=\"proeftuin-monitor-"
+                                    + name + ".csv\"");
+                }));
     }
 
     /**

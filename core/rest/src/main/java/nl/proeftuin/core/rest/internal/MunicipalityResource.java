@@ -1,5 +1,6 @@
 package nl.proeftuin.core.rest.internal;
 
+import nl.proeftuin.core.security.Role;
 import nl.proeftuin.core.spi.runtime.Municipality;
 import nl.proeftuin.core.spi.runtime.MunicipalityInput;
 import nl.proeftuin.core.spi.runtime.MunicipalityRegister;
@@ -17,20 +18,41 @@ final class MunicipalityResource {
     }
 
     void register(Router router) {
-        router.add("GET", "/municipalities", r -> Reply.ok(register.get().municipalities()));
-        router.add("POST", "/municipalities", r -> {
-            requireWholeRegion(r);
-            MunicipalityRegister service = register.get();
-            var actor = Actors.from(r);
-            Municipality added = service.add(actor, r.body(MunicipalityInput.class));
-            return Reply.created(added, r.link("/municipalities/" + added.code()));
-        });
-        router.add("PUT", "/municipalities/{code}", r -> {
-            requireWholeRegion(r);
-            MunicipalityRegister service = register.get();
-            var actor = Actors.from(r);
-            return Reply.ok(service.change(actor, r.path("code"), r.body(MunicipalityInput.class)));
-        });
+        router.add(Route.get("/municipalities")
+                .operation("municipalities", "municipalities", "The region's register of municipalities, by name (any "
+                        + "logged-in user).")
+                .policy(RoutePolicy.loggedIn())
+                .returns(200, "OK", Route.listOf(Municipality.class))
+                .handle(r -> Reply.ok(register.get().municipalities())));
+        router.add(Route.post("/municipalities")
+                .operation("addMunicipality", "municipalities", "Adds a municipality to the register (regional "
+                        + "administrator; logged in the access log). 409 municipality-exists when its code or name "
+                        + "is registered.")
+                .policy(RoutePolicy.anyOf(Role.REGIONAL_ADMINISTRATOR))
+                .body(MunicipalityInput.class)
+                .returns(201, "Created", Municipality.class).headers("Location")
+                .responses(409)
+                .handle(r -> {
+                    requireWholeRegion(r);
+                    MunicipalityRegister service = register.get();
+                    var actor = Actors.from(r);
+                    Municipality added = service.add(actor, r.body(MunicipalityInput.class));
+                    return Reply.created(added, r.link("/municipalities/" + added.code()));
+                }));
+        router.add(Route.put("/municipalities/{code}")
+                .operation("changeMunicipality", "municipalities", "Changes a municipality's name or inhabitants "
+                        + "(regional administrator; logged in the access log). Cases already stored keep the name "
+                        + "they were stored with.")
+                .policy(RoutePolicy.anyOf(Role.REGIONAL_ADMINISTRATOR))
+                .body(MunicipalityInput.class)
+                .returns(200, "OK", Municipality.class)
+                .responses(404, 409)
+                .handle(r -> {
+                    requireWholeRegion(r);
+                    MunicipalityRegister service = register.get();
+                    var actor = Actors.from(r);
+                    return Reply.ok(service.change(actor, r.path("code"), r.body(MunicipalityInput.class)));
+                }));
     }
 
     /**

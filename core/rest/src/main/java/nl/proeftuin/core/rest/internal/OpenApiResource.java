@@ -1,46 +1,54 @@
 package nl.proeftuin.core.rest.internal;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.Map;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
 
 /**
- * Serves the hand-written OpenAPI 3.0.3 document ({@code openapi.json} in this bundle) at
- * {@code GET /openapi.json}. A unit test holds the document and the route table to each other.
+ * Serves the OpenAPI 3.0.3 document at {@code GET /openapi.json}, generated from the router's declared
+ * routes ({@link OpenApiDocument}) once, when the route table is complete ({@link #complete}).
  */
 final class OpenApiResource {
-    static final String RESOURCE = "/openapi.json";
+    private final Json json;
+    private volatile byte[] document;
+    private volatile String etag;
 
-    private final byte[] document;
-    private final String etag;
-
-    OpenApiResource() {
-        this.document = load();
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(document);
-            this.etag = "\"" + HexFormat.of().formatHex(digest, 0, 12) + "\"";
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java platform", e);
-        }
-    }
-
-    static byte[] load() {
-        try (InputStream in = OpenApiResource.class.getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException(RESOURCE + " is missing from the bundle");
-            }
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    OpenApiResource(Json json) {
+        this.json = json;
     }
 
     void register(Router router) {
-        router.add("GET", "/openapi.json", r -> ETags.noneMatchHits(r.header("If-None-Match"), etag)
-                ? Reply.notModified(etag)
-                : Reply.bytes(200, document, "application/json").header("ETag", etag));
+        router.add(Route.get("/openapi.json")
+                .operation("openApi", "platform", "This document (for logged-in users).")
+                .policy(RoutePolicy.loggedIn())
+                .parameter("IfNoneMatch")
+                .returns(200, "The OpenAPI 3.0.3 document", Map.class).headers("ETag")
+                .responses(304)
+                .handle(r -> ETags.noneMatchHits(r.header("If-None-Match"), etag)
+                        ? Reply.notModified(etag)
+                        : Reply.bytes(200, document, "application/json").header("ETag", etag)));
+    }
+
+    /**
+     * Generates the document of every route the router has now; called once, after the last route is
+     * added (a route added later would be missing from it).
+     *
+     * @throws IllegalStateException when a declaration cannot be documented (see {@link OpenApiDocument#of})
+     */
+    void complete(Router router) {
+        try {
+            byte[] bytes = json.mapper().writerWithDefaultPrettyPrinter()
+                    .writeValueAsBytes(OpenApiDocument.of(json.mapper(), router.routes()));
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(bytes);
+            this.etag = "\"" + HexFormat.of().formatHex(digest, 0, 12) + "\"";
+            this.document = bytes;
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("the OpenAPI document cannot be written", e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java platform", e);
+        }
     }
 }

@@ -3,8 +3,11 @@ package nl.proeftuin.core.rest.internal;
 import nl.proeftuin.core.api.PlanService;
 import nl.proeftuin.core.api.dto.Actor;
 import nl.proeftuin.core.api.dto.FamilyView;
+import nl.proeftuin.core.api.dto.PlanDiff;
 import nl.proeftuin.core.api.dto.PlanInput;
 import nl.proeftuin.core.api.dto.PlanVersion;
+import nl.proeftuin.core.api.dto.PlanVersionSummary;
+import nl.proeftuin.core.security.Role;
 
 /**
  * The family plan of a case: {@code /cases/{caseId}/plan}, its versions, diffs and the family's view.
@@ -18,17 +21,58 @@ final class PlanResource {
     }
 
     void register(Router router) {
-        router.add("GET", "/cases/{caseId}/plan", r -> tagged(r, plans.get().latest(r.path("caseId"))));
-        router.add("POST", "/cases/{caseId}/plan", this::newVersion);
-        router.add("GET", "/cases/{caseId}/plan/versions", r -> Reply.ok(plans.get().versions(r.path("caseId"))));
-        router.add("GET", "/cases/{caseId}/plan/versions/{version}",
-                r -> tagged(r, plans.get().version(r.path("caseId"), r.pathInt("version", 1, Integer.MAX_VALUE))));
-        router.add("GET", "/cases/{caseId}/plan/diff", r -> {
-            int from = r.queryInt("from", null, 1, Integer.MAX_VALUE);
-            int to = r.queryInt("to", null, 1, Integer.MAX_VALUE);
-            return Reply.ok(plans.get().diff(r.path("caseId"), from, to));
-        });
-        router.add("GET", "/cases/{caseId}/plan/family-view", this::familyView);
+        router.add(Route.get("/cases/{caseId}/plan")
+                .operation("latestPlan", "plan", "The latest plan version (404 when there is no plan yet).")
+                .policy(RoutePolicy.onCase(Role.PROFESSIONAL))
+                .parameter("IfNoneMatch")
+                .returns(200, "OK", PlanVersion.class).headers("ETag")
+                .responses(304)
+                .handle(r -> tagged(r, plans.get().latest(r.path("caseId")))));
+        router.add(Route.post("/cases/{caseId}/plan")
+                .operation("newPlanVersion", "plan", "Saves a new plan version.")
+                .policy(RoutePolicy.onCase(Role.PROFESSIONAL))
+                .parameter("IfMatchPlan")
+                .body(PlanInput.class)
+                .returns(201, "Created: Location is the new version", PlanVersion.class).headers("ETag", "Location")
+                .responses(409, 412, 428)
+                .handle(this::newVersion));
+        router.add(Route.get("/cases/{caseId}/plan/versions")
+                .operation("planVersions", "plan", "All plan versions, oldest first.")
+                .policy(RoutePolicy.onCase(Role.PROFESSIONAL))
+                .returns(200, "OK", Route.listOf(PlanVersionSummary.class))
+                .handle(r -> Reply.ok(plans.get().versions(r.path("caseId")))));
+        router.add(Route.get("/cases/{caseId}/plan/versions/{version}")
+                .operation("planVersion", "plan", "One plan version.")
+                .policy(RoutePolicy.onCase(Role.PROFESSIONAL))
+                .parameter("IfNoneMatch")
+                .returns(200, "OK", PlanVersion.class).headers("ETag")
+                .responses(304, 400)
+                .handle(r -> tagged(r, plans.get().version(r.path("caseId"), r.pathInt("version",
+                        1, Integer.MAX_VALUE)))));
+        router.add(Route.get("/cases/{caseId}/plan/diff")
+                .operation("planDiff", "plan", "The differences between two plan versions.")
+                .policy(RoutePolicy.onCase(Role.PROFESSIONAL))
+                .requiredQuery("from", Integer.class, "The older version.")
+                .requiredQuery("to", Integer.class, "The newer version.")
+                .returns(200, "OK", PlanDiff.class)
+                .responses(400)
+                .handle(r -> {
+                    int from = r.queryInt("from", null, 1, Integer.MAX_VALUE);
+                    int to = r.queryInt("to", null, 1, Integer.MAX_VALUE);
+                    return Reply.ok(plans.get().diff(r.path("caseId"), from, to));
+                }));
+        router.add(Route.get("/cases/{caseId}/plan/family-view")
+                .operation("familyView", "plan", "The latest plan as the family reads it, in plain Dutch (B1).")
+                .describe("JSON by default. The printable HTML page when format=html, or when the Accept header ranks "
+                        + "text/html above application/json (as browsers do); 406 when Accept allows neither.")
+                .policy(RoutePolicy.onCase(Role.PROFESSIONAL))
+                .query("format", String.class, "html or json; overrides Accept.")
+                .returns(200, "JSON by default; a complete, printable, accessible HTML5 page in Dutch (lang=nl, no "
+                        + "JavaScript) when asked for.", FamilyView.class)
+                .returnsText(200, "JSON by default; a complete, printable, accessible HTML5 page in Dutch (lang=nl, no "
+                        + "JavaScript) when asked for.", "text/html").headers("Vary")
+                .responses(400, 406)
+                .handle(this::familyView));
     }
 
     private Reply newVersion(ApiRequest r) {

@@ -1,47 +1,31 @@
 package nl.proeftuin.core.rest.internal;
 
-import java.util.Map;
 
 import nl.proeftuin.core.api.RuleViolationException;
 import nl.proeftuin.core.audit.privacy.ErasureDecisionInput;
+import nl.proeftuin.core.audit.privacy.ErasureRequest;
 import nl.proeftuin.core.audit.privacy.ErasureRequestInput;
+import nl.proeftuin.core.audit.privacy.LegalHold;
 import nl.proeftuin.core.audit.privacy.LegalHoldInput;
 import nl.proeftuin.core.audit.privacy.PersonalDataExport;
 import nl.proeftuin.core.audit.privacy.PrivacyService;
 import nl.proeftuin.core.audit.privacy.ReaderInput;
+import nl.proeftuin.core.audit.privacy.Rectification;
 import nl.proeftuin.core.audit.privacy.RectificationInput;
 import nl.proeftuin.core.audit.privacy.RestrictedData;
+import nl.proeftuin.core.audit.privacy.RestrictedEntry;
 import nl.proeftuin.core.audit.privacy.RestrictedEntryInput;
+import nl.proeftuin.core.audit.privacy.RestrictedNotice;
+import nl.proeftuin.core.audit.privacy.SafeAddress;
 import nl.proeftuin.core.audit.privacy.SafeAddressInput;
+import nl.proeftuin.core.audit.privacy.SafeAddressVersion;
+import nl.proeftuin.core.security.Role;
 
 /**
  * The GDPR rights (export, rectification, erasure, legal holds), restricted data (safe addresses,
  * restricted entries) and the outcome monitor's pseudonymised export.
  */
 final class PrivacyResource {
-    /** The role each route needs, for the authorisation policy (restricted data is decided again by the service). */
-    static final Map<String, String> REQUIRED_ROLES = Map.ofEntries(
-            Map.entry("GET /persons/{personId}/export", "PROFESSIONAL (need to know),REGIONAL_ADMINISTRATOR"),
-            Map.entry("GET /persons/{personId}/export.html", "PROFESSIONAL (need to know),REGIONAL_ADMINISTRATOR"),
-            Map.entry("GET /persons/{personId}/rectifications", "PROFESSIONAL (need to know)"),
-            Map.entry("POST /persons/{personId}/rectifications", "PROFESSIONAL (need to know)"),
-            Map.entry("GET /persons/{personId}/erasure-requests", "PROFESSIONAL (need to know),REGIONAL_ADMINISTRATOR"),
-            Map.entry("POST /persons/{personId}/erasure-requests", "PROFESSIONAL (need to know)"),
-            Map.entry("POST /erasure-requests/{requestId}/approve", "REGIONAL_ADMINISTRATOR"),
-            Map.entry("POST /erasure-requests/{requestId}/reject", "REGIONAL_ADMINISTRATOR"),
-            Map.entry("GET /legal-holds", "REGIONAL_ADMINISTRATOR,AUDITOR"),
-            Map.entry("POST /legal-holds", "REGIONAL_ADMINISTRATOR"),
-            Map.entry("POST /legal-holds/{holdId}/lift", "REGIONAL_ADMINISTRATOR"),
-            Map.entry("GET /persons/{personId}/safe-address", "PROFESSIONAL (need to know)"),
-            Map.entry("PUT /persons/{personId}/safe-address", "PROFESSIONAL (need to know)"),
-            Map.entry("GET /cases/{caseId}/restricted-entries", "PROFESSIONAL (need to know)"),
-            Map.entry("POST /cases/{caseId}/restricted-entries", "PROFESSIONAL (need to know)"),
-            Map.entry("GET /persons/{personId}/safe-address/history", "PROFESSIONAL (need to know)"),
-            Map.entry("POST /persons/{personId}/safe-address/readers", "PROFESSIONAL (need to know)"),
-            Map.entry("POST /cases/{caseId}/restricted-entries/{entryId}/readers", "PROFESSIONAL (need to know)"),
-            Map.entry("GET /restricted-notices", "PROFESSIONAL"),
-            Map.entry("GET /monitor/export.csv", "COORDINATOR"));
-
     private final OptionalService<PrivacyService> privacy;
     private final OptionalService<RestrictedData> restricted;
 
@@ -51,102 +35,243 @@ final class PrivacyResource {
     }
 
     void register(Router router) {
-        router.add("GET", "/persons/{personId}/export", r -> {
-            PrivacyService service = privacy.get();
-            return Reply.ok(service.export(Readers.from(r), r.path("personId"))).header("Cache-Control", "no-store");
-        });
-        router.add("GET", "/persons/{personId}/export.html", r -> {
-            PrivacyService service = privacy.get();
-            PersonalDataExport export = service.export(Readers.from(r), r.path("personId"));
-            return Reply.text(200, PersonalDataPage.render(export), "text/html")
-                    .header("Content-Security-Policy", FamilyViewPage.CONTENT_SECURITY_POLICY)
-                    .header("X-Content-Type-Options", "nosniff").header("Cache-Control", "no-store");
-        });
-        router.add("GET", "/persons/{personId}/rectifications", r -> Reply.ok(privacy.get().rectifications(r.path("personId"))));
-        router.add("POST", "/persons/{personId}/rectifications", r -> {
-            PrivacyService service = privacy.get();
-            var reader = Readers.from(r);
-            return Reply.json(201, service.rectify(reader, r.path("personId"), r.body(RectificationInput.class)));
-        });
-        router.add("GET", "/persons/{personId}/erasure-requests", r -> Reply.ok(privacy.get().erasureRequests(r.path("personId"))));
-        router.add("POST", "/persons/{personId}/erasure-requests", r -> {
-            PrivacyService service = privacy.get();
-            var reader = Readers.from(r);
-            return Reply.json(201, service.requestErasure(reader, r.path("personId"), r.body(ErasureRequestInput.class)));
-        });
-        router.add("POST", "/erasure-requests/{requestId}/approve", r -> {
-            PrivacyService service = privacy.get();
-            var reader = Readers.from(r);
-            return Reply.ok(service.approveErasure(reader, r.path("requestId"), r.body(ErasureDecisionInput.class)));
-        });
-        router.add("POST", "/erasure-requests/{requestId}/reject", r -> {
-            PrivacyService service = privacy.get();
-            var reader = Readers.from(r);
-            return Reply.ok(service.rejectErasure(reader, r.path("requestId"), r.body(ErasureDecisionInput.class)));
-        });
-        router.add("GET", "/legal-holds", r -> Reply.ok(privacy.get().holds(r.requiredQuery("subjectId"))));
-        router.add("POST", "/legal-holds", r -> {
-            PrivacyService service = privacy.get();
-            var reader = Readers.from(r);
-            return Reply.json(201, service.placeHold(reader, r.body(LegalHoldInput.class)));
-        });
-        router.add("POST", "/legal-holds/{holdId}/lift", r -> {
-            PrivacyService service = privacy.get();
-            var reader = Readers.from(r);
-            return Reply.ok(service.liftHold(reader, r.path("holdId"), r.body(ErasureDecisionInput.class)));
-        });
-        router.add("GET", "/persons/{personId}/safe-address", r -> {
-            RestrictedData service = restricted.get();
-            return Reply.ok(service.safeAddress(Readers.from(r), r.path("personId"))).header("Cache-Control", "no-store");
-        });
-        router.add("PUT", "/persons/{personId}/safe-address", r -> {
-            RestrictedData service = restricted.get();
-            var reader = Readers.from(r);
-            try {
-                return Reply.ok(service.setSafeAddress(reader, r.path("personId"), r.body(SafeAddressInput.class)))
-                        .header("Cache-Control", "no-store");
-            } catch (RuleViolationException e) {
-                if (!RestrictedData.NOT_NAMED.equals(e.rule())) {
-                    throw e;
-                }
-                // only those named on the current version may change it (the service logged the refusal)
-                throw new ApiProblem(403, "Forbidden", e.getMessage()).with("reason", RestrictedData.NOT_NAMED);
-            }
-        });
-        router.add("GET", "/persons/{personId}/safe-address/history", r -> {
-            RestrictedData service = restricted.get();
-            return Reply.ok(service.safeAddressHistory(Readers.from(r), r.path("personId"))).header("Cache-Control", "no-store");
-        });
-        router.add("POST", "/persons/{personId}/safe-address/readers", r -> {
-            RestrictedData service = restricted.get();
-            var reader = Readers.from(r);
-            return Reply.ok(service.addSafeAddressReader(reader, r.path("personId"), r.body(ReaderInput.class)))
-                    .header("Cache-Control", "no-store");
-        });
-        router.add("POST", "/cases/{caseId}/restricted-entries/{entryId}/readers", r -> {
-            RestrictedData service = restricted.get();
-            var reader = Readers.from(r);
-            return Reply.ok(service.addRestrictedEntryReader(reader, r.path("caseId"), r.path("entryId"),
-                    r.body(ReaderInput.class))).header("Cache-Control", "no-store");
-        });
-        router.add("GET", "/restricted-notices", r -> {
-            RestrictedData service = restricted.get();
-            return Reply.ok(service.notices(Readers.from(r), r.queryInt("limit", 50, 1, 500))).header("Cache-Control", "no-store");
-        });
-        router.add("GET", "/cases/{caseId}/restricted-entries", r -> {
-            RestrictedData service = restricted.get();
-            return Reply.ok(service.restrictedEntries(Readers.from(r), r.path("caseId"))).header("Cache-Control", "no-store");
-        });
-        router.add("POST", "/cases/{caseId}/restricted-entries", r -> {
-            RestrictedData service = restricted.get();
-            var reader = Readers.from(r);
-            return Reply.json(201, service.addRestrictedEntry(reader, r.path("caseId"), r.body(RestrictedEntryInput.class)));
-        });
-        router.add("GET", "/monitor/export.csv", r -> {
-            PrivacyService service = privacy.get();
-            return Reply.text(200, service.monitorExport(Readers.from(r)), "text/csv")
-                    .header("Content-Disposition", "attachment; filename=\"monitor-export.csv\"")
-                    .header("Cache-Control", "no-store");
-        });
+        router.add(Route.get("/persons/{personId}/export")
+                .operation("personExport", "privacy", "Everything held about the person (GDPR right of access), as "
+                        + "JSON; logged as EXPORT.")
+                .policy(RoutePolicy.onPerson(Role.PROFESSIONAL, Role.REGIONAL_ADMINISTRATOR))
+                .returns(200, "OK", PersonalDataExport.class)
+                .responses(400)
+                .handle(r -> {
+                    PrivacyService service = privacy.get();
+                    return Reply.ok(service.export(Readers.from(r), r.path("personId")))
+                            .header("Cache-Control", "no-store");
+                }));
+        router.add(Route.get("/persons/{personId}/export.html")
+                .operation("personExportHtml", "privacy", "The same export as a readable, printable page in plain "
+                        + "Dutch.")
+                .policy(RoutePolicy.onPerson(Role.PROFESSIONAL, Role.REGIONAL_ADMINISTRATOR))
+                .returnsText(200, "OK", "text/html")
+                .responses(400)
+                .handle(r -> {
+                    PrivacyService service = privacy.get();
+                    PersonalDataExport export = service.export(Readers.from(r), r.path("personId"));
+                    return Reply.text(200, PersonalDataPage.render(export), "text/html")
+                            .header("Content-Security-Policy", FamilyViewPage.CONTENT_SECURITY_POLICY)
+                            .header("X-Content-Type-Options", "nosniff").header("Cache-Control", "no-store");
+                }));
+        router.add(Route.get("/persons/{personId}/rectifications")
+                .operation("personRectifications", "privacy", "The corrections made to the person's data, with the old "
+                        + "values.")
+                .policy(RoutePolicy.onPerson(Role.PROFESSIONAL))
+                .returns(200, "OK", Route.listOf(Rectification.class))
+                .responses(400)
+                .handle(r -> Reply.ok(privacy.get().rectifications(r.path("personId")))));
+        router.add(Route.post("/persons/{personId}/rectifications")
+                .operation("rectifyPerson", "privacy", "Corrects a given name, family name or date of birth; the old "
+                        + "value is kept and the change logged.")
+                .policy(RoutePolicy.onPerson(Role.PROFESSIONAL))
+                .body(RectificationInput.class)
+                .returns(201, "Created", Rectification.class)
+                .handle(r -> {
+                    PrivacyService service = privacy.get();
+                    var reader = Readers.from(r);
+                    return Reply.json(201, service.rectify(reader, r.path("personId"),
+                            r.body(RectificationInput.class)));
+                }));
+        router.add(Route.get("/persons/{personId}/erasure-requests")
+                .operation("personErasureRequests", "privacy", "The person's erasure requests and decisions.")
+                .policy(RoutePolicy.onPerson(Role.PROFESSIONAL, Role.REGIONAL_ADMINISTRATOR))
+                .returns(200, "OK", Route.listOf(ErasureRequest.class))
+                .responses(400)
+                .handle(r -> Reply.ok(privacy.get().erasureRequests(r.path("personId")))));
+        router.add(Route.post("/persons/{personId}/erasure-requests")
+                .operation("requestErasure", "privacy", "Requests erasure of the person's data; a second person "
+                        + "decides.")
+                .policy(RoutePolicy.onPerson(Role.PROFESSIONAL))
+                .body(ErasureRequestInput.class)
+                .returns(201, "Created", ErasureRequest.class)
+                .handle(r -> {
+                    PrivacyService service = privacy.get();
+                    var reader = Readers.from(r);
+                    return Reply.json(201, service.requestErasure(reader, r.path("personId"),
+                            r.body(ErasureRequestInput.class)));
+                }));
+        router.add(Route.post("/erasure-requests/{requestId}/approve")
+                .operation("approveErasure", "privacy", "Approves (by a second person) and carries out an erasure "
+                        + "where the law allows it; else REFUSED with the reason (legal hold, retention).")
+                .policy(RoutePolicy.anyOf(Role.REGIONAL_ADMINISTRATOR))
+                .body(ErasureDecisionInput.class)
+                .returns(200, "OK", ErasureRequest.class)
+                .responses(404, 409)
+                .handle(r -> {
+                    PrivacyService service = privacy.get();
+                    var reader = Readers.from(r);
+                    return Reply.ok(service.approveErasure(reader, r.path("requestId"),
+                            r.body(ErasureDecisionInput.class)));
+                }));
+        router.add(Route.post("/erasure-requests/{requestId}/reject")
+                .operation("rejectErasure", "privacy", "Rejects an erasure request (a second person).")
+                .policy(RoutePolicy.anyOf(Role.REGIONAL_ADMINISTRATOR))
+                .body(ErasureDecisionInput.class)
+                .returns(200, "OK", ErasureRequest.class)
+                .responses(404, 409)
+                .handle(r -> {
+                    PrivacyService service = privacy.get();
+                    var reader = Readers.from(r);
+                    return Reply.ok(service.rejectErasure(reader, r.path("requestId"),
+                            r.body(ErasureDecisionInput.class)));
+                }));
+        router.add(Route.get("/legal-holds")
+                .operation("legalHolds", "privacy", "The legal holds on a person or case.")
+                .policy(RoutePolicy.anyOf(Role.REGIONAL_ADMINISTRATOR, Role.AUDITOR))
+                .requiredQuery("subjectId", String.class, null)
+                .returns(200, "OK", Route.listOf(LegalHold.class))
+                .responses(400)
+                .handle(r -> Reply.ok(privacy.get().holds(r.requiredQuery("subjectId")))));
+        router.add(Route.post("/legal-holds")
+                .operation("placeLegalHold", "privacy", "Places a legal hold on a person or case: no purge, no erasure "
+                        + "while it holds.")
+                .policy(RoutePolicy.anyOf(Role.REGIONAL_ADMINISTRATOR))
+                .body(LegalHoldInput.class)
+                .returns(201, "Created", LegalHold.class)
+                .responses(404)
+                .handle(r -> {
+                    PrivacyService service = privacy.get();
+                    var reader = Readers.from(r);
+                    return Reply.json(201, service.placeHold(reader, r.body(LegalHoldInput.class)));
+                }));
+        router.add(Route.post("/legal-holds/{holdId}/lift")
+                .operation("liftLegalHold", "privacy", "Lifts a legal hold.")
+                .policy(RoutePolicy.anyOf(Role.REGIONAL_ADMINISTRATOR))
+                .body(ErasureDecisionInput.class)
+                .returns(200, "OK", LegalHold.class)
+                .responses(404, 409)
+                .handle(r -> {
+                    PrivacyService service = privacy.get();
+                    var reader = Readers.from(r);
+                    return Reply.ok(service.liftHold(reader, r.path("holdId"), r.body(ErasureDecisionInput.class)));
+                }));
+        router.add(Route.get("/persons/{personId}/safe-address")
+                .operation("safeAddress", "privacy", "The person's safe address, only for those named on it; every "
+                        + "attempt is logged. 404 when none or not named (the same answer).")
+                .policy(RoutePolicy.onPerson(Role.PROFESSIONAL))
+                .returns(200, "OK", SafeAddress.class)
+                .responses(400)
+                .handle(r -> {
+                    RestrictedData service = restricted.get();
+                    return Reply.ok(service.safeAddress(Readers.from(r), r.path("personId")))
+                            .header("Cache-Control", "no-store");
+                }));
+        router.add(Route.put("/persons/{personId}/safe-address")
+                .operation("setSafeAddress", "privacy", "Records the person's safe address, or its next version (the "
+                        + "previous one is kept), restricted to the users, roles or person named. Once one exists "
+                        + "only a reader named on the current version may change it: 403 (reason not-named, logged) "
+                        + "for anyone else. The users named are notified (GET /restricted-notices).")
+                .policy(RoutePolicy.onPerson(Role.PROFESSIONAL))
+                .body(SafeAddressInput.class)
+                .returns(200, "OK", SafeAddress.class)
+                .handle(r -> {
+                    RestrictedData service = restricted.get();
+                    var reader = Readers.from(r);
+                    try {
+                        return Reply.ok(service.setSafeAddress(reader, r.path("personId"),
+                                r.body(SafeAddressInput.class)))
+                                .header("Cache-Control", "no-store");
+                    } catch (RuleViolationException e) {
+                        if (!RestrictedData.NOT_NAMED.equals(e.rule())) {
+                            throw e;
+                        }
+                        // only those named on the current version may change it (the service logged the refusal)
+                        throw new ApiProblem(403, "Forbidden", e.getMessage()).with("reason", RestrictedData.NOT_NAMED);
+                    }
+                }));
+        router.add(Route.get("/persons/{personId}/safe-address/history")
+                .operation("safeAddressHistory", "privacy", "Every version of the person's safe address, oldest first, "
+                        + "for a reader named on the current one; logged. 404 when none or not named (the same "
+                        + "answer).")
+                .policy(RoutePolicy.onPerson(Role.PROFESSIONAL))
+                .returns(200, "OK", Route.listOf(SafeAddressVersion.class))
+                .responses(400)
+                .handle(r -> {
+                    RestrictedData service = restricted.get();
+                    return Reply.ok(service.safeAddressHistory(Readers.from(r), r.path("personId")))
+                            .header("Cache-Control", "no-store");
+                }));
+        router.add(Route.post("/persons/{personId}/safe-address/readers")
+                .operation("addSafeAddressReader", "privacy", "A reader named on the safe address adds a reader (a new "
+                        + "version, logged in the access log; the users named are notified). 404 when there is none "
+                        + "or the caller is not named (the same answer as a read); 400 naming the field reader for a "
+                        + "name that names nothing.")
+                .policy(RoutePolicy.onPerson(Role.PROFESSIONAL))
+                .body(ReaderInput.class)
+                .returns(200, "OK", SafeAddress.class)
+                .handle(r -> {
+                    RestrictedData service = restricted.get();
+                    var reader = Readers.from(r);
+                    return Reply.ok(service.addSafeAddressReader(reader, r.path("personId"), r.body(ReaderInput.class)))
+                            .header("Cache-Control", "no-store");
+                }));
+        router.add(Route.post("/cases/{caseId}/restricted-entries/{entryId}/readers")
+                .operation("addRestrictedEntryReader", "privacy", "A reader named on the restricted entry adds a "
+                        + "reader (logged in the access log; the users named are notified). 404 when the entry does "
+                        + "not exist or the caller is not named on it (the same answer); 400 naming the field reader "
+                        + "for a name that names nothing.")
+                .policy(RoutePolicy.onCase(Role.PROFESSIONAL))
+                .body(ReaderInput.class)
+                .returns(200, "OK", RestrictedEntry.class)
+                .handle(r -> {
+                    RestrictedData service = restricted.get();
+                    var reader = Readers.from(r);
+                    return Reply.ok(service.addRestrictedEntryReader(reader, r.path("caseId"), r.path("entryId"),
+                            r.body(ReaderInput.class))).header("Cache-Control", "no-store");
+                }));
+        router.add(Route.get("/restricted-notices")
+                .operation("restrictedNotices", "privacy", "The caller's own notices that restricted data they are "
+                        + "named on changed, newest first. A notice never holds the data itself.")
+                .policy(RoutePolicy.anyOf(Role.PROFESSIONAL))
+                .query("limit", Integer.class, null)
+                .returns(200, "OK", Route.listOf(RestrictedNotice.class))
+                .responses(400, 404)
+                .handle(r -> {
+                    RestrictedData service = restricted.get();
+                    return Reply.ok(service.notices(Readers.from(r), r.queryInt("limit", 50, 1, 500)))
+                            .header("Cache-Control", "no-store");
+                }));
+        router.add(Route.get("/cases/{caseId}/restricted-entries")
+                .operation("restrictedEntries", "privacy", "The case's restricted entries the reader is named on; "
+                        + "every one is logged (DENIED for the others).")
+                .policy(RoutePolicy.onCase(Role.PROFESSIONAL))
+                .returns(200, "OK", Route.listOf(RestrictedEntry.class))
+                .responses(400)
+                .handle(r -> {
+                    RestrictedData service = restricted.get();
+                    return Reply.ok(service.restrictedEntries(Readers.from(r), r.path("caseId")))
+                            .header("Cache-Control", "no-store");
+                }));
+        router.add(Route.post("/cases/{caseId}/restricted-entries")
+                .operation("addRestrictedEntry", "privacy", "Records an entry visible only to those named on it; it "
+                        + "never appears in the case's entry list.")
+                .policy(RoutePolicy.onCase(Role.PROFESSIONAL))
+                .body(RestrictedEntryInput.class)
+                .returns(201, "Created", RestrictedEntry.class)
+                .handle(r -> {
+                    RestrictedData service = restricted.get();
+                    var reader = Readers.from(r);
+                    return Reply.json(201, service.addRestrictedEntry(reader, r.path("caseId"),
+                            r.body(RestrictedEntryInput.class)));
+                }));
+        router.add(Route.get("/monitor/export.csv")
+                .operation("monitorExport", "privacy", "The pseudonymised export for the outcome monitor: keyed (HMAC) "
+                        + "pseudonyms, age bands, roles, municipality, status, phase, framework, month opened; no "
+                        + "names, BSN or dates of birth.")
+                .policy(RoutePolicy.anyOf(Role.COORDINATOR))
+                .returnsText(200, "OK", "text/csv")
+                .responses(400)
+                .handle(r -> {
+                    PrivacyService service = privacy.get();
+                    return Reply.text(200, service.monitorExport(Readers.from(r)), "text/csv")
+                            .header("Content-Disposition", "attachment; filename=\"monitor-export.csv\"")
+                            .header("Cache-Control", "no-store");
+                }));
     }
 }

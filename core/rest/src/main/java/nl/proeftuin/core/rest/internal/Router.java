@@ -22,10 +22,6 @@ final class Router {
         Reply handle(ApiRequest request) throws Exception;
     }
 
-    /** One route: method, template, handler, and who may call it ({@link RoutePolicy#of}). */
-    record Route(String method, String template, Handler handler, RoutePolicy policy) {
-    }
-
     /** A successful match: the route and the values of its template variables. */
     record Match(Route route, Map<String, String> variables) {
     }
@@ -33,10 +29,16 @@ final class Router {
     private final List<Route> routes = new ArrayList<>();
 
     /**
-     * @throws IllegalArgumentException when the template is malformed or the same method already has a
-     *                                  template of the same shape (it could never be reached)
+     * Adds a declared route ({@link Route}).
+     *
+     * @throws IllegalArgumentException when the declaration is incomplete (no policy, operation or handler:
+     *                                  no route is open or undocumented by accident), the template is
+     *                                  malformed, the same method already has a template of the same shape
+     *                                  (it could never be reached) or the operationId is taken
      */
-    Router add(String method, String template, Handler handler) {
+    Router add(Route route) {
+        String method = route.method();
+        String template = route.template();
         if (!template.startsWith("/")) {
             throw new IllegalArgumentException("template must start with '/': " + template);
         }
@@ -45,13 +47,19 @@ final class Router {
                 throw new IllegalArgumentException("malformed template: " + template);
             }
         }
+        route.check();
         String shape = shape(template);
-        for (Route route : routes) {
-            if (route.method().equals(method) && shape(route.template()).equals(shape)) {
-                throw new IllegalArgumentException(method + " " + template + " clashes with " + route.template());
+        for (Route other : routes) {
+            if (other.method().equals(method) && shape(other.template()).equals(shape)) {
+                throw new IllegalArgumentException(method + " " + template + " clashes with " + other.template());
+            }
+            if (other.operationId().equals(route.operationId())) {
+                throw new IllegalArgumentException(route + ": operationId " + route.operationId() + " is "
+                        + other + "'s");
             }
         }
-        routes.add(new Route(method, template, handler, RoutePolicy.of(method, template)));
+        route.freeze();
+        routes.add(route);
         return this;
     }
 

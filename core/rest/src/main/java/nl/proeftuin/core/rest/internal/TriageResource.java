@@ -1,6 +1,7 @@
 package nl.proeftuin.core.rest.internal;
 
 import nl.proeftuin.core.api.dto.Actor;
+import nl.proeftuin.core.security.Role;
 import nl.proeftuin.core.spi.TriageFacts;
 import nl.proeftuin.core.spi.runtime.AssessmentInput;
 import nl.proeftuin.core.spi.runtime.TriageOutcome;
@@ -22,23 +23,52 @@ final class TriageResource {
     }
 
     void register(Router router) {
-        router.add("GET", "/cases/{caseId}/triage", r -> Reply.ok(triage.get().outcomes(r.path("caseId"))));
-        router.add("POST", "/cases/{caseId}/triage", r -> {
-            TriageService service = triage.get();
-            Actor actor = Actors.from(r);
-            noIfMatch(r);
-            TriageFacts facts = r.body(TriageFacts.class);
-            return Reply.json(201, service.triage(actor, r.path("caseId"), facts));
-        });
-        router.add("POST", "/cases/{caseId}/triage/assessments", r -> {
-            TriageService service = triage.get();
-            Actor actor = Actors.from(r);
-            noIfMatch(r);
-            AssessmentInput input = r.body(AssessmentInput.class);
-            return Reply.json(201, service.assess(actor, r.path("caseId"), input));
-        });
-        router.add("GET", "/triage/pending",
-                r -> Reply.ok(guard.visibleCases(r, triage.get().pending(), TriageOutcome::caseId)));
+        router.add(Route.get("/cases/{caseId}/triage")
+                .operation("listTriageOutcomes", "triage", "The case's triage outcomes, oldest first.")
+                .policy(RoutePolicy.onCase(Role.PROFESSIONAL))
+                .returns(200, "OK", Route.listOf(TriageOutcome.class))
+                .handle(r -> Reply.ok(triage.get().outcomes(r.path("caseId")))));
+        router.add(Route.post("/cases/{caseId}/triage")
+                .operation("triageCase", "triage", "Triages (or re-triages) a case from the facts a professional "
+                        + "established.")
+                .describe("Takes no If-Match (a triage outcome does not change the case's version): sending one is a "
+                        + "400. A bound plugin that is absent, fails or overruns does not fail the call: the outcome "
+                        + "is MANUAL_TRIAGE with fallback true, and an alert is raised.")
+                .policy(RoutePolicy.onCase(Role.PROFESSIONAL))
+                .body(TriageFacts.class)
+                .returns(201, "Created", TriageOutcome.class)
+                .problem(409, "case-closed: the case is closed.")
+                .handle(r -> {
+                    TriageService service = triage.get();
+                    Actor actor = Actors.from(r);
+                    noIfMatch(r);
+                    TriageFacts facts = r.body(TriageFacts.class);
+                    return Reply.json(201, service.triage(actor, r.path("caseId"), facts));
+                }));
+        router.add(Route.post("/cases/{caseId}/triage/assessments")
+                .operation("assessTriage", "triage", "Adds an assessment to a pending multi-step triage and asks the "
+                        + "bound triage again.")
+                .describe("Takes no If-Match (a triage outcome does not change the case's version): sending one is a "
+                        + "400. A bound plugin that is absent, fails or overruns does not fail the call: the outcome "
+                        + "is MANUAL_TRIAGE with fallback true, and an alert is raised.")
+                .policy(RoutePolicy.onCase(Role.PROFESSIONAL))
+                .body(AssessmentInput.class)
+                .returns(201, "Created", TriageOutcome.class)
+                .problem(409, "case-closed, or triage-required when the case was never triaged.")
+                .handle(r -> {
+                    TriageService service = triage.get();
+                    Actor actor = Actors.from(r);
+                    noIfMatch(r);
+                    AssessmentInput input = r.body(AssessmentInput.class);
+                    return Reply.json(201, service.assess(actor, r.path("caseId"), input));
+                }));
+        router.add(Route.get("/triage/pending")
+                .operation("pendingTriage", "triage", "The latest outcome of every case whose triage is pending, "
+                        + "oldest first (age is visible from at).")
+                .describe("Need to know: only the triages of cases the user may see.")
+                .policy(RoutePolicy.anyOf(Role.PROFESSIONAL))
+                .returns(200, "OK", Route.listOf(TriageOutcome.class))
+                .handle(r -> Reply.ok(guard.visibleCases(r, triage.get().pending(), TriageOutcome::caseId))));
     }
 
     /** A triage outcome is a record of the case, not a versioned change of it: a precondition would be ignored. */

@@ -2,24 +2,41 @@ package nl.proeftuin.core.rest.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
+import nl.proeftuin.core.security.Role;
 import org.junit.jupiter.api.Test;
 
 class RouterTest {
     private static final Router.Handler NONE = r -> Reply.noContent();
 
+    private static int operations;
+
+    /** A complete declaration of a route for a professional (each with its own operationId). */
+    private static Route route(String method, String template, Router.Handler handler) {
+        Route route = switch (method) {
+            case "GET" -> Route.get(template);
+            case "POST" -> Route.post(template);
+            case "PUT" -> Route.put(template);
+            default -> Route.delete(template);
+        };
+        return route.operation("op" + ++operations, "cases", "A test route.")
+                .policy(RoutePolicy.anyOf(Role.PROFESSIONAL)).handle(handler);
+    }
+
     private static Router router() {
         return new Router()
-                .add("GET", "/cases", NONE)
-                .add("POST", "/cases", NONE)
-                .add("GET", "/cases/{caseId}", NONE)
-                .add("GET", "/cases/{caseId}/plan/versions/{version}", NONE)
-                .add("POST", "/cases/{caseId}/team/{assignmentId}/end", NONE)
-                .add("GET", "/cases/{caseId}/team/handovers", NONE)
-                .add("POST", "/cases/{caseId}/team/handovers", NONE);
+                .add(route("GET", "/cases", NONE))
+                .add(route("POST", "/cases", NONE))
+                .add(route("GET", "/cases/{caseId}", NONE))
+                .add(route("GET", "/cases/{caseId}/plan/versions/{version}", NONE))
+                .add(route("POST", "/cases/{caseId}/team/{assignmentId}/end", NONE))
+                .add(route("GET", "/cases/{caseId}/team/handovers", NONE))
+                .add(route("POST", "/cases/{caseId}/team/handovers", NONE));
     }
 
     @Test
@@ -65,19 +82,48 @@ class RouterTest {
     void aLiteralSegmentBeatsAVariableWhateverTheOrder() {
         Router.Handler literal = r -> Reply.noContent();
         Router router = new Router()
-                .add("GET", "/cases/{caseId}/team/{assignmentId}", NONE)
-                .add("GET", "/cases/{caseId}/team/handovers", literal);
+                .add(route("GET", "/cases/{caseId}/team/{assignmentId}", NONE))
+                .add(route("GET", "/cases/{caseId}/team/handovers", literal));
         assertEquals(literal, router.match("GET", "/cases/c-1/team/handovers").route().handler());
         assertEquals(NONE, router.match("GET", "/cases/c-1/team/a-1").route().handler());
     }
 
     @Test
     void refusesTemplatesThatCouldNeverBeReached() {
-        Router router = new Router().add("GET", "/cases/{caseId}", NONE);
-        assertThrows(IllegalArgumentException.class, () -> router.add("GET", "/cases/{id}", NONE));
-        assertThrows(IllegalArgumentException.class, () -> router.add("GET", "cases", NONE));
-        assertThrows(IllegalArgumentException.class, () -> router.add("GET", "/cases/{caseId", NONE));
+        Router router = new Router().add(route("GET", "/cases/{caseId}", NONE));
+        assertThrows(IllegalArgumentException.class, () -> router.add(route("GET", "/cases/{id}", NONE)));
+        assertThrows(IllegalArgumentException.class, () -> router.add(route("GET", "cases", NONE)));
+        assertThrows(IllegalArgumentException.class, () -> router.add(route("GET", "/cases/{caseId", NONE)));
         // same shape, other method: fine
-        router.add("POST", "/cases/{id}", NONE);
+        router.add(route("POST", "/cases/{id}", NONE));
+    }
+
+    /** No route is ever open (or closed to everyone) by accident: without a policy it is refused when added. */
+    @Test
+    void aRouteWithoutAPolicyCannotBeAdded() {
+        Router router = new Router();
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, () -> router.add(
+                Route.get("/cases/{caseId}/notes").operation("listNotes", "cases", "Notes.").handle(NONE)));
+        assertTrue(refused.getMessage().contains("GET /cases/{caseId}/notes declares no policy"), refused.getMessage());
+        assertTrue(router.routes().isEmpty());
+        // nor without an operation, a handler, or with need to know on a variable the path lacks
+        assertThrows(IllegalArgumentException.class, () -> router.add(
+                Route.get("/cases").policy(RoutePolicy.anyOf(Role.PROFESSIONAL)).handle(NONE)));
+        assertThrows(IllegalArgumentException.class, () -> router.add(
+                Route.get("/cases").operation("searchCases", "cases", "Cases.").policy(RoutePolicy.anyOf(Role.PROFESSIONAL))));
+        assertThrows(IllegalArgumentException.class, () -> router.add(Route.get("/cases").operation("searchCases", "cases",
+                "Cases.").policy(RoutePolicy.onCase(Role.PROFESSIONAL)).handle(NONE)));
+        assertTrue(router.routes().isEmpty());
+        // a policy that needs a login names its roles: one nobody could call is refused too
+        assertThrows(IllegalArgumentException.class, RoutePolicy::anyOf);
+        // a route in the router is not changed afterwards
+        Route added = route("GET", "/cases", NONE);
+        router.add(added);
+        assertThrows(IllegalStateException.class, () -> added.policy(RoutePolicy.anonymous()));
+        assertEquals(Set.of(Role.PROFESSIONAL), router.routes().get(0).policy().roles());
+        // two routes never share an operationId (clients generate code from it)
+        assertThrows(IllegalArgumentException.class, () -> router.add(Route.get("/persons")
+                .operation(router.routes().get(0).operationId(), "family", "Persons.")
+                .policy(RoutePolicy.anyOf(Role.PROFESSIONAL)).handle(NONE)));
     }
 }
