@@ -87,7 +87,7 @@ class MunicipalityRegisterTest {
             assertFalse(runtime.bindings().stream().anyMatch(b -> "ede".equals(b.municipality())));
 
             assertInvalid("municipality", () -> cases.search(new CaseQuery(null, "Arnhm", null, null, 0, 10)));
-            JdbcOutcomeMonitor monitor = new JdbcOutcomeMonitor(database, municipalityStore, clock);
+            JdbcOutcomeMonitor monitor = new JdbcOutcomeMonitor(database, municipalityStore, new nl.proeftuin.core.store.internal.JdbcMonitorStore(), clock);
             assertInvalid("municipality", () -> monitor.report("Arnhm"));
             assertInvalid("municipality", () -> monitor.report("Arnhem\u0000"));
             assertEquals("Arnhem", monitor.report("arnhem").municipality());

@@ -29,14 +29,7 @@ class SqlOnlyInStoreTest {
             "core/audit/src/main/java/nl/proeftuin/core/audit/privacy/internal/Checks.java",
             "core/audit/src/main/java/nl/proeftuin/core/audit/privacy/internal/GdprRights.java",
             "core/audit/src/main/java/nl/proeftuin/core/audit/privacy/internal/LoggedRestrictedData.java",
-            "core/audit/src/main/java/nl/proeftuin/core/audit/privacy/internal/Rows.java",
-            "core/engine/src/main/java/nl/proeftuin/core/engine/internal/JdbcOutcomeMonitor.java",
-            "core/rest/src/main/java/nl/proeftuin/core/rest/internal/Readiness.java",
-            "core/security/src/main/java/nl/proeftuin/core/security/internal/DatabaseSessions.java",
-            "core/security/src/main/java/nl/proeftuin/core/security/internal/JdbcBreakGlass.java",
-            "core/security/src/main/java/nl/proeftuin/core/security/internal/JdbcNeedToKnow.java",
-            "core/security/src/main/java/nl/proeftuin/core/security/internal/PropertiesFileRealm.java",
-            "core/security/src/main/java/nl/proeftuin/core/security/internal/Sql.java");
+            "core/audit/src/main/java/nl/proeftuin/core/audit/privacy/internal/Rows.java");
 
     @Test
     void noSqlOutsideCoreStore() throws IOException {
