@@ -34,6 +34,7 @@ class ReadinessHeartbeatTest {
         try {
             Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
             assertNull(Readiness.heartbeat(db, new JdbcHeartbeatStore(), now));
+            assertNotNull(Readiness.heartbeat(db, null, now), "no heartbeat store bound: not ready");
             Instant stored = db.read(c -> {
                 try (PreparedStatement ps = c.prepareStatement("SELECT beat_at FROM node_heartbeat WHERE heartbeat_id = 1");
                         ResultSet rs = ps.executeQuery()) {
