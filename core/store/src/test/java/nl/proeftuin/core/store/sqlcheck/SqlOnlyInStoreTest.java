@@ -23,20 +23,13 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class SqlOnlyInStoreTest {
 
-    /** Files whose SQL has not moved into core/store yet; only ever shrinks (empty when done). */
-    private static final List<String> NOT_YET_MOVED = List.of();
-
     @Test
     void noSqlOutsideCoreStore() throws IOException {
         Path root = projectRoot();
         List<Path> roots = mainSourceRoots(root);
         assertTrue(roots.stream().anyMatch(r -> r.startsWith(root.resolve("core/audit"))),
                 "the scan must see the other bundles' sources: " + roots);
-        List<SqlScanner.Finding> findings = SqlScanner.scanRoots(roots).stream()
-                .filter(f -> !NOT_YET_MOVED.contains(root.relativize(f.file()).toString().replace('\\', '/'))).toList();
-        List<String> moved = NOT_YET_MOVED.stream()
-                .filter(k -> !Files.exists(root.resolve(k)) || SqlScanner.scan(root.resolve(k)).isEmpty()).toList();
-        assertEquals(List.of(), moved, "these files speak no SQL any more: take them off NOT_YET_MOVED");
+        List<SqlScanner.Finding> findings = SqlScanner.scanRoots(roots);
         if (!findings.isEmpty()) {
             fail("SQL outside core/store (only core/store speaks SQL: add a method to the store that owns the table,"
                     + " see docs/decisions/0016):\n" + findings.stream().map(f -> "  " + root.relativize(f.file())
