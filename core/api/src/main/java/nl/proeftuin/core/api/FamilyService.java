@@ -8,6 +8,7 @@ import nl.proeftuin.core.api.dto.HouseholdInput;
 import nl.proeftuin.core.api.dto.MembershipInput;
 import nl.proeftuin.core.api.dto.Person;
 import nl.proeftuin.core.api.dto.PersonInput;
+import nl.proeftuin.core.api.dto.PersonRectification;
 import nl.proeftuin.core.api.dto.Relationship;
 import nl.proeftuin.core.api.dto.RelationshipInput;
 import org.osgi.annotation.versioning.ProviderType;
@@ -23,6 +24,17 @@ public interface FamilyService {
 
     /** Records a person. */
     Person createPerson(Actor actor, PersonInput input);
+
+    /**
+     * Rectifies one field of a person (GDPR art. 16) like any other change of the family's data: in one
+     * transaction the person is changed, the rectification kept with its old value, and every case the
+     * person is a member of records the change in its history, which its local team hears (art. 19).
+     *
+     * @param field    {@code givenName}, {@code familyName} or {@code dateOfBirth}
+     * @param newValue the new value; a date as yyyy-mm-dd
+     * @param reason   why
+     */
+    PersonRectification rectifyPerson(Actor actor, String personId, String field, String newValue, String reason);
 
     /** Reads a person. */
     Person person(String personId);

@@ -5,22 +5,18 @@ import java.net.InetAddress;
 import java.nio.file.Path;
 import java.net.UnknownHostException;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -41,6 +37,9 @@ import nl.proeftuin.core.audit.AccessLogEntry;
 import nl.proeftuin.core.audit.AccessLogQuery;
 import nl.proeftuin.core.audit.ChainVerification;
 import nl.proeftuin.core.store.Database;
+import nl.proeftuin.core.store.accesslog.AccessLogFilter;
+import nl.proeftuin.core.store.accesslog.AccessLogStore;
+import nl.proeftuin.core.store.accesslog.StoredAccessEntry;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -71,10 +70,6 @@ public class HashChainedAccessLog implements AccessLog {
     /** Verification reads the chain in pages of this many rows, so a long log never sits in memory. */
     static final int VERIFY_PAGE = 1000;
 
-    private static final String COLUMNS = "seq_no, event_id, logged_at, node, action, outcome, user_id, user_name, "
-            + "user_role, organisation, on_behalf_of, purpose, person_ids, case_id, object_type, object_id, "
-            + "request_id, detail, restricted, prev_hash, entry_hash";
-
     /** The width of access_log.person_ids (V6). */
     static final int PERSON_IDS_WIDTH = 4000;
 
@@ -82,6 +77,7 @@ public class HashChainedAccessLog implements AccessLog {
     static final int MAX_BATCH = 500;
 
     private final Database database;
+    private final AccessLogStore store;
     private final Clock clock;
     private final String node;
     private final ConcurrentLinkedQueue<Pending> queue = new ConcurrentLinkedQueue<>();
@@ -100,8 +96,9 @@ public class HashChainedAccessLog implements AccessLog {
     private ScheduledExecutorService timer;
 
     @Activate
-    public HashChainedAccessLog(HashChainedAccessLogConfig config, @Reference Database database) throws IOException {
-        this(database, Clock.systemUTC(), config.node().isBlank() ? hostName() : config.node().strip(),
+    public HashChainedAccessLog(HashChainedAccessLogConfig config, @Reference Database database,
+            @Reference AccessLogStore store) throws IOException {
+        this(database, store, Clock.systemUTC(), config.node().isBlank() ? hostName() : config.node().strip(),
                 AuditSeal.open(path(config.keyFile(), "karaf.etc", "proeftuin-access-log.key"),
                         path(config.checkpointFile(), "karaf.data", "audit/access-log-checkpoints")),
                 config.checkpointEvery(), Duration.ofSeconds(Math.max(1, config.checkpointSeconds())));
@@ -115,13 +112,14 @@ public class HashChainedAccessLog implements AccessLog {
     }
 
     /** For tests (this package is not exported): the log with a clock and a node name, the JVM's test key and checkpoints in memory. */
-    public HashChainedAccessLog(Database database, Clock clock, String node) {
-        this(database, clock, node, AuditSeal.inMemory(), 1000, Duration.ofDays(365));
+    public HashChainedAccessLog(Database database, AccessLogStore store, Clock clock, String node) {
+        this(database, store, clock, node, AuditSeal.inMemory(), 1000, Duration.ofDays(365));
     }
 
-    HashChainedAccessLog(Database database, Clock clock, String node, AuditSeal seal, int checkpointEvery,
-            Duration checkpointInterval) {
+    HashChainedAccessLog(Database database, AccessLogStore store, Clock clock, String node, AuditSeal seal,
+            int checkpointEvery, Duration checkpointInterval) {
         this.database = database;
+        this.store = store;
         this.clock = clock;
         this.node = LogValues.neutralise(node, 200);
         this.seal = seal;
@@ -170,33 +168,13 @@ public class HashChainedAccessLog implements AccessLog {
             long[] head = new long[1];
             String[] headHash = new String[1];
             database.inTransaction(c -> {
-                try (PreparedStatement ps = c.prepareStatement(
-                        "SELECT last_seq, last_hash FROM access_log_head WHERE head_id = 1 FOR UPDATE");
-                        ResultSet rs = ps.executeQuery()) {
-                    if (!rs.next()) {
-                        throw new SQLException("access_log_head has no row");
-                    }
-                    head[0] = rs.getLong(1);
-                    headHash[0] = rs.getString(2);
-                }
-                List<Object[]> unsealed = new ArrayList<>();
-                try (PreparedStatement ps = c.prepareStatement("SELECT seq_no, entry_hash FROM access_log WHERE entry_mac IS NULL"
-                        + " AND seq_no <= (SELECT COALESCE(legacy_seq, 0) FROM access_log_head WHERE head_id = 1)");
-                        ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        unsealed.add(new Object[] {rs.getLong(1), rs.getString(2)});
-                    }
-                }
-                try (PreparedStatement ps = c.prepareStatement("UPDATE access_log SET entry_mac = ? WHERE seq_no = ?")) {
-                    for (Object[] row : unsealed) {
-                        ps.setString(1, seal.entryMac((String) row[1]));
-                        ps.setLong(2, (Long) row[0]);
-                        ps.addBatch();
-                    }
-                    if (!unsealed.isEmpty()) {
-                        ps.executeBatch();
-                    }
-                }
+                AccessLogStore.Head locked = store.lockHead(c)
+                        .orElseThrow(() -> new SQLException("access_log_head has no row"));
+                head[0] = locked.lastSeq();
+                headHash[0] = locked.lastHash();
+                Map<Long, String> macs = new java.util.LinkedHashMap<>();
+                store.unsealedLegacyEntries(c).forEach((seq, hash) -> macs.put(seq, seal.entryMac(hash)));
+                store.seal(c, macs);
                 return null;
             });
             synchronized (anchor) {
@@ -331,19 +309,7 @@ public class HashChainedAccessLog implements AccessLog {
 
     private List<String> members(String caseId) {
         try {
-            return database.read(c -> {
-                try (PreparedStatement ps = c.prepareStatement(
-                        "SELECT person_id FROM case_member WHERE case_id = ? ORDER BY seq_no")) {
-                    ps.setString(1, caseId);
-                    try (ResultSet rs = ps.executeQuery()) {
-                        List<String> out = new ArrayList<>();
-                        while (rs.next()) {
-                            out.add(rs.getString(1));
-                        }
-                        return out;
-                    }
-                }
-            });
+            return database.read(c -> store.caseMembers(c, caseId));
         } catch (SQLException e) {
             throw new AccessLogFailure(e);
         }
@@ -405,17 +371,10 @@ public class HashChainedAccessLog implements AccessLog {
         List<AccessLogEntry> written;
         try {
             written = database.inTransaction(c -> {
-                long lastSeq;
-                String lastHash;
-                try (PreparedStatement ps = c.prepareStatement(
-                        "SELECT last_seq, last_hash FROM access_log_head WHERE head_id = 1 FOR UPDATE");
-                        ResultSet rs = ps.executeQuery()) {
-                    if (!rs.next()) {
-                        throw new SQLException("access_log_head has no row: migration V6 incomplete");
-                    }
-                    lastSeq = rs.getLong(1);
-                    lastHash = rs.getString(2);
-                }
+                AccessLogStore.Head head = store.lockHead(c)
+                        .orElseThrow(() -> new SQLException("access_log_head has no row: migration V6 incomplete"));
+                long lastSeq = head.lastSeq();
+                String lastHash = head.lastHash();
                 List<AccessLogEntry> entries = new ArrayList<>();
                 for (Pending p : batch) {
                     AccessLogEntry e = p.entry();
@@ -428,12 +387,7 @@ public class HashChainedAccessLog implements AccessLog {
                     entries.add(entry);
                     lastHash = entry.hash();
                 }
-                try (PreparedStatement ps = c.prepareStatement(
-                        "UPDATE access_log_head SET last_seq = ?, last_hash = ? WHERE head_id = 1")) {
-                    ps.setLong(1, lastSeq);
-                    ps.setString(2, lastHash);
-                    ps.executeUpdate();
-                }
+                store.moveHead(c, lastSeq, lastHash);
                 return entries;
             });
             AccessLogEntry last = written.get(written.size() - 1);
@@ -456,40 +410,10 @@ public class HashChainedAccessLog implements AccessLog {
     }
 
     private void insert(Connection c, AccessLogEntry e) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO access_log (" + COLUMNS
-                + ", entry_mac) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            int i = 0;
-            ps.setLong(++i, e.seqNo());
-            ps.setString(++i, e.eventId());
-            ps.setObject(++i, OffsetDateTime.ofInstant(e.at(), ZoneOffset.UTC));
-            ps.setString(++i, e.node());
-            ps.setString(++i, e.action().name());
-            ps.setString(++i, e.outcome());
-            ps.setString(++i, e.userId());
-            ps.setString(++i, e.userName());
-            ps.setString(++i, e.role());
-            ps.setString(++i, e.organisation());
-            ps.setString(++i, e.onBehalfOf());
-            ps.setString(++i, e.purpose());
-            ps.setString(++i, String.join(",", e.personIds()));
-            ps.setString(++i, e.caseId());
-            ps.setString(++i, e.objectType());
-            ps.setString(++i, e.objectId());
-            ps.setString(++i, e.requestId());
-            ps.setString(++i, e.detail());
-            ps.setBoolean(++i, e.restricted());
-            ps.setString(++i, e.prevHash());
-            ps.setString(++i, e.hash());
-            ps.setString(++i, seal.entryMac(e.hash()));
-            ps.executeUpdate();
-        }
-        for (String person : e.personIds()) {
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO access_log_person (seq_no, person_id) VALUES (?, ?)")) {
-                ps.setLong(1, e.seqNo());
-                ps.setString(2, person);
-                ps.executeUpdate();
-            }
-        }
+        store.append(c, new StoredAccessEntry(e.seqNo(), e.eventId(), e.at(), e.node(), e.action().name(), e.outcome(),
+                e.userId(), e.userName(), e.role(), e.organisation(), e.onBehalfOf(), e.purpose(), e.personIds(),
+                e.caseId(), e.objectType(), e.objectId(), e.requestId(), e.detail(), e.restricted(), e.prevHash(),
+                e.hash(), seal.entryMac(e.hash())));
     }
 
     @Override
@@ -498,42 +422,9 @@ public class HashChainedAccessLog implements AccessLog {
             throw new InvalidInputException("query", "is required");
         }
         int limit = limit(q.limit());
-        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM access_log l WHERE 1 = 1");
-        List<Object> params = new ArrayList<>();
-        if (q.from() != null) {
-            sql.append(" AND logged_at >= ?");
-            params.add(OffsetDateTime.ofInstant(q.from(), ZoneOffset.UTC));
-        }
-        if (q.to() != null) {
-            sql.append(" AND logged_at < ?");
-            params.add(OffsetDateTime.ofInstant(q.to(), ZoneOffset.UTC));
-        }
-        if (q.userId() != null) {
-            sql.append(" AND user_id = ?");
-            params.add(q.userId());
-        }
-        if (q.personId() != null) {
-            sql.append(" AND EXISTS (SELECT 1 FROM access_log_person p WHERE p.seq_no = l.seq_no AND p.person_id = ?)");
-            params.add(q.personId());
-        }
-        if (q.caseId() != null) {
-            sql.append(" AND case_id = ?");
-            params.add(q.caseId());
-        }
-        if (q.action() != null) {
-            sql.append(" AND action = ?");
-            params.add(q.action().name());
-        }
-        if (q.outcome() != null) {
-            sql.append(" AND outcome = ?");
-            params.add(q.outcome());
-        }
-        if (q.afterSeq() != null) {
-            sql.append(" AND seq_no > ?");
-            params.add(q.afterSeq());
-        }
-        sql.append(" ORDER BY seq_no LIMIT ").append(limit);
-        return select(sql.toString(), params.toArray());
+        AccessLogFilter filter = new AccessLogFilter(q.from(), q.to(), q.userId(), q.personId(), q.caseId(),
+                q.action() == null ? null : q.action().name(), q.outcome(), q.afterSeq());
+        return select(c -> store.query(c, filter, limit));
     }
 
     @Override
@@ -544,21 +435,8 @@ public class HashChainedAccessLog implements AccessLog {
         // What concerns a person: the entries that name them. From V10 on an entry on a case names the
         // case's members at the moment it was written; entries written before V10 named only the case,
         // and for those the person's membership of the case still counts
-        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM access_log l WHERE restricted = FALSE"
-                + " AND (EXISTS (SELECT 1 FROM access_log_person p WHERE p.seq_no = l.seq_no AND p.person_id = ?)"
-                + " OR (l.seq_no <= (SELECT COALESCE(h.legacy_seq, 0) FROM access_log_head h WHERE h.head_id = 1)"
-                + " AND l.case_id IN (SELECT m.case_id FROM case_member m WHERE m.person_id = ?)))");
-        List<Object> params = new ArrayList<>(List.of(personId, personId));
-        if (from != null) {
-            sql.append(" AND logged_at >= ?");
-            params.add(OffsetDateTime.ofInstant(from, ZoneOffset.UTC));
-        }
-        if (to != null) {
-            sql.append(" AND logged_at < ?");
-            params.add(OffsetDateTime.ofInstant(to, ZoneOffset.UTC));
-        }
-        sql.append(" ORDER BY seq_no DESC LIMIT ").append(limit(limit));
-        return select(sql.toString(), params.toArray());
+        int checked = limit(limit);
+        return select(c -> store.forPerson(c, personId, from, to, checked));
     }
 
     private static int limit(int limit) {
@@ -568,38 +446,18 @@ public class HashChainedAccessLog implements AccessLog {
         return limit;
     }
 
-    private List<AccessLogEntry> select(String sql, Object... params) {
+    private List<AccessLogEntry> select(Database.SqlWork<List<StoredAccessEntry>> read) {
         try {
-            return database.read(c -> {
-                try (PreparedStatement ps = c.prepareStatement(sql)) {
-                    for (int i = 0; i < params.length; i++) {
-                        ps.setObject(i + 1, params[i]);
-                    }
-                    try (ResultSet rs = ps.executeQuery()) {
-                        List<AccessLogEntry> out = new ArrayList<>();
-                        while (rs.next()) {
-                            out.add(row(rs));
-                        }
-                        return out;
-                    }
-                }
-            });
+            return database.read(read).stream().map(HashChainedAccessLog::entry).toList();
         } catch (SQLException e) {
             throw new AccessLogFailure(e);
         }
     }
 
-    private static AccessLogEntry row(ResultSet rs) throws SQLException {
-        String persons = rs.getString("person_ids");
-        return new AccessLogEntry(rs.getString("event_id"), rs.getLong("seq_no"),
-                rs.getObject("logged_at", OffsetDateTime.class).toInstant(), rs.getString("node"),
-                action(rs.getString("action")), rs.getString("outcome"), rs.getString("user_id"),
-                rs.getString("user_name"), rs.getString("user_role"), rs.getString("organisation"),
-                rs.getString("on_behalf_of"), rs.getString("purpose"),
-                persons == null || persons.isEmpty() ? List.of() : Arrays.asList(persons.split(",", -1)),
-                rs.getString("case_id"), rs.getString("object_type"), rs.getString("object_id"),
-                rs.getString("request_id"), rs.getString("detail"), rs.getBoolean("restricted"),
-                rs.getString("prev_hash"), rs.getString("entry_hash"));
+    private static AccessLogEntry entry(StoredAccessEntry e) {
+        return new AccessLogEntry(e.eventId(), e.seqNo(), e.at(), e.node(), action(e.action()), e.outcome(), e.userId(),
+                e.userName(), e.role(), e.organisation(), e.onBehalfOf(), e.purpose(), e.personIds(), e.caseId(),
+                e.objectType(), e.objectId(), e.requestId(), e.detail(), e.restricted(), e.prevHash(), e.hash());
     }
 
     /** An unknown action name (a changed row) must reach verification as a broken entry, not an exception. */
@@ -643,18 +501,12 @@ public class HashChainedAccessLog implements AccessLog {
         while (true) {
             List<AccessLogEntry> page = new ArrayList<>();
             List<String> macs = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS
-                    + ", entry_mac FROM access_log WHERE seq_no >= ? ORDER BY seq_no LIMIT " + VERIFY_PAGE)) {
-                ps.setLong(1, expectedSeq);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        page.add(row(rs));
-                        macs.add(rs.getString("entry_mac"));
-                    }
-                }
+            for (StoredAccessEntry stored : store.page(c, expectedSeq, VERIFY_PAGE)) {
+                page.add(entry(stored));
+                macs.add(stored.mac());
             }
             Map<Long, Set<String>> personRows = page.isEmpty() ? Map.of()
-                    : personRows(c, page.get(0).seqNo(), page.get(page.size() - 1).seqNo());
+                    : store.personRows(c, page.get(0).seqNo(), page.get(page.size() - 1).seqNo());
             for (int i = 0; i < page.size(); i++) {
                 AccessLogEntry e = page.get(i);
                 if (e.seqNo() != expectedSeq) {
@@ -708,16 +560,12 @@ public class HashChainedAccessLog implements AccessLog {
                     + "the chain ends at " + (expectedSeq - 1) + " but the checkpoint of " + lastCheckpoint.at()
                     + " recorded entry " + lastAnchored + " (removed from the end)");
         }
-        long lastSeq;
-        String lastHash;
-        try (PreparedStatement ps = c.prepareStatement("SELECT last_seq, last_hash FROM access_log_head WHERE head_id = 1");
-                ResultSet rs = ps.executeQuery()) {
-            if (!rs.next()) {
-                return broken(checked, null, null, "the chain's head row is missing");
-            }
-            lastSeq = rs.getLong(1);
-            lastHash = rs.getString(2);
+        Optional<AccessLogStore.Head> head = store.head(c);
+        if (head.isEmpty()) {
+            return broken(checked, null, null, "the chain's head row is missing");
         }
+        long lastSeq = head.get().lastSeq();
+        String lastHash = head.get().lastHash();
         if (lastSeq != expectedSeq - 1) {
             return broken(checked, expectedSeq, null, lastSeq > expectedSeq - 1
                     ? "entries " + expectedSeq + " to " + lastSeq + " are missing (removed from the end)"
@@ -727,22 +575,6 @@ public class HashChainedAccessLog implements AccessLog {
             return broken(checked, lastSeq, null, "the last entry's hash differs from the head's (the last entry was replaced)");
         }
         return new ChainVerification(true, checked, null, null, null);
-    }
-
-    /** The person rows of entries {@code from} to {@code to}, by entry. */
-    private static Map<Long, Set<String>> personRows(Connection c, long from, long to) throws SQLException {
-        Map<Long, Set<String>> out = new HashMap<>();
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT seq_no, person_id FROM access_log_person WHERE seq_no >= ? AND seq_no <= ?")) {
-            ps.setLong(1, from);
-            ps.setLong(2, to);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.computeIfAbsent(rs.getLong(1), k -> new HashSet<>()).add(rs.getString(2));
-                }
-            }
-        }
-        return out;
     }
 
     private static ChainVerification broken(long checked, Long seq, String eventId, String reason) {

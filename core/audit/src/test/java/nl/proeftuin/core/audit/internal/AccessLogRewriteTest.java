@@ -40,7 +40,7 @@ class AccessLogRewriteTest extends AuditTestBase {
 
     /** The log as a node starts it: key file and checkpoint file outside the database; a checkpoint every 5 entries. */
     HashChainedAccessLog start() throws Exception {
-        return new HashChainedAccessLog(database, clock, "node-a", seal(), 5, Duration.ofHours(1));
+        return new HashChainedAccessLog(database, new nl.proeftuin.core.store.internal.JdbcAccessLogStore(), clock, "node-a", seal(), 5, Duration.ofHours(1));
     }
 
     AuditSeal seal() throws Exception {
@@ -91,7 +91,7 @@ class AccessLogRewriteTest extends AuditTestBase {
     /** Fewer than N entries, but T seconds passed: the head is anchored all the same. */
     @Test
     void theHeadIsAnchoredAfterTSecondsToo() throws Exception {
-        log = new HashChainedAccessLog(database, clock, "node-a", seal(), 1000, Duration.ofSeconds(10));
+        log = new HashChainedAccessLog(database, new nl.proeftuin.core.store.internal.JdbcAccessLogStore(), clock, "node-a", seal(), 1000, Duration.ofSeconds(10));
         List<AccessLogEntry> entries = appendTen(); // one a second: the tenth comes 10 s after the start
         sql("DELETE FROM access_log_person WHERE seq_no >= 10");
         sql("DELETE FROM access_log WHERE seq_no >= 10");
@@ -156,7 +156,7 @@ class AccessLogRewriteTest extends AuditTestBase {
     @Test
     void anotherKeyDoesNotVerify() throws Exception {
         appendTen();
-        HashChainedAccessLog other = new HashChainedAccessLog(database, clock, "node-x",
+        HashChainedAccessLog other = new HashChainedAccessLog(database, new nl.proeftuin.core.store.internal.JdbcAccessLogStore(), clock, "node-x",
                 AuditSeal.inMemory(AuditSeal.randomKey()), 5, Duration.ofHours(1));
         ChainVerification result = other.verify();
         assertFalse(result.intact());
@@ -196,13 +196,13 @@ class AccessLogRewriteTest extends AuditTestBase {
         sql("UPDATE access_log_head SET legacy_seq = 10");
         Path fresh = Files.createTempDirectory("audit-seal-upgrade");
         AuditSeal upgraded = AuditSeal.open(fresh.resolve("etc/key"), fresh.resolve("data/checkpoints"));
-        HashChainedAccessLog first = new HashChainedAccessLog(database, clock, "node-a", upgraded, 5, Duration.ofHours(1));
+        HashChainedAccessLog first = new HashChainedAccessLog(database, new nl.proeftuin.core.store.internal.JdbcAccessLogStore(), clock, "node-a", upgraded, 5, Duration.ofHours(1));
         ChainVerification sealed = first.verify();
         assertTrue(sealed.intact(), sealed.reason());
         assertEquals(10, sealed.entriesChecked());
 
         sql("UPDATE access_log SET entry_mac = NULL WHERE seq_no = 3");
-        HashChainedAccessLog restarted = new HashChainedAccessLog(database, clock, "node-a",
+        HashChainedAccessLog restarted = new HashChainedAccessLog(database, new nl.proeftuin.core.store.internal.JdbcAccessLogStore(), clock, "node-a",
                 AuditSeal.open(fresh.resolve("etc/key"), fresh.resolve("data/checkpoints")), 5, Duration.ofHours(1));
         ChainVerification result = restarted.verify();
         assertFalse(result.intact(), "a removed MAC was sealed again");

@@ -36,7 +36,7 @@ class AccessLogTest extends AuditTestBase {
     void freshLog() throws Exception {
         emptyLog();
         clock = new TestClock(START);
-        log = new HashChainedAccessLog(database, clock, "node-a");
+        log = new HashChainedAccessLog(database, new nl.proeftuin.core.store.internal.JdbcAccessLogStore(), clock, "node-a");
     }
 
     static AccessEvent read(String user, String... persons) {
@@ -194,7 +194,7 @@ class AccessLogTest extends AuditTestBase {
                 int thread = t;
                 done.add(pool.submit(() -> {
                     // each thread its own log instance, as each node has its own
-                    HashChainedAccessLog node = new HashChainedAccessLog(database, clock, "node-" + thread);
+                    HashChainedAccessLog node = new HashChainedAccessLog(database, new nl.proeftuin.core.store.internal.JdbcAccessLogStore(), clock, "node-" + thread);
                     for (int i = 0; i < 25; i++) {
                         node.append(read("user-" + thread));
                     }

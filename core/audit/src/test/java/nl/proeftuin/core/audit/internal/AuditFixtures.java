@@ -19,7 +19,7 @@ public final class AuditFixtures {
     }
 
     public static HashChainedAccessLog log(Database database, Clock clock) {
-        return new HashChainedAccessLog(database, clock, "test");
+        return new HashChainedAccessLog(database, new nl.proeftuin.core.store.internal.JdbcAccessLogStore(), clock, "test");
     }
 
     private int sql(String statement, Object... params) throws SQLException {

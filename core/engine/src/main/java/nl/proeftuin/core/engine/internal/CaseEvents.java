@@ -63,7 +63,9 @@ final class CaseEvents {
         MAATWERK_REQUESTED(null),
         MAATWERK_DECIDED(null),
         CARE_REQUESTED(null),
-        CARE_ALLOCATED(null);
+        CARE_ALLOCATED(null),
+        /** A member's data was rectified (GDPR art. 16); the local team holding it hears it (art. 19). */
+        PERSON_RECTIFIED("PERSON_RECTIFIED");
 
         private final String outbound;
 
@@ -205,6 +207,12 @@ final class CaseEvents {
             implements Payload {
         public Type type() {
             return Type.CARE_REQUESTED;
+        }
+    }
+
+    record PersonRectified(String personId, String rectificationId, String field) implements Payload {
+        public Type type() {
+            return Type.PERSON_RECTIFIED;
         }
     }
 

@@ -1,10 +1,7 @@
 package nl.proeftuin.core.engine.internal;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -30,13 +27,14 @@ import nl.proeftuin.core.spi.runtime.OutcomeFigures;
 import nl.proeftuin.core.spi.runtime.OutcomeMonitor;
 import nl.proeftuin.core.spi.runtime.OutcomeReport;
 import nl.proeftuin.core.store.Database;
+import nl.proeftuin.core.store.monitor.MonitorStore;
 import nl.proeftuin.core.store.runtime.MunicipalityStore;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 /**
- * The outcome monitor computed with plain JDBC from the stored cases, assignments, handovers, plan
+ * The outcome monitor computed from the stored cases, assignments, handovers, plan
  * versions, case events and care requests (definitions in {@link OutcomeMonitor}).
  *
  * <p>It reads the few columns it needs for all cases of the region in one read transaction and
@@ -57,20 +55,25 @@ public class JdbcOutcomeMonitor implements OutcomeMonitor {
     private final Database database;
     /** The region's register: a monitor filter names a registered municipality. */
     private final MunicipalityStore municipalities;
+    /** The columns the figures are computed from. */
+    private final MonitorStore store;
     private final Clock clock;
 
     /**
      * @param database       the platform's database
      * @param municipalities the region's register of municipalities
+     * @param store          the monitor's reads over the case tables
      */
     @Activate
-    public JdbcOutcomeMonitor(@Reference Database database, @Reference MunicipalityStore municipalities) {
-        this(database, municipalities, Clock.systemUTC());
+    public JdbcOutcomeMonitor(@Reference Database database, @Reference MunicipalityStore municipalities,
+            @Reference MonitorStore store) {
+        this(database, municipalities, store, Clock.systemUTC());
     }
 
-    JdbcOutcomeMonitor(Database database, MunicipalityStore municipalities, Clock clock) {
+    JdbcOutcomeMonitor(Database database, MunicipalityStore municipalities, MonitorStore store, Clock clock) {
         this.database = database;
         this.municipalities = municipalities;
+        this.store = store;
         this.clock = clock;
     }
 
@@ -164,104 +167,80 @@ public class JdbcOutcomeMonitor implements OutcomeMonitor {
 
     private Map<String, MonitoredCase> cases(Connection c) throws SQLException {
         Map<String, MonitoredCase> byId = new HashMap<>();
-        try (PreparedStatement s = c.prepareStatement(
-                "SELECT id, municipality, status, framework, signal_received_on, opened_at FROM family_case");
-                ResultSet r = s.executeQuery()) {
-            while (r.next()) {
-                byId.put(r.getString(1), new MonitoredCase(r.getString(1), r.getString(2),
-                        CaseStatus.OPEN.name().equals(r.getString(3)), r.getObject(5, LocalDate.class),
-                        day(r.getTimestamp(6)), Framework.valueOf(r.getString(4))));
-            }
+        for (MonitorStore.MonitorCase k : store.cases(c)) {
+            byId.put(k.id(), new MonitoredCase(k.id(), k.municipality(), CaseStatus.OPEN.name().equals(k.status()),
+                    k.signalReceivedOn(), day(k.openedAt()), Framework.valueOf(k.framework())));
         }
         return byId;
     }
 
     /** First help: the earliest of the first plan version and the first care request. */
-    private static void addFirstHelp(Connection c, Map<String, MonitoredCase> byId) throws SQLException {
-        for (String sql : List.of("SELECT case_id, MIN(created_at) FROM plan_version GROUP BY case_id",
-                "SELECT case_id, MIN(requested_at) FROM care_request GROUP BY case_id")) {
-            try (PreparedStatement s = c.prepareStatement(sql); ResultSet r = s.executeQuery()) {
-                while (r.next()) {
-                    MonitoredCase k = byId.get(r.getString(1));
-                    LocalDate day = day(r.getTimestamp(2));
-                    if (k != null && (k.firstHelp == null || day.isBefore(k.firstHelp))) {
-                        k.firstHelp = day;
-                    }
+    private void addFirstHelp(Connection c, Map<String, MonitoredCase> byId) throws SQLException {
+        for (Map<String, Instant> firsts : List.of(store.firstPlanVersions(c), store.firstCareRequests(c))) {
+            firsts.forEach((caseId, at) -> {
+                MonitoredCase k = byId.get(caseId);
+                LocalDate day = day(at);
+                if (k != null && (k.firstHelp == null || day.isBefore(k.firstHelp))) {
+                    k.firstHelp = day;
                 }
-            }
+            });
         }
     }
 
-    private static void addTeams(Connection c, Map<String, MonitoredCase> byId) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("SELECT case_id, COUNT(DISTINCT professional_id) FROM assignment"
-                + " WHERE until_date IS NULL GROUP BY case_id"); ResultSet r = s.executeQuery()) {
-            while (r.next()) {
-                MonitoredCase k = byId.get(r.getString(1));
-                if (k != null) {
-                    k.activeProfessionals = r.getInt(2);
-                }
+    private void addTeams(Connection c, Map<String, MonitoredCase> byId) throws SQLException {
+        store.activeProfessionals(c).forEach((caseId, n) -> {
+            MonitoredCase k = byId.get(caseId);
+            if (k != null) {
+                k.activeProfessionals = n;
             }
-        }
-        try (PreparedStatement s = c.prepareStatement("SELECT case_id, COUNT(*) FROM handover GROUP BY case_id");
-                ResultSet r = s.executeQuery()) {
-            while (r.next()) {
-                MonitoredCase k = byId.get(r.getString(1));
-                if (k != null) {
-                    k.handovers = r.getInt(2);
-                }
+        });
+        store.handovers(c).forEach((caseId, n) -> {
+            MonitoredCase k = byId.get(caseId);
+            if (k != null) {
+                k.handovers = n;
             }
-        }
+        });
     }
 
     /**
      * Framework changes and closing, from the case's append-only history: the typed payload of each
      * event ({@link CaseEvents.FrameworkChanged}), never its human sentence.
      */
-    private static void addEvents(Connection c, Map<String, MonitoredCase> byId) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("SELECT case_id, event_type, payload, occurred_at FROM case_event"
-                + " WHERE event_type IN (?, ?) ORDER BY seq_no")) {
-            s.setString(1, CaseEvents.Type.FRAMEWORK_CHANGED.name());
-            s.setString(2, CaseEvents.Type.CASE_CLOSED.name());
-            try (ResultSet r = s.executeQuery()) {
-                while (r.next()) {
-                    MonitoredCase k = byId.get(r.getString(1));
-                    if (k == null) {
-                        continue;
-                    }
-                    LocalDate day = day(r.getTimestamp(4));
-                    if (CaseEvents.Type.CASE_CLOSED.name().equals(r.getString(2))) {
-                        k.closed = day;
-                        continue;
-                    }
-                    String payload = r.getString(3);
-                    if (payload == null) {
-                        continue; // written before V15 in a form the backfill did not know: no data to count
-                    }
-                    CaseEvents.FrameworkChanged change = CaseEvents.read(payload, CaseEvents.FrameworkChanged.class);
-                    if (k.initial == null) {
-                        k.initial = change.from();
-                    }
-                    k.changes.add(Map.entry(day, change.to()));
-                }
+    private void addEvents(Connection c, Map<String, MonitoredCase> byId) throws SQLException {
+        for (MonitorStore.MonitorEvent e : store.events(c, List.of(CaseEvents.Type.FRAMEWORK_CHANGED.name(),
+                CaseEvents.Type.CASE_CLOSED.name()))) {
+            MonitoredCase k = byId.get(e.caseId());
+            if (k == null) {
+                continue;
             }
+            LocalDate day = day(e.occurredAt());
+            if (CaseEvents.Type.CASE_CLOSED.name().equals(e.type())) {
+                k.closed = day;
+                continue;
+            }
+            String payload = e.payload();
+            if (payload == null) {
+                continue; // written before V15 in a form the backfill did not know: no data to count
+            }
+            CaseEvents.FrameworkChanged change = CaseEvents.read(payload, CaseEvents.FrameworkChanged.class);
+            if (k.initial == null) {
+                k.initial = change.from();
+            }
+            k.changes.add(Map.entry(day, change.to()));
         }
     }
 
-    private static List<CareWait> careWaits(Connection c) throws SQLException {
+    private List<CareWait> careWaits(Connection c) throws SQLException {
         List<CareWait> waits = new ArrayList<>();
-        try (PreparedStatement s = c.prepareStatement("SELECT municipality, requested_at, allocated_at FROM care_request");
-                ResultSet r = s.executeQuery()) {
-            while (r.next()) {
-                Timestamp allocated = r.getTimestamp(3);
-                waits.add(new CareWait(r.getString(1), allocated == null ? null
-                        : (int) ChronoUnit.DAYS.between(day(r.getTimestamp(2)), day(allocated))));
-            }
+        for (MonitorStore.CareRequestTimes r : store.careRequests(c)) {
+            waits.add(new CareWait(r.municipality(), r.allocatedAt() == null ? null
+                    : (int) ChronoUnit.DAYS.between(day(r.requestedAt()), day(r.allocatedAt()))));
         }
         return waits;
     }
 
-    private static LocalDate day(Timestamp at) {
-        return LocalDate.ofInstant(at.toInstant(), ZONE);
+    private static LocalDate day(Instant at) {
+        return LocalDate.ofInstant(at, ZONE);
     }
 
     private static OutcomeFigures figures(String municipality, Collection<MonitoredCase> all, List<CareWait> allWaits,

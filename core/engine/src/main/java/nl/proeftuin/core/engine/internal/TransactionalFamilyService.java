@@ -21,9 +21,12 @@ import nl.proeftuin.core.api.dto.Membership;
 import nl.proeftuin.core.api.dto.MembershipInput;
 import nl.proeftuin.core.api.dto.Person;
 import nl.proeftuin.core.api.dto.PersonInput;
+import nl.proeftuin.core.api.dto.PersonRectification;
 import nl.proeftuin.core.api.dto.Relationship;
 import nl.proeftuin.core.api.dto.RelationshipInput;
 import nl.proeftuin.core.store.Database;
+import nl.proeftuin.core.store.privacy.PrivacyStore;
+import nl.proeftuin.core.store.records.CaseStore;
 import nl.proeftuin.core.store.records.FamilyStore;
 import nl.proeftuin.core.store.records.ProtectedNationalId;
 import nl.proeftuin.core.store.records.StoredPerson;
@@ -51,24 +54,30 @@ public class TransactionalFamilyService implements FamilyService {
     private final NationalIdProtection nationalIds;
     /** The region's register: a household's municipality must be in it. */
     private final MunicipalityStore municipalities;
+    /** Keeps the rectifications (with their old values). */
+    private final PrivacyStore privacy;
 
     /**
      * @param database    the platform database
      * @param family      persons, relationships, households
      * @param nationalIds protects the BSN before it is stored
      * @param municipalities the region's register of municipalities
+     * @param cases       the cases, whose history records a rectification of a member
+     * @param privacy     keeps the rectifications
      */
     @Activate
     public TransactionalFamilyService(@Reference Database database, @Reference FamilyStore family,
-            @Reference NationalIdProtection nationalIds, @Reference MunicipalityStore municipalities) {
-        this(database, family, nationalIds, municipalities, Clock.systemUTC());
+            @Reference NationalIdProtection nationalIds, @Reference MunicipalityStore municipalities,
+            @Reference CaseStore cases, @Reference PrivacyStore privacy) {
+        this(database, family, nationalIds, municipalities, cases, privacy, Clock.systemUTC());
     }
 
     TransactionalFamilyService(Database database, FamilyStore family, NationalIdProtection nationalIds,
-            MunicipalityStore municipalities, Clock clock) {
+            MunicipalityStore municipalities, CaseStore cases, PrivacyStore privacy, Clock clock) {
         this.municipalities = municipalities;
-        // Only persons and households here: the case and plan stores are not needed.
-        this.domain = new Domain(database, family, null, null, clock);
+        this.privacy = privacy;
+        // Persons and households, and the cases' history for a rectification: the plan store is not needed.
+        this.domain = new Domain(database, family, cases, null, clock);
         this.nationalIds = nationalIds;
     }
 
@@ -97,6 +106,55 @@ public class TransactionalFamilyService implements FamilyService {
             StoredPerson p = new StoredPerson(Domain.newId(), given, familyName, dob, null, domain.now(), actor.id());
             domain.family.insertPerson(c, p, protectedBsn);
             return domain.person(domain.family.person(c, p.id()).orElseThrow());
+        });
+    }
+
+    @Override
+    public PersonRectification rectifyPerson(Actor actor, String personId, String field, String newValue,
+            String reason) {
+        Check.actor(actor);
+        String what = Check.text("field", field, 40);
+        String value = Check.text("newValue", newValue, NAME);
+        String why = Check.text("reason", reason, 2000);
+        LocalDate dob = null;
+        switch (what) {
+            case "givenName", "familyName" -> {
+            }
+            case "dateOfBirth" -> {
+                try {
+                    dob = LocalDate.parse(value);
+                } catch (java.time.format.DateTimeParseException e) {
+                    throw new InvalidInputException("newValue", "must be a date yyyy-mm-dd");
+                }
+                LocalDate today = domain.today();
+                if (dob.isAfter(today) || dob.isBefore(today.minusYears(MAX_AGE))) {
+                    throw new InvalidInputException("newValue", "is not a plausible date of birth");
+                }
+            }
+            default -> throw new InvalidInputException("field", "must be givenName, familyName or dateOfBirth");
+        }
+        LocalDate newDob = dob;
+        return domain.write(c -> {
+            Check.required("personId", personId);
+            StoredPerson p = domain.family.lockPerson(c, personId)
+                    .orElseThrow(() -> new NotFoundException("person " + personId));
+            String old = switch (what) {
+                case "givenName" -> p.givenName();
+                case "familyName" -> p.familyName();
+                default -> String.valueOf(p.dateOfBirth());
+            };
+            domain.family.rectifyPerson(c, personId, what.equals("givenName") ? value : p.givenName(),
+                    what.equals("familyName") ? value : p.familyName(), newDob != null ? newDob : p.dateOfBirth());
+            PersonRectification r = new PersonRectification(Domain.newId(), personId, what, old, value, why,
+                    domain.now(), actor.id());
+            privacy.insertRectification(c, new PrivacyStore.StoredRectification(r.id(), personId, what, old, value, why,
+                    r.madeAt(), actor.id()));
+            // every case of the person records it, and a local team that holds the person's data hears it
+            for (String caseId : privacy.casesOf(c, personId)) {
+                domain.event(c, caseId, actor, new CaseEvents.PersonRectified(personId, r.id(), what),
+                        "person " + personId + ": " + what + " rectified", why);
+            }
+            return r;
         });
     }
 

@@ -125,7 +125,7 @@ class CareFinderTest {
             Domain domain = new Domain(database, new JdbcFamilyStore(), new JdbcCaseStore(), new JdbcPlanStore(), clock);
             BoundCareFinder made = new BoundCareFinder(domain, new JdbcProcurementStore(), alertStore, bindingStore,
                     new BoundCall(registry, with, null), nationalIds, 56, 0);
-            made.accessLog = new HashChainedAccessLog(database, clock, "test-node");
+            made.accessLog = new HashChainedAccessLog(database, new nl.proeftuin.core.store.internal.JdbcAccessLogStore(), clock, "test-node");
             return made;
         }
 

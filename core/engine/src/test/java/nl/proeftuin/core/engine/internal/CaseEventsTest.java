@@ -48,7 +48,8 @@ class CaseEventsTest {
         }
         assertEquals(new TreeMap<>(Map.of("CASE_OPENED", "CASE_OPENED", "ASSIGNED", "TEAM_CHANGED", "HANDOVER",
                 "TEAM_CHANGED", "ASSIGNMENT_ENDED", "TEAM_CHANGED", "PHASE_CHANGED", "PHASE_CHANGED", "FRAMEWORK_CHANGED",
-                "FRAMEWORK_CHANGED", "PLAN_VERSION_SAVED", "PLAN_VERSION", "CASE_CLOSED", "CASE_CLOSED")), heard);
+                "FRAMEWORK_CHANGED", "PLAN_VERSION_SAVED", "PLAN_VERSION", "CASE_CLOSED", "CASE_CLOSED", "PERSON_RECTIFIED",
+                "PERSON_RECTIFIED")), heard);
         CaseStore.NewEvent quiet = CaseEvents.newEvent("e1", new CaseEvents.RepeatIncident(LocalDate.of(2027, 3, 1)),
                 "repeat incident", "description", Instant.EPOCH, "ans");
         assertNull(quiet.outboundType());

@@ -144,7 +144,8 @@ abstract class EngineTestBase {
         JdbcFamilyStore familyStore = new JdbcFamilyStore();
         JdbcCaseStore caseStore = new JdbcCaseStore();
         JdbcPlanStore planStore = new JdbcPlanStore();
-        family = new TransactionalFamilyService(database, familyStore, nationalIds, municipalityStore, clock);
+        family = new TransactionalFamilyService(database, familyStore, nationalIds, municipalityStore, caseStore,
+                new nl.proeftuin.core.store.internal.JdbcPrivacyStore(), clock);
         cases = new TransactionalCaseService(database, familyStore, caseStore, planStore, municipalityStore, clock);
         plans = new TransactionalPlanService(database, familyStore, caseStore, planStore, clock);
     }

@@ -40,7 +40,7 @@ class JdbcOutcomeMonitorTest extends EngineTestBase {
                 new Measure(MeasureType.OTS, TODAY, TODAY.plusYears(1)), "OTS"));
         cases.close(ANS, elsewhere.id(), null, new CloseInput("klaar"));
 
-        JdbcOutcomeMonitor monitor = new JdbcOutcomeMonitor(database, municipalityStore, clock);
+        JdbcOutcomeMonitor monitor = new JdbcOutcomeMonitor(database, municipalityStore, new nl.proeftuin.core.store.internal.JdbcMonitorStore(), clock);
         OutcomeReport report = monitor.report(ede);
         OutcomeFigures f = report.figures();
         assertEquals(ede, report.municipality());
@@ -110,7 +110,7 @@ class JdbcOutcomeMonitorTest extends EngineTestBase {
             return null;
         });
 
-        List<FrameworkMonth> months = new JdbcOutcomeMonitor(database, municipalityStore, clock).report(zutphen)
+        List<FrameworkMonth> months = new JdbcOutcomeMonitor(database, municipalityStore, new nl.proeftuin.core.store.internal.JdbcMonitorStore(), clock).report(zutphen)
                 .figures().frameworks();
         assertEquals(new FrameworkMonth("2027-04", 0, 1, 1), months.get(months.size() - 1));
         assertEquals(new FrameworkMonth("2027-03", 2, 0, 0), months.get(months.size() - 2));
@@ -121,7 +121,7 @@ class JdbcOutcomeMonitorTest extends EngineTestBase {
 
     @Test
     void aMunicipalityWithoutCasesHasEmptyFigures() {
-        OutcomeFigures f = new JdbcOutcomeMonitor(database, municipalityStore, clock).report(registered(unique("Nergenshuizen"))).figures();
+        OutcomeFigures f = new JdbcOutcomeMonitor(database, municipalityStore, new nl.proeftuin.core.store.internal.JdbcMonitorStore(), clock).report(registered(unique("Nergenshuizen"))).figures();
         assertEquals(0, f.cases());
         assertNull(f.leadTimeDays().median());
         assertEquals(5, f.leadTimeDays().buckets().size());
@@ -129,7 +129,7 @@ class JdbcOutcomeMonitorTest extends EngineTestBase {
 
     @Test
     void aBlankMunicipalityIsRefused() {
-        assertInvalid("municipality", () -> new JdbcOutcomeMonitor(database, municipalityStore, clock).report(" "));
+        assertInvalid("municipality", () -> new JdbcOutcomeMonitor(database, municipalityStore, new nl.proeftuin.core.store.internal.JdbcMonitorStore(), clock).report(" "));
     }
 
     @Test

@@ -82,7 +82,7 @@ class LocalTeamInboxTest {
         void inbox() {
             inbox = new InboundLocalTeamRequests(new Domain(database, new JdbcFamilyStore(), new JdbcCaseStore(),
                     new JdbcPlanStore(), clock), new JdbcLocalTeamStore(), nationalIds);
-            accessLog = new HashChainedAccessLog(database, clock, "test-node");
+            accessLog = new HashChainedAccessLog(database, new nl.proeftuin.core.store.internal.JdbcAccessLogStore(), clock, "test-node");
             inbox.accessLog = accessLog;
         }
 

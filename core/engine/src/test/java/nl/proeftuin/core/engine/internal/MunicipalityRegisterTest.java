@@ -87,7 +87,7 @@ class MunicipalityRegisterTest {
             assertFalse(runtime.bindings().stream().anyMatch(b -> "ede".equals(b.municipality())));
 
             assertInvalid("municipality", () -> cases.search(new CaseQuery(null, "Arnhm", null, null, 0, 10)));
-            JdbcOutcomeMonitor monitor = new JdbcOutcomeMonitor(database, municipalityStore, clock);
+            JdbcOutcomeMonitor monitor = new JdbcOutcomeMonitor(database, municipalityStore, new nl.proeftuin.core.store.internal.JdbcMonitorStore(), clock);
             assertInvalid("municipality", () -> monitor.report("Arnhm"));
             assertInvalid("municipality", () -> monitor.report("Arnhem\u0000"));
             assertEquals("Arnhem", monitor.report("arnhem").municipality());
@@ -155,7 +155,8 @@ class MunicipalityRegisterTest {
                     new nl.proeftuin.core.store.internal.JdbcCaseStore(), new nl.proeftuin.core.store.internal.JdbcPlanStore(),
                     store);
             var family = new TransactionalFamilyService(database, new nl.proeftuin.core.store.internal.JdbcFamilyStore(),
-                    new NationalIdProtection(NationalIdProtectionTest.randomKey()), store);
+                    new NationalIdProtection(NationalIdProtectionTest.randomKey()), store,
+                    new nl.proeftuin.core.store.internal.JdbcCaseStore(), new nl.proeftuin.core.store.internal.JdbcPrivacyStore());
             Person p = family.createPerson(EngineTestBase.ANS, new nl.proeftuin.core.api.dto.PersonInput("Sanne",
                     "Jansen", java.time.LocalDate.of(2016, 5, 1), null));
             EngineTestBase.assertRule(Municipalities.REGISTER_EMPTY, () -> cases.open(EngineTestBase.ANS,

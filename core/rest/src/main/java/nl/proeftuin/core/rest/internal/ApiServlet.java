@@ -26,6 +26,7 @@ import nl.proeftuin.core.spi.runtime.CarePathService;
 import nl.proeftuin.core.spi.runtime.LocalTeamExchange;
 import nl.proeftuin.core.spi.runtime.TriageService;
 import nl.proeftuin.core.store.Database;
+import nl.proeftuin.core.store.health.HeartbeatStore;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -62,6 +63,9 @@ public class ApiServlet extends HttpServlet {
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile Database database;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile HeartbeatStore heartbeatStore;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile FamilyService familyService;
@@ -123,7 +127,7 @@ public class ApiServlet extends HttpServlet {
     @Activate
     public ApiServlet(@Reference ServiceComponentRuntime scr, BundleContext context) {
         this.readiness = new Readiness(new PlatformHealth(scr, context.getBundle()), context.getBundle(),
-                () -> database, Map.of("the access log", () -> accessLog, "the authenticator", () -> authenticator,
+                () -> database, () -> heartbeatStore, Map.of("the access log", () -> accessLog, "the authenticator", () -> authenticator,
                         "need to know", () -> needToKnow), this::registered, Clock.systemUTC());
         this.dispatcher = new ApiDispatcher(new Json(), this::health,
                 () -> familyService, () -> caseService, () -> planService, () -> pluginRuntime, () -> triageService,

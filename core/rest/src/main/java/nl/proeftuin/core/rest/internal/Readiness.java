@@ -1,12 +1,9 @@
 package nl.proeftuin.core.rest.internal;
 
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -19,6 +16,7 @@ import nl.proeftuin.core.api.health.ComponentHealth;
 import nl.proeftuin.core.api.health.DatabaseHealth;
 import nl.proeftuin.core.api.health.HealthReport;
 import nl.proeftuin.core.store.Database;
+import nl.proeftuin.core.store.health.HeartbeatStore;
 import org.osgi.framework.Bundle;
 
 /**
@@ -62,6 +60,7 @@ final class Readiness {
     private final PlatformHealth health;
     private final Bundle self;
     private final Supplier<Database> database;
+    private final Supplier<HeartbeatStore> heartbeats;
     private final Map<String, Supplier<?>> services;
     private final BooleanSupplier servletRegistered;
     private final Clock clock;
@@ -69,14 +68,16 @@ final class Readiness {
     private Instant lastAt;
 
     /**
+     * @param heartbeats        the owner of the heartbeat row the write check moves
      * @param services          named services that must be bound (access log, authenticator, need to know)
      * @param servletRegistered whether the HTTP runtime lists the API servlet as registered
      */
-    Readiness(PlatformHealth health, Bundle self, Supplier<Database> database, Map<String, Supplier<?>> services,
-            BooleanSupplier servletRegistered, Clock clock) {
+    Readiness(PlatformHealth health, Bundle self, Supplier<Database> database, Supplier<HeartbeatStore> heartbeats,
+            Map<String, Supplier<?>> services, BooleanSupplier servletRegistered, Clock clock) {
         this.health = health;
         this.self = self;
         this.database = database;
+        this.heartbeats = heartbeats;
         this.services = Map.copyOf(services);
         this.servletRegistered = servletRegistered;
         this.clock = clock;
@@ -126,7 +127,7 @@ final class Readiness {
             failures.add("the API servlet is not registered with the HTTP runtime");
         }
         if (db != null && report.database().up()) {
-            String writeFailure = heartbeat(db, now);
+            String writeFailure = heartbeat(db, heartbeats.get(), now);
             if (writeFailure != null) {
                 failures.add("database does not take writes: " + writeFailure);
             }
@@ -139,16 +140,13 @@ final class Readiness {
     }
 
     /** @return null when the heartbeat row's clock moved, else why not */
-    static String heartbeat(Database db, Instant now) {
+    static String heartbeat(Database db, HeartbeatStore heartbeats, Instant now) {
+        if (heartbeats == null) {
+            return "the heartbeat store is not there";
+        }
         try {
-            int rows = db.inTransaction(c -> {
-                try (PreparedStatement ps = c.prepareStatement(
-                        "UPDATE node_heartbeat SET beat_at = ? WHERE heartbeat_id = 1")) {
-                    ps.setObject(1, OffsetDateTime.ofInstant(now, ZoneOffset.UTC));
-                    return ps.executeUpdate();
-                }
-            });
-            return rows == 1 ? null : "the heartbeat row is missing (migration V12 incomplete)";
+            boolean moved = db.inTransaction(c -> heartbeats.beat(c, now));
+            return moved ? null : "the heartbeat row is missing (migration V12 incomplete)";
         } catch (SQLException | RuntimeException e) {
             String message = String.valueOf(e.getMessage());
             return message.length() > 300 ? message.substring(0, 300) : message;

@@ -114,9 +114,13 @@ class HostileInputTest {
     void start() throws Exception {
         dir = Files.createTempDirectory("rest-fuzz");
         database = RestTestDatabase.h2(dir);
-        AccessLog log = new HashChainedAccessLog(database, Clock.systemUTC(), "fuzz");
-        PrivacyService privacy = new GdprRights(database, log, Clock.systemUTC(), Map.of("case", 20, "person", 20));
-        RestrictedData restricted = new LoggedRestrictedData(database, log, Clock.systemUTC());
+        AccessLog log = new HashChainedAccessLog(database, new nl.proeftuin.core.store.internal.JdbcAccessLogStore(), Clock.systemUTC(), "fuzz");
+        PrivacyService privacy = new GdprRights(database, new nl.proeftuin.core.store.internal.JdbcPrivacyStore(),
+                new nl.proeftuin.core.store.internal.JdbcRestrictedDataStore(),
+                new nl.proeftuin.core.store.internal.JdbcErasureStore(), core.family, log, Clock.systemUTC(), Map.of("case", 20, "person", 20));
+        RestrictedData restricted = new LoggedRestrictedData(database,
+                new nl.proeftuin.core.store.internal.JdbcRestrictedDataStore(),
+                new nl.proeftuin.core.store.internal.JdbcPrivacyStore(), log, Clock.systemUTC());
         api = new ApiDispatcher(json, r -> Reply.noContent(), () -> core.family, () -> core.cases, () -> core.plans,
                 () -> null, () -> null, new Services().with(AccessLog.class, () -> log)
                         .with(PrivacyService.class, () -> privacy).with(RestrictedData.class, () -> restricted)

@@ -102,6 +102,27 @@ final class InMemoryCore {
             return person;
         }
 
+        /** In memory: the person's field changed, nothing else recorded (the engine's is tested there). */
+        @Override
+        public nl.proeftuin.core.api.dto.PersonRectification rectifyPerson(Actor actor, String personId, String field,
+                String newValue, String reason) {
+            lastActor = actor;
+            Person p = person(personId);
+            String old = switch (field) {
+                case "givenName" -> p.givenName();
+                case "familyName" -> p.familyName();
+                case "dateOfBirth" -> String.valueOf(p.dateOfBirth());
+                default -> throw new InvalidInputException("field", "must be givenName, familyName or dateOfBirth");
+            };
+            Person changed = new Person(p.id(), field.equals("givenName") ? newValue : p.givenName(),
+                    field.equals("familyName") ? newValue : p.familyName(),
+                    field.equals("dateOfBirth") ? LocalDate.parse(newValue) : p.dateOfBirth(), p.age(),
+                    p.nationalIdMasked(), p.createdAt(), p.createdBy());
+            persons.put(personId, changed);
+            return new nl.proeftuin.core.api.dto.PersonRectification(id("r"), personId, field, old, newValue, reason,
+                    Instant.now(), actor.id());
+        }
+
         @Override
         public Person person(String personId) {
             Person person = persons.get(personId);

@@ -13,6 +13,7 @@ import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 
 import nl.proeftuin.core.store.Database;
+import nl.proeftuin.core.store.internal.JdbcHeartbeatStore;
 import nl.proeftuin.core.store.internal.RestTestDatabase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,7 +33,8 @@ class ReadinessHeartbeatTest {
         Database db = RestTestDatabase.h2(dir);
         try {
             Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-            assertNull(Readiness.heartbeat(db, now));
+            assertNull(Readiness.heartbeat(db, new JdbcHeartbeatStore(), now));
+            assertNotNull(Readiness.heartbeat(db, null, now), "no heartbeat store bound: not ready");
             Instant stored = db.read(c -> {
                 try (PreparedStatement ps = c.prepareStatement("SELECT beat_at FROM node_heartbeat WHERE heartbeat_id = 1");
                         ResultSet rs = ps.executeQuery()) {
@@ -52,7 +54,7 @@ class ReadinessHeartbeatTest {
         Database readOnly = RestTestDatabase.h2ReadOnly(dir);
         try {
             assertTrue(readOnly.check().up(), "a read-only database still answers queries: only a write shows it");
-            String failure = Readiness.heartbeat(readOnly, Instant.now());
+            String failure = Readiness.heartbeat(readOnly, new JdbcHeartbeatStore(), Instant.now());
             assertNotNull(failure, "a read-only database passed the write check");
         } finally {
             RestTestDatabase.close(readOnly);

@@ -75,11 +75,15 @@ class RestrictedDataRoutesTest {
     void start() throws Exception {
         dir = Files.createTempDirectory("rest-restricted");
         database = RestTestDatabase.h2(dir);
-        AccessLog log = new HashChainedAccessLog(database, Clock.systemUTC(), "test");
-        PrivacyService privacy = new GdprRights(database, log, Clock.systemUTC(), Map.of("case", 20, "person", 20));
-        RestrictedData restricted = new LoggedRestrictedData(database, log, Clock.systemUTC());
-        TestSecurity security = new TestSecurity(id -> java.util.Optional.empty(), id -> java.util.Optional.empty());
         InMemoryCore core = new InMemoryCore();
+        AccessLog log = new HashChainedAccessLog(database, new nl.proeftuin.core.store.internal.JdbcAccessLogStore(), Clock.systemUTC(), "test");
+        PrivacyService privacy = new GdprRights(database, new nl.proeftuin.core.store.internal.JdbcPrivacyStore(),
+                new nl.proeftuin.core.store.internal.JdbcRestrictedDataStore(),
+                new nl.proeftuin.core.store.internal.JdbcErasureStore(), core.family, log, Clock.systemUTC(), Map.of("case", 20, "person", 20));
+        RestrictedData restricted = new LoggedRestrictedData(database,
+                new nl.proeftuin.core.store.internal.JdbcRestrictedDataStore(),
+                new nl.proeftuin.core.store.internal.JdbcPrivacyStore(), log, Clock.systemUTC());
+        TestSecurity security = new TestSecurity(id -> java.util.Optional.empty(), id -> java.util.Optional.empty());
         api = new ApiDispatcher(new Json(), r -> Reply.noContent(), () -> core.family, () -> core.cases, () -> core.plans,
                 () -> null, () -> null, new Services().with(AccessLog.class, () -> log)
                         .with(PrivacyService.class, () -> privacy).with(RestrictedData.class, () -> restricted)

@@ -20,7 +20,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 
 import nl.proeftuin.core.security.AuthenticationException;
 import nl.proeftuin.core.security.AuthenticationException.Reason;
@@ -29,6 +28,10 @@ import nl.proeftuin.core.security.Principal;
 import nl.proeftuin.core.security.Role;
 import nl.proeftuin.core.security.Session;
 import nl.proeftuin.core.store.Database;
+import nl.proeftuin.core.store.accounts.AccountStore;
+import nl.proeftuin.core.store.sessions.LoginThrottleStore;
+import nl.proeftuin.core.store.sessions.SessionStore;
+import nl.proeftuin.core.store.sessions.StoredSession;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -78,19 +81,27 @@ public class DatabaseSessions implements Authenticator {
     }
 
     private final Database database;
+    private final SessionStore sessions;
+    private final LoginThrottleStore throttles;
+    private final AccountStore accounts;
     private final PasswordCheck realm;
     private final Settings settings;
     private final Clock clock;
     private final Sleeper sleeper;
 
     @Activate
-    public DatabaseSessions(DatabaseSessionsConfig config, @Reference Database database) {
-        this(database, new JaasPasswordCheck(config.realmName()), Settings.from(config), Clock.systemUTC(),
-                d -> Thread.sleep(d.toMillis()));
+    public DatabaseSessions(DatabaseSessionsConfig config, @Reference Database database,
+            @Reference SessionStore sessions, @Reference LoginThrottleStore throttles, @Reference AccountStore accounts) {
+        this(database, sessions, throttles, accounts, new JaasPasswordCheck(config.realmName()), Settings.from(config),
+                Clock.systemUTC(), d -> Thread.sleep(d.toMillis()));
     }
 
-    DatabaseSessions(Database database, PasswordCheck realm, Settings settings, Clock clock, Sleeper sleeper) {
+    DatabaseSessions(Database database, SessionStore sessions, LoginThrottleStore throttles, AccountStore accounts,
+            PasswordCheck realm, Settings settings, Clock clock, Sleeper sleeper) {
         this.database = database;
+        this.sessions = sessions;
+        this.throttles = throttles;
+        this.accounts = accounts;
         this.realm = realm;
         this.settings = settings;
         this.clock = clock;
@@ -151,8 +162,7 @@ public class DatabaseSessions implements Authenticator {
         // whole milliseconds: the database may round a finer instant up, and a row just written would
         // then seem to lie in the future
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        boolean known = Sql.exists(c, "SELECT 1 FROM login_known_client WHERE client_key = ? AND last_success_at > ?",
-                keys.client(), now.minus(settings.knownClientFor()));
+        boolean known = throttles.knownClient(c, keys.client(), now.minus(settings.knownClientFor()));
         Map<String, Integer> free = new TreeMap<>(); // sorted: rows are locked in one order, no deadlock
         free.put(keys.client(), settings.maxFailures());
         if (!known) {
@@ -162,12 +172,9 @@ public class DatabaseSessions implements Authenticator {
         Duration wait = Duration.ZERO;
         Map<String, Integer> failures = new TreeMap<>();
         for (Map.Entry<String, Integer> key : free.entrySet()) {
-            Sql.update(c, "INSERT INTO login_throttle (username_key, failures, last_failure_at, locked_until)"
-                    + " VALUES (?, 0, ?, NULL) ON CONFLICT DO NOTHING", key.getKey(), now);
-            Object[] row = Sql.one(c, "SELECT failures, last_failure_at FROM login_throttle WHERE username_key = ? FOR UPDATE",
-                    rs -> new Object[] {rs.getInt(1), Sql.instant(rs, "last_failure_at")}, key.getKey()).orElseThrow();
-            Instant last = (Instant) row[1];
-            int count = last.isAfter(now.minus(FORGET_FAILURES_AFTER)) ? (Integer) row[0] : 0;
+            LoginThrottleStore.Throttle row = throttles.lock(c, key.getKey(), now);
+            Instant last = row.lastFailureAt();
+            int count = last.isAfter(now.minus(FORGET_FAILURES_AFTER)) ? row.failures() : 0;
             failures.put(key.getKey(), count);
             Duration delay = delay(count, key.getValue());
             Duration left = delay.isZero() ? Duration.ZERO : Duration.between(now, last.plus(delay));
@@ -179,8 +186,7 @@ public class DatabaseSessions implements Authenticator {
             return new Reservation(List.of(), wait);
         }
         for (Map.Entry<String, Integer> key : failures.entrySet()) {
-            Sql.update(c, "UPDATE login_throttle SET failures = ?, last_failure_at = ?, locked_until = NULL WHERE username_key = ?",
-                    key.getValue() + 1, now, key.getKey());
+            throttles.setFailures(c, key.getKey(), key.getValue() + 1, now);
         }
         return new Reservation(List.copyOf(failures.keySet()), null);
     }
@@ -202,42 +208,33 @@ public class DatabaseSessions implements Authenticator {
     private Optional<Session> open(Connection c, String user, Set<String> roleNames, String clientAddress, Keys keys,
             Reservation reservation) throws SQLException {
         Instant now = clock.instant();
-        Optional<Boolean> disabled = Sql.one(c, "SELECT disabled FROM user_account WHERE user_id = ?",
-                rs -> rs.getBoolean(1), user);
+        Optional<Boolean> disabled = accounts.disabled(c, user);
         if (disabled.orElse(false)) {
             return Optional.empty();
         }
         if (disabled.isEmpty()) {
             // A user of a directory realm (LDAP) logging in for the first time: an account without
             // scope or organisation, which user administration can then complete.
-            Sql.update(c, "INSERT INTO user_account (user_id, display_name, organisation, disabled, created_at, changed_at)"
-                    + " VALUES (?, ?, NULL, FALSE, ?, ?)", user, user, now, now);
+            accounts.insert(c, user, user, null, now);
         }
         // The right password: this user's and this client's failures are forgotten, the address gets
         // its reserved attempt back, and the client is known from now on.
-        Sql.update(c, "DELETE FROM login_throttle WHERE username_key IN (?, ?) OR last_failure_at <= ?", keys.user(),
-                keys.client(), now.minus(FORGET_FAILURES_AFTER));
+        throttles.forget(c, keys.user(), keys.client(), now.minus(FORGET_FAILURES_AFTER));
         if (reservation.counted().contains(keys.address())) {
-            Sql.update(c, "UPDATE login_throttle SET failures = CASE WHEN failures > 0 THEN failures - 1 ELSE 0 END"
-                    + " WHERE username_key = ?", keys.address());
+            throttles.giveBack(c, keys.address());
         }
-        if (Sql.update(c, "UPDATE login_known_client SET last_success_at = ? WHERE client_key = ?", now, keys.client()) == 0) {
-            Sql.update(c, "INSERT INTO login_known_client (client_key, last_success_at) VALUES (?, ?) ON CONFLICT DO NOTHING",
-                    keys.client(), now);
-        }
-        Sql.update(c, "DELETE FROM login_known_client WHERE last_success_at <= ?", now.minus(settings.knownClientFor()));
+        throttles.clientSucceeded(c, keys.client(), now);
+        throttles.forgetClients(c, now.minus(settings.knownClientFor()));
         // Ended sessions of everyone go at each login: the table holds live sessions only.
-        Sql.update(c, "DELETE FROM user_session WHERE expires_at <= ? OR last_seen_at <= ?", now,
-                now.minus(settings.idleTimeout()));
+        sessions.deleteEnded(c, now, now.minus(settings.idleTimeout()));
         Set<Role> roles = EnumSet.noneOf(Role.class);
         roleNames.forEach(name -> UsersFile.role(name).ifPresent(roles::add));
         byte[] random = new byte[TOKEN_BYTES];
         RANDOM.nextBytes(random);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
         Instant expires = now.plus(settings.absoluteLifetime());
-        Sql.update(c, "INSERT INTO user_session (token_hash, user_id, roles, created_at, last_seen_at, expires_at, client_address)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?)", sha256(token), user, SessionRoles.format(roles), now, now, expires,
-                clientAddress == null ? null : clientAddress.substring(0, Math.min(100, clientAddress.length())));
+        sessions.insert(c, new StoredSession(sha256(token), user, SessionRoles.format(roles), now, now, expires,
+                clientAddress == null ? null : clientAddress.substring(0, Math.min(100, clientAddress.length()))));
         return Optional.of(new Session(token, expires, settings.idleTimeout(), principal(c, user, roles)));
     }
 
@@ -248,23 +245,18 @@ public class DatabaseSessions implements Authenticator {
         }
         String hash = sha256(token);
         Instant now = clock.instant();
-        record Row(String userId, String roles, Instant lastSeen, Instant expires) {
-        }
         Principal principal = write(c -> {
-            Optional<Row> row = Sql.one(c, "SELECT s.user_id, s.roles, s.last_seen_at, s.expires_at FROM user_session s"
-                    + " JOIN user_account a ON a.user_id = s.user_id WHERE s.token_hash = ? AND a.disabled = FALSE",
-                    rs -> new Row(rs.getString(1), rs.getString(2), Sql.instant(rs, "last_seen_at"),
-                            Sql.instant(rs, "expires_at")), hash);
+            Optional<StoredSession> row = sessions.ofEnabledAccount(c, hash);
             if (row.isEmpty()) {
                 return null;
             }
-            Row r = row.get();
-            if (!now.isBefore(r.expires()) || !now.isBefore(r.lastSeen().plus(settings.idleTimeout()))) {
-                Sql.update(c, "DELETE FROM user_session WHERE token_hash = ?", hash);
+            StoredSession r = row.get();
+            if (!now.isBefore(r.expiresAt()) || !now.isBefore(r.lastSeenAt().plus(settings.idleTimeout()))) {
+                sessions.delete(c, hash);
                 return EXPIRED;
             }
-            if (Duration.between(r.lastSeen(), now).compareTo(TOUCH_INTERVAL) >= 0) {
-                Sql.update(c, "UPDATE user_session SET last_seen_at = ? WHERE token_hash = ?", now, hash);
+            if (Duration.between(r.lastSeenAt(), now).compareTo(TOUCH_INTERVAL) >= 0) {
+                sessions.touch(c, hash, now);
             }
             return principal(c, r.userId(), SessionRoles.parse(r.roles()));
         });
@@ -280,15 +272,16 @@ public class DatabaseSessions implements Authenticator {
     @Override
     public void logout(String token) {
         if (token != null) {
-            write(c -> Sql.update(c, "DELETE FROM user_session WHERE token_hash = ?", sha256(token)));
+            write(c -> {
+                sessions.delete(c, sha256(token));
+                return null;
+            });
         }
     }
 
-    private static Principal principal(Connection c, String userId, Set<Role> roles) throws SQLException {
-        Set<String> municipalities = new TreeSet<>(Sql.list(c,
-                "SELECT municipality FROM user_municipality WHERE user_id = ?", rs -> rs.getString(1), userId));
-        return Sql.one(c, "SELECT display_name, organisation FROM user_account WHERE user_id = ?",
-                rs -> new Principal(userId, rs.getString(1), roles, municipalities, rs.getString(2)), userId)
+    private Principal principal(Connection c, String userId, Set<Role> roles) throws SQLException {
+        return accounts.find(c, userId)
+                .map(a -> new Principal(userId, a.displayName(), roles, a.municipalities(), a.organisation()))
                 .orElseThrow(() -> new AuthenticationException(Reason.INVALID_TOKEN, "Unknown or ended session", null));
     }
 

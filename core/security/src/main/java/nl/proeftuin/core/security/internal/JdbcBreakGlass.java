@@ -1,6 +1,5 @@
 package nl.proeftuin.core.security.internal;
 
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
@@ -17,6 +16,9 @@ import nl.proeftuin.core.security.BreakGlassGrant;
 import nl.proeftuin.core.security.Principal;
 import nl.proeftuin.core.security.Role;
 import nl.proeftuin.core.store.Database;
+import nl.proeftuin.core.store.visibility.BreakGlassStore;
+import nl.proeftuin.core.store.visibility.StoredBreakGlass;
+import nl.proeftuin.core.store.visibility.VisibilityStore;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -27,19 +29,23 @@ import org.osgi.service.metatype.annotations.Designate;
 @Designate(ocd = JdbcBreakGlassConfig.class)
 public class JdbcBreakGlass implements BreakGlass {
     static final int MAX_REASON = 2000;
-    private static final String COLUMNS = "id, user_id, user_name, case_id, reason, granted_at, expires_at, reviewed_at, reviewed_by";
 
     private final Database database;
+    private final BreakGlassStore store;
+    private final VisibilityStore cases;
     private final Duration duration;
     private final Clock clock;
 
     @Activate
-    public JdbcBreakGlass(JdbcBreakGlassConfig config, @Reference Database database) {
-        this(database, Duration.ofMinutes(config.durationMinutes()), Clock.systemUTC());
+    public JdbcBreakGlass(JdbcBreakGlassConfig config, @Reference Database database, @Reference BreakGlassStore store,
+            @Reference VisibilityStore cases) {
+        this(database, store, cases, Duration.ofMinutes(config.durationMinutes()), Clock.systemUTC());
     }
 
-    JdbcBreakGlass(Database database, Duration duration, Clock clock) {
+    JdbcBreakGlass(Database database, BreakGlassStore store, VisibilityStore cases, Duration duration, Clock clock) {
         this.database = database;
+        this.store = store;
+        this.cases = cases;
         this.duration = duration;
         this.clock = clock;
     }
@@ -58,47 +64,43 @@ public class JdbcBreakGlass implements BreakGlass {
         }
         Instant now = clock.instant();
         return write(c -> {
-            String municipality = Sql.one(c, "SELECT municipality FROM family_case WHERE id = ?", rs -> rs.getString(1), caseId)
+            String municipality = cases.caseOwner(c, caseId).map(VisibilityStore.CaseOwner::municipality)
                     .orElseThrow(() -> new NotFoundException("case " + caseId));
             if (!principal.covers(municipality)) {
                 throw new RuleViolationException("other-municipality", "The case lies outside your municipalities");
             }
             BreakGlassGrant grant = new BreakGlassGrant(UUID.randomUUID().toString(), principal.userId(), principal.name(),
                     caseId, why, now, now.plus(duration), null, null);
-            Sql.update(c, "INSERT INTO break_glass (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, NULL, NULL)", grant.id(),
-                    grant.userId(), grant.userName(), caseId, why, now, grant.expiresAt());
+            store.insert(c, new StoredBreakGlass(grant.id(), grant.userId(), grant.userName(), caseId, why, now,
+                    grant.expiresAt(), null, null));
             return grant;
         });
     }
 
     @Override
     public List<BreakGlassGrant> grants(boolean unreviewedOnly, int limit) {
-        return read(c -> Sql.list(c, "SELECT " + COLUMNS + " FROM break_glass"
-                + (unreviewedOnly ? " WHERE reviewed_at IS NULL" : "") + " ORDER BY granted_at DESC, id LIMIT ?",
-                JdbcBreakGlass::grant, Math.max(1, Math.min(limit, 1000))));
+        return read(c -> store.latest(c, unreviewedOnly, Math.max(1, Math.min(limit, 1000))).stream()
+                .map(JdbcBreakGlass::grant).toList());
     }
 
     @Override
     public BreakGlassGrant review(Principal reviewer, String grantId) {
         return write(c -> {
-            Optional<BreakGlassGrant> grant = Sql.one(c, "SELECT " + COLUMNS + " FROM break_glass WHERE id = ?",
-                    JdbcBreakGlass::grant, grantId);
+            Optional<BreakGlassGrant> grant = store.find(c, grantId).map(JdbcBreakGlass::grant);
             if (grant.isEmpty()) {
                 throw new NotFoundException("break-glass grant " + grantId);
             }
             if (reviewer.userId().equals(grant.get().userId())) {
                 throw new RuleViolationException("review-own-break-glass", "Nobody reviews their own break-glass access");
             }
-            Sql.update(c, "UPDATE break_glass SET reviewed_at = ?, reviewed_by = ? WHERE id = ? AND reviewed_at IS NULL",
-                    clock.instant(), reviewer.userId(), grantId);
-            return Sql.one(c, "SELECT " + COLUMNS + " FROM break_glass WHERE id = ?", JdbcBreakGlass::grant, grantId).get();
+            store.reviewed(c, grantId, clock.instant(), reviewer.userId());
+            return store.find(c, grantId).map(JdbcBreakGlass::grant).get();
         });
     }
 
-    private static BreakGlassGrant grant(ResultSet rs) throws SQLException {
-        return new BreakGlassGrant(rs.getString("id"), rs.getString("user_id"), rs.getString("user_name"),
-                rs.getString("case_id"), rs.getString("reason"), Sql.instant(rs, "granted_at"),
-                Sql.instant(rs, "expires_at"), Sql.instant(rs, "reviewed_at"), rs.getString("reviewed_by"));
+    private static BreakGlassGrant grant(StoredBreakGlass g) {
+        return new BreakGlassGrant(g.id(), g.userId(), g.userName(), g.caseId(), g.reason(), g.grantedAt(), g.expiresAt(),
+                g.reviewedAt(), g.reviewedBy());
     }
 
     private <T> T write(Database.SqlWork<T> work) {

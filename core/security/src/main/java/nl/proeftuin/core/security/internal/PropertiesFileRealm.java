@@ -12,7 +12,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -27,6 +26,11 @@ import nl.proeftuin.core.security.Principal;
 import nl.proeftuin.core.security.Role;
 import nl.proeftuin.core.security.UserAdministration;
 import nl.proeftuin.core.store.Database;
+import nl.proeftuin.core.store.accounts.AccountStore;
+import nl.proeftuin.core.store.accounts.StoredAccount;
+import nl.proeftuin.core.store.runtime.MunicipalityStore;
+import nl.proeftuin.core.store.runtime.StoredMunicipality;
+import nl.proeftuin.core.store.sessions.SessionStore;
 import org.apache.karaf.jaas.boot.ProxyLoginModule;
 import org.apache.karaf.jaas.config.JaasRealm;
 import org.apache.karaf.jaas.modules.properties.PropertiesLoginModule;
@@ -55,25 +59,34 @@ public class PropertiesFileRealm implements JaasRealm, UserAdministration {
     private final PasswordPolicy policy;
     private final int iterations;
     private final Database database;
+    private final AccountStore accounts;
+    private final SessionStore sessions;
+    private final MunicipalityStore register;
     private final Clock clock;
     private final BundleContext context;
 
     @Activate
-    public PropertiesFileRealm(PropertiesFileRealmConfig config, @Reference Database database, BundleContext context) {
+    public PropertiesFileRealm(PropertiesFileRealmConfig config, @Reference Database database,
+            @Reference AccountStore accounts, @Reference SessionStore sessions, @Reference MunicipalityStore register,
+            BundleContext context) {
         this(config.realmName(), config.rank(), new UsersFile(Path.of(resolve(config.usersFile()))),
                 new PasswordPolicy(config.minPasswordLength(), config.minPasswordEntropyBits()), config.pbkdf2Iterations(),
-                database, Clock.systemUTC(), context);
+                database, accounts, sessions, register, Clock.systemUTC(), context);
         file.restrict();
     }
 
     PropertiesFileRealm(String realmName, int rank, UsersFile file, PasswordPolicy policy, int iterations,
-            Database database, Clock clock, BundleContext context) {
+            Database database, AccountStore accounts, SessionStore sessions, MunicipalityStore register, Clock clock,
+            BundleContext context) {
         this.realmName = realmName;
         this.rank = rank;
         this.file = file;
         this.policy = policy;
         this.iterations = iterations;
         this.database = database;
+        this.accounts = accounts;
+        this.sessions = sessions;
+        this.register = register;
         this.clock = clock;
         this.context = context;
     }
@@ -132,13 +145,11 @@ public class PropertiesFileRealm implements JaasRealm, UserAdministration {
             String hash = UsersFile.CRYPT + Pbkdf2.hash(password, iterations) + UsersFile.CRYPT;
             Instant now = clock.instant();
             return write(c -> {
-                if (Sql.exists(c, "SELECT 1 FROM user_account WHERE user_id = ?", userId)
-                        || file.read().containsKey(userId)) {
+                if (accounts.exists(c, userId) || file.read().containsKey(userId)) {
                     throw new RuleViolationException("user-exists", "A user " + userId + " exists already");
                 }
-                Sql.update(c, "INSERT INTO user_account (user_id, display_name, organisation, disabled, created_at, changed_at)"
-                        + " VALUES (?, ?, ?, FALSE, ?, ?)", userId, name, organisation, now, now);
-                insertMunicipalities(c, userId, registered(c, municipalities));
+                accounts.insert(c, userId, name, organisation, now);
+                accounts.setMunicipalities(c, userId, registered(c, municipalities));
                 Map<String, UsersFile.Entry> users = file.read();
                 users.put(userId, new UsersFile.Entry(hash, roles));
                 file.write(users); // last: a failed write rolls the database back
@@ -160,7 +171,7 @@ public class PropertiesFileRealm implements JaasRealm, UserAdministration {
                         userId + " is not in " + file.path() + " (its roles live in the directory, for example LDAP)");
             }
             // Open sessions carry the roles they logged in with: change those too, so it counts at once.
-            Sql.update(c, "UPDATE user_session SET roles = ? WHERE user_id = ?", SessionRoles.format(checked), userId);
+            sessions.setRolesOfUser(c, userId, SessionRoles.format(checked));
             touch(c, userId);
             users.put(userId, new UsersFile.Entry(entry.hash(), checked));
             file.write(users);
@@ -174,8 +185,7 @@ public class PropertiesFileRealm implements JaasRealm, UserAdministration {
         return write(c -> {
             existing(c, userId);
             Set<String> names = registered(c, checked);
-            Sql.update(c, "DELETE FROM user_municipality WHERE user_id = ?", userId);
-            insertMunicipalities(c, userId, names);
+            accounts.setMunicipalities(c, userId, names);
             touch(c, userId);
             return load(c, userId);
         });
@@ -186,8 +196,7 @@ public class PropertiesFileRealm implements JaasRealm, UserAdministration {
         String checked = text("organisation", organisation, false);
         return write(c -> {
             existing(c, userId);
-            Sql.update(c, "UPDATE user_account SET organisation = ?, changed_at = ? WHERE user_id = ?", checked,
-                    clock.instant(), userId);
+            accounts.setOrganisation(c, userId, checked, clock.instant());
             return load(c, userId);
         });
     }
@@ -196,8 +205,8 @@ public class PropertiesFileRealm implements JaasRealm, UserAdministration {
     public Account disable(String userId) {
         return write(c -> {
             existing(c, userId);
-            Sql.update(c, "UPDATE user_account SET disabled = TRUE, changed_at = ? WHERE user_id = ?", clock.instant(), userId);
-            Sql.update(c, "DELETE FROM user_session WHERE user_id = ?", userId);
+            accounts.setDisabled(c, userId, true, clock.instant());
+            sessions.deleteOfUser(c, userId);
             return load(c, userId);
         });
     }
@@ -206,7 +215,7 @@ public class PropertiesFileRealm implements JaasRealm, UserAdministration {
     public Account enable(String userId) {
         return write(c -> {
             existing(c, userId);
-            Sql.update(c, "UPDATE user_account SET disabled = FALSE, changed_at = ? WHERE user_id = ?", clock.instant(), userId);
+            accounts.setDisabled(c, userId, false, clock.instant());
             return load(c, userId);
         });
     }
@@ -222,7 +231,7 @@ public class PropertiesFileRealm implements JaasRealm, UserAdministration {
                 if (entry == null) {
                     throw new RuleViolationException("not-in-users-file", userId + " is not in " + file.path());
                 }
-                Sql.update(c, "DELETE FROM user_session WHERE user_id = ?", userId);
+                sessions.deleteOfUser(c, userId);
                 touch(c, userId);
                 users.put(userId, new UsersFile.Entry(hash, entry.roles()));
                 file.write(users);
@@ -241,7 +250,7 @@ public class PropertiesFileRealm implements JaasRealm, UserAdministration {
     @Override
     public List<Account> accounts() {
         return read(c -> {
-            List<String> ids = Sql.list(c, "SELECT user_id FROM user_account ORDER BY user_id", rs -> rs.getString(1));
+            List<String> ids = accounts.ids(c);
             List<Account> all = new java.util.ArrayList<>();
             for (String id : ids) {
                 all.add(load(c, id));
@@ -252,7 +261,7 @@ public class PropertiesFileRealm implements JaasRealm, UserAdministration {
 
     @Override
     public boolean hasAccounts() {
-        return !file.read().isEmpty() || read(c -> Sql.exists(c, "SELECT 1 FROM user_account"));
+        return !file.read().isEmpty() || read(accounts::any);
     }
 
     // --- helpers
@@ -260,30 +269,21 @@ public class PropertiesFileRealm implements JaasRealm, UserAdministration {
     private Account load(Connection c, String userId) throws SQLException {
         Map<String, UsersFile.Entry> users = file.read();
         UsersFile.Entry entry = users.get(userId);
-        Set<String> municipalities = new TreeSet<>(Sql.list(c,
-                "SELECT municipality FROM user_municipality WHERE user_id = ?", rs -> rs.getString(1), userId));
-        return Sql.one(c, "SELECT display_name, organisation, disabled, created_at FROM user_account WHERE user_id = ?",
-                rs -> new Account(userId, rs.getString("display_name"),
-                        entry == null ? Set.of() : entry.roles(), municipalities, rs.getString("organisation"),
-                        rs.getBoolean("disabled"), Sql.instant(rs, "created_at")), userId)
+        return accounts.find(c, userId)
+                .map((StoredAccount a) -> new Account(userId, a.displayName(), entry == null ? Set.of() : entry.roles(),
+                        a.municipalities(), a.organisation(), a.disabled(), a.createdAt()))
                 .orElseThrow(() -> new NotFoundException("user " + userId));
     }
 
-    private static String existing(Connection c, String userId) throws SQLException {
-        if (userId == null || !Sql.exists(c, "SELECT 1 FROM user_account WHERE user_id = ?", userId)) {
+    private String existing(Connection c, String userId) throws SQLException {
+        if (userId == null || !accounts.exists(c, userId)) {
             throw new NotFoundException("user " + userId);
         }
         return userId;
     }
 
     private void touch(Connection c, String userId) throws SQLException {
-        Sql.update(c, "UPDATE user_account SET changed_at = ? WHERE user_id = ?", clock.instant(), userId);
-    }
-
-    private static void insertMunicipalities(Connection c, String userId, Set<String> municipalities) throws SQLException {
-        for (String m : new java.util.ArrayList<>(municipalities)) {
-            Sql.update(c, "INSERT INTO user_municipality (user_id, municipality) VALUES (?, ?)", userId, m);
-        }
+        accounts.touch(c, userId, clock.instant());
     }
 
     /**
@@ -291,7 +291,7 @@ public class PropertiesFileRealm implements JaasRealm, UserAdministration {
      * ({@code arnhem} is stored as {@code Arnhem}; a typo, a control, zero-width or look-alike
      * character is refused), or the one entry {@code *} (also {@code ALL}) grants all of them.
      */
-    static Set<String> registered(Connection c, Set<String> given) throws SQLException {
+    Set<String> registered(Connection c, Set<String> given) throws SQLException {
         if (given.stream().anyMatch(PropertiesFileRealm::all)) {
             if (given.size() > 1) {
                 throw new InvalidInputException("municipalities", "'*' (all municipalities) cannot be combined with others");
@@ -307,9 +307,9 @@ public class PropertiesFileRealm implements JaasRealm, UserAdministration {
             } catch (IllegalArgumentException e) {
                 throw new InvalidInputException("municipalities", "entry " + (i + 1) + " " + e.getMessage());
             }
-            var name = Sql.one(c, "SELECT name FROM municipality WHERE name_key = ?", rs -> rs.getString(1), key);
+            var name = register.byKey(c, key).map(StoredMunicipality::name);
             if (name.isEmpty()) {
-                if (!Sql.exists(c, "SELECT 1 FROM municipality")) {
+                if (register.isEmpty(c)) {
                     throw new RuleViolationException("municipality-register-empty", "The region's register of"
                             + " municipalities is empty: add the municipalities first (proeftuin:municipality-add),"
                             + " or grant all with '*'");

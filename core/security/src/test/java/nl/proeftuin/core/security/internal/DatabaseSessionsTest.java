@@ -51,7 +51,9 @@ class DatabaseSessionsTest {
     void setUp() throws Exception {
         database = open(dir);
         UsersFile file = new UsersFile(dir.resolve("proeftuin-users.properties"));
-        admin = new PropertiesFileRealm("proeftuin", 0, file, new PasswordPolicy(12), 1000, database, clock, null);
+        admin = new PropertiesFileRealm("proeftuin", 0, file, new PasswordPolicy(12), 1000, database,
+                new nl.proeftuin.core.store.internal.JdbcAccountStore(), new nl.proeftuin.core.store.internal.JdbcSessionStore(),
+                new nl.proeftuin.core.store.internal.JdbcMunicipalityStore(), clock, null);
         // The users file as Karaf's PropertiesLoginModule reads it: hash between {CRYPT} markers, then roles.
         PasswordCheck realm = (user, password) -> {
             checks.incrementAndGet();
@@ -62,7 +64,9 @@ class DatabaseSessionsTest {
             String hash = entry.hash().substring(UsersFile.CRYPT.length(), entry.hash().length() - UsersFile.CRYPT.length());
             return Pbkdf2.verify(password, hash) ? Set.copyOf(entry.roles().stream().map(Role::name).toList()) : null;
         };
-        sessions = new DatabaseSessions(database, realm, new DatabaseSessions.Settings(Duration.ofMinutes(15),
+        sessions = new DatabaseSessions(database, new nl.proeftuin.core.store.internal.JdbcSessionStore(),
+                new nl.proeftuin.core.store.internal.JdbcLoginThrottleStore(), new nl.proeftuin.core.store.internal.JdbcAccountStore(),
+                realm, new DatabaseSessions.Settings(Duration.ofMinutes(15),
                 Duration.ofHours(8), 5, 20, Duration.ofMinutes(15), Duration.ofDays(90), Duration.ofMillis(1000)), clock, sleeps::add);
         database.inTransaction(c -> {
             for (String[] m : new String[][] {{"GM0202", "Arnhem"}, {"GM0228", "Ede"}}) {

@@ -38,7 +38,7 @@ class JdbcNeedToKnowTest {
     @BeforeEach
     void setUp() throws Exception {
         database = SecurityTestDatabases.h2(dir);
-        ntk = new JdbcNeedToKnow(database, clock);
+        ntk = new JdbcNeedToKnow(database, new nl.proeftuin.core.store.internal.JdbcVisibilityStore(), clock);
     }
 
     @AfterEach

@@ -292,17 +292,11 @@ public class JdbcCaseStore implements CaseStore {
             params.add(pattern);
         }
         if (q.visibleTo() != null) {
-            // need to know in the query (the rule of core/security's JdbcNeedToKnow.toCase), so that a
-            // list is one query however many cases the region holds
-            where.append(" AND (EXISTS (SELECT 1 FROM assignment a WHERE a.case_id = c.id AND a.professional_id = ?"
-                    + " AND a.until_date IS NULL)"
-                    + " OR (c.opened_by = ? AND NOT EXISTS (SELECT 1 FROM assignment a WHERE a.case_id = c.id"
-                    + " AND a.until_date IS NULL))"
-                    + " OR EXISTS (SELECT 1 FROM break_glass g WHERE g.case_id = c.id AND g.user_id = ?"
-                    + " AND g.expires_at > CURRENT_TIMESTAMP))");
-            params.add(q.visibleTo());
-            params.add(q.visibleTo());
-            params.add(q.visibleTo());
+            // need to know in the query (the predicate the guard decides with, see NeedToKnowPredicate),
+            // so that a list is one query however many cases the region holds
+            NeedToKnowPredicate.Fragment visible = NeedToKnowPredicate.visible("c.id", "c.opened_by", q.visibleTo(), null);
+            where.append(" AND ").append(visible.sql());
+            params.addAll(visible.params());
         }
         if (q.municipalities() != null && !q.municipalities().isEmpty()) {
             where.append(" AND LOWER(c.municipality) IN (").append(Jdbc.placeholders(q.municipalities().size())).append(')');

@@ -61,6 +61,20 @@ public class JdbcFamilyStore implements FamilyStore {
     }
 
     @Override
+    public Optional<StoredPerson> lockPerson(Connection c, String id) throws SQLException {
+        return Jdbc.one(c, "SELECT " + PERSON_COLUMNS + " FROM person WHERE id = ? FOR UPDATE", JdbcFamilyStore::person,
+                id);
+    }
+
+    @Override
+    public void rectifyPerson(Connection c, String id, String givenName, String familyName,
+            java.time.LocalDate dateOfBirth) throws SQLException {
+        Jdbc.update(c, "UPDATE person SET given_name = ?, given_name_lc = ?, family_name = ?, family_name_lc = ?,"
+                + " date_of_birth = ? WHERE id = ?", givenName, givenName.toLowerCase(java.util.Locale.ROOT), familyName,
+                familyName.toLowerCase(java.util.Locale.ROOT), Jdbc.date(dateOfBirth), id);
+    }
+
+    @Override
     public Map<String, StoredPerson> persons(Connection c, Collection<String> ids) throws SQLException {
         Map<String, StoredPerson> out = new LinkedHashMap<>();
         if (ids.isEmpty()) {

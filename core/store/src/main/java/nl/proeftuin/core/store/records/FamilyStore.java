@@ -39,6 +39,29 @@ public interface FamilyStore {
     Optional<StoredPerson> person(Connection c, String id) throws SQLException;
 
     /**
+     * Reads a person and locks their row until the transaction ends (a rectification).
+     *
+     * @param c  the connection
+     * @param id the person's id
+     * @return the person, if recorded
+     * @throws SQLException on a database failure
+     */
+    Optional<StoredPerson> lockPerson(Connection c, String id) throws SQLException;
+
+    /**
+     * Rectifies a person's names and date of birth (GDPR art. 16); the search columns follow the names.
+     *
+     * @param c           the connection
+     * @param id          the person's id
+     * @param givenName   the given name
+     * @param familyName  the family name
+     * @param dateOfBirth the date of birth
+     * @throws SQLException on a database failure
+     */
+    void rectifyPerson(Connection c, String id, String givenName, String familyName, java.time.LocalDate dateOfBirth)
+            throws SQLException;
+
+    /**
      * The protected BSN of a person, for the few flows that must send it (an iJw message requires
      * it); never for display.
      *

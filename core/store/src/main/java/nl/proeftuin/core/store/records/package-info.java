@@ -3,7 +3,7 @@
  * that the engine composes several of them in one transaction. Stores hold no rules.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package nl.proeftuin.core.store.records;
 
 import org.osgi.annotation.bundle.Export;

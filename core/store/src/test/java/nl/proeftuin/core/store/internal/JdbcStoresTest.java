@@ -100,6 +100,26 @@ class JdbcStoresTest {
             return UUID.randomUUID().toString();
         }
 
+        /**
+         * The GDPR removals list their tables explicitly (ErasureStore): a migration that adds a table with a
+         * case or person column must add it to a list (or to the kept ones), or this fails.
+         */
+        @org.junit.jupiter.api.Test
+        void theErasureListsNameEveryTableWithACaseOrPersonColumn() throws SQLException {
+            for (String column : List.of("case_id", "person_id")) {
+                List<String> tables = db.read(c -> Jdbc.list(c, "SELECT DISTINCT LOWER(table_name) FROM"
+                        + " information_schema.columns WHERE LOWER(column_name) = ? AND LOWER(table_schema) = 'public'",
+                        rs -> rs.getString(1), column));
+                List<String> listed = column.equals("case_id") ? nl.proeftuin.core.store.privacy.ErasureStore.CASE_TABLES
+                        : nl.proeftuin.core.store.privacy.ErasureStore.PERSON_TABLES;
+                List<String> missing = tables.stream().filter(t -> !listed.contains(t)
+                        && !nl.proeftuin.core.store.privacy.ErasureStore.KEPT.contains(t)).sorted().toList();
+                org.junit.jupiter.api.Assertions.assertEquals(List.of(), missing, "tables with " + column
+                        + " that no erasure list names");
+                org.junit.jupiter.api.Assertions.assertTrue(tables.size() > 5, "information_schema answered: " + tables);
+            }
+        }
+
         StoredPerson person(String given, String familyName, String bsn) throws SQLException {
             StoredPerson p = new StoredPerson(id(), given, familyName, LocalDate.of(2015, 6, 1), null, T0, "u1");
             db.inTransaction(c -> {

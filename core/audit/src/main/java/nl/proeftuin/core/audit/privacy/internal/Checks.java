@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 import nl.proeftuin.core.api.InvalidInputException;
 import nl.proeftuin.core.api.NotFoundException;
 import nl.proeftuin.core.audit.privacy.Reader;
+import nl.proeftuin.core.store.privacy.PrivacyStore;
 
 /** Input checks shared by the privacy services: every bad value is an InvalidInputException naming the field. */
 final class Checks {
@@ -71,26 +72,24 @@ final class Checks {
      * Refuses a name that names nothing: a user who is neither a known account nor ever assigned to a
      * case, a person who is not recorded.
      */
-    static void exists(Connection c, String field, String name) throws SQLException {
+    static void exists(Connection c, PrivacyStore store, String field, String name) throws SQLException {
         if (name.startsWith("user:")) {
             String user = name.substring("user:".length());
-            if (Rows.one(c, "SELECT user_id FROM user_account WHERE user_id = ?", rs -> rs.getString(1), user).isEmpty()
-                    && Rows.one(c, "SELECT professional_id FROM assignment WHERE professional_id = ?", rs -> rs.getString(1),
-                            user).isEmpty()) {
+            if (!store.knownUser(c, user)) {
                 throw new InvalidInputException(field, "names no known user: " + user);
             }
         } else if (name.startsWith("person:")) {
             String person = name.substring("person:".length());
-            if (Rows.one(c, "SELECT id FROM person WHERE id = ?", rs -> rs.getString(1), person).isEmpty()) {
+            if (!store.personExists(c, person)) {
                 throw new InvalidInputException(field, "names no known person: " + person);
             }
         }
     }
 
     /** {@link #exists} for each name of a restriction list as given (the writer, added last, exists). */
-    static void allExist(Connection c, List<String> names) throws SQLException {
+    static void allExist(Connection c, PrivacyStore store, List<String> names) throws SQLException {
         for (int i = 0; i < names.size(); i++) {
-            exists(c, "restrictedTo[" + i + "]", names.get(i).strip());
+            exists(c, store, "restrictedTo[" + i + "]", names.get(i).strip());
         }
     }
 
@@ -110,14 +109,14 @@ final class Checks {
         return new ArrayList<>(out);
     }
 
-    static void personExists(Connection c, String personId) throws SQLException {
-        if (personId == null || Rows.one(c, "SELECT id FROM person WHERE id = ?", rs -> rs.getString(1), personId).isEmpty()) {
+    static void personExists(Connection c, PrivacyStore store, String personId) throws SQLException {
+        if (personId == null || !store.personExists(c, personId)) {
             throw new NotFoundException("person " + personId);
         }
     }
 
-    static void caseExists(Connection c, String caseId) throws SQLException {
-        if (caseId == null || Rows.one(c, "SELECT id FROM family_case WHERE id = ?", rs -> rs.getString(1), caseId).isEmpty()) {
+    static void caseExists(Connection c, PrivacyStore store, String caseId) throws SQLException {
+        if (caseId == null || !store.caseExists(c, caseId)) {
             throw new NotFoundException("case " + caseId);
         }
     }

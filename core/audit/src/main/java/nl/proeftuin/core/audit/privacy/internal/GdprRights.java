@@ -6,7 +6,6 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Savepoint;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -19,6 +18,7 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -26,9 +26,12 @@ import java.util.UUID;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
+import nl.proeftuin.core.api.FamilyService;
 import nl.proeftuin.core.api.InvalidInputException;
 import nl.proeftuin.core.api.NotFoundException;
 import nl.proeftuin.core.api.RuleViolationException;
+import nl.proeftuin.core.api.dto.Actor;
+import nl.proeftuin.core.api.dto.PersonRectification;
 import nl.proeftuin.core.audit.AccessAction;
 import nl.proeftuin.core.audit.AccessEvent;
 import nl.proeftuin.core.audit.AccessLog;
@@ -47,6 +50,9 @@ import nl.proeftuin.core.audit.privacy.RestrictedRoutes;
 import nl.proeftuin.core.audit.privacy.RectificationInput;
 import nl.proeftuin.core.audit.privacy.SafeAddress;
 import nl.proeftuin.core.store.Database;
+import nl.proeftuin.core.store.privacy.ErasureStore;
+import nl.proeftuin.core.store.privacy.PrivacyStore;
+import nl.proeftuin.core.store.privacy.RestrictedDataStore;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -54,31 +60,39 @@ import org.osgi.service.metatype.annotations.Designate;
 
 /**
  * The GDPR rights over the platform's tables, each call logged. Retention and erasure remove rows
- * generically: every table with a {@code case_id} (or {@code person_id}) column, so that tables added
- * by later migrations are covered without a change here; the access log and the accountability
- * tables (legal holds, erasure requests) are kept.
+ * through the {@link ErasureStore}'s explicit, ordered table lists (a store test checks that they
+ * name every table with a case or person column); the access log and the accountability tables
+ * (legal holds, erasure requests) are kept. A rectification is a change of the family's data, made by
+ * the {@link FamilyService} (the cases' history and their local teams hear it).
  */
 @Component(service = PrivacyService.class)
 @Designate(ocd = GdprRightsConfig.class)
 public class GdprRights implements PrivacyService {
     static final String ERASED = "[gewist]";
-    /** Kept when a case or person is removed: the accountability of the removal itself. */
-    private static final List<String> KEPT = List.of("access_log", "access_log_person", "access_log_head",
-            "legal_hold", "erasure_request");
-
     private final Database database;
+    private final PrivacyStore store;
+    private final RestrictedDataStore restricted;
+    private final ErasureStore erasure;
+    private final FamilyService family;
     private final AccessLog log;
     private final Clock clock;
     private final Map<String, Integer> retention;
 
     @Activate
-    public GdprRights(GdprRightsConfig config, @Reference Database database, @Reference AccessLog log) {
-        this(database, log, Clock.systemUTC(), retention(config.retention()));
+    public GdprRights(GdprRightsConfig config, @Reference Database database, @Reference PrivacyStore store,
+            @Reference RestrictedDataStore restricted, @Reference ErasureStore erasure, @Reference FamilyService family,
+            @Reference AccessLog log) {
+        this(database, store, restricted, erasure, family, log, Clock.systemUTC(), retention(config.retention()));
     }
 
     /** For tests (this package is not exported): the service with a clock and retention. */
-    public GdprRights(Database database, AccessLog log, Clock clock, Map<String, Integer> retention) {
+    public GdprRights(Database database, PrivacyStore store, RestrictedDataStore restricted, ErasureStore erasure,
+            FamilyService family, AccessLog log, Clock clock, Map<String, Integer> retention) {
         this.database = database;
+        this.store = store;
+        this.restricted = restricted;
+        this.erasure = erasure;
+        this.family = family;
         this.log = log;
         this.clock = clock;
         this.retention = Map.copyOf(retention);
@@ -118,8 +132,8 @@ public class GdprRights implements PrivacyService {
     public PersonalDataExport export(Reader reader, String personId) {
         Checks.reader(reader);
         PersonalDataExport export = read(c -> {
-            Checks.personExists(c, personId);
-            Map<String, Object> person = Rows.maps(c, "SELECT * FROM person WHERE id = ?", personId).get(0);
+            Checks.personExists(c, store, personId);
+            Map<String, Object> person = store.exportPerson(c, personId).orElseThrow();
             // the BSN is held encrypted: its digest and ciphertext are no information to the person
             person.remove("national_id_digest");
             person.remove("national_id_sealed");
@@ -128,46 +142,31 @@ public class GdprRights implements PrivacyService {
             // the person's safe address only when it names them AND the one who makes the export is named on it:
             // an export made by a professional who is not named must not carry it (nor show that it exists)
             SafeAddress own = null;
-            SafeAddress held = LoggedRestrictedData.find(c, personId).orElse(null);
+            SafeAddress held = LoggedRestrictedData.find(c, restricted, personId).orElse(null);
             if (held != null && held.restrictedTo().contains("person:" + personId)
-                    && LoggedRestrictedData.named(c, reader, held.restrictedTo(), personId, null)) {
+                    && LoggedRestrictedData.named(c, restricted, reader, held.restrictedTo(), personId, null)) {
                 own = held;
             }
-            List<Map<String, Object>> cases = Rows.maps(c, "SELECT f.id, f.municipality, f.status, f.phase, f.framework, "
-                    + "f.signal_kind, f.signal_source, f.signal_description, f.signal_received_on, f.opened_at, f.opened_by, "
-                    + "f.closed_reason FROM family_case f JOIN case_member m ON m.case_id = f.id WHERE m.person_id = ? "
-                    + "ORDER BY f.opened_at", personId);
+            List<Map<String, Object>> cases = store.exportCases(c, personId);
             for (Map<String, Object> k : cases) {
-                k.put("roles", Rows.list(c, "SELECT family_role FROM case_member_role WHERE case_id = ? AND person_id = ? "
-                        + "ORDER BY family_role", rs -> rs.getString(1), k.get("id"), personId));
-                k.put("team", Rows.maps(c, "SELECT professional_name, organisation, professional_role, casusregie, "
-                        + "since_date, until_date FROM assignment WHERE case_id = ? ORDER BY seq_no", k.get("id")));
+                k.put("roles", store.exportFamilyRoles(c, String.valueOf(k.get("id")), personId));
+                k.put("team", store.exportTeam(c, String.valueOf(k.get("id"))));
             }
             List<Map<String, Object>> entries = new ArrayList<>();
-            for (Map<String, Object> e : Rows.maps(c, "SELECT e.id, e.case_id, e.entry_kind, e.body_text, e.source, "
-                    + "e.author_name, e.author_role, e.recorded_at, e.restricted_to FROM case_entry e JOIN case_entry_person p "
-                    + "ON p.entry_id = e.id WHERE p.person_id = ? ORDER BY e.seq_no", personId)) {
+            for (Map<String, Object> e : store.exportEntries(c, personId)) {
                 Object to = e.remove("restricted_to");
                 // a restricted entry only when it names this person (never someone else's restricted item) and
                 // the one who makes the export is named on it
-                if (to == null || Rows.names(to.toString()).contains("person:" + personId)
-                        && LoggedRestrictedData.named(c, reader, Rows.names(to.toString()), null, String.valueOf(e.get("case_id")))) {
+                if (to == null || names(to.toString()).contains("person:" + personId)
+                        && LoggedRestrictedData.named(c, restricted, reader, names(to.toString()), null,
+                                String.valueOf(e.get("case_id")))) {
                     entries.add(e);
                 }
             }
-            return new PersonalDataExport(now(), personId, person, own,
-                    Rows.maps(c, "SELECT * FROM relationship WHERE from_person_id = ? OR to_person_id = ? ORDER BY seq_no",
-                            personId, personId),
-                    Rows.maps(c, "SELECT h.address, h.postal_code, h.municipality, m.since_date, m.until_date "
-                            + "FROM household_membership m JOIN household h ON h.id = m.household_id WHERE m.person_id = ? "
-                            + "ORDER BY m.seq_no", personId),
-                    cases, entries,
-                    Rows.maps(c, "SELECT * FROM consent WHERE person_id = ?", personId),
-                    Rows.maps(c, "SELECT v.case_id, v.version_no, v.content, v.note, v.created_at, v.created_by "
-                            + "FROM plan_version v JOIN case_member m ON m.case_id = v.case_id WHERE m.person_id = ? "
-                            + "ORDER BY v.case_id, v.version_no", personId),
-                    rectifications(c, personId), erasureRequests(c, personId), holdsOfPerson(c, personId),
-                    List.of());
+            return new PersonalDataExport(now(), personId, person, own, store.exportRelationships(c, personId),
+                    store.exportHouseholds(c, personId), cases, entries, store.exportConsents(c, personId),
+                    store.exportPlanVersions(c, personId), rectifications(c, personId), erasureRequests(c, personId),
+                    holdsOfPerson(c, personId), List.of());
         });
         // the access log's own view for the person, without restricted entries, then the export is logged
         // (and without the entries of the restricted-data routes: that restricted data exists is itself restricted)
@@ -201,35 +200,20 @@ public class GdprRights implements PrivacyService {
             case "dateOfBirth" -> "date_of_birth";
             default -> throw new InvalidInputException("field", "must be givenName, familyName or dateOfBirth");
         };
-        Object newValue = value;
         if (column.equals("date_of_birth")) {
             try {
                 LocalDate d = LocalDate.parse(value);
                 if (d.isAfter(LocalDate.now(clock)) || d.isBefore(LocalDate.now(clock).minusYears(120))) {
                     throw new InvalidInputException("newValue", "is not a plausible date of birth");
                 }
-                newValue = d;
             } catch (DateTimeParseException e) {
                 throw new InvalidInputException("newValue", "must be a date yyyy-mm-dd");
             }
         }
-        Object stored = newValue;
-        Instant at = now();
-        String id = UUID.randomUUID().toString();
-        Rectification r = write(c -> {
-            Checks.personExists(c, personId);
-            String old = Rows.one(c, "SELECT " + column + " FROM person WHERE id = ? FOR UPDATE",
-                    rs -> String.valueOf(rs.getObject(1)), personId).orElseThrow();
-            if (column.equals("date_of_birth")) {
-                Rows.update(c, "UPDATE person SET date_of_birth = ? WHERE id = ?", stored, personId);
-            } else {
-                Rows.update(c, "UPDATE person SET " + column + " = ?, " + column + "_lc = ? WHERE id = ?", value,
-                        value.toLowerCase(Locale.ROOT), personId);
-            }
-            Rows.update(c, "INSERT INTO rectification (id, person_id, field_name, old_value, new_value, reason, made_at, "
-                    + "made_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", id, personId, field, old, value, reason, at, writer.userId());
-            return new Rectification(id, personId, field, old, value, reason, at, writer.userId());
-        });
+        PersonRectification done = family.rectifyPerson(new Actor(writer.userId(),
+                writer.name() == null ? writer.userId() : writer.name()), personId, field, value, reason);
+        Rectification r = new Rectification(done.id(), personId, done.field(), done.oldValue(), done.newValue(),
+                done.reason(), done.madeAt(), done.madeBy());
         logged(writer, AccessAction.RECTIFICATION, personId, "person", personId, "rectified " + field + ": " + reason);
         return r;
     }
@@ -237,16 +221,14 @@ public class GdprRights implements PrivacyService {
     @Override
     public List<Rectification> rectifications(String personId) {
         return read(c -> {
-            Checks.personExists(c, personId);
+            Checks.personExists(c, store, personId);
             return rectifications(c, personId);
         });
     }
 
-    private static List<Rectification> rectifications(Connection c, String personId) throws SQLException {
-        return Rows.list(c, "SELECT * FROM rectification WHERE person_id = ? ORDER BY seq_no", rs -> new Rectification(
-                rs.getString("id"), rs.getString("person_id"), rs.getString("field_name"), rs.getString("old_value"),
-                rs.getString("new_value"), rs.getString("reason"), Rows.instant(rs, "made_at"), rs.getString("made_by")),
-                personId);
+    private List<Rectification> rectifications(Connection c, String personId) throws SQLException {
+        return store.rectifications(c, personId).stream().map(r -> new Rectification(r.id(), r.personId(), r.field(),
+                r.oldValue(), r.newValue(), r.reason(), r.madeAt(), r.madeBy())).toList();
     }
 
     // ---------------------------------------------------------------------------------------- erasure
@@ -258,9 +240,9 @@ public class GdprRights implements PrivacyService {
         Instant at = now();
         String id = UUID.randomUUID().toString();
         ErasureRequest request = write(c -> {
-            Checks.personExists(c, personId);
-            Rows.update(c, "INSERT INTO erasure_request (id, person_id, status, reason, requested_at, requested_by) "
-                    + "VALUES (?, ?, 'REQUESTED', ?, ?, ?)", id, personId, reason, at, requester.userId());
+            Checks.personExists(c, store, personId);
+            store.insertErasureRequest(c, new PrivacyStore.StoredErasureRequest(id, personId,
+                    ErasureStatus.REQUESTED.name(), reason, at, requester.userId(), null, null, null));
             return new ErasureRequest(id, personId, ErasureStatus.REQUESTED, reason, at, requester.userId(), null, null, null);
         });
         logged(requester, AccessAction.ERASURE, personId, "erasure-request", id, "erasure requested: " + reason);
@@ -282,8 +264,7 @@ public class GdprRights implements PrivacyService {
         String note = Checks.text("note", input == null ? null : input.note(), 2000);
         Instant at = now();
         ErasureRequest decided = write(c -> {
-            ErasureRequest r = Rows.one(c, "SELECT * FROM erasure_request WHERE id = ? FOR UPDATE", GdprRights::erasure,
-                    requestId).orElseThrow(() -> new NotFoundException("erasure request " + requestId));
+            ErasureRequest r = store.lockErasureRequest(c, requestId).map(GdprRights::erasure).orElseThrow(() -> new NotFoundException("erasure request " + requestId));
             if (r.status() != ErasureStatus.REQUESTED) {
                 throw new RuleViolationException("erasure-decided", "erasure request " + requestId + " is already " + r.status());
             }
@@ -301,14 +282,13 @@ public class GdprRights implements PrivacyService {
                     status = ErasureStatus.REFUSED;
                     outcome = refusal;
                 } else {
-                    erasePerson(c, r.personId());
+                    erasure.erasePerson(c, r.personId(), ERASED);
                     status = ErasureStatus.ERASED;
                     outcome = "erased: names, date of birth (to the first of January of the year), BSN, relationships, "
                             + "household memberships, safe address and rectification history; " + note;
                 }
             }
-            Rows.update(c, "UPDATE erasure_request SET status = ?, decided_at = ?, decided_by = ?, outcome = ? WHERE id = ?",
-                    status.name(), at, decider.userId(), outcome, requestId);
+            store.decideErasureRequest(c, requestId, status.name(), at, decider.userId(), outcome);
             return new ErasureRequest(r.id(), r.personId(), status, r.reason(), r.requestedAt(), r.requestedBy(), at,
                     decider.userId(), outcome);
         });
@@ -322,7 +302,7 @@ public class GdprRights implements PrivacyService {
         if (!activeHolds(c, personId).isEmpty()) {
             return "refused: a legal hold applies to the person or one of their cases";
         }
-        List<String> cases = Rows.list(c, "SELECT case_id FROM case_member WHERE person_id = ?", rs -> rs.getString(1), personId);
+        List<String> cases = store.casesOf(c, personId);
         if (!cases.isEmpty()) {
             return "refused: the person is in " + cases.size() + " case file(s) under the retention of youth-care files ("
                     + retention.getOrDefault("case", 20) + " years after closing); the retention job removes them in time";
@@ -330,36 +310,18 @@ public class GdprRights implements PrivacyService {
         return null;
     }
 
-    private static void erasePerson(Connection c, String personId) throws SQLException {
-        Rows.update(c, "DELETE FROM relationship WHERE from_person_id = ? OR to_person_id = ?", personId, personId);
-        Rows.update(c, "DELETE FROM household_membership WHERE person_id = ?", personId);
-        Rows.update(c, "DELETE FROM safe_address WHERE person_id = ?", personId);
-        // an approved erasure erases the safe address's earlier versions and the notices about it too
-        Rows.update(c, "DELETE FROM safe_address_version WHERE person_id = ?", personId);
-        Rows.update(c, "DELETE FROM restricted_notice WHERE person_id = ?", personId);
-        Rows.update(c, "DELETE FROM rectification WHERE person_id = ?", personId);
-        Rows.update(c, "UPDATE person SET given_name = ?, family_name = ?, given_name_lc = ?, family_name_lc = ?, "
-                + "national_id_digest = NULL, national_id_sealed = NULL, national_id_last3 = NULL WHERE id = ?",
-                ERASED, ERASED, ERASED, ERASED, personId);
-        LocalDate dob = Rows.one(c, "SELECT date_of_birth FROM person WHERE id = ?", rs -> rs.getObject(1, LocalDate.class),
-                personId).orElseThrow();
-        Rows.update(c, "UPDATE person SET date_of_birth = ? WHERE id = ?", LocalDate.of(dob.getYear(), 1, 1), personId);
-    }
-
     @Override
     public List<ErasureRequest> erasureRequests(String personId) {
         return read(c -> erasureRequests(c, personId));
     }
 
-    private static List<ErasureRequest> erasureRequests(Connection c, String personId) throws SQLException {
-        return Rows.list(c, "SELECT * FROM erasure_request WHERE person_id = ? ORDER BY requested_at", GdprRights::erasure,
-                personId);
+    private List<ErasureRequest> erasureRequests(Connection c, String personId) throws SQLException {
+        return store.erasureRequests(c, personId).stream().map(GdprRights::erasure).toList();
     }
 
-    private static ErasureRequest erasure(java.sql.ResultSet rs) throws SQLException {
-        return new ErasureRequest(rs.getString("id"), rs.getString("person_id"), ErasureStatus.valueOf(rs.getString("status")),
-                rs.getString("reason"), Rows.instant(rs, "requested_at"), rs.getString("requested_by"),
-                Rows.instant(rs, "decided_at"), rs.getString("decided_by"), rs.getString("outcome"));
+    private static ErasureRequest erasure(PrivacyStore.StoredErasureRequest r) {
+        return new ErasureRequest(r.id(), r.personId(), ErasureStatus.valueOf(r.status()), r.reason(), r.requestedAt(),
+                r.requestedBy(), r.decidedAt(), r.decidedBy(), r.outcome());
     }
 
     // ---------------------------------------------------------------------------------------- legal hold
@@ -376,12 +338,12 @@ public class GdprRights implements PrivacyService {
         String id = UUID.randomUUID().toString();
         LegalHold hold = write(c -> {
             switch (type) {
-                case "PERSON" -> Checks.personExists(c, input.subjectId());
-                case "CASE" -> Checks.caseExists(c, input.subjectId());
+                case "PERSON" -> Checks.personExists(c, store, input.subjectId());
+                case "CASE" -> Checks.caseExists(c, store, input.subjectId());
                 default -> throw new InvalidInputException("subjectType", "must be PERSON or CASE");
             }
-            Rows.update(c, "INSERT INTO legal_hold (id, subject_type, subject_id, reason, placed_at, placed_by) "
-                    + "VALUES (?, ?, ?, ?, ?, ?)", id, type, input.subjectId(), reason, at, writer.userId());
+            store.insertHold(c, new PrivacyStore.StoredLegalHold(id, type, input.subjectId(), reason, at, writer.userId(),
+                    null, null));
             return new LegalHold(id, type, input.subjectId(), reason, at, writer.userId(), null, null);
         });
         logged(writer, AccessAction.UPDATE, type.equals("PERSON") ? input.subjectId() : null, "legal-hold", id,
@@ -395,12 +357,11 @@ public class GdprRights implements PrivacyService {
         String note = Checks.text("note", input == null ? null : input.note(), 2000);
         Instant at = now();
         LegalHold lifted = write(c -> {
-            LegalHold h = Rows.one(c, "SELECT * FROM legal_hold WHERE id = ? FOR UPDATE", GdprRights::hold, holdId)
-                    .orElseThrow(() -> new NotFoundException("legal hold " + holdId));
+            LegalHold h = store.lockHold(c, holdId).map(GdprRights::hold).orElseThrow(() -> new NotFoundException("legal hold " + holdId));
             if (h.liftedAt() != null) {
                 throw new RuleViolationException("hold-lifted", "legal hold " + holdId + " was lifted already");
             }
-            Rows.update(c, "UPDATE legal_hold SET lifted_at = ?, lifted_by = ? WHERE id = ?", at, writer.userId(), holdId);
+            store.liftHold(c, holdId, at, writer.userId());
             return new LegalHold(h.id(), h.subjectType(), h.subjectId(), h.reason(), h.placedAt(), h.placedBy(), at,
                     writer.userId());
         });
@@ -411,31 +372,21 @@ public class GdprRights implements PrivacyService {
 
     @Override
     public List<LegalHold> holds(String subjectId) {
-        return read(c -> Rows.list(c, "SELECT * FROM legal_hold WHERE subject_id = ? ORDER BY placed_at", GdprRights::hold,
-                subjectId));
+        return read(c -> store.holds(c, subjectId).stream().map(GdprRights::hold).toList());
     }
 
-    private static LegalHold hold(java.sql.ResultSet rs) throws SQLException {
-        return new LegalHold(rs.getString("id"), rs.getString("subject_type"), rs.getString("subject_id"),
-                rs.getString("reason"), Rows.instant(rs, "placed_at"), rs.getString("placed_by"),
-                Rows.instant(rs, "lifted_at"), rs.getString("lifted_by"));
+    private static LegalHold hold(PrivacyStore.StoredLegalHold h) {
+        return new LegalHold(h.id(), h.subjectType(), h.subjectId(), h.reason(), h.placedAt(), h.placedBy(), h.liftedAt(),
+                h.liftedBy());
     }
 
     /** Holds on the person and on their cases. */
-    private static List<LegalHold> holdsOfPerson(Connection c, String personId) throws SQLException {
-        return Rows.list(c, "SELECT * FROM legal_hold WHERE (subject_type = 'PERSON' AND subject_id = ?) OR "
-                + "(subject_type = 'CASE' AND subject_id IN (SELECT case_id FROM case_member WHERE person_id = ?)) "
-                + "ORDER BY placed_at", GdprRights::hold, personId, personId);
+    private List<LegalHold> holdsOfPerson(Connection c, String personId) throws SQLException {
+        return store.holdsOfPerson(c, personId).stream().map(GdprRights::hold).toList();
     }
 
-    private static List<LegalHold> activeHolds(Connection c, String personId) throws SQLException {
+    private List<LegalHold> activeHolds(Connection c, String personId) throws SQLException {
         return holdsOfPerson(c, personId).stream().filter(h -> h.liftedAt() == null).toList();
-    }
-
-    private static boolean caseHeld(Connection c, String caseId) throws SQLException {
-        return !Rows.list(c, "SELECT id FROM legal_hold WHERE lifted_at IS NULL AND ((subject_type = 'CASE' AND subject_id = ?) "
-                + "OR (subject_type = 'PERSON' AND subject_id IN (SELECT person_id FROM case_member WHERE case_id = ?)))",
-                rs -> rs.getString(1), caseId, caseId).isEmpty();
     }
 
     // ---------------------------------------------------------------------------------------- retention
@@ -452,24 +403,20 @@ public class GdprRights implements PrivacyService {
             List<String> purgedCases = new ArrayList<>();
             List<String> held = new ArrayList<>();
             // a closed case's retention runs from its last event (the closing is one)
-            for (String caseId : Rows.list(c, "SELECT f.id FROM family_case f WHERE f.status = 'CLOSED' AND "
-                    + "(SELECT MAX(e.occurred_at) FROM case_event e WHERE e.case_id = f.id) < ? ORDER BY f.id",
-                    rs -> rs.getString(1), caseCutoff)) {
-                if (caseHeld(c, caseId)) {
+            for (String caseId : store.closedCasesBefore(c, caseCutoff)) {
+                if (store.caseHeld(c, caseId)) {
                     held.add("case " + caseId);
                     continue;
                 }
                 purgedCases.add(caseId);
                 if (!dryRun) {
-                    removeCase(c, caseId);
+                    erasure.removeCase(c, caseId);
                 }
             }
             List<String> purgedPersons = new ArrayList<>();
             // a person is past retention when recorded before the cut-off and in no case once the purged ones are gone
-            for (String personId : Rows.list(c, "SELECT p.id FROM person p WHERE p.created_at < ? ORDER BY p.id",
-                    rs -> rs.getString(1), personCutoff)) {
-                List<String> inCases = Rows.list(c, "SELECT case_id FROM case_member WHERE person_id = ?",
-                        rs -> rs.getString(1), personId);
+            for (String personId : store.personsRecordedBefore(c, personCutoff)) {
+                List<String> inCases = store.casesOf(c, personId);
                 if (!purgedCases.containsAll(inCases)) {
                     continue;
                 }
@@ -479,9 +426,7 @@ public class GdprRights implements PrivacyService {
                 }
                 purgedPersons.add(personId);
                 if (!dryRun) {
-                    removeRows(c, "person_id", personId, List.of("person"));
-                    Rows.update(c, "DELETE FROM relationship WHERE from_person_id = ? OR to_person_id = ?", personId, personId);
-                    Rows.update(c, "DELETE FROM person WHERE id = ?", personId);
+                    erasure.removePerson(c, personId);
                 }
             }
             return new PurgeReport(at, dryRun, retention, purgedCases, purgedPersons, held);
@@ -491,39 +436,6 @@ public class GdprRights implements PrivacyService {
                 (dryRun ? "dry run: would purge " : "purged ") + report.casesPurged().size() + " case(s) "
                         + report.casesPurged() + ", " + report.personsPurged().size() + " person(s); held: " + report.held()));
         return report;
-    }
-
-    private static void removeCase(Connection c, String caseId) throws SQLException {
-        Rows.update(c, "DELETE FROM case_entry_person WHERE entry_id IN (SELECT id FROM case_entry WHERE case_id = ?)", caseId);
-        removeRows(c, "case_id", caseId, List.of("family_case"));
-        Rows.update(c, "DELETE FROM family_case WHERE id = ?", caseId);
-    }
-
-    /**
-     * Deletes the rows with {@code column = id} in every table that has that column (but the kept
-     * ones), in an order the foreign keys allow: a delete that a reference still blocks is undone to
-     * a savepoint and tried again after the others.
-     */
-    private static void removeRows(Connection c, String column, String id, List<String> last) throws SQLException {
-        List<String> tables = Rows.list(c, "SELECT table_name FROM information_schema.columns WHERE LOWER(column_name) = ? "
-                + "AND LOWER(table_schema) IN ('public') ORDER BY table_name", rs -> rs.getString(1).toLowerCase(Locale.ROOT),
-                column);
-        tables.removeIf(t -> KEPT.contains(t) || last.contains(t));
-        for (int round = 0; round <= tables.size() && !tables.isEmpty(); round++) {
-            for (String table : List.copyOf(tables)) {
-                Savepoint sp = c.setSavepoint();
-                try {
-                    Rows.update(c, "DELETE FROM " + table + " WHERE " + column + " = ?", id);
-                    c.releaseSavepoint(sp);
-                    tables.remove(table);
-                } catch (SQLException blocked) {
-                    c.rollback(sp);
-                }
-            }
-        }
-        if (!tables.isEmpty()) {
-            throw new SQLException("rows of " + column + " " + id + " in " + tables + " could not be removed");
-        }
     }
 
     // ---------------------------------------------------------------------------------------- monitor
@@ -536,11 +448,9 @@ public class GdprRights implements PrivacyService {
             byte[] key = Base64.getDecoder().decode(key(c));
             StringBuilder out = new StringBuilder("case_pseudonym,person_pseudonym,age_band,family_roles,municipality,"
                     + "status,phase,framework,opened_month\n");
-            for (Map<String, Object> row : Rows.maps(c, "SELECT f.id AS case_id, m.person_id, p.date_of_birth, f.municipality, "
-                    + "f.status, f.phase, f.framework, f.opened_at FROM family_case f JOIN case_member m ON m.case_id = f.id "
-                    + "JOIN person p ON p.id = m.person_id ORDER BY f.opened_at, f.id, m.seq_no")) {
-                String roles = String.join("|", Rows.list(c, "SELECT family_role FROM case_member_role WHERE case_id = ? "
-                        + "AND person_id = ? ORDER BY family_role", rs -> rs.getString(1), row.get("case_id"), row.get("person_id")));
+            for (Map<String, Object> row : store.monitorRows(c)) {
+                String roles = String.join("|", store.exportFamilyRoles(c, String.valueOf(row.get("case_id")),
+                        String.valueOf(row.get("person_id"))));
                 int age = Period.between(LocalDate.parse(row.get("date_of_birth").toString()), today).getYears();
                 out.append(pseudonym(key, "case:" + row.get("case_id"))).append(',')
                         .append(pseudonym(key, "person:" + row.get("person_id"))).append(',')
@@ -593,16 +503,20 @@ public class GdprRights implements PrivacyService {
     }
 
     /** The installation's pseudonym key, made at first use (stable, so the monitor can follow a case over time). */
-    private static String key(Connection c) throws SQLException {
-        var existing = Rows.one(c, "SELECT secret FROM pseudonym_key WHERE key_id = 1", rs -> rs.getString(1));
+    private String key(Connection c) throws SQLException {
+        Optional<String> existing = store.pseudonymKey(c);
         if (existing.isPresent()) {
             return existing.get();
         }
         byte[] key = new byte[32];
         new SecureRandom().nextBytes(key);
         String secret = Base64.getEncoder().encodeToString(key);
-        Rows.update(c, "INSERT INTO pseudonym_key (key_id, secret) VALUES (1, ?)", secret);
+        store.insertPseudonymKey(c, secret);
         return secret;
+    }
+
+    private static List<String> names(String joined) {
+        return joined == null || joined.isEmpty() ? List.of() : List.of(joined.split(","));
     }
 
     private <T> T write(Database.SqlWork<T> work) {

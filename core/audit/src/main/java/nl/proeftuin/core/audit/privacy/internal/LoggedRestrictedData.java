@@ -30,6 +30,11 @@ import nl.proeftuin.core.audit.privacy.SafeAddress;
 import nl.proeftuin.core.audit.privacy.SafeAddressInput;
 import nl.proeftuin.core.audit.privacy.SafeAddressVersion;
 import nl.proeftuin.core.store.Database;
+import nl.proeftuin.core.store.privacy.PrivacyStore;
+import nl.proeftuin.core.store.privacy.RestrictedDataStore;
+import nl.proeftuin.core.store.privacy.StoredNotice;
+import nl.proeftuin.core.store.privacy.StoredRestrictedEntry;
+import nl.proeftuin.core.store.privacy.StoredSafeAddress;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -45,17 +50,23 @@ import org.osgi.service.component.annotations.Reference;
 @Component(service = RestrictedData.class)
 public class LoggedRestrictedData implements RestrictedData {
     private final Database database;
+    private final RestrictedDataStore store;
+    private final PrivacyStore subjects;
     private final AccessLog log;
     private final Clock clock;
 
     @Activate
-    public LoggedRestrictedData(@Reference Database database, @Reference AccessLog log) {
-        this(database, log, Clock.systemUTC());
+    public LoggedRestrictedData(@Reference Database database, @Reference RestrictedDataStore store,
+            @Reference PrivacyStore subjects, @Reference AccessLog log) {
+        this(database, store, subjects, log, Clock.systemUTC());
     }
 
     /** For tests (this package is not exported): the service with a clock. */
-    public LoggedRestrictedData(Database database, AccessLog log, Clock clock) {
+    public LoggedRestrictedData(Database database, RestrictedDataStore store, PrivacyStore subjects, AccessLog log,
+            Clock clock) {
         this.database = database;
+        this.store = store;
+        this.subjects = subjects;
         this.log = log;
         this.clock = clock;
     }
@@ -88,24 +99,21 @@ public class LoggedRestrictedData implements RestrictedData {
         // should follow casusregie names role:CASUSREGIE. The first version may be recorded by anyone
         // with need to know on the person (the API's guard decided that).
         Optional<SafeAddress> previous = write(c -> {
-            Checks.personExists(c, personId);
-            Checks.allExist(c, input.restrictedTo());
-            Optional<Integer> version = Rows.one(c, "SELECT version_no FROM safe_address WHERE person_id = ? FOR UPDATE",
-                    rs -> rs.getInt(1), personId);
-            Optional<SafeAddress> current = find(c, personId);
-            if (current.isPresent() && !named(c, writer, current.get().restrictedTo(), personId, null)) {
+            Checks.personExists(c, subjects, personId);
+            Checks.allExist(c, subjects, input.restrictedTo());
+            Optional<Integer> version = store.lockSafeAddress(c, personId);
+            Optional<SafeAddress> current = find(c, store, personId);
+            if (current.isPresent() && !named(c, store, writer, current.get().restrictedTo(), personId, null)) {
                 throw new NotNamed();
             }
             int next = version.orElse(0) + 1;
+            StoredSafeAddress row = new StoredSafeAddress(personId, address, postalCode, municipality, to, at,
+                    writer.userId(), next, null);
             if (current.isPresent()) {
-                Rows.update(c, "UPDATE safe_address SET address = ?, postal_code = ?, municipality = ?, restricted_to = ?, "
-                        + "recorded_at = ?, recorded_by = ?, version_no = ? WHERE person_id = ?", address, postalCode,
-                        municipality, String.join(",", to), at, writer.userId(), next, personId);
+                store.updateSafeAddress(c, row);
             } else {
                 try {
-                    Rows.update(c, "INSERT INTO safe_address (person_id, address, postal_code, municipality, restricted_to, "
-                            + "recorded_at, recorded_by, version_no) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", personId, address,
-                            postalCode, municipality, String.join(",", to), at, writer.userId(), next);
+                    store.insertSafeAddress(c, row);
                 } catch (SQLException e) {
                     if (e.getSQLState() == null || !e.getSQLState().startsWith("23")) {
                         throw e;
@@ -135,11 +143,11 @@ public class LoggedRestrictedData implements RestrictedData {
     public SafeAddress safeAddress(Reader reader, String personId) {
         Checks.reader(reader);
         Optional<SafeAddress> found = read(c -> {
-            Optional<SafeAddress> a = find(c, personId);
-            return a.isPresent() && named(c, reader, a.get().restrictedTo(), personId, null) ? a : Optional.empty();
+            Optional<SafeAddress> a = find(c, store, personId);
+            return a.isPresent() && named(c, store, reader, a.get().restrictedTo(), personId, null) ? a : Optional.empty();
         });
         if (found.isEmpty()) {
-            boolean exists = read(c -> find(c, personId).isPresent());
+            boolean exists = read(c -> find(c, store, personId).isPresent());
             logAccess(reader, AccessAction.READ, AccessEvent.DENIED, personId, null, "safe-address", personId,
                     exists ? "reader not named on the safe address" : "no safe address");
             throw new NotFoundException("safe address of person " + personId);
@@ -151,11 +159,9 @@ public class LoggedRestrictedData implements RestrictedData {
     @Override
     public List<SafeAddressVersion> safeAddressHistory(Reader reader, String personId) {
         safeAddress(reader, personId); // the same decision, logged
-        List<SafeAddressVersion> versions = read(c -> Rows.list(c, "SELECT * FROM safe_address_version WHERE person_id = ? "
-                + "ORDER BY version_no", rs -> new SafeAddressVersion(rs.getString("person_id"), rs.getInt("version_no"),
-                        rs.getString("change_kind"), rs.getString("address"), rs.getString("postal_code"),
-                        rs.getString("municipality"), Rows.names(rs.getString("restricted_to")),
-                        Rows.instant(rs, "recorded_at"), rs.getString("recorded_by")), personId));
+        List<SafeAddressVersion> versions = read(c -> store.safeAddressVersions(c, personId).stream()
+                .map(v -> new SafeAddressVersion(v.personId(), v.versionNo(), v.changeKind(), v.address(), v.postalCode(),
+                        v.municipality(), v.restrictedTo(), v.recordedAt(), v.recordedBy())).toList());
         logAccess(reader, AccessAction.READ, AccessEvent.SUCCESS, personId, null, "safe-address", personId,
                 "history: " + versions.size() + " version(s)");
         return versions;
@@ -168,13 +174,12 @@ public class LoggedRestrictedData implements RestrictedData {
         Instant at = now();
         boolean[] added = new boolean[1];
         SafeAddress saved = write(c -> {
-            Optional<Integer> version = Rows.one(c, "SELECT version_no FROM safe_address WHERE person_id = ? FOR UPDATE",
-                    rs -> rs.getInt(1), personId);
-            Optional<SafeAddress> current = find(c, personId);
-            if (current.isEmpty() || !named(c, writer, current.get().restrictedTo(), personId, null)) {
+            Optional<Integer> version = store.lockSafeAddress(c, personId);
+            Optional<SafeAddress> current = find(c, store, personId);
+            if (current.isEmpty() || !named(c, store, writer, current.get().restrictedTo(), personId, null)) {
                 throw new NotNamed();
             }
-            Checks.exists(c, "reader", name);
+            Checks.exists(c, subjects, "reader", name);
             SafeAddress a = current.get();
             if (a.restrictedTo().contains(name)) {
                 return a; // named already: nothing changes, no new version
@@ -185,8 +190,8 @@ public class LoggedRestrictedData implements RestrictedData {
                 throw new InvalidInputException("reader", "makes the list of readers too long");
             }
             int next = version.orElse(1) + 1;
-            Rows.update(c, "UPDATE safe_address SET restricted_to = ?, recorded_at = ?, recorded_by = ?, version_no = ? "
-                    + "WHERE person_id = ?", String.join(",", to), at, writer.userId(), next, personId);
+            store.updateSafeAddress(c, new StoredSafeAddress(personId, a.address(), a.postalCode(), a.municipality(),
+                    List.copyOf(to), at, writer.userId(), next, null));
             SafeAddress changed = new SafeAddress(personId, a.address(), a.postalCode(), a.municipality(), List.copyOf(to), at,
                     writer.userId());
             version(c, changed, next, "READER_ADDED");
@@ -204,18 +209,15 @@ public class LoggedRestrictedData implements RestrictedData {
         return saved;
     }
 
-    private static void version(java.sql.Connection c, SafeAddress a, int versionNo, String kind) throws SQLException {
-        Rows.update(c, "INSERT INTO safe_address_version (person_id, version_no, change_kind, address, postal_code, "
-                + "municipality, restricted_to, recorded_at, recorded_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", a.personId(),
-                versionNo, kind, a.address(), a.postalCode(), a.municipality(), String.join(",", a.restrictedTo()),
-                a.recordedAt(), a.recordedBy());
+    private void version(java.sql.Connection c, SafeAddress a, int versionNo, String kind) throws SQLException {
+        store.insertSafeAddressVersion(c, new StoredSafeAddress(a.personId(), a.address(), a.postalCode(), a.municipality(),
+                a.restrictedTo(), a.recordedAt(), a.recordedBy(), versionNo, kind));
     }
 
-    static Optional<SafeAddress> find(java.sql.Connection c, String personId) throws SQLException {
-        return Rows.one(c, "SELECT * FROM safe_address WHERE person_id = ?", rs -> new SafeAddress(
-                rs.getString("person_id"), rs.getString("address"), rs.getString("postal_code"),
-                rs.getString("municipality"), Rows.names(rs.getString("restricted_to")), Rows.instant(rs, "recorded_at"),
-                rs.getString("recorded_by")), personId);
+    static Optional<SafeAddress> find(java.sql.Connection c, RestrictedDataStore store, String personId)
+            throws SQLException {
+        return store.safeAddress(c, personId).map(a -> new SafeAddress(a.personId(), a.address(), a.postalCode(),
+                a.municipality(), a.restrictedTo(), a.recordedAt(), a.recordedBy()));
     }
 
     /**
@@ -224,8 +226,8 @@ public class LoggedRestrictedData implements RestrictedData {
      * or (caseId null) in a case the person is a member of. A handover moves the position, so the
      * restriction follows it; the previous holder is no longer named by it.
      */
-    static boolean named(java.sql.Connection c, Reader reader, List<String> to, String personId, String caseId)
-            throws SQLException {
+    static boolean named(java.sql.Connection c, RestrictedDataStore store, Reader reader, List<String> to,
+            String personId, String caseId) throws SQLException {
         if (reader.isNamedIn(to)) {
             return true;
         }
@@ -234,31 +236,16 @@ public class LoggedRestrictedData implements RestrictedData {
         if (!fixed && !regie) {
             return false;
         }
-        for (Object[] a : holdings(c, caseId, personId, reader.userId())) {
-            if (fixed && "FIXED_PROFESSIONAL".equals(a[1]) || regie && Boolean.TRUE.equals(a[2])) {
+        for (RestrictedDataStore.Holding a : store.activeHoldings(c, caseId, personId, reader.userId())) {
+            if (fixed && "FIXED_PROFESSIONAL".equals(a.role()) || regie && a.casusregie()) {
                 return true;
             }
         }
         return false;
     }
 
-    /** The active assignments (professional, role, casusregie) in the case, or in the person's cases. */
-    private static List<Object[]> holdings(java.sql.Connection c, String caseId, String personId, String professionalId)
-            throws SQLException {
-        String where = caseId != null ? "a.case_id = ?"
-                : "a.case_id IN (SELECT m.case_id FROM case_member m WHERE m.person_id = ?)";
-        List<Object> params = new ArrayList<>(List.of(caseId != null ? caseId : personId));
-        if (professionalId != null) {
-            where += " AND a.professional_id = ?";
-            params.add(professionalId);
-        }
-        return Rows.list(c, "SELECT a.professional_id, a.professional_role, a.casusregie FROM assignment a WHERE " + where
-                + " AND a.until_date IS NULL ORDER BY a.seq_no", rs -> new Object[] {rs.getString(1), rs.getString(2),
-                        rs.getBoolean(3)}, params.toArray());
-    }
-
     /** The users the lists name now: by user id, and the current holders of the case positions they name. */
-    private static Set<String> recipients(java.sql.Connection c, List<List<String>> lists, String personId, String caseId)
+    private Set<String> recipients(java.sql.Connection c, List<List<String>> lists, String personId, String caseId)
             throws SQLException {
         Set<String> out = new LinkedHashSet<>();
         boolean fixed = false;
@@ -273,9 +260,9 @@ public class LoggedRestrictedData implements RestrictedData {
             }
         }
         if (fixed || regie) {
-            for (Object[] a : holdings(c, caseId, personId, null)) {
-                if (fixed && "FIXED_PROFESSIONAL".equals(a[1]) || regie && Boolean.TRUE.equals(a[2])) {
-                    out.add((String) a[0]);
+            for (RestrictedDataStore.Holding a : store.activeHoldings(c, caseId, personId, null)) {
+                if (fixed && "FIXED_PROFESSIONAL".equals(a.role()) || regie && a.casusregie()) {
+                    out.add(a.professionalId());
                 }
             }
         }
@@ -287,15 +274,14 @@ public class LoggedRestrictedData implements RestrictedData {
      * read by its recipient only. Not the coordinator's alert store (plugin_alert), which coordinators
      * who are not named read region-wide: it would tell them that restricted data exists.
      */
-    private static void notify(java.sql.Connection c, Reader writer, Set<String> recipients, String personId, String caseId,
+    private void notify(java.sql.Connection c, Reader writer, Set<String> recipients, String personId, String caseId,
             String objectType, String objectId, String message, Instant at) throws SQLException {
         for (String recipient : recipients) {
             if (recipient.equals(writer.userId())) {
                 continue;
             }
-            Rows.update(c, "INSERT INTO restricted_notice (id, recipient_id, person_id, case_id, object_type, object_id, "
-                    + "message, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", UUID.randomUUID().toString(),
-                    recipient, personId, caseId, objectType, objectId, message, at, writer.userId());
+            store.insertNotice(c, new StoredNotice(UUID.randomUUID().toString(), recipient, personId, caseId, objectType,
+                    objectId, message, at, writer.userId()));
         }
     }
 
@@ -305,11 +291,9 @@ public class LoggedRestrictedData implements RestrictedData {
         if (limit < 1 || limit > 500) {
             throw new InvalidInputException("limit", "must be from 1 to 500");
         }
-        List<RestrictedNotice> notices = read(c -> Rows.list(c, "SELECT * FROM restricted_notice WHERE recipient_id = ? "
-                + "ORDER BY seq_no DESC LIMIT " + limit, rs -> new RestrictedNotice(rs.getString("id"),
-                        rs.getString("object_type"), rs.getString("object_id"), rs.getString("person_id"),
-                        rs.getString("case_id"), rs.getString("message"), Rows.instant(rs, "created_at"),
-                        rs.getString("created_by")), reader.userId()));
+        List<RestrictedNotice> notices = read(c -> store.notices(c, reader.userId(), limit).stream()
+                .map(n -> new RestrictedNotice(n.id(), n.objectType(), n.objectId(), n.personId(), n.caseId(), n.message(),
+                        n.createdAt(), n.createdBy())).toList());
         logAccess(reader, AccessAction.READ, AccessEvent.SUCCESS, null, null, "restricted-notice", null,
                 "own notices: " + notices.size());
         return notices;
@@ -344,23 +328,16 @@ public class LoggedRestrictedData implements RestrictedData {
         Instant at = now();
         String id = UUID.randomUUID().toString();
         RestrictedEntry entry = write(c -> {
-            Checks.caseExists(c, caseId);
-            Checks.allExist(c, input.restrictedTo());
+            Checks.caseExists(c, subjects, caseId);
+            Checks.allExist(c, subjects, input.restrictedTo());
             for (int i = 0; i < about.size(); i++) {
                 String p = about.get(i);
-                if (Rows.one(c, "SELECT person_id FROM case_member WHERE case_id = ? AND person_id = ?",
-                        rs -> rs.getString(1), caseId, p).isEmpty()) {
+                if (!store.isMember(c, caseId, p)) {
                     throw new InvalidInputException("aboutPersonIds[" + i + "]", "is not a member of the case");
                 }
             }
-            Rows.update(c, "INSERT INTO case_entry (id, case_id, entry_kind, body_text, source, author_id, author_name, "
-                    + "author_role, recorded_at, restricted_to) VALUES (?, ?, ?, ?, ?, ?, ?, NULL, ?, ?)", id, caseId,
-                    input.kind().name(), text, source, writer.userId(), writer.name() == null ? writer.userId() : writer.name(),
-                    at, String.join(",", to));
-            for (int i = 0; i < about.size(); i++) {
-                Rows.update(c, "INSERT INTO case_entry_person (entry_id, person_id, seq_no) VALUES (?, ?, ?)", id,
-                        about.get(i), i);
-            }
+            store.insertEntry(c, new StoredRestrictedEntry(id, caseId, input.kind().name(), text, source, about, to,
+                    writer.userId(), writer.name() == null ? writer.userId() : writer.name(), at));
             return new RestrictedEntry(id, caseId, input.kind(), text, source, about, to, writer.userId(),
                     writer.name() == null ? writer.userId() : writer.name(), at);
         });
@@ -374,10 +351,10 @@ public class LoggedRestrictedData implements RestrictedData {
     public List<RestrictedEntry> restrictedEntries(Reader reader, String caseId) {
         Checks.reader(reader);
         Map<RestrictedEntry, Boolean> all = read(c -> {
-            Checks.caseExists(c, caseId);
+            Checks.caseExists(c, subjects, caseId);
             Map<RestrictedEntry, Boolean> out = new java.util.LinkedHashMap<>();
             for (RestrictedEntry e : entries(c, caseId)) {
-                out.put(e, named(c, reader, e.restrictedTo(), null, caseId));
+                out.put(e, named(c, store, reader, e.restrictedTo(), null, caseId));
             }
             return out;
         });
@@ -402,15 +379,14 @@ public class LoggedRestrictedData implements RestrictedData {
         Instant at = now();
         RestrictedEntry[] before = new RestrictedEntry[1];
         RestrictedEntry saved = write(c -> {
-            Checks.caseExists(c, caseId);
-            Rows.one(c, "SELECT id FROM case_entry WHERE id = ? AND case_id = ? AND restricted_to IS NOT NULL FOR UPDATE",
-                    rs -> rs.getString(1), entryId, caseId);
+            Checks.caseExists(c, subjects, caseId);
+            store.lockEntry(c, caseId, entryId);
             RestrictedEntry e = entries(c, caseId).stream().filter(x -> x.id().equals(entryId)).findFirst().orElse(null);
-            if (e == null || !named(c, writer, e.restrictedTo(), null, caseId)) {
+            if (e == null || !named(c, store, writer, e.restrictedTo(), null, caseId)) {
                 throw new NotNamed();
             }
             before[0] = e;
-            Checks.exists(c, "reader", name);
+            Checks.exists(c, subjects, "reader", name);
             if (e.restrictedTo().contains(name)) {
                 return e;
             }
@@ -419,9 +395,7 @@ public class LoggedRestrictedData implements RestrictedData {
             if (String.join(",", to).length() > 2000) {
                 throw new InvalidInputException("reader", "makes the list of readers too long");
             }
-            Rows.update(c, "UPDATE case_entry SET restricted_to = ? WHERE id = ?", String.join(",", to), entryId);
-            Rows.update(c, "INSERT INTO restricted_reader_added (entry_id, case_id, reader, added_at, added_by) "
-                    + "VALUES (?, ?, ?, ?, ?)", entryId, caseId, name, at, writer.userId());
+            store.addEntryReader(c, caseId, entryId, to, name, at, writer.userId());
             notify(c, writer, recipients(c, List.of(to), null, caseId), null, caseId, "restricted-entry", entryId,
                     "A reader (" + name + ") was added to a restricted entry you are named on by " + who(writer), at);
             return new RestrictedEntry(e.id(), e.caseId(), e.kind(), e.text(), e.source(), e.aboutPersonIds(), List.copyOf(to),
@@ -439,19 +413,18 @@ public class LoggedRestrictedData implements RestrictedData {
     }
 
     /** Every restricted entry of a case, oldest first. */
-    static List<RestrictedEntry> entries(java.sql.Connection c, String caseId) throws SQLException {
-        Map<String, List<String>> about = new java.util.HashMap<>();
-        for (String[] row : Rows.list(c, "SELECT p.entry_id, p.person_id FROM case_entry_person p JOIN case_entry e "
-                + "ON e.id = p.entry_id WHERE e.case_id = ? AND e.restricted_to IS NOT NULL ORDER BY p.entry_id, p.seq_no",
-                rs -> new String[] {rs.getString(1), rs.getString(2)}, caseId)) {
-            about.computeIfAbsent(row[0], k -> new ArrayList<>()).add(row[1]);
+    private List<RestrictedEntry> entries(java.sql.Connection c, String caseId) throws SQLException {
+        return entries(c, store, caseId);
+    }
+
+    static List<RestrictedEntry> entries(java.sql.Connection c, RestrictedDataStore store, String caseId)
+            throws SQLException {
+        List<RestrictedEntry> out = new ArrayList<>();
+        for (StoredRestrictedEntry e : store.entries(c, caseId)) {
+            out.add(new RestrictedEntry(e.id(), e.caseId(), EntryKind.valueOf(e.kind()), e.text(), e.source(),
+                    e.aboutPersonIds(), e.restrictedTo(), e.authorId(), e.authorName(), e.recordedAt()));
         }
-        return Rows.list(c, "SELECT * FROM case_entry WHERE case_id = ? AND restricted_to IS NOT NULL ORDER BY seq_no",
-                rs -> new RestrictedEntry(rs.getString("id"), caseId, EntryKind.valueOf(rs.getString("entry_kind")),
-                        rs.getString("body_text"), rs.getString("source"),
-                        List.copyOf(about.getOrDefault(rs.getString("id"), List.of())),
-                        Rows.names(rs.getString("restricted_to")), rs.getString("author_id"), rs.getString("author_name"),
-                        Rows.instant(rs, "recorded_at")), caseId);
+        return out;
     }
 
     private <T> T write(Database.SqlWork<T> work) {

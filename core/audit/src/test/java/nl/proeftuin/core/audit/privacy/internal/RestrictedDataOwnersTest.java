@@ -109,8 +109,13 @@ class RestrictedDataOwnersTest {
     void services() {
         Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
         log = AuditFixtures.log(database, clock);
-        privacy = new GdprRights(database, log, clock, Map.of("case", 20, "person", 20));
-        restricted = new LoggedRestrictedData(database, log, clock);
+        privacy = new GdprRights(database, new nl.proeftuin.core.store.internal.JdbcPrivacyStore(),
+                new nl.proeftuin.core.store.internal.JdbcRestrictedDataStore(),
+                new nl.proeftuin.core.store.internal.JdbcErasureStore(),
+                null, // a rectification is the engine's FamilyService's: tested in core/engine (RectificationTest)
+                log, clock, Map.of("case", 20, "person", 20));
+        restricted = new LoggedRestrictedData(database, new nl.proeftuin.core.store.internal.JdbcRestrictedDataStore(),
+                new nl.proeftuin.core.store.internal.JdbcPrivacyStore(), log, clock);
     }
 
     private void sql(String statement, Object... params) throws SQLException {

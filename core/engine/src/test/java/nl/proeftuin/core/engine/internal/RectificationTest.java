@@ -1,0 +1,116 @@
+package nl.proeftuin.core.engine.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import nl.proeftuin.core.api.NotFoundException;
+import nl.proeftuin.core.api.dto.CaseEvent;
+import nl.proeftuin.core.api.dto.CaseView;
+import nl.proeftuin.core.api.dto.Person;
+import nl.proeftuin.core.audit.AccessAction;
+import nl.proeftuin.core.audit.AccessLog;
+import nl.proeftuin.core.audit.AccessLogQuery;
+import nl.proeftuin.core.audit.internal.HashChainedAccessLog;
+import nl.proeftuin.core.audit.privacy.Reader;
+import nl.proeftuin.core.audit.privacy.Rectification;
+import nl.proeftuin.core.audit.privacy.RectificationInput;
+import nl.proeftuin.core.audit.privacy.internal.GdprRights;
+import nl.proeftuin.core.store.internal.JdbcAccessLogStore;
+import nl.proeftuin.core.store.internal.JdbcCaseStore;
+import nl.proeftuin.core.store.internal.JdbcErasureStore;
+import nl.proeftuin.core.store.internal.JdbcFamilyStore;
+import nl.proeftuin.core.store.internal.JdbcLocalTeamStore;
+import nl.proeftuin.core.store.internal.JdbcPrivacyStore;
+import nl.proeftuin.core.store.internal.JdbcRestrictedDataStore;
+import nl.proeftuin.core.store.privacy.PrivacyStore;
+import nl.proeftuin.core.store.runtime.StoredOutbound;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A rectification (GDPR art. 16) goes through the family service like any other change of the family's
+ * data: the person changes, the rectification keeps the old value, every case of the person records it
+ * in its history and its local team's outbox hears it (art. 19), all in one transaction; and the
+ * access log records who did it. The privacy service (core/audit) checks the request and logs it.
+ */
+class RectificationTest extends EngineTestBase {
+    private static final Reader ANS_READER = new Reader("ans", "Ans de Wit", Set.of("PROFESSIONAL"), "Veilig Thuis");
+
+    private AccessLog log;
+
+    private GdprRights privacy(nl.proeftuin.core.api.FamilyService family) {
+        log = new HashChainedAccessLog(database, new JdbcAccessLogStore(), clock, "test-node");
+        return new GdprRights(database, new JdbcPrivacyStore(), new JdbcRestrictedDataStore(), new JdbcErasureStore(),
+                family, log, clock, Map.of("case", 20, "person", 20));
+    }
+
+    @Test
+    void aRectificationChangesThePersonKeepsTheOldValueAndTellsTheCaseAndItsLocalTeam() throws Exception {
+        Person p = person("Sane");
+        CaseView k = openCase(p);
+        GdprRights privacy = privacy(family);
+        privacy.rectify(ANS_READER, p.id(), new RectificationInput("givenName", "Sanne", "typefout"));
+        privacy.rectify(ANS_READER, p.id(), new RectificationInput("dateOfBirth", "2016-06-01", "verkeerde maand"));
+
+        Person now = family.person(p.id());
+        assertEquals("Sanne", now.givenName());
+        assertEquals(LocalDate.of(2016, 6, 1), now.dateOfBirth());
+        assertEquals(List.of("Sanne"), family.findPersons("sanne").stream().filter(x -> x.id().equals(p.id()))
+                .map(Person::givenName).toList(), "the search columns follow the name");
+        assertEquals(List.of("Sane", "2016-05-01"),
+                privacy.rectifications(p.id()).stream().map(Rectification::oldValue).toList());
+
+        List<CaseEvent> rectified = cases.history(k.id()).stream().filter(e -> e.type().equals("PERSON_RECTIFIED"))
+                .toList();
+        assertEquals(2, rectified.size(), "the case's history records each rectification of its member");
+        assertEquals("typefout", rectified.get(0).reason());
+        List<StoredOutbound> outbox = database.read(c -> new JdbcLocalTeamStore().list(c, null, k.id(), 100)).stream()
+                .filter(o -> o.type().equals("PERSON_RECTIFIED")).toList();
+        assertEquals(2, outbox.size(), "the case's local team hears it");
+        assertFalse(outbox.stream().anyMatch(o -> o.payload().contains("Sanne")), "the outbox names the change, not the data");
+        assertEquals(2, log.query(new AccessLogQuery(null, null, null, p.id(), null, AccessAction.RECTIFICATION, null,
+                null, 10)).size());
+    }
+
+    @Test
+    void aBadOrUnknownRectificationChangesNothing() {
+        Person p = person("Sane");
+        CaseView k = openCase(p);
+        int history = cases.history(k.id()).size();
+        GdprRights privacy = privacy(family);
+        assertInvalid("field", () -> privacy.rectify(ANS_READER, p.id(), new RectificationInput("national_id", "1", "x")));
+        assertInvalid("newValue", () -> privacy.rectify(ANS_READER, p.id(),
+                new RectificationInput("dateOfBirth", "gisteren", "x")));
+        assertInvalid("newValue", () -> family.rectifyPerson(ANS, p.id(), "dateOfBirth", "2099-01-01", "x"));
+        assertThrows(NotFoundException.class, () -> privacy.rectify(ANS_READER, "no-such-person",
+                new RectificationInput("givenName", "Sanne", "x")));
+        assertEquals("Sane", family.person(p.id()).givenName());
+        assertEquals(history, cases.history(k.id()).size());
+    }
+
+    /** A rectification whose record cannot be kept leaves the person, the history and the outbox untouched. */
+    @Test
+    void aRectificationThatFailsPartWayLeavesNothingBehind() {
+        Person p = person("Sane");
+        CaseView k = openCase(p);
+        int history = cases.history(k.id()).size();
+        PrivacyStore failing = new JdbcPrivacyStore() {
+            @Override
+            public void insertRectification(Connection c, StoredRectification r) throws SQLException {
+                throw new SQLException("disk full (simulated)");
+            }
+        };
+        TransactionalFamilyService broken = new TransactionalFamilyService(database, new JdbcFamilyStore(), nationalIds,
+                municipalityStore, new JdbcCaseStore(), failing, clock);
+        assertThrows(DatabaseFailure.class, () -> broken.rectifyPerson(ANS, p.id(), "givenName", "Sanne", "typefout"));
+        assertEquals("Sane", family.person(p.id()).givenName());
+        assertEquals(history, cases.history(k.id()).size());
+    }
+}

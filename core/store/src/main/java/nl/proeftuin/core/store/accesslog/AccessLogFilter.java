@@ -1,0 +1,16 @@
+package nl.proeftuin.core.store.accesslog;
+
+import java.time.Instant;
+
+/**
+ * Which entries to read; every null criterion matches all.
+ *
+ * @param from     logged at or after
+ * @param to       logged before
+ * @param personId an entry naming this person
+ * @param action   the action's name
+ * @param afterSeq entries after this sequence number
+ */
+public record AccessLogFilter(Instant from, Instant to, String userId, String personId, String caseId, String action,
+        String outcome, Long afterSeq) {
+}

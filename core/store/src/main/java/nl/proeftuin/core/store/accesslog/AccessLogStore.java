@@ -1,0 +1,57 @@
+package nl.proeftuin.core.store.accesslog;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.osgi.annotation.versioning.ProviderType;
+
+/** The owner of {@code access_log}, {@code access_log_person} and {@code access_log_head}. */
+@ProviderType
+public interface AccessLogStore {
+
+    /** The chain's head: its last entry. */
+    record Head(long lastSeq, String lastHash) {
+    }
+
+    /** @return the head, locked until the transaction ends (writers queue on it); empty when the row is missing */
+    Optional<Head> lockHead(Connection c) throws SQLException;
+
+    /** @return the head, unlocked; empty when the row is missing */
+    Optional<Head> head(Connection c) throws SQLException;
+
+    /** Moves the head to the last entry written. */
+    void moveHead(Connection c, long lastSeq, String lastHash) throws SQLException;
+
+    /** Writes one entry (with its MAC) and one person row for each person it names. */
+    void append(Connection c, StoredAccessEntry entry) throws SQLException;
+
+    /** @return by sequence number, the hashes of the entries written before V10 that have no MAC yet */
+    Map<Long, String> unsealedLegacyEntries(Connection c) throws SQLException;
+
+    /** Sets the MACs of the given entries (by sequence number). */
+    void seal(Connection c, Map<Long, String> macs) throws SQLException;
+
+    /** @return the person ids of the case's members now, in member order (read from {@code case_member}) */
+    List<String> caseMembers(Connection c, String caseId) throws SQLException;
+
+    /** @return the matching entries in chain order, at most {@code limit} */
+    List<StoredAccessEntry> query(Connection c, AccessLogFilter filter, int limit) throws SQLException;
+
+    /**
+     * The unrestricted entries that concern a person, newest first: those naming them, and for entries
+     * written before V10 (which named only the case) those on a case the person is a member of.
+     */
+    List<StoredAccessEntry> forPerson(Connection c, String personId, Instant from, Instant to, int limit)
+            throws SQLException;
+
+    /** @return up to {@code size} entries from sequence number {@code fromSeq} on, in chain order, with MACs */
+    List<StoredAccessEntry> page(Connection c, long fromSeq, int size) throws SQLException;
+
+    /** @return the person rows of entries {@code from} to {@code to}, by entry */
+    Map<Long, Set<String>> personRows(Connection c, long from, long to) throws SQLException;
+}

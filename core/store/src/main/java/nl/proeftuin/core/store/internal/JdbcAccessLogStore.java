@@ -1,0 +1,182 @@
+package nl.proeftuin.core.store.internal;
+
+import static nl.proeftuin.core.store.internal.Jdbc.instant;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import nl.proeftuin.core.store.accesslog.AccessLogFilter;
+import nl.proeftuin.core.store.accesslog.AccessLogStore;
+import nl.proeftuin.core.store.accesslog.StoredAccessEntry;
+import org.osgi.service.component.annotations.Component;
+
+/** The access log in {@code access_log}, {@code access_log_person} and {@code access_log_head} (V6, V10). */
+@Component(service = AccessLogStore.class)
+public class JdbcAccessLogStore implements AccessLogStore {
+    private static final String COLUMNS = "seq_no, event_id, logged_at, node, action, outcome, user_id, user_name, "
+            + "user_role, organisation, on_behalf_of, purpose, person_ids, case_id, object_type, object_id, "
+            + "request_id, detail, restricted, prev_hash, entry_hash, entry_mac";
+
+    @Override
+    public Optional<Head> lockHead(Connection c) throws SQLException {
+        return Jdbc.one(c, "SELECT last_seq, last_hash FROM access_log_head WHERE head_id = 1 FOR UPDATE",
+                rs -> new Head(rs.getLong(1), rs.getString(2)));
+    }
+
+    @Override
+    public Optional<Head> head(Connection c) throws SQLException {
+        return Jdbc.one(c, "SELECT last_seq, last_hash FROM access_log_head WHERE head_id = 1",
+                rs -> new Head(rs.getLong(1), rs.getString(2)));
+    }
+
+    @Override
+    public void moveHead(Connection c, long lastSeq, String lastHash) throws SQLException {
+        Jdbc.update(c, "UPDATE access_log_head SET last_seq = ?, last_hash = ? WHERE head_id = 1", lastSeq, lastHash);
+    }
+
+    @Override
+    public void append(Connection c, StoredAccessEntry e) throws SQLException {
+        Jdbc.update(c, "INSERT INTO access_log (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+                + " ?, ?, ?, ?, ?, ?)", e.seqNo(), e.eventId(), instant(e.at()), e.node(), e.action(), e.outcome(),
+                e.userId(), e.userName(), e.role(), e.organisation(), e.onBehalfOf(), e.purpose(),
+                String.join(",", e.personIds()), e.caseId(), e.objectType(), e.objectId(), e.requestId(), e.detail(),
+                e.restricted(), e.prevHash(), e.hash(), e.mac());
+        for (String person : e.personIds()) {
+            Jdbc.update(c, "INSERT INTO access_log_person (seq_no, person_id) VALUES (?, ?)", e.seqNo(), person);
+        }
+    }
+
+    @Override
+    public Map<Long, String> unsealedLegacyEntries(Connection c) throws SQLException {
+        Map<Long, String> out = new LinkedHashMap<>();
+        for (Object[] row : Jdbc.list(c, "SELECT seq_no, entry_hash FROM access_log WHERE entry_mac IS NULL"
+                + " AND seq_no <= (SELECT COALESCE(legacy_seq, 0) FROM access_log_head WHERE head_id = 1)",
+                rs -> new Object[] {rs.getLong(1), rs.getString(2)})) {
+            out.put((Long) row[0], (String) row[1]);
+        }
+        return out;
+    }
+
+    @Override
+    public void seal(Connection c, Map<Long, String> macs) throws SQLException {
+        if (macs.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement("UPDATE access_log SET entry_mac = ? WHERE seq_no = ?")) {
+            for (Map.Entry<Long, String> mac : macs.entrySet()) {
+                ps.setString(1, mac.getValue());
+                ps.setLong(2, mac.getKey());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    @Override
+    public List<String> caseMembers(Connection c, String caseId) throws SQLException {
+        return Jdbc.list(c, "SELECT person_id FROM case_member WHERE case_id = ? ORDER BY seq_no", rs -> rs.getString(1),
+                caseId);
+    }
+
+    @Override
+    public List<StoredAccessEntry> query(Connection c, AccessLogFilter q, int limit) throws SQLException {
+        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM access_log l WHERE 1 = 1");
+        List<Object> params = new ArrayList<>();
+        if (q.from() != null) {
+            sql.append(" AND logged_at >= ?");
+            params.add(q.from());
+        }
+        if (q.to() != null) {
+            sql.append(" AND logged_at < ?");
+            params.add(q.to());
+        }
+        if (q.userId() != null) {
+            sql.append(" AND user_id = ?");
+            params.add(q.userId());
+        }
+        if (q.personId() != null) {
+            sql.append(" AND EXISTS (SELECT 1 FROM access_log_person p WHERE p.seq_no = l.seq_no AND p.person_id = ?)");
+            params.add(q.personId());
+        }
+        if (q.caseId() != null) {
+            sql.append(" AND case_id = ?");
+            params.add(q.caseId());
+        }
+        if (q.action() != null) {
+            sql.append(" AND action = ?");
+            params.add(q.action());
+        }
+        if (q.outcome() != null) {
+            sql.append(" AND outcome = ?");
+            params.add(q.outcome());
+        }
+        if (q.afterSeq() != null) {
+            sql.append(" AND seq_no > ?");
+            params.add(q.afterSeq());
+        }
+        sql.append(" ORDER BY seq_no LIMIT ?");
+        params.add(limit);
+        return Jdbc.list(c, sql.toString(), JdbcAccessLogStore::row, params.toArray());
+    }
+
+    @Override
+    public List<StoredAccessEntry> forPerson(Connection c, String personId, Instant from, Instant to, int limit)
+            throws SQLException {
+        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM access_log l WHERE restricted = FALSE"
+                + " AND (EXISTS (SELECT 1 FROM access_log_person p WHERE p.seq_no = l.seq_no AND p.person_id = ?)"
+                + " OR (l.seq_no <= (SELECT COALESCE(h.legacy_seq, 0) FROM access_log_head h WHERE h.head_id = 1)"
+                + " AND l.case_id IN (SELECT m.case_id FROM case_member m WHERE m.person_id = ?)))");
+        List<Object> params = new ArrayList<>(List.of(personId, personId));
+        if (from != null) {
+            sql.append(" AND logged_at >= ?");
+            params.add(from);
+        }
+        if (to != null) {
+            sql.append(" AND logged_at < ?");
+            params.add(to);
+        }
+        sql.append(" ORDER BY seq_no DESC LIMIT ?");
+        params.add(limit);
+        return Jdbc.list(c, sql.toString(), JdbcAccessLogStore::row, params.toArray());
+    }
+
+    @Override
+    public List<StoredAccessEntry> page(Connection c, long fromSeq, int size) throws SQLException {
+        return Jdbc.list(c, "SELECT " + COLUMNS + " FROM access_log WHERE seq_no >= ? ORDER BY seq_no LIMIT ?",
+                JdbcAccessLogStore::row, fromSeq, size);
+    }
+
+    @Override
+    public Map<Long, Set<String>> personRows(Connection c, long from, long to) throws SQLException {
+        Map<Long, Set<String>> out = new HashMap<>();
+        for (Object[] row : Jdbc.list(c, "SELECT seq_no, person_id FROM access_log_person WHERE seq_no >= ?"
+                + " AND seq_no <= ?", rs -> new Object[] {rs.getLong(1), rs.getString(2)}, from, to)) {
+            out.computeIfAbsent((Long) row[0], k -> new HashSet<>()).add((String) row[1]);
+        }
+        return out;
+    }
+
+    private static StoredAccessEntry row(ResultSet rs) throws SQLException {
+        String persons = rs.getString("person_ids");
+        return new StoredAccessEntry(rs.getLong("seq_no"), rs.getString("event_id"), instant(rs, "logged_at"),
+                rs.getString("node"), rs.getString("action"), rs.getString("outcome"), rs.getString("user_id"),
+                rs.getString("user_name"), rs.getString("user_role"), rs.getString("organisation"),
+                rs.getString("on_behalf_of"), rs.getString("purpose"),
+                persons == null || persons.isEmpty() ? List.of() : Arrays.asList(persons.split(",", -1)),
+                rs.getString("case_id"), rs.getString("object_type"), rs.getString("object_id"),
+                rs.getString("request_id"), rs.getString("detail"), rs.getBoolean("restricted"),
+                rs.getString("prev_hash"), rs.getString("entry_hash"), rs.getString("entry_mac"));
+    }
+}

@@ -1,0 +1,59 @@
+package nl.proeftuin.core.store.internal;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.Optional;
+
+import nl.proeftuin.core.store.privacy.ErasureStore;
+import org.osgi.service.component.annotations.Component;
+
+/** The GDPR removals, one statement per table in the order of {@link ErasureStore#CASE_TABLES} and {@link ErasureStore#PERSON_TABLES}. */
+@Component(service = ErasureStore.class)
+public class JdbcErasureStore implements ErasureStore {
+
+    @Override
+    public void removeCase(Connection c, String caseId) throws SQLException {
+        for (String table : CASE_TABLES) {
+            switch (table) {
+                case "case_entry_person" -> Jdbc.update(c, "DELETE FROM case_entry_person WHERE entry_id IN"
+                        + " (SELECT id FROM case_entry WHERE case_id = ?)", caseId);
+                case "family_case" -> Jdbc.update(c, "DELETE FROM family_case WHERE id = ?", caseId);
+                default -> Jdbc.update(c, "DELETE FROM " + table + " WHERE case_id = ?", caseId);
+            }
+        }
+    }
+
+    @Override
+    public void removePerson(Connection c, String personId) throws SQLException {
+        for (String table : PERSON_TABLES) {
+            switch (table) {
+                case "relationship" -> Jdbc.update(c, "DELETE FROM relationship WHERE from_person_id = ?"
+                        + " OR to_person_id = ?", personId, personId);
+                case "person" -> Jdbc.update(c, "DELETE FROM person WHERE id = ?", personId);
+                default -> Jdbc.update(c, "DELETE FROM " + table + " WHERE person_id = ?", personId);
+            }
+        }
+    }
+
+    @Override
+    public boolean erasePerson(Connection c, String personId, String erased) throws SQLException {
+        Optional<LocalDate> dob = Jdbc.one(c, "SELECT date_of_birth FROM person WHERE id = ? FOR UPDATE",
+                rs -> rs.getObject(1, LocalDate.class), personId);
+        if (dob.isEmpty()) {
+            return false;
+        }
+        Jdbc.update(c, "DELETE FROM relationship WHERE from_person_id = ? OR to_person_id = ?", personId, personId);
+        Jdbc.update(c, "DELETE FROM household_membership WHERE person_id = ?", personId);
+        Jdbc.update(c, "DELETE FROM safe_address WHERE person_id = ?", personId);
+        // an approved erasure erases the safe address's earlier versions and the notices about it too
+        Jdbc.update(c, "DELETE FROM safe_address_version WHERE person_id = ?", personId);
+        Jdbc.update(c, "DELETE FROM restricted_notice WHERE person_id = ?", personId);
+        Jdbc.update(c, "DELETE FROM rectification WHERE person_id = ?", personId);
+        Jdbc.update(c, "UPDATE person SET given_name = ?, family_name = ?, given_name_lc = ?, family_name_lc = ?,"
+                + " national_id_digest = NULL, national_id_sealed = NULL, national_id_last3 = NULL, date_of_birth = ?"
+                + " WHERE id = ?", erased, erased, erased, erased, Jdbc.date(ErasureStore.erasedDateOfBirth(dob.get())),
+                personId);
+        return true;
+    }
+}

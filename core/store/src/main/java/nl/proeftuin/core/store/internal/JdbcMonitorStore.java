@@ -1,0 +1,81 @@
+package nl.proeftuin.core.store.internal;
+
+import static nl.proeftuin.core.store.internal.Jdbc.date;
+import static nl.proeftuin.core.store.internal.Jdbc.instant;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import nl.proeftuin.core.store.monitor.MonitorStore;
+import org.osgi.service.component.annotations.Component;
+
+/** The outcome monitor's reads over the case tables. */
+@Component(service = MonitorStore.class)
+public class JdbcMonitorStore implements MonitorStore {
+
+    @Override
+    public List<MonitorCase> cases(Connection c) throws SQLException {
+        return Jdbc.list(c, "SELECT id, municipality, status, framework, signal_received_on, opened_at FROM family_case",
+                rs -> new MonitorCase(rs.getString("id"), rs.getString("municipality"), rs.getString("status"),
+                        rs.getString("framework"), date(rs, "signal_received_on"), instant(rs, "opened_at")));
+    }
+
+    @Override
+    public Map<String, Instant> firstPlanVersions(Connection c) throws SQLException {
+        return firsts(c, "SELECT case_id, MIN(created_at) AS first_at FROM plan_version GROUP BY case_id");
+    }
+
+    @Override
+    public Map<String, Instant> firstCareRequests(Connection c) throws SQLException {
+        return firsts(c, "SELECT case_id, MIN(requested_at) AS first_at FROM care_request GROUP BY case_id");
+    }
+
+    private static Map<String, Instant> firsts(Connection c, String sql) throws SQLException {
+        Map<String, Instant> out = new HashMap<>();
+        for (Object[] row : Jdbc.list(c, sql, rs -> new Object[] {rs.getString(1), instant(rs, "first_at")})) {
+            out.put((String) row[0], (Instant) row[1]);
+        }
+        return out;
+    }
+
+    @Override
+    public Map<String, Integer> activeProfessionals(Connection c) throws SQLException {
+        return counts(c, "SELECT case_id, COUNT(DISTINCT professional_id) FROM assignment WHERE until_date IS NULL"
+                + " GROUP BY case_id");
+    }
+
+    @Override
+    public Map<String, Integer> handovers(Connection c) throws SQLException {
+        return counts(c, "SELECT case_id, COUNT(*) FROM handover GROUP BY case_id");
+    }
+
+    private static Map<String, Integer> counts(Connection c, String sql) throws SQLException {
+        Map<String, Integer> out = new HashMap<>();
+        for (Object[] row : Jdbc.list(c, sql, rs -> new Object[] {rs.getString(1), rs.getInt(2)})) {
+            out.put((String) row[0], (Integer) row[1]);
+        }
+        return out;
+    }
+
+    @Override
+    public List<MonitorEvent> events(Connection c, List<String> types) throws SQLException {
+        if (types.isEmpty()) {
+            return List.of();
+        }
+        return Jdbc.list(c, "SELECT case_id, event_type, payload, occurred_at FROM case_event WHERE event_type IN ("
+                + Jdbc.placeholders(types.size()) + ") ORDER BY seq_no", rs -> new MonitorEvent(rs.getString("case_id"),
+                        rs.getString("event_type"), rs.getString("payload"), instant(rs, "occurred_at")),
+                types.toArray());
+    }
+
+    @Override
+    public List<CareRequestTimes> careRequests(Connection c) throws SQLException {
+        return Jdbc.list(c, "SELECT municipality, requested_at, allocated_at FROM care_request",
+                rs -> new CareRequestTimes(rs.getString("municipality"), instant(rs, "requested_at"),
+                        instant(rs, "allocated_at")));
+    }
+}

@@ -1,0 +1,58 @@
+package nl.proeftuin.core.store.internal;
+
+import static nl.proeftuin.core.store.internal.Jdbc.instant;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Optional;
+
+import nl.proeftuin.core.store.sessions.SessionStore;
+import nl.proeftuin.core.store.sessions.StoredSession;
+import org.osgi.service.component.annotations.Component;
+
+/** Login sessions in {@code user_session}. */
+@Component(service = SessionStore.class)
+public class JdbcSessionStore implements SessionStore {
+
+    @Override
+    public void insert(Connection c, StoredSession s) throws SQLException {
+        Jdbc.update(c, "INSERT INTO user_session (token_hash, user_id, roles, created_at, last_seen_at, expires_at,"
+                + " client_address) VALUES (?, ?, ?, ?, ?, ?, ?)", s.tokenHash(), s.userId(), s.roles(),
+                instant(s.createdAt()), instant(s.lastSeenAt()), instant(s.expiresAt()), s.clientAddress());
+    }
+
+    @Override
+    public Optional<StoredSession> ofEnabledAccount(Connection c, String tokenHash) throws SQLException {
+        return Jdbc.one(c, "SELECT s.user_id, s.roles, s.last_seen_at, s.expires_at FROM user_session s"
+                + " JOIN user_account a ON a.user_id = s.user_id WHERE s.token_hash = ? AND a.disabled = FALSE",
+                rs -> new StoredSession(tokenHash, rs.getString(1), rs.getString(2), null, instant(rs, "last_seen_at"),
+                        instant(rs, "expires_at"), null), tokenHash);
+    }
+
+    @Override
+    public void touch(Connection c, String tokenHash, Instant lastSeen) throws SQLException {
+        Jdbc.update(c, "UPDATE user_session SET last_seen_at = ? WHERE token_hash = ?", instant(lastSeen), tokenHash);
+    }
+
+    @Override
+    public void delete(Connection c, String tokenHash) throws SQLException {
+        Jdbc.update(c, "DELETE FROM user_session WHERE token_hash = ?", tokenHash);
+    }
+
+    @Override
+    public void deleteOfUser(Connection c, String userId) throws SQLException {
+        Jdbc.update(c, "DELETE FROM user_session WHERE user_id = ?", userId);
+    }
+
+    @Override
+    public void deleteEnded(Connection c, Instant now, Instant idleSince) throws SQLException {
+        Jdbc.update(c, "DELETE FROM user_session WHERE expires_at <= ? OR last_seen_at <= ?", instant(now),
+                instant(idleSince));
+    }
+
+    @Override
+    public void setRolesOfUser(Connection c, String userId, String roles) throws SQLException {
+        Jdbc.update(c, "UPDATE user_session SET roles = ? WHERE user_id = ?", roles, userId);
+    }
+}

@@ -1,0 +1,52 @@
+package nl.proeftuin.core.store.privacy;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * The explicit removals of the GDPR rights, table by table in an order the foreign keys allow (each
+ * list is written out; no table is found by its column names). The access log and the accountability
+ * of removals (legal holds, erasure requests) are never removed.
+ */
+@ProviderType
+public interface ErasureStore {
+
+    /** The tables {@link #removeCase} empties for a case, in order; {@code family_case} last. */
+    List<String> CASE_TABLES = List.of("case_entry_person", "restricted_reader_added", "restricted_notice",
+            "case_entry", "case_member_role", "case_member", "handover", "court_request", "review", "evaluation",
+            "assignment", "consent", "plan_version", "triage_assessment", "triage_outcome", "plugin_alert",
+            "local_team_outbox", "local_team_inbound", "care_path_step", "care_path_incident", "maatwerk_request",
+            "care_request", "break_glass", "case_event", "family_case");
+
+    /** The tables {@link #removePerson} empties for a person, in order; {@code person} last. */
+    List<String> PERSON_TABLES = List.of("case_entry_person", "case_member_role", "case_member", "consent",
+            "maatwerk_request", "care_request", "household_membership", "safe_address_version", "safe_address",
+            "rectification", "restricted_notice", "relationship", "person");
+
+    /** The tables with a case or person column that keep their rows: the accountability of the removal. */
+    List<String> KEPT = List.of("access_log", "access_log_person", "access_log_head", "legal_hold", "erasure_request");
+
+    /** Removes a case with every row that belongs to it ({@link #CASE_TABLES}). */
+    void removeCase(Connection c, String caseId) throws SQLException;
+
+    /** Removes a person with every row that names them ({@link #PERSON_TABLES}). */
+    void removePerson(Connection c, String personId) throws SQLException;
+
+    /**
+     * Erases a person who stays recorded (GDPR art. 17 where no case keeps them): relationships, household
+     * memberships, safe address with its versions, notices and rectification history removed; names
+     * replaced by {@code erased}, the BSN removed, the date of birth set to the first of January of its year.
+     *
+     * @return false when there is no such person
+     */
+    boolean erasePerson(Connection c, String personId, String erased) throws SQLException;
+
+    /** The date of birth an erasure keeps: the first of January of the year. */
+    static LocalDate erasedDateOfBirth(LocalDate dateOfBirth) {
+        return LocalDate.of(dateOfBirth.getYear(), 1, 1);
+    }
+}
