@@ -18,6 +18,7 @@ import nl.proeftuin.core.audit.AccessEvent;
 import nl.proeftuin.core.audit.AccessLogEntry;
 import nl.proeftuin.core.audit.AccessLogQuery;
 import nl.proeftuin.core.audit.ChainVerification;
+import nl.proeftuin.testing.TestClock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;

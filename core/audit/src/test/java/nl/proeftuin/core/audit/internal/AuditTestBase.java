@@ -9,7 +9,7 @@ import java.util.stream.Stream;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import nl.proeftuin.core.store.Database;
-import nl.proeftuin.core.store.internal.TestDatabases;
+import nl.proeftuin.testing.TestDatabases;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;

@@ -26,7 +26,7 @@ import nl.proeftuin.core.spi.runtime.Municipality;
 import nl.proeftuin.core.spi.runtime.MunicipalityInput;
 import nl.proeftuin.core.spi.runtime.MunicipalityRegister;
 import nl.proeftuin.core.store.Database;
-import nl.proeftuin.core.store.internal.TestDatabases;
+import nl.proeftuin.testing.TestDatabases;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -7,7 +7,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import nl.proeftuin.core.store.Database;
-import nl.proeftuin.core.store.internal.SecurityTestDatabases;
+import nl.proeftuin.testing.TestDatabases;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
@@ -37,6 +37,6 @@ class DatabaseSessionsPostgresTest extends DatabaseSessionsTest {
         try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
             s.execute("CREATE DATABASE " + name);
         }
-        return SecurityTestDatabases.postgres(postgres, name);
+        return TestDatabases.postgres(postgres, name);
     }
 }

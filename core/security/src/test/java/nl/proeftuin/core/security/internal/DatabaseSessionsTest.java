@@ -19,7 +19,8 @@ import nl.proeftuin.core.security.Principal;
 import nl.proeftuin.core.security.Role;
 import nl.proeftuin.core.security.Session;
 import nl.proeftuin.core.store.Database;
-import nl.proeftuin.core.store.internal.SecurityTestDatabases;
+import nl.proeftuin.testing.TestClock;
+import nl.proeftuin.testing.TestDatabases;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -44,7 +45,7 @@ class DatabaseSessionsTest {
 
     /** The database under test: H2 as shipped; {@link DatabaseSessionsPostgresTest} runs the same on PostgreSQL. */
     Database open(Path dir) throws Exception {
-        return SecurityTestDatabases.h2(dir);
+        return TestDatabases.h2(dir);
     }
 
     @BeforeEach
@@ -86,7 +87,7 @@ class DatabaseSessionsTest {
 
     @AfterEach
     void tearDown() {
-        SecurityTestDatabases.close(database);
+        TestDatabases.close(database);
     }
 
     @Test

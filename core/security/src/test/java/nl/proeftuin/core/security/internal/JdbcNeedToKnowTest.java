@@ -15,7 +15,8 @@ import nl.proeftuin.core.security.CaseAccess;
 import nl.proeftuin.core.security.Principal;
 import nl.proeftuin.core.security.Role;
 import nl.proeftuin.core.store.Database;
-import nl.proeftuin.core.store.internal.SecurityTestDatabases;
+import nl.proeftuin.testing.TestClock;
+import nl.proeftuin.testing.TestDatabases;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -37,13 +38,13 @@ class JdbcNeedToKnowTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        database = SecurityTestDatabases.h2(dir);
+        database = TestDatabases.h2(dir);
         ntk = new JdbcNeedToKnow(database, new nl.proeftuin.core.store.internal.JdbcVisibilityStore(), clock);
     }
 
     @AfterEach
     void tearDown() {
-        SecurityTestDatabases.close(database);
+        TestDatabases.close(database);
     }
 
     @Test

@@ -37,7 +37,7 @@ import nl.proeftuin.core.audit.privacy.RectificationInput;
 import nl.proeftuin.core.audit.privacy.RestrictedEntryInput;
 import nl.proeftuin.core.audit.privacy.SafeAddressInput;
 import nl.proeftuin.core.store.Database;
-import nl.proeftuin.core.store.internal.TestDatabases;
+import nl.proeftuin.testing.TestDatabases;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;

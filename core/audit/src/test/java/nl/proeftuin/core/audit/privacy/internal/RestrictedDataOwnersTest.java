@@ -42,7 +42,7 @@ import nl.proeftuin.core.audit.privacy.RestrictedNotice;
 import nl.proeftuin.core.audit.privacy.SafeAddressInput;
 import nl.proeftuin.core.audit.privacy.SafeAddressVersion;
 import nl.proeftuin.core.store.Database;
-import nl.proeftuin.core.store.internal.TestDatabases;
+import nl.proeftuin.testing.TestDatabases;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;

@@ -7,12 +7,13 @@ import org.osgi.service.metatype.annotations.Option;
 /**
  * The binding configuration of MDA++, as the core checks it at bind time and shows it in
  * {@code GET /api/v1/plugins} (a method {@code entry_minProblemDomains} is the key
- * {@code entry.minProblemDomains}). The rules within a value (the core team's list) are
+ * {@code entry.minProblemDomains}); the plugin reads it with the OSGi Converter (public: the Converter
+ * proxies it). The rules within a value (the core team's list) are
  * {@link MdaPlusPlusCriteria}'s.
  */
 @ObjectClassDefinition(id = MdaPlusPlusPath.ID, name = "MDA++ care path",
         description = "Entry criteria, core team, casusregie and repeat incidents of the multidisciplinary approach.")
-@interface MdaPlusPlusConfig {
+public @interface MdaPlusPlusConfig {
 
     @AttributeDefinition(name = "Entry requires repeated violence",
             description = "Eligible only when violence happened before (severe, recurring violence).")
@@ -41,7 +42,7 @@ import org.osgi.service.metatype.annotations.Option;
             description = "A phase is only left when one member of the team holds casusregie.")
     boolean casusregie_required() default true;
 
-    @AttributeDefinition(name = "Escalate after incidents", min = "0",
+    @AttributeDefinition(name = "Escalate after incidents", min = "0", max = "100",
             description = "From this many repeat incidents since entry the case goes back to incidents.returnTo;"
                     + " 0 = off.")
     int incidents_escalateAfter() default 1;

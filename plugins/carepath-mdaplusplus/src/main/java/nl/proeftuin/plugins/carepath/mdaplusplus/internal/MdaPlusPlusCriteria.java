@@ -1,8 +1,6 @@
 package nl.proeftuin.plugins.carepath.mdaplusplus.internal;
 
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -11,7 +9,10 @@ import java.util.TreeSet;
 
 import nl.proeftuin.core.api.dto.LifeDomain;
 import nl.proeftuin.core.api.dto.Phase;
+import nl.proeftuin.core.spi.BindingConfiguration;
 import nl.proeftuin.core.spi.SafetyConcern;
+import org.osgi.util.converter.Converter;
+import org.osgi.util.converter.Converters;
 
 /**
  * The MDA++ path as a region sets it, read from the binding's configuration. Every key is optional;
@@ -66,24 +67,11 @@ record MdaPlusPlusCriteria(boolean requireRepeatedViolence, int minProblemDomain
     static final String ESCALATE_AFTER = "incidents.escalateAfter";
     static final String RETURN_TO = "incidents.returnTo";
 
-    /** Every key with its default, in documentation order. */
-    static final Map<String, String> DEFAULTS;
-
-    static {
-        Map<String, String> d = new LinkedHashMap<>();
-        d.put(REQUIRE_REPEATED_VIOLENCE, "true");
-        d.put(MIN_PROBLEM_DOMAINS, "2");
-        d.put(REQUIRE_EARLIER_HELP, "true");
-        d.put(MIN_SAFETY_CONCERN, "SERIOUS");
-        d.put(CORE_TEAM, "Veilig Thuis,vrouwenopvang,verslavingszorg,ggz,jeugdzorg,ervaringsdeskundige");
-        d.put(CASUSREGIE_REQUIRED, "true");
-        d.put(ESCALATE_AFTER, "1");
-        d.put(RETURN_TO, Phase.ACUTE_SAFETY.name());
-        DEFAULTS = Collections.unmodifiableMap(d);
-    }
-
     /** More repeat incidents than this as a threshold is a typo, not a policy. */
     static final int MAX_ESCALATE_AFTER = 100;
+
+    /** Reads the checked configuration into its declared type (defaults from {@link MdaPlusPlusConfig}). */
+    private static final Converter CONVERTER = Converters.standardConverter();
 
     private static final String OFF = "OFF";
     private static final int DOMAINS = LifeDomain.values().length;
@@ -98,31 +86,19 @@ record MdaPlusPlusCriteria(boolean requireRepeatedViolence, int minProblemDomain
      * @throws IllegalArgumentException naming the key, when a key is unknown or a value is unusable
      */
     static MdaPlusPlusCriteria from(Map<String, String> configuration) {
-        Map<String, String> given = configuration == null ? Map.of() : configuration;
-        Set<String> unknown = new TreeSet<>(given.keySet());
-        unknown.removeAll(DEFAULTS.keySet());
-        if (!unknown.isEmpty()) {
-            throw new IllegalArgumentException(MdaPlusPlusPath.ID + ": unknown configuration key(s) " + unknown
-                    + "; known keys are " + DEFAULTS.keySet());
-        }
-        Map<String, String> c = new LinkedHashMap<>(DEFAULTS);
-        given.forEach((k, v) -> c.put(k, v == null ? "" : v.trim()));
+        MdaPlusPlusConfig c = CONVERTER.convert(BindingConfiguration.checked(MdaPlusPlusPath.ID, configuration,
+                MdaPlusPlusConfig.class)).to(MdaPlusPlusConfig.class);
 
-        return new MdaPlusPlusCriteria(bool(c, REQUIRE_REPEATED_VIOLENCE), number(c, MIN_PROBLEM_DOMAINS, DOMAINS,
-                "the number of life domains"), bool(c, REQUIRE_EARLIER_HELP), severity(c, MIN_SAFETY_CONCERN),
-                team(c, CORE_TEAM), bool(c, CASUSREGIE_REQUIRED),
-                number(c, ESCALATE_AFTER, MAX_ESCALATE_AFTER, "a sensible number of incidents"), returnTo(c, RETURN_TO));
+        return new MdaPlusPlusCriteria(c.entry_requireRepeatedViolence(),
+                number(MIN_PROBLEM_DOMAINS, c.entry_minProblemDomains(), DOMAINS, "the number of life domains"),
+                c.entry_requireEarlierHelpWithoutResult(), severity(MIN_SAFETY_CONCERN, c.entry_minSafetyConcern()),
+                team(CORE_TEAM, c.coreTeam()), c.casusregie_required(),
+                number(ESCALATE_AFTER, c.incidents_escalateAfter(), MAX_ESCALATE_AFTER, "a sensible number of incidents"),
+                returnTo(RETURN_TO, c.incidents_returnTo()));
     }
 
-    private static int number(Map<String, String> c, String key, int max, String what) {
-        String v = c.get(key);
-        int n;
-        try {
-            n = Integer.parseInt(v);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(MdaPlusPlusPath.ID + ": " + key + " must be a whole number from 0 (off) to "
-                    + max + ", not '" + v + "'", e);
-        }
+    /** The range the definition declares ({@code min}/{@code max} are not visible at run time). */
+    private static int number(String key, int n, int max, String what) {
         if (n < 0 || n > max) {
             throw new IllegalArgumentException(MdaPlusPlusPath.ID + ": " + key + " must be from 0 (off) to " + max
                     + " (" + what + "), not " + n);
@@ -131,8 +107,8 @@ record MdaPlusPlusCriteria(boolean requireRepeatedViolence, int minProblemDomain
     }
 
     /** @return the threshold, or null when the criterion is off */
-    private static SafetyConcern severity(Map<String, String> c, String key) {
-        String v = c.get(key).toUpperCase(Locale.ROOT);
+    private static SafetyConcern severity(String key, String raw) {
+        String v = raw.toUpperCase(Locale.ROOT);
         if (OFF.equals(v)) {
             return null;
         }
@@ -145,25 +121,13 @@ record MdaPlusPlusCriteria(boolean requireRepeatedViolence, int minProblemDomain
             }
         }
         throw new IllegalArgumentException(MdaPlusPlusPath.ID + ": " + key
-                + " must be MODERATE, SERIOUS, ACUTE or OFF, not '" + c.get(key) + "'");
+                + " must be MODERATE, SERIOUS, ACUTE or OFF, not '" + raw + "'");
     }
 
-    private static boolean bool(Map<String, String> c, String key) {
-        String v = c.get(key);
-        // Boolean.parseBoolean would read "ja" or "yes" as false without a word: refuse instead.
-        if ("true".equalsIgnoreCase(v)) {
-            return true;
-        }
-        if ("false".equalsIgnoreCase(v)) {
-            return false;
-        }
-        throw new IllegalArgumentException(MdaPlusPlusPath.ID + ": " + key + " must be true or false, not '" + v + "'");
-    }
-
-    private static List<String> team(Map<String, String> c, String key) {
+    private static List<String> team(String key, String value) {
         List<String> team = new ArrayList<>();
         Set<String> seen = new TreeSet<>();
-        for (String part : c.get(key).split(",")) {
+        for (String part : value.split(",")) {
             String name = part.trim();
             if (name.isEmpty()) {
                 continue;
@@ -177,13 +141,13 @@ record MdaPlusPlusCriteria(boolean requireRepeatedViolence, int minProblemDomain
         if (team.size() < 2) {
             throw new IllegalArgumentException(MdaPlusPlusPath.ID + ": " + key + " must name at least two"
                     + " organisations, comma-separated (MDA++ is a multidisciplinary core team), not '"
-                    + c.get(key) + "'");
+                    + value + "'");
         }
         return team;
     }
 
-    private static Phase returnTo(Map<String, String> c, String key) {
-        String v = c.get(key).toUpperCase(Locale.ROOT);
+    private static Phase returnTo(String key, String raw) {
+        String v = raw.toUpperCase(Locale.ROOT);
         if (Phase.ACUTE_SAFETY.name().equals(v)) {
             return Phase.ACUTE_SAFETY;
         }
@@ -191,6 +155,6 @@ record MdaPlusPlusCriteria(boolean requireRepeatedViolence, int minProblemDomain
             return Phase.STABILISATION;
         }
         throw new IllegalArgumentException(MdaPlusPlusPath.ID + ": " + key
-                + " must be ACUTE_SAFETY or STABILISATION (risk-driven care), not '" + c.get(key) + "'");
+                + " must be ACUTE_SAFETY or STABILISATION (risk-driven care), not '" + raw + "'");
     }
 }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 import nl.proeftuin.core.api.dto.Phase;
+import nl.proeftuin.core.spi.BindingConfiguration;
 import nl.proeftuin.core.spi.SafetyConcern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -58,11 +59,14 @@ class MdaPlusPlusCriteriaTest {
     }
 
     @Test
-    void theDefaultsTableCoversEveryKeyAndEveryDefaultParses() {
-        assertEquals(List.of("entry.requireRepeatedViolence", "entry.minProblemDomains",
-                "entry.requireEarlierHelpWithoutResult", "entry.minSafetyConcern", "coreTeam", "casusregie.required",
-                "incidents.escalateAfter", "incidents.returnTo"), List.copyOf(MdaPlusPlusCriteria.DEFAULTS.keySet()));
-        assertEquals(MdaPlusPlusCriteria.from(Map.of()), MdaPlusPlusCriteria.from(MdaPlusPlusCriteria.DEFAULTS));
+    void theDeclaredKeysAndDefaultsAreTheDocumentedOnes() {
+        Map<String, String> documented = Map.of("entry.requireRepeatedViolence", "true", "entry.minProblemDomains", "2",
+                "entry.requireEarlierHelpWithoutResult", "true", "entry.minSafetyConcern", "SERIOUS",
+                "coreTeam", "Veilig Thuis,vrouwenopvang,verslavingszorg,ggz,jeugdzorg,ervaringsdeskundige",
+                "casusregie.required", "true", "incidents.escalateAfter", "1", "incidents.returnTo", "ACUTE_SAFETY");
+
+        assertEquals(documented.keySet(), BindingConfiguration.keys(MdaPlusPlusConfig.class));
+        assertEquals(MdaPlusPlusCriteria.from(Map.of()), MdaPlusPlusCriteria.from(documented));
     }
 
     @Test

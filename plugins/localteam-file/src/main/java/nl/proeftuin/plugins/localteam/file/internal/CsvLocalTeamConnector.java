@@ -15,17 +15,21 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Pattern;
 
 import nl.proeftuin.core.api.InvalidInputException;
+import nl.proeftuin.core.spi.BindingConfiguration;
 import nl.proeftuin.core.spi.ConfigurationCheck;
 import nl.proeftuin.core.spi.DeliveryResult;
 import nl.proeftuin.core.spi.DeliveryResult.Status;
 import nl.proeftuin.core.spi.ExtensionPoint;
 import nl.proeftuin.core.spi.LocalTeamConnector;
 import nl.proeftuin.core.spi.OutboundEvent;
+import nl.proeftuin.core.spi.PluginConfiguration;
 import nl.proeftuin.core.spi.PluginId;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.util.converter.Converter;
+import org.osgi.util.converter.Converters;
 
 /**
  * Exports outbound events as CSV files ({@link EventRows}) into the municipality's {@code outbox/}:
@@ -41,9 +45,12 @@ import org.osgi.service.component.annotations.ReferencePolicy;
  */
 @Component(service = LocalTeamConnector.class)
 @PluginId(CsvLocalTeamConnector.ID)
+@PluginConfiguration(CsvLocalTeamConnector.ID)
 public final class CsvLocalTeamConnector implements LocalTeamConnector, ConfigurationCheck {
     static final String ID = "localteam-file";
-    static final Set<String> KEYS = Set.of("municipality");
+    static final Set<String> KEYS = BindingConfiguration.keys(CsvBinding.class);
+    /** Reads the checked binding into its declared type ({@link CsvBinding}). */
+    private static final Converter CONVERTER = Converters.standardConverter();
     private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9._-]{1,100}");
 
     private final List<CsvExchangeDirectory> directories = new CopyOnWriteArrayList<>();
@@ -106,8 +113,10 @@ public final class CsvLocalTeamConnector implements LocalTeamConnector, Configur
                 throw new IllegalArgumentException(key + ": unknown key of localteam-file (known: municipality)");
             }
         }
-        boolean chosen = !configuration.getOrDefault("municipality", "").isBlank();
-        String wanted = !chosen ? eventMunicipality : configuration.get("municipality").trim();
+        String named = CONVERTER.convert(BindingConfiguration.checked(ID, configuration, CsvBinding.class))
+                .to(CsvBinding.class).municipality();
+        boolean chosen = named != null && !named.isBlank();
+        String wanted = !chosen ? eventMunicipality : named.strip();
         if (lenient && (wanted == null || !chosen)) {
             return null;
         }

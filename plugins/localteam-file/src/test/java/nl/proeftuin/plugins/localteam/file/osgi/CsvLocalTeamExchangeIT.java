@@ -2,6 +2,7 @@ package nl.proeftuin.plugins.localteam.file.osgi;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -15,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import nl.proeftuin.core.api.InvalidInputException;
 import nl.proeftuin.core.api.dto.CaseView;
 import nl.proeftuin.core.spi.ExtensionPoint;
 import nl.proeftuin.core.spi.runtime.LocalTeamExchange;
@@ -92,6 +94,21 @@ class CsvLocalTeamExchangeIT {
         if (configuration != null) {
             configuration.delete();
         }
+    }
+
+    @Test
+    void theDeclaredConfigurationIsListedAndAMisspeltKeyOrADirectoryIsRefusedAtBindTime() {
+        PluginInfo info = kit.runtime().plugins().stream().filter(p -> PLUGIN_ID.equals(p.pluginId())).findFirst()
+                .orElseThrow();
+        assertNotNull(info.configuration(), "the connector declares its binding configuration");
+        assertEquals(List.of("municipality"), info.configuration().keys().stream().map(k -> k.key()).toList());
+
+        for (String key : List.of("municipalty", "directory")) {
+            InvalidInputException refused = assertThrows(InvalidInputException.class,
+                    () -> kit.bind(ExtensionPoint.LOCAL_TEAM, "Veenendaal", PLUGIN_ID, Map.of(key, "/tmp")));
+            assertEquals("configuration." + key, refused.field());
+        }
+        assertEquals(null, kit.runtime().effectiveBinding(ExtensionPoint.LOCAL_TEAM, "Veenendaal"), "nothing was stored");
     }
 
     @Test

@@ -4,6 +4,9 @@ import java.util.Map;
 import java.util.Set;
 
 import nl.proeftuin.core.api.InvalidInputException;
+import nl.proeftuin.core.spi.BindingConfiguration;
+import org.osgi.util.converter.Converter;
+import org.osgi.util.converter.Converters;
 
 /**
  * What a binding may say about localteam-rest: only WHICH of the administrator's endpoints to use.
@@ -13,13 +16,16 @@ import nl.proeftuin.core.api.InvalidInputException;
  * <li>{@code endpoint}: the name of a configured {@link MunicipalityEndpoint} that serves the
  * binding's municipality (default: the endpoint of the event's municipality).</li>
  * </ul>
- * Any other key ({@code baseUrl}, {@code credentialsReference}, timeouts, ...) is refused: at bind
- * time by {@link #check} (400 naming the key), at delivery time by {@link #resolve} (the core keeps the
- * event in its outbox and raises an alert).
+ * The key is declared in {@link LocalTeamRestBinding} and read with the OSGi Converter. Any other key
+ * ({@code baseUrl}, {@code credentialsReference}, timeouts, ...) is refused: at bind time by the core
+ * against that definition and by {@link #check} (400 naming the key), at delivery time by
+ * {@link #resolve} (the core keeps the event in its outbox and raises an alert).
  */
 final class BindingSettings {
     static final String ENDPOINT = "endpoint";
-    static final Set<String> KEYS = Set.of(ENDPOINT);
+    static final Set<String> KEYS = BindingConfiguration.keys(LocalTeamRestBinding.class);
+    /** Reads the checked binding into its declared type ({@link LocalTeamRestBinding}). */
+    private static final Converter CONVERTER = Converters.standardConverter();
     /** Keys of the old binding format, which could carry a URL or a secret: refused with a pointer. */
     static final Set<String> ADMINISTRATOR_KEYS = Set.of("baseUrl", "credentialsReference",
             "inboundCredentialsReference", "credentialsFile", "connectTimeoutMillis", "requestTimeoutMillis",
@@ -77,12 +83,13 @@ final class BindingSettings {
     static Endpoint resolve(Map<String, String> binding, String eventMunicipality, Endpoints endpoints) {
         Map<String, String> config = binding == null ? Map.of() : binding;
         for (String key : config.keySet()) {
-            if (!KEYS.contains(key)) {
+            if (ADMINISTRATOR_KEYS.contains(key)) {
                 throw new IllegalArgumentException(key + ": not a key a binding of localteam-rest may carry (known: "
                         + ENDPOINT + "); endpoints and secrets are the administrator's MunicipalityEndpoint configuration");
             }
         }
-        String name = Endpoint.blankToNull(config.get(ENDPOINT));
+        String name = Endpoint.blankToNull(CONVERTER.convert(BindingConfiguration.checked(RestLocalTeamConnector.ID,
+                config, LocalTeamRestBinding.class)).to(LocalTeamRestBinding.class).endpoint());
         Endpoint endpoint = name == null ? endpoints.find(eventMunicipality) : endpoints.named(name);
         if (endpoint == null) {
             throw new IllegalStateException(name == null

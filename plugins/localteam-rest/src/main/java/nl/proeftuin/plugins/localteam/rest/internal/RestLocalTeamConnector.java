@@ -22,6 +22,7 @@ import nl.proeftuin.core.spi.ExtensionPoint;
 import nl.proeftuin.core.spi.LocalTeamConnector;
 import nl.proeftuin.core.spi.OutboundEvent;
 import nl.proeftuin.core.spi.OutboundUrls;
+import nl.proeftuin.core.spi.PluginConfiguration;
 import nl.proeftuin.core.spi.PluginId;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -45,6 +46,7 @@ import org.osgi.service.component.annotations.ReferencePolicy;
  */
 @Component(service = LocalTeamConnector.class)
 @PluginId(RestLocalTeamConnector.ID)
+@PluginConfiguration(RestLocalTeamConnector.ID)
 public final class RestLocalTeamConnector implements LocalTeamConnector, ConfigurationCheck {
     static final String ID = "localteam-rest";
     /** How much of a remote answer is kept in the delivery detail. */

@@ -272,7 +272,7 @@ class RestLocalTeamConnectorTest {
                 .getMessage().startsWith("endpoint:"));
         assertTrue(assertThrows(IllegalArgumentException.class,
                 () -> connector.deliver(event("evt-9"), Map.of("baseURL", "http://x"))).getMessage()
-                .startsWith("baseURL:"));
+                .contains("unknown configuration key(s) [baseURL]; known keys are [endpoint]"));
         Map<String, Object> missing = arnhem(system.baseUrl(), secrets);
         missing.put("credentialsReference", "nowhere.secret");
         RestLocalTeamConnector other = new RestLocalTeamConnector();

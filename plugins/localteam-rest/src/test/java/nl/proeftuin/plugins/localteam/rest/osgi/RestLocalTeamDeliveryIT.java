@@ -104,7 +104,7 @@ class RestLocalTeamDeliveryIT {
 
     @Test
     void eventsAreDeliveredAndSurviveTheSystemBeingDownExactlyOnce() throws Exception {
-        String municipality = "Wijchen";
+        String municipality = "Druten";
         configure(municipality);
         kit.bind(ExtensionPoint.LOCAL_TEAM, municipality, PLUGIN_ID, Map.of());
 
@@ -195,6 +195,19 @@ class RestLocalTeamDeliveryIT {
             assertEquals(1, system.posts.size(), "the administrator's endpoint got the event");
             assertTrue(theirs.posts.isEmpty(), "the coordinator's listener got nothing");
         }
+    }
+
+    @Test
+    void theDeclaredConfigurationIsListedAndAMisspeltKeyIsRefusedAtBindTime() {
+        PluginInfo info = kit.runtime().plugins().stream().filter(p -> PLUGIN_ID.equals(p.pluginId())).findFirst()
+                .orElseThrow();
+        assertNotNull(info.configuration(), "the connector declares its binding configuration");
+        assertEquals(List.of("endpoint"), info.configuration().keys().stream().map(k -> k.key()).toList());
+
+        InvalidInputException refused = assertThrows(InvalidInputException.class,
+                () -> kit.bind(ExtensionPoint.LOCAL_TEAM, "Nijkerk", PLUGIN_ID, Map.of("endpont", "it_wijchen")));
+        assertEquals("configuration.endpont", refused.field());
+        assertEquals(null, kit.runtime().effectiveBinding(ExtensionPoint.LOCAL_TEAM, "Nijkerk"), "nothing was stored");
     }
 
     // --- helpers --------------------------------------------------------------------------------

@@ -18,6 +18,7 @@ import nl.proeftuin.core.spi.MaatwerkRequest;
 import nl.proeftuin.core.spi.MaatwerkStatus;
 import nl.proeftuin.core.spi.Offer;
 import nl.proeftuin.core.spi.OfferQuery;
+import nl.proeftuin.core.spi.PluginConfiguration;
 import nl.proeftuin.core.spi.PluginId;
 import nl.proeftuin.core.spi.ProcurementConnector;
 import org.osgi.service.component.annotations.Activate;
@@ -49,6 +50,7 @@ import org.osgi.service.metatype.annotations.Designate;
  */
 @Component(service = ProcurementConnector.class)
 @PluginId(ContractRegisterConnector.ID)
+@PluginConfiguration(ContractRegisterConnector.ID)
 @Designate(ocd = RegisterSourceConfig.class)
 public final class ContractRegisterConnector implements ProcurementConnector, ConfigurationCheck {
 

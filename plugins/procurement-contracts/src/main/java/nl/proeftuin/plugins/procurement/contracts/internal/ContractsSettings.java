@@ -1,14 +1,16 @@
 package nl.proeftuin.plugins.procurement.contracts.internal;
 
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
+
+import nl.proeftuin.core.spi.BindingConfiguration;
+import org.osgi.util.converter.Converter;
+import org.osgi.util.converter.Converters;
 
 /**
- * The binding's configuration, typed. Every key is optional; an unknown key or an unreadable value
- * is an {@link IllegalArgumentException} naming the key (the core falls back and alerts).
+ * The binding's configuration, read with the OSGi Converter into {@link ContractsConfig} (which declares
+ * the keys, defaults and ranges the core checks at bind time) and checked again for a call. Every key
+ * is optional; an unknown key or an unreadable value is an {@link IllegalArgumentException} naming the
+ * key (the core falls back and alerts).
  *
  * <table>
  * <caption>Configuration keys</caption>
@@ -37,54 +39,26 @@ record ContractsSettings(String location, long refreshSeconds, int decisionDays,
     static final String DECISION_DAYS = "maatwerk.decisionDays";
     static final String INCLUDE_FULL = "offers.includeFull";
 
-    /** Every key with its default, in documentation order. */
-    static final Map<String, String> DEFAULTS;
-
-    static {
-        Map<String, String> d = new LinkedHashMap<>();
-        d.put(LOCATION, "bundle:example.json");
-        d.put(REFRESH, "300");
-        d.put(DECISION_DAYS, "56");
-        d.put(INCLUDE_FULL, "true");
-        DEFAULTS = Collections.unmodifiableMap(d);
-    }
+    /** Reads the checked configuration into its declared type (defaults from {@link ContractsConfig}). */
+    private static final Converter CONVERTER = Converters.standardConverter();
 
     static ContractsSettings from(Map<String, String> configuration) {
-        Map<String, String> given = configuration == null ? Map.of() : configuration;
-        Set<String> unknown = new TreeSet<>(given.keySet());
-        unknown.removeAll(DEFAULTS.keySet());
-        if (!unknown.isEmpty()) {
-            throw new IllegalArgumentException("procurement-contracts: unknown configuration key(s) " + unknown
-                    + "; known keys are " + DEFAULTS.keySet());
-        }
-        Map<String, String> c = new LinkedHashMap<>(DEFAULTS);
-        given.forEach((k, v) -> c.put(k, v == null ? "" : v.trim()));
-        String location = c.get(LOCATION);
+        ContractsConfig c = CONVERTER.convert(BindingConfiguration.checked(ContractRegisterConnector.ID, configuration,
+                ContractsConfig.class)).to(ContractsConfig.class);
+        String location = c.register_location() == null ? "" : c.register_location().strip();
         if (location.isEmpty()) {
             throw new IllegalArgumentException("procurement-contracts: " + LOCATION + " must not be empty");
         }
-        return new ContractsSettings(location, number(c, REFRESH, 0, 86_400), (int) number(c, DECISION_DAYS, 1, 365),
-                bool(c, INCLUDE_FULL));
+        return new ContractsSettings(location, number(REFRESH, c.register_refreshSeconds(), 0, 86_400),
+                (int) number(DECISION_DAYS, c.maatwerk_decisionDays(), 1, 365), c.offers_includeFull());
     }
 
-    private static long number(Map<String, String> c, String key, long min, long max) {
-        try {
-            long v = Long.parseLong(c.get(key));
-            if (v >= min && v <= max) {
-                return v;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
+    /** The range the definition declares ({@code min}/{@code max} are not visible at run time). */
+    private static long number(String key, long v, long min, long max) {
+        if (v < min || v > max) {
+            throw new IllegalArgumentException("procurement-contracts: " + key + " must be a whole number from " + min
+                    + " to " + max + ", not '" + v + "'");
         }
-        throw new IllegalArgumentException("procurement-contracts: " + key + " must be a whole number from " + min
-                + " to " + max + ", not '" + c.get(key) + "'");
-    }
-
-    private static boolean bool(Map<String, String> c, String key) {
-        String v = c.get(key);
-        if ("true".equalsIgnoreCase(v) || "false".equalsIgnoreCase(v)) {
-            return Boolean.parseBoolean(v);
-        }
-        throw new IllegalArgumentException("procurement-contracts: " + key + " must be true or false, not '" + v + "'");
+        return v;
     }
 }

@@ -30,6 +30,7 @@ import nl.proeftuin.core.spi.MaatwerkStatus;
 import nl.proeftuin.core.spi.Offer;
 import nl.proeftuin.core.spi.OfferQuery;
 import nl.proeftuin.core.spi.Urgency;
+import nl.proeftuin.testing.TestClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,7 +42,7 @@ class ContractRegisterConnectorTest {
     @TempDir
     Path dir;
 
-    final MutableClock clock = new MutableClock(T0);
+    final TestClock clock = new TestClock(T0);
     HttpServer server;
 
     ContractRegisterConnector connector(Path fileDirectory) {

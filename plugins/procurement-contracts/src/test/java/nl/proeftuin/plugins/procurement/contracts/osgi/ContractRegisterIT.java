@@ -166,4 +166,21 @@ class ContractRegisterIT {
         }
         assertEquals(null, kit.runtime().effectiveBinding(ExtensionPoint.PROCUREMENT, "Rheden"), "nothing was stored");
     }
+
+    @Test
+    void theDeclaredConfigurationIsListedAndAMisspeltKeyIsRefusedAtBindTime() {
+        PluginInfo info = kit.runtime().plugins().stream().filter(p -> PLUGIN_ID.equals(p.pluginId())).findFirst()
+                .orElseThrow();
+        assertNotNull(info.configuration(), "the plugin declares its configuration");
+        assertEquals(List.of("maatwerk.decisionDays", "offers.includeFull", "register.location", "register.refreshSeconds"),
+                info.configuration().keys().stream().map(k -> k.key()).sorted().toList());
+
+        InvalidInputException refused = assertThrows(InvalidInputException.class, () -> kit.bind(
+                ExtensionPoint.PROCUREMENT, "Rozendaal", PLUGIN_ID, Map.of("register.locaton", "bundle:example.json")));
+        assertEquals("configuration.register.locaton", refused.field());
+        refused = assertThrows(InvalidInputException.class, () -> kit.bind(
+                ExtensionPoint.PROCUREMENT, "Rozendaal", PLUGIN_ID, Map.of("maatwerk.decisionDays", "400")));
+        assertEquals("configuration.maatwerk.decisionDays", refused.field());
+        assertEquals(null, kit.runtime().effectiveBinding(ExtensionPoint.PROCUREMENT, "Rozendaal"), "nothing was stored");
+    }
 }

@@ -9,8 +9,13 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 
+import nl.proeftuin.core.spi.BindingConfiguration;
+import org.osgi.util.converter.Converter;
+import org.osgi.util.converter.Converters;
+
 /**
- * The binding's configuration, typed. Unknown keys and unreadable values are an {@link InvalidSetting}
+ * The binding's configuration, typed: the fixed keys read with the OSGi Converter into {@link IjwConfig},
+ * the {@code municipalityCode.<name>} keys here. Unknown keys and unreadable values are an {@link InvalidSetting}
  * naming the key: at bind time a 400 ({@code ConfigurationCheck}), at call time the core falls back
  * and raises an alert. Where messages go is never in a binding: it names one of the administrator's
  * destinations ({@link IjwDestination}); the old keys {@code outbox.directory}, {@code endpoint.url}
@@ -40,18 +45,16 @@ record IjwSettings(String destination, String referrerType, String referrerName,
     static final String DECISION_DAYS = "maatwerk.decisionDays";
     static final String CODE_PREFIX = "municipalityCode.";
 
-    static final Map<String, String> DEFAULTS;
+    /** The fixed keys ({@link IjwConfig}), sorted. */
+    static final Set<String> KEYS = BindingConfiguration.keys(IjwConfig.class);
+
+    /** Reads the checked fixed keys into their declared type (defaults from {@link IjwConfig}). */
+    private static final Converter CONVERTER = Converters.standardConverter();
 
     /** CBS municipality codes of Centraal Gelderland and Food Valley (CBS Gemeentelijke indeling 2024). */
     static final Map<String, String> BUILT_IN_CODES;
 
     static {
-        Map<String, String> d = new LinkedHashMap<>();
-        d.put(DESTINATION, "");
-        d.put(REFERRER_TYPE, "01");
-        d.put(REFERRER_NAME, "Lokaal team");
-        d.put(DECISION_DAYS, "56");
-        DEFAULTS = Collections.unmodifiableMap(d);
         Map<String, String> c = new TreeMap<>();
         c.put("arnhem", "0202");
         c.put("barneveld", "0203");
@@ -98,7 +101,7 @@ record IjwSettings(String destination, String referrerType, String referrerName,
             }
         }
         Set<String> unknown = new TreeSet<>();
-        Map<String, String> c = new LinkedHashMap<>(DEFAULTS);
+        Map<String, String> fixed = new LinkedHashMap<>();
         Map<String, String> codes = new TreeMap<>(BUILT_IN_CODES);
         for (Map.Entry<String, String> e : given.entrySet()) {
             String v = e.getValue() == null ? "" : e.getValue().trim();
@@ -108,44 +111,42 @@ record IjwSettings(String destination, String referrerType, String referrerName,
                             + " must be a 4-digit CBS municipality code, not '" + v + "'");
                 }
                 codes.put(e.getKey().substring(CODE_PREFIX.length()).trim().toLowerCase(Locale.ROOT), v);
-            } else if (DEFAULTS.containsKey(e.getKey())) {
-                c.put(e.getKey(), v);
+            } else if (KEYS.contains(e.getKey())) {
+                try {
+                    fixed.putAll(BindingConfiguration.checked(IjwProcurementConnector.ID, Map.of(e.getKey(), v),
+                            IjwConfig.class));
+                } catch (IllegalArgumentException notOfItsType) {
+                    throw new InvalidSetting(e.getKey(), notOfItsType.getMessage());
+                }
             } else {
                 unknown.add(e.getKey());
             }
         }
         if (!unknown.isEmpty()) {
             throw new InvalidSetting(unknown.iterator().next(), "procurement-ijw: unknown configuration key(s) " + unknown
-                    + "; known keys are " + DEFAULTS.keySet() + " and " + CODE_PREFIX + "<municipality>");
+                    + "; known keys are " + KEYS + " and " + CODE_PREFIX + "<municipality>");
         }
-        if (!REFERRER_TYPES.contains(c.get(REFERRER_TYPE))) {
+        IjwConfig c = CONVERTER.convert(fixed).to(IjwConfig.class);
+        String type = c.referrer_type().strip();
+        if (!REFERRER_TYPES.contains(type)) {
             throw new InvalidSetting(REFERRER_TYPE, "procurement-ijw: " + REFERRER_TYPE + " must be a COD327 code "
-                    + new TreeSet<>(REFERRER_TYPES) + ", not '" + c.get(REFERRER_TYPE) + "'");
+                    + new TreeSet<>(REFERRER_TYPES) + ", not '" + type + "'");
         }
-        String name = c.get(REFERRER_NAME);
+        String name = c.referrer_name().strip();
         if (name.isEmpty() || name.length() > 35) {
             throw new InvalidSetting(REFERRER_NAME, "procurement-ijw: " + REFERRER_NAME + " must be 1 to 35 characters");
         }
-        String destination = c.get(DESTINATION).isEmpty() ? null : c.get(DESTINATION);
-        return new IjwSettings(destination, c.get(REFERRER_TYPE), name, (int) number(c, DECISION_DAYS, 1, 365),
-                Collections.unmodifiableMap(codes));
+        int days = c.maatwerk_decisionDays();
+        if (days < 1 || days > 365) {
+            throw new InvalidSetting(DECISION_DAYS, "procurement-ijw: " + DECISION_DAYS
+                    + " must be a whole number from 1 to 365, not '" + days + "'");
+        }
+        String destination = c.destination().isBlank() ? null : c.destination().strip();
+        return new IjwSettings(destination, type, name, days, Collections.unmodifiableMap(codes));
     }
 
     /** The CBS code of a municipality, or null. */
     String municipalityCode(String municipality) {
         return municipality == null ? null : municipalityCodes.get(municipality.trim().toLowerCase(Locale.ROOT));
-    }
-
-    private static long number(Map<String, String> c, String key, long min, long max) {
-        try {
-            long v = Long.parseLong(c.get(key));
-            if (v >= min && v <= max) {
-                return v;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new InvalidSetting(key, "procurement-ijw: " + key + " must be a whole number from " + min + " to "
-                + max + ", not '" + c.get(key) + "'");
     }
 }

@@ -7,12 +7,13 @@ import org.osgi.service.metatype.annotations.Option;
 /**
  * The binding configuration of the three-way triage, as the core checks it at bind time and shows it
  * in {@code GET /api/v1/plugins} (a method {@code complex_minProblemDomains} is the key
- * {@code complex.minProblemDomains}). The rules across keys are {@link ThreeWayCriteria}'s.
+ * {@code complex.minProblemDomains}); the plugin reads it with the OSGi Converter (public: the Converter
+ * proxies it). The rules across keys are {@link ThreeWayCriteria}'s.
  */
 @ObjectClassDefinition(id = ThreeWayTriage.ID, name = "Three-way triage",
         description = "Criteria of the three-way split: meervoudig complex when any multiComplex criterion holds,"
                 + " else complex when any complex criterion holds, else enkelvoudig.")
-@interface ThreeWayConfig {
+public @interface ThreeWayConfig {
 
     @AttributeDefinition(name = "Complex from life domains", min = "0", max = "9",
             description = "Complex when problems are recorded in at least this many life domains; 0 = criterion off.")

@@ -2,7 +2,6 @@ package nl.proeftuin.plugins.triage.threeway.internal;
 
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -12,10 +11,15 @@ import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 import nl.proeftuin.core.api.dto.LifeDomain;
+import nl.proeftuin.core.spi.BindingConfiguration;
 import nl.proeftuin.core.spi.SafetyConcern;
+import org.osgi.util.converter.Converter;
+import org.osgi.util.converter.Converters;
 
 /**
- * The criteria of the three-way triage, read from the binding's configuration. Every key is optional;
+ * The criteria of the three-way triage, read from the binding's configuration with the OSGi Converter
+ * into {@link ThreeWayConfig} (which declares the keys, defaults, ranges and options the core checks at
+ * bind time), then checked here for what a call must not rely on unchecked. Every key is optional;
  * a missing key takes its default. A signal is <i>meervoudig complex</i> when any {@code multiComplex.*}
  * criterion holds, else <i>complex</i> when any {@code complex.*} criterion holds, else
  * <i>enkelvoudig</i>.
@@ -67,21 +71,8 @@ record ThreeWayCriteria(int complexMinDomains, SafetyConcern complexSafety, Set<
     static final String MULTI_EARLIER_HELP = "multiComplex.onEarlierHelpWithoutResult";
     static final String MULTI_PARENTAL = "multiComplex.onParentalProblems";
 
-    /** Every key with its default, in documentation order. */
-    static final Map<String, String> DEFAULTS;
-
-    static {
-        Map<String, String> d = new LinkedHashMap<>();
-        d.put(COMPLEX_MIN_DOMAINS, "3");
-        d.put(COMPLEX_SAFETY, "SERIOUS");
-        d.put(COMPLEX_PARENTAL, "ADDICTION,PSYCHIATRY");
-        d.put(MULTI_MIN_DOMAINS, "5");
-        d.put(MULTI_SAFETY, "OFF");
-        d.put(MULTI_REPEATED_VIOLENCE, "true");
-        d.put(MULTI_EARLIER_HELP, "true");
-        d.put(MULTI_PARENTAL, "");
-        DEFAULTS = Collections.unmodifiableMap(d);
-    }
+    /** Reads the checked configuration into its declared type (defaults from {@link ThreeWayConfig}). */
+    private static final Converter CONVERTER = Converters.standardConverter();
 
     private static final String OFF = "OFF";
     private static final Pattern PROBLEM_CODE = Pattern.compile("[A-Z][A-Z0-9_]*");
@@ -99,41 +90,28 @@ record ThreeWayCriteria(int complexMinDomains, SafetyConcern complexSafety, Set<
      * @throws IllegalArgumentException naming the key, when a key is unknown or a value is unusable
      */
     static ThreeWayCriteria from(Map<String, String> configuration) {
-        Map<String, String> given = configuration == null ? Map.of() : configuration;
-        Set<String> unknown = new TreeSet<>(given.keySet());
-        unknown.removeAll(DEFAULTS.keySet());
-        if (!unknown.isEmpty()) {
-            throw new IllegalArgumentException("triage-threeway: unknown configuration key(s) " + unknown
-                    + "; known keys are " + DEFAULTS.keySet());
-        }
-        Map<String, String> c = new LinkedHashMap<>(DEFAULTS);
-        given.forEach((k, v) -> c.put(k, v == null ? "" : v.trim()));
+        ThreeWayConfig c = CONVERTER.convert(BindingConfiguration.checked(ThreeWayTriage.ID, configuration,
+                ThreeWayConfig.class)).to(ThreeWayConfig.class);
 
-        int complexMin = domains(c, COMPLEX_MIN_DOMAINS);
-        int multiMin = domains(c, MULTI_MIN_DOMAINS);
+        int complexMin = domains(COMPLEX_MIN_DOMAINS, c.complex_minProblemDomains());
+        int multiMin = domains(MULTI_MIN_DOMAINS, c.multiComplex_minProblemDomains());
         if (complexMin > 0 && multiMin > 0 && multiMin < complexMin) {
             throw new IllegalArgumentException("triage-threeway: " + MULTI_MIN_DOMAINS + " (" + multiMin
                     + ") must not be lower than " + COMPLEX_MIN_DOMAINS + " (" + complexMin + ")");
         }
-        SafetyConcern complexSafety = severity(c, COMPLEX_SAFETY);
-        SafetyConcern multiSafety = severity(c, MULTI_SAFETY);
+        SafetyConcern complexSafety = severity(COMPLEX_SAFETY, c.complex_onSafetyConcern());
+        SafetyConcern multiSafety = severity(MULTI_SAFETY, c.multiComplex_onSafetyConcern());
         if (complexSafety != null && multiSafety != null && multiSafety.compareTo(complexSafety) < 0) {
             throw new IllegalArgumentException("triage-threeway: " + MULTI_SAFETY + " (" + multiSafety
                     + ") must not be milder than " + COMPLEX_SAFETY + " (" + complexSafety + ")");
         }
-        return new ThreeWayCriteria(complexMin, complexSafety, problems(c, COMPLEX_PARENTAL), multiMin, multiSafety,
-                bool(c, MULTI_REPEATED_VIOLENCE), bool(c, MULTI_EARLIER_HELP), problems(c, MULTI_PARENTAL));
+        return new ThreeWayCriteria(complexMin, complexSafety, problems(COMPLEX_PARENTAL, c.complex_onParentalProblems()),
+                multiMin, multiSafety, c.multiComplex_onRepeatedViolence(), c.multiComplex_onEarlierHelpWithoutResult(),
+                problems(MULTI_PARENTAL, c.multiComplex_onParentalProblems()));
     }
 
-    private static int domains(Map<String, String> c, String key) {
-        String v = c.get(key);
-        int n;
-        try {
-            n = Integer.parseInt(v);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("triage-threeway: " + key + " must be a whole number from 0 (off) to "
-                    + DOMAINS + ", not '" + v + "'", e);
-        }
+    /** The range the definition declares ({@code min}/{@code max} are not visible at run time). */
+    private static int domains(String key, int n) {
         if (n < 0 || n > DOMAINS) {
             throw new IllegalArgumentException("triage-threeway: " + key + " must be from 0 (off) to " + DOMAINS
                     + " (the number of life domains), not " + n);
@@ -142,8 +120,8 @@ record ThreeWayCriteria(int complexMinDomains, SafetyConcern complexSafety, Set<
     }
 
     /** @return the threshold, or null when the criterion is off */
-    private static SafetyConcern severity(Map<String, String> c, String key) {
-        String v = c.get(key).toUpperCase(Locale.ROOT);
+    private static SafetyConcern severity(String key, String raw) {
+        String v = raw.toUpperCase(Locale.ROOT);
         if (OFF.equals(v)) {
             return null;
         }
@@ -155,25 +133,13 @@ record ThreeWayCriteria(int complexMinDomains, SafetyConcern complexSafety, Set<
             }
         }
         throw new IllegalArgumentException("triage-threeway: " + key
-                + " must be MODERATE, SERIOUS, ACUTE or OFF, not '" + c.get(key) + "'");
+                + " must be MODERATE, SERIOUS, ACUTE or OFF, not '" + raw + "'");
     }
 
-    private static boolean bool(Map<String, String> c, String key) {
-        String v = c.get(key);
-        // Boolean.parseBoolean would read "ja" or "yes" as false without a word: refuse instead.
-        if ("true".equalsIgnoreCase(v)) {
-            return true;
-        }
-        if ("false".equalsIgnoreCase(v)) {
-            return false;
-        }
-        throw new IllegalArgumentException("triage-threeway: " + key + " must be true or false, not '" + v + "'");
-    }
-
-    private static Set<String> problems(Map<String, String> c, String key) {
+    private static Set<String> problems(String key, String value) {
         Set<String> codes = new LinkedHashSet<>();
         List<String> bad = new ArrayList<>();
-        for (String part : c.get(key).split(",")) {
+        for (String part : value.split(",")) {
             String code = part.trim().toUpperCase(Locale.ROOT);
             if (code.isEmpty()) {
                 continue;

@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 
+import nl.proeftuin.core.spi.BindingConfiguration;
 import nl.proeftuin.core.spi.SafetyConcern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -57,9 +58,14 @@ class ThreeWayCriteriaTest {
     }
 
     @Test
-    void theDefaultsTableCoversEveryKey() {
-        assertEquals(8, ThreeWayCriteria.DEFAULTS.size());
-        assertEquals(ThreeWayCriteria.from(ThreeWayCriteria.DEFAULTS), ThreeWayCriteria.from(Map.of()));
+    void theDeclaredDefaultsAreTheDocumentedOnes() {
+        Map<String, String> documented = Map.of("complex.minProblemDomains", "3", "complex.onSafetyConcern", "SERIOUS",
+                "complex.onParentalProblems", "ADDICTION,PSYCHIATRY", "multiComplex.minProblemDomains", "5",
+                "multiComplex.onSafetyConcern", "OFF", "multiComplex.onRepeatedViolence", "true",
+                "multiComplex.onEarlierHelpWithoutResult", "true", "multiComplex.onParentalProblems", "");
+
+        assertEquals(documented.keySet(), BindingConfiguration.keys(ThreeWayConfig.class), "every key is declared");
+        assertEquals(ThreeWayCriteria.from(documented), ThreeWayCriteria.from(Map.of()));
     }
 
     @ParameterizedTest(name = "{0} = ''{1}''")

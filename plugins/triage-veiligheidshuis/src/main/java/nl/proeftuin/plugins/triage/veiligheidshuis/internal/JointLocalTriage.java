@@ -4,9 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 
+import nl.proeftuin.core.spi.BindingConfiguration;
 import nl.proeftuin.core.spi.PluginConfiguration;
 import nl.proeftuin.core.spi.PluginId;
 import nl.proeftuin.core.spi.Route;
@@ -153,16 +152,10 @@ public final class JointLocalTriage implements Triage {
      * @throws IllegalArgumentException naming the key, for an unknown key or value
      */
     static boolean escalateOnDisagreement(Map<String, String> configuration) {
-        Map<String, String> c = configuration == null ? Map.of() : configuration;
         // The core refuses an unknown key or value at bind time (JointLocalConfig); a binding stored
         // before that check existed is refused here too, never read as the default.
-        Set<String> unknown = new TreeSet<>(c.keySet());
-        unknown.remove(ON_DISAGREEMENT);
-        if (!unknown.isEmpty()) {
-            throw new IllegalArgumentException(ID + ": unknown configuration key(s) " + unknown
-                    + "; the only key is " + ON_DISAGREEMENT + " (" + ESCALATE + " or " + MANUAL + ")");
-        }
-        String raw = CONVERTER.convert(c).to(JointLocalConfig.class).onDisagreement();
+        String raw = CONVERTER.convert(BindingConfiguration.checked(ID, configuration, JointLocalConfig.class))
+                .to(JointLocalConfig.class).onDisagreement();
         String v = raw == null ? "" : raw.strip().toLowerCase(Locale.ROOT);
         if (ESCALATE.equals(v)) {
             return true;
