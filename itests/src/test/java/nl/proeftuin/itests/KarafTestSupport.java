@@ -198,15 +198,15 @@ public abstract class KarafTestSupport {
         }
 
         static synchronized void seedRegister() throws InterruptedException {
-            nl.proeftuin.core.spi.runtime.MunicipalityRegister register = service(
-                    nl.proeftuin.core.spi.runtime.MunicipalityRegister.class);
+            nl.proeftuin.core.api.region.MunicipalityRegister register = service(
+                    nl.proeftuin.core.api.region.MunicipalityRegister.class);
             java.util.Set<String> present = new java.util.HashSet<>();
             register.municipalities().forEach(m -> present.add(m.code()));
             MUNICIPALITIES.forEach((code, name) -> {
                 if (!present.contains(code)) {
                     try {
                         register.add(new nl.proeftuin.core.api.dto.Actor("itest", "itest"),
-                                new nl.proeftuin.core.spi.runtime.MunicipalityInput(code, name, null));
+                                new nl.proeftuin.core.api.region.MunicipalityInput(code, name, null));
                     } catch (nl.proeftuin.core.api.RuleViolationException e) {
                         // a region feature registered it (under its code or name) meanwhile
                     }

@@ -14,8 +14,9 @@ import java.util.jar.Manifest;
  * SPI ({@code nl.proeftuin.core.spi} package documentation, "What a plugin must not do"), and it
  * offers nothing to others.
  *
- * <p>Note: {@code nl.proeftuin.core.api.health} and {@code nl.proeftuin.core.spi.runtime} are exported
- * by the core but are for the core's own REST layer, web UI and shell, so a plugin may not import them.
+ * <p>The allow-list also keeps out what the core exports for its own REST layer, web UI and shell
+ * ({@code nl.proeftuin.core.api.health} and the runtime packages {@code nl.proeftuin.core.api.plugins},
+ * {@code .triage}, {@code .care}, {@code .monitor}, {@code .localteam}, {@code .region}) without naming them.
  */
 final class PluginManifestRules {
 

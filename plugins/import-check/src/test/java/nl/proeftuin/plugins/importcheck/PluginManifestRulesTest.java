@@ -34,7 +34,8 @@ class PluginManifestRulesTest {
     @CsvSource(delimiter = '|', value = {
         "nl.proeftuin.core.engine.internal;version=\"[1.0,2)\"              | imports nl.proeftuin.core.engine.internal (a core internal package)",
         "nl.proeftuin.core.store;version=\"[1.0,2)\"                        | imports nl.proeftuin.core.store;",
-        "nl.proeftuin.core.spi.runtime;version=\"[1.0,2)\"                  | imports nl.proeftuin.core.spi.runtime;",
+        "nl.proeftuin.core.api.plugins;version=\"[1.0,2)\"                  | imports nl.proeftuin.core.api.plugins;",
+        "nl.proeftuin.core.api.triage;version=\"[1.0,2)\"                   | imports nl.proeftuin.core.api.triage;",
         "nl.proeftuin.core.api.health                                       | imports nl.proeftuin.core.api.health;",
         "nl.proeftuin.plugins.triage.threeway.internal                      | imports nl.proeftuin.plugins.triage.threeway.internal",
         "nl.proeftuin.core.spi;nl.proeftuin.core.rest.internal;version=1.0  | imports nl.proeftuin.core.rest.internal",

@@ -11,11 +11,11 @@ import java.util.regex.Pattern;
 
 import nl.proeftuin.core.api.InvalidInputException;
 import nl.proeftuin.core.spi.ExtensionPoint;
-import nl.proeftuin.core.spi.runtime.Binding;
-import nl.proeftuin.core.spi.runtime.BindingChange;
-import nl.proeftuin.core.store.runtime.BindingStore;
-import nl.proeftuin.core.store.runtime.StoredBinding;
-import nl.proeftuin.core.store.runtime.StoredBindingChange;
+import nl.proeftuin.core.api.plugins.Binding;
+import nl.proeftuin.core.api.plugins.BindingChange;
+import nl.proeftuin.core.store.plugins.BindingStore;
+import nl.proeftuin.core.store.plugins.StoredBinding;
+import nl.proeftuin.core.store.plugins.StoredBindingChange;
 
 /**
  * Reading and writing bindings, shared by {@link StoredPluginRuntime} (changes by coordinators),

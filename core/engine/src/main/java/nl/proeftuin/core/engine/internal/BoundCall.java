@@ -5,8 +5,8 @@ import java.util.Optional;
 import java.util.function.Function;
 
 import nl.proeftuin.core.spi.ExtensionPoint;
-import nl.proeftuin.core.spi.runtime.Binding;
-import nl.proeftuin.core.spi.runtime.Provenance;
+import nl.proeftuin.core.api.plugins.Binding;
+import nl.proeftuin.core.api.plugins.Provenance;
 import org.osgi.framework.Bundle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -20,7 +20,7 @@ import nl.proeftuin.core.api.dto.Measure;
 import nl.proeftuin.core.api.dto.Phase;
 import nl.proeftuin.core.api.dto.ProfessionalRole;
 import nl.proeftuin.core.api.dto.TeamPosition;
-import nl.proeftuin.core.store.records.CaseStore;
+import nl.proeftuin.core.store.cases.CaseStore;
 
 /**
  * The case's events, typed and owned by the engine: one {@link Type} per kind of change and one

@@ -7,7 +7,7 @@ import java.util.Map;
 
 import nl.proeftuin.core.spi.ExtensionPoint;
 import nl.proeftuin.core.store.Database;
-import nl.proeftuin.core.store.runtime.BindingStore;
+import nl.proeftuin.core.store.plugins.BindingStore;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;

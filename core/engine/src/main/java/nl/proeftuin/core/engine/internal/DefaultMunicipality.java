@@ -4,9 +4,9 @@ import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 
 import nl.proeftuin.core.store.Database;
-import nl.proeftuin.core.store.runtime.MunicipalityNames;
-import nl.proeftuin.core.store.runtime.MunicipalityStore;
-import nl.proeftuin.core.store.runtime.StoredMunicipality;
+import nl.proeftuin.core.store.region.MunicipalityNames;
+import nl.proeftuin.core.store.region.MunicipalityStore;
+import nl.proeftuin.core.store.region.StoredMunicipality;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;

@@ -25,11 +25,11 @@ import nl.proeftuin.core.api.dto.FamilyRole;
 import nl.proeftuin.core.api.dto.Person;
 import nl.proeftuin.core.api.dto.ProfessionalRole;
 import nl.proeftuin.core.store.Database;
-import nl.proeftuin.core.store.records.CaseStore;
-import nl.proeftuin.core.store.records.FamilyStore;
-import nl.proeftuin.core.store.records.PlanStore;
-import nl.proeftuin.core.store.records.StoredCase;
-import nl.proeftuin.core.store.records.StoredPerson;
+import nl.proeftuin.core.store.cases.CaseStore;
+import nl.proeftuin.core.store.cases.FamilyStore;
+import nl.proeftuin.core.store.cases.PlanStore;
+import nl.proeftuin.core.store.cases.StoredCase;
+import nl.proeftuin.core.store.cases.StoredPerson;
 
 /**
  * What the three services share: the stores, the clock, one transaction per call, the case lock with

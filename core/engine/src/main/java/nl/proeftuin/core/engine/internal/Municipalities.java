@@ -5,8 +5,8 @@ import java.sql.SQLException;
 
 import nl.proeftuin.core.api.InvalidInputException;
 import nl.proeftuin.core.api.RuleViolationException;
-import nl.proeftuin.core.store.runtime.MunicipalityNames;
-import nl.proeftuin.core.store.runtime.MunicipalityStore;
+import nl.proeftuin.core.store.region.MunicipalityNames;
+import nl.proeftuin.core.store.region.MunicipalityStore;
 
 /**
  * A municipality field checked against the region's register, inside the caller's transaction: the

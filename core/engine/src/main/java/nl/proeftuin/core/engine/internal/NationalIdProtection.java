@@ -21,7 +21,7 @@ import javax.crypto.Mac;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
-import nl.proeftuin.core.store.records.ProtectedNationalId;
+import nl.proeftuin.core.store.cases.ProtectedNationalId;
 import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.service.component.annotations.Activate;

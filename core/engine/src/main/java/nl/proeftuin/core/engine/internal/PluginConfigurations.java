@@ -17,9 +17,9 @@ import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
 
 import nl.proeftuin.core.api.InvalidInputException;
-import nl.proeftuin.core.spi.runtime.ConfigurationKey;
-import nl.proeftuin.core.spi.runtime.ConfigurationOption;
-import nl.proeftuin.core.spi.runtime.ConfigurationSchema;
+import nl.proeftuin.core.api.plugins.ConfigurationKey;
+import nl.proeftuin.core.api.plugins.ConfigurationOption;
+import nl.proeftuin.core.api.plugins.ConfigurationSchema;
 import org.osgi.framework.Bundle;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;

@@ -16,7 +16,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import nl.proeftuin.core.api.dto.Framework;
 import nl.proeftuin.core.api.dto.Measure;
 import nl.proeftuin.core.api.dto.MeasureType;
-import nl.proeftuin.core.store.records.CaseStore;
+import nl.proeftuin.core.store.cases.CaseStore;
 import org.junit.jupiter.api.Test;
 
 class CaseEventsTest {

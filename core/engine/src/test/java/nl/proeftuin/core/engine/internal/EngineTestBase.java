@@ -40,7 +40,7 @@ import nl.proeftuin.core.store.Database;
 import nl.proeftuin.core.store.internal.JdbcCaseStore;
 import nl.proeftuin.core.store.internal.JdbcFamilyStore;
 import nl.proeftuin.core.store.internal.JdbcMunicipalityStore;
-import nl.proeftuin.core.store.runtime.StoredMunicipality;
+import nl.proeftuin.core.store.region.StoredMunicipality;
 import nl.proeftuin.core.store.internal.JdbcPlanStore;
 import nl.proeftuin.testing.TestClock;
 import nl.proeftuin.testing.TestDatabases;
@@ -118,7 +118,7 @@ abstract class EngineTestBase {
     String registered(String name) {
         try {
             return database.inTransaction(c -> {
-                var known = municipalityStore.byKey(c, nl.proeftuin.core.store.runtime.MunicipalityNames.key(name));
+                var known = municipalityStore.byKey(c, nl.proeftuin.core.store.region.MunicipalityNames.key(name));
                 if (known.isPresent()) {
                     return known.get().name();
                 }

@@ -16,10 +16,10 @@ import nl.proeftuin.core.api.dto.Measure;
 import nl.proeftuin.core.api.dto.MeasureType;
 import nl.proeftuin.core.api.dto.ProfessionalRole;
 import nl.proeftuin.core.api.dto.TeamPosition;
-import nl.proeftuin.core.spi.runtime.Distribution;
-import nl.proeftuin.core.spi.runtime.FrameworkMonth;
-import nl.proeftuin.core.spi.runtime.OutcomeFigures;
-import nl.proeftuin.core.spi.runtime.OutcomeReport;
+import nl.proeftuin.core.api.monitor.Distribution;
+import nl.proeftuin.core.api.monitor.FrameworkMonth;
+import nl.proeftuin.core.api.monitor.OutcomeFigures;
+import nl.proeftuin.core.api.monitor.OutcomeReport;
 import org.junit.jupiter.api.Test;
 
 class JdbcOutcomeMonitorTest extends EngineTestBase {

@@ -13,7 +13,7 @@ import java.util.Map;
 
 import nl.proeftuin.core.api.dto.Person;
 import nl.proeftuin.core.api.dto.PersonInput;
-import nl.proeftuin.core.store.records.ProtectedNationalId;
+import nl.proeftuin.core.store.cases.ProtectedNationalId;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 

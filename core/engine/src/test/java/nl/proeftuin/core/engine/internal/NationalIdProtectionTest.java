@@ -15,7 +15,7 @@ import java.util.Dictionary;
 import java.util.Hashtable;
 import java.util.List;
 
-import nl.proeftuin.core.store.records.ProtectedNationalId;
+import nl.proeftuin.core.store.cases.ProtectedNationalId;
 import org.junit.jupiter.api.Test;
 import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;

@@ -17,10 +17,10 @@ import java.util.Map;
 import nl.proeftuin.core.api.NotFoundException;
 import nl.proeftuin.core.spi.ExtensionPoint;
 import nl.proeftuin.core.spi.Triage;
-import nl.proeftuin.core.spi.runtime.Binding;
-import nl.proeftuin.core.spi.runtime.BindingChange;
-import nl.proeftuin.core.spi.runtime.BindingInput;
-import nl.proeftuin.core.spi.runtime.PluginInfo;
+import nl.proeftuin.core.api.plugins.Binding;
+import nl.proeftuin.core.api.plugins.BindingChange;
+import nl.proeftuin.core.api.plugins.BindingInput;
+import nl.proeftuin.core.api.plugins.PluginInfo;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 

@@ -31,7 +31,7 @@ import nl.proeftuin.core.store.internal.JdbcLocalTeamStore;
 import nl.proeftuin.core.store.internal.JdbcPrivacyStore;
 import nl.proeftuin.core.store.internal.JdbcRestrictedDataStore;
 import nl.proeftuin.core.store.privacy.PrivacyStore;
-import nl.proeftuin.core.store.runtime.StoredOutbound;
+import nl.proeftuin.core.store.localteam.StoredOutbound;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -34,12 +34,12 @@ import nl.proeftuin.core.spi.SafetyConcern;
 import nl.proeftuin.core.spi.TriageDecision;
 import nl.proeftuin.core.spi.TriageFacts;
 import nl.proeftuin.core.spi.TriageRequest;
-import nl.proeftuin.core.spi.runtime.Alert;
-import nl.proeftuin.core.spi.runtime.AssessmentInput;
-import nl.proeftuin.core.spi.runtime.Binding;
-import nl.proeftuin.core.spi.runtime.BindingChange;
-import nl.proeftuin.core.spi.runtime.BindingInput;
-import nl.proeftuin.core.spi.runtime.TriageOutcome;
+import nl.proeftuin.core.api.plugins.Alert;
+import nl.proeftuin.core.api.triage.AssessmentInput;
+import nl.proeftuin.core.api.plugins.Binding;
+import nl.proeftuin.core.api.plugins.BindingChange;
+import nl.proeftuin.core.api.plugins.BindingInput;
+import nl.proeftuin.core.api.triage.TriageOutcome;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 

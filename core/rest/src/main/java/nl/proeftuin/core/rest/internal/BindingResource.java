@@ -3,12 +3,12 @@ package nl.proeftuin.core.rest.internal;
 import nl.proeftuin.core.api.dto.Actor;
 import nl.proeftuin.core.security.Role;
 import nl.proeftuin.core.spi.ExtensionPoint;
-import nl.proeftuin.core.spi.runtime.Alert;
-import nl.proeftuin.core.spi.runtime.Binding;
-import nl.proeftuin.core.spi.runtime.BindingChange;
-import nl.proeftuin.core.spi.runtime.BindingInput;
-import nl.proeftuin.core.spi.runtime.PluginInfo;
-import nl.proeftuin.core.spi.runtime.PluginRuntime;
+import nl.proeftuin.core.api.plugins.Alert;
+import nl.proeftuin.core.api.plugins.Binding;
+import nl.proeftuin.core.api.plugins.BindingChange;
+import nl.proeftuin.core.api.plugins.BindingInput;
+import nl.proeftuin.core.api.plugins.PluginInfo;
+import nl.proeftuin.core.api.plugins.PluginRuntime;
 
 /**
  * The plugin runtime: {@code /plugins} present, {@code /bindings} per region and municipality with

@@ -1,10 +1,10 @@
 package nl.proeftuin.core.rest.internal;
 
 import nl.proeftuin.core.security.Role;
-import nl.proeftuin.core.spi.runtime.CarePathService;
-import nl.proeftuin.core.spi.runtime.CarePathStatus;
-import nl.proeftuin.core.spi.runtime.IncidentInput;
-import nl.proeftuin.core.spi.runtime.StepInput;
+import nl.proeftuin.core.api.care.CarePathService;
+import nl.proeftuin.core.api.care.CarePathStatus;
+import nl.proeftuin.core.api.care.IncidentInput;
+import nl.proeftuin.core.api.care.StepInput;
 
 /**
  * A case on its care path (for example MDA++): {@code /cases/{caseId}/care-path}, its steps and its

@@ -3,14 +3,14 @@ package nl.proeftuin.core.rest.internal;
 import nl.proeftuin.core.api.dto.LifeDomain;
 import nl.proeftuin.core.security.Role;
 import nl.proeftuin.core.spi.Urgency;
-import nl.proeftuin.core.spi.runtime.CareFinder;
-import nl.proeftuin.core.spi.runtime.CareRequestInput;
-import nl.proeftuin.core.spi.runtime.CareRequestView;
-import nl.proeftuin.core.spi.runtime.MaatwerkDecision;
-import nl.proeftuin.core.spi.runtime.MaatwerkInput;
-import nl.proeftuin.core.spi.runtime.MaatwerkView;
-import nl.proeftuin.core.spi.runtime.OfferList;
-import nl.proeftuin.core.spi.runtime.OfferRequest;
+import nl.proeftuin.core.api.care.CareFinder;
+import nl.proeftuin.core.api.care.CareRequestInput;
+import nl.proeftuin.core.api.care.CareRequestView;
+import nl.proeftuin.core.api.care.MaatwerkDecision;
+import nl.proeftuin.core.api.care.MaatwerkInput;
+import nl.proeftuin.core.api.care.MaatwerkView;
+import nl.proeftuin.core.api.care.OfferList;
+import nl.proeftuin.core.api.care.OfferRequest;
 
 /**
  * Finding care for a case through the bound procurement connector: offers, <i>maatwerk</i> requests

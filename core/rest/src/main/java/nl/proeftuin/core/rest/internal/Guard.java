@@ -23,7 +23,7 @@ import nl.proeftuin.core.security.CaseAccess;
 import nl.proeftuin.core.security.NeedToKnow;
 import nl.proeftuin.core.security.Principal;
 import nl.proeftuin.core.security.Role;
-import nl.proeftuin.core.store.runtime.MunicipalityNames;
+import nl.proeftuin.core.store.region.MunicipalityNames;
 
 /**
  * The one place where the API decides whether a request may proceed: the bearer token (401), the

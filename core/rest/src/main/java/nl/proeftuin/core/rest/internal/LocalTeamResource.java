@@ -1,9 +1,9 @@
 package nl.proeftuin.core.rest.internal;
 
 import nl.proeftuin.core.security.Role;
-import nl.proeftuin.core.spi.runtime.LocalTeamExchange;
-import nl.proeftuin.core.spi.runtime.OutboxEntry;
-import nl.proeftuin.core.spi.runtime.RetryInput;
+import nl.proeftuin.core.api.localteam.LocalTeamExchange;
+import nl.proeftuin.core.api.localteam.OutboxEntry;
+import nl.proeftuin.core.api.localteam.RetryInput;
 
 /**
  * The outbox to the municipalities' local teams, for coordinators: {@code /local-team/outbox}

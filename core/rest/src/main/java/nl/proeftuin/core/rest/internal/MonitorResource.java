@@ -4,12 +4,12 @@ import java.util.List;
 
 import nl.proeftuin.core.security.Principal;
 import nl.proeftuin.core.security.Role;
-import nl.proeftuin.core.spi.runtime.Distribution;
-import nl.proeftuin.core.spi.runtime.DistributionBucket;
-import nl.proeftuin.core.spi.runtime.FrameworkMonth;
-import nl.proeftuin.core.spi.runtime.OutcomeFigures;
-import nl.proeftuin.core.spi.runtime.OutcomeMonitor;
-import nl.proeftuin.core.spi.runtime.OutcomeReport;
+import nl.proeftuin.core.api.monitor.Distribution;
+import nl.proeftuin.core.api.monitor.DistributionBucket;
+import nl.proeftuin.core.api.monitor.FrameworkMonth;
+import nl.proeftuin.core.api.monitor.OutcomeFigures;
+import nl.proeftuin.core.api.monitor.OutcomeMonitor;
+import nl.proeftuin.core.api.monitor.OutcomeReport;
 
 /**
  * The pilot's outcome monitor: {@code /monitor} as JSON and {@code /monitor.csv} for a spreadsheet,

@@ -1,9 +1,9 @@
 package nl.proeftuin.core.rest.internal;
 
 import nl.proeftuin.core.security.Role;
-import nl.proeftuin.core.spi.runtime.Municipality;
-import nl.proeftuin.core.spi.runtime.MunicipalityInput;
-import nl.proeftuin.core.spi.runtime.MunicipalityRegister;
+import nl.proeftuin.core.api.region.Municipality;
+import nl.proeftuin.core.api.region.MunicipalityInput;
+import nl.proeftuin.core.api.region.MunicipalityRegister;
 
 /**
  * The region's register of municipalities: {@code GET /municipalities} for every logged-in user,

@@ -3,9 +3,9 @@ package nl.proeftuin.core.rest.internal;
 import nl.proeftuin.core.api.dto.Actor;
 import nl.proeftuin.core.security.Role;
 import nl.proeftuin.core.spi.TriageFacts;
-import nl.proeftuin.core.spi.runtime.AssessmentInput;
-import nl.proeftuin.core.spi.runtime.TriageOutcome;
-import nl.proeftuin.core.spi.runtime.TriageService;
+import nl.proeftuin.core.api.triage.AssessmentInput;
+import nl.proeftuin.core.api.triage.TriageOutcome;
+import nl.proeftuin.core.api.triage.TriageService;
 
 /**
  * Triage of a case through the plugin bound for its municipality: {@code /cases/{caseId}/triage},

@@ -19,16 +19,16 @@ import nl.proeftuin.core.spi.Route;
 import nl.proeftuin.core.spi.SafetyConcern;
 import nl.proeftuin.core.spi.TriageDecision;
 import nl.proeftuin.core.spi.TriageFacts;
-import nl.proeftuin.core.spi.runtime.Alert;
-import nl.proeftuin.core.spi.runtime.AssessmentInput;
-import nl.proeftuin.core.spi.runtime.Binding;
-import nl.proeftuin.core.spi.runtime.BindingChange;
-import nl.proeftuin.core.spi.runtime.BindingInput;
-import nl.proeftuin.core.spi.runtime.PluginInfo;
-import nl.proeftuin.core.spi.runtime.PluginRuntime;
-import nl.proeftuin.core.spi.runtime.Provenance;
-import nl.proeftuin.core.spi.runtime.TriageOutcome;
-import nl.proeftuin.core.spi.runtime.TriageService;
+import nl.proeftuin.core.api.plugins.Alert;
+import nl.proeftuin.core.api.triage.AssessmentInput;
+import nl.proeftuin.core.api.plugins.Binding;
+import nl.proeftuin.core.api.plugins.BindingChange;
+import nl.proeftuin.core.api.plugins.BindingInput;
+import nl.proeftuin.core.api.plugins.PluginInfo;
+import nl.proeftuin.core.api.plugins.PluginRuntime;
+import nl.proeftuin.core.api.plugins.Provenance;
+import nl.proeftuin.core.api.triage.TriageOutcome;
+import nl.proeftuin.core.api.triage.TriageService;
 
 /**
  * A small, real, in-memory plugin runtime and triage service for driving the API in unit tests: it
@@ -44,14 +44,14 @@ final class InMemoryRuntime implements PluginRuntime, TriageService {
     final List<PluginInfo> present = new ArrayList<>(List.of(
             new PluginInfo(SIMPLE, ExtensionPoint.TRIAGE, "nl.proeftuin.plugins.triage.simple", "1.0.0", 41),
             new PluginInfo(JOINT, ExtensionPoint.TRIAGE, "nl.proeftuin.plugins.triage.joint", "1.2.0", 42,
-                    new nl.proeftuin.core.spi.runtime.ConfigurationSchema(JOINT, "Joint triage", "Two assessments",
-                            List.of(new nl.proeftuin.core.spi.runtime.ConfigurationKey("threshold", "Integer", "2",
+                    new nl.proeftuin.core.api.plugins.ConfigurationSchema(JOINT, "Joint triage", "Two assessments",
+                            List.of(new nl.proeftuin.core.api.plugins.ConfigurationKey("threshold", "Integer", "2",
                                     "Threshold", "Assessments needed", "1", null, List.of()),
-                                    new nl.proeftuin.core.spi.runtime.ConfigurationKey("onDisagreement", "String",
+                                    new nl.proeftuin.core.api.plugins.ConfigurationKey("onDisagreement", "String",
                                             "escalate", "On disagreement", null, null, null, List.of(
-                                                    new nl.proeftuin.core.spi.runtime.ConfigurationOption("escalate",
+                                                    new nl.proeftuin.core.api.plugins.ConfigurationOption("escalate",
                                                             "Escalate"),
-                                                    new nl.proeftuin.core.spi.runtime.ConfigurationOption("manual",
+                                                    new nl.proeftuin.core.api.plugins.ConfigurationOption("manual",
                                                             "Manual"))))))));
     /** Cases the triage service knows; others are 404. */
     final Set<String> cases = new java.util.HashSet<>(Set.of("c1", "c2"));

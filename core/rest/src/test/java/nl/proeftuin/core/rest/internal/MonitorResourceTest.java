@@ -6,11 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Instant;
 import java.util.List;
 
-import nl.proeftuin.core.spi.runtime.Distribution;
-import nl.proeftuin.core.spi.runtime.DistributionBucket;
-import nl.proeftuin.core.spi.runtime.FrameworkMonth;
-import nl.proeftuin.core.spi.runtime.OutcomeFigures;
-import nl.proeftuin.core.spi.runtime.OutcomeReport;
+import nl.proeftuin.core.api.monitor.Distribution;
+import nl.proeftuin.core.api.monitor.DistributionBucket;
+import nl.proeftuin.core.api.monitor.FrameworkMonth;
+import nl.proeftuin.core.api.monitor.OutcomeFigures;
+import nl.proeftuin.core.api.monitor.OutcomeReport;
 import org.junit.jupiter.api.Test;
 
 class MonitorResourceTest {

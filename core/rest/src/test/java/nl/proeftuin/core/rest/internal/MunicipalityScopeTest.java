@@ -15,9 +15,9 @@ import nl.proeftuin.core.api.RuleViolationException;
 import nl.proeftuin.core.api.dto.Actor;
 import nl.proeftuin.core.audit.AccessAction;
 import nl.proeftuin.core.audit.AccessEvent;
-import nl.proeftuin.core.spi.runtime.Municipality;
-import nl.proeftuin.core.spi.runtime.MunicipalityInput;
-import nl.proeftuin.core.spi.runtime.MunicipalityRegister;
+import nl.proeftuin.core.api.region.Municipality;
+import nl.proeftuin.core.api.region.MunicipalityInput;
+import nl.proeftuin.core.api.region.MunicipalityRegister;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -70,19 +70,19 @@ class MunicipalityScopeTest {
         api = new ApiDispatcher(new Json(), r -> Reply.ok("health"), () -> core.family, () -> core.cases,
                 () -> core.plans, () -> null, () -> null,
                 security.services().with(MunicipalityRegister.class, () -> registerService)
-                        .with(nl.proeftuin.core.spi.runtime.OutcomeMonitor.class, () -> this::report));
+                        .with(nl.proeftuin.core.api.monitor.OutcomeMonitor.class, () -> this::report));
     }
 
     /** The monitor's figures for the region and two municipalities (the real one is the engine's). */
-    private nl.proeftuin.core.spi.runtime.OutcomeReport report(String municipality) {
-        var empty = new nl.proeftuin.core.spi.runtime.Distribution(0, null, null, null, List.of());
-        java.util.function.Function<String, nl.proeftuin.core.spi.runtime.OutcomeFigures> figures = m ->
-                new nl.proeftuin.core.spi.runtime.OutcomeFigures(m, 1, 1, empty, 0, empty, empty, List.of(), empty, 0);
-        List<nl.proeftuin.core.spi.runtime.OutcomeFigures> rows = List.of(figures.apply("Arnhem"), figures.apply("Ede"),
+    private nl.proeftuin.core.api.monitor.OutcomeReport report(String municipality) {
+        var empty = new nl.proeftuin.core.api.monitor.Distribution(0, null, null, null, List.of());
+        java.util.function.Function<String, nl.proeftuin.core.api.monitor.OutcomeFigures> figures = m ->
+                new nl.proeftuin.core.api.monitor.OutcomeFigures(m, 1, 1, empty, 0, empty, empty, List.of(), empty, 0);
+        List<nl.proeftuin.core.api.monitor.OutcomeFigures> rows = List.of(figures.apply("Arnhem"), figures.apply("Ede"),
                 figures.apply(null));
         String canonical = municipality == null ? null : municipality.substring(0, 1).toUpperCase(Locale.ROOT)
                 + municipality.substring(1).toLowerCase(Locale.ROOT);
-        return new nl.proeftuin.core.spi.runtime.OutcomeReport(canonical, Instant.now(),
+        return new nl.proeftuin.core.api.monitor.OutcomeReport(canonical, Instant.now(),
                 canonical == null ? rows.get(2) : figures.apply(canonical), rows);
     }
 

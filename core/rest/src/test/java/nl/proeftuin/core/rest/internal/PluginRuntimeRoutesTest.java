@@ -14,8 +14,8 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import nl.proeftuin.core.spi.ExtensionPoint;
-import nl.proeftuin.core.spi.runtime.PluginRuntime;
-import nl.proeftuin.core.spi.runtime.TriageService;
+import nl.proeftuin.core.api.plugins.PluginRuntime;
+import nl.proeftuin.core.api.triage.TriageService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 

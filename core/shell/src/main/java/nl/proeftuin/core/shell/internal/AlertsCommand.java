@@ -5,7 +5,7 @@ import java.time.ZoneId;
 import nl.proeftuin.core.audit.AccessAction;
 import nl.proeftuin.core.audit.AccessLog;
 import nl.proeftuin.core.audit.ShellAccess;
-import nl.proeftuin.core.spi.runtime.PluginRuntime;
+import nl.proeftuin.core.api.plugins.PluginRuntime;
 import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Option;

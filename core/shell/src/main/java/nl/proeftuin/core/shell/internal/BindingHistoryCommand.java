@@ -6,7 +6,7 @@ import nl.proeftuin.core.audit.AccessAction;
 import nl.proeftuin.core.audit.AccessLog;
 import nl.proeftuin.core.audit.ShellAccess;
 import nl.proeftuin.core.spi.ExtensionPoint;
-import nl.proeftuin.core.spi.runtime.PluginRuntime;
+import nl.proeftuin.core.api.plugins.PluginRuntime;
 import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;

@@ -1,7 +1,7 @@
 package nl.proeftuin.core.shell.internal;
 
-import nl.proeftuin.core.spi.runtime.Municipality;
-import nl.proeftuin.core.spi.runtime.MunicipalityRegister;
+import nl.proeftuin.core.api.region.Municipality;
+import nl.proeftuin.core.api.region.MunicipalityRegister;
 import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;

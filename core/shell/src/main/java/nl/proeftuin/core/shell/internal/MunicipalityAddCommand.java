@@ -2,9 +2,9 @@ package nl.proeftuin.core.shell.internal;
 
 import java.util.List;
 
-import nl.proeftuin.core.spi.runtime.Municipality;
-import nl.proeftuin.core.spi.runtime.MunicipalityInput;
-import nl.proeftuin.core.spi.runtime.MunicipalityRegister;
+import nl.proeftuin.core.api.region.Municipality;
+import nl.proeftuin.core.api.region.MunicipalityInput;
+import nl.proeftuin.core.api.region.MunicipalityRegister;
 import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;

@@ -2,8 +2,8 @@ package nl.proeftuin.core.shell.internal;
 
 import java.util.List;
 
-import nl.proeftuin.core.spi.runtime.PluginInfo;
-import nl.proeftuin.core.spi.runtime.PluginRuntime;
+import nl.proeftuin.core.api.plugins.PluginInfo;
+import nl.proeftuin.core.api.plugins.PluginRuntime;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.api.console.CommandLine;

@@ -6,7 +6,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Map;
 import java.util.TreeMap;
 
-import nl.proeftuin.core.spi.runtime.Binding;
+import nl.proeftuin.core.api.plugins.Binding;
 
 /** How values read in a terminal. */
 final class Text {

@@ -8,7 +8,7 @@ import java.time.ZoneOffset;
 import java.util.Map;
 
 import nl.proeftuin.core.spi.ExtensionPoint;
-import nl.proeftuin.core.spi.runtime.Binding;
+import nl.proeftuin.core.api.plugins.Binding;
 import org.junit.jupiter.api.Test;
 
 class TextTest {

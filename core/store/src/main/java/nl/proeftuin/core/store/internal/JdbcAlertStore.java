@@ -6,8 +6,8 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 
-import nl.proeftuin.core.store.runtime.AlertStore;
-import nl.proeftuin.core.store.runtime.StoredAlert;
+import nl.proeftuin.core.store.plugins.AlertStore;
+import nl.proeftuin.core.store.plugins.StoredAlert;
 import org.osgi.service.component.annotations.Component;
 
 /** Alerts in {@code plugin_alert}. */

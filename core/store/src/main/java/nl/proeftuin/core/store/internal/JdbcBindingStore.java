@@ -8,9 +8,9 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 
-import nl.proeftuin.core.store.runtime.BindingStore;
-import nl.proeftuin.core.store.runtime.StoredBinding;
-import nl.proeftuin.core.store.runtime.StoredBindingChange;
+import nl.proeftuin.core.store.plugins.BindingStore;
+import nl.proeftuin.core.store.plugins.StoredBinding;
+import nl.proeftuin.core.store.plugins.StoredBindingChange;
 import org.osgi.service.component.annotations.Component;
 
 /**

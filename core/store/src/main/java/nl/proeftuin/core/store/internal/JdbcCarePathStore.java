@@ -7,9 +7,9 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 
-import nl.proeftuin.core.store.runtime.CarePathStore;
-import nl.proeftuin.core.store.runtime.StoredIncident;
-import nl.proeftuin.core.store.runtime.StoredStep;
+import nl.proeftuin.core.store.care.CarePathStore;
+import nl.proeftuin.core.store.care.StoredIncident;
+import nl.proeftuin.core.store.care.StoredStep;
 import org.osgi.service.component.annotations.Component;
 
 /** Steps in {@code care_path_step}, incidents in {@code care_path_incident}. */

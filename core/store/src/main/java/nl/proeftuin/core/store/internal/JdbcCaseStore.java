@@ -39,8 +39,8 @@ import nl.proeftuin.core.api.dto.Signal;
 import nl.proeftuin.core.api.dto.SignalKind;
 import nl.proeftuin.core.api.dto.SignalSource;
 import nl.proeftuin.core.api.dto.TeamPosition;
-import nl.proeftuin.core.store.records.CaseStore;
-import nl.proeftuin.core.store.records.StoredCase;
+import nl.proeftuin.core.store.cases.CaseStore;
+import nl.proeftuin.core.store.cases.StoredCase;
 import org.osgi.service.component.annotations.Component;
 
 /**

@@ -21,9 +21,9 @@ import nl.proeftuin.core.api.dto.Household;
 import nl.proeftuin.core.api.dto.Membership;
 import nl.proeftuin.core.api.dto.Relationship;
 import nl.proeftuin.core.api.dto.RelationshipType;
-import nl.proeftuin.core.store.records.FamilyStore;
-import nl.proeftuin.core.store.records.ProtectedNationalId;
-import nl.proeftuin.core.store.records.StoredPerson;
+import nl.proeftuin.core.store.cases.FamilyStore;
+import nl.proeftuin.core.store.cases.ProtectedNationalId;
+import nl.proeftuin.core.store.cases.StoredPerson;
 import org.osgi.service.component.annotations.Component;
 
 /**

@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-import nl.proeftuin.core.store.runtime.LocalTeamStore;
-import nl.proeftuin.core.store.runtime.StoredOutbound;
+import nl.proeftuin.core.store.localteam.LocalTeamStore;
+import nl.proeftuin.core.store.localteam.StoredOutbound;
 import org.osgi.service.component.annotations.Component;
 
 /** The outbox in {@code local_team_outbox}, inbound requests in {@code local_team_inbound}. */

@@ -6,9 +6,9 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 
-import nl.proeftuin.core.store.runtime.MunicipalityNames;
-import nl.proeftuin.core.store.runtime.MunicipalityStore;
-import nl.proeftuin.core.store.runtime.StoredMunicipality;
+import nl.proeftuin.core.store.region.MunicipalityNames;
+import nl.proeftuin.core.store.region.MunicipalityStore;
+import nl.proeftuin.core.store.region.StoredMunicipality;
 import org.osgi.service.component.annotations.Component;
 
 /** The register in {@code municipality}; the key column is always written from the name here. */

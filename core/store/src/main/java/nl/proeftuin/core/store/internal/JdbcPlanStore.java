@@ -8,8 +8,8 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 
-import nl.proeftuin.core.store.records.PlanStore;
-import nl.proeftuin.core.store.records.StoredPlanVersion;
+import nl.proeftuin.core.store.cases.PlanStore;
+import nl.proeftuin.core.store.cases.StoredPlanVersion;
 import org.osgi.service.component.annotations.Component;
 
 /**

@@ -12,9 +12,9 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
-import nl.proeftuin.core.store.runtime.ProcurementStore;
-import nl.proeftuin.core.store.runtime.StoredCareRequest;
-import nl.proeftuin.core.store.runtime.StoredMaatwerk;
+import nl.proeftuin.core.store.care.ProcurementStore;
+import nl.proeftuin.core.store.care.StoredCareRequest;
+import nl.proeftuin.core.store.care.StoredMaatwerk;
 import org.osgi.service.component.annotations.Component;
 
 /** Maatwerk requests in {@code maatwerk_request}, care requests in {@code care_request}. */

@@ -8,9 +8,9 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 
-import nl.proeftuin.core.store.runtime.StoredAssessment;
-import nl.proeftuin.core.store.runtime.StoredTriageOutcome;
-import nl.proeftuin.core.store.runtime.TriageStore;
+import nl.proeftuin.core.store.triage.StoredAssessment;
+import nl.proeftuin.core.store.triage.StoredTriageOutcome;
+import nl.proeftuin.core.store.triage.TriageStore;
 import org.osgi.service.component.annotations.Component;
 
 /** Triage outcomes in {@code triage_outcome}, assessments in {@code triage_assessment}. */

@@ -23,7 +23,7 @@ import nl.proeftuin.core.api.dto.Phase;
 import nl.proeftuin.core.api.dto.Signal;
 import nl.proeftuin.core.api.dto.SignalKind;
 import nl.proeftuin.core.api.dto.SignalSource;
-import nl.proeftuin.core.store.records.StoredCase;
+import nl.proeftuin.core.store.cases.StoredCase;
 import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;

@@ -47,10 +47,10 @@ import nl.proeftuin.core.api.dto.Signal;
 import nl.proeftuin.core.api.dto.SignalKind;
 import nl.proeftuin.core.api.dto.SignalSource;
 import nl.proeftuin.core.api.dto.TeamPosition;
-import nl.proeftuin.core.store.records.ProtectedNationalId;
-import nl.proeftuin.core.store.records.StoredCase;
-import nl.proeftuin.core.store.records.StoredPerson;
-import nl.proeftuin.core.store.records.StoredPlanVersion;
+import nl.proeftuin.core.store.cases.ProtectedNationalId;
+import nl.proeftuin.core.store.cases.StoredCase;
+import nl.proeftuin.core.store.cases.StoredPerson;
+import nl.proeftuin.core.store.cases.StoredPlanVersion;
 import org.h2.util.OsgiDataSourceFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -159,10 +159,10 @@ class JdbcStoresTest {
             String name = "Arn" + code.substring(2).chars().mapToObj(d -> String.valueOf((char) ('a' + d - '0')))
                     .collect(java.util.stream.Collectors.joining()) + "hem";
             db.inTransaction(c -> {
-                register.insert(c, new nl.proeftuin.core.store.runtime.StoredMunicipality(code, name, 164_000, T0, "u1"));
+                register.insert(c, new nl.proeftuin.core.store.region.StoredMunicipality(code, name, 164_000, T0, "u1"));
                 return null;
             });
-            var found = db.read(c -> register.byKey(c, nl.proeftuin.core.store.runtime.MunicipalityNames.key(
+            var found = db.read(c -> register.byKey(c, nl.proeftuin.core.store.region.MunicipalityNames.key(
                     name.toUpperCase(java.util.Locale.ROOT)))).orElseThrow();
             assertEquals(name, found.name(), "the register's exact case comes back");
             assertEquals(164_000, found.inhabitants());
@@ -171,12 +171,12 @@ class JdbcStoresTest {
             assertFalse(empty);
             // the same name in other case is the same key: refused by the database itself
             assertThrows(SQLException.class, () -> db.inTransaction(c -> {
-                register.insert(c, new nl.proeftuin.core.store.runtime.StoredMunicipality("GM9999",
+                register.insert(c, new nl.proeftuin.core.store.region.StoredMunicipality("GM9999",
                         name.toLowerCase(java.util.Locale.ROOT), null, T0, "u1"));
                 return null;
             }));
             boolean updated = db.inTransaction(c -> register.update(c,
-                    new nl.proeftuin.core.store.runtime.StoredMunicipality(code, name, null, T0, "u2")));
+                    new nl.proeftuin.core.store.region.StoredMunicipality(code, name, null, T0, "u2")));
             assertTrue(updated);
             assertNull(db.read(c -> register.byCode(c, code)).orElseThrow().inhabitants());
             assertTrue(db.read(register::all).stream().anyMatch(m -> m.code().equals(code)));
@@ -259,7 +259,7 @@ class JdbcStoresTest {
                 cases.updateAssignment(c, k.id(), new Assignment(a.id(), a.professionalId(), a.name(), a.organisation(),
                         a.role(), false, a.since(), D0, "handover"));
                 cases.insertHandover(c, k.id(), h);
-                cases.insertEvent(c, k.id(), new nl.proeftuin.core.store.records.CaseStore.NewEvent(id(), e, "{}", null, null));
+                cases.insertEvent(c, k.id(), new nl.proeftuin.core.store.cases.CaseStore.NewEvent(id(), e, "{}", null, null));
                 return null;
             });
             List<Assignment> team = db.read(c -> cases.assignments(c, k.id()));

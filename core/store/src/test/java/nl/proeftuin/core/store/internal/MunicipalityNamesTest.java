@@ -3,7 +3,7 @@ package nl.proeftuin.core.store.internal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import nl.proeftuin.core.store.runtime.MunicipalityNames;
+import nl.proeftuin.core.store.region.MunicipalityNames;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;

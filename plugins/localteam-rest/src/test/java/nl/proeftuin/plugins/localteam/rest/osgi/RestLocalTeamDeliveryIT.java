@@ -17,10 +17,10 @@ import java.util.Set;
 
 import nl.proeftuin.core.api.InvalidInputException;
 import nl.proeftuin.core.spi.ExtensionPoint;
-import nl.proeftuin.core.spi.runtime.LocalTeamExchange;
-import nl.proeftuin.core.spi.runtime.OutboxEntry;
-import nl.proeftuin.core.spi.runtime.PluginInfo;
-import nl.proeftuin.core.spi.runtime.RetryInput;
+import nl.proeftuin.core.api.localteam.LocalTeamExchange;
+import nl.proeftuin.core.api.localteam.OutboxEntry;
+import nl.proeftuin.core.api.plugins.PluginInfo;
+import nl.proeftuin.core.api.localteam.RetryInput;
 import nl.proeftuin.plugins.testkit.PluginTestKit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -245,7 +245,7 @@ class RestLocalTeamDeliveryIT {
     static LocalTeamExchange exchange() throws InterruptedException {
         LocalTeamExchange service = exchange.waitForService(PluginTestKit.DEFAULT_TIMEOUT.toMillis());
         if (service == null) {
-            fail("the core registers no LocalTeamExchange (nl.proeftuin.core.spi.runtime): the outbox is not there");
+            fail("the core registers no LocalTeamExchange (nl.proeftuin.core.api.localteam): the outbox is not there");
         }
         return service;
     }

@@ -1,0 +1,43 @@
+package nl.proeftuin.core.api.plugins;
+
+import java.util.List;
+
+import nl.proeftuin.core.api.dto.Actor;
+import nl.proeftuin.core.spi.ExtensionPoint;
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * Plugins present, bindings and their history, and alerts. Binding changes take effect for the next
+ * request on every node; a request that already resolved its binding keeps it.
+ *
+ * @throws nl.proeftuin.core.api.InvalidInputException  on invalid input
+ * @throws nl.proeftuin.core.api.RuleViolationException {@code plugin-not-present} when binding a plugin
+ *                                                      that is not installed for that extension point
+ * @throws nl.proeftuin.core.api.NotFoundException      when removing a binding that does not exist
+ */
+@ProviderType
+public interface PluginRuntime {
+
+    /** Every plugin service present now, by extension point and plugin id. */
+    List<PluginInfo> plugins();
+
+    /** Every binding (region and municipality ones). */
+    List<Binding> bindings();
+
+    /**
+     * The binding that applies to a municipality: its own, else the region's; null when neither.
+     */
+    Binding effectiveBinding(ExtensionPoint point, String municipality);
+
+    /** Sets the binding of a point for the region ({@code municipality} null) or one municipality. */
+    Binding bind(Actor actor, ExtensionPoint point, String municipality, BindingInput input);
+
+    /** Removes a municipality's own binding (the region's applies again) or the region's binding. */
+    void unbind(Actor actor, ExtensionPoint point, String municipality, String reason);
+
+    /** Binding history, newest first; {@code point} null for all. */
+    List<BindingChange> history(ExtensionPoint point);
+
+    /** Alerts, newest first, at most {@code limit}. */
+    List<Alert> alerts(int limit);
+}

@@ -1,9 +1,0 @@
-package nl.proeftuin.core.spi.runtime;
-
-/**
- * Why an outbox entry is retried by hand.
- *
- * @param reason why (required; kept as the entry's last detail)
- */
-public record RetryInput(String reason) {
-}

@@ -1,0 +1,59 @@
+package nl.proeftuin.core.store.triage;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+
+import org.osgi.annotation.versioning.ProviderType;
+
+/** Triage outcomes and assessments of cases. Lists are oldest first. */
+@ProviderType
+public interface TriageStore {
+
+    /**
+     * @param c       the connection
+     * @param outcome the outcome
+     * @throws SQLException on a database failure
+     */
+    void insertOutcome(Connection c, StoredTriageOutcome outcome) throws SQLException;
+
+    /**
+     * @param c      the connection
+     * @param caseId the case
+     * @return its outcomes, oldest first
+     * @throws SQLException on a database failure
+     */
+    List<StoredTriageOutcome> outcomes(Connection c, String caseId) throws SQLException;
+
+    /**
+     * @param c      the connection
+     * @param caseId the case
+     * @return its latest outcome, if any
+     * @throws SQLException on a database failure
+     */
+    Optional<StoredTriageOutcome> latestOutcome(Connection c, String caseId) throws SQLException;
+
+    /**
+     * @param c the connection
+     * @return the latest outcome of every open case whose latest outcome is pending, oldest first
+     * @throws SQLException on a database failure
+     */
+    List<StoredTriageOutcome> pending(Connection c) throws SQLException;
+
+    /**
+     * @param c          the connection
+     * @param assessment the assessment
+     * @throws SQLException on a database failure
+     */
+    void insertAssessment(Connection c, StoredAssessment assessment) throws SQLException;
+
+    /**
+     * @param c       the connection
+     * @param caseId  the case
+     * @param roundId the triage round
+     * @return the round's assessments, oldest first
+     * @throws SQLException on a database failure
+     */
+    List<StoredAssessment> assessments(Connection c, String caseId, String roundId) throws SQLException;
+}
