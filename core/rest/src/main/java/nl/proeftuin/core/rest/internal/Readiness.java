@@ -32,8 +32,8 @@ import org.osgi.framework.Bundle;
 final class Readiness {
     static final Duration CACHE = Duration.ofSeconds(1);
     /** The core bundles every node runs; each must be present and ACTIVE. */
-    static final Set<String> REQUIRED_BUNDLES = Set.of("nl.proeftuin.core.api", "nl.proeftuin.core.spi", "nl.proeftuin.core.api.runtime",
-            "nl.proeftuin.core.store", "nl.proeftuin.core.engine", "nl.proeftuin.core.audit",
+    static final Set<String> REQUIRED_BUNDLES = Set.of("nl.proeftuin.core.api", "nl.proeftuin.core.spi",
+            "nl.proeftuin.core.api.runtime", "nl.proeftuin.core.store", "nl.proeftuin.core.engine", "nl.proeftuin.core.audit",
             "nl.proeftuin.core.security", "nl.proeftuin.core.rest");
 
     /** A verdict and what failed (empty when ready), with the report it was made from. */
