@@ -5,10 +5,9 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import org.osgi.service.metatype.annotations.Option;
 
 /**
- * The fixed keys of the iJw binding configuration, read with the OSGi Converter (public: the Converter
- * proxies it). Not (yet) named by {@code @PluginConfiguration}: a binding may also carry
- * {@code municipalityCode.<name>} keys, one per municipality, which a metatype definition cannot
- * declare, and the core would refuse them; {@link IjwSettings} reads those and checks every key.
+ * The iJw binding configuration as the connector declares it ({@code @PluginConfiguration}: the core
+ * checks a binding against it, {@code GET /plugins} shows it), read with the OSGi Converter (public: the
+ * Converter proxies it). {@link IjwSettings} checks what a definition cannot say (the codes' format).
  */
 @ObjectClassDefinition(id = IjwProcurementConnector.ID, name = "iJw messages",
         description = "JW315 requests to one of the administrator's destinations.")
@@ -31,4 +30,10 @@ public @interface IjwConfig {
     @AttributeDefinition(name = "Maatwerk decision term (days)", min = "1", max = "365",
             description = "Days the municipality has to decide on a maatwerk request.")
     int maatwerk_decisionDays() default 56;
+
+    @AttributeDefinition(name = "Municipality codes", required = false,
+            description = "CBS codes of municipalities the built-in table (Centraal Gelderland, Food Valley) lacks "
+                    + "or that differ, as name=code pairs separated by commas, e.g. 'Utrecht=0344, Zeist=0355' "
+                    + "(the JW315 Ontvanger).")
+    String municipalityCodes() default "";
 }

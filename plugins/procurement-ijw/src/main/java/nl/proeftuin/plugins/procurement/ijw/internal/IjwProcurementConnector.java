@@ -27,6 +27,7 @@ import nl.proeftuin.core.spi.MaatwerkStatus;
 import nl.proeftuin.core.spi.Offer;
 import nl.proeftuin.core.spi.OfferQuery;
 import nl.proeftuin.core.spi.OutboundUrls;
+import nl.proeftuin.core.spi.PluginConfiguration;
 import nl.proeftuin.core.spi.PluginId;
 import nl.proeftuin.core.spi.ProcurementConnector;
 import org.osgi.service.component.annotations.Activate;
@@ -56,6 +57,7 @@ import org.osgi.service.component.annotations.ReferencePolicy;
  */
 @Component(service = ProcurementConnector.class)
 @PluginId(IjwProcurementConnector.ID)
+@PluginConfiguration(IjwProcurementConnector.ID)
 public final class IjwProcurementConnector implements ProcurementConnector, ConfigurationCheck {
 
     static final String ID = "procurement-ijw";

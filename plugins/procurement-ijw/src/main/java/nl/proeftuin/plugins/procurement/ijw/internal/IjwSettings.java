@@ -14,8 +14,8 @@ import org.osgi.util.converter.Converter;
 import org.osgi.util.converter.Converters;
 
 /**
- * The binding's configuration, typed: the fixed keys read with the OSGi Converter into {@link IjwConfig},
- * the {@code municipalityCode.<name>} keys here. Unknown keys and unreadable values are an {@link InvalidSetting}
+ * The binding's configuration, typed: read with the OSGi Converter into {@link IjwConfig}, then the
+ * codes of {@code municipalityCodes} parsed here. Unknown keys and unreadable values are an {@link InvalidSetting}
  * naming the key: at bind time a 400 ({@code ConfigurationCheck}), at call time the core falls back
  * and raises an alert. Where messages go is never in a binding: it names one of the administrator's
  * destinations ({@link IjwDestination}); the old keys {@code outbox.directory}, {@code endpoint.url}
@@ -30,8 +30,9 @@ import org.osgi.util.converter.Converters;
  *     the local team refers)</td></tr>
  * <tr><td>{@code referrer.name}</td><td>Lokaal team</td><td>the JW315 Verwijzer/Naam (at most 35)</td></tr>
  * <tr><td>{@code maatwerk.decisionDays}</td><td>56</td><td>decision term of a maatwerk request</td></tr>
- * <tr><td>{@code municipalityCode.<name>}</td><td>built-in table</td><td>the 4-digit CBS code of a
- *     municipality (JW315 Ontvanger); the built-in table covers Centraal Gelderland and Food Valley</td></tr>
+ * <tr><td>{@code municipalityCodes}</td><td>built-in table</td><td>{@code name=code} pairs, comma-separated:
+ *     the 4-digit CBS code of a municipality (JW315 Ontvanger); the built-in table covers Centraal
+ *     Gelderland and Food Valley</td></tr>
  * </table>
  */
 record IjwSettings(String destination, String referrerType, String referrerName, int decisionDays,
@@ -43,9 +44,11 @@ record IjwSettings(String destination, String referrerType, String referrerName,
     static final String REFERRER_TYPE = "referrer.type";
     static final String REFERRER_NAME = "referrer.name";
     static final String DECISION_DAYS = "maatwerk.decisionDays";
-    static final String CODE_PREFIX = "municipalityCode.";
+    static final String CODES = "municipalityCodes";
+    /** The keys of the first format, one per municipality: refused with a pointer to {@link #CODES}. */
+    static final String OLD_CODE_PREFIX = "municipalityCode.";
 
-    /** The fixed keys ({@link IjwConfig}), sorted. */
+    /** The keys ({@link IjwConfig}), sorted. */
     static final Set<String> KEYS = BindingConfiguration.keys(IjwConfig.class);
 
     /** Reads the checked fixed keys into their declared type (defaults from {@link IjwConfig}). */
@@ -100,17 +103,14 @@ record IjwSettings(String destination, String referrerType, String referrerName,
                         + DESTINATION);
             }
         }
-        Set<String> unknown = new TreeSet<>();
         Map<String, String> fixed = new LinkedHashMap<>();
-        Map<String, String> codes = new TreeMap<>(BUILT_IN_CODES);
+        Set<String> unknown = new TreeSet<>();
         for (Map.Entry<String, String> e : given.entrySet()) {
             String v = e.getValue() == null ? "" : e.getValue().trim();
-            if (e.getKey().startsWith(CODE_PREFIX) && e.getKey().length() > CODE_PREFIX.length()) {
-                if (!GEMEENTE.matcher(v).matches()) {
-                    throw new InvalidSetting(e.getKey(), "procurement-ijw: " + e.getKey()
-                            + " must be a 4-digit CBS municipality code, not '" + v + "'");
-                }
-                codes.put(e.getKey().substring(CODE_PREFIX.length()).trim().toLowerCase(Locale.ROOT), v);
+            if (e.getKey().startsWith(OLD_CODE_PREFIX)) {
+                throw new InvalidSetting(e.getKey(), "procurement-ijw: " + e.getKey() + " is no longer a key: put the"
+                        + " code in " + CODES + " (for example '" + e.getKey().substring(OLD_CODE_PREFIX.length())
+                        + "=" + v + "')");
             } else if (KEYS.contains(e.getKey())) {
                 try {
                     fixed.putAll(BindingConfiguration.checked(IjwProcurementConnector.ID, Map.of(e.getKey(), v),
@@ -124,7 +124,7 @@ record IjwSettings(String destination, String referrerType, String referrerName,
         }
         if (!unknown.isEmpty()) {
             throw new InvalidSetting(unknown.iterator().next(), "procurement-ijw: unknown configuration key(s) " + unknown
-                    + "; known keys are " + KEYS + " and " + CODE_PREFIX + "<municipality>");
+                    + "; known keys are " + KEYS);
         }
         IjwConfig c = CONVERTER.convert(fixed).to(IjwConfig.class);
         String type = c.referrer_type().strip();
@@ -142,7 +142,26 @@ record IjwSettings(String destination, String referrerType, String referrerName,
                     + " must be a whole number from 1 to 365, not '" + days + "'");
         }
         String destination = c.destination().isBlank() ? null : c.destination().strip();
-        return new IjwSettings(destination, type, name, days, Collections.unmodifiableMap(codes));
+        return new IjwSettings(destination, type, name, days, Collections.unmodifiableMap(codes(c.municipalityCodes())));
+    }
+
+    /** The built-in table with the binding's {@code name=code} pairs over it. */
+    private static Map<String, String> codes(String pairs) {
+        Map<String, String> codes = new TreeMap<>(BUILT_IN_CODES);
+        if (pairs.isBlank()) {
+            return codes;
+        }
+        for (String pair : pairs.split(",")) {
+            int eq = pair.indexOf('=');
+            String municipality = eq < 0 ? "" : pair.substring(0, eq).strip();
+            String code = eq < 0 ? "" : pair.substring(eq + 1).strip();
+            if (municipality.isEmpty() || !GEMEENTE.matcher(code).matches()) {
+                throw new InvalidSetting(CODES, "procurement-ijw: " + CODES + " holds name=code pairs with a 4-digit"
+                        + " CBS municipality code, not '" + pair.strip() + "'");
+            }
+            codes.put(municipality.toLowerCase(Locale.ROOT), code);
+        }
+        return codes;
     }
 
     /** The CBS code of a municipality, or null. */

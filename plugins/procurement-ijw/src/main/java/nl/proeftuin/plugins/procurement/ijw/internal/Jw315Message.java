@@ -124,8 +124,8 @@ final class Jw315Message {
         if (blank(r.municipality())) {
             p.add("municipality is missing");
         } else if (settings.municipalityCode(r.municipality()) == null) {
-            p.add("municipality '" + r.municipality() + "' has no CBS code: set " + IjwSettings.CODE_PREFIX
-                    + r.municipality().trim());
+            p.add("municipality '" + r.municipality() + "' has no CBS code: add " + r.municipality().trim()
+                    + "=<code> to " + IjwSettings.CODES);
         }
         if (blank(r.clientNationalId())) {
             p.add("clientNationalId (BSN) is missing: iJw requires it");

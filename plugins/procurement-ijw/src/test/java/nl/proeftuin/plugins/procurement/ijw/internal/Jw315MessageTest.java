@@ -121,7 +121,7 @@ class Jw315MessageTest {
         assertRejected(set(4, LocalDate.of(2027, 1, 1)), "is in the future");
         assertRejected(set(4, null), "clientBirthDate is missing");
         assertRejected(set(5, " "), "clientFamilyName is missing");
-        assertRejected(set(2, "Amsterdam"), "has no CBS code: set municipalityCode.Amsterdam");
+        assertRejected(set(2, "Amsterdam"), "has no CBS code: add Amsterdam=<code> to municipalityCodes");
         assertRejected(set(11, "99"), "unit must be an iJw unit");
         assertRejected(set(12, "3"), "frequency must be an iJw frequency");
         assertRejected(set(10, 0), "volume must be from 1");
@@ -146,7 +146,7 @@ class Jw315MessageTest {
     @Test
     void aMunicipalityCodeCanBeConfigured() {
         CareRequestStatus s = connector.requestCare(set(2, "Utrecht"),
-                Map.of("destination", "outbox", "municipalityCode.Utrecht", "0344"));
+                Map.of("destination", "outbox", "municipalityCodes", "Utrecht=0344, Zeist=0355"));
         assertEquals("SUBMITTED", s.state(), s.detail());
         assertTrue(s.message().contains("<jw315:Ontvanger>0344</jw315:Ontvanger>"));
     }
@@ -156,8 +156,10 @@ class Jw315MessageTest {
         assertMessage("set destination", () -> connector.requestCare(Messages.request(), Map.of()));
         assertMessage("unknown configuration key(s) [outbox.dir]", () -> connector.offers(
                 new OfferQuery("Ede", null, "45", false, null), Map.of("outbox.dir", "/tmp")));
-        assertMessage("municipalityCode.Ede must be a 4-digit", () -> connector.requestCare(Messages.request(),
-                Map.of("destination", "outbox", "municipalityCode.Ede", "228")));
+        assertMessage("name=code pairs with a 4-digit CBS municipality code, not 'Ede=228'", () -> connector.requestCare(
+                Messages.request(), Map.of("destination", "outbox", "municipalityCodes", "Ede=228")));
+        assertMessage("municipalityCode.Ede is no longer a key: put the code in municipalityCodes", () -> connector
+                .requestCare(Messages.request(), Map.of("destination", "outbox", "municipalityCode.Ede", "0228")));
         assertMessage("referrer.type must be a COD327 code", () -> connector.requestCare(Messages.request(),
                 Map.of("destination", "outbox", "referrer.type", "07")));
         assertMessage("cannot be set in a binding", () -> connector.requestCare(Messages.request(),

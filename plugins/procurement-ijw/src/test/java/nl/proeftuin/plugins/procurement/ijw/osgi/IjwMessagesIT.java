@@ -298,4 +298,22 @@ class IjwMessagesIT {
         kit.awaitPlugin(ExtensionPoint.PROCUREMENT, PLUGIN_ID);
         assertFalse(finder().offers(c[0], offers).fallback());
     }
+
+    @Test
+    void theDeclaredConfigurationIsListedAndAMisspeltKeyIsRefusedAtBindTime() {
+        nl.proeftuin.core.api.plugins.PluginInfo info = kit.runtime().plugins().stream()
+                .filter(p -> PLUGIN_ID.equals(p.pluginId())).findFirst().orElseThrow();
+        assertNotNull(info.configuration(), "the connector declares its configuration");
+        assertEquals(List.of("destination", "maatwerk.decisionDays", "municipalityCodes", "referrer.name", "referrer.type"),
+                info.configuration().keys().stream().map(k -> k.key()).sorted().toList());
+
+        for (Map<String, String> bad : List.of(Map.of("destinaton", "outbox"), Map.of("maatwerk.decisionDays", "400"),
+                Map.of("municipalityCode.Zeist", "0355"))) {
+            InvalidInputException refused = assertThrows(InvalidInputException.class,
+                    () -> kit.bind(ExtensionPoint.PROCUREMENT, "Scherpenzeel", PLUGIN_ID, bad), bad::toString);
+            assertEquals("configuration." + bad.keySet().iterator().next(), refused.field());
+        }
+        assertEquals(null, kit.runtime().effectiveBinding(ExtensionPoint.PROCUREMENT, "Scherpenzeel"),
+                "nothing was stored");
+    }
 }
