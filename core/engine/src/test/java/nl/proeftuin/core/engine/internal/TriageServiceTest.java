@@ -289,12 +289,19 @@ class TriageServiceTest {
                 running.add(pool.submit(() -> {
                     try {
                         start.await();
+                        // on a loaded machine the flips could all be over before the first triage ran:
+                        // flip only once triages run, and after the first flip let more triages finish
+                        // than can be in flight (8), so that at least one started under beta
+                        awaitOutcomes(outcomeIds, 1);
                         for (int n = 0; n < 50; n++) {
                             String id = n % 2 == 0 ? "beta" : "alpha";
                             try {
                                 bindRegion(id, Map.of("variant", id));
                             } catch (Throwable t) {
                                 errors.add(t);
+                            }
+                            if (n == 0) {
+                                awaitOutcomes(outcomeIds, outcomeIds.size() + caseIds.size() + 1);
                             }
                         }
                     } finally {
@@ -335,6 +342,13 @@ class TriageServiceTest {
             }
             assertEquals(outcomeIds.size(), outcomes);
             assertEquals(Set.of("alpha", "beta"), plugins, "the swaps happened during the triages");
+        }
+
+        private static void awaitOutcomes(Set<String> outcomeIds, int count) throws InterruptedException {
+            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (outcomeIds.size() < count && System.nanoTime() < until) {
+                Thread.sleep(1);
+            }
         }
 
         private void assertFallback(TriageOutcome o, String kind, String reasonPart) {
