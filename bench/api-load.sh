@@ -6,14 +6,18 @@
 #   1. unpacks the distribution tar.gz afresh into bench/work/api-load (empty data/: embedded H2),
 #      gives it free loopback ports, starts bin/karaf server and polls health until 200;
 #   2. records a few persons and one case (the read target) through the API;
-#   3. for PASSES passes (default 2; the second in reverse order, so drift hits every target alike)
+#   3. starts a bare Jetty 9.4 servlet (bench/BareJetty.java, on the Jetty jars of the distribution's
+#      system/) answering a small JSON body: the physical reference for an HTTP request here;
+#   4. for PASSES passes (default 2; the second in reverse order, so drift hits every target alike)
 #      runs wrk with CONNECTIONS (50) connections, 2 threads, DURATION (15 s) per target:
-#        health  GET  /api/v1/health               (baseline: a live database check, no domain work)
+#        jetty   GET  / on the bare Jetty            (the baseline every ratio is against)
+#        health  GET  /api/v1/health               (a cached readiness verdict, no domain work)
 #        read    GET  /api/v1/cases/{id}           (case with members and team, from the database)
 #        open    POST /api/v1/cases                (open a case from a signal: validation, one
 #                                                   transaction, history event, durable commit)
-#   4. prints requests/s, p50 and p99 latency, non-2xx answers and socket errors per target and pass,
-#      and the throughput ratio of each target against health in the same pass.
+#   5. prints requests/s, p50 and p99 latency, non-2xx answers and socket errors per target and pass,
+#      and the throughput ratio of each target against the bare Jetty and against health in the same
+#      pass.
 # Server and load generator share the machine's cores: ratios are the figure to compare, absolute
 # numbers depend on the machine. Talks to 127.0.0.1 only; stops Karaf on exit (also on Ctrl-C).
 #
@@ -35,9 +39,23 @@ command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk" >&2; e
 
 # shellcheck source=bench/lib.sh
 . "${BENCH_DIR}/lib.sh"
-trap stop_karaf EXIT INT TERM
+JETTY_PID=
+stop_all() { stop_karaf; [ -z "${JETTY_PID}" ] || kill "${JETTY_PID}" 2>/dev/null || true; }
+trap stop_all EXIT INT TERM
 unpack_distribution
 start_karaf
+
+# the bare Jetty baseline, on the distribution's own Jetty jars
+JETTY_CP=$(find "${HOME_DIR}/system/org/eclipse/jetty" "${HOME_DIR}/system/jakarta/servlet" -name '*.jar' \
+  | grep -E '/(jetty-(server|servlet|http|io|util|security)|jakarta\.servlet-api)/' | sort | paste -sd: -)
+JETTY_PORT=$(free_port)
+java -cp "${JETTY_CP}" "${BENCH_DIR}/BareJetty.java" "${JETTY_PORT}" > "${WORK}/bare-jetty.out" 2>&1 &
+JETTY_PID=$!
+for _ in $(seq 1 100); do
+  curl -sf "http://127.0.0.1:${JETTY_PORT}/" >/dev/null && break
+  sleep 0.2
+done
+curl -sf "http://127.0.0.1:${JETTY_PORT}/" >/dev/null || { echo "the bare Jetty did not start:" >&2; cat "${WORK}/bare-jetty.out" >&2; exit 1; }
 login
 
 json() { curl -sf -X POST -H 'Content-Type: application/json' "${AUTH[@]}" -d "$2" "${BASE}$1"; }
@@ -62,7 +80,7 @@ cat > "${WORK}/read.lua" <<LUA
 wrk.headers["Authorization"] = "Bearer ${TOKEN}"
 LUA
 
-declare -A URL=([health]="${BASE}/health" [read]="${BASE}/cases/${CASE}" [open]="${BASE}/cases")
+declare -A URL=([jetty]="http://127.0.0.1:${JETTY_PORT}/" [health]="${BASE}/health" [read]="${BASE}/cases/${CASE}" [open]="${BASE}/cases")
 to_ms() { awk -v v="$1" 'BEGIN{ n=v+0; if (v ~ /us$/) n/=1000; else if (v ~ /ms$/) n=n; else if (v ~ /s$/) n*=1000; printf "%.2f", n }'; }
 run() { # target -> "rps p50 p99 non2xx errors"
   local target=$1 out script=()
@@ -81,16 +99,18 @@ REPORT="${RESULTS}/api-load-$(date -u +%Y%m%dT%H%M%SZ).txt"
 {
   echo "# api-load: ${CONNECTIONS} connections, 2 wrk threads, ${DURATION}s per target, ${PASSES} passes"
   echo "# host: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(java -version 2>&1 | head -n1)"
-  printf '%-5s %-7s %10s %9s %9s %8s %7s %10s\n' pass target req/s p50_ms p99_ms non2xx errors vs_health
+  printf '%-5s %-7s %10s %9s %9s %8s %7s %9s %10s\n' pass target req/s p50_ms p99_ms non2xx errors vs_jetty vs_health
 } | tee "${REPORT}"
 for pass in $(seq 1 "${PASSES}"); do
-  order=(health read open); [ $((pass % 2)) -eq 0 ] && order=(open read health)
+  order=(jetty health read open); [ $((pass % 2)) -eq 0 ] && order=(open read health jetty)
   declare -A R=()
   for t in "${order[@]}"; do R[$t]=$(run "$t"); done
+  jetty=$(awk '{print $1}' <<<"${R[jetty]}")
   base=$(awk '{print $1}' <<<"${R[health]}")
-  for t in health read open; do
+  for t in jetty health read open; do
     read -r rps p50 p99 non2xx errors <<<"${R[$t]}"
-    printf '%-5s %-7s %10s %9s %9s %8s %7s %10s\n' "$pass" "$t" "$rps" "$p50" "$p99" "$non2xx" "$errors" \
+    printf '%-5s %-7s %10s %9s %9s %8s %7s %9s %10s\n' "$pass" "$t" "$rps" "$p50" "$p99" "$non2xx" "$errors" \
+      "$(awk -v a="$rps" -v b="$jetty" 'BEGIN{printf "%.3f", a/b}')" \
       "$(awk -v a="$rps" -v b="$base" 'BEGIN{printf "%.2f", a/b}')" | tee -a "${REPORT}"
   done
 done
