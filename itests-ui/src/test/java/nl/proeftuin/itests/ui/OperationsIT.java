@@ -1,0 +1,231 @@
+package nl.proeftuin.itests.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The operations kit on the built distribution archive, as regional IT installs a node: unpack the
+ * tar.gz, create the first regional administrator with {@code bin/proeftuin-admin} (password on standard
+ * input, before the first start), start the node the way the systemd unit does (no terminal: a new
+ * session, standard input closed), log in as that administrator and act on the whole region; and the
+ * shipped unit file passes {@code systemd-analyze verify}.
+ */
+class OperationsIT {
+    private static final String ADMIN = "rik.admin";
+    private static final String PASSWORD = "kompas-lantaarn-zeilboot-71";
+
+    private final ObjectMapper json = new ObjectMapper();
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final Path work = Path.of(System.getProperty("proeftuin.work")).resolveSibling("operations");
+
+    /** The distribution archive this reactor built, unpacked afresh into target/operations. */
+    private Path unpack() throws IOException, InterruptedException {
+        Path target = Path.of(System.getProperty("proeftuin.distribution.target"));
+        Path archive = null;
+        try (DirectoryStream<Path> archives = Files.newDirectoryStream(target, "*.tar.gz")) {
+            for (Path a : archives) {
+                archive = a;
+            }
+        }
+        if (archive == null) {
+            throw new IllegalStateException("No distribution archive in " + target + "; build it: mvn -o install -pl distribution");
+        }
+        RunningPlatform.deleteTree(work);
+        Files.createDirectories(work);
+        RunningPlatform.run(List.of("tar", "-xzf", archive.toString(), "-C", work.toString()));
+        try (DirectoryStream<Path> dirs = Files.newDirectoryStream(work, "nl.proeftuin.distribution-*")) {
+            return dirs.iterator().next();
+        }
+    }
+
+    record Result(int exit, String output) {
+    }
+
+    /** Runs a bin/ script with this text on standard input (and no terminal). */
+    private static Result run(Path home, String stdin, Map<String, String> env, String... args)
+            throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(home.toFile()).redirectErrorStream(true);
+        builder.environment().remove("PROEFTUIN_INSTANCE");
+        builder.environment().putAll(env);
+        Process p = builder.start();
+        p.getOutputStream().write(stdin.getBytes(StandardCharsets.UTF_8));
+        p.getOutputStream().close();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!p.waitFor(2, TimeUnit.MINUTES)) {
+            p.destroyForcibly();
+            throw new IllegalStateException(command + " did not end");
+        }
+        return new Result(p.exitValue(), out);
+    }
+
+    @Test
+    void firstAdministratorUnattendedThenTheNodeStartsWithoutATerminalAndLetsThemIn() throws Exception {
+        Path home = unpack();
+        Path users = home.resolve("etc/proeftuin-users.properties");
+        String shipped = Files.readString(users);
+
+        // A weak password: refused with a clear message and a non-zero exit, nothing written.
+        Result weak = run(home, "Welkom012345\n", Map.of(), "bin/proeftuin-admin", "create-administrator", ADMIN);
+        assertEquals(1, weak.exit(), weak.output());
+        assertTrue(weak.output().contains("refused: password:"), weak.output());
+        assertEquals(shipped, Files.readString(users));
+        assertFalse(Files.exists(home.resolve("etc/proeftuin-pending-accounts.properties")));
+
+        Result created = run(home, PASSWORD + "\n", Map.of(), "bin/proeftuin-admin", "create-administrator",
+                "--name", "Rik Beheer", "--municipalities", "*", ADMIN);
+        assertEquals(0, created.exit(), created.output());
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(users)));
+        String line = Files.readAllLines(users).stream().filter(l -> l.startsWith(ADMIN + " ")).findFirst().orElseThrow();
+        assertTrue(line.matches(".* = \\{CRYPT}pbkdf2sha256\\.600000\\.[0-9a-f]{32}\\.[0-9a-f]{64}\\{CRYPT},REGIONAL_ADMINISTRATOR"), line);
+        assertFalse(created.output().contains(PASSWORD));
+
+        Result again = run(home, "another-passphrase-for-rik-99\n", Map.of(), "bin/proeftuin-admin", "create-administrator", ADMIN);
+        assertEquals(1, again.exit(), again.output());
+        assertTrue(again.output().contains("exists already"), again.output());
+
+        // An instance folder (bin/setenv, as the README's run and the systemd unit use): the user goes
+        // into the instance's etc/, made from the distribution's on the spot; the distribution's stays as it is.
+        Path instance = work.resolve("instance");
+        Result inInstance = run(home, PASSWORD + "\n", Map.of("PROEFTUIN_INSTANCE", instance.toString()),
+                "bin/proeftuin-admin", "create-administrator", "beheer.instance");
+        assertEquals(0, inInstance.exit(), inInstance.output());
+        assertTrue(Files.readString(instance.resolve("etc/proeftuin-users.properties")).contains("beheer.instance = {CRYPT}"));
+        assertTrue(Files.exists(instance.resolve("etc/org.ops4j.pax.web.cfg")), "the instance's etc/ is complete");
+        assertFalse(Files.readString(users).contains("beheer.instance"));
+
+        int port = configurePorts(home);
+        // As the systemd unit starts it: bin/proeftuin in a new session (no controlling terminal),
+        // standard input closed.
+        ProcessBuilder builder = new ProcessBuilder("setsid", home.resolve("bin/proeftuin").toString())
+                .directory(home.toFile()).redirectErrorStream(true)
+                .redirectOutput(work.resolve("platform.out").toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+        builder.environment().remove("PROEFTUIN_INSTANCE");
+        builder.environment().put("JAVA_MAX_MEM", "768m");
+        Process node = builder.start();
+        try {
+            awaitHealthy(node, port);
+            HttpResponse<String> login = send(port, null, "POST", "/auth/login", Map.of("username", ADMIN, "password", PASSWORD));
+            assertEquals(200, login.statusCode(), login.body());
+            String token = json.readTree(login.body()).get("token").asText();
+            HttpResponse<String> me = send(port, token, "GET", "/auth/me", null);
+            assertEquals(200, me.statusCode(), me.body());
+            assertTrue(me.body().contains("Rik Beheer"), "the display name was applied at start: " + me.body());
+            // All municipalities ('*'): the register, which only the whole region's administrator changes.
+            HttpResponse<String> added = send(port, token, "POST", "/municipalities", Map.of("code", "GM0202", "name", "Arnhem"));
+            assertEquals(201, added.statusCode(), added.body());
+            assertFalse(Files.exists(home.resolve("etc/proeftuin-pending-accounts.properties")), "applied and removed");
+            HttpResponse<String> wrong = send(port, null, "POST", "/auth/login", Map.of("username", ADMIN, "password", "Welkom012345"));
+            assertEquals(401, wrong.statusCode(), wrong.body());
+        } finally {
+            stop(node);
+        }
+    }
+
+    @Test
+    void theShippedSystemdUnitIsValid() throws Exception {
+        Path home = Path.of(System.getProperty("proeftuin.assembly"));
+        Path unit = home.resolve("bin/contrib/proeftuin.service");
+        assertTrue(Files.exists(unit), "no unit at " + unit);
+        String text = Files.readString(unit);
+        for (String needed : new String[] {"User=proeftuin", "Restart=on-failure", "ExecStart=/opt/proeftuin/bin/proeftuin",
+                "NoNewPrivileges=true", "ProtectSystem=strict", "ReadWritePaths=/var/lib/proeftuin",
+                "Environment=PROEFTUIN_INSTANCE=/var/lib/proeftuin"}) {
+            assertTrue(text.contains(needed), needed);
+        }
+        Result which = run(home, "", Map.of(), "sh", "-c", "command -v systemd-analyze");
+        Assumptions.assumeTrue(which.exit() == 0, "systemd-analyze is not installed here: the unit file is not verified");
+        // The unit names /opt/proeftuin; verify it against this build's bin/proeftuin instead.
+        Files.createDirectories(work.resolve("systemd"));
+        Path copy = work.resolve("systemd/proeftuin.service");
+        Files.writeString(copy, text.replace("ExecStart=/opt/proeftuin/bin/proeftuin", "ExecStart=" + home.resolve("bin/proeftuin")));
+        Result verify = run(home, "", Map.of(), "systemd-analyze", "verify", copy.toString());
+        assertEquals(0, verify.exit(), verify.output());
+        assertEquals("", verify.output().strip(), "no warnings (unknown keys are only warnings)");
+    }
+
+    private static int configurePorts(Path home) throws IOException {
+        int http = RunningPlatform.freePort();
+        Path etc = home.resolve("etc");
+        RunningPlatform.set(etc.resolve("org.ops4j.pax.web.cfg"), "org.osgi.service.http.port", String.valueOf(http));
+        RunningPlatform.set(etc.resolve("org.ops4j.pax.web.cfg"), "org.ops4j.pax.web.listening.addresses", "127.0.0.1");
+        RunningPlatform.set(etc.resolve("org.apache.karaf.shell.cfg"), "sshPort", String.valueOf(RunningPlatform.freePort()));
+        RunningPlatform.set(etc.resolve("org.apache.karaf.shell.cfg"), "sshHost", "127.0.0.1");
+        RunningPlatform.set(etc.resolve("org.apache.karaf.management.cfg"), "rmiRegistryPort", String.valueOf(RunningPlatform.freePort()));
+        RunningPlatform.set(etc.resolve("org.apache.karaf.management.cfg"), "rmiServerPort", String.valueOf(RunningPlatform.freePort()));
+        RunningPlatform.set(etc.resolve("org.apache.karaf.management.cfg"), "rmiRegistryHost", "127.0.0.1");
+        RunningPlatform.set(etc.resolve("org.apache.karaf.management.cfg"), "rmiServerHost", "127.0.0.1");
+        return http;
+    }
+
+    private void awaitHealthy(Process node, int port) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+        String last = "no answer";
+        while (System.nanoTime() < deadline) {
+            if (!node.isAlive()) {
+                throw new IllegalStateException("bin/proeftuin exited with " + node.exitValue() + "; see " + work.resolve("platform.out"));
+            }
+            try {
+                HttpResponse<String> health = send(port, null, "GET", "/health", null);
+                if (health.statusCode() == 200) {
+                    return;
+                }
+                last = health.statusCode() + " " + health.body();
+            } catch (IOException e) {
+                last = e.toString();
+            }
+            Thread.sleep(500);
+        }
+        throw new IllegalStateException("not healthy within 5 minutes: " + last);
+    }
+
+    private static void stop(Process process) throws InterruptedException {
+        List<ProcessHandle> all = process.descendants().toList();
+        process.destroy();
+        all.forEach(ProcessHandle::destroy);
+        for (ProcessHandle p : all) {
+            p.onExit().toCompletableFuture().completeOnTimeout(null, 60, TimeUnit.SECONDS).join();
+            if (p.isAlive()) {
+                p.destroyForcibly();
+            }
+        }
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+        }
+    }
+
+    private HttpResponse<String> send(int port, String token, String method, String path, Object body)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1" + path))
+                .timeout(Duration.ofSeconds(30))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)))
+                .header("Content-Type", "application/json");
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
