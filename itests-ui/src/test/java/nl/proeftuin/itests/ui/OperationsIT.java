@@ -39,8 +39,9 @@ class OperationsIT {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final Path work = Path.of(System.getProperty("proeftuin.work")).resolveSibling("operations");
 
-    /** The distribution archive this reactor built, unpacked afresh into target/operations. */
-    private Path unpack() throws IOException, InterruptedException {
+    /** The distribution archive this reactor built, unpacked afresh into target/operations/NAME. */
+    private Path unpack(String name) throws IOException, InterruptedException {
+        Path work = this.work.resolve(name);
         Path target = Path.of(System.getProperty("proeftuin.distribution.target"));
         Path archive = null;
         try (DirectoryStream<Path> archives = Files.newDirectoryStream(target, "*.tar.gz")) {
@@ -82,7 +83,8 @@ class OperationsIT {
 
     @Test
     void firstAdministratorUnattendedThenTheNodeStartsWithoutATerminalAndLetsThemIn() throws Exception {
-        Path home = unpack();
+        Path home = unpack("distribution");
+        Path work = home.getParent();
         Path users = home.resolve("etc/proeftuin-users.properties");
         String shipped = Files.readString(users);
 
@@ -126,7 +128,7 @@ class OperationsIT {
         builder.environment().put("JAVA_MAX_MEM", "768m");
         Process node = builder.start();
         try {
-            awaitHealthy(node, port);
+            awaitHealthy(node, port, work);
             HttpResponse<String> login = send(port, null, "POST", "/auth/login", Map.of("username", ADMIN, "password", PASSWORD));
             assertEquals(200, login.statusCode(), login.body());
             String token = json.readTree(login.body()).get("token").asText();
@@ -142,6 +144,57 @@ class OperationsIT {
         } finally {
             stop(node);
         }
+    }
+
+    /**
+     * As the systemd unit runs a node: its Environment= lines (with /opt/proeftuin and /var/lib/proeftuin
+     * replaced by this test's folders), bin/proeftuin without a terminal in the instance folder. The
+     * administrator is created in the instance before its first start; the node becomes healthy, lets
+     * them in, and writes nothing into the distribution (the unit makes it read-only).
+     */
+    @Test
+    void withTheUnitsEnvironmentTheNodeStartsWithoutATerminalAndLeavesTheDistributionAlone() throws Exception {
+        Path home = unpack("service");
+        Path instance = home.resolveSibling("var-lib-proeftuin");
+        Files.createDirectories(instance);
+        int port = configurePorts(home);
+        Map<String, String> env = new java.util.LinkedHashMap<>();
+        for (String line : Files.readAllLines(home.resolve("bin/contrib/proeftuin.service"))) {
+            if (line.startsWith("Environment=")) {
+                String assignment = line.substring("Environment=".length());
+                int eq = assignment.indexOf('=');
+                env.put(assignment.substring(0, eq), assignment.substring(eq + 1)
+                        .replace("/var/lib/proeftuin", instance.toString()).replace("/opt/proeftuin", home.toString()));
+            }
+        }
+        assertEquals(instance.toString(), env.get("PROEFTUIN_INSTANCE"), env.toString());
+        env.put("JAVA_MAX_MEM", "768m");
+
+        Result created = run(home, PASSWORD + "\n", env, "bin/proeftuin-admin", "create-administrator", ADMIN);
+        assertEquals(0, created.exit(), created.output());
+        Path marker = home.resolveSibling("before-start");
+        Files.writeString(marker, "");
+        Thread.sleep(1100); // coarse file times: anything written from now on is newer
+
+        ProcessBuilder builder = new ProcessBuilder("setsid", home.resolve("bin/proeftuin").toString())
+                .directory(instance.toFile()).redirectErrorStream(true)
+                .redirectOutput(home.resolveSibling("platform.out").toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+        builder.environment().remove("PROEFTUIN_INSTANCE");
+        builder.environment().putAll(env);
+        Process node = builder.start();
+        try {
+            awaitHealthy(node, port, home.getParent());
+            HttpResponse<String> login = send(port, null, "POST", "/auth/login", Map.of("username", ADMIN, "password", PASSWORD));
+            assertEquals(200, login.statusCode(), login.body());
+            assertTrue(Files.exists(instance.resolve("etc/nl.proeftuin.core.engine.internal.NationalIdProtection.cfg")),
+                    "the BSN key is generated in the instance's etc/");
+            assertTrue(Files.isDirectory(instance.resolve("data/proeftuin")), "the database is in the instance's data/");
+        } finally {
+            stop(node);
+        }
+        Result written = run(home, "", Map.of(), "find", home.toString(), "-newer", marker.toString());
+        assertEquals("", written.output().strip(), "the node wrote into the distribution");
     }
 
     @Test
@@ -180,7 +233,7 @@ class OperationsIT {
         return http;
     }
 
-    private void awaitHealthy(Process node, int port) throws InterruptedException {
+    private void awaitHealthy(Process node, int port, Path work) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
         String last = "no answer";
         while (System.nanoTime() < deadline) {

@@ -31,7 +31,8 @@ import nl.proeftuin.core.security.Role;
  *
  * <p>The rest of the account (display name, municipalities) lives in the database, which a stopped
  * node cannot be asked about: it goes to {@link PendingAccounts#FILE} in etc/, which the platform
- * applies at its next start (through user administration, in the access log) and then removes.
+ * applies at its next start, or within seconds when it runs (through user administration, in the
+ * access log), and then removes.
  *
  * <p>Exit codes: 0 created; 1 refused (weak password, user exists, invalid input); 2 usage.
  */
@@ -167,7 +168,7 @@ public final class AdministratorTool {
             users.put(userId, new UsersFile.Entry(hash, roles));
             file.write(users);
             out.println((existing == null ? "Created " : "Updated ") + userId + " roles=" + roles + " in " + file.path()
-                    + "; name and municipalities (" + String.join(",", scope) + ") are applied at the platform's next start");
+                    + "; name and municipalities (" + String.join(",", scope) + ") are applied at the platform's next start (within seconds when it runs)");
             return 0;
         } catch (InvalidInputException e) {
             return refused(e.field() + ": " + e.reason());

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.time.Clock;
 import java.util.Arrays;
@@ -17,6 +18,9 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 import nl.proeftuin.core.api.InvalidInputException;
 import nl.proeftuin.core.api.RuleViolationException;
@@ -29,6 +33,7 @@ import nl.proeftuin.core.store.Database;
 import nl.proeftuin.core.store.accounts.AccountStore;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,8 +45,9 @@ import org.slf4j.LoggerFactory;
  * each waiting account is created in the database if its first login has not done so, given its
  * municipalities through user administration (checked against the region's register, {@code *} for
  * all), recorded in the access log as a permission change by {@code proeftuin-admin}, and removed from
- * the file. An entry that cannot be applied yet (a municipality name while the register is still
- * empty) stays for the next start, with a warning in the log.
+ * the file. The file is also looked at every {@value #WATCH_SECONDS} seconds while the platform runs,
+ * so the command works on a running node too. An entry that cannot be applied yet (a municipality name
+ * while the register is still empty) stays for the next try, with a warning in the log.
  *
  * <p>Whoever can write this file can write the users file next to it: it gives nobody more than etc/
  * access gives already.
@@ -50,21 +56,71 @@ import org.slf4j.LoggerFactory;
 public class PendingAccounts {
     static final String FILE = "proeftuin-pending-accounts.properties";
     static final String ACTOR = "proeftuin-admin";
+    static final long WATCH_SECONDS = 5;
     private static final Logger LOG = LoggerFactory.getLogger(PendingAccounts.class);
 
     /** One waiting account. */
     record Pending(String userId, String name, Set<String> municipalities) {
     }
 
+    private final File file;
+    private final UserAdministration users;
+    private final AccountStore accounts;
+    private final Database database;
+    private final AccessLog log;
+    private final Clock clock;
+    /** Looks for a file written while the platform runs; null in tests. */
+    private final ScheduledExecutorService watch;
+    private volatile FileTime seen;
+
     @Activate
     public PendingAccounts(@Reference UserAdministration users, @Reference AccountStore accounts,
             @Reference Database database, @Reference AccessLog log) {
         this(new File(Path.of(System.getProperty("karaf.etc", "etc"), FILE)), users, accounts, database, log,
-                Clock.systemUTC());
+                Clock.systemUTC(), Executors.newSingleThreadScheduledExecutor(r -> {
+                    Thread t = new Thread(r, "proeftuin-pending-accounts");
+                    t.setDaemon(true);
+                    return t;
+                }));
     }
 
     PendingAccounts(File file, UserAdministration users, AccountStore accounts, Database database, AccessLog log,
-            Clock clock) {
+            Clock clock, ScheduledExecutorService watch) {
+        this.file = file;
+        this.users = users;
+        this.accounts = accounts;
+        this.database = database;
+        this.log = log;
+        this.clock = clock;
+        this.watch = watch;
+        apply();
+        if (watch != null) {
+            // bin/proeftuin-admin on a running node: the account is completed within seconds, not at the next start
+            watch.scheduleWithFixedDelay(this::applyWhenChanged, WATCH_SECONDS, WATCH_SECONDS, TimeUnit.SECONDS);
+        }
+    }
+
+    @Deactivate
+    void stop() {
+        if (watch != null) {
+            watch.shutdownNow();
+        }
+    }
+
+    void applyWhenChanged() {
+        try {
+            FileTime now = file.modified();
+            if (now != null && !now.equals(seen)) {
+                apply();
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("etc/{} could not be applied: {}", FILE, e.toString());
+        }
+    }
+
+    /** Completes every waiting account it can; the rest stay for the next try. */
+    synchronized void apply() {
+        seen = file.modified();
         for (Pending p : file.read().values()) {
             try {
                 database.inTransaction(c -> {
@@ -77,7 +133,7 @@ public class PendingAccounts {
                 log.append(new AccessEvent(AccessAction.PERMISSION_CHANGE, AccessEvent.SUCCESS, ACTOR, ACTOR, "shell",
                         null, null, List.of(), null, "account", p.userId(), null,
                         "bin/proeftuin-admin create-administrator " + p.userId() + " --municipalities "
-                                + String.join(",", p.municipalities()) + " (applied at start from etc/" + FILE + ")"));
+                                + String.join(",", p.municipalities()) + " (applied from etc/" + FILE + ")"));
                 file.remove(p.userId());
                 LOG.info("Account {} completed from etc/{}: roles {}, municipalities {}", p.userId(), FILE,
                         account.roles(), account.municipalities());
@@ -88,6 +144,7 @@ public class PendingAccounts {
                 LOG.error("Account {} in etc/{} could not be completed", p.userId(), FILE, e);
             }
         }
+        seen = file.modified();
     }
 
     /**
@@ -99,6 +156,15 @@ public class PendingAccounts {
 
         File(Path path) {
             this.path = path;
+        }
+
+        /** @return when the file was last written, or null when there is none */
+        FileTime modified() {
+            try {
+                return Files.exists(path) ? Files.getLastModifiedTime(path) : null;
+            } catch (IOException e) {
+                return null;
+            }
         }
 
         synchronized Map<String, Pending> read() {

@@ -119,7 +119,7 @@ class AdministratorToolTest {
                     new JdbcMunicipalityStore(), new TestClock(), null);
             UserCommandsLogTest.RecordingLog log = new UserCommandsLogTest.RecordingLog();
             PendingAccounts.File file = new PendingAccounts.File(etc.resolve(PendingAccounts.FILE));
-            new PendingAccounts(file, realm, new JdbcAccountStore(), database, log, new TestClock());
+            new PendingAccounts(file, realm, new JdbcAccountStore(), database, log, new TestClock(), null);
 
             Account rik = realm.account("rik.admin");
             assertEquals("Rik Beheer", rik.name());
@@ -138,9 +138,24 @@ class AdministratorToolTest {
                 }
                 return null;
             });
-            new PendingAccounts(file, realm, new JdbcAccountStore(), database, log, new TestClock());
+            PendingAccounts running = new PendingAccounts(file, realm, new JdbcAccountStore(), database, log,
+                    new TestClock(), null);
             assertEquals(Set.of("Arnhem"), realm.account("ans.admin").municipalities());
             assertFalse(Files.exists(etc.resolve(PendingAccounts.FILE)), "all applied: the file is gone");
+
+            // On a running node: the account logged in before its entry was applied (no municipalities yet,
+            // as a first login makes it); the watch completes it once the file changes.
+            assertEquals(0, run("weer-een-andere-lange-zin-3\n", "create-administrator", "tom.admin"));
+            database.inTransaction(c -> {
+                new JdbcAccountStore().insert(c, "tom.admin", "tom.admin", null, java.time.Instant.EPOCH);
+                return null;
+            });
+            assertEquals(Set.of(), realm.account("tom.admin").municipalities());
+            running.applyWhenChanged();
+            assertEquals(Set.of("*"), realm.account("tom.admin").municipalities());
+            assertFalse(Files.exists(etc.resolve(PendingAccounts.FILE)));
+            running.applyWhenChanged(); // nothing left: nothing happens
+            assertEquals(3, log.events.size());
         } finally {
             SecurityTestDatabases.close(database);
         }
