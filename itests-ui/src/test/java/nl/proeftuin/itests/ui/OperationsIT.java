@@ -117,6 +117,19 @@ class OperationsIT {
         assertTrue(Files.exists(instance.resolve("etc/org.ops4j.pax.web.cfg")), "the instance's etc/ is complete");
         assertFalse(Files.readString(users).contains("beheer.instance"));
 
+        // The README's run: the build output (.../distribution/target/assembly) keeps etc/ and data/ in
+        // the repository's instance/ folder, which proeftuin-admin writes too.
+        Path repo = work.resolve("repo");
+        Path assembly = repo.resolve("distribution/target/assembly");
+        Files.createDirectories(assembly.getParent());
+        RunningPlatform.run(List.of("cp", "-a", home.toString(), assembly.toString()));
+        Result inRepo = run(assembly, PASSWORD + "\n", Map.of(), "bin/proeftuin-admin", "create-administrator", "repo.admin");
+        assertEquals(0, inRepo.exit(), inRepo.output());
+        assertTrue(Files.readString(repo.resolve("instance/etc/proeftuin-users.properties")).contains("repo.admin = {CRYPT}"));
+        assertFalse(Files.readString(assembly.resolve("etc/proeftuin-users.properties")).contains("repo.admin"));
+        assertTrue(Files.exists(repo.resolve("instance/etc/proeftuin-pending-accounts.properties")));
+        RunningPlatform.deleteTree(repo);
+
         int port = configurePorts(home);
         // As the systemd unit starts it: bin/proeftuin in a new session (no controlling terminal),
         // standard input closed.
@@ -139,6 +152,39 @@ class OperationsIT {
             HttpResponse<String> added = send(port, token, "POST", "/municipalities", Map.of("code", "GM0202", "name", "Arnhem"));
             assertEquals(201, added.statusCode(), added.body());
             assertFalse(Files.exists(home.resolve("etc/proeftuin-pending-accounts.properties")), "applied and removed");
+
+            // Users over REST, on the real realm: a professional created by the administrator logs in.
+            HttpResponse<String> annaCreated = send(port, token, "POST", "/users", Map.of("userId", "anna.local", "name",
+                    "Anna de Vries", "roles", List.of("PROFESSIONAL"), "municipalities", List.of("Arnhem"),
+                    "password", "fiets-paraplu-molen-vijver-8"));
+            assertEquals(201, annaCreated.statusCode(), annaCreated.body());
+            HttpResponse<String> weakUser = send(port, token, "POST", "/users", Map.of("userId", "jan.local", "name",
+                    "Jan", "roles", List.of("PROFESSIONAL"), "password", "Wachtwoord123"));
+            assertEquals(400, weakUser.statusCode(), weakUser.body());
+            HttpResponse<String> all = send(port, token, "GET", "/users", null);
+            assertEquals(200, all.statusCode(), all.body());
+            assertTrue(all.body().contains("anna.local") && all.body().contains(ADMIN), all.body());
+            assertFalse(all.body().contains("pbkdf2") || all.body().contains("CRYPT"), all.body());
+            HttpResponse<String> anna = send(port, null, "POST", "/auth/login",
+                    Map.of("username", "anna.local", "password", "fiets-paraplu-molen-vijver-8"));
+            assertEquals(200, anna.statusCode(), anna.body());
+            assertTrue(anna.body().contains("Arnhem"), anna.body());
+            HttpResponse<String> disabled = send(port, token, "PUT", "/users/anna.local/disabled", Map.of("disabled", true));
+            assertEquals(200, disabled.statusCode(), disabled.body());
+            assertEquals(401, send(port, null, "POST", "/auth/login",
+                    Map.of("username", "anna.local", "password", "fiets-paraplu-molen-vijver-8")).statusCode());
+
+            // On the running node: a second administrator, completed within seconds (not at the next start).
+            Result live = run(home, "nog-een-beheerder-op-de-draaiende-node\n", Map.of(), "bin/proeftuin-admin",
+                    "create-administrator", "--name", "Tweede Beheer", "tweede.admin");
+            assertEquals(0, live.exit(), live.output());
+            long until = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (Files.exists(home.resolve("etc/proeftuin-pending-accounts.properties")) && System.nanoTime() < until) {
+                Thread.sleep(500);
+            }
+            HttpResponse<String> second = send(port, token, "GET", "/users/tweede.admin", null);
+            assertEquals(200, second.statusCode(), second.body());
+            assertTrue(second.body().contains("Tweede Beheer") && second.body().contains("\"*\""), second.body());
             HttpResponse<String> wrong = send(port, null, "POST", "/auth/login", Map.of("username", ADMIN, "password", "Welkom012345"));
             assertEquals(401, wrong.statusCode(), wrong.body());
         } finally {

@@ -121,7 +121,15 @@ public class PendingAccounts {
     /** Completes every waiting account it can; the rest stay for the next try. */
     synchronized void apply() {
         seen = file.modified();
-        for (Pending p : file.read().values()) {
+        Map<String, Pending> waiting;
+        try {
+            waiting = file.read();
+        } catch (RuntimeException e) {
+            // never keeps the platform from starting: the accounts can be completed by hand as well
+            LOG.error("etc/{} cannot be read; its accounts are not completed", FILE, e);
+            return;
+        }
+        for (Pending p : waiting.values()) {
             try {
                 database.inTransaction(c -> {
                     if (!accounts.exists(c, p.userId())) {
