@@ -52,6 +52,8 @@ final class Guard {
         final String template;
         AccessAction action;
         final Set<String> persons = new LinkedHashSet<>();
+        /** What the handler adds to the entry's detail (what a permission change set), or null. */
+        String change;
 
         Entry(AccessEvent admitted, String method, String template) {
             this.admitted = admitted;
@@ -167,6 +169,9 @@ final class Guard {
         String query = searchTerms(req.getQueryString());
         if (query != null) {
             detail.append(" ?").append(query);
+        }
+        if (entry.change != null) {
+            detail.append(' ').append(entry.change);
         }
         detail.append(" -> ").append(status);
         String created = reply == null ? null : createdId(reply);

@@ -80,7 +80,7 @@ final class UserResource {
                     if (in.password() == null || in.password().isEmpty()) {
                         throw ApiProblem.invalidField("password", "is required");
                     }
-                    permissionChange(r);
+                    permissionChange(r, "roles=" + in.roles() + " municipalities=" + in.municipalities());
                     char[] password = in.password().toCharArray();
                     try {
                         Account created = users.get().add(new NewAccount(in.userId(), in.name(), in.roles(),
@@ -104,7 +104,7 @@ final class UserResource {
                     if (me.userId().equals(userId) && (in.roles() == null || !in.roles().contains(Role.REGIONAL_ADMINISTRATOR))) {
                         throw ownAccount("You cannot drop your own REGIONAL_ADMINISTRATOR role; another administrator can");
                     }
-                    permissionChange(r);
+                    permissionChange(r, "roles=" + in.roles());
                     return Reply.ok(users.get().setRoles(userId, in.roles()));
                 }));
         router.add(Route.put("/users/{userId}/municipalities")
@@ -123,7 +123,7 @@ final class UserResource {
                             && municipalities.stream().allMatch(m -> Principal.ALL_MUNICIPALITIES.equals(m) || "ALL".equalsIgnoreCase(m)))) {
                         throw ownAccount("You cannot narrow your own municipalities; another administrator can");
                     }
-                    permissionChange(r);
+                    permissionChange(r, "municipalities=" + municipalities);
                     return Reply.ok(users.get().setMunicipalities(userId, municipalities));
                 }));
         router.add(Route.put("/users/{userId}/disabled")
@@ -143,7 +143,7 @@ final class UserResource {
                     if (in.disabled() && me.userId().equals(userId)) {
                         throw ownAccount("You cannot disable yourself; another administrator can");
                     }
-                    permissionChange(r);
+                    permissionChange(r, "disabled=" + in.disabled());
                     return Reply.ok(in.disabled() ? users.get().disable(userId) : users.get().enable(userId));
                 }));
     }
@@ -157,11 +157,15 @@ final class UserResource {
         return id;
     }
 
-    /** The access log records the request as what it is: a change of someone's permissions. */
-    private static void permissionChange(ApiRequest r) {
+    /**
+     * The access log records the request as what it is, a change of someone's permissions, with what
+     * it sets (never the password).
+     */
+    private static void permissionChange(ApiRequest r, String change) {
         Guard.Entry entry = Guard.entry(r);
         if (entry != null) {
             entry.action = AccessAction.PERMISSION_CHANGE;
+            entry.change = change;
         }
     }
 

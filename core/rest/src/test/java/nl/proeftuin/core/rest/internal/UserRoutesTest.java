@@ -188,6 +188,7 @@ class UserRoutesTest {
         assertEquals(AccessAction.PERMISSION_CHANGE, last().action());
         assertEquals("account", last().objectType());
         assertEquals("anna.local", last().objectId());
+        assertTrue(last().detail().contains("roles=[COORDINATOR]") && last().detail().endsWith("-> 200"), last().detail());
 
         Http scope = Http.request("PUT", "/users/anna.local/municipalities").json("{\"municipalities\":[\"Ede\",\"Arnhem\"]}")
                 .as("rik.admin").on(api);
@@ -198,6 +199,7 @@ class UserRoutesTest {
         assertEquals(200, disabled.status, disabled.text());
         assertTrue(disabled.body().path("disabled").asBoolean());
         assertEquals(AccessAction.PERMISSION_CHANGE, last().action());
+        assertTrue(last().detail().contains("disabled=true"), last().detail());
         Http enabled = Http.request("PUT", "/users/anna.local/disabled").json("{\"disabled\":false}").as("rik.admin").on(api);
         assertFalse(enabled.body().path("disabled").asBoolean());
         assertEquals("anna.local", last().objectId());
