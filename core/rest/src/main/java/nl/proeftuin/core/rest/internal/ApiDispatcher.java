@@ -19,6 +19,7 @@ import nl.proeftuin.core.security.Authenticator;
 import nl.proeftuin.core.security.BreakGlass;
 import nl.proeftuin.core.security.NeedToKnow;
 import nl.proeftuin.core.api.monitor.OutcomeMonitor;
+import nl.proeftuin.core.security.UserAdministration;
 import nl.proeftuin.core.audit.privacy.PrivacyService;
 import nl.proeftuin.core.audit.privacy.RestrictedData;
 import nl.proeftuin.core.api.region.MunicipalityRegister;
@@ -108,6 +109,7 @@ final class ApiDispatcher {
         new MonitorResource(more.optional("outcome monitor", OutcomeMonitor.class), guard).register(router);
         new AuditResource(more.optional("access log", AccessLog.class)).register(router);
         new MunicipalityResource(more.optional("municipality register", MunicipalityRegister.class)).register(router);
+        new UserResource(more.optional("user administration", UserAdministration.class)).register(router);
         new PrivacyResource(more.optional("privacy service", PrivacyService.class),
                 more.optional("restricted data", RestrictedData.class)).register(router);
         openApi.complete(router);

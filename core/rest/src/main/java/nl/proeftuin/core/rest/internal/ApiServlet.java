@@ -25,6 +25,7 @@ import nl.proeftuin.core.api.care.CareFinder;
 import nl.proeftuin.core.api.care.CarePathService;
 import nl.proeftuin.core.api.localteam.LocalTeamExchange;
 import nl.proeftuin.core.api.triage.TriageService;
+import nl.proeftuin.core.security.UserAdministration;
 import nl.proeftuin.core.store.Database;
 import nl.proeftuin.core.store.health.HeartbeatStore;
 import org.osgi.framework.BundleContext;
@@ -120,6 +121,9 @@ public class ApiServlet extends HttpServlet {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile MunicipalityRegister municipalityRegister;
 
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile UserAdministration userAdministration;
+
     /**
      * @param scr     the component runtime, asked for the state of every core component
      * @param context this bundle's context
@@ -141,7 +145,8 @@ public class ApiServlet extends HttpServlet {
                         .with(Authenticator.class, () -> authenticator)
                         .with(NeedToKnow.class, () -> needToKnow)
                         .with(BreakGlass.class, () -> breakGlass)
-                        .with(MunicipalityRegister.class, () -> municipalityRegister));
+                        .with(MunicipalityRegister.class, () -> municipalityRegister)
+                        .with(UserAdministration.class, () -> userAdministration));
     }
 
     /**

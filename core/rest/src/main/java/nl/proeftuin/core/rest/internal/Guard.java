@@ -52,6 +52,8 @@ final class Guard {
         final String template;
         AccessAction action;
         final Set<String> persons = new LinkedHashSet<>();
+        /** What the handler adds to the entry's detail (what a permission change set), or null. */
+        String change;
 
         Entry(AccessEvent admitted, String method, String template) {
             this.admitted = admitted;
@@ -93,9 +95,12 @@ final class Guard {
         Role role = principal.roles().stream().filter(policy.roles()::contains).findFirst().orElse(null);
         String caseId = match.variables().get("caseId");
         String personId = match.variables().get("personId");
-        String objectId = caseId != null ? caseId : personId != null ? personId : match.variables().get("householdId");
-        String objectType = caseId != null ? "case" : personId != null ? "person" : objectId != null ? "household"
-                : match.route().template().split("/")[1];
+        String householdId = match.variables().get("householdId");
+        String account = match.variables().get("userId"); // /users/{userId}: the account changed
+        String objectId = caseId != null ? caseId : personId != null ? personId : householdId != null ? householdId
+                : account;
+        String objectType = caseId != null ? "case" : personId != null ? "person" : householdId != null ? "household"
+                : account != null ? "account" : match.route().template().split("/")[1];
         AccessAction action = action(req.getMethod(), match.route().template(), req.getQueryString() != null);
         if (role == null) {
             accessLog.append(event(action, AccessEvent.DENIED, principal, null, personId, caseId, objectType, objectId,
@@ -164,6 +169,9 @@ final class Guard {
         String query = searchTerms(req.getQueryString());
         if (query != null) {
             detail.append(" ?").append(query);
+        }
+        if (entry.change != null) {
+            detail.append(' ').append(entry.change);
         }
         detail.append(" -> ").append(status);
         String created = reply == null ? null : createdId(reply);
