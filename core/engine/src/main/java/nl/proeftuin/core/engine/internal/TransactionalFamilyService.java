@@ -14,6 +14,7 @@ import nl.proeftuin.core.api.FamilyService;
 import nl.proeftuin.core.api.InvalidInputException;
 import nl.proeftuin.core.api.NotFoundException;
 import nl.proeftuin.core.api.RuleViolationException;
+import nl.proeftuin.core.api.dto.CaseStatus;
 import nl.proeftuin.core.api.dto.Actor;
 import nl.proeftuin.core.api.dto.Household;
 import nl.proeftuin.core.api.dto.HouseholdInput;
@@ -30,6 +31,7 @@ import nl.proeftuin.core.store.cases.CaseStore;
 import nl.proeftuin.core.store.cases.FamilyStore;
 import nl.proeftuin.core.store.cases.ProtectedNationalId;
 import nl.proeftuin.core.store.cases.StoredPerson;
+import nl.proeftuin.core.store.cases.StoredCase;
 import nl.proeftuin.core.store.region.MunicipalityStore;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -149,10 +151,16 @@ public class TransactionalFamilyService implements FamilyService {
                     domain.now(), actor.id());
             privacy.insertRectification(c, new PrivacyStore.StoredRectification(r.id(), personId, what, old, value, why,
                     r.madeAt(), actor.id()));
-            // every case of the person records it, and a local team that holds the person's data hears it
-            for (String caseId : privacy.casesOf(c, personId)) {
-                domain.event(c, caseId, actor, new CaseEvents.PersonRectified(personId, r.id(), what),
-                        "person " + personId + ": " + what + " rectified", why);
+            // every open case of the person records it (its version moves, so no client keeps the old
+            // name from a 304), and a local team that holds the person's data hears it. A closed case
+            // takes no change: an event there would also restart its retention clock. The reason stays
+            // in the rectification record: the other cases' readers need not know why.
+            for (String caseId : privacy.casesOf(c, personId).stream().sorted().toList()) {
+                StoredCase k = domain.cases.lock(c, caseId).orElse(null);
+                if (k != null && k.status() != CaseStatus.CLOSED) {
+                    domain.touch(c, k, actor, new CaseEvents.PersonRectified(personId, r.id(), what),
+                            "person " + personId + ": " + what + " rectified", null);
+                }
             }
             return r;
         });

@@ -70,13 +70,37 @@ class RectificationTest extends EngineTestBase {
         List<CaseEvent> rectified = cases.history(k.id()).stream().filter(e -> e.type().equals("PERSON_RECTIFIED"))
                 .toList();
         assertEquals(2, rectified.size(), "the case's history records each rectification of its member");
-        assertEquals("typefout", rectified.get(0).reason());
+        assertEquals(null, rectified.get(0).reason(), "why stays in the rectification record");
         List<StoredOutbound> outbox = database.read(c -> new JdbcLocalTeamStore().list(c, null, k.id(), 100)).stream()
                 .filter(o -> o.type().equals("PERSON_RECTIFIED")).toList();
         assertEquals(2, outbox.size(), "the case's local team hears it");
         assertFalse(outbox.stream().anyMatch(o -> o.payload().contains("Sanne")), "the outbox names the change, not the data");
         assertEquals(2, log.query(new AccessLogQuery(null, null, null, p.id(), null, AccessAction.RECTIFICATION, null,
                 null, 10)).size());
+    }
+
+    /**
+     * A closed case takes no change: a rectification does not write into it (which would also restart
+     * its retention clock). An open case's version moves, so a client cannot keep the old name from a 304.
+     */
+    @Test
+    void aRectificationMovesAnOpenCasesVersionAndLeavesAClosedCaseAlone() throws Exception {
+        Person p = person("Sane");
+        CaseView open = openCase(p);
+        CaseView closed = openCase(p);
+        cases.close(ANS, closed.id(), null, new nl.proeftuin.core.api.dto.CloseInput("verhuisd"));
+        long closedVersion = cases.get(closed.id()).version();
+        int closedHistory = cases.history(closed.id()).size();
+        long openVersion = cases.get(open.id()).version();
+
+        privacy(family).rectify(ANS_READER, p.id(), new RectificationInput("givenName", "Sanne", "typefout"));
+
+        assertEquals(openVersion + 1, cases.get(open.id()).version());
+        assertEquals("Sanne", cases.get(open.id()).members().get(0).person().givenName());
+        assertEquals(closedVersion, cases.get(closed.id()).version());
+        assertEquals(closedHistory, cases.history(closed.id()).size(), "nothing written into the closed case");
+        assertEquals(0, database.read(c -> new JdbcLocalTeamStore().list(c, null, closed.id(), 100)).stream()
+                .filter(o -> o.type().equals("PERSON_RECTIFIED")).count());
     }
 
     @Test

@@ -20,7 +20,8 @@ import nl.proeftuin.core.store.Database;
 import nl.proeftuin.core.store.internal.JdbcAccountStore;
 import nl.proeftuin.core.store.internal.JdbcMunicipalityStore;
 import nl.proeftuin.core.store.internal.JdbcSessionStore;
-import nl.proeftuin.core.store.internal.SecurityTestDatabases;
+import nl.proeftuin.testing.TestClock;
+import nl.proeftuin.testing.TestDatabases;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -112,7 +113,7 @@ class AdministratorToolTest {
     void thePlatformCompletesTheAccountAtItsNextStartAndLogsIt() throws Exception {
         assertEquals(0, run(STRONG + "\n", "create-administrator", "--name", "Rik Beheer", "rik.admin"));
         assertEquals(0, run("nog-een-lange-zin-voor-ans-7\n", "create-administrator", "-m", "Arnhem", "ans.admin"));
-        Database database = SecurityTestDatabases.h2(etc.resolve("db"));
+        Database database = TestDatabases.h2(etc.resolve("db"));
         try {
             PropertiesFileRealm realm = new PropertiesFileRealm("proeftuin", 0, new UsersFile(users()),
                     new PasswordPolicy(12), 1000, database, new JdbcAccountStore(), new JdbcSessionStore(),
@@ -157,7 +158,7 @@ class AdministratorToolTest {
             running.applyWhenChanged(); // nothing left: nothing happens
             assertEquals(3, log.events.size());
         } finally {
-            SecurityTestDatabases.close(database);
+            TestDatabases.close(database);
         }
     }
 }
