@@ -57,10 +57,13 @@ class SqlOnlyInStoreTest {
                 "    String t = \"\"\"",
                 "        INSERT INTO person (id) VALUES (?)",
                 "        \"\"\";",
+                "    String lower = \"select id from person where family_name = ?\";",
+                "    String lowerDelete = \"delete from person where id = ?\";",
+                "    java.util.function.Function<String, Object> ref = c::prepareStatement;",
                 "}"));
         List<SqlScanner.Finding> findings = SqlScanner.scanRoots(List.of(dir));
         List<Integer> lines = findings.stream().map(SqlScanner.Finding::line).distinct().toList();
-        assertEquals(List.of(3, 8, 11, 13, 14), lines, findings.toString());
+        assertEquals(List.of(3, 8, 11, 13, 14, 17, 18, 19), lines, findings.toString());
         assertTrue(findings.stream().allMatch(f -> f.file().equals(planted)));
         assertTrue(findings.stream().anyMatch(f -> f.what().contains("DELETE FROM person")), findings.toString());
         assertTrue(findings.stream().anyMatch(f -> f.what().contains("prepareStatement")), findings.toString());
@@ -77,6 +80,8 @@ class SqlOnlyInStoreTest {
                 "    String b = \"select from the menu\";",
                 "    Object action = AccessAction.UPDATE;",
                 "    String c = \"the case was deleted from the register\";",
+                "    String d = \"Select one plugin from the list where it fits\";",
+                "    String e = \"update your password and set a new one\";",
                 "}"));
         assertEquals(List.of(), SqlScanner.scanRoots(List.of(dir)));
     }

@@ -28,7 +28,7 @@ final class SqlScanner {
         }
     }
 
-    /** SQL statements in the text of one string literal (keywords in capitals, as the code base writes them). */
+    /** SQL statements in the text of one string literal (in capitals, as the code base writes them, or in lower case). */
     private static final List<Pattern> STATEMENTS = List.of(
             Pattern.compile("^\\s*SELECT\\s+\\S"),
             Pattern.compile("\\bSELECT\\b.*\\bFROM\\b"),
@@ -38,13 +38,19 @@ final class SqlScanner {
             Pattern.compile("\\b(CREATE|ALTER|DROP)\\s+(TABLE|INDEX|VIEW|SEQUENCE)\\b"),
             Pattern.compile("\\bMERGE\\s+INTO\\b"),
             Pattern.compile("\\bFROM\\s+\\w+(\\s+\\w+)?\\s+WHERE\\b"),
-            Pattern.compile("\\bWHERE\\s+\\w+(\\.\\w+)?\\s*(=|<|>|IS\\s|IN\\s*\\()\\s*"));
+            Pattern.compile("\\bWHERE\\s+\\w+(\\.\\w+)?\\s*(=|<|>|IS\\s|IN\\s*\\()\\s*"),
+            // the same statements in lower case, in shapes no sentence of a message takes
+            Pattern.compile("(?i)\\bselect\\s+.+?\\s+from\\s+\\w+(\\s+\\w+)?\\s+where\\s+\\w+(\\.\\w+)?\\s*(=|<|>|\\bin\\b|\\bis\\b|\\blike\\b)"),
+            Pattern.compile("(?i)\\binsert\\s+into\\s+\\w+\\s*\\("),
+            Pattern.compile("(?i)\\bupdate\\s+\\w+\\s+set\\s+\\w+\\s*="),
+            Pattern.compile("(?i)\\bdelete\\s+from\\s+\\w+\\s+where\\b"),
+            Pattern.compile("(?i)\\b(create|alter|drop)\\s+(table|index|view|sequence)\\s+\\w+"));
 
     /** JDBC statement use in code (outside literals and comments). */
     private static final Pattern JDBC = Pattern.compile(
             "\\bjava\\.sql\\.(PreparedStatement|Statement|CallableStatement|ResultSet|ResultSetMetaData)\\b"
                     + "|\\b(PreparedStatement|CallableStatement|ResultSet|ResultSetMetaData)\\b"
-                    + "|\\.(prepareStatement|createStatement|prepareCall|executeQuery|executeUpdate|executeBatch)\\s*\\(");
+                    + "|(\\.|::)(prepareStatement|createStatement|prepareCall|executeQuery|executeUpdate|executeBatch)\\b");
 
     private static final Pattern LITERAL = Pattern.compile("\"((?:[^\"\\\\]|\\\\.)*)\"");
 
