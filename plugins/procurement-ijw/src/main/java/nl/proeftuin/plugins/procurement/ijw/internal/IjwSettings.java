@@ -45,7 +45,11 @@ record IjwSettings(String destination, String referrerType, String referrerName,
     static final String REFERRER_NAME = "referrer.name";
     static final String DECISION_DAYS = "maatwerk.decisionDays";
     static final String CODES = "municipalityCodes";
-    /** The keys of the first format, one per municipality: refused with a pointer to {@link #CODES}. */
+    /**
+     * The keys of the first format, one per municipality: still read from a binding stored with them
+     * (so an upgrade does not stop its JW315 messages), but a new binding cannot carry them: the core
+     * checks it against the declared keys ({@link #CODES}).
+     */
     static final String OLD_CODE_PREFIX = "municipalityCode.";
 
     /** The keys ({@link IjwConfig}), sorted. */
@@ -104,13 +108,18 @@ record IjwSettings(String destination, String referrerType, String referrerName,
             }
         }
         Map<String, String> fixed = new LinkedHashMap<>();
+        Map<String, String> oldCodes = new TreeMap<>();
         Set<String> unknown = new TreeSet<>();
         for (Map.Entry<String, String> e : given.entrySet()) {
             String v = e.getValue() == null ? "" : e.getValue().trim();
-            if (e.getKey().startsWith(OLD_CODE_PREFIX)) {
-                throw new InvalidSetting(e.getKey(), "procurement-ijw: " + e.getKey() + " is no longer a key: put the"
-                        + " code in " + CODES + " (for example '" + e.getKey().substring(OLD_CODE_PREFIX.length())
-                        + "=" + v + "')");
+            if (e.getKey().startsWith(OLD_CODE_PREFIX) && e.getKey().length() > OLD_CODE_PREFIX.length()) {
+                // a binding stored in the first format keeps working; a new binding cannot use it (the
+                // core's bind-time check knows only the declared keys)
+                if (!GEMEENTE.matcher(v).matches()) {
+                    throw new InvalidSetting(e.getKey(), "procurement-ijw: " + e.getKey()
+                            + " must be a 4-digit CBS municipality code, not '" + v + "'");
+                }
+                oldCodes.put(e.getKey().substring(OLD_CODE_PREFIX.length()).strip().toLowerCase(Locale.ROOT), v);
             } else if (KEYS.contains(e.getKey())) {
                 try {
                     fixed.putAll(BindingConfiguration.checked(IjwProcurementConnector.ID, Map.of(e.getKey(), v),
@@ -142,7 +151,9 @@ record IjwSettings(String destination, String referrerType, String referrerName,
                     + " must be a whole number from 1 to 365, not '" + days + "'");
         }
         String destination = c.destination().isBlank() ? null : c.destination().strip();
-        return new IjwSettings(destination, type, name, days, Collections.unmodifiableMap(codes(c.municipalityCodes())));
+        Map<String, String> codes = codes(c.municipalityCodes());
+        codes.putAll(oldCodes);
+        return new IjwSettings(destination, type, name, days, Collections.unmodifiableMap(codes));
     }
 
     /** The built-in table with the binding's {@code name=code} pairs over it. */

@@ -151,6 +151,15 @@ class Jw315MessageTest {
         assertTrue(s.message().contains("<jw315:Ontvanger>0344</jw315:Ontvanger>"));
     }
 
+    /** A binding stored before the codes became one key keeps sending (a new binding cannot use the old keys). */
+    @Test
+    void aBindingStoredWithTheFirstFormatsCodesStillSends() {
+        CareRequestStatus s = connector.requestCare(set(2, "Utrecht"),
+                Map.of("destination", "outbox", "municipalityCode.Utrecht", "0344"));
+        assertEquals("SUBMITTED", s.state(), s.detail());
+        assertTrue(s.message().contains("<jw315:Ontvanger>0344</jw315:Ontvanger>"));
+    }
+
     @Test
     void anUnusableConfigurationThrowsNamingTheKey() {
         assertMessage("set destination", () -> connector.requestCare(Messages.request(), Map.of()));
@@ -158,8 +167,8 @@ class Jw315MessageTest {
                 new OfferQuery("Ede", null, "45", false, null), Map.of("outbox.dir", "/tmp")));
         assertMessage("name=code pairs with a 4-digit CBS municipality code, not 'Ede=228'", () -> connector.requestCare(
                 Messages.request(), Map.of("destination", "outbox", "municipalityCodes", "Ede=228")));
-        assertMessage("municipalityCode.Ede is no longer a key: put the code in municipalityCodes", () -> connector
-                .requestCare(Messages.request(), Map.of("destination", "outbox", "municipalityCode.Ede", "0228")));
+        assertMessage("municipalityCode.Ede must be a 4-digit", () -> connector.requestCare(Messages.request(),
+                Map.of("destination", "outbox", "municipalityCode.Ede", "228")));
         assertMessage("referrer.type must be a COD327 code", () -> connector.requestCare(Messages.request(),
                 Map.of("destination", "outbox", "referrer.type", "07")));
         assertMessage("cannot be set in a binding", () -> connector.requestCare(Messages.request(),
