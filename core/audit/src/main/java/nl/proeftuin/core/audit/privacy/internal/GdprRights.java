@@ -281,11 +281,15 @@ public class GdprRights implements PrivacyService {
                 if (refusal != null) {
                     status = ErasureStatus.REFUSED;
                     outcome = refusal;
-                } else {
-                    erasure.erasePerson(c, r.personId(), ERASED);
+                } else if (erasure.erasePerson(c, r.personId(), ERASED)) {
                     status = ErasureStatus.ERASED;
                     outcome = "erased: names, date of birth (to the first of January of the year), BSN, relationships, "
                             + "household memberships, safe address and rectification history; " + note;
+                } else {
+                    // the retention purge removed the person since the request: nothing was erased now, and the
+                    // record must not say otherwise
+                    status = ErasureStatus.ERASED;
+                    outcome = "nothing to erase: the person is no longer recorded (removed since the request); " + note;
                 }
             }
             store.decideErasureRequest(c, requestId, status.name(), at, decider.userId(), outcome);

@@ -173,6 +173,19 @@ class PrivacyTest {
         assertEquals(List.of(), privacy.rectifications(p));
     }
 
+    /** The retention purge removed the person after the request: the decision must not claim an erasure. */
+    @Test
+    void approvingAnErasureOfAPersonRemovedSinceSaysNothingWasErased() throws Exception {
+        String gone = fx.person("Weg", LocalDate.of(1990, 5, 5), NOW);
+        ErasureRequest r = privacy.requestErasure(ANS, gone, new ErasureRequestInput("per ongeluk vastgelegd"));
+        database.inTransaction(c -> {
+            new nl.proeftuin.core.store.internal.JdbcErasureStore().removePerson(c, gone);
+            return null;
+        });
+        ErasureRequest decided = privacy.approveErasure(BOB, r.id(), new ErasureDecisionInput("ok"));
+        assertTrue(decided.outcome().startsWith("nothing to erase"), decided.outcome());
+    }
+
     @Test
     void erasureNeedsASecondPersonAndRespectsHoldsAndRetention() throws Exception {
         String mistaken = fx.person("Verkeerd", LocalDate.of(1990, 5, 5), NOW);
