@@ -120,6 +120,38 @@ class JdbcStoresTest {
             }
         }
 
+        /**
+         * Deleting in list order never meets a foreign key: every table that references a listed table
+         * is in the list too, before it (children first). Read from the database's own constraints, so a
+         * migration that adds such a reference under any column name fails here, on H2 and PostgreSQL.
+         */
+        @Test
+        void theErasureListsDeleteEveryReferencingTableBeforeTheTableItReferences() throws SQLException {
+            List<String[]> references = db.read(c -> Jdbc.list(c, "SELECT DISTINCT LOWER(child.table_name),"
+                    + " LOWER(parent.table_name) FROM information_schema.referential_constraints rc"
+                    + " JOIN information_schema.table_constraints child ON child.constraint_name = rc.constraint_name"
+                    + " AND child.constraint_schema = rc.constraint_schema"
+                    + " JOIN information_schema.table_constraints parent ON parent.constraint_name = rc.unique_constraint_name"
+                    + " AND parent.constraint_schema = rc.unique_constraint_schema"
+                    + " WHERE LOWER(rc.constraint_schema) = 'public'",
+                    rs -> new String[] {rs.getString(1), rs.getString(2)}));
+            org.junit.jupiter.api.Assertions.assertTrue(references.size() > 10, "information_schema answered "
+                    + references.size() + " references");
+            for (List<String> list : List.of(nl.proeftuin.core.store.privacy.ErasureStore.CASE_TABLES,
+                    nl.proeftuin.core.store.privacy.ErasureStore.PERSON_TABLES)) {
+                List<String> wrong = new java.util.ArrayList<>();
+                for (String[] r : references) {
+                    int child = list.indexOf(r[0]);
+                    int parent = list.indexOf(r[1]);
+                    if (parent >= 0 && !r[0].equals(r[1]) && (child < 0 || child > parent)) {
+                        wrong.add(r[0] + " -> " + r[1]);
+                    }
+                }
+                org.junit.jupiter.api.Assertions.assertEquals(List.of(), wrong, "references a delete in the order of "
+                        + list + " would meet");
+            }
+        }
+
         StoredPerson person(String given, String familyName, String bsn) throws SQLException {
             StoredPerson p = new StoredPerson(id(), given, familyName, LocalDate.of(2015, 6, 1), null, T0, "u1");
             db.inTransaction(c -> {
