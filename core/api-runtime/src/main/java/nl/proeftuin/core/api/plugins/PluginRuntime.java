@@ -35,6 +35,28 @@ public interface PluginRuntime {
     /** Removes a municipality's own binding (the region's applies again) or the region's binding. */
     void unbind(Actor actor, ExtensionPoint point, String municipality, String reason);
 
+    /**
+     * The region's binding configuration as one document (every binding with its plugin's version and
+     * configuration; no secret: bindings name the administrator's endpoints by name).
+     *
+     * @since 1.1
+     */
+    ConfigurationDocument exportConfiguration(Actor actor);
+
+    /**
+     * Makes this instance's bindings those of the document: every binding it names is set, every other
+     * one removed. Each entry is checked as {@link #bind} checks it (extension point, municipality in the
+     * register, plugin present in a compatible version, its configuration against the plugin's
+     * definition and the plugin's own check) before anything is written; one bad entry refuses the whole
+     * document (an {@link nl.proeftuin.core.api.InvalidInputException} naming every bad entry). Applied in
+     * one transaction, each change in the binding history with {@code reason}.
+     *
+     * @param reason why (required unless {@code dryRun})
+     * @param dryRun only tell what would change
+     * @since 1.1
+     */
+    ConfigurationImport importConfiguration(Actor actor, ConfigurationDocument document, String reason, boolean dryRun);
+
     /** Binding history, newest first; {@code point} null for all. */
     List<BindingChange> history(ExtensionPoint point);
 

@@ -17,6 +17,8 @@ import nl.proeftuin.core.api.plugins.Alert;
 import nl.proeftuin.core.api.plugins.Binding;
 import nl.proeftuin.core.api.plugins.BindingChange;
 import nl.proeftuin.core.api.plugins.BindingInput;
+import nl.proeftuin.core.api.plugins.ConfigurationDocument;
+import nl.proeftuin.core.api.plugins.ConfigurationImport;
 import nl.proeftuin.core.api.plugins.PluginInfo;
 import nl.proeftuin.core.api.plugins.PluginRuntime;
 import nl.proeftuin.core.store.Database;
@@ -51,6 +53,8 @@ public class StoredPluginRuntime implements PluginRuntime {
     /** The region's register: a binding's municipality must be in it. */
     private final MunicipalityStore municipalities;
     private final Clock clock;
+    /** Export and import of the whole configuration. */
+    private final ConfigurationPromotion promotion;
 
     /**
      * @param database the platform database
@@ -73,6 +77,7 @@ public class StoredPluginRuntime implements PluginRuntime {
         this.alerts = alerts;
         this.registry = registry;
         this.clock = clock;
+        this.promotion = new ConfigurationPromotion(database, bindings, municipalities, registry, this);
     }
 
     @Override
@@ -126,7 +131,7 @@ public class StoredPluginRuntime implements PluginRuntime {
      * ({@link nl.proeftuin.core.spi.PluginConfiguration}), then lets the plugin refuse it before it is
      * stored ({@link ConfigurationCheck}): a 400 naming the key. A plugin that fails otherwise while checking refuses it too (fail closed).
      */
-    private void checkConfiguration(ExtensionPoint point, String municipality, String pluginId,
+    void checkConfiguration(ExtensionPoint point, String municipality, String pluginId,
             Map<String, String> configuration) {
         ServicePluginRegistry.Plugin<Object> plugin = registry.lookup(point, pluginId, Object.class).orElse(null);
         if (plugin != null && plugin.info().configuration() != null) {
@@ -167,6 +172,17 @@ public class StoredPluginRuntime implements PluginRuntime {
                     old.configuration(), null, null, now(), actor.id(), why));
             return null;
         });
+    }
+
+    @Override
+    public ConfigurationDocument exportConfiguration(Actor actor) {
+        return promotion.export(actor, now());
+    }
+
+    @Override
+    public ConfigurationImport importConfiguration(Actor actor, ConfigurationDocument document, String reason,
+            boolean dryRun) {
+        return promotion.importDocument(actor, document, reason, dryRun, now());
     }
 
     @Override
