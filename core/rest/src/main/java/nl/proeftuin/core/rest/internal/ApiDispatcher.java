@@ -102,6 +102,7 @@ final class ApiDispatcher {
         new CaseRecordResource(caseService).register(router);
         new PlanResource(new OptionalService<>("plan service", plans)).register(router);
         new BindingResource(new OptionalService<>("plugin runtime", runtime)).register(router);
+        new ConfigurationResource(new OptionalService<>("plugin runtime", runtime), accessLog).register(router);
         new TriageResource(new OptionalService<>("triage service", triage), guard).register(router);
         new CarePathResource(more.optional("care path service", CarePathService.class)).register(router);
         new LocalTeamResource(more.optional("local-team exchange", LocalTeamExchange.class)).register(router);

@@ -136,6 +136,71 @@ final class InMemoryRuntime implements PluginRuntime, TriageService {
     }
 
     @Override
+    public nl.proeftuin.core.api.plugins.ConfigurationDocument exportConfiguration(Actor actor) {
+        lastActor = actor;
+        return new nl.proeftuin.core.api.plugins.ConfigurationDocument(1, Instant.parse("2026-03-01T10:00:00Z"),
+                actor.id(), bindings.values().stream().map(b -> new nl.proeftuin.core.api.plugins.ConfiguredBinding(
+                        b.point().name(), b.municipality(), b.pluginId(), present.stream()
+                                .filter(p -> p.pluginId().equals(b.pluginId())).map(PluginInfo::bundleVersion)
+                                .findFirst().orElse(null), b.configuration())).toList());
+    }
+
+    /** As the engine: every entry checked first (here: the point and the plugin present), all or nothing. */
+    @Override
+    public nl.proeftuin.core.api.plugins.ConfigurationImport importConfiguration(Actor actor,
+            nl.proeftuin.core.api.plugins.ConfigurationDocument document, String reason, boolean dryRun) {
+        lastActor = actor;
+        if (document.version() != 1) {
+            throw new InvalidInputException("version", "document version " + document.version() + " is unknown here");
+        }
+        if (!dryRun && (reason == null || reason.isBlank())) {
+            throw new InvalidInputException("reason", "is required");
+        }
+        List<String> problems = new ArrayList<>();
+        for (int i = 0; i < document.bindings().size(); i++) {
+            var b = document.bindings().get(i);
+            if (present.stream().noneMatch(p -> p.point().name().equals(b.point()) && p.pluginId().equals(b.pluginId()))) {
+                problems.add("bindings[" + i + "].pluginId: no plugin '" + b.pluginId() + "' is installed for "
+                        + b.point() + " here");
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems.size() == 1 ? problems.get(0).split(": ")[0] : "bindings",
+                    "the document is refused and nothing is applied: " + String.join("; ", problems));
+        }
+        List<nl.proeftuin.core.api.plugins.ConfigurationDifference> differences = new ArrayList<>();
+        Map<String, Binding> left = new LinkedHashMap<>(bindings);
+        for (var b : document.bindings()) {
+            ExtensionPoint point = ExtensionPoint.valueOf(b.point());
+            Binding old = left.remove(key(point, b.municipality()));
+            Map<String, String> configuration = b.configuration() == null ? Map.of() : b.configuration();
+            if (old == null || !old.pluginId().equals(b.pluginId()) || !old.configuration().equals(configuration)) {
+                differences.add(new nl.proeftuin.core.api.plugins.ConfigurationDifference(old == null
+                        ? nl.proeftuin.core.api.plugins.ConfigurationDifference.Change.ADDED
+                        : nl.proeftuin.core.api.plugins.ConfigurationDifference.Change.CHANGED, point, b.municipality(),
+                        old == null ? null : old.pluginId(), old == null ? null : old.configuration(), b.pluginId(),
+                        configuration));
+            }
+        }
+        for (Binding old : left.values()) {
+            differences.add(new nl.proeftuin.core.api.plugins.ConfigurationDifference(
+                    nl.proeftuin.core.api.plugins.ConfigurationDifference.Change.REMOVED, old.point(), old.municipality(),
+                    old.pluginId(), old.configuration(), null, null));
+        }
+        if (!dryRun) {
+            for (var d : differences) {
+                if (d.newPluginId() == null) {
+                    unbind(actor, d.point(), d.municipality(), reason);
+                } else {
+                    bind(actor, d.point(), d.municipality(), new BindingInput(d.newPluginId(), d.newConfiguration(), reason));
+                }
+            }
+        }
+        return new nl.proeftuin.core.api.plugins.ConfigurationImport(dryRun, differences,
+                document.bindings().size() - (int) differences.stream().filter(d -> d.newPluginId() != null).count());
+    }
+
+    @Override
     public List<BindingChange> history(ExtensionPoint point) {
         lastPoint = point;
         return history.stream().filter(c -> point == null || c.point() == point).toList();

@@ -80,6 +80,21 @@ class BindCommandTest {
         }
 
         @Override
+        public nl.proeftuin.core.api.plugins.ConfigurationDocument exportConfiguration(Actor actor) {
+            this.actor = actor;
+            calls.add("export");
+            return new nl.proeftuin.core.api.plugins.ConfigurationDocument(1, Instant.parse("2026-03-01T10:00:00Z"),
+                    actor.id(), List.of(new nl.proeftuin.core.api.plugins.ConfiguredBinding("TRIAGE", null,
+                            "simple-triage", "1.0.0", Map.of("threshold", "2"))));
+        }
+
+        @Override
+        public nl.proeftuin.core.api.plugins.ConfigurationImport importConfiguration(Actor actor,
+                nl.proeftuin.core.api.plugins.ConfigurationDocument document, String reason, boolean dryRun) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
         public List<Alert> alerts(int limit) {
             calls.add("alerts " + limit);
             return List.of();
@@ -162,6 +177,30 @@ class BindCommandTest {
         assertEquals(AccessEvent.SUCCESS, e.outcome());
         assertEquals("shell:carla", e.userId(), "the shell's logged-in user");
         assertTrue(e.detail().contains("proeftuin:bind triage simple-triage -m Arnhem"), e.detail());
+    }
+
+    @Test
+    void configurationExportWritesTheDocumentAsJsonToAFileOrTheConsoleAndIsLoggedAsAnExport(
+            @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        ConfigurationExportCommand export = new ConfigurationExportCommand();
+        set(export, "runtime", runtime);
+        set(export, "log", log);
+        String printed = runAs("carla", export::execute);
+        var document = new com.fasterxml.jackson.databind.ObjectMapper().readTree(printed);
+        assertEquals(1, document.path("version").asInt());
+        assertEquals("2026-03-01T10:00:00Z", document.path("exportedAt").asText());
+        assertEquals("simple-triage", document.path("bindings").get(0).path("pluginId").asText());
+        assertEquals("2", document.path("bindings").get(0).path("configuration").path("threshold").asText());
+        assertEquals(AccessAction.EXPORT, log.events.get(0).action());
+        assertEquals("shell:carla", log.events.get(0).userId());
+
+        java.nio.file.Path file = dir.resolve("test-region.json");
+        set(export, "file", file.toString());
+        String out = runAs("carla", export::execute);
+        assertTrue(out.startsWith("1 bindings written to " + file), out);
+        assertEquals(document, new com.fasterxml.jackson.databind.ObjectMapper().readTree(file.toFile()));
+        assertEquals(2, log.events.size());
+        assertTrue(log.events.get(1).detail().contains("proeftuin:configuration-export " + file), log.events.get(1).detail());
     }
 
     @Test
