@@ -167,6 +167,19 @@ public class PluginRuntimeIT extends KarafTestSupport {
         assertEquals("example-triage", effective.path("pluginId").asText());
         assertEquals(0, effective.path("configuration").size());
         assertTrue(shell("proeftuin:bindings TRIAGE").contains("Zevenaar"));
+        // configuration promotion: the export carries the binding; importing it back changes nothing
+        HttpResponse<String> exported = getAs(COORDINATOR, "/api/v1/configuration/export");
+        assertEquals(exported.body(), 200, exported.statusCode());
+        assertTrue(exported.body(), exported.body().contains("\"Zevenaar\"") && exported.body().contains("example-triage"));
+        HttpResponse<String> dryRun = sendAs(COORDINATOR, "POST", "/api/v1/configuration/import?dryRun=true",
+                exported.body(), "application/json");
+        assertEquals(dryRun.body(), 200, dryRun.statusCode());
+        assertEquals(dryRun.body(), 0, JSON.readTree(dryRun.body()).path("differences").size());
+        HttpResponse<String> unknown = sendAs(COORDINATOR, "POST", "/api/v1/configuration/import?reason=test",
+                exported.body().replace("example-triage", "missing-triage"), "application/json");
+        assertEquals(unknown.body(), 400, unknown.statusCode());
+        assertTrue(unknown.body(), unknown.body().contains("missing-triage"));
+        assertTrue(shell("proeftuin:configuration-export").contains("\"example-triage\""));
         assertTrue(shell("proeftuin:binding-history TRIAGE").contains("pilot start Zevenaar"));
         shell("proeftuin:unbind -m Zevenaar TRIAGE pilot ended");
         // Zevenaar's own binding is gone: none applies, or the region's does
