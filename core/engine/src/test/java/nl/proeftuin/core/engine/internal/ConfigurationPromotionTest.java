@@ -247,6 +247,32 @@ class ConfigurationPromotionTest {
         }
 
         @Test
+        void thePluginsOwnCheckRefusesAnImportedConfigurationAsItRefusesABinding() throws Exception {
+            configureA();
+            PluginRuntimeTest.Contract.CheckingConnector connector = new PluginRuntimeTest.Contract.CheckingConnector();
+            install(ExtensionPoint.LOCAL_TEAM, "localteam-check", "1.0.0", 0, connector);
+            List<ConfiguredBinding> entries = new ArrayList<>(runtime.exportConfiguration(COORDINATOR).bindings());
+            // a URL where the administrator's endpoint name belongs (decision 0007)
+            entries.add(new ConfiguredBinding("LOCAL_TEAM", ede, "localteam-check", "1.0.0",
+                    Map.of("baseUrl", "https://listener.invalid/")));
+            List<Binding> before = runtime.bindings();
+            InvalidInputException e = assertThrows(InvalidInputException.class, () -> runtime.importConfiguration(
+                    COORDINATOR, new ConfigurationDocument(1, START, "other", entries), "promote", false));
+            assertEquals("bindings[4].configuration.baseUrl", e.field());
+            assertTrue(e.reason().contains("plugin 'localteam-check'"), e.reason());
+            assertEquals(before, runtime.bindings());
+
+            entries.set(4, new ConfiguredBinding("LOCAL_TEAM", ede, "localteam-check", "1.0.0",
+                    Map.of("endpoint", "ede")));
+            ConfigurationImport applied = runtime.importConfiguration(COORDINATOR,
+                    new ConfigurationDocument(1, START, "other", entries), "promote", false);
+            assertEquals(1, applied.differences().size());
+            assertEquals(4, applied.unchanged());
+            assertEquals(Map.of("endpoint", "ede"), connector.checked.get(connector.checked.size() - 1));
+            assertEquals("localteam-check", runtime.effectiveBinding(ExtensionPoint.LOCAL_TEAM, ede).pluginId());
+        }
+
+        @Test
         void aPluginVersionIsCompatibleWithTheSameMajorAtLeastAsNew() {
             assertTrue(ConfigurationPromotion.compatible("1.2.0", "1.2.0"));
             assertTrue(ConfigurationPromotion.compatible("1.2.0", "1.2.1.SNAPSHOT"));
