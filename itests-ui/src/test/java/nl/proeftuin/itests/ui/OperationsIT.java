@@ -268,7 +268,7 @@ class OperationsIT {
                     "roles", List.of("PROFESSIONAL"), "municipalities", List.of("Arnhem"),
                     "password", "fiets-paraplu-molen-vijver-8")).statusCode());
             for (int i = 0; i < cases; i++) {
-                String bsn = bsn(100_000 + i * 7919);
+                String bsn = bsn(20_000_000 + i * 104_729);
                 bsns.add(bsn);
                 HttpResponse<String> person = send(port, token, "POST", "/persons", Map.of("givenName", "Kind" + i,
                         "familyName", "Backup", "dateOfBirth", "2016-05-0" + (1 + i % 9), "nationalId", bsn));
