@@ -255,6 +255,11 @@ class OperationsIT {
         Result created = run(home, PASSWORD + "\n", Map.of(), "bin/proeftuin-admin", "create-administrator",
                 "--name", "Rik Beheer", "--role", "PROFESSIONAL", "--role", "AUDITOR", ADMIN);
         assertEquals(0, created.exit(), created.output());
+        // Two Karaf shell users: the regional administrator (the platform's account of the same name) and
+        // another shell user, who is not one.
+        Files.writeString(home.resolve("etc/users.properties"), "\n" + ADMIN + " = " + PASSWORD + ",_g_:admingroup\n"
+                + "beheer = " + PASSWORD + ",_g_:admingroup\n_g_\\:admingroup = group,admin,manager,viewer,systembundles,ssh\n",
+                java.nio.file.StandardOpenOption.APPEND);
         int port = configurePorts(home);
         int cases = 20;
         List<String> bsns = new ArrayList<>();
@@ -316,6 +321,12 @@ class OperationsIT {
             System.out.printf("BACKUP: %d cases, %d requests served during it, archive %d bytes, POST /backups %d ms "
                     + "(%d ms in the node), sha256 %s%n", cases, served.get(), Files.size(archive), backupMillis,
                     answer.get("millis").asLong(), answer.get("sha256").asText());
+            // proeftuin:backup at the console: the regional administrator gets one, another shell user is refused.
+            String shell = shell(home, ADMIN, "proeftuin:backup at-the-console.zip\n");
+            assertTrue(shell.contains("Backup written") && Files.exists(home.resolve("data/backups/at-the-console.zip")), shell);
+            String refused = shell(home, "beheer", "proeftuin:backup not-allowed.zip\n");
+            assertTrue(refused.contains("regional administrator"), refused);
+            assertFalse(Files.exists(home.resolve("data/backups/not-allowed.zip")));
             // Not a regional administrator: refused.
             HttpResponse<String> anna = send(port, token(port, "anna.local", "fiets-paraplu-molen-vijver-8"), "POST", "/backups", Map.of());
             assertEquals(403, anna.statusCode(), anna.body());
@@ -358,6 +369,21 @@ class OperationsIT {
         } finally {
             stop(restoredNode);
         }
+    }
+
+    /** Commands at the Karaf console of the running node, through bin/client (batch mode). */
+    private static String shell(Path home, String user, String commands) throws IOException, InterruptedException {
+        String sshPort = Files.readAllLines(home.resolve("etc/org.apache.karaf.shell.cfg")).stream()
+                .filter(l -> l.startsWith("sshPort")).findFirst().orElseThrow().replaceAll("[^0-9]", "");
+        Process client = new ProcessBuilder(home.resolve("bin/client").toString(), "-a", sshPort, "-h", "127.0.0.1",
+                "-u", user, "-p", PASSWORD, "-r", "30", "-b").redirectErrorStream(true).start();
+        client.getOutputStream().write(commands.getBytes(StandardCharsets.UTF_8));
+        client.getOutputStream().close();
+        String out = new String(client.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!client.waitFor(3, TimeUnit.MINUTES)) {
+            client.destroyForcibly();
+        }
+        return out;
     }
 
     /** A BSN that passes the eleven test, made from a seed. */
