@@ -22,7 +22,9 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
 
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import nl.proeftuin.core.api.InvalidInputException;
+import nl.proeftuin.core.api.RuleViolationException;
 import nl.proeftuin.core.api.backup.BackupFile;
 import nl.proeftuin.core.store.Database;
 import nl.proeftuin.core.store.internal.JdbcBackupStore;
@@ -163,6 +165,22 @@ class BackupRestoreTest {
         backup.create("once.zip", "rik");
         assertThrows(InvalidInputException.class, () -> backup.create("once.zip", "rik"));
         assertFalse(Files.exists(data.resolve("outside.zip")));
+    }
+
+    @Test
+    void onPostgreSqlTheBackupIsRefusedPointingToPgDump() throws Exception {
+        try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start()) {
+            Database pg = TestDatabases.postgres(postgres);
+            try {
+                NodeBackupService onPg = new NodeBackupService(pg, new JdbcBackupStore(), etc, data, "0.1.0", "", Clock.systemUTC());
+                RuleViolationException refused = assertThrows(RuleViolationException.class, () -> onPg.create(null, "rik"));
+                assertEquals("backup-postgresql", refused.rule());
+                assertTrue(refused.getMessage().contains("pg_dump"), refused.getMessage());
+                assertFalse(Files.exists(data.resolve("backups")), "nothing written");
+            } finally {
+                TestDatabases.close(pg);
+            }
+        }
     }
 
     /** A copy of a zip with one entry's content replaced and/or one entry added. */
