@@ -261,7 +261,8 @@ class OperationsIT {
                 + "beheer = " + PASSWORD + ",_g_:admingroup\n_g_\\:admingroup = group,admin,manager,viewer,systembundles,ssh\n",
                 java.nio.file.StandardOpenOption.APPEND);
         int port = configurePorts(home);
-        int cases = 20;
+        // -Dproeftuin.backup.cases=20000 for the measurement (filled by four clients at once)
+        int cases = Integer.getInteger("proeftuin.backup.cases", 20);
         List<String> bsns = new ArrayList<>();
         Path archive;
         Process node = startNode(home);
@@ -273,17 +274,31 @@ class OperationsIT {
                     "roles", List.of("PROFESSIONAL"), "municipalities", List.of("Arnhem"),
                     "password", "fiets-paraplu-molen-vijver-8")).statusCode());
             for (int i = 0; i < cases; i++) {
-                String bsn = bsn(20_000_000 + i * 104_729);
-                bsns.add(bsn);
-                HttpResponse<String> person = send(port, token, "POST", "/persons", Map.of("givenName", "Kind" + i,
-                        "familyName", "Backup", "dateOfBirth", "2016-05-0" + (1 + i % 9), "nationalId", bsn));
-                assertEquals(201, person.statusCode(), person.body());
-                String personId = json.readTree(person.body()).get("id").asText();
-                HttpResponse<String> opened = send(port, token, "POST", "/cases", Map.of("kind", "SIGNAL", "source", "POLICE",
-                        "description", "Melding " + i, "receivedOn", java.time.LocalDate.now().minusDays(1).toString(),
-                        "municipality", "Arnhem", "members", List.of(Map.of("personId", personId, "roles", List.of("CHILD")))));
-                assertEquals(201, opened.statusCode(), opened.body());
+                bsns.add(bsn(10_000_000 + i * 4_493)); // distinct, below 10^8
             }
+            long filling = System.nanoTime();
+            java.util.concurrent.ExecutorService fill = java.util.concurrent.Executors.newFixedThreadPool(cases > 100 ? 4 : 1);
+            List<java.util.concurrent.Future<?>> done = new ArrayList<>();
+            for (int n = 0; n < cases; n++) {
+                int i = n;
+                done.add(fill.submit(() -> {
+                    HttpResponse<String> person = send(port, token, "POST", "/persons", Map.of("givenName", "Kind" + i,
+                            "familyName", "Backup", "dateOfBirth", "2016-05-0" + (1 + i % 9), "nationalId", bsns.get(i)));
+                    assertEquals(201, person.statusCode(), person.body());
+                    String personId = json.readTree(person.body()).get("id").asText();
+                    HttpResponse<String> opened = send(port, token, "POST", "/cases", Map.of("kind", "SIGNAL", "source", "POLICE",
+                            "description", "Melding " + i, "receivedOn", java.time.LocalDate.now().minusDays(1).toString(),
+                            "municipality", "Arnhem", "members", List.of(Map.of("personId", personId, "roles", List.of("CHILD")))));
+                    assertEquals(201, opened.statusCode(), opened.body());
+                    return null;
+                }));
+            }
+            for (java.util.concurrent.Future<?> f : done) {
+                f.get();
+            }
+            fill.shutdown();
+            System.out.printf("FILL: %d persons with BSN and %d cases in %d s%n", cases, cases,
+                    (System.nanoTime() - filling) / 1_000_000_000);
             // Requests go on while the backup is taken: reads and writes (persons without BSN), each logged.
             java.util.concurrent.atomic.AtomicBoolean loading = new java.util.concurrent.atomic.AtomicBoolean(true);
             java.util.concurrent.atomic.AtomicInteger served = new java.util.concurrent.atomic.AtomicInteger();
@@ -355,7 +370,7 @@ class OperationsIT {
         try {
             awaitHealthy(restoredNode, freshPort, fresh.getParent());
             String token = token(freshPort, ADMIN, PASSWORD);
-            HttpResponse<String> list = send(freshPort, token, "GET", "/cases?size=100", null);
+            HttpResponse<String> list = send(freshPort, token, "GET", "/cases?size=1", null);
             assertEquals(200, list.statusCode(), list.body());
             assertEquals(cases, json.readTree(list.body()).get("total").asInt(), list.body());
             HttpResponse<String> verify = send(freshPort, token, "GET", "/audit/verify", null);
