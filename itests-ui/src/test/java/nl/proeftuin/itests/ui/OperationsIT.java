@@ -410,7 +410,7 @@ class OperationsIT {
                 sum += (9 - i) * (eight.charAt(i) - '0');
             }
             int last = sum % 11;
-            if (last < 10 && eight.charAt(0) != '0') {
+            if (last < 10 && sum != last && eight.charAt(0) != '0') {
                 return eight + last;
             }
         }
