@@ -84,7 +84,13 @@ final class BackupArchive {
     /** Writes the archive: the files in this order, then the manifest with their checksums; 0600 from the start. */
     static void write(Path archive, Map<String, Path> files, Manifest header) throws IOException {
         List<Entry> entries = new ArrayList<>();
-        try (OutputStream out = Files.newOutputStream(archive, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        // 0600 from its creation: no moment in which another local user could open it
+        if (posix(archive.toAbsolutePath().getParent())) {
+            Files.createFile(archive, PosixFilePermissions.asFileAttribute(OWNER_ONLY));
+        } else {
+            Files.createFile(archive);
+        }
+        try (OutputStream out = Files.newOutputStream(archive, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE);
                 ZipOutputStream zip = new ZipOutputStream(out)) {
             for (Map.Entry<String, Path> f : files.entrySet()) {
                 if (!knownEntry(f.getKey())) {

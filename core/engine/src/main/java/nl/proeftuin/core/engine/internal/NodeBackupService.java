@@ -123,6 +123,9 @@ public class NodeBackupService implements NodeBackup {
             long millis = (System.nanoTime() - start) / 1_000_000;
             return new BackupFile(name, archive.toAbsolutePath().toString(), Files.size(archive), BackupArchive.sha256(archive),
                     now, schema, files.size(), millis);
+        } catch (java.nio.file.FileAlreadyExistsException e) {
+            // written meanwhile by someone else: not ours to delete
+            throw new InvalidInputException("file", name + " exists already in data/backups/");
         } catch (IOException e) {
             deleteQuietly(archive);
             throw new UncheckedIOException("The backup could not be written to " + archive + ": " + e.getMessage(), e);
