@@ -365,6 +365,15 @@ class OperationsIT {
         assertEquals(1, again.exit(), again.output());
         assertTrue(again.output().contains("--force"), again.output());
 
+        // With an instance folder (the systemd unit's PROEFTUIN_INSTANCE), the files land in the instance.
+        Path instance = fresh.getParent().resolve("instance");
+        Result intoInstance = run(fresh, "", Map.of("PROEFTUIN_INSTANCE", instance.toString()), "bin/proeftuin-restore", copy.toString());
+        assertEquals(0, intoInstance.exit(), intoInstance.output());
+        assertEquals(Files.readString(fresh.resolve("etc/proeftuin-users.properties")),
+                Files.readString(instance.resolve("etc/proeftuin-users.properties")));
+        assertTrue(Files.exists(instance.resolve("data/proeftuin/proeftuin.mv.db")));
+        assertTrue(Files.exists(instance.resolve("etc/org.ops4j.pax.web.cfg")), "the rest of the instance's etc/ is made as usual");
+
         int freshPort = configurePorts(fresh);
         Process restoredNode = startNode(fresh);
         try {

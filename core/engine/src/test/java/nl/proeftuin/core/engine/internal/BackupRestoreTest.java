@@ -126,6 +126,12 @@ class BackupRestoreTest {
         assertEquals(1, refused.exit());
         assertTrue(refused.err().contains("--force"), refused.err());
         assertEquals(0, restore(fresh, "--force", archive.toString()).exit());
+
+        // A running node (H2's lock file): refused even with --force.
+        Files.writeString(fresh.resolve("data/proeftuin/proeftuin.lock.db"), "");
+        Run running = restore(fresh, "--force", archive.toString());
+        assertEquals(1, running.exit());
+        assertTrue(running.err().contains("stop it first"), running.err());
     }
 
     @Test
