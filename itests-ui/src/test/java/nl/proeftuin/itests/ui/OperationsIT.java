@@ -243,6 +243,204 @@ class OperationsIT {
         assertEquals("", written.output().strip(), "the node wrote into the distribution");
     }
 
+    /**
+     * Backup and restore (decision 0021) on the built archive: a node filled with persons (with BSNs),
+     * cases and a user is backed up over REST while requests run; a FRESH unpacked distribution gets the
+     * backup with bin/proeftuin-restore and starts: every case is there, the access log verifies, the
+     * users log in and the same BSN is recognised (the BSN key came along). Prints size and times.
+     */
+    @Test
+    void aBackupTakenUnderLoadRestoresIntoAFreshDistribution() throws Exception {
+        Path home = unpack("backup-source");
+        Result created = run(home, PASSWORD + "\n", Map.of(), "bin/proeftuin-admin", "create-administrator",
+                "--name", "Rik Beheer", "--role", "PROFESSIONAL", "--role", "AUDITOR", ADMIN);
+        assertEquals(0, created.exit(), created.output());
+        // Two Karaf shell users: the regional administrator (the platform's account of the same name) and
+        // another shell user, who is not one.
+        Files.writeString(home.resolve("etc/users.properties"), "\n" + ADMIN + " = " + PASSWORD + ",_g_:admingroup\n"
+                + "beheer = " + PASSWORD + ",_g_:admingroup\n_g_\\:admingroup = group,admin,manager,viewer,systembundles,ssh\n",
+                java.nio.file.StandardOpenOption.APPEND);
+        int port = configurePorts(home);
+        // -Dproeftuin.backup.cases=20000 for the measurement (filled by four clients at once)
+        int cases = Integer.getInteger("proeftuin.backup.cases", 20);
+        List<String> bsns = new ArrayList<>();
+        Path archive;
+        Process node = startNode(home);
+        try {
+            awaitHealthy(node, port, home.getParent());
+            String token = token(port, ADMIN, PASSWORD);
+            assertEquals(201, send(port, token, "POST", "/municipalities", Map.of("code", "GM0202", "name", "Arnhem")).statusCode());
+            assertEquals(201, send(port, token, "POST", "/users", Map.of("userId", "anna.local", "name", "Anna de Vries",
+                    "roles", List.of("PROFESSIONAL"), "municipalities", List.of("Arnhem"),
+                    "password", "fiets-paraplu-molen-vijver-8")).statusCode());
+            for (int i = 0; i < cases; i++) {
+                bsns.add(bsn(10_000_000 + i * 4_493)); // distinct, below 10^8
+            }
+            long filling = System.nanoTime();
+            java.util.concurrent.ExecutorService fill = java.util.concurrent.Executors.newFixedThreadPool(cases > 100 ? 4 : 1);
+            List<java.util.concurrent.Future<?>> done = new ArrayList<>();
+            for (int n = 0; n < cases; n++) {
+                int i = n;
+                done.add(fill.submit(() -> {
+                    HttpResponse<String> person = send(port, token, "POST", "/persons", Map.of("givenName", "Kind" + i,
+                            "familyName", "Backup", "dateOfBirth", "2016-05-0" + (1 + i % 9), "nationalId", bsns.get(i)));
+                    assertEquals(201, person.statusCode(), person.body());
+                    String personId = json.readTree(person.body()).get("id").asText();
+                    HttpResponse<String> opened = send(port, token, "POST", "/cases", Map.of("kind", "SIGNAL", "source", "POLICE",
+                            "description", "Melding " + i, "receivedOn", java.time.LocalDate.now().minusDays(1).toString(),
+                            "municipality", "Arnhem", "members", List.of(Map.of("personId", personId, "roles", List.of("CHILD")))));
+                    assertEquals(201, opened.statusCode(), opened.body());
+                    return null;
+                }));
+            }
+            for (java.util.concurrent.Future<?> f : done) {
+                f.get();
+            }
+            fill.shutdown();
+            System.out.printf("FILL: %d persons with BSN and %d cases in %d s%n", cases, cases,
+                    (System.nanoTime() - filling) / 1_000_000_000);
+            // Requests go on while the backup is taken: reads and writes (persons without BSN), each logged.
+            java.util.concurrent.atomic.AtomicBoolean loading = new java.util.concurrent.atomic.AtomicBoolean(true);
+            java.util.concurrent.atomic.AtomicInteger served = new java.util.concurrent.atomic.AtomicInteger();
+            Thread load = new Thread(() -> {
+                int n = 0;
+                while (loading.get()) {
+                    try {
+                        int status = (n++ % 2 == 0 ? send(port, token, "GET", "/cases?size=5", null)
+                                : send(port, token, "POST", "/persons", Map.of("givenName", "Last" + n, "familyName", "Tijdens",
+                                        "dateOfBirth", "2012-01-01"))).statusCode();
+                        if (status < 300) {
+                            served.incrementAndGet();
+                        }
+                    } catch (IOException | InterruptedException e) {
+                        return;
+                    }
+                }
+            });
+            load.start();
+            Thread.sleep(500);
+            long t0 = System.nanoTime();
+            HttpResponse<String> backup = send(port, token, "POST", "/backups", Map.of());
+            long backupMillis = (System.nanoTime() - t0) / 1_000_000;
+            Thread.sleep(500);
+            loading.set(false);
+            load.join(30_000);
+            assertEquals(201, backup.statusCode(), backup.body());
+            assertTrue(served.get() > 0, "requests ran during the backup");
+            var answer = json.readTree(backup.body());
+            assertFalse(answer.has("content"), backup.body());
+            archive = home.resolve("data/backups").resolve(answer.get("file").asText());
+            assertTrue(Files.exists(archive), archive.toString());
+            assertEquals(Files.size(archive), answer.get("size").asLong());
+            assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(archive)));
+            System.out.printf("BACKUP: %d cases, %d requests served during it, archive %d bytes, POST /backups %d ms "
+                    + "(%d ms in the node), sha256 %s%n", cases, served.get(), Files.size(archive), backupMillis,
+                    answer.get("millis").asLong(), answer.get("sha256").asText());
+            // proeftuin:backup at the console: the regional administrator gets one, another shell user is refused.
+            String shell = shell(home, ADMIN, "proeftuin:backup at-the-console.zip\n");
+            assertTrue(shell.contains("Backup written") && Files.exists(home.resolve("data/backups/at-the-console.zip")), shell);
+            String refused = shell(home, "beheer", "proeftuin:backup not-allowed.zip\n");
+            assertTrue(refused.contains("regional administrator"), refused);
+            assertFalse(Files.exists(home.resolve("data/backups/not-allowed.zip")));
+            // Not a regional administrator: refused.
+            HttpResponse<String> anna = send(port, token(port, "anna.local", "fiets-paraplu-molen-vijver-8"), "POST", "/backups", Map.of());
+            assertEquals(403, anna.statusCode(), anna.body());
+        } finally {
+            stop(node);
+        }
+
+        Path fresh = unpack("backup-target");
+        Path copy = fresh.getParent().resolve(archive.getFileName());
+        Files.copy(archive, copy);
+        long t0 = System.nanoTime();
+        Result restored = run(fresh, "", Map.of(), "bin/proeftuin-restore", copy.toString());
+        long restoreMillis = (System.nanoTime() - t0) / 1_000_000;
+        assertEquals(0, restored.exit(), restored.output());
+        System.out.printf("RESTORE: bin/proeftuin-restore %d ms%n", restoreMillis);
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(
+                fresh.resolve("data/proeftuin/proeftuin.mv.db"))));
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(
+                fresh.resolve("etc/proeftuin-users.properties"))));
+        Result again = run(fresh, "", Map.of(), "bin/proeftuin-restore", copy.toString());
+        assertEquals(1, again.exit(), again.output());
+        assertTrue(again.output().contains("--force"), again.output());
+
+        // With an instance folder (the systemd unit's PROEFTUIN_INSTANCE), the files land in the instance.
+        Path instance = fresh.getParent().resolve("instance");
+        Result intoInstance = run(fresh, "", Map.of("PROEFTUIN_INSTANCE", instance.toString()), "bin/proeftuin-restore", copy.toString());
+        assertEquals(0, intoInstance.exit(), intoInstance.output());
+        assertEquals(Files.readString(fresh.resolve("etc/proeftuin-users.properties")),
+                Files.readString(instance.resolve("etc/proeftuin-users.properties")));
+        assertTrue(Files.exists(instance.resolve("data/proeftuin/proeftuin.mv.db")));
+        assertTrue(Files.exists(instance.resolve("etc/org.ops4j.pax.web.cfg")), "the rest of the instance's etc/ is made as usual");
+
+        int freshPort = configurePorts(fresh);
+        Process restoredNode = startNode(fresh);
+        try {
+            awaitHealthy(restoredNode, freshPort, fresh.getParent());
+            String token = token(freshPort, ADMIN, PASSWORD);
+            HttpResponse<String> list = send(freshPort, token, "GET", "/cases?size=1", null);
+            assertEquals(200, list.statusCode(), list.body());
+            assertEquals(cases, json.readTree(list.body()).get("total").asInt(), list.body());
+            HttpResponse<String> verify = send(freshPort, token, "GET", "/audit/verify", null);
+            assertEquals(200, verify.statusCode(), verify.body());
+            assertTrue(json.readTree(verify.body()).get("intact").asBoolean(), verify.body());
+            token(freshPort, "anna.local", "fiets-paraplu-molen-vijver-8");
+            HttpResponse<String> same = send(freshPort, token, "POST", "/persons", Map.of("givenName", "Kind0",
+                    "familyName", "Backup", "dateOfBirth", "2016-05-01", "nationalId", bsns.get(0)));
+            assertEquals(409, same.statusCode(), same.body());
+            assertTrue(same.body().contains("person-already-recorded"), same.body());
+        } finally {
+            stop(restoredNode);
+        }
+    }
+
+    /** Commands at the Karaf console of the running node, through bin/client (batch mode). */
+    private static String shell(Path home, String user, String commands) throws IOException, InterruptedException {
+        String sshPort = Files.readAllLines(home.resolve("etc/org.apache.karaf.shell.cfg")).stream()
+                .filter(l -> l.startsWith("sshPort")).findFirst().orElseThrow().replaceAll("[^0-9]", "");
+        Process client = new ProcessBuilder(home.resolve("bin/client").toString(), "-a", sshPort, "-h", "127.0.0.1",
+                "-u", user, "-p", PASSWORD, "-r", "30", "-b").redirectErrorStream(true).start();
+        client.getOutputStream().write(commands.getBytes(StandardCharsets.UTF_8));
+        client.getOutputStream().close();
+        String out = new String(client.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!client.waitFor(3, TimeUnit.MINUTES)) {
+            client.destroyForcibly();
+        }
+        return out;
+    }
+
+    /** A BSN that passes the eleven test, made from a seed. */
+    private static String bsn(int seed) {
+        for (int s = seed;; s++) {
+            String eight = String.format("%08d", s % 100_000_000);
+            int sum = 0;
+            for (int i = 0; i < 8; i++) {
+                sum += (9 - i) * (eight.charAt(i) - '0');
+            }
+            int last = sum % 11;
+            if (last < 10 && sum != last && eight.charAt(0) != '0') {
+                return eight + last;
+            }
+        }
+    }
+
+    private String token(int port, String user, String password) throws IOException, InterruptedException {
+        HttpResponse<String> login = send(port, null, "POST", "/auth/login", Map.of("username", user, "password", password));
+        assertEquals(200, login.statusCode(), login.body());
+        return json.readTree(login.body()).get("token").asText();
+    }
+
+    private static Process startNode(Path home) throws IOException {
+        ProcessBuilder builder = new ProcessBuilder("setsid", home.resolve("bin/proeftuin").toString())
+                .directory(home.toFile()).redirectErrorStream(true)
+                .redirectOutput(home.getParent().resolve("platform.out").toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+        builder.environment().remove("PROEFTUIN_INSTANCE");
+        builder.environment().put("JAVA_MAX_MEM", "768m");
+        return builder.start();
+    }
+
     @Test
     void theShippedSystemdUnitIsValid() throws Exception {
         Path home = Path.of(System.getProperty("proeftuin.assembly"));

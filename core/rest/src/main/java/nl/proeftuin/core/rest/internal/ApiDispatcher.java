@@ -10,6 +10,7 @@ import javax.servlet.http.HttpServletResponse;
 import nl.proeftuin.core.api.CaseService;
 import nl.proeftuin.core.api.FamilyService;
 import nl.proeftuin.core.api.PlanService;
+import nl.proeftuin.core.api.backup.NodeBackup;
 import nl.proeftuin.core.security.Role;
 import nl.proeftuin.core.api.care.CareFinder;
 import nl.proeftuin.core.api.care.CarePathService;
@@ -111,6 +112,7 @@ final class ApiDispatcher {
         new AuditResource(more.optional("access log", AccessLog.class)).register(router);
         new MunicipalityResource(more.optional("municipality register", MunicipalityRegister.class)).register(router);
         new UserResource(more.optional("user administration", UserAdministration.class)).register(router);
+        new BackupResource(more.optional("node backup", NodeBackup.class)).register(router);
         new PrivacyResource(more.optional("privacy service", PrivacyService.class),
                 more.optional("restricted data", RestrictedData.class)).register(router);
         openApi.complete(router);

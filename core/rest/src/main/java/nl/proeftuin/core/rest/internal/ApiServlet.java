@@ -12,6 +12,7 @@ import javax.servlet.http.HttpServletResponse;
 import nl.proeftuin.core.api.CaseService;
 import nl.proeftuin.core.api.FamilyService;
 import nl.proeftuin.core.api.PlanService;
+import nl.proeftuin.core.api.backup.NodeBackup;
 import nl.proeftuin.core.audit.AccessLog;
 import nl.proeftuin.core.security.Authenticator;
 import nl.proeftuin.core.security.BreakGlass;
@@ -124,6 +125,9 @@ public class ApiServlet extends HttpServlet {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile UserAdministration userAdministration;
 
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile NodeBackup nodeBackup;
+
     /**
      * @param scr     the component runtime, asked for the state of every core component
      * @param context this bundle's context
@@ -146,7 +150,8 @@ public class ApiServlet extends HttpServlet {
                         .with(NeedToKnow.class, () -> needToKnow)
                         .with(BreakGlass.class, () -> breakGlass)
                         .with(MunicipalityRegister.class, () -> municipalityRegister)
-                        .with(UserAdministration.class, () -> userAdministration));
+                        .with(UserAdministration.class, () -> userAdministration)
+                        .with(NodeBackup.class, () -> nodeBackup));
     }
 
     /**
