@@ -161,7 +161,7 @@ public class ApiServlet extends HttpServlet {
     private Reply health(ApiRequest request) {
         Readiness.Verdict verdict = readiness.verdict();
         Object body = "/health/details".equals(request.http().getPathInfo()) ? verdict.details() : verdict.status();
-        return Reply.json(verdict.ready() ? 200 : 503, body).header("Cache-Control", "no-store");
+        return Reply.json(verdict.ready() ? 200 : 503, body).noStore();
     }
 
     /** Whether the HTTP runtime lists this servlet (by its whiteboard name) in a servlet context. */

@@ -71,7 +71,7 @@ final class AuditResource {
                 .policy(RoutePolicy.anyOf(Role.AUDITOR))
                 .returns(200, "OK", ChainVerification.class)
                 .responses(400)
-                .handle(r -> Reply.ok(log.get().verify()).header("Cache-Control", "no-store")));
+                .handle(r -> Reply.ok(log.get().verify()).noStore()));
         router.add(Route.get("/persons/{personId}/access-log")
                 .operation("personAccessLog", "audit", "Who (name, role, organisation) looked at or changed this "
                         + "person's data, and when; never entries about restricted data.")

@@ -74,7 +74,7 @@ final class AuthResource {
                 .operation("me", "auth", "The logged-in user with roles and scope as they are now.")
                 .policy(RoutePolicy.loggedIn())
                 .returns(200, "The user", Principal.class)
-                .handle(r -> Reply.ok(Actors.principal(r)).header("Cache-Control", "no-store")));
+                .handle(r -> Reply.ok(Actors.principal(r)).noStore()));
     }
 
     private Reply login(ApiRequest r) {
@@ -96,7 +96,7 @@ final class AuthResource {
                     null, List.of(), null, "session", null, requestId, "login from " + r.http().getRemoteAddr(),
                     p.organisation(), false));
             return Reply.ok(new LoginReply(session.token(), session.expiresAt(), session.idleTimeout().toSeconds(), p))
-                    .header("Cache-Control", "no-store");
+                    .noStore();
         } catch (AuthenticationException e) {
             accessLog.append(new AccessEvent(AccessAction.LOGIN, AccessEvent.FAILURE, user, null, null, null, null,
                     List.of(), null, "session", null, requestId, e.reason() + " from " + r.http().getRemoteAddr()));

@@ -28,6 +28,11 @@ final class BindingResource {
         this.runtime = runtime;
     }
 
+    private static final String BIND_DESCRIPTION = "For coordinators. The change takes effect for the next request; a "
+            + "request that already resolved its binding keeps it. The configuration is checked against the plugin's "
+            + "declared configuration (see GET /plugins): an unknown (misspelt) key, a value of the wrong type, out of "
+            + "range or outside the options is a 400 naming `configuration.<key>`, and nothing is stored.";
+
     void register(Router router) {
         router.add(Route.get("/plugins")
                 .operation("listPlugins", "plugins", "Every plugin service present now, by extension point and plugin "
@@ -67,11 +72,7 @@ final class BindingResource {
 
         router.add(Route.put("/bindings/{point}/region")
                 .operation("bindRegion", "plugins", "Binds a plugin to an extension point for the whole region.")
-                .describe("For coordinators. The change takes effect for the next request; a request that already "
-                        + "resolved its binding keeps it. The configuration is checked against the plugin's declared "
-                        + "configuration (see GET /plugins): an unknown (misspelt) key, a value of the wrong type, "
-                        + "out of range or outside the options is a 400 naming `configuration.<key>`, and nothing is "
-                        + "stored.")
+                .describe(BIND_DESCRIPTION)
                 .policy(RoutePolicy.anyOf(Role.COORDINATOR))
                 .body(BindingInput.class)
                 .returns(200, "The binding as it is now", Binding.class)
@@ -80,11 +81,7 @@ final class BindingResource {
         router.add(Route.put("/bindings/{point}/municipalities/{municipality}")
                 .operation("bindMunicipality", "plugins", "Binds a plugin to an extension point for one municipality "
                         + "(overrides the region's).")
-                .describe("For coordinators. The change takes effect for the next request; a request that already "
-                        + "resolved its binding keeps it. The configuration is checked against the plugin's declared "
-                        + "configuration (see GET /plugins): an unknown (misspelt) key, a value of the wrong type, "
-                        + "out of range or outside the options is a 400 naming `configuration.<key>`, and nothing is "
-                        + "stored.")
+                .describe(BIND_DESCRIPTION)
                 .policy(RoutePolicy.anyOf(Role.COORDINATOR))
                 .body(BindingInput.class)
                 .returns(200, "The binding as it is now", Binding.class)

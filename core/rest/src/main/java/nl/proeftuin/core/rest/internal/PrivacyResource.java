@@ -44,7 +44,7 @@ final class PrivacyResource {
                 .handle(r -> {
                     PrivacyService service = privacy.get();
                     return Reply.ok(service.export(Readers.from(r), r.path("personId")))
-                            .header("Cache-Control", "no-store");
+                            .noStore();
                 }));
         router.add(Route.get("/persons/{personId}/export.html")
                 .operation("personExportHtml", "privacy", "The same export as a readable, printable page in plain "
@@ -57,7 +57,7 @@ final class PrivacyResource {
                     PersonalDataExport export = service.export(Readers.from(r), r.path("personId"));
                     return Reply.text(200, PersonalDataPage.render(export), "text/html")
                             .header("Content-Security-Policy", FamilyViewPage.CONTENT_SECURITY_POLICY)
-                            .header("X-Content-Type-Options", "nosniff").header("Cache-Control", "no-store");
+                            .header("X-Content-Type-Options", "nosniff").noStore();
                 }));
         router.add(Route.get("/persons/{personId}/rectifications")
                 .operation("personRectifications", "privacy", "The corrections made to the person's data, with the old "
@@ -160,7 +160,7 @@ final class PrivacyResource {
                 .handle(r -> {
                     RestrictedData service = restricted.get();
                     return Reply.ok(service.safeAddress(Readers.from(r), r.path("personId")))
-                            .header("Cache-Control", "no-store");
+                            .noStore();
                 }));
         router.add(Route.put("/persons/{personId}/safe-address")
                 .operation("setSafeAddress", "privacy", "Records the person's safe address, or its next version (the "
@@ -176,7 +176,7 @@ final class PrivacyResource {
                     try {
                         return Reply.ok(service.setSafeAddress(reader, r.path("personId"),
                                 r.body(SafeAddressInput.class)))
-                                .header("Cache-Control", "no-store");
+                                .noStore();
                     } catch (RuleViolationException e) {
                         if (!RestrictedData.NOT_NAMED.equals(e.rule())) {
                             throw e;
@@ -195,7 +195,7 @@ final class PrivacyResource {
                 .handle(r -> {
                     RestrictedData service = restricted.get();
                     return Reply.ok(service.safeAddressHistory(Readers.from(r), r.path("personId")))
-                            .header("Cache-Control", "no-store");
+                            .noStore();
                 }));
         router.add(Route.post("/persons/{personId}/safe-address/readers")
                 .operation("addSafeAddressReader", "privacy", "A reader named on the safe address adds a reader (a new "
@@ -209,7 +209,7 @@ final class PrivacyResource {
                     RestrictedData service = restricted.get();
                     var reader = Readers.from(r);
                     return Reply.ok(service.addSafeAddressReader(reader, r.path("personId"), r.body(ReaderInput.class)))
-                            .header("Cache-Control", "no-store");
+                            .noStore();
                 }));
         router.add(Route.post("/cases/{caseId}/restricted-entries/{entryId}/readers")
                 .operation("addRestrictedEntryReader", "privacy", "A reader named on the restricted entry adds a "
@@ -223,7 +223,7 @@ final class PrivacyResource {
                     RestrictedData service = restricted.get();
                     var reader = Readers.from(r);
                     return Reply.ok(service.addRestrictedEntryReader(reader, r.path("caseId"), r.path("entryId"),
-                            r.body(ReaderInput.class))).header("Cache-Control", "no-store");
+                            r.body(ReaderInput.class))).noStore();
                 }));
         router.add(Route.get("/restricted-notices")
                 .operation("restrictedNotices", "privacy", "The caller's own notices that restricted data they are "
@@ -235,7 +235,7 @@ final class PrivacyResource {
                 .handle(r -> {
                     RestrictedData service = restricted.get();
                     return Reply.ok(service.notices(Readers.from(r), r.queryInt("limit", 50, 1, 500)))
-                            .header("Cache-Control", "no-store");
+                            .noStore();
                 }));
         router.add(Route.get("/cases/{caseId}/restricted-entries")
                 .operation("restrictedEntries", "privacy", "The case's restricted entries the reader is named on; "
@@ -246,7 +246,7 @@ final class PrivacyResource {
                 .handle(r -> {
                     RestrictedData service = restricted.get();
                     return Reply.ok(service.restrictedEntries(Readers.from(r), r.path("caseId")))
-                            .header("Cache-Control", "no-store");
+                            .noStore();
                 }));
         router.add(Route.post("/cases/{caseId}/restricted-entries")
                 .operation("addRestrictedEntry", "privacy", "Records an entry visible only to those named on it; it "
@@ -271,7 +271,7 @@ final class PrivacyResource {
                     PrivacyService service = privacy.get();
                     return Reply.text(200, service.monitorExport(Readers.from(r)), "text/csv")
                             .header("Content-Disposition", "attachment; filename=\"monitor-export.csv\"")
-                            .header("Cache-Control", "no-store");
+                            .noStore();
                 }));
     }
 }

@@ -53,4 +53,9 @@ final class Reply {
         headers.put(name, value);
         return this;
     }
+
+    /** Kept by no cache (restricted data, personal data, secrets' neighbours). */
+    Reply noStore() {
+        return header("Cache-Control", "no-store");
+    }
 }
