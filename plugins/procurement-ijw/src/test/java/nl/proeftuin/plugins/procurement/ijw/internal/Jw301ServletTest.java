@@ -149,7 +149,7 @@ class Jw301ServletTest {
     }
 
     @Test
-    void aProblemDetailWithQuotesAndControlCharactersStaysValidJson() throws Exception {
+    void aProblemDetailWithQuotesAndBackslashesStaysValidJson() throws Exception {
         Answer answer = ServletCall.post(servlet, "application/xml", "Bearer s3cret",
                 Messages.jw301("quote\"back\\slash"));
         assertEquals(422, answer.status());
