@@ -188,7 +188,7 @@ class OperationsIT {
             HttpResponse<String> wrong = send(port, null, "POST", "/auth/login", Map.of("username", ADMIN, "password", "Welkom012345"));
             assertEquals(401, wrong.statusCode(), wrong.body());
         } finally {
-            stop(node);
+            RunningPlatform.stop(node);
         }
     }
 
@@ -237,7 +237,7 @@ class OperationsIT {
                     "the BSN key is generated in the instance's etc/");
             assertTrue(Files.isDirectory(instance.resolve("data/proeftuin")), "the database is in the instance's data/");
         } finally {
-            stop(node);
+            RunningPlatform.stop(node);
         }
         Result written = run(home, "", Map.of(), "find", home.toString(), "-newer", marker.toString());
         assertEquals("", written.output().strip(), "the node wrote into the distribution");
@@ -346,7 +346,7 @@ class OperationsIT {
             HttpResponse<String> anna = send(port, token(port, "anna.local", "fiets-paraplu-molen-vijver-8"), "POST", "/backups", Map.of());
             assertEquals(403, anna.statusCode(), anna.body());
         } finally {
-            stop(node);
+            RunningPlatform.stop(node);
         }
 
         Path fresh = unpack("backup-target");
@@ -391,7 +391,7 @@ class OperationsIT {
             assertEquals(409, same.statusCode(), same.body());
             assertTrue(same.body().contains("person-already-recorded"), same.body());
         } finally {
-            stop(restoredNode);
+            RunningPlatform.stop(restoredNode);
         }
     }
 
@@ -496,21 +496,6 @@ class OperationsIT {
             Thread.sleep(500);
         }
         throw new IllegalStateException("not healthy within 5 minutes: " + last);
-    }
-
-    private static void stop(Process process) throws InterruptedException {
-        List<ProcessHandle> all = process.descendants().toList();
-        process.destroy();
-        all.forEach(ProcessHandle::destroy);
-        for (ProcessHandle p : all) {
-            p.onExit().toCompletableFuture().completeOnTimeout(null, 60, TimeUnit.SECONDS).join();
-            if (p.isAlive()) {
-                p.destroyForcibly();
-            }
-        }
-        if (!process.waitFor(60, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-        }
     }
 
     private HttpResponse<String> send(int port, String token, String method, String path, Object body)

@@ -82,7 +82,7 @@ class ReadmeRunIT {
             String installed = shell("feature:install " + REGION + "\nfeature:list -i\n");
             assertTrue(installed.contains(REGION), installed);
         } finally {
-            stop(home, first);
+            RunningPlatform.stop(first);
         }
         Path database = instance.resolve("data/proeftuin/proeftuin.mv.db");
         assertTrue(Files.exists(database), "no database at " + database);
@@ -107,7 +107,7 @@ class ReadmeRunIT {
             String features = shell("feature:list -i\n");
             assertTrue(features.contains(REGION), "the region installed at run time is installed again: " + features);
         } finally {
-            stop(home, second);
+            RunningPlatform.stop(second);
         }
     }
 
@@ -156,21 +156,6 @@ class ReadmeRunIT {
             Thread.sleep(500);
         }
         throw new IllegalStateException("not healthy within 5 minutes: " + last);
-    }
-
-    private void stop(Path home, Process process) throws InterruptedException {
-        List<ProcessHandle> all = process.descendants().toList();
-        process.destroy();
-        all.forEach(ProcessHandle::destroy);
-        for (ProcessHandle p : all) {
-            p.onExit().toCompletableFuture().completeOnTimeout(null, 60, TimeUnit.SECONDS).join();
-            if (p.isAlive()) {
-                p.destroyForcibly();
-            }
-        }
-        if (!process.waitFor(60, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-        }
     }
 
     /** Commands at the Karaf console of the running node, through bin/client (batch mode). */

@@ -121,20 +121,25 @@ final class RunningPlatform implements AutoCloseable {
 
     @Override
     public void close() throws InterruptedException {
-        List<ProcessHandle> all = new ArrayList<>(process.descendants().toList());
-        process.destroy(); // SIGTERM: Karaf shuts down cleanly
+        stop(process);
+    }
+
+    /**
+     * Stops a started distribution and every process below its launcher: SIGTERM first (Karaf shuts
+     * down cleanly), forcibly after 60 s.
+     */
+    static void stop(Process process) throws InterruptedException {
+        List<ProcessHandle> all = process.descendants().toList();
+        process.destroy();
+        all.forEach(ProcessHandle::destroy);
+        for (ProcessHandle p : all) {
+            p.onExit().toCompletableFuture().completeOnTimeout(null, 60, TimeUnit.SECONDS).join();
+            if (p.isAlive()) {
+                p.destroyForcibly();
+            }
+        }
         if (!process.waitFor(60, TimeUnit.SECONDS)) {
             process.destroyForcibly();
-            process.waitFor(10, TimeUnit.SECONDS);
-        }
-        for (ProcessHandle child : all) {
-            if (child.isAlive()) {
-                child.destroy();
-                child.onExit().toCompletableFuture().completeOnTimeout(null, 30, TimeUnit.SECONDS).join();
-                if (child.isAlive()) {
-                    child.destroyForcibly();
-                }
-            }
         }
     }
 

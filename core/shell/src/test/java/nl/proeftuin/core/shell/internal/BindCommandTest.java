@@ -91,7 +91,7 @@ class BindCommandTest {
         @Override
         public nl.proeftuin.core.api.plugins.ConfigurationImport importConfiguration(Actor actor,
                 nl.proeftuin.core.api.plugins.ConfigurationDocument document, String reason, boolean dryRun) {
-            throw new UnsupportedOperationException();
+            throw new UnsupportedOperationException("no shell command imports a configuration (REST only)");
         }
 
         @Override
