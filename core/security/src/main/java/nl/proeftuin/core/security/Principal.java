@@ -31,6 +31,14 @@ public record Principal(String userId, String name, Set<Role> roles, Set<String>
         return roles.contains(role);
     }
 
+    /**
+     * @param municipality a municipality as an administrator gives it
+     * @return whether it grants all municipalities: {@value #ALL_MUNICIPALITIES}, or {@code ALL} in any case
+     */
+    public static boolean meansAll(String municipality) {
+        return ALL_MUNICIPALITIES.equals(municipality) || "ALL".equalsIgnoreCase(municipality);
+    }
+
     /** @return whether the user was granted all municipalities ({@value #ALL_MUNICIPALITIES}) */
     public boolean allMunicipalities() {
         return municipalities.contains(ALL_MUNICIPALITIES);

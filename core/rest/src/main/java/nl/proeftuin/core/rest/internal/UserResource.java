@@ -120,7 +120,7 @@ final class UserResource {
                     String userId = userId(r);
                     Set<String> municipalities = in.municipalities() == null ? Set.of() : in.municipalities();
                     if (me.userId().equals(userId) && !(municipalities.size() == 1
-                            && municipalities.stream().allMatch(m -> Principal.ALL_MUNICIPALITIES.equals(m) || "ALL".equalsIgnoreCase(m)))) {
+                            && municipalities.stream().allMatch(Principal::meansAll))) {
                         throw ownAccount("You cannot narrow your own municipalities; another administrator can");
                     }
                     permissionChange(r, "municipalities=" + municipalities);

@@ -17,6 +17,7 @@ import java.util.Properties;
 import java.util.Set;
 
 import nl.proeftuin.core.api.InvalidInputException;
+import nl.proeftuin.core.security.Principal;
 import nl.proeftuin.core.security.Role;
 
 /**
@@ -191,7 +192,7 @@ public final class AdministratorTool {
                 if (v.chars().anyMatch(Character::isISOControl) || v.length() > PropertiesFileRealm.MAX_NAME) {
                     throw new InvalidInputException("municipalities", "must be names without control characters");
                 }
-                out.add("ALL".equalsIgnoreCase(v) ? "*" : v);
+                out.add(Principal.meansAll(v) ? Principal.ALL_MUNICIPALITIES : v);
             }
         }
         if (out.contains("*") && out.size() > 1) {

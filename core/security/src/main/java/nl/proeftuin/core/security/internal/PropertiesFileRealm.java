@@ -292,7 +292,7 @@ public class PropertiesFileRealm implements JaasRealm, UserAdministration {
      * character is refused), or the one entry {@code *} (also {@code ALL}) grants all of them.
      */
     Set<String> registered(Connection c, Set<String> given) throws SQLException {
-        if (given.stream().anyMatch(PropertiesFileRealm::all)) {
+        if (given.stream().anyMatch(Principal::meansAll)) {
             if (given.size() > 1) {
                 throw new InvalidInputException("municipalities", "'*' (all municipalities) cannot be combined with others");
             }
@@ -321,10 +321,6 @@ public class PropertiesFileRealm implements JaasRealm, UserAdministration {
             i++;
         }
         return out;
-    }
-
-    private static boolean all(String m) {
-        return Principal.ALL_MUNICIPALITIES.equals(m) || "ALL".equalsIgnoreCase(m);
     }
 
     static String userId(String userId) {
