@@ -30,7 +30,7 @@ ROOT=$(cd "${BENCH_DIR}/.." && pwd)
 PASSES=${PASSES:-2}
 DURATION=${DURATION:-15}
 CONNECTIONS=${CONNECTIONS:-50}
-PROEFTUIN_TGZ=${PROEFTUIN_TGZ:-${ROOT}/distribution/target/nl.proeftuin.distribution-0.1.0-SNAPSHOT.tar.gz}
+PROEFTUIN_TGZ=${PROEFTUIN_TGZ:-$(ls "${ROOT}"/distribution/target/nl.proeftuin.distribution-*.tar.gz 2>/dev/null | head -1)}
 WORK=${BENCH_DIR}/work/api-load
 RESULTS=${BENCH_DIR}/results
 mkdir -p "${RESULTS}"

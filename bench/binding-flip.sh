@@ -13,7 +13,7 @@ set -euo pipefail
 export LC_ALL=C
 BENCH_DIR=$(cd "$(dirname "$0")" && pwd)
 ROOT=$(cd "${BENCH_DIR}/.." && pwd)
-PROEFTUIN_TGZ=${PROEFTUIN_TGZ:-${ROOT}/distribution/target/nl.proeftuin.distribution-0.1.0-SNAPSHOT.tar.gz}
+PROEFTUIN_TGZ=${PROEFTUIN_TGZ:-$(ls "${ROOT}"/distribution/target/nl.proeftuin.distribution-*.tar.gz 2>/dev/null | head -1)}
 WORK=${BENCH_DIR}/work/binding-flip
 RESULTS=${BENCH_DIR}/results
 mkdir -p "${RESULTS}"

@@ -83,7 +83,7 @@ NCPU=$(getconf _NPROCESSORS_ONLN 2>/dev/null || echo 1)
 KEEP=false
 KARAF_VERSION=4.4.10
 WORK_DIR=${WORK_DIR:-${BENCH_DIR}/work}
-PROEFTUIN_TGZ=${PROEFTUIN_TGZ:-${ROOT}/distribution/target/nl.proeftuin.distribution-0.1.0-SNAPSHOT.tar.gz}
+PROEFTUIN_TGZ=${PROEFTUIN_TGZ:-$(ls "${ROOT}"/distribution/target/nl.proeftuin.distribution-*.tar.gz 2>/dev/null | head -1)}
 KARAF_TGZ=${KARAF_TGZ:-${WORK_DIR}/dist/apache-karaf-${KARAF_VERSION}.tar.gz}
 
 while [ $# -gt 0 ]; do
