@@ -180,12 +180,22 @@ public class PluginRuntimeIT extends KarafTestSupport {
         assertEquals(unknown.body(), 400, unknown.statusCode());
         assertTrue(unknown.body(), unknown.body().contains("missing-triage"));
         assertTrue(shell("proeftuin:configuration-export").contains("\"example-triage\""));
+        java.nio.file.Path document = java.nio.file.Files.createTempFile("region", ".json");
+        assertTrue(shell("proeftuin:configuration-export " + document).contains("bindings written to"));
+        String unchanged = shell("proeftuin:configuration-import --dry-run " + document);
+        assertTrue(unchanged, unchanged.contains("Dry run, nothing changed: 0 differences"));
         assertTrue(shell("proeftuin:binding-history TRIAGE").contains("pilot start Zevenaar"));
         shell("proeftuin:unbind -m Zevenaar TRIAGE pilot ended");
         // Zevenaar's own binding is gone: none applies, or the region's does
         HttpResponse<String> after = getAs(COORDINATOR, "/api/v1/bindings/effective?point=TRIAGE&municipality=Zevenaar");
         assertTrue(after.body(), after.statusCode() == 404
                 || !"Zevenaar".equals(JSON.readTree(after.body()).path("municipality").asText()));
+        // the exported document brings Zevenaar's binding back through the shell, as it would on another instance
+        String restored = shell("proeftuin:configuration-import " + document + " promote Zevenaar back");
+        assertTrue(restored, restored.contains("Applied: 1 differences") && restored.contains("ADDED TRIAGE municipality Zevenaar"));
+        assertEquals("example-triage", JSON.readTree(getAs(COORDINATOR,
+                "/api/v1/bindings/effective?point=TRIAGE&municipality=Zevenaar").body()).path("pluginId").asText());
+        shell("proeftuin:unbind -m Zevenaar TRIAGE promotion tried");
         // every command is in the access log, with the shell's user and its outcome
         JsonNode changes = JSON.readTree(getAs(AUDITOR, "/api/v1/audit/log?action=BINDING_CHANGE&limit=1000").body());
         List<String> shellDetails = new java.util.ArrayList<>();
@@ -196,6 +206,9 @@ public class PluginRuntimeIT extends KarafTestSupport {
         });
         assertTrue(changes.toString(), shellDetails.contains("SUCCESS proeftuin:bind TRIAGE example-triage -m Zevenaar"));
         assertTrue(changes.toString(), shellDetails.contains("SUCCESS proeftuin:unbind TRIAGE -m Zevenaar"));
+        assertTrue(changes.toString(), shellDetails.contains("SUCCESS proeftuin:configuration-import " + document));
+        assertTrue(changes.toString(), shellDetails.stream().anyMatch(d -> d.startsWith("SUCCESS proeftuin:configuration-import "
+                + document + " applied: ADDED TRIAGE municipality Zevenaar: (none) -> example-triage")));
     }
 
     /** Runs a shell command in a Karaf session and returns what it printed. */

@@ -91,7 +91,16 @@ class BindCommandTest {
         @Override
         public nl.proeftuin.core.api.plugins.ConfigurationImport importConfiguration(Actor actor,
                 nl.proeftuin.core.api.plugins.ConfigurationDocument document, String reason, boolean dryRun) {
-            throw new UnsupportedOperationException("no shell command imports a configuration (REST only)");
+            this.actor = actor;
+            calls.add("import " + document.bindings().size() + " " + reason + " " + dryRun);
+            if (document.bindings().stream().anyMatch(b -> "missing-plugin".equals(b.pluginId()))) {
+                throw new nl.proeftuin.core.api.InvalidInputException("bindings[0].pluginId",
+                        "no plugin missing-plugin here");
+            }
+            return new nl.proeftuin.core.api.plugins.ConfigurationImport(dryRun, List.of(
+                    new nl.proeftuin.core.api.plugins.ConfigurationDifference(
+                            nl.proeftuin.core.api.plugins.ConfigurationDifference.Change.CHANGED, ExtensionPoint.TRIAGE,
+                            "Arnhem", "simple-triage", Map.of(), "veiligheidshuis", Map.of("threshold", "3"))), 2);
         }
 
         @Override
@@ -296,5 +305,77 @@ class BindCommandTest {
                 return buffer;
             }
         };
+    }
+
+    private static java.nio.file.Path document(java.nio.file.Path dir, String pluginId) throws java.io.IOException {
+        java.nio.file.Path file = dir.resolve("region.json");
+        java.nio.file.Files.writeString(file, "{\"version\":1,\"exportedAt\":\"2026-03-01T10:00:00Z\","
+                + "\"exportedBy\":\"carla\",\"bindings\":[{\"point\":\"TRIAGE\",\"municipality\":\"Arnhem\","
+                + "\"pluginId\":\"" + pluginId + "\",\"pluginVersion\":\"1.0.0\",\"configuration\":{\"threshold\":\"3\"}}]}");
+        return file;
+    }
+
+    @Test
+    void configurationImportDryRunPrintsTheDifferencesChangesNothingAndIsLoggedAsARead(
+            @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        ConfigurationImportCommand command = new ConfigurationImportCommand();
+        set(command, "runtime", runtime);
+        set(command, "log", log);
+        set(command, "dryRun", true);
+        set(command, "file", document(dir, "veiligheidshuis").toString());
+        String out = runAs("carla", command::execute);
+        assertEquals(List.of("import 1 null true"), runtime.calls, "a dry run needs no reason and says so to the runtime");
+        assertTrue(out.startsWith("Dry run, nothing changed: 1 differences, 2 unchanged"), out);
+        assertTrue(out.contains("CHANGED TRIAGE municipality Arnhem: simple-triage -> veiligheidshuis {threshold=3}"), out);
+        assertEquals(1, log.events.size());
+        assertEquals(AccessAction.READ, log.events.get(0).action());
+        assertEquals("shell:carla", log.events.get(0).userId());
+    }
+
+    @Test
+    void configurationImportNeedsAReasonAndLogsEveryDifferenceItApplied(
+            @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        ConfigurationImportCommand command = new ConfigurationImportCommand();
+        set(command, "runtime", runtime);
+        set(command, "log", log);
+        set(command, "file", document(dir, "veiligheidshuis").toString());
+        assertThrows(IllegalArgumentException.class, () -> runAs("carla", command::execute));
+        assertEquals(List.of(), runtime.calls, "without a reason nothing is imported");
+
+        set(command, "reason", List.of("promote", "test", "region"));
+        String out = runAs("carla", command::execute);
+        assertEquals(List.of("import 1 promote test region false"), runtime.calls);
+        assertTrue(out.startsWith("Applied: 1 differences, 2 unchanged"), out);
+        assertEquals(2, log.events.size(), "the import, then what it applied");
+        assertEquals(AccessAction.BINDING_CHANGE, log.events.get(0).action());
+        AccessEvent applied = log.events.get(1);
+        assertEquals(AccessAction.BINDING_CHANGE, applied.action());
+        assertTrue(applied.detail().contains("CHANGED TRIAGE municipality Arnhem: simple-triage -> veiligheidshuis")
+                && applied.detail().endsWith("reason: promote test region"), applied.detail());
+    }
+
+    @Test
+    void configurationImportRefusesAMissingFileOrABadDocumentWithAMessageAndLogsTheRefusal(
+            @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        ConfigurationImportCommand command = new ConfigurationImportCommand();
+        set(command, "runtime", runtime);
+        set(command, "log", log);
+        set(command, "dryRun", true);
+        set(command, "file", dir.resolve("absent.json").toString());
+        Exception missing = assertThrows(IllegalArgumentException.class, () -> runAs("carla", command::execute));
+        assertTrue(missing.getMessage().startsWith("No such file"), missing.getMessage());
+
+        java.nio.file.Path garbage = dir.resolve("garbage.json");
+        java.nio.file.Files.writeString(garbage, "{\"version\": [");
+        set(command, "file", garbage.toString());
+        Exception notJson = assertThrows(IllegalArgumentException.class, () -> runAs("carla", command::execute));
+        assertTrue(notJson.getMessage().startsWith("Not a configuration document"), notJson.getMessage());
+        assertEquals(List.of(), runtime.calls);
+
+        set(command, "file", document(dir, "missing-plugin").toString());
+        Exception refused = assertThrows(IllegalArgumentException.class, () -> runAs("carla", command::execute));
+        assertTrue(refused.getMessage().contains("nothing was changed: bindings[0].pluginId: no plugin missing-plugin here"),
+                refused.getMessage());
+        assertEquals(AccessEvent.FAILURE, log.events.get(log.events.size() - 1).outcome(), "the refusal is logged");
     }
 }
