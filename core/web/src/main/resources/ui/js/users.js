@@ -1,9 +1,10 @@
 // User administration for the regional administrator (GET/POST /users, PUT /users/{id}/roles,
-// /municipalities, /disabled): the list, a new user, and one user's roles, municipalities and access.
+// /municipalities, /disabled, /password): the list, a new user, and one user's roles, municipalities,
+// access and a new password.
 // The API is the guard (only a REGIONAL_ADMINISTRATOR granted all municipalities); this screen shows
 // its answers: a refused field next to the field and in an error summary above the form, a refused
-// rule (409) in the user's language. The initial password lives only in its input and the one request
-// that sends it; the input is emptied as soon as the API has taken it.
+// rule (409) in the user's language. A password (the first one, or a new one) lives only in its input
+// and the one request that sends it; the input is emptied as soon as the API has taken it or refused it.
 import { h, replace, field, uid, formatDate } from './dom.js';
 import { t, te, language } from './i18n.js';
 import * as api from './api.js';
@@ -364,6 +365,36 @@ async function accountPage(main, userId) {
       accessErrors, t(disable ? 'users.disabledDone' : 'users.enabledDone', { name: account.name || account.userId })));
   });
 
+  // a new password for another user (one's own is changed at the console: the API refuses it here)
+  let passwordForm = null;
+  if (!own) {
+    const summary = summaryBox();
+    const password = textField(t('users.newPassword'), 'password', { type: 'password', autocomplete: 'new-password' },
+      t('users.newPassword.hint'), true);
+    const button = h('button', { type: 'submit', id: 'reset-password' }, t('users.resetPassword'));
+    const errors = errorDisplay(summary, { password: { ...password, message: password.error, controls: () => [password.input] } }, 'password');
+    passwordForm = h('form', { id: 'password-form', novalidate: true }, summary, password.wrap, button);
+    passwordForm.addEventListener('submit', (ev) => {
+      ev.preventDefault();
+      busy(button, async () => {
+        const body = { password: password.input.value };
+        try {
+          await save(async () => {
+            try {
+              await api.put(`/users/${encodeURIComponent(account.userId)}/password`, body);
+            } finally {
+              body.password = null;
+            }
+            password.input.value = '';
+          }, errors, t('users.passwordReset', { name: account.name || account.userId }));
+        } finally {
+          // refused by the policy: typed anew; the value never outlives the form
+          if (password.input.getAttribute('aria-invalid') === 'true') password.input.value = '';
+        }
+      });
+    });
+  }
+
   /** Saves, then shows the account as the API now has it, with the message; or the API's refusal. */
   async function save(request, errors, done) {
     errors.clear();
@@ -390,5 +421,6 @@ async function accountPage(main, userId) {
     own ? h('p', { class: 'hint', id: 'own-account-note' }, t('users.ownNote')) : null,
     h('h2', {}, t('users.roles')), rolesForm,
     h('h2', {}, t('users.municipalities')), placesForm,
-    h('h2', {}, t('users.access')), accessForm);
+    h('h2', {}, t('users.access')), accessForm,
+    passwordForm ? [h('h2', {}, t('users.password.title')), passwordForm] : null);
 }

@@ -127,7 +127,8 @@ class WebUiIT {
     /**
      * The regional administrator manages users in the browser: the menu entry, the list, a new user
      * (a refused user name shown next to its field and in the error summary first), a changed role, a
-     * disabled user after a confirmation, and the API's own-account rule in Dutch; the REST API
+     * new password (the policy's refusal first), a disabled user after a confirmation, and the API's
+     * own-account rule in Dutch; the REST API
      * confirms each change. A user without the role sees no menu entry and the API refuses them. No
      * console errors apart from the refusals the test provokes.
      */
@@ -210,9 +211,11 @@ class WebUiIT {
         submit(By.id("user-form"));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Gebruiker Jan Jansen"));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "Gebruiker Jan Jansen is aangemaakt"));
-        assertTrue(browser.findElements(By.cssSelector("input[type=password]")).isEmpty(), "the password is gone with its form");
+        assertTrue(browser.findElements(By.cssSelector("input[type=password]")).stream().allMatch(p -> p.getAttribute("value").isEmpty()),
+                "the first password is gone with its form");
         JsonNode jan = json(rest("GET", "/users/jan.jansen", adminToken, null));
         assertEquals("[\"PROFESSIONAL\"]", jan.path("roles").toString());
+        assertFalse(jan.toString().toLowerCase().contains("password") || jan.toString().contains("een-lange-zin"), jan.toString());
         assertEquals("[\"Ede\"]", jan.path("municipalities").toString());
         assertEquals("Sociaal Team Ede", jan.path("organisation").asText());
         assertFalse(jan.path("disabled").asBoolean());
@@ -227,6 +230,21 @@ class WebUiIT {
         assertEquals("[\"COORDINATOR\"]", json(rest("GET", "/users/jan.jansen", adminToken, null)).path("roles").toString());
         accessible("account");
         screenshots("users-account");
+
+        // a new password for jan: the policy's refusal next to the field, then one it takes; the input is emptied
+        WebElement newPassword = browser.findElement(By.cssSelector("#password-form input[name=password]"));
+        assertEquals("new-password", newPassword.getAttribute("autocomplete"));
+        type(newPassword, "kort");
+        submit(By.id("password-form"));
+        WebElement weak = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#password-form .field-error")));
+        assertTrue(weak.getText().contains("niet sterk genoeg"), weak.getText());
+        assertEquals("", newPassword.getAttribute("value"), "a refused password is typed anew");
+        type(newPassword, "een-nieuwe-zin-voor-jan-in-ede");
+        submit(By.id("password-form"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "Het wachtwoord van Jan Jansen is opnieuw ingesteld"));
+        assertEquals("", browser.findElement(By.cssSelector("#password-form input[name=password]")).getAttribute("value"));
+        assertEquals(401, login("jan.jansen", "een-lange-zin-voor-jan-in-ede"), "the old password no longer works");
+        assertEquals(200, login("jan.jansen", "een-nieuwe-zin-voor-jan-in-ede"));
 
         // disable: a confirmation first; Escape cancels and nothing changes
         click(By.id("toggle-disabled"));
@@ -243,11 +261,12 @@ class WebUiIT {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "Jan Jansen is uitgeschakeld"));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("account-status"), "uitgeschakeld"));
         assertTrue(json(rest("GET", "/users/jan.jansen", adminToken, null)).path("disabled").asBoolean());
-        assertEquals(401, login("jan.jansen", "een-lange-zin-voor-jan-in-ede"), "logins refused");
+        assertEquals(401, login("jan.jansen", "een-nieuwe-zin-voor-jan-in-ede"), "logins refused");
 
         // the API's rule, in Dutch: an administrator cannot drop their own administrator role
         browser.get(platform.url("/ui/#/users/account/" + RunningPlatform.ADMIN));
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("own-account-note")));
+        assertTrue(browser.findElements(By.id("password-form")).isEmpty(), "one's own password is not set here");
         click(By.cssSelector("#roles-form input[value=REGIONAL_ADMINISTRATOR]"));
         click(By.cssSelector("#roles-form input[value=AUDITOR]"));
         submit(By.id("roles-form"));
@@ -311,13 +330,20 @@ class WebUiIT {
         return browser.findElement(By.cssSelector("label[for='" + input.getAttribute("id") + "']"));
     }
 
-    /** Screenshots of the page at a desktop width (1366 px) and a phone width (390 px). */
+    /**
+     * Screenshots of the page at a desktop width (1366 px) and a phone width (390 px), each scrolled
+     * to what has the focus (an error summary, a dialog's button).
+     */
     private void screenshots(String name) throws IOException {
         Dimension before = browser.manage().window().getSize();
+        String toFocus = "const a = document.activeElement;"
+                + " if (a && a !== document.body && a.id !== 'main') a.scrollIntoView({block: 'center'});";
         try {
             browser.manage().window().setSize(new Dimension(1366, 900));
+            ((JavascriptExecutor) browser).executeScript(toFocus);
             screenshot(name + "-1366");
             browser.manage().window().setSize(new Dimension(390, 844));
+            ((JavascriptExecutor) browser).executeScript(toFocus);
             screenshot(name + "-390");
         } finally {
             browser.manage().window().setSize(before);
