@@ -11,9 +11,14 @@ const routes = [
   [/^#\/coordinator$/, () => import('./coordinator.js')],
   [/^#\/monitor$/, () => import('./monitor.js')],
   [/^#\/cases$/, () => import('./cases.js')],
+  [/^#\/users\/(account)\/([^/]+)$/, () => import('./users.js')],
+  [/^#\/users\/(new)$/, () => import('./users.js')],
+  [/^#\/users$/, () => import('./users.js')],
 ];
 
-const NAV = [['#/cases', 'nav.cases'], ['#/signal', 'nav.signal'], ['#/coordinator', 'nav.coordinator'], ['#/monitor', 'nav.monitor']];
+// [href, text, role]: an entry with a role shows only to users holding it (the API stays the guard).
+const NAV = [['#/cases', 'nav.cases'], ['#/signal', 'nav.signal'], ['#/coordinator', 'nav.coordinator'], ['#/monitor', 'nav.monitor'],
+  ['#/users', 'nav.users', 'REGIONAL_ADMINISTRATOR']];
 
 /** Shows a message in the live region (read out by screen readers). */
 export function say(message, kind = 'ok') {
@@ -48,9 +53,10 @@ function renderChrome() {
   document.getElementById('language-label').textContent = t('app.language');
   document.getElementById('nav').setAttribute('aria-label', t('nav.label'));
   const current = location.hash.split('/').slice(0, 2).join('/');
-  replace(document.getElementById('nav'), h('ul', {}, NAV.map(([href, key]) => h('li', {},
-    h('a', { href, 'aria-current': current === href ? 'page' : null }, t(key))))));
   const who = api.user();
+  const roles = (who && who.roles) || [];
+  replace(document.getElementById('nav'), h('ul', {}, NAV.filter(([, , role]) => !role || roles.includes(role)).map(([href, key]) => h('li', {},
+    h('a', { href, 'aria-current': current === href ? 'page' : null }, t(key))))));
   document.getElementById('who').textContent = who ? t('app.signedInAs', { name: who.name }) : '';
   const logout = document.getElementById('logout');
   logout.textContent = t('app.logout');
@@ -71,6 +77,12 @@ async function loginView(main) {
   replace(main, heading, form);
 }
 
+/** Where a user starts: a regional administrator who is no professional has no cases, but has the users. */
+function home() {
+  const roles = (api.user() && api.user().roles) || [];
+  return roles.includes('REGIONAL_ADMINISTRATOR') && !roles.includes('PROFESSIONAL') ? '#/users' : '#/cases';
+}
+
 let rendering = 0;
 async function route() {
   const main = document.getElementById('main');
@@ -80,9 +92,9 @@ async function route() {
     main.querySelector('input')?.focus();
     return;
   }
-  const hash = location.hash || '#/cases';
+  const hash = location.hash || home();
   const found = routes.find(([re]) => re.test(hash));
-  if (!found) { location.hash = '#/cases'; return; }
+  if (!found) { location.hash = home(); return; }
   const [re, loader] = found;
   const params = hash.match(re).slice(1).map(decodeURIComponent);
   const mine = ++rendering;

@@ -176,9 +176,18 @@ final class RunningPlatform implements AutoCloseable {
     static final String USER = "ans";
     static final String PASSWORD = "proeftuin-ui-test-1";
 
+    /** The regional administrator of the user-administration test, granted all municipalities at start. */
+    static final String ADMIN = "rita.beheer";
+    static final String ADMIN_NAME = "Rita Beheer";
+    static final String ADMIN_PASSWORD = "proeftuin-ui-beheer-1";
+
     private static void writeUsers(Path file) throws IOException {
-        Files.writeString(file, "# written by itests-ui: the browser test's user\n"
-                + usersLine(USER, PASSWORD, "PROFESSIONAL,COORDINATOR"));
+        Files.writeString(file, "# written by itests-ui: the browser test's users\n"
+                + usersLine(USER, PASSWORD, "PROFESSIONAL,COORDINATOR")
+                + usersLine(ADMIN, ADMIN_PASSWORD, "REGIONAL_ADMINISTRATOR"));
+        // her name and municipalities as bin/proeftuin-admin leaves them: applied by the platform at start
+        Files.writeString(file.resolveSibling("proeftuin-pending-accounts.properties"),
+                ADMIN + "/name = " + ADMIN_NAME + "\n" + ADMIN + "/municipalities = *\n");
     }
 
     /** A line of core/security's users file for a user with these roles (PBKDF2, as the realm verifies it). */

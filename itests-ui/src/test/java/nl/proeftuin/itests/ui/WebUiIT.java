@@ -8,6 +8,10 @@ import static org.junit.jupiter.api.Assertions.fail;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -18,7 +22,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
@@ -28,6 +35,8 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -81,6 +90,8 @@ class WebUiIT {
         options.setBinary(chromium);
         options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
                 "--window-size=1280,1600", "--lang=nl-NL");
+        // the browser's console, read by the user-administration test (no console errors)
+        options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(driver)
                 .usingAnyFreePort().build();
         browser = new ChromeDriver(service, options);
@@ -111,6 +122,264 @@ class WebUiIT {
                     + screenshots.resolve(String.format("%02d-failure.png", shot)) + "; platform log "
                     + platform.home.resolve("data/log/karaf.log"), e);
         }
+    }
+
+    /**
+     * The regional administrator manages users in the browser: the menu entry, the list, a new user
+     * (a refused user name shown next to its field and in the error summary first), a changed role, a
+     * new password (the policy's refusal first), a disabled user after a confirmation, and the API's
+     * own-account rule in Dutch; the REST API
+     * confirms each change. A user without the role sees no menu entry and the API refuses them. No
+     * console errors apart from the refusals the test provokes.
+     */
+    @Test
+    void theRegionalAdministratorManagesUsers() throws Exception {
+        try {
+            userAdministration();
+        } catch (Exception | AssertionError e) {
+            screenshot("users-failure");
+            String status = browser.findElements(By.id("status")).stream().map(WebElement::getText).findFirst().orElse("");
+            throw new AssertionError("failed at " + browser.getCurrentUrl() + " (status: " + status + "); screenshot "
+                    + screenshots.resolve(String.format("%02d-users-failure.png", shot)) + "; platform log "
+                    + platform.home.resolve("data/log/karaf.log"), e);
+        } finally {
+            freshBrowserSession();
+        }
+    }
+
+    private void userAdministration() throws Exception {
+        // the administrator's municipalities ('*') are applied by the platform from the pending file
+        String adminToken = token(RunningPlatform.ADMIN, RunningPlatform.ADMIN_PASSWORD);
+        long until = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (rest("GET", "/users", adminToken, null).statusCode() != 200 && System.nanoTime() < until) {
+            Thread.sleep(1000);
+        }
+        assertEquals(200, rest("GET", "/users", adminToken, null).statusCode(), "the administrator manages users");
+
+        freshBrowserSession();
+        browser.manage().logs().get(LogType.BROWSER); // what came before this test is not its concern
+        WebElement login = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("login-form")));
+        type(login.findElement(By.name("username")), RunningPlatform.ADMIN);
+        type(login.findElement(By.name("password")), RunningPlatform.ADMIN_PASSWORD);
+        submit(By.id("login-form"));
+
+        // the menu has the entry; the list names roles and municipalities in words
+        click(By.cssSelector("nav a[href='#/users']"));
+        WebElement table = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("users-table")));
+        wait.until(ExpectedConditions.textToBePresentInElement(table, RunningPlatform.ADMIN_NAME));
+        assertEquals("page", browser.findElement(By.cssSelector("nav a[href='#/users']")).getAttribute("aria-current"));
+        WebElement rita = table.findElement(By.cssSelector("tr[data-user='" + RunningPlatform.ADMIN + "']"));
+        assertTrue(rita.getText().contains("beheerder van de regio") && rita.getText().contains("alle gemeenten")
+                && rita.getText().contains("Actief"), rita.getText());
+        assertFalse(table.getText().contains("REGIONAL_ADMINISTRATOR"), "roles in words: " + table.getText());
+        wait.until(d -> "main".equals(d.switchTo().activeElement().getAttribute("id"))); // focus moves to the new page
+        accessible("users");
+        screenshots("users-list");
+
+        // a new user: required fields are marked; a user name the API refuses is shown next to its field
+        click(By.id("new-user"));
+        WebElement form = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("user-form")));
+        WebElement userIdInput = form.findElement(By.name("userId"));
+        assertTrue(label(userIdInput).getText().contains("(verplicht)"), label(userIdInput).getText());
+        assertEquals("true", userIdInput.getAttribute("aria-required"));
+        WebElement passwordInput = form.findElement(By.name("password"));
+        assertEquals("password", passwordInput.getAttribute("type"));
+        assertEquals("new-password", passwordInput.getAttribute("autocomplete"));
+        type(userIdInput, "Jan Jansen");
+        type(form.findElement(By.name("name")), "Jan Jansen");
+        type(form.findElement(By.name("organisation")), "Sociaal Team Ede");
+        form.findElement(By.cssSelector("input[name=roles][value=PROFESSIONAL]")).click();
+        form.findElement(By.cssSelector("input[name=municipalities][value=Ede]")).click();
+        type(passwordInput, "een-lange-zin-voor-jan-in-ede");
+        accessible("new user");
+        submit(By.id("user-form"));
+        WebElement summary = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#user-form .error-summary")));
+        assertEquals(summary, browser.switchTo().activeElement(), "the error summary takes the focus");
+        assertTrue(summary.getText().contains("Gebruikersnaam"), summary.getText());
+        assertEquals("true", userIdInput.getAttribute("aria-invalid"));
+        WebElement fieldError = browser.findElement(By.id(userIdInput.getAttribute("id") + "-error"));
+        assertTrue(fieldError.isDisplayed() && fieldError.getText().contains("Deze gebruikersnaam kan niet"), fieldError.getText());
+        assertTrue(userIdInput.getAttribute("aria-describedby").contains(fieldError.getAttribute("id")));
+        assertFalse(passwordInput.getAttribute("value").isEmpty(), "a refusal of another field keeps the password until sent again");
+        assertEquals(404, rest("GET", "/users/jan.jansen", adminToken, null).statusCode());
+        accessible("new user with an error");
+        screenshots("users-new-error");
+        // the link in the summary leads to the field
+        summary.findElement(By.tagName("a")).click();
+        assertEquals(userIdInput, browser.switchTo().activeElement());
+        type(userIdInput, "jan.jansen");
+        submit(By.id("user-form"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Gebruiker Jan Jansen"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "Gebruiker Jan Jansen is aangemaakt"));
+        assertTrue(browser.findElements(By.cssSelector("input[type=password]")).stream().allMatch(p -> p.getAttribute("value").isEmpty()),
+                "the first password is gone with its form");
+        JsonNode jan = json(rest("GET", "/users/jan.jansen", adminToken, null));
+        assertEquals("[\"PROFESSIONAL\"]", jan.path("roles").toString());
+        assertFalse(jan.toString().toLowerCase().contains("password") || jan.toString().contains("een-lange-zin"), jan.toString());
+        assertEquals("[\"Ede\"]", jan.path("municipalities").toString());
+        assertEquals("Sociaal Team Ede", jan.path("organisation").asText());
+        assertFalse(jan.path("disabled").asBoolean());
+        assertEquals(200, login("jan.jansen", "een-lange-zin-voor-jan-in-ede"));
+
+        // change a role: coordinator instead of professional
+        click(By.cssSelector("#roles-form input[value=PROFESSIONAL]"));
+        click(By.cssSelector("#roles-form input[value=COORDINATOR]"));
+        submit(By.id("roles-form"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "De rollen van Jan Jansen zijn opgeslagen"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("account-roles"), "coördinator"));
+        assertEquals("[\"COORDINATOR\"]", json(rest("GET", "/users/jan.jansen", adminToken, null)).path("roles").toString());
+        accessible("account");
+        screenshots("users-account");
+
+        // a new password for jan: the policy's refusal next to the field, then one it takes; the input is emptied
+        WebElement newPassword = browser.findElement(By.cssSelector("#password-form input[name=password]"));
+        assertEquals("new-password", newPassword.getAttribute("autocomplete"));
+        type(newPassword, "kort");
+        submit(By.id("password-form"));
+        WebElement weak = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#password-form .field-error")));
+        assertTrue(weak.getText().contains("niet sterk genoeg"), weak.getText());
+        assertEquals("", newPassword.getAttribute("value"), "a refused password is typed anew");
+        type(newPassword, "een-nieuwe-zin-voor-jan-in-ede");
+        submit(By.id("password-form"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "Het wachtwoord van Jan Jansen is opnieuw ingesteld"));
+        assertEquals("", browser.findElement(By.cssSelector("#password-form input[name=password]")).getAttribute("value"));
+        assertEquals(401, login("jan.jansen", "een-lange-zin-voor-jan-in-ede"), "the old password no longer works");
+        assertEquals(200, login("jan.jansen", "een-nieuwe-zin-voor-jan-in-ede"));
+
+        // disable: a confirmation first; Escape cancels and nothing changes
+        click(By.id("toggle-disabled"));
+        WebElement dialog = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("dialog.confirm")));
+        assertEquals("confirm-no", browser.switchTo().activeElement().getAttribute("id"), "cancel has the focus first");
+        assertTrue(dialog.getText().contains("Jan Jansen kan daarna niet meer inloggen"), dialog.getText());
+        screenshots("users-confirm-disable");
+        browser.switchTo().activeElement().sendKeys(Keys.ESCAPE);
+        wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("dialog.confirm"), 0));
+        assertEquals("toggle-disabled", browser.switchTo().activeElement().getAttribute("id"), "focus back on the button");
+        assertFalse(json(rest("GET", "/users/jan.jansen", adminToken, null)).path("disabled").asBoolean());
+        click(By.id("toggle-disabled"));
+        click(By.id("confirm-yes"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "Jan Jansen is uitgeschakeld"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("account-status"), "uitgeschakeld"));
+        assertTrue(json(rest("GET", "/users/jan.jansen", adminToken, null)).path("disabled").asBoolean());
+        assertEquals(401, login("jan.jansen", "een-nieuwe-zin-voor-jan-in-ede"), "logins refused");
+
+        // the API's rule, in Dutch: an administrator cannot drop their own administrator role
+        browser.get(platform.url("/ui/#/users/account/" + RunningPlatform.ADMIN));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("own-account-note")));
+        assertTrue(browser.findElements(By.id("password-form")).isEmpty(), "one's own password is not set here");
+        click(By.cssSelector("#roles-form input[value=REGIONAL_ADMINISTRATOR]"));
+        click(By.cssSelector("#roles-form input[value=AUDITOR]"));
+        submit(By.id("roles-form"));
+        WebElement refused = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#roles-form .error-summary")));
+        assertTrue(refused.getText().contains("Zo houdt de regio altijd een beheerder"), refused.getText());
+        assertTrue(browser.findElement(By.cssSelector("#roles-form .field-error")).getText().contains("eigen account"));
+        assertEquals("[\"REGIONAL_ADMINISTRATOR\"]", json(rest("GET", "/users/" + RunningPlatform.ADMIN, adminToken, null))
+                .path("roles").toString());
+        accessible("own account refused");
+        screenshots("users-own-account");
+
+        // English is available on this screen too
+        new Select(browser.findElement(By.id("language"))).selectByValue("en");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "User Rita Beheer"));
+        new Select(browser.findElement(By.id("language"))).selectByValue("nl");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Gebruiker Rita Beheer"));
+
+        assertEquals(List.of(), consoleErrors("400|409"), "console errors");
+
+        // a user without the role never sees the entry; the API refuses them anyway
+        click(By.id("logout"));
+        WebElement again = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("login-form")));
+        type(again.findElement(By.name("username")), RunningPlatform.USER);
+        type(again.findElement(By.name("password")), RunningPlatform.PASSWORD);
+        submit(By.id("login-form"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("nav"), "Mijn casussen"));
+        assertTrue(browser.findElements(By.cssSelector("nav a[href='#/users']")).isEmpty(), "no user administration in the menu");
+        assertFalse(browser.findElement(By.id("nav")).getText().contains("Gebruikers"), browser.findElement(By.id("nav")).getText());
+        String ans = token(RunningPlatform.USER, RunningPlatform.PASSWORD);
+        assertEquals(403, rest("GET", "/users", ans, null).statusCode());
+        browser.get(platform.url("/ui/#/users"));
+        WebElement forbidden = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("users-error")));
+        assertTrue(forbidden.getText().contains("Alleen een beheerder van de regio"), forbidden.getText());
+        assertTrue(browser.findElements(By.cssSelector("nav a[href='#/users']")).isEmpty());
+        screenshots("users-not-for-professional");
+        assertEquals(List.of(), consoleErrors("403"), "console errors");
+    }
+
+    /** A new page in Dutch with nobody signed in. */
+    private void freshBrowserSession() {
+        browser.get(platform.url("/ui/"));
+        ((JavascriptExecutor) browser).executeScript("sessionStorage.clear(); localStorage.setItem('proeftuin.lang', 'nl');");
+        browser.get(platform.url("/ui/"));
+    }
+
+    /**
+     * The browser console's errors, except the API's refusals that the test provokes on purpose
+     * (the browser logs every 4xx answer, which the screen shows as a field error or rule).
+     */
+    private List<String> consoleErrors(String provoked) {
+        java.util.regex.Pattern refusal = java.util.regex.Pattern.compile(".*/api/v1/users(/[^ ]*)? - Failed to load resource: "
+                + "the server responded with a status of (" + provoked + ") .*");
+        return browser.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(e -> e.getLevel().intValue() >= java.util.logging.Level.WARNING.intValue())
+                .map(LogEntry::getMessage)
+                .filter(m -> !refusal.matcher(m).matches())
+                .toList();
+    }
+
+    private WebElement label(WebElement input) {
+        return browser.findElement(By.cssSelector("label[for='" + input.getAttribute("id") + "']"));
+    }
+
+    /**
+     * Screenshots of the page at a desktop width (1366 px) and a phone width (390 px), each scrolled
+     * to what has the focus (an error summary, a dialog's button).
+     */
+    private void screenshots(String name) throws IOException {
+        Dimension before = browser.manage().window().getSize();
+        String toFocus = "const a = document.activeElement;"
+                + " if (a && a !== document.body && a.id !== 'main') a.scrollIntoView({block: 'center'});";
+        try {
+            browser.manage().window().setSize(new Dimension(1366, 900));
+            ((JavascriptExecutor) browser).executeScript(toFocus);
+            screenshot(name + "-1366");
+            browser.manage().window().setSize(new Dimension(390, 844));
+            ((JavascriptExecutor) browser).executeScript(toFocus);
+            screenshot(name + "-390");
+        } finally {
+            browser.manage().window().setSize(before);
+        }
+    }
+
+    private final HttpClient rest = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final ObjectMapper mapper = new ObjectMapper();
+
+    private HttpResponse<String> rest(String method, String path, String token, String body) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(platform.url("/api/v1" + path)))
+                .timeout(Duration.ofSeconds(20)).header("Accept", "application/json")
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return rest.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private JsonNode json(HttpResponse<String> response) throws IOException {
+        assertEquals(200, response.statusCode(), response.body());
+        return mapper.readTree(response.body());
+    }
+
+    private int login(String user, String password) throws IOException, InterruptedException {
+        return rest("POST", "/auth/login", null, mapper.writeValueAsString(Map.of("username", user, "password", password))).statusCode();
+    }
+
+    private String token(String user, String password) throws IOException, InterruptedException {
+        HttpResponse<String> answer = rest("POST", "/auth/login", null,
+                mapper.writeValueAsString(Map.of("username", user, "password", password)));
+        assertEquals(200, answer.statusCode(), user + ": " + answer.body());
+        return mapper.readTree(answer.body()).path("token").asText();
     }
 
     private void scenario() throws Exception {

@@ -13,7 +13,8 @@ import nl.proeftuin.core.security.UserAdministration;
 /**
  * The users of the proeftuin realm over REST, for the regional administrator granted all
  * municipalities (as the register, see {@link MunicipalityResource}): list, create (the initial password
- * through the platform's policy), change roles and municipalities, disable and enable ({@code PUT /users/{userId}/disabled}). The same
+ * through the platform's policy), change roles and municipalities, disable and enable ({@code PUT /users/{userId}/disabled}),
+ * and set a new password for another user ({@code PUT /users/{userId}/password}, same policy, their sessions end). The same
  * {@link UserAdministration} as the {@code proeftuin:user-*} shell commands; every change is a
  * {@code PERMISSION_CHANGE} of the account in the access log (the {@link Guard} logs it after the
  * handler with its outcome). An account never carries a password or its hash. An administrator cannot
@@ -40,6 +41,17 @@ final class UserResource {
     /** Disabled or not. */
     record DisabledInput(Boolean disabled) {
     }
+
+    /** A new password for another user. */
+    record PasswordInput(String password) {
+        @Override
+        public String toString() {
+            return "PasswordInput[password=...]"; // never the password
+        }
+    }
+
+    /** At most this many characters of password (as the login): a longer body is refused before hashing. */
+    static final int MAX_PASSWORD = AuthResource.MAX_FIELD;
 
     private final OptionalService<UserAdministration> users;
 
@@ -145,6 +157,47 @@ final class UserResource {
                     }
                     permissionChange(r, "disabled=" + in.disabled());
                     return Reply.ok(in.disabled() ? users.get().disable(userId) : users.get().enable(userId));
+                }));
+        registerPasswordReset(router);
+    }
+
+    /**
+     * A new password set by the administrator for another user (one who forgot theirs): the same
+     * policy as at creation, their sessions end at once (the realm's {@code changePassword}, like
+     * {@code proeftuin:user-password}). Not for one's own account: a stolen administrator session must
+     * not be able to take the account over from its owner without knowing the password.
+     */
+    private void registerPasswordReset(Router router) {
+        router.add(Route.put("/users/{userId}/password")
+                .operation("resetUserPassword", "users", "Sets a new password for another user, checked by the platform's "
+                        + "password policy (400 on the field password when refused); the user's open sessions end at once. "
+                        + "Logged as a permission change without the password. 409 own-account for one's own account.")
+                .policy(RoutePolicy.anyOf(Role.REGIONAL_ADMINISTRATOR))
+                .body(PasswordInput.class)
+                .returns(200, "OK", Account.class)
+                .responses(404, 409)
+                .handle(r -> {
+                    Principal me = requireWholeRegion(r);
+                    String userId = userId(r);
+                    PasswordInput in = r.body(PasswordInput.class);
+                    if (in.password() == null || in.password().isEmpty()) {
+                        throw ApiProblem.invalidField("password", "is required");
+                    }
+                    if (in.password().length() > MAX_PASSWORD) {
+                        throw ApiProblem.invalidField("password", "must be at most " + MAX_PASSWORD + " characters");
+                    }
+                    if (me.userId().equals(userId)) {
+                        throw ownAccount("You cannot reset your own password here; another administrator can "
+                                + "(or proeftuin:user-password at the console)");
+                    }
+                    permissionChange(r, "password=reset");
+                    char[] password = in.password().toCharArray();
+                    try {
+                        users.get().changePassword(userId, password);
+                    } finally {
+                        Arrays.fill(password, '\0');
+                    }
+                    return Reply.ok(users.get().account(userId));
                 }));
     }
 

@@ -125,6 +125,10 @@ class UserRoutesTest {
             @Override
             public void changePassword(String userId, char[] password) {
                 known(userId);
+                if (password.length < 12) {
+                    throw new InvalidInputException("password", "must have at least 12 characters");
+                }
+                passwords.put(userId, new String(password));
             }
 
             @Override
@@ -266,5 +270,49 @@ class UserRoutesTest {
         // keeping what matters is fine
         assertEquals(200, Http.request("PUT", "/users/rik.admin/roles").json("{\"roles\":[\"REGIONAL_ADMINISTRATOR\",\"AUDITOR\"]}")
                 .as("rik.admin").on(api).status);
+    }
+
+    @Test
+    void theAdministratorSetsANewPasswordForAnotherUserNeverTheirOwnAndItIsLoggedWithoutIt() {
+        Http reset = Http.request("PUT", "/users/anna.local/password").json("{\"password\":\"een-nieuwe-zin-voor-anna\"}")
+                .as("rik.admin").on(api);
+        assertEquals(200, reset.status, reset.text());
+        assertEquals("anna.local", reset.body().path("userId").asText());
+        assertEquals("een-nieuwe-zin-voor-anna", passwords.get("anna.local"));
+        assertFalse(reset.text().contains("een-nieuwe-zin") || reset.text().toLowerCase().contains("password"), reset.text());
+        assertEquals(AccessAction.PERMISSION_CHANGE, last().action());
+        assertEquals(AccessEvent.SUCCESS, last().outcome());
+        assertEquals("anna.local", last().objectId());
+        assertTrue(last().detail().contains("password=reset"), last().detail());
+        assertFalse(last().detail().contains("een-nieuwe-zin"), last().detail());
+
+        // the policy's refusal is a field error; nothing changes
+        JsonNode weak = problem(Http.request("PUT", "/users/anna.local/password").json("{\"password\":\"kort\"}")
+                .as("rik.admin").on(api), 400);
+        assertEquals("password", weak.path("field").asText());
+        assertEquals(AccessEvent.FAILURE, last().outcome());
+        assertFalse(last().detail().contains("kort"), last().detail());
+        assertEquals("password", problem(Http.request("PUT", "/users/anna.local/password").json("{}").as("rik.admin").on(api), 400)
+                .path("field").asText());
+        assertEquals("password", problem(Http.request("PUT", "/users/anna.local/password")
+                .json("{\"password\":\"" + "x".repeat(UserResource.MAX_PASSWORD + 1) + "\"}").as("rik.admin").on(api), 400)
+                .path("field").asText());
+        problem(Http.request("PUT", "/users/anna.local/password").json("{\"password\":\"een-nieuwe-zin\",\"hash\":\"x\"}")
+                .as("rik.admin").on(api), 400);
+        problem(Http.request("PUT", "/users/nobody/password").json("{\"password\":\"een-nieuwe-zin-voor-niemand\"}")
+                .as("rik.admin").on(api), 404);
+        assertEquals("een-nieuwe-zin-voor-anna", passwords.get("anna.local"));
+
+        // not one's own, and only the whole region's administrator
+        JsonNode own = problem(Http.request("PUT", "/users/rik.admin/password").json("{\"password\":\"een-nieuwe-zin-voor-rik\"}")
+                .as("rik.admin").on(api), 409);
+        assertEquals("own-account", own.path("rule").asText());
+        assertFalse(passwords.containsKey("rik.admin"));
+        for (String as : List.of("anna.local", "carla.coord", "audrey.audit", "edda.admin")) {
+            problem(Http.request("PUT", "/users/anna.local/password").json("{\"password\":\"een-zin-van-een-ander\"}")
+                    .as(as).on(api), 403);
+        }
+        problem(Http.request("PUT", "/users/anna.local/password").json("{\"password\":\"een-zin-van-een-ander\"}").anonymous().on(api), 401);
+        assertEquals("een-nieuwe-zin-voor-anna", passwords.get("anna.local"));
     }
 }
