@@ -17,8 +17,15 @@ import org.osgi.annotation.versioning.ProviderType;
 public interface AccessLog {
 
     /**
+     * The SLF4J MDC key of the id of the API request running on a thread. An event appended without a
+     * request id gets this one, so every entry a request writes (the guard's, a service's) carries it,
+     * as its log lines do (decision 0024).
+     */
+    String MDC_REQUEST_ID = "requestId";
+
+    /**
      * Appends an event to the chain, in its own transaction (it stays logged when the caller's work
-     * fails afterwards).
+     * fails afterwards). An event without a request id takes the thread's ({@link #MDC_REQUEST_ID}).
      *
      * @param event what happened
      * @return the stored entry

@@ -47,6 +47,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * The access log in the platform's database, one hash chain across all nodes: a write locks the
@@ -302,7 +303,8 @@ public class HashChainedAccessLog implements AccessLog {
                 LogValues.neutralise(event.organisation(), 200), LogValues.neutralise(event.onBehalfOf(), 200),
                 LogValues.neutralise(event.purpose(), 2000), persons,
                 LogValues.neutralise(event.caseId(), 200), LogValues.neutralise(event.objectType(), 100),
-                LogValues.neutralise(event.objectId(), 200), LogValues.neutralise(event.requestId(), 200),
+                LogValues.neutralise(event.objectId(), 200),
+                LogValues.neutralise(event.requestId() != null ? event.requestId() : MDC.get(MDC_REQUEST_ID), 200),
                 detail, event.restricted(), null, null);
         return commit(unchained);
     }
@@ -423,7 +425,7 @@ public class HashChainedAccessLog implements AccessLog {
         }
         int limit = limit(q.limit());
         AccessLogFilter filter = new AccessLogFilter(q.from(), q.to(), q.userId(), q.personId(), q.caseId(),
-                q.action() == null ? null : q.action().name(), q.outcome(), q.afterSeq());
+                q.action() == null ? null : q.action().name(), q.outcome(), q.afterSeq(), q.requestId());
         return select(c -> store.query(c, filter, limit));
     }
 

@@ -71,6 +71,50 @@ class AccessLogTest extends AuditTestBase {
         assertEquals(entries, log.query(AccessLogQuery.all(100)), "what is read back is what was hashed");
     }
 
+    /**
+     * Decision 0024: entries without a request id (shell commands, scheduled work, and whatever was
+     * written before request ids were looked up) and entries with one form one chain that verifies; the
+     * request id is in each entry's hash as it always was, and an auditor finds a request's entries by it.
+     */
+    @Test
+    void entriesWithAndWithoutARequestIdVerifyAndAreFoundByTheirRequest() {
+        AccessEvent shell = new AccessEvent(AccessAction.READ, AccessEvent.SUCCESS, "shell:karaf", null, null, null,
+                null, List.of(), null, "bindings", null, null, "proeftuin:bindings");
+        String request = "6f1c2a9e-0b7d-4c52-9a13-5e8f0d2b7c41";
+        AccessEvent guard = new AccessEvent(AccessAction.READ, AccessEvent.SUCCESS, "anna", "Anna", "PROFESSIONAL",
+                null, null, List.of("p1"), null, "person", "p1", request, "GET /persons/{personId} -> 200");
+        AccessLogEntry old = log.append(shell);
+        log.append(read("someone"));
+        AccessLogEntry first = log.append(guard);
+        log.append(shell);
+        AccessLogEntry second = log.append(guard.withOutcome(AccessEvent.FAILURE));
+
+        assertEquals(null, old.requestId());
+        ChainVerification ok = log.verify();
+        assertTrue(ok.intact(), ok.reason());
+        assertEquals(5, ok.entriesChecked());
+        assertEquals(List.of(first, second), log.query(new AccessLogQuery(null, null, null, null, null, null, null, null,
+                100, request)), "the entries of that request, and only those");
+        assertEquals(List.of(), log.query(new AccessLogQuery(null, null, null, null, null, null, null, null, 100,
+                "00000000-0000-0000-0000-000000000000")));
+        assertEquals(5, log.query(AccessLogQuery.all(100)).size());
+
+        // the request id is covered by the hash like every field: changing it breaks the chain there
+        assertEquals(1, sqlQuietly("UPDATE access_log SET request_id = ? WHERE seq_no = ?", "forged-request-id",
+                first.seqNo()));
+        ChainVerification broken = log.verify();
+        assertFalse(broken.intact());
+        assertEquals(first.seqNo(), broken.firstBrokenSeq());
+    }
+
+    private int sqlQuietly(String statement, Object... params) {
+        try {
+            return sql(statement, params);
+        } catch (java.sql.SQLException e) {
+            throw new AssertionError(e);
+        }
+    }
+
     @Test
     void anEmptyLogIsIntact() {
         assertEquals(new ChainVerification(true, 0, null, null, null), log.verify());

@@ -1,7 +1,6 @@
 package nl.proeftuin.core.rest.internal;
 
 import java.io.IOException;
-import java.util.UUID;
 import java.util.function.Supplier;
 
 import javax.servlet.http.HttpServletRequest;
@@ -43,6 +42,8 @@ final class ApiDispatcher {
     private final Router router = new Router();
     /** Authentication, roles, need to know and the access log: every request passes it (see service). */
     private final Guard guard;
+    /** Every request's id: on the request, in the MDC, in the answer (decision 0024). */
+    private RequestIds requestIds = new RequestIds();
 
     /**
      * @param health  the handler of {@code GET /health}, {@code /health/ready} and {@code /health/details}
@@ -122,13 +123,29 @@ final class ApiDispatcher {
         return router;
     }
 
+    /** For tests where no logging backend is bound: the request ids go into this MDC. */
+    ApiDispatcher withMdc(org.slf4j.spi.MDCAdapter mdc) {
+        this.requestIds = new RequestIds(mdc);
+        return this;
+    }
+
     /**
      * Guard, handler, access log, answer, in that order: the handler's reply is rendered in memory,
      * the request's entry is logged with what really happened (status, outcome, ids created), and only
      * then is the answer written. When the entry cannot be logged the client gets 503 and no data
-     * (no log, no answer).
+     * (no log, no answer). The whole request runs under its id ({@link RequestIds}): in the MDC, in the
+     * {@code X-Request-Id} header and in every access-log entry it writes.
      */
     void service(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        try (RequestIds.Scope id = requestIds.begin(req, resp)) {
+            int status = handle(req, resp, id.id());
+            if (LOG.isDebugEnabled()) {
+                LOG.debug("{} {} -> {}", req.getMethod(), req.getPathInfo(), status);
+            }
+        }
+    }
+
+    private int handle(HttpServletRequest req, HttpServletResponse resp, String requestId) throws IOException {
         String path = req.getPathInfo() == null ? "/" : req.getPathInfo();
         Guard.Entry entry = null;
         Reply reply = null;
@@ -144,7 +161,7 @@ final class ApiDispatcher {
         } catch (Exception e) {
             problem = e instanceof RuntimeException runtime ? ApiProblem.fromService(runtime) : null;
             if (problem == null) {
-                String id = UUID.randomUUID().toString();
+                String id = requestId;
                 LOG.error("Unhandled error {} on {} {}", id, req.getMethod(), path, e);
                 problem = new ApiProblem(500, "Internal Server Error",
                         "An unexpected error occurred; quote " + id + " to the operator").with("errorId", id);
@@ -166,9 +183,10 @@ final class ApiDispatcher {
         }
         if (problem != null) {
             writeProblem(json, req, resp, problem);
-        } else {
-            write(req, resp, reply, body);
+            return problem.status;
         }
+        write(req, resp, reply, body);
+        return reply.status;
     }
 
     /** The reply's body as bytes (before it is logged: a body that cannot be written is a 500, logged as such). */
@@ -222,6 +240,10 @@ final class ApiDispatcher {
             }
         }
         problem.headers.forEach(resp::setHeader);
+        String requestId = RequestIds.of(req);
+        if (requestId != null) {
+            resp.setHeader(RequestIds.HEADER, requestId); // reset() dropped it too
+        }
         if (problem.status == 413) {
             // The body was refused unread: close the connection rather than let the container
             // read (and wait for) the rest of an oversized body to keep the connection alive.
@@ -231,7 +253,11 @@ final class ApiDispatcher {
         resp.setCharacterEncoding("UTF-8");
         resp.setContentType("application/problem+json");
         if (!"HEAD".equals(req.getMethod())) {
-            json.mapper().writeValue(resp.getOutputStream(), problem.body(req.getRequestURI()));
+            java.util.Map<String, Object> body = problem.body(req.getRequestURI());
+            if (requestId != null) {
+                body.putIfAbsent("requestId", requestId);
+            }
+            json.mapper().writeValue(resp.getOutputStream(), body);
         }
     }
 }

@@ -57,12 +57,14 @@ final class AuditResource {
                 .query("outcome", String.class, "SUCCESS, DENIED or FAILURE")
                 .query("after", Long.class, "only entries after this sequence number")
                 .query("limit", Integer.class, "1 to 1000, default 100")
+                .query("requestId", String.class, "written for this request: the X-Request-Id of its answer and the "
+                        + "requestId of its log lines")
                 .returns(200, "OK", Route.listOf(AccessLogEntry.class))
                 .responses(400)
                 .handle(r -> Reply.ok(log.get().query(new AccessLogQuery(instant(r, "from"),
                         instant(r, "to"), r.query("userId"), r.query("personId"), r.query("caseId"),
                         r.queryEnum("action", AccessAction.class), outcome(r), afterSeq(r),
-                        r.queryInt("limit", 100, 1, 1000))))));
+                        r.queryInt("limit", 100, 1, 1000), requestId(r))))));
         router.add(Route.get("/audit/verify")
                 .operation("auditVerify", "audit", "Verifies the access log from the first entry (hash chain, each "
                         + "entry's MAC with the key outside the database, person rows, the checkpoints outside the "
@@ -113,6 +115,18 @@ final class AuditResource {
             throw ApiProblem.invalidParameter("outcome", "must be one of SUCCESS, DENIED, FAILURE, not " + Json.quote(value));
         }
         return upper;
+    }
+
+    /** A request id as stored: at most 200 characters (the column), without control characters (none is stored). */
+    private static String requestId(ApiRequest r) {
+        String value = r.query("requestId");
+        if (value == null) {
+            return null;
+        }
+        if (value.isBlank() || value.length() > 200 || value.chars().anyMatch(Character::isISOControl)) {
+            throw ApiProblem.invalidParameter("requestId", "must be 1 to 200 characters without control characters");
+        }
+        return value;
     }
 
     private static Long afterSeq(ApiRequest r) {

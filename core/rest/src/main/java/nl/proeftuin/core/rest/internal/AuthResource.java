@@ -88,7 +88,10 @@ final class AuthResource {
             throw ApiProblem.invalidField("password", "is required (at most " + MAX_FIELD + " characters)");
         }
         String user = input.username().strip();
-        String requestId = UUID.randomUUID().toString();
+        String requestId = RequestIds.of(r.http()); // the request's own id (decision 0024)
+        if (requestId == null) {
+            requestId = UUID.randomUUID().toString();
+        }
         try {
             Session session = service.login(user, input.password().toCharArray(), r.http().getRemoteAddr());
             Principal p = session.principal();

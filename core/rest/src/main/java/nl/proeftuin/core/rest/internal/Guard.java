@@ -89,8 +89,11 @@ final class Guard {
         }
         AccessLog accessLog = log.get();
         Principal principal = authenticate(req);
-        String requestId = UUID.randomUUID().toString();
-        req.setAttribute(REQUEST_ID, requestId);
+        String requestId = RequestIds.of(req); // made at the request's start: also in its log lines and answer
+        if (requestId == null) {
+            requestId = UUID.randomUUID().toString();
+            req.setAttribute(REQUEST_ID, requestId);
+        }
         String route = match.route().method() + " " + match.route().template();
         Role role = principal.roles().stream().filter(policy.roles()::contains).findFirst().orElse(null);
         String caseId = match.variables().get("caseId");

@@ -22,7 +22,7 @@ import nl.proeftuin.core.store.accesslog.AccessLogStore;
 import nl.proeftuin.core.store.accesslog.StoredAccessEntry;
 import org.osgi.service.component.annotations.Component;
 
-/** The access log in {@code access_log}, {@code access_log_person} and {@code access_log_head} (V6, V10). */
+/** The access log in {@code access_log}, {@code access_log_person} and {@code access_log_head} (V6, V10, V16). */
 @Component(service = AccessLogStore.class)
 public class JdbcAccessLogStore implements AccessLogStore {
     private static final String COLUMNS = "seq_no, event_id, logged_at, node, action, outcome, user_id, user_name, "
@@ -121,6 +121,10 @@ public class JdbcAccessLogStore implements AccessLogStore {
         if (q.outcome() != null) {
             sql.append(" AND outcome = ?");
             params.add(q.outcome());
+        }
+        if (q.requestId() != null) {
+            sql.append(" AND request_id = ?");
+            params.add(q.requestId());
         }
         if (q.afterSeq() != null) {
             sql.append(" AND seq_no > ?");
