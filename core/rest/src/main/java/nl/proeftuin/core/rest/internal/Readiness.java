@@ -116,7 +116,7 @@ final class Readiness {
             failures.add("database: " + report.database().error());
         }
         for (ComponentHealth c : report.components()) {
-            if (!c.ready()) {
+            if (!c.ready() && !OPTIONAL_BUNDLES.contains(c.bundle())) {
                 failures.add("component " + c.name() + " is " + c.state());
             }
         }
