@@ -130,16 +130,16 @@ public class ApiServlet extends HttpServlet {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile NodeBackup nodeBackup;
 
-    /**
-     * @param scr     the component runtime, asked for the state of every core component
-     * @param context this bundle's context
-     */
     // The node's metrics (decision 0023): requests per route template and status. Greedy, so a registry
     // that comes later is used; the API never waits for it.
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile MeterRegistry meterRegistry;
 
+    /**
+     * @param scr     the component runtime, asked for the state of every core component
+     * @param context this bundle's context
+     */
     @Activate
     public ApiServlet(@Reference ServiceComponentRuntime scr, BundleContext context) {
         this.readiness = new Readiness(new PlatformHealth(scr, context.getBundle()), context.getBundle(),

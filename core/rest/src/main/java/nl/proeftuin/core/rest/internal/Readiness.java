@@ -31,9 +31,9 @@ import org.osgi.framework.Bundle;
  */
 final class Readiness {
     static final Duration CACHE = Duration.ofSeconds(1);
-    /** The core bundles every node runs; each must be present and ACTIVE. */
     /** Core bundles a node serves without: metrics off must never take a node out of a load balancer (0023). */
     static final Set<String> OPTIONAL_BUNDLES = Set.of("nl.proeftuin.core.metrics");
+    /** The core bundles every node runs; each must be present and ACTIVE. */
     static final Set<String> REQUIRED_BUNDLES = Set.of("nl.proeftuin.core.api", "nl.proeftuin.core.spi",
             "nl.proeftuin.core.api.runtime", "nl.proeftuin.core.store", "nl.proeftuin.core.engine", "nl.proeftuin.core.audit",
             "nl.proeftuin.core.security", "nl.proeftuin.core.rest");
