@@ -116,6 +116,26 @@ class AccessLogTest extends AuditTestBase {
     }
 
     @Test
+    void appendsAreTimedWithTheirOutcomeAndAFailedAppendIsCountedAsFailed() throws Exception {
+        var registry = new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
+        log.meters = registry;
+        appendTen();
+        assertEquals(10, registry.get("proeftuin.access.log.append").tag("outcome", "written").timer().count());
+
+        sql("ALTER TABLE access_log_person RENAME TO access_log_person_away");
+        try {
+            assertThrows(RuntimeException.class, () -> log.append(read("user-x", "p1")));
+        } finally {
+            sql("ALTER TABLE access_log_person_away RENAME TO access_log_person");
+        }
+        assertEquals(1, registry.get("proeftuin.access.log.append").tag("outcome", "failed").timer().count());
+        // only the outcome is a label (and a histogram bucket's bound): never who, which case or which person
+        registry.getMeters().forEach(m -> assertEquals(List.of("outcome"),
+                m.getId().getTags().stream().map(t -> t.getKey()).filter(k -> !"le".equals(k)).toList(),
+                m.getId().toString()));
+    }
+
+    @Test
     void anEmptyLogIsIntact() {
         assertEquals(new ChainVerification(true, 0, null, null, null), log.verify());
     }

@@ -76,6 +76,15 @@ final class BoundCall {
      */
     <S, T> Answer<T> call(ExtensionPoint point, Binding binding, Class<S> type, String what, Function<S, T> call,
             Function<T, String> unusable) {
+        Answer<T> answer = answer(point, binding, type, what, call, unusable);
+        if (answer.fallback()) {
+            calls.countFallback(point, binding == null ? null : binding.pluginId(), answer.alertKind());
+        }
+        return answer;
+    }
+
+    private <S, T> Answer<T> answer(ExtensionPoint point, Binding binding, Class<S> type, String what,
+            Function<S, T> call, Function<T, String> unusable) {
         if (binding == null) {
             return fallback(binding, BoundTriageService.UNBOUND, "no " + what + " is bound");
         }
@@ -87,7 +96,7 @@ final class BoundCall {
         ServicePluginRegistry.Plugin<S> plugin = found.get();
         String who = "the " + what + " '" + binding.pluginId() + "' (" + plugin.info().bundle() + " "
                 + plugin.info().bundleVersion() + ")";
-        TimeBoxedPluginCalls.Result<T> result = calls.call(() -> call.apply(plugin.service()));
+        TimeBoxedPluginCalls.Result<T> result = calls.call(point, binding.pluginId(), () -> call.apply(plugin.service()));
         if (result instanceof TimeBoxedPluginCalls.Overran<T> o) {
             return fallback(binding, BoundTriageService.TIMEOUT, who + " gave no answer: " + o.detail());
         }

@@ -245,6 +245,14 @@ public class BoundTriageService implements TriageService {
     }
 
     private Decided decide(Prepared p) {
+        Decided d = decideOrFallBack(p);
+        if (d.alertKind() != null) {
+            calls.countFallback(ExtensionPoint.TRIAGE, p.binding() == null ? null : p.binding().pluginId(), d.alertKind());
+        }
+        return d;
+    }
+
+    private Decided decideOrFallBack(Prepared p) {
         Binding b = p.binding();
         if (b == null) {
             return fallback(UNBOUND, "no triage plugin is bound for " + p.municipality() + " or for the region");
@@ -255,7 +263,8 @@ public class BoundTriageService implements TriageService {
             return fallback(ABSENT, "the bound triage plugin '" + b.pluginId() + "' is not installed");
         }
         ServicePluginRegistry.Plugin<Triage> plugin = found.get();
-        TimeBoxedPluginCalls.Result<TriageDecision> result = calls.call(() -> plugin.service().triage(p.request()));
+        TimeBoxedPluginCalls.Result<TriageDecision> result = calls.call(ExtensionPoint.TRIAGE, b.pluginId(),
+                () -> plugin.service().triage(p.request()));
         String who = "the triage plugin '" + b.pluginId() + "' (" + plugin.info().bundle() + " "
                 + plugin.info().bundleVersion() + ")";
         if (result instanceof TimeBoxedPluginCalls.Overran<TriageDecision> o) {

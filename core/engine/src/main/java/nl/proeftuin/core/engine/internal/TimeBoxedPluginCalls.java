@@ -12,9 +12,17 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import nl.proeftuin.core.spi.ExtensionPoint;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.metatype.annotations.Designate;
 
 /**
@@ -47,8 +55,22 @@ public class TimeBoxedPluginCalls {
     record Overran<T>(String detail) implements Result<T> {
     }
 
+    /** Buckets of the call-time histogram: around the default budget of 2 s (decision 0023). */
+    static final Duration[] CALL_BUCKETS = {Duration.ofMillis(10), Duration.ofMillis(50), Duration.ofMillis(100),
+        Duration.ofMillis(250), Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofSeconds(2),
+        Duration.ofSeconds(5)};
+
     private final Duration budget;
     private final ThreadPoolExecutor pool;
+
+    /**
+     * The node's metrics, when the metrics bundle runs: optional and dynamic, so plugin calls never wait
+     * for it; greedy, so a registry that comes later is used. Labels are the extension point and the
+     * plugin id (both bounded by what is installed), never anything of a request.
+     */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    volatile MeterRegistry meters;
 
     /** @param config the budget and the pool size */
     @Activate
@@ -73,6 +95,41 @@ public class TimeBoxedPluginCalls {
 
     Duration budget() {
         return budget;
+    }
+
+    /**
+     * Runs a plugin's call within the budget and records it as {@code proeftuin_plugin_calls_seconds}
+     * with its point, plugin and outcome ({@code answered}, {@code failed}, {@code overrun}).
+     */
+    <T> Result<T> call(ExtensionPoint point, String pluginId, Callable<T> call) {
+        long started = System.nanoTime();
+        Result<T> result = call(call);
+        MeterRegistry registry = meters;
+        if (registry != null) {
+            String outcome = result instanceof Returned ? "answered" : result instanceof Threw ? "failed" : "overrun";
+            Timer.builder("proeftuin.plugin.calls").description("Plugin calls by extension point, plugin and outcome")
+                    .tags("point", point.name(), "plugin", pluginId, "outcome", outcome)
+                    .serviceLevelObjectives(CALL_BUCKETS).register(registry)
+                    .record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+        }
+        return result;
+    }
+
+    /**
+     * Counts a fallback as {@code proeftuin_plugin_fallbacks_total} by point, plugin ({@code none} when
+     * unbound) and reason ({@code unbound}, {@code absent}, {@code failed}, {@code timeout}).
+     *
+     * @param alertKind the fallback's alert kind ({@code PLUGIN_TIMEOUT}, ...)
+     */
+    void countFallback(ExtensionPoint point, String pluginId, String alertKind) {
+        MeterRegistry registry = meters;
+        if (registry != null) {
+            String reason = alertKind.startsWith("PLUGIN_") ? alertKind.substring(7).toLowerCase(java.util.Locale.ROOT)
+                    : alertKind.toLowerCase(java.util.Locale.ROOT);
+            Counter.builder("proeftuin.plugin.fallbacks").description("Plugin calls answered by the core's fallback")
+                    .tags("point", point.name(), "plugin", pluginId == null ? "none" : pluginId, "reason", reason)
+                    .register(registry).increment();
+        }
     }
 
     /** Runs the call within the budget; never throws for what the call does. */

@@ -189,6 +189,48 @@ class TriageServiceTest {
         }
 
         @Test
+        void pluginCallsAndFallbacksAreCountedByPointPluginAndOutcomeWithoutCaseIds() {
+            var registry = new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
+            TimeBoxedPluginCalls tight = new TimeBoxedPluginCalls(Duration.ofMillis(100), 2);
+            tight.meters = registry;
+            try {
+                BoundTriageService service = triageService(tight);
+                CaseView unbound = openCase(person("Sanne"));
+                service.triage(ANS, unbound.id(), THREE_DOMAINS);
+                installTriage("rules", new RuleTriage());
+                bindRegion("rules", Map.of());
+                service.triage(ANS, openCase(person("Bo")).id(), THREE_DOMAINS);
+                installTriage("slow-triage", r -> {
+                    try {
+                        Thread.sleep(5_000);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    return null;
+                });
+                bindRegion("slow-triage", Map.of());
+                CaseView slow = openCase(person("Mo"));
+                service.triage(ANS, slow.id(), THREE_DOMAINS);
+
+                assertEquals(1, registry.get("proeftuin.plugin.calls")
+                        .tags("point", "TRIAGE", "plugin", "rules", "outcome", "answered").timer().count());
+                assertEquals(1, registry.get("proeftuin.plugin.calls")
+                        .tags("point", "TRIAGE", "plugin", "slow-triage", "outcome", "overrun").timer().count());
+                assertEquals(1, registry.get("proeftuin.plugin.fallbacks")
+                        .tags("point", "TRIAGE", "plugin", "slow-triage", "reason", "timeout").counter().count());
+                assertEquals(1, registry.get("proeftuin.plugin.fallbacks")
+                        .tags("point", "TRIAGE", "plugin", "none", "reason", "unbound").counter().count());
+                // privacy: no label value anywhere is a case or person id
+                registry.getMeters().forEach(m -> m.getId().getTags().forEach(t -> {
+                    assertFalse(t.getValue().equals(unbound.id()) || t.getValue().equals(slow.id()), m.getId().toString());
+                    assertFalse(t.getValue().matches(".*[0-9a-f]{8}-[0-9a-f]{4}-.*"), m.getId().toString());
+                }));
+            } finally {
+                tight.stop();
+            }
+        }
+
+        @Test
         void swappingTheBindingChangesTheNextOutcomesPlugin() {
             installTriage("alpha", new RuleTriage());
             installTriage("beta", new RuleTriage());

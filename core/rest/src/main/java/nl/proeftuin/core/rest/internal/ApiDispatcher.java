@@ -153,6 +153,7 @@ final class ApiDispatcher {
         ApiProblem problem = null;
         try {
             Router.Match match = router.match(req.getMethod(), path);
+            req.setAttribute(RequestMetrics.ROUTE, match.route().template()); // the metrics' label: never the path
             entry = guard.check(req, match);
             reply = match.route().handler().handle(new ApiRequest(req, match.variables(), json));
             body = render(req, reply);

@@ -9,6 +9,7 @@ import javax.servlet.http.HttpServlet;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import nl.proeftuin.core.api.CaseService;
 import nl.proeftuin.core.api.FamilyService;
 import nl.proeftuin.core.api.PlanService;
@@ -35,6 +36,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.component.runtime.ServiceComponentRuntime;
 import org.osgi.service.http.runtime.HttpServiceRuntime;
 import org.osgi.service.http.runtime.dto.RuntimeDTO;
@@ -128,6 +130,12 @@ public class ApiServlet extends HttpServlet {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile NodeBackup nodeBackup;
 
+    // The node's metrics (decision 0023): requests per route template and status. Greedy, so a registry
+    // that comes later is used; the API never waits for it.
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile MeterRegistry meterRegistry;
+
     /**
      * @param scr     the component runtime, asked for the state of every core component
      * @param context this bundle's context
@@ -186,6 +194,12 @@ public class ApiServlet extends HttpServlet {
 
     @Override
     protected void service(HttpServletRequest req, HttpServletResponse resp) throws IOException {
-        dispatcher.service(req, resp);
+        long started = System.nanoTime();
+        try {
+            dispatcher.service(req, resp);
+        } finally {
+            RequestMetrics.record(meterRegistry, req.getMethod(), req.getAttribute(RequestMetrics.ROUTE),
+                    resp.getStatus(), System.nanoTime() - started);
+        }
     }
 }

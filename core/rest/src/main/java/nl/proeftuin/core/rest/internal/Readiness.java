@@ -31,6 +31,8 @@ import org.osgi.framework.Bundle;
  */
 final class Readiness {
     static final Duration CACHE = Duration.ofSeconds(1);
+    /** Core bundles a node serves without: metrics off must never take a node out of a load balancer (0023). */
+    static final Set<String> OPTIONAL_BUNDLES = Set.of("nl.proeftuin.core.metrics");
     /** The core bundles every node runs; each must be present and ACTIVE. */
     static final Set<String> REQUIRED_BUNDLES = Set.of("nl.proeftuin.core.api", "nl.proeftuin.core.spi",
             "nl.proeftuin.core.api.runtime", "nl.proeftuin.core.store", "nl.proeftuin.core.engine", "nl.proeftuin.core.audit",
@@ -98,7 +100,7 @@ final class Readiness {
         Map<String, Integer> states = new HashMap<>();
         for (Bundle b : self.getBundleContext().getBundles()) {
             String bsn = b.getSymbolicName();
-            if (bsn != null && bsn.startsWith(PlatformHealth.CORE_BUNDLE_PREFIX)) {
+            if (bsn != null && bsn.startsWith(PlatformHealth.CORE_BUNDLE_PREFIX) && !OPTIONAL_BUNDLES.contains(bsn)) {
                 states.put(bsn, b.getState());
                 if (b.getState() != Bundle.ACTIVE) {
                     failures.add("bundle " + bsn + " is not active");
@@ -114,7 +116,7 @@ final class Readiness {
             failures.add("database: " + report.database().error());
         }
         for (ComponentHealth c : report.components()) {
-            if (!c.ready()) {
+            if (!c.ready() && !OPTIONAL_BUNDLES.contains(c.bundle())) {
                 failures.add("component " + c.name() + " is " + c.state());
             }
         }

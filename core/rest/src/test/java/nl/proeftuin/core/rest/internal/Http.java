@@ -38,6 +38,8 @@ final class Http {
     /** The declared Content-Length, or -1 (as for a chunked body). */
     long declaredLength = -1;
 
+    /** The request's attributes, as the dispatcher left them. */
+    final Map<String, Object> attributes = new java.util.HashMap<>();
     int status = 200;
     final Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
     String contentType;
@@ -143,7 +145,6 @@ final class Http {
             }
             return decoded;
         };
-        Map<String, Object> attributes = new java.util.HashMap<>();
         return (HttpServletRequest) Proxy.newProxyInstance(Http.class.getClassLoader(),
                 new Class<?>[] {HttpServletRequest.class}, (proxy, m, args) -> switch (m.getName()) {
                     case "getMethod" -> method;

@@ -3,14 +3,19 @@ package nl.proeftuin.core.store.internal;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
 
 import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.pool.HikariPool;
+import io.micrometer.core.instrument.Meter;
+import io.micrometer.core.instrument.MeterRegistry;
 import nl.proeftuin.core.api.health.DatabaseHealth;
 import nl.proeftuin.core.store.Database;
 import org.flywaydb.core.Flyway;
@@ -20,6 +25,9 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.jdbc.DataSourceFactory;
 import org.osgi.service.metatype.annotations.Designate;
 
@@ -38,6 +46,8 @@ public class JdbcDatabase implements Database {
     private final String schemaVersion;
     /** Keeps an embedded H2 file near its live data (null for PostgreSQL and in-memory H2). */
     private final H2Housekeeping housekeeping;
+    /** The pool's gauges per metrics registry bound (decision 0023). */
+    private final Map<MeterRegistry, List<Meter>> poolMeters = new ConcurrentHashMap<>();
 
     /**
      * @param config            the typed configuration
@@ -103,6 +113,24 @@ public class JdbcDatabase implements Database {
         flyway.migrate();
         MigrationInfo current = flyway.info().current();
         return current == null ? "" : current.getVersion().getVersion();
+    }
+
+    /**
+     * Publishes the pool's use (active, idle, pending, total, max connections) to the node's metrics.
+     * Optional and dynamic: the database never waits for metrics; greedy so a registry that comes
+     * later is still picked up.
+     */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void bindMeterRegistry(MeterRegistry registry) {
+        poolMeters.put(registry, PoolMeters.register(registry, pool));
+    }
+
+    void unbindMeterRegistry(MeterRegistry registry) {
+        List<Meter> meters = poolMeters.remove(registry);
+        if (meters != null) {
+            meters.forEach(registry::remove);
+        }
     }
 
     @Deactivate

@@ -278,6 +278,59 @@ class JdbcStoresTest {
         }
 
         @Test
+        void operationalGaugesCountTheUndeliveredOutboxItsOldestEventAndOverdueMaatwerk() throws Exception {
+            JdbcOperationalGaugeStore gauges = new JdbcOperationalGaugeStore();
+            JdbcLocalTeamStore outbox = new JdbcLocalTeamStore();
+            JdbcProcurementStore procurement = new JdbcProcurementStore();
+            var before = db.read(gauges::outboxBacklog);
+            long overdueBefore = db.read(c -> gauges.maatwerkPastDeadline(c, D0));
+            StoredPerson child = person("Mila", "Jansen", null);
+            StoredCase k = newCase("Ede", T0, child);
+            Instant oldest = Instant.parse("2001-02-03T04:05:06Z");
+            db.inTransaction(c -> {
+                for (Instant at : List.of(oldest, T0, T0.plusSeconds(60))) {
+                    cases.insertEvent(c, k.id(), new nl.proeftuin.core.store.cases.CaseStore.NewEvent(id(),
+                            new CaseEvent("PHASE_CHANGED", "x", null, at, "u1"), "{}", "PHASE_CHANGED", "{}"));
+                }
+                procurement.insertMaatwerk(c, new nl.proeftuin.core.store.care.StoredMaatwerk(id(), k.id(), child.id(),
+                        "Ede", "Zorg BV", "nodig", D0.minusDays(1), "SUBMITTED", null, "p", T0, "u1", null, null, false));
+                procurement.insertMaatwerk(c, new nl.proeftuin.core.store.care.StoredMaatwerk(id(), k.id(), child.id(),
+                        "Ede", "Zorg BV", "nodig", D0, "SUBMITTED", null, "p", T0, "u1", null, null, false));
+                return null;
+            });
+            String delivered = db.read(c -> outbox.list(c, "PENDING", k.id(), 10)).get(0).id(); // the newest
+            db.inTransaction(c -> Jdbc.update(c, "UPDATE local_team_outbox SET status = 'DELIVERED' WHERE id = ?",
+                    delivered));
+            db.inTransaction(c -> outbox.release(c, "Ede", T0)); // nothing waiting: a no-op
+
+            var after = db.read(gauges::outboxBacklog);
+
+            assertEquals(before.pending() + 2, after.pending());
+            assertEquals(before.waiting(), after.waiting());
+            assertEquals(oldest, after.oldestOccurred());
+            assertEquals(overdueBefore + 1, (long) db.read(c -> gauges.maatwerkPastDeadline(c, D0)),
+                    "the deadline yesterday has passed, today's has not");
+        }
+
+        @Test
+        void thePoolPublishesItsUseToABoundMeterRegistryAndWithdrawsItWhenUnbound() throws Exception {
+            var registry = new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
+            db.bindMeterRegistry(registry);
+            try {
+                double max = registry.get("hikaricp.connections.max").tag("pool", "proeftuin").gauge().value();
+                assertTrue(max >= 1, "max " + max);
+                double activeWhileHeld = db.read(c -> registry.get("hikaricp.connections.active").gauge().value());
+                assertTrue(activeWhileHeld >= 1, "a held connection is active: " + activeWhileHeld);
+                assertTrue(registry.get("hikaricp.connections").gauge().value() >= 1);
+                assertEquals(0, registry.get("hikaricp.connections.pending").gauge().value());
+                registry.get("hikaricp.connections.idle").gauge();
+            } finally {
+                db.unbindMeterRegistry(registry);
+            }
+            assertTrue(registry.getMeters().isEmpty(), "unbound: " + registry.getMeters());
+        }
+
+        @Test
         void teamHandoversAndHistoryRoundTrip() throws Exception {
             StoredCase k = newCase("Arnhem", T0, person("Sanne", "Bakker", null));
             Assignment a = new Assignment(id(), "pro-1", "Ans", "Wijkteam", ProfessionalRole.FIXED_PROFESSIONAL, true, D0,
