@@ -154,7 +154,9 @@ public class FaultLoad {
             }
             if (s == expected) {
                 if (op.equals("triage") && text.contains("\"fallback\":true")) {
-                    return new Rec(start, end, op, "fallback", s, abbreviate(text));
+                    // the end of the body says why (the fallback's reason)
+                    String why = text.substring(Math.max(0, text.indexOf("\"fallback\"") - 300));
+                    return new Rec(start, end, op, "fallback", s, abbreviate(why));
                 }
                 if (op.equals("open")) {
                     Matcher m = ID.matcher(text);

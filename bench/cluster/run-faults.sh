@@ -37,7 +37,7 @@
 #             drain (plain stop; only HAProxy's health check and retries protect the clients).
 #
 # Usage:  bench/cluster/run-faults.sh [--quick] [--only kill,pg,plugin,rolling] [--keep]
-#         --quick: shorter phases (PG down 10 s, 5 plugin updates, less load time): a smoke run, ~6 min
+#         --quick: shorter phases (PG down 10 s, 5 plugin updates, less load time): a smoke run
 #         --keep:  leave bench/work/faults in place afterwards (logs of every node)
 #         env: CLIENTS (50), PG_DOWN (20), PLUGIN_UPDATES (20), ROLLING_DRAIN (1), PROEFTUIN_TGZ, PG_BIN
 # Needs:  bash, java 17, curl, python3 (free ports), PostgreSQL 15 binaries, haproxy (installed when
@@ -45,7 +45,8 @@
 # Output: on stdout and in bench/results/faults-<time>.txt; per-phase request logs in
 #         bench/work/faults/phase-*/ (requests.csv, figures.properties, marks.txt, haproxy log).
 # Talks to 127.0.0.1 only. Every process it starts is stopped on exit (also on Ctrl-C), and it
-# checks that none of its ports is still listening. Runs on demand, not in CI (~20 min full).
+# checks that none of its ports is still listening. Runs on demand, not in CI (a full run took 32 min
+# on a busy 2-core machine: the rolling restart is three node starts plus the read-back of every id).
 set -euo pipefail
 export LC_ALL=C
 CLUSTER_DIR=$(cd "$(dirname "$0")" && pwd)
@@ -375,7 +376,7 @@ finish_load() { # stop the load (the client reads every acknowledged id back) an
 fig() { sed -n "s/^$1=//p" "${PHASE_DIR}/figures.properties"; }
 hap_errors_by_server() { # from HAProxy's log of the phase: answers >= 500 per server, and retries
   awk '{ for (i = 1; i <= NF; i++) if ($i ~ /^proeftuin\/|^proeftuin_nodes\//) { split($i, a, "/"); st = $(i + 2);
-         if (st + 0 >= 500 || st == "-1") bad[a[2]]++; if ($(i + 6) ~ /\+?[0-9]+$/) { split($(i + 6), c, "/"); r = c[5]; sub(/\+/, "", r); retries += r } } }
+         if (st + 0 >= 500 || st == "-1") bad[a[2]]++; if ($(i + 7) ~ /\+?[0-9]+$/) { split($(i + 7), c, "/"); r = c[5]; sub(/\+/, "", r); retries += r } } }
        END { s = ""; for (k in bad) s = s k ":" bad[k] " "; printf "%s(retries %d)", (s == "" ? "none " : s), retries }' "${PHASE_DIR}/haproxy.log"
 }
 declare -A SUMMARY
@@ -400,6 +401,10 @@ if has kill; then
   sleep "${AFTER}"
   finish_load
   say "  HAProxy log, answers >= 500 per node: $(hap_errors_by_server)"
+  # in flight at the kill (sent before it) or sent afterwards (what the load balancer should have spared)
+  kill_at=$(awk 'NR == 1 {print $1}' "${PHASE_DIR}/marks.txt")
+  say "  failed requests sent before the kill (in flight): $(awk -F, -v k="${kill_at}" 'NR > 1 && $4 != "ok" && $1 < k' "${PHASE_DIR}/requests.csv" | wc -l);" \
+    "sent after it: $(awk -F, -v k="${kill_at}" 'NR > 1 && $4 != "ok" && $1 >= k' "${PHASE_DIR}/requests.csv" | wc -l)"
   summary kill "lost $(fig lost) of $(fig acked); failed $(fig failed) (500: $(fig kind.500), 502: $(( $(fig kind.502) + $(fig kind.502-problem) )), conn: $(fig kind.conn-error)); all succeed again after $(fig recovery_s) s"
   start_ready node2
 fi
@@ -491,7 +496,7 @@ if has plugin; then
   refreshed=$(( $(refreshes) - before_refresh ))
   say "  bundle:update runs that succeeded: ${updated} of ${PLUGIN_UPDATES}"
   say "  core bundle refreshes (karaf.log): ${refreshed}; core bundles, components or services changed (bundle:list, component.id, service.id): ${reactivated}"
-  summary plugin "failed $(fig failed) (fallbacks $(fig kind.fallback)); core bundle refreshes ${refreshed}; core components re-activated ${reactivated}; updates ${updated}/${PLUGIN_UPDATES}"
+  summary plugin "failed $(fig failed) (fallbacks $(fig kind.fallback)); core bundle refreshes ${refreshed}; core bundles/components/services changed ${reactivated}; updates ${updated}/${PLUGIN_UPDATES}"
 fi
 
 # --- 4. rolling restart under load ---------------------------------------------------------------------
