@@ -154,8 +154,9 @@ public class FaultLoad {
             }
             if (s == expected) {
                 if (op.equals("triage") && text.contains("\"fallback\":true")) {
-                    // the end of the body says why (the fallback's reason)
-                    String why = text.substring(Math.max(0, text.indexOf("\"fallback\"") - 300));
+                    // the fallback's reason ("fallbackReason" or what follows "fallback")
+                    int at = text.indexOf("\"fallbackReason\"");
+                    String why = text.substring(at >= 0 ? at : text.indexOf("\"fallback\""));
                     return new Rec(start, end, op, "fallback", s, abbreviate(why));
                 }
                 if (op.equals("open")) {
