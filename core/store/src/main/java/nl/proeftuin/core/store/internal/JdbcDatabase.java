@@ -3,6 +3,7 @@ package nl.proeftuin.core.store.internal;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
 
@@ -13,8 +14,6 @@ import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.pool.HikariPool;
 import nl.proeftuin.core.api.health.DatabaseHealth;
 import nl.proeftuin.core.store.Database;
-import org.flywaydb.core.Flyway;
-import org.flywaydb.core.api.MigrationInfo;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -62,47 +61,48 @@ public class JdbcDatabase implements Database {
         }
         DataSource driverDataSource = dataSourceFactory.createDataSource(props);
 
-        HikariConfig hikari = new HikariConfig();
-        hikari.setDataSource(driverDataSource);
-        hikari.setPoolName("proeftuin");
-        hikari.setMaximumPoolSize(settings.maxPoolSize());
-        hikari.setConnectionTimeout(settings.connectionTimeoutMillis());
-        HikariDataSource started;
+        HikariDataSource[] holder = {openPool(settings, driverDataSource)};
         try {
-            started = new HikariDataSource(hikari);
-        } catch (HikariPool.PoolInitializationException e) {
-            // Hikari reports an unreachable database as a RuntimeException; callers (and DS) get
-            // the SQLException the contract promises.
-            throw e.getCause() instanceof SQLException sql ? sql
-                    : new SQLException("Cannot reach the database at " + settings.url() + ": " + e.getMessage(), e);
-        }
-        try {
-            this.schemaVersion = migrate(started);
-            try (Connection c = started.getConnection()) {
+            this.schemaVersion = new SchemaMigration(settings.url(), settings.locations(),
+                    () -> openPoolUnchecked(settings, driverDataSource)).migrate(holder).version();
+            try (Connection c = holder[0].getConnection()) {
                 DatabaseMetaData meta = c.getMetaData();
                 this.product = meta.getDatabaseProductName() + " " + meta.getDatabaseProductVersion();
                 this.dialect = meta.getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres")
                         ? Dialect.POSTGRESQL : Dialect.H2;
             }
         } catch (SQLException | RuntimeException e) {
-            started.close();
+            holder[0].close();
             throw e;
         }
+        HikariDataSource started = holder[0];
         this.pool = started;
         this.housekeeping = dialect == Dialect.H2 ? H2Housekeeping.startIfFileDatabase(started) : null;
     }
 
-    /** Applies the migrations under {@code db/migration} in this bundle; returns the resulting version. */
-    private static String migrate(DataSource dataSource) {
-        // Flyway is embedded: give it this bundle's class loader so it finds both its own
-        // database plugins (ServiceLoader) and our migration scripts.
-        Flyway flyway = Flyway.configure(JdbcDatabase.class.getClassLoader())
-                .dataSource(dataSource)
-                .locations("classpath:db/migration")
-                .load();
-        flyway.migrate();
-        MigrationInfo current = flyway.info().current();
-        return current == null ? "" : current.getVersion().getVersion();
+    private static HikariDataSource openPool(Settings settings, DataSource driverDataSource) throws SQLException {
+        HikariConfig hikari = new HikariConfig();
+        hikari.setDataSource(driverDataSource);
+        hikari.setPoolName("proeftuin");
+        hikari.setMaximumPoolSize(settings.maxPoolSize());
+        hikari.setConnectionTimeout(settings.connectionTimeoutMillis());
+        try {
+            return new HikariDataSource(hikari);
+        } catch (HikariPool.PoolInitializationException e) {
+            // Hikari reports an unreachable database as a RuntimeException; callers (and DS) get
+            // the SQLException the contract promises.
+            throw e.getCause() instanceof SQLException sql ? sql
+                    : new SQLException("Cannot reach the database at " + settings.url() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** For the migration, which reopens the pool of an embedded H2 file around its copy. */
+    private static HikariDataSource openPoolUnchecked(Settings settings, DataSource driverDataSource) {
+        try {
+            return openPool(settings, driverDataSource);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot reopen the database at " + settings.url() + ": " + e.getMessage(), e);
+        }
     }
 
     @Deactivate
@@ -168,7 +168,12 @@ public class JdbcDatabase implements Database {
     }
 
     /** The configuration as plain values, so tests can build one without a framework. */
-    record Settings(String url, String user, String password, int maxPoolSize, long connectionTimeoutMillis) {
+    record Settings(String url, String user, String password, int maxPoolSize, long connectionTimeoutMillis,
+            List<String> locations) {
+        Settings(String url, String user, String password, int maxPoolSize, long connectionTimeoutMillis) {
+            this(url, user, password, maxPoolSize, connectionTimeoutMillis, List.of(SchemaMigration.DEFAULT_LOCATION));
+        }
+
         static Settings from(JdbcDatabaseConfig c) {
             return new Settings(c.url(), c.user(), c._password(), c.maxPoolSize(), c.connectionTimeoutMillis());
         }
