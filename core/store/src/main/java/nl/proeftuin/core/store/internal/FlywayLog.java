@@ -15,6 +15,14 @@ import org.flywaydb.core.api.logging.LogCreator;
  */
 public final class FlywayLog implements LogCreator {
 
+    /** Flyway's advice after a failure on a database without DDL transactions (H2), which the start-up follows itself. */
+    static final String ADVICE = "Please restore backups and roll back database and code!";
+
+    static String withoutAdvice(String message) {
+        return message == null ? null
+                : message.replace(ADVICE, "The start-up reports next what it did about it (SchemaMigration).");
+    }
+
     @Override
     public Log createLogger(Class<?> clazz) {
         Logger logger = Logger.getLogger(clazz.getName());
@@ -41,12 +49,12 @@ public final class FlywayLog implements LogCreator {
 
             @Override
             public void error(String message) {
-                logger.warning(message);
+                logger.warning(withoutAdvice(message));
             }
 
             @Override
             public void error(String message, Exception e) {
-                logger.log(Level.WARNING, message, e);
+                logger.log(Level.WARNING, withoutAdvice(message), e);
             }
 
             @Override

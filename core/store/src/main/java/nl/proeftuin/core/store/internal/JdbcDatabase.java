@@ -14,6 +14,8 @@ import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.pool.HikariPool;
 import nl.proeftuin.core.api.health.DatabaseHealth;
 import nl.proeftuin.core.store.Database;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -26,8 +28,15 @@ import org.osgi.service.metatype.annotations.Designate;
  * The platform database: a HikariCP pool over the driver's {@link DataSourceFactory}, with the
  * schema migrated by Flyway before the service is registered. Because activation migrates first,
  * a registered {@link Database} always has the current schema.
+ *
+ * <p>The component registers its {@link Database} service itself, at the end of a successful
+ * activation, rather than through the component runtime: a service the runtime registers is there
+ * before activation (even for an immediate component), so after a failed migration every consumer's
+ * attempt to get it activated the component again, ran the migration again and logged it again (19
+ * times in 4 s at one start: decision 0025). Now a failed activation leaves no service, the consumers
+ * wait unsatisfied, and the failure is reported once.
  */
-@Component(service = Database.class, configurationPolicy = ConfigurationPolicy.REQUIRE)
+@Component(service = {}, configurationPolicy = ConfigurationPolicy.REQUIRE, immediate = true)
 @Designate(ocd = JdbcDatabaseConfig.class)
 public class JdbcDatabase implements Database {
 
@@ -37,6 +46,8 @@ public class JdbcDatabase implements Database {
     private final String schemaVersion;
     /** Keeps an embedded H2 file near its live data (null for PostgreSQL and in-memory H2). */
     private final H2Housekeeping housekeeping;
+    /** This component's own registration of the service (null in tests built without a framework). */
+    private ServiceRegistration<Database> registration;
 
     /**
      * @param config            the typed configuration
@@ -45,9 +56,11 @@ public class JdbcDatabase implements Database {
      *                      unregistered and health reports it
      */
     @Activate
-    public JdbcDatabase(JdbcDatabaseConfig config, @Reference(name = "dataSourceFactory") DataSourceFactory dataSourceFactory)
-            throws SQLException {
+    public JdbcDatabase(JdbcDatabaseConfig config, BundleContext context,
+            @Reference(name = "dataSourceFactory") DataSourceFactory dataSourceFactory) throws SQLException {
         this(Settings.from(config), dataSourceFactory);
+        // last: every field is set, the schema is current
+        this.registration = context.registerService(Database.class, this, null);
     }
 
     JdbcDatabase(Settings settings, DataSourceFactory dataSourceFactory) throws SQLException {
@@ -107,6 +120,13 @@ public class JdbcDatabase implements Database {
 
     @Deactivate
     void close() {
+        if (registration != null) {
+            try {
+                registration.unregister();
+            } catch (IllegalStateException alreadyGone) {
+                // the bundle stopped first: the framework has unregistered it
+            }
+        }
         if (housekeeping != null) {
             housekeeping.close();
         }
