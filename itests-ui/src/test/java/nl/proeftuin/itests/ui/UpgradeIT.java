@@ -41,8 +41,9 @@ import org.junit.jupiter.api.Test;
  *       bin/proeftuin: the cache is dropped, the boot features follow the new release and keep the region,
  *       the schema migrates; the node is ready at the new version, the fixture's user logs in, its case
  *       reads back, the access log verifies and the BSN is still recognised.</li>
- *   <li>A migration that fails: the node is not ready, readiness says which migration and why, the log says
- *       it once, the database is as it was.</li>
+ *   <li>A distribution whose own data/ holds the previous release's database and bundle cache (the other
+ *       layout), with a migration that fails: the cache is dropped; the node is not ready, readiness says
+ *       which migration and why, the log says it once, the database is as it was.</li>
  * </ol>
  */
 class UpgradeIT {
@@ -127,6 +128,9 @@ class UpgradeIT {
         h2(home, "org.h2.tools.Shell", "-sql", "DELETE FROM flyway_schema_history WHERE installed_rank = "
                 + "(SELECT MAX(installed_rank) FROM flyway_schema_history)");
         String before = dump(home);
+        // the previous release's bundle cache in the distribution's own data/ (no marker: 0.1.0 wrote none)
+        Files.createDirectories(home.resolve("data/cache"));
+        Files.writeString(home.resolve("data/cache/upgrade-sentinel"), "");
 
         Process node = start(home, Map.of());
         try {
@@ -159,6 +163,9 @@ class UpgradeIT {
                 Thread.sleep(500);
             }
             assertTrue(out.contains("is NOT ready: " + expectedReason), out);
+            assertTrue(out.contains("Karaf's bundle cache was dropped"), out);
+            assertFalse(Files.exists(home.resolve("data/cache/upgrade-sentinel")), "the previous release's cache is gone");
+            assertTrue(Files.readString(home.resolve("data/.distribution")).startsWith(version(home) + " "));
             // the log: our one ERROR line (the component runtime adds its own report of the failed activation)
             List<String> errors;
             try (Stream<String> lines = Files.lines(home.resolve("data/log/karaf.log"))) {
