@@ -90,7 +90,7 @@ final class PlatformHealth {
             // The innermost "Caused by" names the real reason (DS wraps it in reflection exceptions).
             String cause = c.failure.lines().filter(l -> l.startsWith("Caused by:")).reduce((a, b) -> b)
                     .orElseGet(() -> c.failure.lines().findFirst().orElse(""));
-            return cause.length() > 300 ? cause.substring(0, 300) : cause;
+            return cause.length() > 800 ? cause.substring(0, 800) : cause;
         }
         if (c.unsatisfiedReferences != null && c.unsatisfiedReferences.length > 0) {
             return "missing: " + Arrays.stream(c.unsatisfiedReferences)

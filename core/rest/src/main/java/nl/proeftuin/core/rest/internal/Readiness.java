@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import nl.proeftuin.core.api.health.ComponentHealth;
 import nl.proeftuin.core.api.health.DatabaseHealth;
@@ -38,10 +40,13 @@ final class Readiness {
             "nl.proeftuin.core.api.runtime", "nl.proeftuin.core.store", "nl.proeftuin.core.engine", "nl.proeftuin.core.audit",
             "nl.proeftuin.core.security", "nl.proeftuin.core.rest");
 
-    /** A verdict and what failed (empty when ready), with the report it was made from. */
-    record Verdict(boolean ready, List<String> failures, HealthReport report) {
+    /**
+     * A verdict and what failed (empty when ready), with the report it was made from, and the one reason
+     * anyone may read (null but for a failed schema migration).
+     */
+    record Verdict(boolean ready, List<String> failures, HealthReport report, String reason) {
         HealthStatus status() {
-            return new HealthStatus(report.status());
+            return new HealthStatus(report.status(), reason);
         }
 
         HealthDetails details() {
@@ -50,9 +55,18 @@ final class Readiness {
         }
     }
 
-    /** What anyone may know: UP or DOWN, nothing about versions or parts. */
-    record HealthStatus(HealthReport.Status status) {
+    /**
+     * What anyone may know: UP or DOWN, nothing about versions or parts; and when a schema migration
+     * failed, which one and its SQL state (decision 0025): a node that cannot even open its database cannot
+     * log in its administrator to read the details, so the operator reads it here and in the log.
+     */
+    record HealthStatus(HealthReport.Status status, String reason) {
     }
+
+    /** The store's component, whose failure to activate is a failed schema migration when it says so. */
+    static final String DATABASE_COMPONENT = "nl.proeftuin.core.store.internal.JdbcDatabase";
+    private static final Pattern MIGRATION_FAILED = Pattern.compile(
+            "(Schema migration V\\S+ \\(.*?\\) failed)(?:: .*?(\\(SQL state [^)]+\\)))?\\.");
 
     /** The health report with what failed, for the region's administrator. */
     record HealthDetails(HealthReport.Status status, String version, String revision, Instant checkedAt,
@@ -117,7 +131,7 @@ final class Readiness {
         }
         for (ComponentHealth c : report.components()) {
             if (!c.ready() && !OPTIONAL_BUNDLES.contains(c.bundle())) {
-                failures.add("component " + c.name() + " is " + c.state());
+                failures.add("component " + c.name() + " is " + c.state() + (c.detail().isEmpty() ? "" : ": " + c.detail()));
             }
         }
         services.forEach((name, service) -> {
@@ -138,7 +152,26 @@ final class Readiness {
         boolean ready = failures.isEmpty();
         HealthReport verdictReport = new HealthReport(ready ? HealthReport.Status.UP : HealthReport.Status.DOWN,
                 report.version(), report.revision(), report.checkedAt(), report.database(), report.components());
-        return new Verdict(ready, List.copyOf(failures), verdictReport);
+        return new Verdict(ready, List.copyOf(failures), verdictReport, ready ? null : migrationReason(report.components()));
+    }
+
+    /**
+     * The short reason when the database component failed because a schema migration failed: the
+     * migration and the SQL state, not the database's message (it may quote data; it is in the log and in
+     * the details).
+     */
+    static String migrationReason(List<ComponentHealth> components) {
+        for (ComponentHealth c : components) {
+            if (DATABASE_COMPONENT.equals(c.name()) && !c.ready()) {
+                Matcher m = MIGRATION_FAILED.matcher(c.detail());
+                if (m.find()) {
+                    return m.group(1) + (m.group(2) == null ? "" : " " + m.group(2))
+                            + (c.detail().contains("left as it was") ? "; the database was left as it was" : "")
+                            + ". This node is not ready; the node's log has the database's message.";
+                }
+            }
+        }
+        return null;
     }
 
     /** @return null when the heartbeat row's clock moved, else why not */

@@ -18,8 +18,8 @@ import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import nl.proeftuin.core.api.health.DatabaseHealth;
 import nl.proeftuin.core.store.Database;
-import org.flywaydb.core.Flyway;
-import org.flywaydb.core.api.MigrationInfo;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -35,8 +35,15 @@ import org.osgi.service.metatype.annotations.Designate;
  * The platform database: a HikariCP pool over the driver's {@link DataSourceFactory}, with the
  * schema migrated by Flyway before the service is registered. Because activation migrates first,
  * a registered {@link Database} always has the current schema.
+ *
+ * <p>The component registers its {@link Database} service itself, at the end of a successful
+ * activation, rather than through the component runtime: a service the runtime registers is there
+ * before activation (even for an immediate component), so after a failed migration every consumer's
+ * attempt to get it activated the component again, ran the migration again and logged it again (19
+ * times in 4 s at one start: decision 0025). Now a failed activation leaves no service, the consumers
+ * wait unsatisfied, and the failure is reported once.
  */
-@Component(service = Database.class, configurationPolicy = ConfigurationPolicy.REQUIRE)
+@Component(service = {}, configurationPolicy = ConfigurationPolicy.REQUIRE, immediate = true)
 @Designate(ocd = JdbcDatabaseConfig.class)
 public class JdbcDatabase implements Database {
 
@@ -48,6 +55,8 @@ public class JdbcDatabase implements Database {
     private final H2Housekeeping housekeeping;
     /** The pool's gauges per metrics registry bound (decision 0023). */
     private final Map<MeterRegistry, List<Meter>> poolMeters = new ConcurrentHashMap<>();
+    /** This component's own registration of the service (null in tests built without a framework). */
+    private ServiceRegistration<Database> registration;
 
     /**
      * @param config            the typed configuration
@@ -56,9 +65,11 @@ public class JdbcDatabase implements Database {
      *                      unregistered and health reports it
      */
     @Activate
-    public JdbcDatabase(JdbcDatabaseConfig config, @Reference(name = "dataSourceFactory") DataSourceFactory dataSourceFactory)
-            throws SQLException {
+    public JdbcDatabase(JdbcDatabaseConfig config, BundleContext context,
+            @Reference(name = "dataSourceFactory") DataSourceFactory dataSourceFactory) throws SQLException {
         this(Settings.from(config), dataSourceFactory);
+        // last: every field is set, the schema is current
+        this.registration = context.registerService(Database.class, this, null);
     }
 
     JdbcDatabase(Settings settings, DataSourceFactory dataSourceFactory) throws SQLException {
@@ -72,47 +83,48 @@ public class JdbcDatabase implements Database {
         }
         DataSource driverDataSource = dataSourceFactory.createDataSource(props);
 
-        HikariConfig hikari = new HikariConfig();
-        hikari.setDataSource(driverDataSource);
-        hikari.setPoolName("proeftuin");
-        hikari.setMaximumPoolSize(settings.maxPoolSize());
-        hikari.setConnectionTimeout(settings.connectionTimeoutMillis());
-        HikariDataSource started;
+        HikariDataSource[] holder = {openPool(settings, driverDataSource)};
         try {
-            started = new HikariDataSource(hikari);
-        } catch (HikariPool.PoolInitializationException e) {
-            // Hikari reports an unreachable database as a RuntimeException; callers (and DS) get
-            // the SQLException the contract promises.
-            throw e.getCause() instanceof SQLException sql ? sql
-                    : new SQLException("Cannot reach the database at " + settings.url() + ": " + e.getMessage(), e);
-        }
-        try {
-            this.schemaVersion = migrate(started);
-            try (Connection c = started.getConnection()) {
+            this.schemaVersion = new SchemaMigration(settings.url(), settings.locations(),
+                    () -> openPoolUnchecked(settings, driverDataSource)).migrate(holder).version();
+            try (Connection c = holder[0].getConnection()) {
                 DatabaseMetaData meta = c.getMetaData();
                 this.product = meta.getDatabaseProductName() + " " + meta.getDatabaseProductVersion();
                 this.dialect = meta.getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres")
                         ? Dialect.POSTGRESQL : Dialect.H2;
             }
         } catch (SQLException | RuntimeException e) {
-            started.close();
+            holder[0].close();
             throw e;
         }
+        HikariDataSource started = holder[0];
         this.pool = started;
         this.housekeeping = dialect == Dialect.H2 ? H2Housekeeping.startIfFileDatabase(started) : null;
     }
 
-    /** Applies the migrations under {@code db/migration} in this bundle; returns the resulting version. */
-    private static String migrate(DataSource dataSource) {
-        // Flyway is embedded: give it this bundle's class loader so it finds both its own
-        // database plugins (ServiceLoader) and our migration scripts.
-        Flyway flyway = Flyway.configure(JdbcDatabase.class.getClassLoader())
-                .dataSource(dataSource)
-                .locations("classpath:db/migration")
-                .load();
-        flyway.migrate();
-        MigrationInfo current = flyway.info().current();
-        return current == null ? "" : current.getVersion().getVersion();
+    private static HikariDataSource openPool(Settings settings, DataSource driverDataSource) throws SQLException {
+        HikariConfig hikari = new HikariConfig();
+        hikari.setDataSource(driverDataSource);
+        hikari.setPoolName("proeftuin");
+        hikari.setMaximumPoolSize(settings.maxPoolSize());
+        hikari.setConnectionTimeout(settings.connectionTimeoutMillis());
+        try {
+            return new HikariDataSource(hikari);
+        } catch (HikariPool.PoolInitializationException e) {
+            // Hikari reports an unreachable database as a RuntimeException; callers (and DS) get
+            // the SQLException the contract promises.
+            throw e.getCause() instanceof SQLException sql ? sql
+                    : new SQLException("Cannot reach the database at " + settings.url() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** For the migration, which reopens the pool of an embedded H2 file around its copy. */
+    private static HikariDataSource openPoolUnchecked(Settings settings, DataSource driverDataSource) {
+        try {
+            return openPool(settings, driverDataSource);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot reopen the database at " + settings.url() + ": " + e.getMessage(), e);
+        }
     }
 
     /**
@@ -135,6 +147,13 @@ public class JdbcDatabase implements Database {
 
     @Deactivate
     void close() {
+        if (registration != null) {
+            try {
+                registration.unregister();
+            } catch (IllegalStateException alreadyGone) {
+                // the bundle stopped first: the framework has unregistered it
+            }
+        }
         if (housekeeping != null) {
             housekeeping.close();
         }
@@ -196,7 +215,12 @@ public class JdbcDatabase implements Database {
     }
 
     /** The configuration as plain values, so tests can build one without a framework. */
-    record Settings(String url, String user, String password, int maxPoolSize, long connectionTimeoutMillis) {
+    record Settings(String url, String user, String password, int maxPoolSize, long connectionTimeoutMillis,
+            List<String> locations) {
+        Settings(String url, String user, String password, int maxPoolSize, long connectionTimeoutMillis) {
+            this(url, user, password, maxPoolSize, connectionTimeoutMillis, List.of(SchemaMigration.DEFAULT_LOCATION));
+        }
+
         static Settings from(JdbcDatabaseConfig c) {
             return new Settings(c.url(), c.user(), c._password(), c.maxPoolSize(), c.connectionTimeoutMillis());
         }
