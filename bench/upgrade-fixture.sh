@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # bench/upgrade-fixture.sh - writes the upgrade fixture of a release: the data a node of that release
 # holds after some realistic use, kept in the repository so that the NEXT release's tests can upgrade it
-# (core/store UpgradeFromPreviousReleaseTest, itests-ui UpgradeIT; decision 0025).
+# (core/store SchemaUpgradeTest, itests-ui UpgradeIT; decision 0025).
 #
 # What one run does
 #   1. unpacks the release's distribution tar.gz afresh under WORK (free loopback ports), boots it with
@@ -22,7 +22,13 @@
 set -euo pipefail
 export LC_ALL=C
 TGZ=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
-OUT=$2
+[ $# -eq 2 ] || { echo "usage: $0 DISTRIBUTION.tar.gz OUT" >&2; exit 2; }
+# OUT absolute (the copies below run in other directories); only an empty directory or an earlier
+# fixture (it has expected.properties) is replaced, never anything else a typo could name
+OUT=$(mkdir -p "$2" && cd "$2" && pwd)
+if [ "${OUT}" = / ] || { [ -n "$(ls -A "${OUT}")" ] && [ ! -f "${OUT}/expected.properties" ]; }; then
+  echo "refusing to replace ${OUT}: not empty and not an earlier fixture" >&2; exit 2
+fi
 WORK=${WORK:-$(mktemp -d)}
 # The fixture's only login. Not a secret: it exists only in this fixture's users file.
 USER_ID=beheer

@@ -82,7 +82,7 @@ RESULTS=${BENCH_DIR}/results
 STAMP=$(date -u +%Y%m%dT%H%M%SZ)
 REPORT=${RESULTS}/faults-${STAMP}.txt
 NODES=(node1 node2 node3)
-declare -A HTTP SSH PGID
+declare -A HTTP SSH PGID METRICS
 PORTS=()
 
 say() { echo "$*" | tee -a "${REPORT}"; }
@@ -192,8 +192,10 @@ cp -a "${WORK}/node1" "${WORK}/node2"
 cp -a "${WORK}/node1" "${WORK}/node3"
 for n in "${NODES[@]}"; do
   e=${WORK}/${n}/etc
-  HTTP[$n]=$(free_port); SSH[$n]=$(free_port); rmir=$(free_port); rmis=$(free_port)
-  PORTS+=("${HTTP[$n]}" "${SSH[$n]}" "${rmir}" "${rmis}")
+  HTTP[$n]=$(free_port); SSH[$n]=$(free_port); rmir=$(free_port); rmis=$(free_port); METRICS[$n]=$(free_port)
+  PORTS+=("${HTTP[$n]}" "${SSH[$n]}" "${rmir}" "${rmis}" "${METRICS[$n]}")
+  # each node its own metrics listener (decision 0023): http://127.0.0.1:${METRICS[$n]}/metrics
+  printf 'host = 127.0.0.1\nport = %s\n' "${METRICS[$n]}" > "${e}/nl.proeftuin.core.metrics.internal.PrometheusEndpoint.cfg"
   sed -i "s/^org.osgi.service.http.port *=.*/org.osgi.service.http.port = ${HTTP[$n]}/" "${e}/org.ops4j.pax.web.cfg"
   printf 'org.ops4j.pax.web.listening.addresses = 127.0.0.1\n' >> "${e}/org.ops4j.pax.web.cfg"
   sed -i "s/^sshPort *=.*/sshPort = ${SSH[$n]}/" "${e}/org.apache.karaf.shell.cfg"

@@ -130,7 +130,7 @@ class OperationsIT {
         assertTrue(Files.exists(repo.resolve("instance/etc/proeftuin-pending-accounts.properties")));
         RunningPlatform.deleteTree(repo);
 
-        int port = configurePorts(home);
+        int port = RunningPlatform.configurePorts(home.resolve("etc"));
         // As the systemd unit starts it: bin/proeftuin in a new session (no controlling terminal),
         // standard input closed.
         ProcessBuilder builder = new ProcessBuilder("setsid", home.resolve("bin/proeftuin").toString())
@@ -203,7 +203,7 @@ class OperationsIT {
         Path home = unpack("service");
         Path instance = home.resolveSibling("var-lib-proeftuin");
         Files.createDirectories(instance);
-        int port = configurePorts(home);
+        int port = RunningPlatform.configurePorts(home.resolve("etc"));
         Map<String, String> env = new java.util.LinkedHashMap<>();
         for (String line : Files.readAllLines(home.resolve("bin/contrib/proeftuin.service"))) {
             if (line.startsWith("Environment=")) {
@@ -260,7 +260,7 @@ class OperationsIT {
         Files.writeString(home.resolve("etc/users.properties"), "\n" + ADMIN + " = " + PASSWORD + ",_g_:admingroup\n"
                 + "beheer = " + PASSWORD + ",_g_:admingroup\n_g_\\:admingroup = group,admin,manager,viewer,systembundles,ssh\n",
                 java.nio.file.StandardOpenOption.APPEND);
-        int port = configurePorts(home);
+        int port = RunningPlatform.configurePorts(home.resolve("etc"));
         // -Dproeftuin.backup.cases=20000 for the measurement (filled by four clients at once)
         int cases = Integer.getInteger("proeftuin.backup.cases", 20);
         List<String> bsns = new ArrayList<>();
@@ -374,7 +374,7 @@ class OperationsIT {
         assertTrue(Files.exists(instance.resolve("data/proeftuin/proeftuin.mv.db")));
         assertTrue(Files.exists(instance.resolve("etc/org.ops4j.pax.web.cfg")), "the rest of the instance's etc/ is made as usual");
 
-        int freshPort = configurePorts(fresh);
+        int freshPort = RunningPlatform.configurePorts(fresh.resolve("etc"));
         Process restoredNode = startNode(fresh);
         try {
             awaitHealthy(restoredNode, freshPort, fresh.getParent());
@@ -463,19 +463,6 @@ class OperationsIT {
         assertEquals("", verify.output().strip(), "no warnings (unknown keys are only warnings)");
     }
 
-    private static int configurePorts(Path home) throws IOException {
-        int http = RunningPlatform.freePort();
-        Path etc = home.resolve("etc");
-        RunningPlatform.set(etc.resolve("org.ops4j.pax.web.cfg"), "org.osgi.service.http.port", String.valueOf(http));
-        RunningPlatform.set(etc.resolve("org.ops4j.pax.web.cfg"), "org.ops4j.pax.web.listening.addresses", "127.0.0.1");
-        RunningPlatform.set(etc.resolve("org.apache.karaf.shell.cfg"), "sshPort", String.valueOf(RunningPlatform.freePort()));
-        RunningPlatform.set(etc.resolve("org.apache.karaf.shell.cfg"), "sshHost", "127.0.0.1");
-        RunningPlatform.set(etc.resolve("org.apache.karaf.management.cfg"), "rmiRegistryPort", String.valueOf(RunningPlatform.freePort()));
-        RunningPlatform.set(etc.resolve("org.apache.karaf.management.cfg"), "rmiServerPort", String.valueOf(RunningPlatform.freePort()));
-        RunningPlatform.set(etc.resolve("org.apache.karaf.management.cfg"), "rmiRegistryHost", "127.0.0.1");
-        RunningPlatform.set(etc.resolve("org.apache.karaf.management.cfg"), "rmiServerHost", "127.0.0.1");
-        return http;
-    }
 
     private void awaitHealthy(Process node, int port, Path work) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();

@@ -126,6 +126,7 @@ class ReadmeRunIT {
         RunningPlatform.set(etc.resolve("org.apache.karaf.management.cfg"), "rmiServerPort", String.valueOf(rmiServerPort));
         RunningPlatform.set(etc.resolve("org.apache.karaf.management.cfg"), "rmiRegistryHost", "127.0.0.1");
         RunningPlatform.set(etc.resolve("org.apache.karaf.management.cfg"), "rmiServerHost", "127.0.0.1");
+        RunningPlatform.set(etc.resolve(RunningPlatform.METRICS_CFG), "port", String.valueOf(RunningPlatform.freePort()));
         return home;
     }
 

@@ -56,6 +56,7 @@ final class RunningPlatform implements AutoCloseable {
         set(etc.resolve("org.apache.karaf.management.cfg"), "rmiServerPort", String.valueOf(freePort()));
         set(etc.resolve("org.apache.karaf.management.cfg"), "rmiRegistryHost", "127.0.0.1");
         set(etc.resolve("org.apache.karaf.management.cfg"), "rmiServerHost", "127.0.0.1");
+        set(etc.resolve(METRICS_CFG), "port", String.valueOf(freePort()));
         Path features = etc.resolve("org.apache.karaf.features.cfg");
         String boot = Files.readString(features);
         String core = "proeftuin-core/";
@@ -214,8 +215,32 @@ final class RunningPlatform implements AutoCloseable {
     }
 
     /** Sets a property in a Karaf .cfg file: replaces its line, or appends one. */
+    /** The metrics listener's configuration (decision 0023): every node on one host needs its own port. */
+    static final String METRICS_CFG = "nl.proeftuin.core.metrics.internal.PrometheusEndpoint.cfg";
+
+    /**
+     * Free loopback ports for HTTP, SSH, RMI and the metrics listener in an unpacked distribution's {@code etc/},
+     * so several distributions (and a developer's own node) run side by side.
+     *
+     * @return the HTTP port
+     */
+    static int configurePorts(Path etc) throws IOException {
+        int http = freePort();
+        set(etc.resolve("org.ops4j.pax.web.cfg"), "org.osgi.service.http.port", String.valueOf(http));
+        set(etc.resolve("org.ops4j.pax.web.cfg"), "org.ops4j.pax.web.listening.addresses", "127.0.0.1");
+        set(etc.resolve("org.apache.karaf.shell.cfg"), "sshPort", String.valueOf(freePort()));
+        set(etc.resolve("org.apache.karaf.shell.cfg"), "sshHost", "127.0.0.1");
+        set(etc.resolve("org.apache.karaf.management.cfg"), "rmiRegistryPort", String.valueOf(freePort()));
+        set(etc.resolve("org.apache.karaf.management.cfg"), "rmiServerPort", String.valueOf(freePort()));
+        set(etc.resolve("org.apache.karaf.management.cfg"), "rmiRegistryHost", "127.0.0.1");
+        set(etc.resolve("org.apache.karaf.management.cfg"), "rmiServerHost", "127.0.0.1");
+        set(etc.resolve(METRICS_CFG), "port", String.valueOf(freePort()));
+        return http;
+    }
+
+    /** Sets {@code key} in a .cfg file, adding it (and the file) when absent. */
     static void set(Path cfg, String key, String value) throws IOException {
-        List<String> lines = new ArrayList<>(Files.readAllLines(cfg));
+        List<String> lines = Files.exists(cfg) ? new ArrayList<>(Files.readAllLines(cfg)) : new ArrayList<>();
         boolean found = false;
         for (int i = 0; i < lines.size(); i++) {
             if (lines.get(i).matches("\\s*" + java.util.regex.Pattern.quote(key) + "\\s*=.*")) {

@@ -61,7 +61,7 @@ class UpgradeIT {
         String release = version(home);
         Path instance = home.resolveSibling("var-lib-proeftuin");
         previousReleasesInstance(home, instance, expected.getProperty("release"));
-        int port = configurePorts(instance.resolve("etc"));
+        int port = RunningPlatform.configurePorts(instance.resolve("etc"));
 
         Process node = start(home, Map.of("PROEFTUIN_INSTANCE", instance.toString()));
         try {
@@ -116,7 +116,7 @@ class UpgradeIT {
     @Test
     void aFailingMigrationLeavesTheDatabaseAsItWasAndTheNodeNotReadyWithTheReason() throws Exception {
         Path home = unpack("failing-migration");
-        int port = configurePorts(home.resolve("etc"));
+        int port = RunningPlatform.configurePorts(home.resolve("etc"));
         Properties expected = expected();
         putFixture(home);
         // The latest migration the fixture has, once more: its history row is gone, its schema is not, so
@@ -306,18 +306,6 @@ class UpgradeIT {
         }
     }
 
-    private static int configurePorts(Path etc) throws IOException {
-        int http = RunningPlatform.freePort();
-        RunningPlatform.set(etc.resolve("org.ops4j.pax.web.cfg"), "org.osgi.service.http.port", String.valueOf(http));
-        RunningPlatform.set(etc.resolve("org.ops4j.pax.web.cfg"), "org.ops4j.pax.web.listening.addresses", "127.0.0.1");
-        RunningPlatform.set(etc.resolve("org.apache.karaf.shell.cfg"), "sshPort", String.valueOf(RunningPlatform.freePort()));
-        RunningPlatform.set(etc.resolve("org.apache.karaf.shell.cfg"), "sshHost", "127.0.0.1");
-        RunningPlatform.set(etc.resolve("org.apache.karaf.management.cfg"), "rmiRegistryPort", String.valueOf(RunningPlatform.freePort()));
-        RunningPlatform.set(etc.resolve("org.apache.karaf.management.cfg"), "rmiServerPort", String.valueOf(RunningPlatform.freePort()));
-        RunningPlatform.set(etc.resolve("org.apache.karaf.management.cfg"), "rmiRegistryHost", "127.0.0.1");
-        RunningPlatform.set(etc.resolve("org.apache.karaf.management.cfg"), "rmiServerHost", "127.0.0.1");
-        return http;
-    }
 
     /** bin/proeftuin as the systemd unit starts it: a new session, standard input closed. */
     private static Process start(Path home, Map<String, String> env) throws IOException {

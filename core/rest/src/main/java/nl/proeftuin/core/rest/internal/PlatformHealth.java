@@ -85,11 +85,17 @@ final class PlatformHealth {
         };
     }
 
-    private static String detail(ComponentConfigurationDTO c) {
+    static String detail(ComponentConfigurationDTO c) {
         if (c.state == ComponentConfigurationDTO.FAILED_ACTIVATION && c.failure != null) {
             // The innermost "Caused by" names the real reason (DS wraps it in reflection exceptions).
             String cause = c.failure.lines().filter(l -> l.startsWith("Caused by:")).reduce((a, b) -> b)
                     .orElseGet(() -> c.failure.lines().findFirst().orElse(""));
+            // a failed schema migration: which and its SQL state, never the database's message (it can
+            // quote data, a duplicate key's value; the node's log has it)
+            String migration = Readiness.migrationReason(cause);
+            if (migration != null) {
+                return migration;
+            }
             return cause.length() > 800 ? cause.substring(0, 800) : cause;
         }
         if (c.unsatisfiedReferences != null && c.unsatisfiedReferences.length > 0) {

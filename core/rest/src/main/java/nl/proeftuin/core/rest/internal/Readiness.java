@@ -157,21 +157,30 @@ final class Readiness {
 
     /**
      * The short reason when the database component failed because a schema migration failed: the
-     * migration and the SQL state, not the database's message (it may quote data; it is in the log and in
-     * the details).
+     * migration and the SQL state, not the database's message (it may quote data: a duplicate key's
+     * value; it is in the node's log only).
      */
     static String migrationReason(List<ComponentHealth> components) {
         for (ComponentHealth c : components) {
             if (DATABASE_COMPONENT.equals(c.name()) && !c.ready()) {
-                Matcher m = MIGRATION_FAILED.matcher(c.detail());
-                if (m.find()) {
-                    return m.group(1) + (m.group(2) == null ? "" : " " + m.group(2))
-                            + (c.detail().contains("left as it was") ? "; the database was left as it was" : "")
-                            + ". This node is not ready; the node's log has the database's message.";
+                String reason = migrationReason(c.detail());
+                if (reason != null) {
+                    return reason;
                 }
             }
         }
         return null;
+    }
+
+    /** The short reason of one failure text that says a schema migration failed, else null. */
+    static String migrationReason(String failure) {
+        Matcher m = MIGRATION_FAILED.matcher(failure);
+        if (!m.find()) {
+            return null;
+        }
+        return m.group(1) + (m.group(2) == null ? "" : " " + m.group(2))
+                + (failure.contains("left as it was") ? "; the database was left as it was" : "")
+                + ". This node is not ready; the node's log has the database's message.";
     }
 
     /** @return null when the heartbeat row's clock moved, else why not */

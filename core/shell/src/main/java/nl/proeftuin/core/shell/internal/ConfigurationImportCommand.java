@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -90,11 +92,15 @@ public class ConfigurationImportCommand implements Action {
         }
     }
 
-    /** One difference: {@code CHANGED TRIAGE municipality Arnhem: a {..} -> b {..}}. */
+    /** One difference: {@code CHANGED TRIAGE municipality Arnhem: a {..} -> b {..}}, old and new configuration. */
     static String line(ConfigurationDifference d) {
         return d.change() + " " + d.point() + " " + Text.scope(d.municipality()) + ": "
-                + Text.change(d.oldPluginId(), d.newPluginId())
-                + (d.newConfiguration() == null || d.newConfiguration().isEmpty() ? "" : " " + d.newConfiguration());
+                + (d.oldPluginId() == null ? "(none)" : d.oldPluginId() + configuration(d.oldConfiguration())) + " -> "
+                + (d.newPluginId() == null ? "(none)" : d.newPluginId() + configuration(d.newConfiguration()));
+    }
+
+    private static String configuration(Map<String, String> configuration) {
+        return configuration == null || configuration.isEmpty() ? "" : " " + new TreeMap<>(configuration);
     }
 
     static String report(ConfigurationImport result) {

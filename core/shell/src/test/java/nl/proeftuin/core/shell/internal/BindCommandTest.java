@@ -100,7 +100,7 @@ class BindCommandTest {
             return new nl.proeftuin.core.api.plugins.ConfigurationImport(dryRun, List.of(
                     new nl.proeftuin.core.api.plugins.ConfigurationDifference(
                             nl.proeftuin.core.api.plugins.ConfigurationDifference.Change.CHANGED, ExtensionPoint.TRIAGE,
-                            "Arnhem", "simple-triage", Map.of(), "veiligheidshuis", Map.of("threshold", "3"))), 2);
+                            "Arnhem", "simple-triage", Map.of("threshold", "2"), "veiligheidshuis", Map.of("threshold", "3"))), 2);
         }
 
         @Override
@@ -326,7 +326,7 @@ class BindCommandTest {
         String out = runAs("carla", command::execute);
         assertEquals(List.of("import 1 null true"), runtime.calls, "a dry run needs no reason and says so to the runtime");
         assertTrue(out.startsWith("Dry run, nothing changed: 1 differences, 2 unchanged"), out);
-        assertTrue(out.contains("CHANGED TRIAGE municipality Arnhem: simple-triage -> veiligheidshuis {threshold=3}"), out);
+        assertTrue(out.contains("CHANGED TRIAGE municipality Arnhem: simple-triage {threshold=2} -> veiligheidshuis {threshold=3}"), out);
         assertEquals(1, log.events.size());
         assertEquals(AccessAction.READ, log.events.get(0).action());
         assertEquals("shell:carla", log.events.get(0).userId());
@@ -350,7 +350,7 @@ class BindCommandTest {
         assertEquals(AccessAction.BINDING_CHANGE, log.events.get(0).action());
         AccessEvent applied = log.events.get(1);
         assertEquals(AccessAction.BINDING_CHANGE, applied.action());
-        assertTrue(applied.detail().contains("CHANGED TRIAGE municipality Arnhem: simple-triage -> veiligheidshuis")
+        assertTrue(applied.detail().contains("CHANGED TRIAGE municipality Arnhem: simple-triage {threshold=2} -> veiligheidshuis {threshold=3}")
                 && applied.detail().endsWith("reason: promote test region"), applied.detail());
     }
 

@@ -31,8 +31,10 @@ import org.flywaydb.core.internal.exception.FlywayMigrateException;
  *       is copied to {@code NAME.before-migration.mv.db}, and the pool reopened. On failure the pool is
  *       closed again, the failed attempt is moved aside to {@code NAME.failed-V<version>.mv.db} (for
  *       diagnosis) and the copy moved back: the file is the one the previous release left. On success
- *       the copy is deleted. A copy found at start is the mark of a migration interrupted by a crash: it
- *       is put back first, and the migration runs again.</li>
+ *       the copy is deleted. A copy found at start while migrations are pending is the mark of a migration
+ *       interrupted by a crash: it is put back first, and the migration runs again. A copy found when the
+ *       database is already at the latest schema (the copy could not be deleted) is moved aside, never put
+ *       back: the live file is the newer one. A file moved aside never replaces an earlier one.</li>
  * </ul>
  * A failure is logged once, at ERROR, naming the migration, the database's error and what was done;
  * the {@link MigrationFailedException} thrown carries the same text and no cause, so the component
@@ -77,11 +79,16 @@ final class SchemaMigration {
     Outcome migrate(HikariDataSource[] holder) throws SQLException {
         Optional<Path> file = h2File(url);
         Path copy = file.map(SchemaMigration::copyPath).orElse(null);
-        if (copy != null && Files.exists(copy)) {
+        if (copy != null && Files.exists(copy) && migrated(holder[0])) {
+            // The migration finished but its copy was not deleted: the live file is the newer one (it may
+            // hold weeks of work since); the copy is old and must never be put back.
+            Path aside = moveAside(copy, failedPath(file.get(), "stale-copy"));
+            LOG.warning(() -> "A copy taken before an earlier, finished schema migration was still there; it was"
+                    + " moved aside to " + aside + " and not used (the database is at the latest schema)");
+        } else if (copy != null && Files.exists(copy)) {
             // An earlier start died while migrating: the copy is the database as the previous start left it.
             holder[0].close();
-            Path aside = failedPath(file.get(), "interrupted");
-            moveAside(file.get(), aside);
+            Path aside = moveAside(file.get(), failedPath(file.get(), "interrupted"));
             move(copy, file.get());
             LOG.warning(() -> "An earlier schema migration was interrupted: the database was put back from "
                     + copy + " (the interrupted attempt is kept as " + aside + "); migrating again");
@@ -112,8 +119,7 @@ final class SchemaMigration {
             String outcome;
             holder[0].close();
             if (copied) {
-                Path aside = failedPath(file.get(), "V" + version(failed));
-                moveAside(file.get(), aside);
+                Path aside = moveAside(file.get(), failedPath(file.get(), "V" + version(failed)));
                 move(copy, file.get());
                 outcome = " The database was left as it was, at schema version " + orNone(before)
                         + " (put back from the copy taken before migrating; the failed attempt is kept as " + aside + ").";
@@ -267,10 +273,21 @@ final class SchemaMigration {
         }
     }
 
-    private static void moveAside(Path file, Path aside) throws SQLException {
+    /** Moves {@code file} to {@code aside}, or beside it with a time suffix when that exists already. */
+    private static Path moveAside(Path file, Path aside) throws SQLException {
+        Path target = Files.exists(aside)
+                ? aside.resolveSibling(aside.getFileName() + "." + System.currentTimeMillis()) : aside;
         if (Files.exists(file)) {
-            move(file, aside);
+            move(file, target);
         }
+        return target;
+    }
+
+    /** True when the database has no pending and no failed migration: a migration has nothing left to do. */
+    private boolean migrated(HikariDataSource dataSource) {
+        MigrationInfoService info = flyway(dataSource).info();
+        return info.current() != null && info.pending().length == 0
+                && Arrays.stream(info.all()).noneMatch(m -> m.getState().isFailed());
     }
 
     private static void move(Path from, Path to) throws SQLException {

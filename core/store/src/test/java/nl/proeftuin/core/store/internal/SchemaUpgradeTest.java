@@ -135,6 +135,28 @@ class SchemaUpgradeTest {
     }
 
     @Test
+    void aCopyLeftAfterAFinishedMigrationIsNeverPutBackOverNewerWork() throws Exception {
+        JdbcDatabase.Settings shipped = ShippedConfig.h2Settings(data);
+        loadFixture(shipped.url());
+        new JdbcDatabase(shipped, new OsgiDataSourceFactory(new org.h2.Driver())).close(); // migrated
+        Files.copy(dbFile(), SchemaMigration.copyPath(dbFile()));
+        // the copy stayed (say its delete failed); the node then worked on for weeks
+        try (Connection c = DriverManager.getConnection(shipped.url(), "sa", "");
+                Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE work_after_the_upgrade (id INT PRIMARY KEY)");
+        }
+        JdbcDatabase db = new JdbcDatabase(shipped, new OsgiDataSourceFactory(new org.h2.Driver()));
+        try {
+            boolean kept = db.read(c -> c.getMetaData().getTables(null, null, "work_after_the_upgrade", null).next());
+            assertTrue(kept, "the newer database stays; the stale copy is not put back");
+        } finally {
+            db.close();
+        }
+        assertFalse(Files.exists(SchemaMigration.copyPath(dbFile())));
+        assertTrue(Files.exists(SchemaMigration.failedPath(dbFile(), "stale-copy")), "kept aside, not deleted");
+    }
+
+    @Test
     void onPostgresqlAllPendingMigrationsRollBackTogether() throws Exception {
         try (EmbeddedPostgres pg = EmbeddedPostgres.builder().start()) {
             String url = pg.getJdbcUrl("postgres", "postgres");
