@@ -52,6 +52,9 @@ final class Readiness {
     record HealthStatus(HealthReport.Status status) {
     }
 
+    /** What {@code /health/live} says: the process answers. */
+    static final HealthStatus LIVE = new HealthStatus(HealthReport.Status.UP);
+
     /** The health report with what failed, for the region's administrator. */
     record HealthDetails(HealthReport.Status status, String version, String revision, Instant checkedAt,
             DatabaseHealth database, List<ComponentHealth> components, List<String> failures) {
