@@ -41,7 +41,7 @@ import org.ops4j.pax.exam.spi.reactors.PerClass;
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
 public class AuthorisationIT extends KarafTestSupport {
-    private static final Set<String> OPEN = Set.of("GET /health", "GET /health/ready", "POST /auth/login");
+    private static final Set<String> OPEN = Set.of("GET /health", "GET /health/ready", "GET /health/live", "POST /auth/login");
     private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "patch");
 
     @Inject

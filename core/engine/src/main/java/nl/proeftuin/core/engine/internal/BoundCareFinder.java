@@ -3,6 +3,7 @@ package nl.proeftuin.core.engine.internal;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
@@ -43,6 +44,7 @@ import nl.proeftuin.core.api.care.MaatwerkView;
 import nl.proeftuin.core.api.care.OfferList;
 import nl.proeftuin.core.api.care.OfferRequest;
 import nl.proeftuin.core.store.Database;
+import nl.proeftuin.core.store.cluster.RegionJobs;
 import nl.proeftuin.core.store.cases.CaseStore;
 import nl.proeftuin.core.store.cases.FamilyStore;
 import nl.proeftuin.core.store.cases.PlanStore;
@@ -80,6 +82,8 @@ import org.slf4j.LoggerFactory;
 public class BoundCareFinder implements CareFinder, ProcurementInbox {
 
     static final String OVERDUE = "MAATWERK_OVERDUE";
+    /** The name of the deadline check in {@code job_lease}. */
+    static final String DEADLINE_JOB = "maatwerk-deadlines";
     static final int MAX_OFFERS = 500;
     static final int MAX_FIELD = 1000;
 
@@ -114,19 +118,27 @@ public class BoundCareFinder implements CareFinder, ProcurementInbox {
      * @param registry    the plugins present
      * @param calls       the time-boxed plugin calls
      * @param nationalIds BSN protection (an iJw care request must carry the BSN)
+     * @param jobs        who runs the deadline check in the region
      */
     @Activate
     public BoundCareFinder(CareFinderConfig config, @Reference Database database, @Reference FamilyStore family,
             @Reference CaseStore cases, @Reference PlanStore plans, @Reference ProcurementStore procurement,
             @Reference AlertStore alerts, @Reference BindingStore bindings, @Reference ServicePluginRegistry registry,
-            @Reference TimeBoxedPluginCalls calls, @Reference NationalIdProtection nationalIds) {
+            @Reference TimeBoxedPluginCalls calls, @Reference NationalIdProtection nationalIds,
+            @Reference RegionJobs jobs) {
         this(new Domain(database, family, cases, plans, Clock.systemUTC()), procurement, alerts, bindings,
                 new BoundCall(registry, calls, FrameworkUtil.getBundle(BoundCareFinder.class)), nationalIds,
-                config.maatwerkDecisionDays(), config.deadlineCheckMinutes());
+                config.maatwerkDecisionDays(), config.deadlineCheckMinutes(), jobs);
     }
 
     BoundCareFinder(Domain domain, ProcurementStore procurement, AlertStore alerts, BindingStore bindings,
             BoundCall plugins, NationalIdProtection nationalIds, int decisionDays, long checkMinutes) {
+        this(domain, procurement, alerts, bindings, plugins, nationalIds, decisionDays, checkMinutes, null);
+    }
+
+    /** @param jobs who runs the deadline check in the region (decision 0027); null: this node, every time */
+    BoundCareFinder(Domain domain, ProcurementStore procurement, AlertStore alerts, BindingStore bindings,
+            BoundCall plugins, NationalIdProtection nationalIds, int decisionDays, long checkMinutes, RegionJobs jobs) {
         this.domain = domain;
         this.procurement = procurement;
         this.alerts = alerts;
@@ -140,13 +152,22 @@ public class BoundCareFinder implements CareFinder, ProcurementInbox {
                 t.setDaemon(true);
                 return t;
             });
+            Duration interval = Duration.ofMinutes(checkMinutes);
             scheduler.scheduleWithFixedDelay(() -> {
+                // once per region per interval: the node that holds the lease runs it
+                if (jobs != null && !jobs.begin(DEADLINE_JOB, interval, Duration.ofMinutes(10))) {
+                    return;
+                }
                 try {
                     checkDeadlines();
                 } catch (RuntimeException e) {
                     LOG.warn("Maatwerk deadline check failed; the next one retries", e);
+                } finally {
+                    if (jobs != null) {
+                        jobs.end(DEADLINE_JOB);
+                    }
                 }
-            }, 1, checkMinutes * 60, TimeUnit.SECONDS);
+            }, 1, (jobs == null ? interval : RegionJobs.tick(interval)).toSeconds(), TimeUnit.SECONDS);
         } else {
             scheduler = null;
         }

@@ -10,7 +10,9 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
+import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.Dictionary;
 import java.util.Hashtable;
@@ -21,7 +23,10 @@ import javax.crypto.Mac;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
+import nl.proeftuin.core.store.Database;
 import nl.proeftuin.core.store.cases.ProtectedNationalId;
+import nl.proeftuin.core.store.cluster.RegionJobs;
+import nl.proeftuin.core.store.cluster.RegionKeyStore;
 import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.service.component.annotations.Activate;
@@ -44,6 +49,12 @@ import org.slf4j.LoggerFactory;
  * {@code etc/nl.proeftuin.core.engine.internal.NationalIdProtection.cfg}. Losing it makes every
  * stored BSN unreadable and duplicate recognition impossible (new digests would not match the old).
  * Several nodes on one database must share the key: copy the file before the second node starts.
+ *
+ * <p>The region keeps the key's fingerprint (HMAC-SHA256 of a fixed label under the secret, never the
+ * secret; table {@code region_key}, decision 0027), recorded by the first node that starts. A node whose
+ * key gives another fingerprint does not activate this component: it says why once in its log and in
+ * {@code /api/v1/health/details}, is not ready (503, so the load balancer takes it out), and every
+ * route that needs a BSN answers 503, rather than storing BSNs that the other nodes cannot read or match.
  */
 @Component(service = NationalIdProtection.class, configurationPid = NationalIdProtection.PID)
 @Designate(ocd = NationalIdProtectionConfig.class)
@@ -52,13 +63,19 @@ public class NationalIdProtection {
     static final String PID = "nl.proeftuin.core.engine.internal.NationalIdProtection";
     /** Private (leading dot): Configuration Admin keeps it, DS does not publish it as a service property. */
     static final String KEY = ".key";
+    /** The name of this key in {@code region_key}. */
+    static final String REGION_KEY = "national-id";
+    private static final String FINGERPRINT_LABEL = "proeftuin national id key fingerprint";
     static final int KEY_BYTES = 32;
     private static final int IV_BYTES = 12;
     private static final int TAG_BITS = 128;
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** The refusals already logged by this bundle. */
+    private static final java.util.Set<String> TOLD = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     private final SecretKeySpec encryptionKey;
     private final SecretKeySpec digestKey;
+    private final String fingerprint;
 
     /**
      * @param config             the key, if configured
@@ -67,9 +84,11 @@ public class NationalIdProtection {
      *                     BSNs with a key that is lost at the next restart
      */
     @Activate
-    public NationalIdProtection(NationalIdProtectionConfig config, @Reference ConfigurationAdmin configurationAdmin)
+    public NationalIdProtection(NationalIdProtectionConfig config, @Reference ConfigurationAdmin configurationAdmin,
+            @Reference Database database, @Reference RegionKeyStore regionKeys, @Reference RegionJobs jobs)
             throws IOException {
         this(configuredOrGenerated(config._key(), configurationAdmin));
+        checkRegionKey(database, regionKeys, jobs.node());
         Path etc = Path.of(System.getProperty("karaf.etc", "etc"));
         // Karaf (Felix FileInstall) writes the saved key to etc/ in the background: restrict the file
         // now if it is there, else as soon as it appears
@@ -145,6 +164,52 @@ public class NationalIdProtection {
         }
         this.encryptionKey = new SecretKeySpec(hmac(secret, "proeftuin national id encryption"), "AES");
         this.digestKey = new SecretKeySpec(hmac(secret, "proeftuin national id digest"), "HmacSHA256");
+        this.fingerprint = HexFormat.of().formatHex(hmac(secret, FINGERPRINT_LABEL));
+    }
+
+    /** @return the key's fingerprint: HMAC-SHA256 of a fixed label under the secret, in hex (not the secret) */
+    String fingerprint() {
+        return fingerprint;
+    }
+
+    /**
+     * Records this key's fingerprint as the region's when there is none yet, else compares.
+     *
+     * @throws IllegalStateException when the region's fingerprint differs: this node must not serve BSNs
+     */
+    void checkRegionKey(Database database, RegionKeyStore regionKeys, String node) {
+        String region;
+        try {
+            region = recordOrRead(database, regionKeys, node);
+        } catch (SQLException | RuntimeException first) {
+            try {
+                // two first nodes at once: the loser's INSERT fails on the primary key; the winner's row is there now
+                region = recordOrRead(database, regionKeys, node);
+            } catch (SQLException | RuntimeException e) {
+                // The database is not reachable now: readiness says so. The BSN routes are not served
+                // until it is (they need it too); the fingerprint is compared at the next start.
+                LoggerFactory.getLogger(NationalIdProtection.class).warn("The national id key could not be compared"
+                        + " with the region's (the database is not reachable: {}); it is compared at the next start",
+                        e.toString());
+                return;
+            }
+        }
+        if (!MessageDigest.isEqual(region.getBytes(StandardCharsets.US_ASCII),
+                fingerprint.getBytes(StandardCharsets.US_ASCII))) {
+            String why = "This node's national id (BSN) key differs from the region's: its fingerprint "
+                    + fingerprint.substring(0, 12) + "… is not the region's " + region.substring(0, Math.min(12,
+                            region.length())) + "… (table region_key). BSNs stored by the other nodes would be"
+                    + " unreadable here and BSNs stored here unreadable there, so this node does not serve them and"
+                    + " is not ready. Copy etc/" + PID + ".cfg from a node of the region and restart.";
+            if (TOLD.add(why)) { // once, though the component runtime may try to activate it again
+                LoggerFactory.getLogger(NationalIdProtection.class).error(why);
+            }
+            throw new IllegalStateException(why);
+        }
+    }
+
+    private String recordOrRead(Database database, RegionKeyStore regionKeys, String node) throws SQLException {
+        return database.inTransaction(c -> regionKeys.recordOrRead(c, REGION_KEY, fingerprint, node, Instant.now()));
     }
 
     /**

@@ -28,6 +28,7 @@ import nl.proeftuin.core.store.plugins.BindingStore;
 import nl.proeftuin.core.store.localteam.LocalTeamStore;
 import nl.proeftuin.core.store.plugins.StoredAlert;
 import nl.proeftuin.core.store.localteam.StoredOutbound;
+import nl.proeftuin.core.store.cluster.RegionJobs;
 import org.osgi.framework.FrameworkUtil;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -50,6 +51,10 @@ import org.slf4j.LoggerFactory;
  * WAITING (an absent plugin alerts once per row; an unbound point is the region's choice). A node
  * that dies between the remote's acceptance and the write of DELIVERED makes the next attempt send
  * the same idempotency key again, which the connector contract makes harmless.
+ *
+ * <p>Rounds are a region-wide job ({@link RegionJobs}, decision 0027): every node ticks, one node per
+ * interval runs the round, and another takes over when it dies. The row claims keep each event
+ * delivered once and in case order even when two rounds do overlap (a node's round that overran its lease).
  */
 @Component(service = LocalTeamExchange.class)
 @Designate(ocd = LocalTeamDeliveryConfig.class)
@@ -58,6 +63,8 @@ public class OutboxLocalTeamExchange implements LocalTeamExchange {
     static final int MAX_LIST = 1000;
     static final int MAX_DETAIL = 2000;
     static final int MAX_REMOTE_REF = 200;
+    /** The name of the delivery rounds in {@code job_lease}. */
+    static final String JOB = "local-team-outbox";
 
     private static final Logger LOG = LoggerFactory.getLogger(OutboxLocalTeamExchange.class);
 
@@ -71,6 +78,8 @@ public class OutboxLocalTeamExchange implements LocalTeamExchange {
     private final LocalTeamDeliveryConfig config;
     private final Clock clock;
     private final ScheduledExecutorService scheduler;
+    /** Who runs the rounds in the region; null: every round on this node (tests). */
+    private final RegionJobs jobs;
 
     /**
      * @param config   delivery settings
@@ -80,17 +89,25 @@ public class OutboxLocalTeamExchange implements LocalTeamExchange {
      * @param bindings bindings
      * @param registry the plugins present
      * @param calls    the time-boxed plugin calls
+     * @param jobs     who runs the delivery rounds in the region
      */
     @Activate
     public OutboxLocalTeamExchange(LocalTeamDeliveryConfig config, @Reference Database database,
             @Reference LocalTeamStore outbox, @Reference AlertStore alerts, @Reference BindingStore bindings,
-            @Reference ServicePluginRegistry registry, @Reference TimeBoxedPluginCalls calls) {
-        this(config, database, outbox, alerts, bindings, registry, calls, Clock.systemUTC(), true);
+            @Reference ServicePluginRegistry registry, @Reference TimeBoxedPluginCalls calls,
+            @Reference RegionJobs jobs) {
+        this(config, database, outbox, alerts, bindings, registry, calls, Clock.systemUTC(), true, jobs);
     }
 
     OutboxLocalTeamExchange(LocalTeamDeliveryConfig config, Database database, LocalTeamStore outbox,
             AlertStore alerts, BindingStore bindings, ServicePluginRegistry registry, TimeBoxedPluginCalls calls,
             Clock clock, boolean schedule) {
+        this(config, database, outbox, alerts, bindings, registry, calls, clock, schedule, null);
+    }
+
+    OutboxLocalTeamExchange(LocalTeamDeliveryConfig config, Database database, LocalTeamStore outbox,
+            AlertStore alerts, BindingStore bindings, ServicePluginRegistry registry, TimeBoxedPluginCalls calls,
+            Clock clock, boolean schedule, RegionJobs jobs) {
         this.config = config;
         this.database = database;
         this.outbox = outbox;
@@ -101,6 +118,7 @@ public class OutboxLocalTeamExchange implements LocalTeamExchange {
         // A claim outlives the longest call (the budget, queueing included) with a wide margin.
         this.lease = calls.budget().multipliedBy(2).plusSeconds(30);
         this.clock = clock;
+        this.jobs = jobs;
         if (schedule && config.pollIntervalMillis() > 0) {
             scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
                 Thread t = new Thread(r, "proeftuin-local-team-outbox");
@@ -122,11 +140,18 @@ public class OutboxLocalTeamExchange implements LocalTeamExchange {
     }
 
     private void round() {
+        if (jobs != null && !jobs.begin(JOB, Duration.ofMillis(config.pollIntervalMillis()), lease)) {
+            return; // another node runs this interval's round
+        }
         try {
             deliverDue();
         } catch (RuntimeException e) {
             // The next round tries again; a database that is down shows in the health endpoint.
             LOG.warn("Local-team delivery round failed; the next round retries", e);
+        } finally {
+            if (jobs != null) {
+                jobs.end(JOB);
+            }
         }
     }
 

@@ -15,8 +15,12 @@ import java.util.Dictionary;
 import java.util.Hashtable;
 import java.util.List;
 
+import nl.proeftuin.core.store.Database;
 import nl.proeftuin.core.store.cases.ProtectedNationalId;
+import nl.proeftuin.core.store.internal.JdbcRegionKeyStore;
+import nl.proeftuin.testing.TestDatabases;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
 
@@ -151,6 +155,31 @@ class NationalIdProtectionTest {
                 out.put(k, d.get(k));
             }
             return out;
+        }
+    }
+
+    /** Several nodes, one key (decision 0027): the first node records its fingerprint, a node with another key refuses. */
+    @Test
+    void aNodeWhoseKeyIsNotTheRegionsRefusesAndSaysWhy(@TempDir java.nio.file.Path dir) throws Exception {
+        Database database = TestDatabases.h2(dir);
+        try {
+            JdbcRegionKeyStore keys = new JdbcRegionKeyStore();
+            byte[] regionKey = randomKey();
+            NationalIdProtection first = new NationalIdProtection(regionKey);
+            first.checkRegionKey(database, keys, "node-a");
+            assertEquals(first.fingerprint(), database.read(c -> keys.find(c, NationalIdProtection.REGION_KEY)).orElseThrow());
+            assertFalse(first.fingerprint().contains(java.util.HexFormat.of().formatHex(regionKey)), "never the key");
+            new NationalIdProtection(regionKey.clone()).checkRegionKey(database, keys, "node-b"); // same key: serves
+
+            NationalIdProtection other = new NationalIdProtection(randomKey());
+            IllegalStateException refused = assertThrows(IllegalStateException.class,
+                    () -> other.checkRegionKey(database, keys, "node-c"));
+            assertTrue(refused.getMessage().contains("differs from the region's"), refused.getMessage());
+            assertTrue(refused.getMessage().contains(first.fingerprint().substring(0, 12)), refused.getMessage());
+            assertEquals(first.fingerprint(), database.read(c -> keys.find(c, NationalIdProtection.REGION_KEY)).orElseThrow(),
+                    "the region's fingerprint stays");
+        } finally {
+            TestDatabases.close(database);
         }
     }
 }

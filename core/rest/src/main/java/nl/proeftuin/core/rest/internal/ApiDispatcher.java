@@ -89,6 +89,13 @@ final class ApiDispatcher {
                 .returns(200, "UP: ready to serve", Readiness.HealthStatus.class)
                 .returns(503, "DOWN: not ready", Readiness.HealthStatus.class)
                 .handle(health));
+        router.add(Route.get("/health/live")
+                .operation("healthLive", "platform", "Liveness: 200 whenever this process answers HTTP; it reads no "
+                        + "database and no service, so a node that is only waiting for its database is live but not "
+                        + "ready. For process supervisors; load balancers poll /health/ready.")
+                .policy(RoutePolicy.anonymous())
+                .returns(200, "UP: the process answers", Readiness.HealthStatus.class)
+                .handle(request -> Reply.json(200, Readiness.LIVE).noStore()));
         router.add(Route.get("/health/details")
                 .operation("healthDetails", "platform", "The detailed health report (version, Git revision, database, "
                         + "every core component, what failed), for regional administrators. 200 when ready, 503 when "

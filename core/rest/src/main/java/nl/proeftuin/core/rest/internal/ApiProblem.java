@@ -1,5 +1,9 @@
 package nl.proeftuin.core.rest.internal;
 
+import java.sql.SQLException;
+import java.sql.SQLRecoverableException;
+import java.sql.SQLTransientConnectionException;
+import java.sql.SQLNonTransientConnectionException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -95,7 +99,34 @@ final class ApiProblem extends RuntimeException {
         if (undecodable(e)) {
             return ApiRequest.undecodable("request");
         }
+        if (databaseUnreachable(e)) {
+            // the node's fault for now, not the client's, and not a bug: HAProxy retries elsewhere, the client later
+            return new ApiProblem(503, "Service Unavailable",
+                    "The database cannot be reached from this node; try again shortly").header("Retry-After", "5");
+        }
         return null;
+    }
+
+    /**
+     * Whether {@code e} is the database being out of reach, up the cause chain: no pooled connection in
+     * time (Hikari's {@link SQLTransientConnectionException}), a connection lost or refused (SQLState
+     * class 08, {@link SQLRecoverableException}, {@link SQLNonTransientConnectionException}), or the
+     * server shutting down or out of connections (57P01-57P03, 53300). Other SQL errors stay 500s.
+     */
+    static boolean databaseUnreachable(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLTransientConnectionException || t instanceof SQLNonTransientConnectionException
+                    || t instanceof SQLRecoverableException) {
+                return true;
+            }
+            if (t instanceof SQLException sql && sql.getSQLState() != null) {
+                String state = sql.getSQLState();
+                if (state.startsWith("08") || state.startsWith("57P") || state.equals("53300")) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /**

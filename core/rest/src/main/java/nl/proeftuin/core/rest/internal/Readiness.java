@@ -68,6 +68,9 @@ final class Readiness {
     private static final Pattern MIGRATION_FAILED = Pattern.compile(
             "(Schema migration V\\S+ \\(.*?\\) failed)(?:: .*?(\\(SQL state [^)]+\\)))?\\.");
 
+    /** What {@code /health/live} says: the process answers. */
+    static final HealthStatus LIVE = new HealthStatus(HealthReport.Status.UP, null);
+
     /** The health report with what failed, for the region's administrator. */
     record HealthDetails(HealthReport.Status status, String version, String revision, Instant checkedAt,
             DatabaseHealth database, List<ComponentHealth> components, List<String> failures) {

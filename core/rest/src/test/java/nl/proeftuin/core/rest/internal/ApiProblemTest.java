@@ -63,4 +63,21 @@ class ApiProblemTest {
                 java.util.List.copyOf(body.keySet()));
         assertEquals(400, body.get("status"));
     }
+
+    /** Several nodes (issue 16): a node that cannot reach its database answers 503, never 500; other SQL errors stay 500. */
+    @Test
+    void anUnreachableDatabaseIs503WithRetryAfterAndOtherSqlErrorsAreNot() {
+        for (Exception cause : new Exception[] {
+            new java.sql.SQLTransientConnectionException("proeftuin - Connection is not available, request timed out after 5000ms"),
+            new java.sql.SQLException("An I/O error occurred while sending to the backend.", "08006"),
+            new java.sql.SQLException("terminating connection due to administrator command", "57P01"),
+            new java.sql.SQLException("sorry, too many clients already", "53300")}) {
+            ApiProblem p = ApiProblem.fromService(new IllegalStateException("session store failed", cause));
+            assertEquals(503, p.status, cause.toString());
+            assertEquals("5", p.headers.get("Retry-After"));
+        }
+        assertNull(ApiProblem.fromService(new IllegalStateException("x",
+                new java.sql.SQLException("duplicate key value violates unique constraint", "23505"))));
+        assertNull(ApiProblem.fromService(new IllegalStateException("no database involved")));
+    }
 }

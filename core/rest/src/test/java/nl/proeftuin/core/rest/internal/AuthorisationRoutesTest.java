@@ -33,7 +33,7 @@ import org.junit.jupiter.api.Test;
  * in, login and logout, and an access-log entry for each decision.
  */
 class AuthorisationRoutesTest {
-    private static final Set<String> OPEN = Set.of("GET /health", "GET /health/ready", "POST /auth/login");
+    private static final Set<String> OPEN = Set.of("GET /health", "GET /health/ready", "GET /health/live", "POST /auth/login");
 
     private InMemoryCore core;
     private TestSecurity security;

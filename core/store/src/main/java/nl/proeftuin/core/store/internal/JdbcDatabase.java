@@ -175,6 +175,7 @@ public class JdbcDatabase implements Database {
             try {
                 T result = work.apply(c);
                 c.commit();
+                restoreAutoCommit(c, null);
                 return result;
             } catch (SQLException | RuntimeException | Error e) {
                 try {
@@ -182,9 +183,24 @@ public class JdbcDatabase implements Database {
                 } catch (SQLException rollbackFailure) {
                     e.addSuppressed(rollbackFailure);
                 }
+                restoreAutoCommit(c, e);
                 throw e;
-            } finally {
-                c.setAutoCommit(true);
+            }
+        }
+    }
+
+    /**
+     * Auto-commit back on, for the pool. On a connection the database broke (PostgreSQL stopped or
+     * restarted) this fails with Hikari's plain "Connection is closed", which must not hide why the
+     * work failed (that SQLState is what makes the API answer 503, not 500), nor undo a commit that
+     * happened: it is kept as suppressed, and Hikari evicts the connection.
+     */
+    private static void restoreAutoCommit(Connection c, Throwable failure) {
+        try {
+            c.setAutoCommit(true);
+        } catch (SQLException broken) {
+            if (failure != null) {
+                failure.addSuppressed(broken);
             }
         }
     }

@@ -1,11 +1,13 @@
 package nl.proeftuin.core.audit.privacy.internal;
 
+import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import nl.proeftuin.core.audit.privacy.PrivacyService;
 import nl.proeftuin.core.audit.privacy.PurgeReport;
+import nl.proeftuin.core.store.cluster.RegionJobs;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -16,21 +18,30 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs the retention purge on a schedule (one thread; a run that fails is logged and the next run
- * tries again). Several nodes may each run it: the purge deletes in one transaction, so two runs at
- * once remove each case once, and a second run finds nothing left.
+ * tries again), once per region per interval: every node ticks and the one that holds the lease runs
+ * it ({@link RegionJobs}, decision 0027). Two runs at once would still be safe: the purge deletes in
+ * one transaction, so each case is removed once, and a second run finds nothing left.
  */
 @Component(immediate = true, service = RetentionPurge.class)
 @Designate(ocd = RetentionPurgeConfig.class)
 public class RetentionPurge {
     static final String ACTOR = "system:retention";
+    /** The purge's name in {@code job_lease}. */
+    static final String JOB = "retention-purge";
+    /** The longest a run may take before another node may start one. */
+    static final Duration MAX_RUN = Duration.ofHours(1);
     private static final Logger LOG = LoggerFactory.getLogger(RetentionPurge.class);
 
     private final PrivacyService privacy;
     private final ScheduledExecutorService scheduler;
+    private final RegionJobs jobs;
+    private final Duration interval;
 
     @Activate
-    public RetentionPurge(RetentionPurgeConfig config, @Reference PrivacyService privacy) {
+    public RetentionPurge(RetentionPurgeConfig config, @Reference PrivacyService privacy, @Reference RegionJobs jobs) {
         this.privacy = privacy;
+        this.jobs = jobs;
+        this.interval = Duration.ofHours(Math.max(1, config.intervalHours()));
         if (config.intervalHours() < 1) {
             throw new IllegalArgumentException("intervalHours must be at least 1");
         }
@@ -40,7 +51,10 @@ public class RetentionPurge {
                 t.setDaemon(true);
                 return t;
             });
-            scheduler.scheduleWithFixedDelay(this::runQuietly, config.intervalHours(), config.intervalHours(), TimeUnit.HOURS);
+            // as before, the first ask one interval after the start; then every node asks once a minute
+            // and the run happens once per region per interval
+            long tick = RegionJobs.tick(interval).toSeconds();
+            scheduler.scheduleWithFixedDelay(this::runQuietly, interval.toSeconds(), tick, TimeUnit.SECONDS);
         } else {
             scheduler = null;
         }
@@ -52,12 +66,17 @@ public class RetentionPurge {
     }
 
     private void runQuietly() {
+        if (!jobs.begin(JOB, interval, MAX_RUN)) {
+            return;
+        }
         try {
             PurgeReport report = run(false, ACTOR);
             LOG.info("Retention purge: {} case(s), {} person(s) removed; {} held", report.casesPurged().size(),
                     report.personsPurged().size(), report.held().size());
         } catch (RuntimeException e) {
             LOG.error("Retention purge failed; it runs again at the next interval", e);
+        } finally {
+            jobs.end(JOB);
         }
     }
 

@@ -1,0 +1,87 @@
+package nl.proeftuin.core.audit.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Collectors;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import nl.proeftuin.core.audit.AccessAction;
+import nl.proeftuin.core.audit.AccessEvent;
+import nl.proeftuin.core.audit.AccessLogEntry;
+import nl.proeftuin.core.audit.AccessLogQuery;
+import nl.proeftuin.core.audit.ChainVerification;
+import nl.proeftuin.core.store.Database;
+import nl.proeftuin.core.store.internal.JdbcAccessLogStore;
+import nl.proeftuin.testing.TestDatabases;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Several nodes, one chain (issue 16): two nodes, each with its own connection pool to one PostgreSQL,
+ * append at the same time from several threads each; the head row is locked ({@code SELECT ... FOR
+ * UPDATE}) for each append, so the result is one linear chain that verifies, with entries of both.
+ */
+class AccessLogTwoNodesTest {
+
+    static final int THREADS_PER_NODE = 4;
+    static final int APPENDS_PER_THREAD = 40;
+
+    @Test
+    void twoPoolsAppendingAtOnceMakeOneChainThatVerifies() throws Exception {
+        try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start()) {
+            Database poolA = TestDatabases.postgres(postgres);
+            Database poolB = TestDatabases.postgres(postgres);
+            ExecutorService threads = Executors.newFixedThreadPool(2 * THREADS_PER_NODE);
+            try {
+                HashChainedAccessLog nodeA = new HashChainedAccessLog(poolA, new JdbcAccessLogStore(),
+                        java.time.Clock.systemUTC(), "node-a");
+                HashChainedAccessLog nodeB = new HashChainedAccessLog(poolB, new JdbcAccessLogStore(),
+                        java.time.Clock.systemUTC(), "node-b");
+                CountDownLatch go = new CountDownLatch(1);
+                List<Future<?>> done = new ArrayList<>();
+                for (int t = 0; t < 2 * THREADS_PER_NODE; t++) {
+                    HashChainedAccessLog node = t % 2 == 0 ? nodeA : nodeB;
+                    String user = "user-" + t;
+                    done.add(threads.submit(() -> {
+                        go.await();
+                        for (int i = 0; i < APPENDS_PER_THREAD; i++) {
+                            node.append(new AccessEvent(AccessAction.READ, AccessEvent.SUCCESS, user, "Name", "PROFESSIONAL",
+                                    null, "care", List.of("p" + i), "case-1", "case", "case-1", "req-" + i,
+                                    "GET /cases/case-1"));
+                        }
+                        return null;
+                    }));
+                }
+                go.countDown();
+                for (Future<?> f : done) {
+                    f.get();
+                }
+                int total = 2 * THREADS_PER_NODE * APPENDS_PER_THREAD;
+                for (HashChainedAccessLog reader : List.of(nodeA, nodeB)) {
+                    ChainVerification result = reader.verify();
+                    assertTrue(result.intact(), result.reason());
+                    assertEquals(total, result.entriesChecked());
+                }
+                List<AccessLogEntry> all = nodeA.query(AccessLogQuery.all(1000));
+                assertEquals(total, all.size());
+                Set<String> nodes = all.stream().map(AccessLogEntry::node).collect(Collectors.toSet());
+                assertEquals(Set.of("node-a", "node-b"), nodes);
+                List<Long> seqs = all.stream().map(AccessLogEntry::seqNo).sorted().toList();
+                for (int i = 0; i < seqs.size(); i++) {
+                    assertEquals(i + 1L, seqs.get(i), "one sequence without gaps or doubles");
+                }
+            } finally {
+                threads.shutdownNow();
+                TestDatabases.close(poolA);
+                TestDatabases.close(poolB);
+            }
+        }
+    }
+}
