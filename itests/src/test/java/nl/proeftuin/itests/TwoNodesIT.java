@@ -120,7 +120,8 @@ public class TwoNodesIT {
         bindingsReachTheOtherNode(a, b);
         Node holder = regionWideJobRunsOnceAndMovesOn(a, b);
         Node survivor = holder == a ? b : a;
-        aNodeWithoutItsDatabaseAnswers503AndComesBack(survivor);
+        aNodeWithoutItsDatabaseAnswers503AndComesBack(survivor, holder);
+        kill9(holder);
         aNodeWithAnotherKeyRefuses(holder, survivor);
     }
 
@@ -305,7 +306,11 @@ public class TwoNodesIT {
 
     // --- 4. database outage --------------------------------------------------------------------------
 
-    private void aNodeWithoutItsDatabaseAnswers503AndComesBack(Node n) throws Exception {
+    /**
+     * {@code n} runs through the outage; {@code late} (stopped) is started while PostgreSQL is away, as in a
+     * rolling restart during a database failover: both serve again when it is back, with no restart.
+     */
+    private void aNodeWithoutItsDatabaseAnswers503AndComesBack(Node n, Node late) throws Exception {
         String coord = login(n, "coord");
         assertEquals(200, send(n, "GET", "/api/v1/bindings", coord, null).statusCode());
         postgres.close();
@@ -329,6 +334,14 @@ public class TwoNodesIT {
         answers.add("POST /api/v1/auth/login " + login.statusCode());
         assertEquals(login.body(), 503, login.statusCode());
         Thread.sleep(5000); // a database away for a while, not only for a moment
+        start(late);
+        Path lateLog = late.home.resolve("data/log/karaf.log");
+        long lateBegun = System.nanoTime();
+        while (!Files.exists(lateLog) || !Files.readString(lateLog).contains("The database could not be opened at start")) {
+            assertTrue(late.id + " started without its database did not say so within " + READY_WITHIN,
+                    System.nanoTime() - lateBegun < READY_WITHIN.toNanos());
+            Thread.sleep(500);
+        }
         startPostgres();
         long back = System.nanoTime();
         while (get(n, "/api/v1/health/ready").statusCode() != 200) {
@@ -337,6 +350,9 @@ public class TwoNodesIT {
             Thread.sleep(200);
         }
         double up = (System.nanoTime() - back) / 1e9;
+        awaitReady(late);
+        System.out.printf(Locale.ROOT, "[two-nodes] %s, started while PostgreSQL was away, ready %.1f s after it came"
+                + " back, no restart%n", late.id, (System.nanoTime() - back) / 1e9);
         assertEquals("the session outlived the outage", 200, send(n, "GET", "/api/v1/bindings", coord, null).statusCode());
         System.out.printf(Locale.ROOT, "[two-nodes] PostgreSQL stopped: %s not ready after %.1f s, answers %s (all"
                 + " problem+json), live 200; PostgreSQL back: ready again after %.1f s, no restart%n", n.id, down,

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.TimeUnit;
 
 import nl.proeftuin.core.spi.CarePath;
 import nl.proeftuin.core.spi.ExtensionPoint;
@@ -36,6 +37,12 @@ import org.slf4j.LoggerFactory;
  * installed plugin must be usable at once (a coordinator installs it and binds it right away);
  * with the default reluctant option a service arriving after activation would not be bound.
  *
+ * <p>A plugin <b>being replaced</b> ({@code bundle:update}, a feature upgrade: its service goes and comes
+ * back within moments) is waited for: a lookup of a plugin that went away less than
+ * {@value #REPLACEMENT_GRACE_MILLIS} ms ago waits for its return until that time is up, instead of
+ * answering the core's fallback (a triage falling back is a manual triage recorded for good). A plugin gone
+ * for longer (uninstalled) is absent at once.
+ *
  * <p>When two services of one extension point carry the same plugin id, the one with the highest
  * service ranking (then the lowest service id) is used, as the framework orders service
  * references, and a warning is logged.
@@ -56,8 +63,16 @@ public class ServicePluginRegistry {
     private record Entry(PluginInfo info, int ranking, Object service) {
     }
 
+    /** How long a plugin that went away is waited for, from the moment it went (decision 0027). */
+    static final long REPLACEMENT_GRACE_MILLIS = 3000;
+
     // By service id: add and remove come from the framework's threads, lookups from request threads.
     private final ConcurrentMap<Long, Entry> entries = new ConcurrentHashMap<>();
+    /** When each plugin (point and id) last went away with no other service left for it, in nanoTime. */
+    private final ConcurrentMap<String, Long> goneAt = new ConcurrentHashMap<>();
+    /** Notified on every arrival, for lookups waiting for a plugin being replaced. */
+    private final Object arrivals = new Object();
+    long graceNanos = TimeUnit.MILLISECONDS.toNanos(REPLACEMENT_GRACE_MILLIS);
 
     /** Every plugin service present, by extension point, plugin id and service id. */
     List<PluginInfo> plugins() {
@@ -67,13 +82,44 @@ public class ServicePluginRegistry {
                 .toList();
     }
 
-    /** The service to call for a plugin id at an extension point, if one is present. */
+    /**
+     * The service to call for a plugin id at an extension point, if one is present; for a plugin that went
+     * away less than the grace ago (being replaced), the one that comes back within it.
+     */
     <T> Optional<Plugin<T>> lookup(ExtensionPoint point, String pluginId, Class<T> type) {
+        Optional<Plugin<T>> found = find(point, pluginId, type);
+        Long gone = goneAt.get(key(point, pluginId));
+        if (found.isPresent() || gone == null) {
+            return found;
+        }
+        long deadline = gone + graceNanos;
+        synchronized (arrivals) {
+            while (true) {
+                found = find(point, pluginId, type);
+                long left = deadline - System.nanoTime();
+                if (found.isPresent() || left <= 0) {
+                    return found;
+                }
+                try {
+                    TimeUnit.NANOSECONDS.timedWait(arrivals, left);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return found;
+                }
+            }
+        }
+    }
+
+    private <T> Optional<Plugin<T>> find(ExtensionPoint point, String pluginId, Class<T> type) {
         return entries.values().stream()
                 .filter(e -> e.info().point() == point && e.info().pluginId().equals(pluginId))
                 .sorted(WINNER_FIRST)
                 .findFirst()
                 .map(e -> new Plugin<>(e.info(), type.cast(e.service())));
+    }
+
+    private static String key(ExtensionPoint point, String pluginId) {
+        return point + "/" + pluginId;
     }
 
     boolean present(ExtensionPoint point, String pluginId) {
@@ -84,6 +130,10 @@ public class ServicePluginRegistry {
     void add(PluginInfo info, int ranking, Object service) {
         Entry added = new Entry(info, ranking, service);
         entries.put(info.serviceId(), added);
+        goneAt.remove(key(info.point(), info.pluginId()));
+        synchronized (arrivals) {
+            arrivals.notifyAll();
+        }
         List<Entry> same = entries.values().stream()
                 .filter(e -> e.info().point() == info.point() && e.info().pluginId().equals(info.pluginId()))
                 .sorted(WINNER_FIRST).toList();
@@ -101,6 +151,9 @@ public class ServicePluginRegistry {
 
     void remove(long serviceId) {
         Entry gone = entries.remove(serviceId);
+        if (gone != null && !present(gone.info().point(), gone.info().pluginId())) {
+            goneAt.put(key(gone.info().point(), gone.info().pluginId()), System.nanoTime());
+        }
         if (gone != null) {
             LOG.info("Plugin '{}' for {} gone: {} {} (service {})", gone.info().pluginId(), gone.info().point(),
                     gone.info().bundle(), gone.info().bundleVersion(), serviceId);
