@@ -109,18 +109,29 @@ final class Readiness {
     /**
      * The current verdict, computed afresh at most once per {@link #CACHE}, by one request at a time. While
      * one request makes it (the heartbeat write can wait {@code connectionTimeoutMillis} for a connection
-     * when the database is gone or the pool exhausted), the others get the last verdict for up to
-     * {@link #SLOW}, then a DOWN verdict at once: a load balancer's probe is never left hanging (the fault
+     * when the database is gone or the pool exhausted), the others wait for it up to {@link #SLOW} from
+     * its start, then get a DOWN verdict at once: a load balancer's probe is never left hanging (the fault
      * script saw every probe hang with PostgreSQL stopped under load, decision 0027).
      */
     Verdict verdict() {
         Instant now = clock.instant();
         synchronized (this) {
+            // another request is making the verdict: wait for it, but not longer than SLOW from its start
+            while (computingSince != null) {
+                long left = Duration.between(clock.instant(), computingSince.plus(SLOW)).toMillis();
+                if (left <= 0) {
+                    return slow(last, clock.instant());
+                }
+                try {
+                    wait(left);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return slow(last, clock.instant());
+                }
+            }
+            now = clock.instant();
             if (last != null && now.isBefore(lastAt.plus(CACHE))) {
                 return last;
-            }
-            if (computingSince != null) {
-                return last != null && now.isBefore(computingSince.plus(SLOW)) ? last : slow(last, now);
             }
             computingSince = now;
         }
@@ -135,6 +146,7 @@ final class Readiness {
                     last = made;
                     lastAt = now;
                 }
+                notifyAll();
             }
         }
     }
@@ -145,7 +157,7 @@ final class Readiness {
         HealthReport down = new HealthReport(HealthReport.Status.DOWN, r == null ? "" : r.version(),
                 r == null ? "" : r.revision(), now, r == null ? null : r.database(), r == null ? List.of() : r.components());
         return new Verdict(false, List.of("the readiness check has waited more than " + SLOW.toMillis()
-                + " ms for the database"), down, null);
+                + " ms for the database"), down, last == null ? null : last.reason());
     }
 
     private Verdict compute(Instant now) {
