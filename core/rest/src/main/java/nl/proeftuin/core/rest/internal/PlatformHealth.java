@@ -90,12 +90,6 @@ final class PlatformHealth {
             // The innermost "Caused by" names the real reason (DS wraps it in reflection exceptions).
             String cause = c.failure.lines().filter(l -> l.startsWith("Caused by:")).reduce((a, b) -> b)
                     .orElseGet(() -> c.failure.lines().findFirst().orElse(""));
-            // a failed schema migration: which and its SQL state, never the database's message (it can
-            // quote data, a duplicate key's value; the node's log has it)
-            String migration = Readiness.migrationReason(cause);
-            if (migration != null) {
-                return migration;
-            }
             return cause.length() > 800 ? cause.substring(0, 800) : cause;
         }
         if (c.unsatisfiedReferences != null && c.unsatisfiedReferences.length > 0) {

@@ -35,17 +35,6 @@ class ReadinessMigrationReasonTest {
     }
 
     @Test
-    void theAdministratorsDetailsGiveTheSameShortReasonNotTheDatabasesMessage() {
-        org.osgi.service.component.runtime.dto.ComponentConfigurationDTO failed =
-                new org.osgi.service.component.runtime.dto.ComponentConfigurationDTO();
-        failed.state = org.osgi.service.component.runtime.dto.ComponentConfigurationDTO.FAILED_ACTIVATION;
-        failed.failure = "org.osgi.service.component.ComponentException: activation failed\n" + FAILURE + "\n\tat x.y(z)";
-        String detail = PlatformHealth.detail(failed);
-        assertFalse(detail.contains("Samira"), detail);
-        assertEquals(Readiness.migrationReason(FAILURE), detail);
-    }
-
-    @Test
     void anyOtherFailureGivesNoReason() {
         assertNull(Readiness.migrationReason(List.of(new ComponentHealth(Readiness.DATABASE_COMPONENT,
                 "nl.proeftuin.core.store", "FAILED_ACTIVATION", "Caused by: java.sql.SQLException: Cannot reach the database"))));
