@@ -30,7 +30,7 @@ const RULE_TEXT = {
   'own-account': 'users.rule.ownAccount',
   'user-exists': 'users.rule.userExists',
   'municipality-register-empty': 'users.rule.registerEmpty',
-  'not-in-users-file': 'users.rule.notInUsersFile',
+  'directory-account': 'users.rule.directoryAccount',
 };
 /** The field a rule is about, where it is about one. */
 const RULE_FIELD = { 'user-exists': 'userId', 'municipality-register-empty': 'municipalities' };

@@ -97,7 +97,7 @@ public class TwoNodesIT {
         Node a = install(work, "node-a", nationalIdKey, accessLogKey);
         Node b = install(work, "node-b", nationalIdKey, accessLogKey);
         // the first administrator (all municipalities, waiting in etc/ for A's first start), then the
-        // others; the users file is one of the region's shared etc/ files
+        // others, all in A's users file only: A moves them into the database, where B finds them
         Process admin = new ProcessBuilder(a.home.resolve("bin/proeftuin-admin").toString(), "create-administrator",
                 "--name", "Two Nodes Admin", "admin").directory(a.home.toFile()).redirectErrorStream(true).start();
         admin.getOutputStream().write((PASSWORD + "\n").getBytes(StandardCharsets.UTF_8));
@@ -107,7 +107,6 @@ public class TwoNodesIT {
         Path usersFile = a.home.resolve("etc/proeftuin-users.properties");
         Files.writeString(usersFile, Files.readString(usersFile) + "\n" + usersLine("auditor", "AUDITOR")
                 + usersLine("coord", "COORDINATOR") + usersLine("pro", "PROFESSIONAL") + usersLine("pro2", "PROFESSIONAL"));
-        Files.copy(usersFile, b.home.resolve("etc/proeftuin-users.properties"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         long begun = System.nanoTime();
         start(a);
         start(b);
@@ -168,7 +167,30 @@ public class TwoNodesIT {
         assertEquals("disabled on A: B refuses the session at its next request", 401,
                 send(b, "GET", "/api/v1/auth/me", pro2, null).statusCode());
         assertEquals("and its login", 401, loginStatus(b, "pro2"));
-        System.out.println("[two-nodes] logout, role change and disabled account counted on the other node at its next request");
+
+        // The accounts themselves live in the database: a user created on A logs in on B, a password
+        // changed on B no longer lets them in on A, and a role given on A comes with a new login on B.
+        HttpResponse<String> created = send(a, "POST", "/api/v1/users", admin, "{\"userId\":\"nieuw\",\"name\":"
+                + "\"Nieuwe Collega\",\"roles\":[\"PROFESSIONAL\"],\"municipalities\":[\"*\"],\"password\":\"" + PASSWORD + "\"}");
+        assertEquals(created.body(), 201, created.statusCode());
+        String nieuw = login(b, "nieuw");
+        HttpResponse<String> changed = send(b, "PUT", "/api/v1/users/nieuw/password", admin,
+                "{\"password\":\"een-ander-wachtwoord-voor-node-b\"}");
+        assertEquals(changed.body(), 200, changed.statusCode());
+        assertEquals("a new password ends the sessions on every node", 401,
+                send(a, "GET", "/api/v1/auth/me", nieuw, null).statusCode());
+        assertEquals("the old password no longer counts on A", 401, loginStatus(a, "nieuw"));
+        HttpResponse<String> newPassword = send(a, "POST", "/api/v1/auth/login", null,
+                "{\"username\":\"nieuw\",\"password\":\"een-ander-wachtwoord-voor-node-b\"}");
+        assertEquals(newPassword.body(), 200, newPassword.statusCode());
+        assertEquals(200, send(a, "PUT", "/api/v1/users/nieuw/roles", admin, "{\"roles\":[\"AUDITOR\"]}").statusCode());
+        HttpResponse<String> onB = send(b, "POST", "/api/v1/auth/login", null,
+                "{\"username\":\"nieuw\",\"password\":\"een-ander-wachtwoord-voor-node-b\"}");
+        assertEquals(onB.body(), 200, onB.statusCode());
+        assertTrue("a new login on B has the role given on A: " + onB.body(), onB.body().contains("AUDITOR")
+                && !onB.body().contains("PROFESSIONAL"));
+        System.out.println("[two-nodes] logout, role change, disabled account, new user and new password counted on the"
+                + " other node at its next request");
     }
 
     // --- 2. bindings ---------------------------------------------------------------------------------

@@ -40,9 +40,9 @@ import nl.proeftuin.core.security.Role;
 public final class AdministratorTool {
     static final int REFUSED = 1;
     static final int USAGE = 2;
-    static final String CONFIG = "nl.proeftuin.core.security.internal.PropertiesFileRealm.cfg";
+    static final String CONFIG = "nl.proeftuin.core.security.internal.AccountRealm.cfg";
     /**
-     * {@link PropertiesFileRealm#USER_ID}, repeated: that class implements Karaf's JaasRealm, which is not
+     * {@link AccountRealm#USER_ID}, repeated: that class implements Karaf's JaasRealm, which is not
      * on this tool's class path (AdministratorToolTest checks the two are the same).
      */
     static final java.util.regex.Pattern USER_ID = java.util.regex.Pattern.compile("[a-z0-9][a-z0-9._@-]{1,63}");
@@ -144,8 +144,8 @@ public final class AdministratorTool {
             String userId = user;
             Set<String> scope = scope(municipalities);
             String display = name == null || name.isBlank() ? userId : name.strip();
-            if (display.length() > PropertiesFileRealm.MAX_NAME || display.chars().anyMatch(Character::isISOControl)) {
-                throw new InvalidInputException("name", "must be at most " + PropertiesFileRealm.MAX_NAME
+            if (display.length() > AccountRealm.MAX_NAME || display.chars().anyMatch(Character::isISOControl)) {
+                throw new InvalidInputException("name", "must be at most " + AccountRealm.MAX_NAME
                         + " characters without control characters");
             }
             Properties config = config();
@@ -165,11 +165,14 @@ public final class AdministratorTool {
             if (existing != null) {
                 roles.addAll(existing.roles());
             }
-            new PendingAccounts.File(etc.resolve(PendingAccounts.FILE)).put(userId, display, scope);
+            new PendingAccounts.File(etc.resolve(PendingAccounts.FILE)).put(userId, display, scope, overwrite);
             users.put(userId, new UsersFile.Entry(hash, roles));
             file.write(users);
             out.println((existing == null ? "Created " : "Updated ") + userId + " roles=" + roles + " in " + file.path()
-                    + "; name and municipalities (" + String.join(",", scope) + ") are applied at the platform's next start (within seconds when it runs)");
+                    + "; the platform moves the account into its database, with its name and municipalities ("
+                    + String.join(",", scope) + "), at its next start (within seconds when it runs)"
+                    + (overwrite ? "; an existing account gets this password and these roles added" : "; an existing account"
+                            + " is left unchanged (--overwrite to give it this password)"));
             return 0;
         } catch (InvalidInputException e) {
             return refused(e.field() + ": " + e.reason());
@@ -189,7 +192,7 @@ public final class AdministratorTool {
         for (String m : municipalities.split(",")) {
             if (!m.isBlank()) {
                 String v = m.strip();
-                if (v.chars().anyMatch(Character::isISOControl) || v.length() > PropertiesFileRealm.MAX_NAME) {
+                if (v.chars().anyMatch(Character::isISOControl) || v.length() > AccountRealm.MAX_NAME) {
                     throw new InvalidInputException("municipalities", "must be names without control characters");
                 }
                 out.add(Principal.meansAll(v) ? Principal.ALL_MUNICIPALITIES : v);

@@ -40,8 +40,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Completes the accounts that {@code bin/proeftuin-admin create-administrator} ({@link AdministratorTool})
- * created while the platform was stopped: their password and roles are in the users file already, their
- * display name and municipalities wait in {@link #FILE}, because they live in the database. At start
+ * created while the platform was stopped: their password and roles wait in the users file, which
+ * {@link AccountRealm} moves into the database first; their display name and municipalities wait in
+ * {@link #FILE}. At start
  * each waiting account is created in the database if its first login has not done so, given its
  * municipalities through user administration (checked against the region's register, {@code *} for
  * all), recorded in the access log as a permission change by {@code proeftuin-admin}, and removed from
@@ -59,12 +60,18 @@ public class PendingAccounts {
     static final long WATCH_SECONDS = 5;
     private static final Logger LOG = LoggerFactory.getLogger(PendingAccounts.class);
 
-    /** One waiting account. */
-    record Pending(String userId, String name, Set<String> municipalities) {
+    /**
+     * One waiting account.
+     *
+     * @param overwrite whether its users-file entry may give an existing account a new password
+     *                  ({@code create-administrator --overwrite})
+     */
+    record Pending(String userId, String name, Set<String> municipalities, boolean overwrite) {
     }
 
     private final File file;
     private final UserAdministration users;
+    private final UsersInbox inbox;
     private final AccountStore accounts;
     private final Database database;
     private final AccessLog log;
@@ -74,9 +81,9 @@ public class PendingAccounts {
     private volatile FileTime seen;
 
     @Activate
-    public PendingAccounts(@Reference UserAdministration users, @Reference AccountStore accounts,
-            @Reference Database database, @Reference AccessLog log) {
-        this(new File(Path.of(System.getProperty("karaf.etc", "etc"), FILE)), users, accounts, database, log,
+    public PendingAccounts(@Reference UserAdministration users, @Reference UsersInbox inbox,
+            @Reference AccountStore accounts, @Reference Database database, @Reference AccessLog log) {
+        this(new File(Path.of(System.getProperty("karaf.etc", "etc"), FILE)), users, inbox, accounts, database, log,
                 Clock.systemUTC(), Executors.newSingleThreadScheduledExecutor(r -> {
                     Thread t = new Thread(r, "proeftuin-pending-accounts");
                     t.setDaemon(true);
@@ -84,10 +91,11 @@ public class PendingAccounts {
                 }));
     }
 
-    PendingAccounts(File file, UserAdministration users, AccountStore accounts, Database database, AccessLog log,
-            Clock clock, ScheduledExecutorService watch) {
+    PendingAccounts(File file, UserAdministration users, UsersInbox inbox, AccountStore accounts, Database database,
+            AccessLog log, Clock clock, ScheduledExecutorService watch) {
         this.file = file;
         this.users = users;
+        this.inbox = inbox;
         this.accounts = accounts;
         this.database = database;
         this.log = log;
@@ -121,6 +129,7 @@ public class PendingAccounts {
     /** Completes every waiting account it can; the rest stay for the next try. */
     synchronized void apply() {
         seen = file.modified();
+        inbox.importUsersFileWhenChanged(); // the password and roles first: the entry may say --overwrite
         Map<String, Pending> waiting;
         try {
             waiting = file.read();
@@ -191,15 +200,16 @@ public class PendingAccounts {
                 if (slash > 0) {
                     String user = key.substring(0, slash);
                     out.computeIfAbsent(user, u -> new Pending(u, p.getProperty(u + "/name", u).strip(),
-                            scope(p.getProperty(u + "/municipalities", ""))));
+                            scope(p.getProperty(u + "/municipalities", "")),
+                            Boolean.parseBoolean(p.getProperty(u + "/overwrite", "false"))));
                 }
             }
             return out;
         }
 
-        synchronized void put(String userId, String name, Set<String> municipalities) {
+        synchronized void put(String userId, String name, Set<String> municipalities, boolean overwrite) {
             Map<String, Pending> all = read();
-            all.put(userId, new Pending(userId, name, municipalities));
+            all.put(userId, new Pending(userId, name, municipalities, overwrite));
             write(all);
         }
 
@@ -236,6 +246,9 @@ public class PendingAccounts {
                 for (Pending one : all.values()) {
                     p.setProperty(one.userId() + "/name", one.name());
                     p.setProperty(one.userId() + "/municipalities", String.join(",", one.municipalities()));
+                    if (one.overwrite()) {
+                        p.setProperty(one.userId() + "/overwrite", "true");
+                    }
                 }
                 try (Writer out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
                     p.store(out, " Written by bin/proeftuin-admin: accounts the platform completes at its next start"

@@ -20,10 +20,10 @@ import java.util.stream.Collectors;
 import nl.proeftuin.core.security.Role;
 
 /**
- * The realm's users file as Karaf's {@code PropertiesLoginModule} reads it:
- * {@code user = {CRYPT}pbkdf2sha256...{CRYPT},ROLE,ROLE}. Written whole to a temporary file and moved
- * into place, so a login never reads half a file. User ids are restricted to characters that need no
- * escaping in a properties file.
+ * The realm's users file, an inbox that {@link AccountRealm} moves into the database:
+ * {@code user = {CRYPT}pbkdf2sha256...{CRYPT},ROLE,ROLE} (the form of Karaf's own users file). Written
+ * whole to a temporary file and moved into place, so a reader never sees half a file. User ids are
+ * restricted to characters that need no escaping in a properties file.
  */
 final class UsersFile {
     static final String CRYPT = "{CRYPT}";
@@ -60,6 +60,30 @@ final class UsersFile {
 
     Path path() {
         return path;
+    }
+
+    /** @return when the file was last written, or null when there is none */
+    java.nio.file.attribute.FileTime modified() {
+        try {
+            return Files.exists(path) ? Files.getLastModifiedTime(path) : null;
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    /**
+     * Removes the given entries, each only while the file still holds it unchanged (a line written
+     * meanwhile, by bin/proeftuin-admin, stays for the next import); the rest of the file stays as it is.
+     */
+    synchronized void removeIfUnchanged(Map<String, Entry> entries) {
+        if (entries.isEmpty()) {
+            return;
+        }
+        Map<String, Entry> now = read();
+        boolean changed = now.entrySet().removeIf(e -> e.getValue().equals(entries.get(e.getKey())));
+        if (changed) {
+            write(now);
+        }
     }
 
     synchronized Map<String, Entry> read() {
@@ -114,9 +138,11 @@ final class UsersFile {
     }
 
     static final String HEADER = """
-            # Users of the proeftuin JAAS realm: user = {CRYPT}<PBKDF2 hash>{CRYPT},ROLE,ROLE...
-            # Shipped empty: there are no default credentials. Manage it with the Karaf shell commands
-            # proeftuin:user-add, :user-roles, :user-disable, :user-password (never by hand: a hand edit of
-            # the roles takes effect at the user's next login only).
+            # An inbox of accounts for the proeftuin realm: user = {CRYPT}<PBKDF2 hash>{CRYPT},ROLE,ROLE...
+            # The accounts live in the database, shared by every node. An entry here creates its account at
+            # the platform's next start (or next login) and is then removed from this file; it never changes
+            # an existing account. Shipped empty: there are no default credentials. bin/proeftuin-admin
+            # create-administrator writes here; otherwise use user administration (web UI, REST, or the shell's
+            # proeftuin:user-add, :user-roles, :user-disable, :user-password).
             """;
 }

@@ -99,7 +99,7 @@ class AdministratorToolTest {
 
     @Test
     void usageErrorsAndBadInputAreClear() throws Exception {
-        assertEquals(PropertiesFileRealm.USER_ID.pattern(), AdministratorTool.USER_ID.pattern());
+        assertEquals(AccountRealm.USER_ID.pattern(), AdministratorTool.USER_ID.pattern());
         assertEquals(AdministratorTool.USAGE, run("", "create-administrator"));
         assertEquals(AdministratorTool.USAGE, run("", "delete-everything"));
         assertEquals(AdministratorTool.USAGE, run("", "create-administrator", "rik.admin", STRONG));
@@ -115,15 +115,19 @@ class AdministratorToolTest {
         assertEquals(0, run("nog-een-lange-zin-voor-ans-7\n", "create-administrator", "-m", "Arnhem", "ans.admin"));
         Database database = TestDatabases.h2(etc.resolve("db"));
         try {
-            PropertiesFileRealm realm = new PropertiesFileRealm("proeftuin", 0, new UsersFile(users()),
+            AccountRealm realm = new AccountRealm("proeftuin", 0, new UsersFile(users()),
                     new PasswordPolicy(12), 1000, database, new JdbcAccountStore(), new JdbcSessionStore(),
                     new JdbcMunicipalityStore(), new TestClock(), null);
             UserCommandsLogTest.RecordingLog log = new UserCommandsLogTest.RecordingLog();
             PendingAccounts.File file = new PendingAccounts.File(etc.resolve(PendingAccounts.FILE));
-            new PendingAccounts(file, realm, new JdbcAccountStore(), database, log, new TestClock(), null);
+            new PendingAccounts(file, realm, realm, new JdbcAccountStore(), database, log, new TestClock(), null);
 
             Account rik = realm.account("rik.admin");
             assertEquals("Rik Beheer", rik.name());
+            assertEquals(Set.of("REGIONAL_ADMINISTRATOR"), realm.check("rik.admin", STRONG.toCharArray()),
+                    "the password and roles moved into the database");
+            assertEquals(null, realm.check("rik.admin", "kompas-lantaarn-zeilboot-72".toCharArray()));
+            assertFalse(new UsersFile(users()).read().containsKey("rik.admin"), "and out of the users file");
             assertEquals(Set.of("*"), rik.municipalities());
             assertEquals(Set.of(Role.REGIONAL_ADMINISTRATOR), rik.roles());
             assertEquals(1, log.events.size());
@@ -139,7 +143,7 @@ class AdministratorToolTest {
                 }
                 return null;
             });
-            PendingAccounts running = new PendingAccounts(file, realm, new JdbcAccountStore(), database, log,
+            PendingAccounts running = new PendingAccounts(file, realm, realm, new JdbcAccountStore(), database, log,
                     new TestClock(), null);
             assertEquals(Set.of("Arnhem"), realm.account("ans.admin").municipalities());
             assertFalse(Files.exists(etc.resolve(PendingAccounts.FILE)), "all applied: the file is gone");
@@ -157,6 +161,22 @@ class AdministratorToolTest {
             assertFalse(Files.exists(etc.resolve(PendingAccounts.FILE)));
             running.applyWhenChanged(); // nothing left: nothing happens
             assertEquals(3, log.events.size());
+
+            // The tool cannot see the database: an existing account is never changed by its entry ...
+            assertEquals(0, run("een-poging-om-rik-over-te-nemen-5\n", "create-administrator", "--role", "auditor",
+                    "rik.admin"), err.toString());
+            running.applyWhenChanged();
+            assertEquals(Set.of("REGIONAL_ADMINISTRATOR"), realm.check("rik.admin", STRONG.toCharArray()));
+            assertEquals(null, realm.check("rik.admin", "een-poging-om-rik-over-te-nemen-5".toCharArray()));
+            assertFalse(new UsersFile(users()).read().containsKey("rik.admin"), "the refused entry is removed");
+            // ... unless it says --overwrite (a lost administrator password): then the new password counts
+            // and the roles are added
+            assertEquals(0, run("rik-vergat-zijn-wachtwoord-8\n", "create-administrator", "--overwrite", "--role",
+                    "auditor", "rik.admin"), err.toString());
+            running.applyWhenChanged();
+            assertEquals(null, realm.check("rik.admin", STRONG.toCharArray()));
+            assertEquals(Set.of("REGIONAL_ADMINISTRATOR", "AUDITOR"),
+                    realm.check("rik.admin", "rik-vergat-zijn-wachtwoord-8".toCharArray()));
         } finally {
             TestDatabases.close(database);
         }

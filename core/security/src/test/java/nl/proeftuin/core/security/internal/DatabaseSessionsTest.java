@@ -27,8 +27,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Sessions, expiry, lockout and user administration against the real schema on H2; the realm is the
- * users file the administration writes, checked with the same PBKDF2 code Karaf's login module calls.
+ * Sessions, expiry, lockout and user administration against the real schema on H2; the realm checks
+ * the accounts in the database, as its JAAS login module does.
  */
 class DatabaseSessionsTest {
     static final String PASSWORD = "paars-fietsenrek-onder-de-brug";
@@ -40,7 +40,7 @@ class DatabaseSessionsTest {
     private final List<Duration> sleeps = java.util.Collections.synchronizedList(new ArrayList<>());
     /** How many passwords the realm was asked to check. */
     private final java.util.concurrent.atomic.AtomicInteger checks = new java.util.concurrent.atomic.AtomicInteger();
-    private PropertiesFileRealm admin;
+    private AccountRealm admin;
     private DatabaseSessions sessions;
 
     /** The database under test: H2 as shipped; {@link DatabaseSessionsPostgresTest} runs the same on PostgreSQL. */
@@ -52,18 +52,13 @@ class DatabaseSessionsTest {
     void setUp() throws Exception {
         database = open(dir);
         UsersFile file = new UsersFile(dir.resolve("proeftuin-users.properties"));
-        admin = new PropertiesFileRealm("proeftuin", 0, file, new PasswordPolicy(12), 1000, database,
+        admin = new AccountRealm("proeftuin", 0, file, new PasswordPolicy(12), 1000, database,
                 new nl.proeftuin.core.store.internal.JdbcAccountStore(), new nl.proeftuin.core.store.internal.JdbcSessionStore(),
                 new nl.proeftuin.core.store.internal.JdbcMunicipalityStore(), clock, null);
-        // The users file as Karaf's PropertiesLoginModule reads it: hash between {CRYPT} markers, then roles.
+        // The realm's own check, as its JAAS login module calls it: the account's hash and roles in the database.
         PasswordCheck realm = (user, password) -> {
             checks.incrementAndGet();
-            UsersFile.Entry entry = file.read().get(user);
-            if (entry == null) {
-                return null;
-            }
-            String hash = entry.hash().substring(UsersFile.CRYPT.length(), entry.hash().length() - UsersFile.CRYPT.length());
-            return Pbkdf2.verify(password, hash) ? Set.copyOf(entry.roles().stream().map(Role::name).toList()) : null;
+            return admin.check(user, password);
         };
         sessions = new DatabaseSessions(database, new nl.proeftuin.core.store.internal.JdbcSessionStore(),
                 new nl.proeftuin.core.store.internal.JdbcLoginThrottleStore(), new nl.proeftuin.core.store.internal.JdbcAccountStore(),
@@ -318,5 +313,58 @@ class DatabaseSessionsTest {
         // nothing was stored: no Bert, and Anna's own password still works
         assertTrue(admin.accounts().stream().noneMatch(a -> a.userId().equals("bert.local")));
         sessions.login("anna.local", PASSWORD.toCharArray(), null);
+    }
+
+    /**
+     * Two nodes: two realms, each with its own etc/ users file, over one database. What one node's user
+     * administration does counts at the other's next login; a stale copy of a users file on a node never
+     * brings an old password back.
+     */
+    @Test
+    void accountsAreTheSameOnEveryNode() throws Exception {
+        Path otherEtc = java.nio.file.Files.createDirectories(dir.resolve("node-b"));
+        UsersFile otherFile = new UsersFile(otherEtc.resolve("proeftuin-users.properties"));
+        AccountRealm nodeB = new AccountRealm("proeftuin", 0, otherFile, new PasswordPolicy(12), 1000, database,
+                new nl.proeftuin.core.store.internal.JdbcAccountStore(), new nl.proeftuin.core.store.internal.JdbcSessionStore(),
+                new nl.proeftuin.core.store.internal.JdbcMunicipalityStore(), clock, null);
+        // created on A: logs in on B
+        admin.add(new NewAccount("bert.local", "Bert", Set.of(Role.PROFESSIONAL), Set.of("Ede"), null),
+                "bert-zijn-eerste-wachtwoord-1".toCharArray());
+        assertEquals(Set.of("PROFESSIONAL"), nodeB.check("bert.local", "bert-zijn-eerste-wachtwoord-1".toCharArray()));
+        // a password changed on B: the old one fails on A
+        nodeB.changePassword("bert.local", "bert-zijn-tweede-wachtwoord-2".toCharArray());
+        assertEquals(null, admin.check("bert.local", "bert-zijn-eerste-wachtwoord-1".toCharArray()));
+        assertEquals(Set.of("PROFESSIONAL"), admin.check("bert.local", "bert-zijn-tweede-wachtwoord-2".toCharArray()));
+        // roles given on A: a new login on B has them
+        admin.setRoles("bert.local", Set.of(Role.COORDINATOR));
+        assertEquals(Set.of("COORDINATOR"), nodeB.check("bert.local", "bert-zijn-tweede-wachtwoord-2".toCharArray()));
+        assertEquals(Set.of(Role.COORDINATOR), nodeB.account("bert.local").roles());
+
+        // B's etc/ still has a copy of an old users file naming bert with his first password and more roles
+        otherFile.write(java.util.Map.of("bert.local", new UsersFile.Entry(UsersFile.CRYPT
+                + Pbkdf2.hash("bert-zijn-eerste-wachtwoord-1".toCharArray(), 1000) + UsersFile.CRYPT,
+                Set.of(Role.REGIONAL_ADMINISTRATOR)), "carla.local", new UsersFile.Entry(UsersFile.CRYPT
+                + Pbkdf2.hash("carla-haar-wachtwoord-3".toCharArray(), 1000) + UsersFile.CRYPT, Set.of(Role.AUDITOR))));
+        assertEquals(null, nodeB.check("bert.local", "bert-zijn-eerste-wachtwoord-1".toCharArray()),
+                "the stale entry does not bring the old password back");
+        assertEquals(Set.of("COORDINATOR"), admin.check("bert.local", "bert-zijn-tweede-wachtwoord-2".toCharArray()));
+        assertEquals(Set.of("AUDITOR"), admin.check("carla.local", "carla-haar-wachtwoord-3".toCharArray()),
+                "a new account in B's file is created for every node");
+        assertTrue(otherFile.read().isEmpty(), "and the inbox is empty again");
+        assertEquals("carla.local", admin.account("carla.local").name());
+    }
+
+    /** An account of a directory realm (LDAP) has no password here: its password and roles are not ours to change. */
+    @Test
+    void aDirectoryAccountsPasswordAndRolesAreChangedInTheDirectory() throws Exception {
+        database.inTransaction(c -> {
+            new nl.proeftuin.core.store.internal.JdbcAccountStore().insert(c, "dirk.ldap", "dirk.ldap", null, clock.instant());
+            return null;
+        });
+        assertEquals(null, admin.check("dirk.ldap", "".toCharArray()));
+        assertEquals("directory-account", assertThrows(RuleViolationException.class,
+                () -> admin.setRoles("dirk.ldap", Set.of(Role.AUDITOR))).rule());
+        assertEquals("directory-account", assertThrows(RuleViolationException.class,
+                () -> admin.changePassword("dirk.ldap", "een-heel-lang-wachtwoord-9".toCharArray())).rule());
     }
 }

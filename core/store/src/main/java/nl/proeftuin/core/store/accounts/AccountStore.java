@@ -9,7 +9,10 @@ import java.util.Set;
 
 import org.osgi.annotation.versioning.ProviderType;
 
-/** The owner of {@code user_account} and {@code user_municipality}. */
+/**
+ * The owner of {@code user_account} and {@code user_municipality}: every node reads an account's
+ * credentials, roles, scope and state from here, so a change through one node counts on all.
+ */
 @ProviderType
 public interface AccountStore {
 
@@ -36,6 +39,17 @@ public interface AccountStore {
 
     /** Marks the account changed at {@code at}. */
     void touch(Connection c, String userId, Instant at) throws SQLException;
+
+    /** @return the account's password hash and roles; empty when there is no account */
+    Optional<StoredCredentials> credentials(Connection c, String userId) throws SQLException;
+
+    /**
+     * Sets the account's password hash (null: a directory realm's account) and roles, changed at {@code at}.
+     */
+    void setCredentials(Connection c, String userId, String passwordHash, String roles, Instant at) throws SQLException;
+
+    /** Sets the account's roles, changed at {@code at}; the password hash stays. */
+    void setRoles(Connection c, String userId, String roles, Instant at) throws SQLException;
 
     /** Replaces the account's municipalities. */
     void setMunicipalities(Connection c, String userId, Set<String> municipalities) throws SQLException;

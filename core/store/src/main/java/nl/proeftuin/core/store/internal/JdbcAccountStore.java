@@ -13,6 +13,7 @@ import java.util.TreeSet;
 
 import nl.proeftuin.core.store.accounts.AccountStore;
 import nl.proeftuin.core.store.accounts.StoredAccount;
+import nl.proeftuin.core.store.accounts.StoredCredentials;
 import org.osgi.service.component.annotations.Component;
 
 /** User accounts in {@code user_account} and their scope in {@code user_municipality}. */
@@ -70,6 +71,27 @@ public class JdbcAccountStore implements AccountStore {
     @Override
     public void touch(Connection c, String userId, Instant at) throws SQLException {
         Jdbc.update(c, "UPDATE user_account SET changed_at = ? WHERE user_id = ?", instant(at), userId);
+    }
+
+    @Override
+    public Optional<StoredCredentials> credentials(Connection c, String userId) throws SQLException {
+        return Jdbc.one(c, "SELECT password_hash, roles, credentials_changed_at FROM user_account WHERE user_id = ?",
+                rs -> new StoredCredentials(rs.getString("password_hash"),
+                        rs.getString("roles") == null ? "" : rs.getString("roles"),
+                        instant(rs, "credentials_changed_at")), userId);
+    }
+
+    @Override
+    public void setCredentials(Connection c, String userId, String passwordHash, String roles, Instant at)
+            throws SQLException {
+        Jdbc.update(c, "UPDATE user_account SET password_hash = ?, roles = ?, credentials_changed_at = ?, changed_at = ?"
+                + " WHERE user_id = ?", passwordHash, roles, instant(at), instant(at), userId);
+    }
+
+    @Override
+    public void setRoles(Connection c, String userId, String roles, Instant at) throws SQLException {
+        Jdbc.update(c, "UPDATE user_account SET roles = ?, credentials_changed_at = ?, changed_at = ? WHERE user_id = ?",
+                roles, instant(at), instant(at), userId);
     }
 
     @Override

@@ -3,9 +3,9 @@ package nl.proeftuin.core.security.internal;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
-@ObjectClassDefinition(name = "Proeftuin users realm",
-        description = "The proeftuin JAAS realm over a properties file with PBKDF2 hashes, and its user administration")
-@interface PropertiesFileRealmConfig {
+@ObjectClassDefinition(name = "Proeftuin accounts realm",
+        description = "The proeftuin JAAS realm over the accounts in the database (PBKDF2 hashes), and its user administration")
+@interface AccountRealmConfig {
 
     @AttributeDefinition(description = "The JAAS realm name the API logs in with")
     String realmName() default "proeftuin";
@@ -13,7 +13,7 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
     @AttributeDefinition(description = "Rank of this realm; a realm of the same name with a higher rank (LDAP) wins")
     int rank() default 0;
 
-    @AttributeDefinition(description = "The users file; ${karaf.etc} is replaced by Karaf's etc folder")
+    @AttributeDefinition(description = "The users file: an inbox moved into the database at start and at the next login after a change; ${karaf.etc} is Karaf's etc folder")
     String usersFile() default "${karaf.etc}/proeftuin-users.properties";
 
     @AttributeDefinition(description = "Minimum password length (at least 8)")

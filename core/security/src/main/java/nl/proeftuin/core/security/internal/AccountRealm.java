@@ -1,6 +1,7 @@
 package nl.proeftuin.core.security.internal;
 
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -28,30 +29,37 @@ import nl.proeftuin.core.security.UserAdministration;
 import nl.proeftuin.core.store.Database;
 import nl.proeftuin.core.store.accounts.AccountStore;
 import nl.proeftuin.core.store.accounts.StoredAccount;
+import nl.proeftuin.core.store.accounts.StoredCredentials;
 import nl.proeftuin.core.store.region.MunicipalityStore;
 import nl.proeftuin.core.store.region.StoredMunicipality;
 import nl.proeftuin.core.store.sessions.SessionStore;
 import org.apache.karaf.jaas.boot.ProxyLoginModule;
 import org.apache.karaf.jaas.config.JaasRealm;
-import org.apache.karaf.jaas.modules.properties.PropertiesLoginModule;
 import nl.proeftuin.core.store.region.MunicipalityNames;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * The {@code proeftuin} JAAS realm (Karaf's {@link PropertiesLoginModule} over a users file whose
- * passwords are PBKDF2 hashes, see {@link Pbkdf2EncryptionService}) and the administration of its
- * users. The file holds the password hash and roles; the database holds the rest of the account
- * (name, organisation, municipalities, disabled) and the sessions, so that a change reaches every node.
+ * The {@code proeftuin} JAAS realm ({@link DatabaseLoginModule}) and the administration of its users.
+ * The whole account lives in the database (PBKDF2 password hash, roles, name, organisation,
+ * municipalities, disabled) with the sessions, so that a user created, a password changed or a role
+ * given through one node counts on every node at once (decision 0029).
+ *
+ * <p>The users file in etc/ is an inbox, for {@code bin/proeftuin-admin} on a stopped node and for an
+ * operator's hand: its entries are moved into the database at start and at the next login after the
+ * file changed, then removed from it (see {@link #importUsersFile()}).
  */
-@Component(service = {JaasRealm.class, UserAdministration.class}, immediate = true)
-@Designate(ocd = PropertiesFileRealmConfig.class)
-public class PropertiesFileRealm implements JaasRealm, UserAdministration {
+@Component(service = {JaasRealm.class, UserAdministration.class, UsersInbox.class}, immediate = true)
+@Designate(ocd = AccountRealmConfig.class)
+public class AccountRealm implements JaasRealm, UserAdministration, UsersInbox, DatabaseLoginModule.Credentials {
     static final Pattern USER_ID = Pattern.compile("[a-z0-9][a-z0-9._@-]{1,63}");
     static final int MAX_NAME = 200;
+    private static final Logger LOG = LoggerFactory.getLogger(AccountRealm.class);
 
     private final String realmName;
     private final int rank;
@@ -64,18 +72,21 @@ public class PropertiesFileRealm implements JaasRealm, UserAdministration {
     private final MunicipalityStore register;
     private final Clock clock;
     private final BundleContext context;
+    /** The users file's modification time when it was last imported; null: never. */
+    private volatile FileTime imported;
 
     @Activate
-    public PropertiesFileRealm(PropertiesFileRealmConfig config, @Reference Database database,
+    public AccountRealm(AccountRealmConfig config, @Reference Database database,
             @Reference AccountStore accounts, @Reference SessionStore sessions, @Reference MunicipalityStore register,
             BundleContext context) {
         this(config.realmName(), config.rank(), new UsersFile(Path.of(resolve(config.usersFile()))),
                 new PasswordPolicy(config.minPasswordLength(), config.minPasswordEntropyBits()), config.pbkdf2Iterations(),
                 database, accounts, sessions, register, Clock.systemUTC(), context);
         file.restrict();
+        importUsersFile();
     }
 
-    PropertiesFileRealm(String realmName, int rank, UsersFile file, PasswordPolicy policy, int iterations,
+    AccountRealm(String realmName, int rank, UsersFile file, PasswordPolicy policy, int iterations,
             Database database, AccountStore accounts, SessionStore sessions, MunicipalityStore register, Clock clock,
             BundleContext context) {
         this.realmName = realmName;
@@ -110,22 +121,35 @@ public class PropertiesFileRealm implements JaasRealm, UserAdministration {
 
     /**
      * The entry Karaf's own realm registrations produce: its proxy module, told which bundle loads the
-     * real module (this one, which imports it) and given this bundle's context to find the encryption.
+     * real module (this one) and given this realm to check the credentials with.
      */
     @Override
     public AppConfigurationEntry[] getEntries() {
         Map<String, Object> options = new HashMap<>();
         options.put(BundleContext.class.getName(), context);
-        options.put(ProxyLoginModule.PROPERTY_MODULE, PropertiesLoginModule.class.getName());
+        options.put(ProxyLoginModule.PROPERTY_MODULE, DatabaseLoginModule.class.getName());
         options.put(ProxyLoginModule.PROPERTY_BUNDLE, Long.toString(context.getBundle().getBundleId()));
-        options.put("users", file.path().toString());
-        options.put("encryption.enabled", "true");
-        options.put("encryption.name", Pbkdf2EncryptionService.NAME);
-        options.put("encryption.prefix", UsersFile.CRYPT);
-        options.put("encryption.suffix", UsersFile.CRYPT);
-        options.put("detailed.login.exception", "false");
+        options.put(DatabaseLoginModule.CREDENTIALS, this);
         return new AppConfigurationEntry[] {new AppConfigurationEntry(ProxyLoginModule.class.getName(),
                 AppConfigurationEntry.LoginModuleControlFlag.REQUIRED, options)};
+    }
+
+    /**
+     * Checks a password against the account in the database (after moving a changed users file in).
+     * A disabled account is checked like any other: the session service refuses it afterwards, with
+     * the same answer as a wrong password.
+     *
+     * @return the account's role names, or null for an unknown user, a directory account or a wrong password
+     */
+    @Override
+    public Set<String> check(String userId, char[] password) {
+        importUsersFileWhenChanged();
+        var stored = read(c -> accounts.credentials(c, userId));
+        String hash = stored.map(StoredCredentials::passwordHash).orElse(null);
+        if (hash == null || !Pbkdf2.verify(password, unwrap(hash))) {
+            return null;
+        }
+        return Set.copyOf(SessionRoles.parse(stored.get().roles()).stream().map(Role::name).toList());
     }
 
     // --- UserAdministration
@@ -142,17 +166,16 @@ public class PropertiesFileRealm implements JaasRealm, UserAdministration {
             Set<String> municipalities = municipalities(account.municipalities());
             String organisation = text("organisation", account.organisation(), false);
             policy.check(userId, password);
-            String hash = UsersFile.CRYPT + Pbkdf2.hash(password, iterations) + UsersFile.CRYPT;
+            String hash = Pbkdf2.hash(password, iterations);
             Instant now = clock.instant();
+            importUsersFileWhenChanged();
             return write(c -> {
-                if (accounts.exists(c, userId) || file.read().containsKey(userId)) {
+                if (accounts.exists(c, userId)) {
                     throw new RuleViolationException("user-exists", "A user " + userId + " exists already");
                 }
                 accounts.insert(c, userId, name, organisation, now);
+                accounts.setCredentials(c, userId, hash, SessionRoles.format(roles), now);
                 accounts.setMunicipalities(c, userId, registered(c, municipalities));
-                Map<String, UsersFile.Entry> users = file.read();
-                users.put(userId, new UsersFile.Entry(hash, roles));
-                file.write(users); // last: a failed write rolls the database back
                 return load(c, userId);
             });
         } finally {
@@ -164,17 +187,10 @@ public class PropertiesFileRealm implements JaasRealm, UserAdministration {
     public Account setRoles(String userId, Set<Role> roles) {
         Set<Role> checked = roles(roles);
         return write(c -> {
-            Map<String, UsersFile.Entry> users = file.read();
-            UsersFile.Entry entry = users.get(existing(c, userId));
-            if (entry == null) {
-                throw new RuleViolationException("not-in-users-file",
-                        userId + " is not in " + file.path() + " (its roles live in the directory, for example LDAP)");
-            }
+            ownPassword(c, existing(c, userId));
             // Open sessions carry the roles they logged in with: change those too, so it counts at once.
             sessions.setRolesOfUser(c, userId, SessionRoles.format(checked));
-            touch(c, userId);
-            users.put(userId, new UsersFile.Entry(entry.hash(), checked));
-            file.write(users);
+            accounts.setRoles(c, userId, SessionRoles.format(checked), clock.instant());
             return load(c, userId);
         });
     }
@@ -224,17 +240,11 @@ public class PropertiesFileRealm implements JaasRealm, UserAdministration {
     public void changePassword(String userId, char[] password) {
         try {
             policy.check(userId, password);
-            String hash = UsersFile.CRYPT + Pbkdf2.hash(password, iterations) + UsersFile.CRYPT;
+            String hash = Pbkdf2.hash(password, iterations);
             write(c -> {
-                Map<String, UsersFile.Entry> users = file.read();
-                UsersFile.Entry entry = users.get(existing(c, userId));
-                if (entry == null) {
-                    throw new RuleViolationException("not-in-users-file", userId + " is not in " + file.path());
-                }
+                StoredCredentials now = ownPassword(c, existing(c, userId));
                 sessions.deleteOfUser(c, userId);
-                touch(c, userId);
-                users.put(userId, new UsersFile.Entry(hash, entry.roles()));
-                file.write(users);
+                accounts.setCredentials(c, userId, hash, now.roles(), clock.instant());
                 return null;
             });
         } finally {
@@ -264,15 +274,133 @@ public class PropertiesFileRealm implements JaasRealm, UserAdministration {
         return !file.read().isEmpty() || read(accounts::any);
     }
 
+    // --- the users file, an inbox
+
+    @Override
+    public void importUsersFileWhenChanged() {
+        FileTime now = file.modified();
+        if (now != null && !now.equals(imported)) {
+            importUsersFile();
+        }
+    }
+
+    /**
+     * Moves the users file's entries into the database and removes them from the file. An entry creates
+     * its account (name: the user id, until user administration or {@code bin/proeftuin-admin}'s pending
+     * name completes it). For an account that exists already it sets the password hash and adds the
+     * roles only when {@code bin/proeftuin-admin create-administrator --overwrite} asked for it (recorded
+     * in {@link PendingAccounts#FILE}): a copy of an old users file on another node, or an entry written
+     * by hand for a taken id, never overwrites a password changed since (logged as a warning, then
+     * removed). A failure leaves the entry in the file for the next try; it never stops the start.
+     */
+    synchronized void importUsersFile() {
+        FileTime modified = file.modified();
+        Map<String, UsersFile.Entry> entries;
+        Map<String, PendingAccounts.Pending> pending;
+        try {
+            entries = file.read();
+            pending = pendingFile().read();
+        } catch (RuntimeException e) {
+            LOG.error("{} cannot be read; its entries are not moved into the database", file.path(), e);
+            return;
+        }
+        Map<String, UsersFile.Entry> done = new HashMap<>();
+        for (Map.Entry<String, UsersFile.Entry> entry : entries.entrySet()) {
+            String userId = entry.getKey();
+            if (!USER_ID.matcher(userId).matches()) {
+                LOG.warn("{}: '{}' is no valid user id; left in the file", file.path(), userId);
+                continue;
+            }
+            PendingAccounts.Pending p = pending.get(userId);
+            try {
+                String outcome = importEntry(userId, entry.getValue(), p);
+                LOG.info("{}: account {} {}", file.path(), userId, outcome);
+                done.put(userId, entry.getValue());
+            } catch (RuntimeException e) {
+                LOG.error("{}: account {} not moved into the database yet; kept for the next try", file.path(), userId, e);
+            }
+        }
+        file.removeIfUnchanged(done);
+        imported = done.size() == entries.size() ? file.modified() : modified;
+    }
+
+    private String importEntry(String userId, UsersFile.Entry entry, PendingAccounts.Pending pending) {
+        String hash = unwrap(entry.hash());
+        Instant now = clock.instant();
+        try {
+            return database.inTransaction(c -> importEntry(c, userId, hash, entry.roles(), pending, now));
+        } catch (SQLException e) {
+            // another node created the same account at the same moment: the second try finds it
+            try {
+                return database.inTransaction(c -> importEntry(c, userId, hash, entry.roles(), pending, now));
+            } catch (SQLException again) {
+                throw new IllegalStateException("user administration failed in the database", again);
+            }
+        }
+    }
+
+    private String importEntry(Connection c, String userId, String hash, Set<Role> roles,
+            PendingAccounts.Pending pending, Instant now) throws SQLException {
+        var stored = accounts.credentials(c, userId);
+        if (stored.isEmpty()) {
+            accounts.insert(c, userId, pending == null ? userId : pending.name(), null, now);
+            accounts.setCredentials(c, userId, hash, SessionRoles.format(roles), now);
+            return "created with roles " + describe(roles);
+        }
+        if (stored.get().passwordHash() != null && (pending == null || !pending.overwrite())) {
+            return "exists already in the database: left unchanged (a new password through user administration,"
+                    + " or bin/proeftuin-admin create-administrator --overwrite)";
+        }
+        Set<Role> all = EnumSet.noneOf(Role.class);
+        all.addAll(SessionRoles.parse(stored.get().roles()));
+        all.addAll(roles);
+        if (!hash.equals(stored.get().passwordHash())) {
+            sessions.deleteOfUser(c, userId);
+        } else {
+            sessions.setRolesOfUser(c, userId, SessionRoles.format(all));
+        }
+        accounts.setCredentials(c, userId, hash, SessionRoles.format(all), now);
+        return "given a new password and roles " + describe(all);
+    }
+
+    private PendingAccounts.File pendingFile() {
+        return new PendingAccounts.File(file.path().resolveSibling(PendingAccounts.FILE));
+    }
+
+    /** The hash as the users file writes it ({@code {CRYPT}...{CRYPT}}), or bare. */
+    static String unwrap(String hash) {
+        if (hash != null && hash.startsWith(UsersFile.CRYPT) && hash.endsWith(UsersFile.CRYPT)
+                && hash.length() >= 2 * UsersFile.CRYPT.length()) {
+            return hash.substring(UsersFile.CRYPT.length(), hash.length() - UsersFile.CRYPT.length());
+        }
+        return hash;
+    }
+
     // --- helpers
 
+    private void touch(Connection c, String userId) throws SQLException {
+        accounts.touch(c, userId, clock.instant());
+    }
+
     private Account load(Connection c, String userId) throws SQLException {
-        Map<String, UsersFile.Entry> users = file.read();
-        UsersFile.Entry entry = users.get(userId);
+        Set<Role> roles = accounts.credentials(c, userId).map(s -> SessionRoles.parse(s.roles())).orElse(Set.of());
         return accounts.find(c, userId)
-                .map((StoredAccount a) -> new Account(userId, a.displayName(), entry == null ? Set.of() : entry.roles(),
+                .map((StoredAccount a) -> new Account(userId, a.displayName(), roles,
                         a.municipalities(), a.organisation(), a.disabled(), a.createdAt()))
                 .orElseThrow(() -> new NotFoundException("user " + userId));
+    }
+
+    /**
+     * @return the account's credentials, when the platform holds its password
+     * @throws RuleViolationException {@code directory-account} for an account of a directory realm (LDAP)
+     */
+    private StoredCredentials ownPassword(Connection c, String userId) throws SQLException {
+        StoredCredentials stored = accounts.credentials(c, userId).orElseThrow(() -> new NotFoundException("user " + userId));
+        if (stored.passwordHash() == null) {
+            throw new RuleViolationException("directory-account", userId + " logs in through the region's directory"
+                    + " (for example LDAP): its password and roles are changed there");
+        }
+        return stored;
     }
 
     private String existing(Connection c, String userId) throws SQLException {
@@ -280,10 +408,6 @@ public class PropertiesFileRealm implements JaasRealm, UserAdministration {
             throw new NotFoundException("user " + userId);
         }
         return userId;
-    }
-
-    private void touch(Connection c, String userId) throws SQLException {
-        accounts.touch(c, userId, clock.instant());
     }
 
     /**
