@@ -117,6 +117,14 @@ final class AuditSeal {
         }
     }
 
+    /**
+     * @return this key's fingerprint: HMAC-SHA256 (hex) of a fixed label under the key, never the key;
+     *         every node of a region must show the same (table region_key)
+     */
+    String fingerprint() {
+        return mac("proeftuin access log key fingerprint");
+    }
+
     /** @return HMAC-SHA256 (hex) of an entry, over its hash (which covers every field and the link) */
     String entryMac(String entryHash) {
         return mac("proeftuin access log entry\n" + entryHash);

@@ -42,6 +42,8 @@ import nl.proeftuin.core.store.Database;
 import nl.proeftuin.core.store.accesslog.AccessLogFilter;
 import nl.proeftuin.core.store.accesslog.AccessLogStore;
 import nl.proeftuin.core.store.accesslog.StoredAccessEntry;
+import nl.proeftuin.core.store.cluster.RegionKeyStore;
+import nl.proeftuin.core.store.cluster.RegionKeys;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -101,12 +103,16 @@ public class HashChainedAccessLog implements AccessLog {
     private boolean sealed;
     private ScheduledExecutorService timer;
 
+    /** The access log key's row in {@code region_key}. */
+    static final String REGION_KEY = "access-log";
+
     @Activate
     public HashChainedAccessLog(HashChainedAccessLogConfig config, @Reference Database database,
-            @Reference AccessLogStore store) throws IOException {
-        this(database, store, Clock.systemUTC(), config.node().isBlank() ? hostName() : config.node().strip(),
+            @Reference AccessLogStore store, @Reference RegionKeyStore regionKeys) throws IOException {
+        this(database, store, Clock.systemUTC(), node(config), regionsOwn(
                 AuditSeal.open(path(config.keyFile(), "karaf.etc", "proeftuin-access-log.key"),
                         path(config.checkpointFile(), "karaf.data", "audit/access-log-checkpoints")),
+                database, regionKeys, node(config)),
                 config.checkpointEvery(), Duration.ofSeconds(Math.max(1, config.checkpointSeconds())));
         long seconds = checkpointInterval.toSeconds();
         timer = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -115,6 +121,26 @@ public class HashChainedAccessLog implements AccessLog {
             return t;
         });
         timer.scheduleWithFixedDelay(this::checkpointQuietly, seconds, seconds, TimeUnit.SECONDS);
+    }
+
+    private static String node(HashChainedAccessLogConfig config) {
+        return config.node().isBlank() ? hostName() : config.node().strip();
+    }
+
+    /**
+     * The seal, when its key is the region's (the first node records the fingerprint): entries written
+     * with another key would not verify on the other nodes, and the one chain would look tampered with.
+     *
+     * @throws IllegalStateException when this node's key is not the region's, before anything is written
+     */
+    static AuditSeal regionsOwn(AuditSeal seal, Database database, RegionKeyStore regionKeys, String node) {
+        RegionKeys.check(database, regionKeys, REGION_KEY, seal.fingerprint(), node, (mine, region) ->
+                "This node's access log key differs from the region's: its fingerprint " + mine + " is not the"
+                + " region's " + region + " (table region_key). Entries written here would not verify on the other"
+                + " nodes and the region's one chain would look tampered with, so this node keeps no access log,"
+                + " does not serve and is not ready. Copy etc/proeftuin-access-log.key from a node of the region"
+                + " and restart.");
+        return seal;
     }
 
     /** For tests (this package is not exported): the log with a clock and a node name, the JVM's test key and checkpoints in memory. */

@@ -84,4 +84,33 @@ class AccessLogTwoNodesTest {
             }
         }
     }
+
+    /**
+     * A node whose access log key is not the region's refuses before it writes anything: its entries
+     * would not verify on the other nodes, and the one chain would look tampered with.
+     */
+    @Test
+    void aNodeWithAnotherAccessLogKeyRefusesBeforeItWrites(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        Database database = TestDatabases.h2(dir);
+        try {
+            var keys = new nl.proeftuin.core.store.internal.JdbcRegionKeyStore();
+            byte[] regionKey = AuditSeal.randomKey();
+            AuditSeal first = AuditSeal.inMemory(regionKey);
+            HashChainedAccessLog.regionsOwn(first, database, keys, "node-a");
+            assertEquals(first.fingerprint(), database.read(c -> keys.find(c, HashChainedAccessLog.REGION_KEY)).orElseThrow());
+            assertTrue(!first.fingerprint().contains(java.util.HexFormat.of().formatHex(regionKey)), "never the key");
+            HashChainedAccessLog.regionsOwn(AuditSeal.inMemory(regionKey.clone()), database, keys, "node-b"); // same key
+
+            AuditSeal other = AuditSeal.inMemory(AuditSeal.randomKey());
+            IllegalStateException refused = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+                    () -> HashChainedAccessLog.regionsOwn(other, database, keys, "node-c"));
+            assertTrue(refused.getMessage().contains("access log key differs from the region's")
+                    && refused.getMessage().contains(first.fingerprint().substring(0, 12)), refused.getMessage());
+            assertEquals(first.fingerprint(), database.read(c -> keys.find(c, HashChainedAccessLog.REGION_KEY)).orElseThrow(),
+                    "the region's fingerprint stays");
+        } finally {
+            TestDatabases.close(database);
+        }
+    }
 }

@@ -10,9 +10,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
-import java.sql.SQLException;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Base64;
 import java.util.Dictionary;
 import java.util.Hashtable;
@@ -27,6 +25,7 @@ import nl.proeftuin.core.store.Database;
 import nl.proeftuin.core.store.cases.ProtectedNationalId;
 import nl.proeftuin.core.store.cluster.RegionJobs;
 import nl.proeftuin.core.store.cluster.RegionKeyStore;
+import nl.proeftuin.core.store.cluster.RegionKeys;
 import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.service.component.annotations.Activate;
@@ -70,8 +69,6 @@ public class NationalIdProtection {
     private static final int IV_BYTES = 12;
     private static final int TAG_BITS = 128;
     private static final SecureRandom RANDOM = new SecureRandom();
-    /** The refusals already logged by this bundle. */
-    private static final java.util.Set<String> TOLD = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     private final SecretKeySpec encryptionKey;
     private final SecretKeySpec digestKey;
@@ -178,38 +175,11 @@ public class NationalIdProtection {
      * @throws IllegalStateException when the region's fingerprint differs: this node must not serve BSNs
      */
     void checkRegionKey(Database database, RegionKeyStore regionKeys, String node) {
-        String region;
-        try {
-            region = recordOrRead(database, regionKeys, node);
-        } catch (SQLException | RuntimeException first) {
-            try {
-                // two first nodes at once: the loser's INSERT fails on the primary key; the winner's row is there now
-                region = recordOrRead(database, regionKeys, node);
-            } catch (SQLException | RuntimeException e) {
-                // The database is not reachable now: readiness says so. The BSN routes are not served
-                // until it is (they need it too); the fingerprint is compared at the next start.
-                LoggerFactory.getLogger(NationalIdProtection.class).warn("The national id key could not be compared"
-                        + " with the region's (the database is not reachable: {}); it is compared at the next start",
-                        e.toString());
-                return;
-            }
-        }
-        if (!MessageDigest.isEqual(region.getBytes(StandardCharsets.US_ASCII),
-                fingerprint.getBytes(StandardCharsets.US_ASCII))) {
-            String why = "This node's national id (BSN) key differs from the region's: its fingerprint "
-                    + fingerprint.substring(0, 12) + "… is not the region's " + region.substring(0, Math.min(12,
-                            region.length())) + "… (table region_key). BSNs stored by the other nodes would be"
-                    + " unreadable here and BSNs stored here unreadable there, so this node does not serve them and"
-                    + " is not ready. Copy etc/" + PID + ".cfg from a node of the region and restart.";
-            if (TOLD.add(why)) { // once, though the component runtime may try to activate it again
-                LoggerFactory.getLogger(NationalIdProtection.class).error(why);
-            }
-            throw new IllegalStateException(why);
-        }
-    }
-
-    private String recordOrRead(Database database, RegionKeyStore regionKeys, String node) throws SQLException {
-        return database.inTransaction(c -> regionKeys.recordOrRead(c, REGION_KEY, fingerprint, node, Instant.now()));
+        RegionKeys.check(database, regionKeys, REGION_KEY, fingerprint, node, (mine, region) ->
+                "This node's national id (BSN) key differs from the region's: its fingerprint " + mine
+                + " is not the region's " + region + " (table region_key). BSNs stored by the other nodes would be"
+                + " unreadable here and BSNs stored here unreadable there, so this node does not serve them and"
+                + " is not ready. Copy etc/" + PID + ".cfg from a node of the region and restart.");
     }
 
     /**
