@@ -201,6 +201,8 @@ for n in "${NODES[@]}"; do
   sed -i "s/^sshPort *=.*/sshPort = ${SSH[$n]}/" "${e}/org.apache.karaf.shell.cfg"
   sed -i "s/^rmiRegistryPort *=.*/rmiRegistryPort = ${rmir}/; s/^rmiServerPort *=.*/rmiServerPort = ${rmis}/" "${e}/org.apache.karaf.management.cfg"
   printf 'node = %s\n' "${n}" > "${e}/nl.proeftuin.core.audit.internal.HashChainedAccessLog.cfg"
+  # HAProxy runs on this machine: believe its X-Forwarded-For (login throttling per client address)
+  printf 'trustedProxies = 127.0.0.1\n' > "${e}/nl.proeftuin.core.rest.internal.ForwardedClientFilter.cfg"
 done
 for n in node2 node3; do
   cmp -s "${WORK}/node1/etc/nl.proeftuin.core.engine.internal.NationalIdProtection.cfg" "${WORK}/${n}/etc/nl.proeftuin.core.engine.internal.NationalIdProtection.cfg" \
