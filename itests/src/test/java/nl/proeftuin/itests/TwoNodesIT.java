@@ -122,6 +122,8 @@ public class TwoNodesIT {
         aNodeWithoutItsDatabaseAnswers503AndComesBack(survivor, holder);
         kill9(holder);
         aNodeWithAnotherKeyRefuses(holder, survivor);
+        kill9(holder);
+        aNodeWithAnotherAccessLogKeyRefuses(holder, nationalIdKey);
     }
 
     /** A load balancer polls readiness every second: it must answer fast (cached verdict, one heartbeat write a second). */
@@ -416,6 +418,42 @@ public class TwoNodesIT {
         assertTrue("the log says why", log.contains("national id (BSN) key differs from the region's"));
         Matcher m = Pattern.compile("This node's national id \\(BSN\\) key differs[^\"\\n]*").matcher(log);
         System.out.println("[two-nodes] node with another national id key: ready 503, GET /persons 503; log: "
+                + (m.find() ? m.group() : "?"));
+    }
+
+    /**
+     * The region's BSN key but another access-log key: its entries would not verify on the other nodes,
+     * so its access log does not start (nothing written), the node is not ready and its log says why.
+     */
+    private void aNodeWithAnotherAccessLogKeyRefuses(Node stranger, String nationalIdKey) throws Exception {
+        writeNationalIdKey(stranger.home, nationalIdKey);
+        Files.writeString(stranger.home.resolve("etc/proeftuin-access-log.key"), randomKey() + "\n");
+        Path logFile = stranger.home.resolve("data/log/karaf.log");
+        long before = Files.size(logFile);
+        start(stranger);
+        long begun = System.nanoTime();
+        String said = "";
+        while (!said.contains("access log key differs from the region's")) {
+            assertTrue("the node with another access-log key did not say why within " + READY_WITHIN + "; see " + logFile,
+                    System.nanoTime() - begun < READY_WITHIN.toNanos());
+            Thread.sleep(500);
+            String log = Files.readString(logFile);
+            said = log.length() > before ? log.substring((int) before) : log;
+        }
+        Thread.sleep(2000); // the HTTP service is up by now, or soon: it must say not ready
+        long askedSince = System.nanoTime();
+        int ready = 0;
+        while (ready == 0 && System.nanoTime() - askedSince < READY_WITHIN.toNanos()) {
+            try {
+                ready = get(stranger, "/api/v1/health/ready").statusCode();
+            } catch (IOException notYet) {
+                Thread.sleep(500);
+            }
+        }
+        assertEquals("not ready", 503, ready);
+        assertEquals("no login without an access log", 503, loginStatus(stranger, "pro"));
+        Matcher m = Pattern.compile("This node's access log key differs[^\"\\n]*").matcher(said);
+        System.out.println("[two-nodes] node with another access-log key: ready 503, login 503; log: "
                 + (m.find() ? m.group() : "?"));
     }
 
