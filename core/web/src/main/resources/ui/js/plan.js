@@ -23,7 +23,7 @@ export async function planSection(k, path, reload) {
   const name = (id) => (persons.find(([p]) => p === id) || [id, id])[1];
   const view = h('div', { id: 'plan-current' });
   if (latest) {
-    view.append(h('div', {}, h('p', { id: 'plan-version' }, t('plan.version', { n: latest.version, at: formatDate(latest.createdAt, language()), by: latest.createdBy })),
+    view.append(h('div', {}, h('p', { id: 'plan-version' }, t('plan.version', { n: latest.version, at: formatDate(latest.createdAt, language()), by: ((k.team || []).find((a) => a.professionalId === latest.createdBy) || {}).name || latest.createdBy })),
       h('h3', {}, t('plan.goals')),
       h('ul', {}, latest.goals.map((g) => h('li', {}, h('strong', {}, `${te('LifeDomain', g.domain)} · ${name(g.personId || '')}: `), g.description))),
       latest.actions.length ? h('h3', {}, t('plan.actions')) : null,
