@@ -98,7 +98,9 @@ export async function request(method, path, body, options = {}) {
     if (e instanceof ApiError && e.status === 401 && !options.anonymous && !options.retried && reauthenticate && session && session.token) {
       // one sign-in dialog for all requests that met the ended session; the page (and what was typed) stays
       reauthenticating = reauthenticating || Promise.resolve(reauthenticate()).finally(() => { reauthenticating = null; });
-      if (await reauthenticating) return send(method, path, body, { ...options, retried: true });
+      flight(-1); // waiting for the user is no loading
+      const signedIn = await reauthenticating.finally(() => flight(1));
+      if (signedIn) return send(method, path, body, { ...options, retried: true });
       keep(null);
     } else if (e instanceof ApiError && e.status === 401 && !options.anonymous && session && session.token && !reauthenticate) {
       keep(null);

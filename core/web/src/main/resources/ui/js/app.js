@@ -134,6 +134,7 @@ export function report(error, form) {
 export async function act(action, success, options = {}) {
   const { form, button } = options.form || options.button ? options : context();
   if (form) clearErrors(form);
+  say(''); // the last action's message is not this one's
   try {
     const result = await busy(button, action);
     if (success) say(success);

@@ -334,9 +334,9 @@ async function entries(k, path) {
     ev.preventDefault();
     const e = await act(() => api.post(`${path}/entries`, { kind: kind.input.value, text: text.input.value, source: source.input.value,
       aboutPersonIds: [...about.querySelectorAll('input:checked')].map((b) => b.value) }), t('common.saved'));
-    if (e) { ul.append(item(e)); text.input.value = ''; }
+    if (e) { ul.append(item(e)); text.input.value = ''; document.getElementById('entries-none')?.remove(); }
   });
-  return h('div', {}, list.length ? null : h('p', {}, t('entry.none')), ul, h('details', { class: 'no-print' }, h('summary', {}, t('entry.add')), form));
+  return h('div', {}, list.length ? null : h('p', { id: 'entries-none' }, t('entry.none')), ul, h('details', { class: 'no-print' }, h('summary', {}, t('entry.add')), form));
 }
 
 async function triage(k, path) {

@@ -36,10 +36,11 @@ export async function planSection(k, path, reload) {
   } else {
     view.append(h('p', {}, t('plan.none')));
   }
-  return h('div', {}, view, versionsAndDiff(path, versions), editor(k, path, latest, persons, reload));
+  const author = (id) => ((k.team || []).find((a) => a.professionalId === id) || {}).name || id;
+  return h('div', {}, view, versionsAndDiff(path, versions, author), editor(k, path, latest, persons, reload));
 }
 
-function versionsAndDiff(path, versions) {
+function versionsAndDiff(path, versions, author = (id) => id) {
   if (versions.length < 2) return null;
   const options = versions.map((v) => [String(v.version), t('plan.versionShort', { n: v.version, note: v.note || '' })]);
   const from = field(t('plan.diffFrom'), 'select', { name: 'diffFrom' }, options);
@@ -57,7 +58,7 @@ function versionsAndDiff(path, versions) {
       : h('p', {}, t('plan.noChanges')));
   });
   return h('div', {}, h('h3', {}, t('plan.versions')),
-    h('ol', {}, versions.map((v) => h('li', {}, `${formatDate(v.createdAt, language())} — ${v.createdBy}${v.note ? `: ${v.note}` : ''}`))),
+    h('ol', {}, versions.map((v) => h('li', {}, `${formatDate(v.createdAt, language())} — ${author(v.createdBy)}${v.note ? `: ${v.note}` : ''}`))),
     form, out);
 }
 

@@ -333,6 +333,18 @@ class WebUiIT {
             click(By.id("statement-link"));
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Toegankelijkheidsverklaring"));
             assertTrue(browser.findElement(By.tagName("main")).getText().contains("axe-core"));
+            // the scan can fail: an input without a label is a critical violation it reports
+            ((JavascriptExecutor) browser).executeScript("const i = document.createElement('input'); i.id = 'axe-probe';"
+                    + " document.querySelector('main').append(i);");
+            AssertionError caught = null;
+            try {
+                axe("probe");
+            } catch (AssertionError expected) {
+                caught = expected;
+            }
+            assertTrue(caught != null && caught.getMessage().contains("critical label"), "axe-core found the unlabelled input: " + caught);
+            ((JavascriptExecutor) browser).executeScript("document.getElementById('axe-probe').remove();");
+            scanned.remove("probe");
             check("statement");
 
             browser.get(platform.url("/ui/#/cases"));
@@ -660,6 +672,8 @@ class WebUiIT {
         type(By.name("entrySource"), "Gesprek met moeder");
         submit(By.id("entry-form"));
         WebElement relogin = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("relogin")));
+        // the button that sent it stays busy until the request is done
+        assertEquals("true", browser.findElement(By.cssSelector("#entry-form button[type=submit]")).getAttribute("aria-busy"));
         assertEquals("Moeder vertelt dat het beter gaat.", browser.findElement(By.name("entryText")).getAttribute("value"),
                 "what was typed stays");
         check("relogin");
@@ -667,7 +681,22 @@ class WebUiIT {
         submit(By.id("relogin-form"));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("entries"), "Moeder vertelt dat het beter gaat."));
         assertTrue(browser.findElements(By.id("relogin")).isEmpty());
+        assertEquals(null, browser.findElement(By.cssSelector("#entry-form button[type=submit]")).getAttribute("aria-busy"));
         check("case-entries");
+
+        // a slow answer: the loading indicator shows and the button is busy (a second click sends nothing twice)
+        ((JavascriptExecutor) browser).executeScript("window.realFetch = window.fetch;"
+                + " window.fetch = (...a) => new Promise((r) => setTimeout(r, 2000)).then(() => window.realFetch(...a));");
+        type(By.name("entryText"), "Vader komt naar de cursus.");
+        submit(By.id("entry-form"));
+        browser.findElement(By.cssSelector("#entry-form button[type=submit]")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("loading")));
+        assertEquals("true", browser.findElement(By.cssSelector("#entry-form button[type=submit]")).getAttribute("aria-busy"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("entries"), "Vader komt naar de cursus."));
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("loading")));
+        ((JavascriptExecutor) browser).executeScript("window.fetch = window.realFetch;");
+        assertEquals(1, browser.findElements(By.xpath("//ul[@id='entries']/li[contains(., 'Vader komt naar de cursus.')]")).size(),
+                "sent once");
     }
 
     private void signIn(WebElement form) {
