@@ -122,6 +122,7 @@ export function report(error, form) {
   if (form && form.isConnected) {
     const control = error instanceof api.ApiError ? controlFor(form, problemField(error.problem)) : null;
     showErrors(form, [{ text, control }], actions);
+    say(text, 'error'); // also in the live region and the status line (which stays in view)
   } else {
     say(text, 'error', actions);
   }

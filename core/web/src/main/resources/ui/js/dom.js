@@ -126,7 +126,8 @@ export function showErrors(form, items, actions = []) {
     return h('li', {}, h('a', { href: `#${control.id}`, onclick: (ev) => { ev.preventDefault(); control.focus(); } },
       name ? t('ui.fieldError', { field: name, message: text }) : text));
   }));
-  const summary = h('div', { class: 'error-summary', role: 'alert', tabindex: '-1', 'data-owned': true },
+  // no role=alert: the focus reads it out, and the status line (a live region) carries the message too
+  const summary = h('div', { class: 'error-summary', tabindex: '-1', 'data-owned': true },
     h('h2', {}, t('ui.errorSummary')), list, actions.length ? h('p', { class: 'actions' }, actions) : null);
   form.prepend(summary);
   summary.focus();

@@ -482,13 +482,27 @@ class WebUiIT {
         click(By.cssSelector("nav a[href='#/signal']"));
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("signal-form")));
         new Select(browser.findElement(By.name("source"))).selectByValue("SCHOOL");
-        type(By.name("municipality"), "Ede");
+        WebElement municipalityInput = browser.findElement(By.name("municipality"));
+        assertTrue(label(municipalityInput).getText().contains("(verplicht)"), label(municipalityInput).getText());
+        assertEquals("true", municipalityInput.getAttribute("aria-required"));
         type(By.name("description"), "Sanne komt vaak met blauwe plekken op school.");
         WebElement first = browser.findElements(By.cssSelector(".member")).get(0);
         fillMember(first, "Sanne", "Jansen", "2016-05-01", "CHILD");
         click(By.id("add-member"));
         WebElement second = browser.findElements(By.cssSelector(".member")).get(1);
         fillMember(second, "Mark", "Jansen", "1985-02-02", "PARENT");
+        // the municipality forgotten: the API's refusal next to the field, in Dutch, and in the summary above the form
+        click(By.id("open-case"));
+        WebElement missing = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#signal-form .error-summary")));
+        assertEquals(missing, browser.switchTo().activeElement(), "the error summary takes the focus");
+        assertTrue(missing.getText().contains("Gemeente") && missing.getText().contains("Vul dit in"), missing.getText());
+        assertEquals("true", municipalityInput.getAttribute("aria-invalid"));
+        WebElement next = browser.findElement(By.id(municipalityInput.getAttribute("id") + "-error"));
+        assertTrue(next.isDisplayed() && next.getText().contains("Vul dit in"), next.getText());
+        check("signal-error");
+        missing.findElement(By.tagName("a")).click();
+        assertEquals(municipalityInput, browser.switchTo().activeElement(), "the summary's link leads to the field");
+        type(municipalityInput, "Ede");
         check("signal");
         click(By.id("open-case"));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Sanne"));
