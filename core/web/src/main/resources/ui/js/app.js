@@ -3,7 +3,7 @@
 // the top of the form that was sent (with the field's message next to it), in the user's language
 // (a text per API rule and reason), keeps the button busy while the request runs, offers a reload on
 // 412, and signs the user in again on 401 without losing what was typed.
-import { h, replace, field, busy, showErrors, clearErrors, controlFor, labelTables } from './dom.js';
+import { h, replace, field, busy, showErrors, clearErrors, controlFor, labelOf, labelTables } from './dom.js';
 import { load, preferred, t, has, language } from './i18n.js';
 import * as api from './api.js';
 
@@ -122,7 +122,8 @@ export function report(error, form) {
   if (form && form.isConnected) {
     const control = error instanceof api.ApiError ? controlFor(form, problemField(error.problem)) : null;
     showErrors(form, [{ text, control }], actions);
-    say(text, 'error'); // also in the live region and the status line (which stays in view)
+    // also in the live region and the status line (which stays in view), naming the field
+    say(control && labelOf(control) ? t('ui.fieldError', { field: labelOf(control), message: text }) : text, 'error');
   } else {
     say(text, 'error', actions);
   }
