@@ -15,6 +15,28 @@ export class ApiError extends Error {
 
 let session = read();
 
+/** Requests under way, and who wants to know (the loading indicator). */
+let inFlight = 0;
+const watchers = new Set();
+function flight(delta) {
+  inFlight += delta;
+  watchers.forEach((w) => w(inFlight));
+}
+/** Calls watcher(count) whenever the number of requests under way changes. */
+export function watchRequests(watcher) {
+  watchers.add(watcher);
+}
+
+/**
+ * Who signs the user in again when the session ended while they worked (401): a function that
+ * resolves true once a new session exists (the request is then sent again) or false. Set by the shell.
+ */
+let reauthenticate = null;
+let reauthenticating = null;
+export function onUnauthorized(fn) {
+  reauthenticate = fn;
+}
+
 function read() {
   try {
     return JSON.parse(sessionStorage.getItem(KEY)) || null;
@@ -69,6 +91,27 @@ function identityHeaders() {
  * (with the ETag as result.etag on objects), text for non-JSON answers, or null for 204.
  */
 export async function request(method, path, body, options = {}) {
+  flight(1);
+  try {
+    return await send(method, path, body, options);
+  } catch (e) {
+    if (e instanceof ApiError && e.status === 401 && !options.anonymous && !options.retried && reauthenticate && session && session.token) {
+      // one sign-in dialog for all requests that met the ended session; the page (and what was typed) stays
+      reauthenticating = reauthenticating || Promise.resolve(reauthenticate()).finally(() => { reauthenticating = null; });
+      flight(-1); // waiting for the user is no loading
+      const signedIn = await reauthenticating.finally(() => flight(1));
+      if (signedIn) return send(method, path, body, { ...options, retried: true });
+      keep(null);
+    } else if (e instanceof ApiError && e.status === 401 && !options.anonymous && session && session.token && !reauthenticate) {
+      keep(null);
+    }
+    throw e;
+  } finally {
+    flight(-1);
+  }
+}
+
+async function send(method, path, body, options) {
   const headers = { Accept: 'application/json', ...(options.anonymous ? {} : identityHeaders()) };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   if (options.ifMatch !== undefined && options.ifMatch !== null) headers['If-Match'] = `"${options.ifMatch}"`;
@@ -85,7 +128,6 @@ export async function request(method, path, body, options = {}) {
     if (type.includes('json')) {
       try { problem = await response.json(); } catch (e) { problem = null; }
     }
-    if (response.status === 401 && session && session.token) keep(null);
     throw new ApiError(response.status, problem);
   }
   if (response.status === 204) return null;

@@ -1,7 +1,11 @@
-// The case page for professionals: overview with phase and framework (and their history), the
-// family system, the team, the family plan, consents, entries, triage with provenance, and finding care.
-import { h, replace, field, formatDate, today } from './dom.js';
-import { t, te, language } from './i18n.js';
+// The case page for professionals: the case at a glance (family, fixed professional, regie holder,
+// phase, framework with the measure's end date, safety agreements, next deadlines, open triage,
+// alerts) above tabs for the parts: overview with phase and framework (and their history, in words),
+// the family system, the team, the family plan, consents, entries, triage with provenance, and
+// finding care. Reading comes first; each form opens behind "Wijzigen"; a framework change asks
+// for a confirmation.
+import { h, replace, field, formatDate, today, statusTag, summaryCard, confirmDialog, uid } from './dom.js';
+import { t, te, language, words, pluginName } from './i18n.js';
 import * as api from './api.js';
 import { act, say, problemText } from './app.js';
 import { familyGraph } from './graph.js';
@@ -22,6 +26,14 @@ const URGENCIES = ['REGULAR', 'HIGH', 'CRISIS'];
 const SECTIONS = [['overview', 'case.overview'], ['family', 'case.family'], ['team', 'case.team'], ['plan', 'case.plan'],
   ['consents', 'case.consents'], ['entries', 'case.entries'], ['triage', 'case.triage'], ['care', 'case.care']];
 
+/** The tab a user last looked at, per case (kept while the tab of the browser lives). */
+function keptTab(caseId) {
+  try { return sessionStorage.getItem(`proeftuin.tab.${caseId}`) || 'overview'; } catch (e) { return 'overview'; }
+}
+function keepTab(caseId, id) {
+  try { sessionStorage.setItem(`proeftuin.tab.${caseId}`, id); } catch (e) { /* not kept */ }
+}
+
 export async function render(main, caseId) {
   const k = await api.get(`/cases/${encodeURIComponent(caseId)}`);
   const path = `/cases/${encodeURIComponent(caseId)}`;
@@ -29,14 +41,27 @@ export async function render(main, caseId) {
   // this user's need to know) is reported, never silently leaves the old page
   const reload = () => render(main, caseId).catch((e) => say(problemText(e), 'error'));
   const names = k.members.map((m) => m.person.givenName).join(', ');
-  const containers = Object.fromEntries(SECTIONS.map(([id]) => [id, h('section', { id: `section-${id}`, 'aria-labelledby': `h-${id}` })]));
+  const containers = Object.fromEntries(SECTIONS.map(([id]) => [id, h('section', { id: `section-${id}`, class: 'tab-panel', 'aria-labelledby': `h-${id}` })]));
+  const tabs = {};
+  const show = (id, focus) => {
+    for (const [sid] of SECTIONS) {
+      containers[sid].hidden = sid !== id;
+      tabs[sid].setAttribute('aria-current', sid === id ? 'true' : 'false');
+    }
+    keepTab(k.id, id);
+    if (focus) document.getElementById(`h-${id}`)?.focus();
+  };
+  const tabList = h('ul', { class: 'tabs no-print' }, SECTIONS.map(([id, key]) => h('li', {},
+    tabs[id] = h('a', { href: `#/cases/${encodeURIComponent(k.id)}`, id: `tab-${id}`, 'aria-controls': `section-${id}`,
+      onclick: (ev) => { ev.preventDefault(); show(id, true); } }, t(key)))));
+  const glanceBox = h('div', { id: 'case-glance' });
   replace(main,
     h('h1', {}, t('case.title', { names, municipality: k.municipality })),
     h('p', {}, h('a', { href: `#/cases/${encodeURIComponent(k.id)}/family`, id: 'family-view-link' }, t('case.familyView'))),
-    h('nav', { 'aria-label': t('case.sections'), class: 'no-print' }, h('ul', {},
-      SECTIONS.map(([id, key]) => h('li', {}, h('a', { href: `#/cases/${encodeURIComponent(k.id)}`,
-        onclick: (ev) => { ev.preventDefault(); const el = document.getElementById(`h-${id}`); el.focus(); el.scrollIntoView(); } }, t(key)))))),
+    glanceBox,
+    h('nav', { 'aria-label': t('case.tabs') }, tabList),
     SECTIONS.map(([id]) => containers[id]));
+  show(SECTIONS.some(([id]) => id === keptTab(k.id)) ? keptTab(k.id) : 'overview', false);
   const heading = (id, key) => h('h2', { id: `h-${id}`, tabindex: '-1' }, t(key));
   const parts = [
     ['overview', () => overview(k, path, reload)], ['family', () => family(k, path, reload)],
@@ -44,15 +69,16 @@ export async function render(main, caseId) {
     ['consents', () => consents(k, path)], ['entries', () => entries(k, path)],
     ['triage', () => triage(k, path)], ['care', () => care(k, path)],
   ];
-  await Promise.all(parts.map(async ([id, part]) => {
-    const key = SECTIONS.find(([s]) => s === id)[1];
-    try {
-      replace(containers[id], heading(id, key), await part());
-    } catch (e) {
-      replace(containers[id], heading(id, key), h('p', { class: 'alert' }, e.status === 404 || e.status === 405
-        ? t('common.notAvailable') : e.message));
-    }
-  }));
+  await Promise.all([glance(k, path).then((box) => replace(glanceBox, box)).catch(() => replace(glanceBox)),
+    ...parts.map(async ([id, part]) => {
+      const key = SECTIONS.find(([s]) => s === id)[1];
+      try {
+        replace(containers[id], heading(id, key), await part());
+      } catch (e) {
+        replace(containers[id], heading(id, key), h('p', { class: 'alert' }, e.status === 404 || e.status === 405
+          ? t('common.notAvailable') : problemText(e)));
+      }
+    })]);
 }
 
 function personName(k, id) {
@@ -60,33 +86,113 @@ function personName(k, id) {
   return m ? `${m.person.givenName} ${m.person.familyName}` : id || '';
 }
 
+/** The name of whoever did something (a login id in the API's answer): from the team, else the id. */
+function actorName(k, id) {
+  if (!id) return '';
+  const a = (k.team || []).find((x) => x.professionalId === id);
+  if (a) return a.name;
+  const me = api.user();
+  return me && me.id === id ? me.name : id;
+}
+
 function personOptions(k, empty) {
   const options = k.members.map((m) => [m.person.id, `${m.person.givenName} ${m.person.familyName}`]);
   return empty ? [['', empty], ...options] : options;
+}
+
+const get = (p) => api.get(p).catch((e) => (e.status === 404 || e.status === 405 || e.status === 403 ? null : Promise.reject(e)));
+
+/** The case at a glance: what a professional needs to know before reading further. */
+async function glance(k, path) {
+  const [plan, outcomes, maatwerk] = await Promise.all([
+    k.planVersion ? get(`${path}/plan`) : null, get(`${path}/triage`), get(`${path}/maatwerk`)]);
+  const active = k.team.filter((a) => !a.until);
+  const fixed = active.find((a) => a.role === 'FIXED_PROFESSIONAL');
+  const regie = active.find((a) => a.casusregie);
+  const who = (a) => (a ? [a.name, a.organisation ? h('span', { class: 'muted' }, ` (${a.organisation})`) : null] : h('span', { class: 'muted' }, t('glance.nobody')));
+  const deadlines = [];
+  if (k.measure && k.measure.until) deadlines.push([k.measure.until, t('glance.measureDue', { date: formatDate(k.measure.until, language()) })]);
+  for (const c of (plan && plan.conditions) || []) {
+    if (c.deadline) deadlines.push([c.deadline, `${c.description} (${formatDate(c.deadline, language())})`]);
+  }
+  for (const m of maatwerk || []) {
+    if (m.deadline && m.state === 'PENDING') deadlines.push([m.deadline, t('glance.maatwerkDue', { provider: m.provider, date: formatDate(m.deadline, language()) })]);
+  }
+  deadlines.sort((a, b) => String(a[0]).localeCompare(String(b[0])));
+  const latest = (outcomes || [])[outcomes ? outcomes.length - 1 : 0];
+  const alerts = (maatwerk || []).filter((m) => m.overdue).map((m) => `${te('AlertKind', 'MAATWERK_OVERDUE')}: ${m.provider}`);
+  const agreements = (plan && plan.agreements) || [];
+  return h('section', { class: 'card glance', 'aria-labelledby': 'glance-title', id: 'glance' },
+    h('h2', { class: 'card-title', id: 'glance-title' }, t('glance.title')),
+    h('dl', { class: 'facts' },
+      h('dt', {}, t('glance.family')), h('dd', { id: 'glance-family' }, k.members.map((m) => `${m.person.givenName} ${m.person.familyName}`
+        + ((m.roles || []).length ? ` (${[...m.roles].map((r) => te('FamilyRole', r)).join(', ')})` : '')).join('; ')),
+      h('dt', {}, t('glance.fixed')), h('dd', { id: 'glance-fixed' }, who(fixed)),
+      h('dt', {}, t('glance.regie')), h('dd', { id: 'glance-regie' }, who(regie)),
+      h('dt', {}, t('glance.phase')), h('dd', { id: 'glance-phase' }, statusTag(te('Phase', k.phase), k.phase === 'ACUTE_SAFETY' ? 'error' : 'info'),
+        k.status === 'CLOSED' ? statusTag(te('CaseStatus', k.status), 'neutral') : null),
+      h('dt', {}, t('glance.framework')), h('dd', { id: 'glance-framework' }, statusTag(te('Framework', k.framework), k.framework === 'VOLUNTARY' ? 'ok' : 'warning'),
+        k.measure ? ` ${te('MeasureType', k.measure.type)}${k.measure.until ? `, ${t('glance.measureUntil', { date: formatDate(k.measure.until, language()) })}` : ''}` : '')),
+    h('dl', { class: 'facts' },
+      h('dt', {}, t('glance.agreements')), h('dd', { id: 'glance-agreements' }, agreements.length
+        ? h('ul', {}, agreements.map((a) => h('li', {}, `${a.description} — ${a.who}`))) : h('span', { class: 'muted' }, t('glance.noAgreements'))),
+      h('dt', {}, t('glance.deadlines')), h('dd', { id: 'glance-deadlines' }, deadlines.length
+        ? h('ul', {}, deadlines.slice(0, 4).map(([, text]) => h('li', {}, text))) : h('span', { class: 'muted' }, t('glance.noDeadlines'))),
+      h('dt', {}, t('glance.triage')), h('dd', { id: 'glance-triage' }, latest
+        ? [te('Route', latest.decision.route), latest.decision.pending ? [' ', statusTag(t('glance.triagePending'), 'warning')] : null]
+        : h('span', { class: 'muted' }, t('glance.noTriage'))),
+      h('dt', {}, t('glance.alerts')), h('dd', { id: 'glance-alerts' }, alerts.length
+        ? alerts.map((a) => statusTag(a, 'error')) : h('span', { class: 'muted' }, t('glance.noAlerts')))));
+}
+
+/**
+ * Reading first: the form stays closed behind a "Wijzigen" button (aria-expanded), so the page shows
+ * what is, and opens what can change when asked.
+ */
+function behindChange(label, form) {
+  const id = form.id || uid('edit');
+  form.id = id;
+  form.hidden = true;
+  const toggle = h('button', { type: 'button', class: 'secondary edit-toggle', 'aria-expanded': 'false', 'aria-controls': id, id: `${id}-toggle` },
+    t('ui.change'), h('span', { class: 'visually-hidden' }, `: ${label}`));
+  toggle.addEventListener('click', () => {
+    const open = form.hidden;
+    form.hidden = !open;
+    toggle.setAttribute('aria-expanded', String(open));
+    if (open) form.querySelector('input, select, textarea')?.focus();
+  });
+  return h('div', { class: 'no-print' }, toggle, form);
 }
 
 async function overview(k, path, reload) {
   const history = await api.get(`${path}/history`);
   const phase = field(t('case.phase.new'), 'select', { name: 'phase' }, PHASES.map((p) => [p, te('Phase', p)]));
   phase.input.value = k.phase;
-  const phaseReason = field(t('common.reason'), 'input', { name: 'phaseReason' });
-  const phaseForm = h('form', { class: 'row', id: 'phase-form' }, phase.wrap, phaseReason.wrap, h('div', { class: 'field' }, h('button', { type: 'submit' }, t('case.phase.change'))));
+  const phaseReason = field(t('common.reason'), 'input', { name: 'phaseReason', field: 'reason' });
+  const phaseForm = h('form', { id: 'phase-form' }, h('div', { class: 'row' }, phase.wrap, phaseReason.wrap), h('button', { type: 'submit' }, t('case.phase.change')));
   phaseForm.addEventListener('submit', async (ev) => {
     ev.preventDefault();
     if (await act(() => api.post(`${path}/phase`, { phase: phase.input.value, reason: phaseReason.input.value }, { ifMatch: k.version }), t('common.saved'))) reload();
   });
   const fw = field(t('case.framework.new'), 'select', { name: 'framework' }, FRAMEWORKS.map((p) => [p, te('Framework', p)]));
   fw.input.value = k.framework;
-  const measure = field(t('case.measure'), 'select', { name: 'measure' }, [['', t('common.none')], ...MEASURES.map((m) => [m, te('MeasureType', m)])]);
-  const since = field(t('common.since'), 'input', { name: 'measureSince', type: 'date' });
-  const until = field(t('common.until'), 'input', { name: 'measureUntil', type: 'date' });
-  const fwReason = field(t('common.reason'), 'input', { name: 'frameworkReason' });
-  const fwForm = h('form', { class: 'row', id: 'framework-form' }, fw.wrap, measure.wrap, since.wrap, until.wrap, fwReason.wrap,
-    h('div', { class: 'field' }, h('button', { type: 'submit' }, t('case.framework.change'))));
+  const measure = field(t('case.measure'), 'select', { name: 'measure', field: 'measure' }, [['', t('common.none')], ...MEASURES.map((m) => [m, te('MeasureType', m)])]);
+  const since = field(t('common.since'), 'input', { name: 'measureSince', type: 'date', field: `measure.since` });
+  const until = field(t('common.until'), 'input', { name: 'measureUntil', type: 'date', field: `measure.until` });
+  if (k.measure) { measure.input.value = k.measure.type; since.input.value = k.measure.since || ''; until.input.value = k.measure.until || ''; }
+  const fwReason = field(t('common.reason'), 'input', { name: 'frameworkReason', field: 'reason' });
+  const fwForm = h('form', { id: 'framework-form' }, h('div', { class: 'row' }, fw.wrap, measure.wrap, since.wrap, until.wrap, fwReason.wrap),
+    h('button', { type: 'submit' }, t('case.framework.change')));
   fwForm.addEventListener('submit', async (ev) => {
     ev.preventDefault();
+    const button = ev.submitter;
+    // a change of framework or measure changes what may and must happen: asked for first
+    const sure = await confirmDialog(t('case.confirmFramework.title'),
+      t('case.confirmFramework.text', { from: te('Framework', k.framework), to: te('Framework', fw.input.value) }), t('case.confirmFramework.yes'));
+    if (!sure) return;
     const m = measure.input.value ? { type: measure.input.value, since: since.input.value || null, until: until.input.value || null } : null;
-    if (await act(() => api.post(`${path}/framework`, { framework: fw.input.value, measure: m, reason: fwReason.input.value }, { ifMatch: k.version }), t('common.saved'))) reload();
+    if (await act(() => api.post(`${path}/framework`, { framework: fw.input.value, measure: m, reason: fwReason.input.value }, { ifMatch: k.version }),
+      t('common.saved'), { form: fwForm, button })) reload();
   });
   const changes = history.filter((e) => ['PHASE_CHANGED', 'FRAMEWORK_CHANGED', 'CASE_OPENED'].includes(e.type));
   return h('div', {},
@@ -94,12 +200,15 @@ async function overview(k, path, reload) {
       h('div', {}, h('dt', {}, t('case.signal')), h('dd', {}, `${te('SignalKind', k.signal.kind)} · ${te('SignalSource', k.signal.source)} · ${formatDate(k.signal.receivedOn, language())}`),
         h('dd', {}, k.signal.description)),
       h('div', {}, h('dt', {}, t('case.status')), h('dd', {}, te('CaseStatus', k.status))),
-      h('div', {}, h('dt', {}, t('case.phase')), h('dd', { id: 'case-phase' }, te('Phase', k.phase))),
+      h('div', {}, h('dt', {}, t('case.phase')), h('dd', { id: 'case-phase' }, te('Phase', k.phase)), h('dd', {}, behindChange(t('case.phase'), phaseForm))),
       h('div', {}, h('dt', {}, t('case.framework')), h('dd', { id: 'case-framework' }, te('Framework', k.framework),
-        k.measure ? ` (${te('MeasureType', k.measure.type)})` : ''))),
-    phaseForm, fwForm,
+        k.measure ? ` (${te('MeasureType', k.measure.type)})` : ''), h('dd', {}, behindChange(t('case.framework'), fwForm)))),
     h('h3', {}, t('case.history')),
-    h('ol', { id: 'phase-history' }, changes.map((e) => h('li', {}, `${formatDate(e.at, language())}: ${e.detail}`, e.reason ? ` — ${e.reason}` : '', ` (${e.by})`))));
+    h('ol', { id: 'phase-history' }, changes.map((e) => h('li', {}, h('strong', {}, te('CaseEventType', e.type)), ` — ${formatDate(e.at, language())}: ${words(e.detail)}`,
+      e.reason ? ` — ${e.reason}` : '', ` (${t('history.by', { name: actorName(k, e.by) })})`))),
+    h('details', {}, h('summary', {}, t('case.historyAll')),
+      h('ol', { id: 'case-history' }, history.map((e) => h('li', {}, h('strong', {}, te('CaseEventType', e.type)), ` — ${formatDate(e.at, language())}: ${words(e.detail)}`,
+        e.reason ? ` — ${e.reason}` : '', ` (${t('history.by', { name: actorName(k, e.by) })})`)))));
 }
 
 async function family(k, path, reload) {
@@ -225,9 +334,9 @@ async function entries(k, path) {
     ev.preventDefault();
     const e = await act(() => api.post(`${path}/entries`, { kind: kind.input.value, text: text.input.value, source: source.input.value,
       aboutPersonIds: [...about.querySelectorAll('input:checked')].map((b) => b.value) }), t('common.saved'));
-    if (e) { ul.append(item(e)); text.input.value = ''; }
+    if (e) { ul.append(item(e)); text.input.value = ''; document.getElementById('entries-none')?.remove(); }
   });
-  return h('div', {}, list.length ? null : h('p', {}, t('entry.none')), ul, h('details', { class: 'no-print' }, h('summary', {}, t('entry.add')), form));
+  return h('div', {}, list.length ? null : h('p', { id: 'entries-none' }, t('entry.none')), ul, h('details', { class: 'no-print' }, h('summary', {}, t('entry.add')), form));
 }
 
 async function triage(k, path) {
@@ -236,15 +345,16 @@ async function triage(k, path) {
   function outcome(o) {
     const p = o.provenance || {};
     return h('div', { class: 'panel' },
-      h('p', {}, h('strong', {}, te('Route', o.decision.route)), ` — ${o.decision.classification || ''}`, o.decision.pending ? ` (${t('triage.pending')})` : ''),
+      h('p', {}, h('strong', {}, te('Route', o.decision.route)), o.decision.classification ? ` — ${words(o.decision.classification)}` : '',
+        o.decision.pending ? [' ', statusTag(t('triage.pending'), 'warning')] : ''),
       h('p', {}, o.decision.rationale),
       o.fallback ? h('p', { class: 'alert' }, t('triage.fallback', { reason: o.fallbackReason || '' })) : null,
       h('details', {}, h('summary', {}, t('triage.provenance')), h('dl', {},
-        h('dt', {}, t('triage.plugin')), h('dd', {}, `${p.pluginId || '—'} (${p.bundle || ''} ${p.bundleVersion || ''})`),
+        h('dt', {}, t('triage.plugin')), h('dd', {}, pluginName(p.pluginId) || '—', h('span', { class: 'muted' }, ` (${p.pluginId || ''} ${p.bundleVersion || ''})`)),
         h('dt', {}, t('triage.bindingRevision')), h('dd', {}, String(p.bindingRevision ?? '')),
         h('dt', {}, t('triage.configurationHash')), h('dd', {}, p.configurationHash || ''),
         h('dt', {}, t('triage.digests')), h('dd', {}, `${p.inputDigest || ''} → ${p.outputDigest || ''}`),
-        h('dt', {}, t('common.when')), h('dd', {}, `${formatDate(o.at, language())} (${o.by})`))));
+        h('dt', {}, t('common.when')), h('dd', {}, `${formatDate(o.at, language())} (${actorName(k, o.by)})`))));
   }
   const domains = h('fieldset', {}, h('legend', {}, t('triage.domains')), DOMAINS.map((d) => {
     const box = field(te('LifeDomain', d), 'input', { type: 'checkbox', value: d, name: 'domain' });
@@ -278,13 +388,13 @@ function carePath(cp, path) {
     box.append(h('p', {}, a.eligible ? t('care.pathEligible') : t('care.pathNotEligible')),
       h('ul', {}, (a.reasons || []).map((r) => h('li', {}, r))));
     if (a.nextPhase) box.append(h('p', {}, t('care.pathNext', { phase: te('Phase', a.nextPhase) })));
-    if ((a.openSteps || []).length) box.append(h('p', {}, t('care.pathOpen')), h('ol', {}, a.openSteps.map((s) => h('li', {}, s))));
+    if ((a.openSteps || []).length) box.append(h('p', {}, t('care.pathOpen')), h('ol', {}, a.openSteps.map((s) => h('li', {}, words(s)))));
   }
   box.append(h('h4', {}, t('care.pathDone')), (cp.steps || []).length
-    ? h('ul', {}, cp.steps.map((s) => h('li', {}, `${s.step} — ${formatDate(s.at, language())}: ${s.note}`)))
+    ? h('ul', {}, cp.steps.map((s) => h('li', {}, `${words(s.step)} — ${formatDate(s.at, language())}: ${s.note}`)))
     : h('p', { class: 'muted' }, t('care.pathNoSteps')));
   if (!cp.fallback && a && (a.openSteps || []).length) {
-    const step = field(t('care.pathStep'), 'select', { name: 'step' }, a.openSteps.map((s) => [s, s]));
+    const step = field(t('care.pathStep'), 'select', { name: 'step' }, a.openSteps.map((s) => [s, words(s)]));
     const note = field(t('care.pathNote'), 'input', { name: 'stepNote', required: true });
     const form = h('form', { class: 'row no-print', id: 'step-form' }, step.wrap, note.wrap,
       h('div', { class: 'field' }, h('button', { type: 'submit' }, t('care.pathRecord'))));
@@ -336,13 +446,14 @@ async function care(k, path) {
       (list.offers || []).length ? h('table', {}, h('thead', {}, h('tr', {}, ['care.provider', 'care.product', 'care.contract', 'care.waiting'].map((x) => h('th', { scope: 'col' }, t(x))))),
         h('tbody', {}, list.offers.slice().sort((a, b) => a.waitingDays - b.waitingDays).map((o) => h('tr', {}, h('td', {}, o.provider), h('td', {}, o.product), h('td', {}, o.contract || ''),
           h('td', {}, t('care.days', { n: o.waitingDays })))))) : h('p', {}, t('care.noOffers')),
-      list.provenance ? h('p', { class: 'muted' }, t('care.via', { plugin: list.provenance.pluginId })) : null);
+      list.provenance ? h('p', { class: 'muted' }, t('care.via', { plugin: pluginName(list.provenance.pluginId) })) : null);
   });
   out.append(h('h3', {}, t('care.offers')), form, results);
   // maatwerk: care by a provider without a contract, with its decision deadline
   const mw = h('ul', { id: 'maatwerk' });
-  const item = (m) => h('li', {}, `${m.provider} — ${personName(k, m.personId)}: ${m.state}; ${t('care.deadline')} ${formatDate(m.deadline, language())}`,
-    m.overdue ? h('strong', { class: 'diff-removed' }, ` (${t('care.overdue')})`) : null);
+  const item = (m) => h('li', {}, `${m.provider} — ${personName(k, m.personId)}: `, statusTag(te('MaatwerkState', m.state), m.state === 'PENDING' ? 'warning' : 'neutral'),
+    ` ${t('care.deadline')} ${formatDate(m.deadline, language())}`,
+    m.overdue ? [' ', statusTag(t('care.overdue'), 'error')] : null);
   try {
     (await api.get(`${path}/maatwerk`)).forEach((m) => mw.append(item(m)));
   } catch (e) {

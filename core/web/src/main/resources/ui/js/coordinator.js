@@ -1,7 +1,7 @@
 // The coordinator's view: the plugins present, the bindings per region and per municipality with a
 // form to rebind, the history of binding changes, and alerts.
 import { h, replace, field, formatDate } from './dom.js';
-import { t, te, language } from './i18n.js';
+import { t, te, language, pluginName } from './i18n.js';
 import * as api from './api.js';
 import { act } from './app.js';
 
@@ -16,7 +16,7 @@ export async function render(main) {
   const config = field(t('coord.configuration'), 'textarea', { name: 'configuration', placeholder: 'key=value' });
   const reason = field(t('common.reason'), 'input', { name: 'reason', required: true });
   const fillPlugins = () => {
-    replace(plugin.input, plugins.filter((p) => p.point === point.input.value).map((p) => h('option', { value: p.pluginId }, `${p.pluginId} (${p.bundle} ${p.bundleVersion})`)));
+    replace(plugin.input, plugins.filter((p) => p.point === point.input.value).map((p) => h('option', { value: p.pluginId }, `${pluginName(p.pluginId, p)} (${p.pluginId})`)));
   };
   point.input.addEventListener('change', fillPlugins);
   fillPlugins();
@@ -45,18 +45,18 @@ export async function render(main) {
     bindings.length ? h('table', { id: 'bindings' }, h('thead', {}, h('tr', {}, ['coord.point', 'coord.scope', 'coord.plugin', 'coord.revision', 'common.when', 'common.reason', 'coord.action']
       .map((x) => h('th', { scope: 'col' }, t(x))))),
     h('tbody', {}, bindings.map((b) => h('tr', {}, h('td', {}, te('ExtensionPoint', b.point)), h('td', {}, b.municipality || t('coord.region')),
-      h('td', {}, b.pluginId), h('td', {}, String(b.revision)), h('td', {}, formatDate(b.changedAt, language())), h('td', {}, b.reason || ''),
+      h('td', {}, pluginName(b.pluginId, plugins.find((p) => p.pluginId === b.pluginId)), h('br'), h('span', { class: 'muted' }, b.pluginId)), h('td', {}, String(b.revision)), h('td', {}, formatDate(b.changedAt, language())), h('td', {}, b.reason || ''),
       h('td', {}, h('button', { type: 'button', class: 'secondary', onclick: rebind(b), 'aria-label': t('coord.rebindOne', { point: te('ExtensionPoint', b.point), scope: b.municipality || t('coord.region') }) }, t('coord.rebind')))))))
       : h('p', {}, t('coord.noBindings')),
     h('h3', {}, t('coord.bindTitle')), form,
     h('h2', {}, t('coord.plugins')),
     h('table', { id: 'plugins' }, h('thead', {}, h('tr', {}, ['coord.plugin', 'coord.point', 'coord.bundle'].map((x) => h('th', { scope: 'col' }, t(x))))),
-      h('tbody', {}, plugins.map((p) => h('tr', {}, h('td', {}, p.pluginId), h('td', {}, te('ExtensionPoint', p.point)), h('td', {}, `${p.bundle} ${p.bundleVersion}`))))),
+      h('tbody', {}, plugins.map((p) => h('tr', {}, h('td', {}, pluginName(p.pluginId, p), h('br'), h('span', { class: 'muted' }, p.pluginId)), h('td', {}, te('ExtensionPoint', p.point)), h('td', {}, `${p.bundle} ${p.bundleVersion}`))))),
     h('h2', {}, t('coord.alerts')),
     alerts.length ? h('ul', { id: 'alerts' }, alerts.map((a) => h('li', {}, h('strong', {}, te('AlertKind', a.kind)), ` — ${a.message} `,
       h('span', { class: 'muted' }, `${a.municipality || t('coord.region')}, ${formatDate(a.at, language())}`)))) : h('p', {}, t('coord.noAlerts')),
     h('h2', {}, t('coord.history')),
     h('table', { id: 'binding-history' }, h('thead', {}, h('tr', {}, ['common.when', 'coord.point', 'coord.scope', 'coord.change', 'coord.by', 'common.reason'].map((x) => h('th', { scope: 'col' }, t(x))))),
       h('tbody', {}, history.slice().reverse().map((c) => h('tr', {}, h('td', {}, formatDate(c.at, language())), h('td', {}, te('ExtensionPoint', c.point)),
-        h('td', {}, c.municipality || t('coord.region')), h('td', {}, `${c.oldPluginId || '—'} → ${c.newPluginId || '—'}`), h('td', {}, c.by), h('td', {}, c.reason || ''))))));
+        h('td', {}, c.municipality || t('coord.region')), h('td', {}, `${c.oldPluginId ? pluginName(c.oldPluginId) : '—'} → ${c.newPluginId ? pluginName(c.newPluginId) : '—'}`), h('td', {}, c.by), h('td', {}, c.reason || ''))))));
 }

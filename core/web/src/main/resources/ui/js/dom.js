@@ -1,4 +1,8 @@
 // Small DOM helpers: build elements without innerHTML, so no text from the API is ever parsed as HTML.
+// Also the UI's building blocks (following the NL Design System's patterns): form fields with a
+// required mark, the error summary with links to the fields, messages next to fields, a busy button,
+// status tags, a confirmation dialog, summary cards and tables that become cards on a phone.
+import { t } from './i18n.js';
 
 /**
  * h('button', {type: 'button', onclick: fn, class: 'x'}, 'text', child, ...)
@@ -52,14 +56,149 @@ export function uid(prefix = 'f') {
   return `${prefix}-${ids}`;
 }
 
-/** A labelled form control: returns {wrap, input}. kind: input|select|textarea. */
+/**
+ * A labelled form control: returns {wrap, input}. kind: input|select|textarea. A required control
+ * gets a visible mark in its label and aria-required; attrs.hint adds a hint under the label;
+ * attrs.field names the API's field (problem.field) when it differs from the control's name.
+ */
 export function field(label, kind = 'input', attrs = {}, options = []) {
-  const id = attrs.id || uid();
+  const { hint, field: apiField, ...rest } = attrs || {};
+  const id = rest.id || uid();
+  const hintId = hint ? `${id}-hint` : null;
+  const required = rest.required && rest.type !== 'checkbox';
+  const own = { ...rest, id, 'aria-required': required ? 'true' : null, 'aria-describedby': hintId, 'data-field': apiField || null };
   const input = kind === 'select'
-    ? h('select', { ...attrs, id }, options.map(([value, text]) => h('option', { value }, text)))
-    : h(kind, { ...attrs, id });
-  const wrap = h('div', { class: 'field' }, h('label', { for: id }, label), input);
+    ? h('select', own, options.map(([value, text]) => h('option', { value }, text)))
+    : h(kind, own);
+  const wrap = h('div', { class: 'field' }, h('label', { for: id }, label, required ? [' ', h('span', { class: 'required' }, t('ui.required'))] : null),
+    hint ? h('p', { class: 'hint', id: hintId }, hint) : null, input);
   return { wrap, input };
+}
+
+/** Removes a form's error summary and field messages. */
+export function clearErrors(form) {
+  if (!form) return;
+  form.querySelectorAll(':scope .error-summary[data-owned]').forEach((el) => el.remove());
+  form.querySelectorAll('.field-error[data-owned]').forEach((el) => el.remove());
+  form.querySelectorAll('[aria-invalid="true"]').forEach((el) => {
+    el.removeAttribute('aria-invalid');
+    const describedBy = (el.getAttribute('aria-describedby') || '').split(' ').filter((x) => x && !x.endsWith('-error')).join(' ');
+    if (describedBy) el.setAttribute('aria-describedby', describedBy); else el.removeAttribute('aria-describedby');
+  });
+}
+
+/** The control in a form that an API field name (e.g. "members[0].roles", "reason") is about. */
+export function controlFor(form, apiField) {
+  if (!form || !apiField) return null;
+  const name = String(apiField).split(/[.[]/)[0];
+  const esc = (v) => (window.CSS && CSS.escape ? CSS.escape(v) : v);
+  return form.querySelector(`[data-field="${esc(apiField)}"]`) || form.querySelector(`[data-field="${esc(name)}"]`)
+    || form.querySelector(`[name="${esc(name)}"]`);
+}
+
+/** The visible name of a control: its label's text without the required mark. */
+export function labelOf(control) {
+  if (!control) return '';
+  const label = control.id && document.querySelector(`label[for="${control.id}"]`);
+  if (!label) return control.getAttribute('aria-label') || control.name || '';
+  const copy = label.cloneNode(true);
+  copy.querySelectorAll('.required').forEach((r) => r.remove());
+  return copy.textContent.trim();
+}
+
+/**
+ * Shows errors where the eye is: a summary at the top of the form (focused, with a link to each
+ * field) and a message next to each field. items: [{text, control?}]; actions: extra buttons in the summary.
+ */
+export function showErrors(form, items, actions = []) {
+  clearErrors(form);
+  const list = h('ul', {}, items.map(({ text, control }) => {
+    if (!control) return h('li', {}, text);
+    if (!control.id) control.id = uid('ctl');
+    const messageId = `${control.id}-error`;
+    const message = h('p', { class: 'field-error', id: messageId, 'data-owned': true }, text);
+    const wrap = control.closest('.field') || control.closest('fieldset') || control.parentElement;
+    const after = wrap.querySelector(':scope > label, :scope > legend, :scope > .hint:last-of-type');
+    if (after && after.nextSibling) wrap.insertBefore(message, after.nextSibling); else wrap.prepend(message);
+    control.setAttribute('aria-invalid', 'true');
+    control.setAttribute('aria-describedby', [control.getAttribute('aria-describedby'), messageId].filter(Boolean).join(' '));
+    const name = labelOf(control);
+    return h('li', {}, h('a', { href: `#${control.id}`, onclick: (ev) => { ev.preventDefault(); control.focus(); } },
+      name ? t('ui.fieldError', { field: name, message: text }) : text));
+  }));
+  // no role=alert: the focus reads it out, and the status line (a live region) carries the message too
+  const summary = h('div', { class: 'error-summary', tabindex: '-1', 'data-owned': true },
+    h('h2', {}, t('ui.errorSummary')), list, actions.length ? h('p', { class: 'actions' }, actions) : null);
+  form.prepend(summary);
+  summary.focus();
+  return summary;
+}
+
+/**
+ * Runs work while a button shows it is busy: aria-disabled, aria-busy and a second click ignored
+ * (the button keeps its focus, so keyboard users do not lose their place).
+ */
+export async function busy(button, work) {
+  if (!button) return work();
+  if (button.getAttribute('aria-disabled') === 'true') return undefined;
+  button.setAttribute('aria-disabled', 'true');
+  button.setAttribute('aria-busy', 'true');
+  button.classList.add('is-busy');
+  try {
+    return await work();
+  } finally {
+    button.removeAttribute('aria-disabled');
+    button.removeAttribute('aria-busy');
+    button.classList.remove('is-busy');
+  }
+}
+
+/** A status tag (NL Design System "status badge"): kind is neutral|ok|warning|error|info. */
+export function statusTag(text, kind = 'neutral', attrs = {}) {
+  return h('span', { ...attrs, class: `tag tag-${kind}${attrs.class ? ` ${attrs.class}` : ''}` }, text);
+}
+
+/** A notification banner: kind info|ok|warning|error. */
+export function banner(kind, ...children) {
+  return h('div', { class: `banner banner-${kind}`, role: kind === 'error' ? 'alert' : null }, children);
+}
+
+/** A summary card: a heading and a description list of [term, value] pairs. */
+export function summaryCard(title, rows, attrs = {}) {
+  return h('section', { ...attrs, class: `card${attrs.class ? ` ${attrs.class}` : ''}` }, h('h2', { class: 'card-title' }, title),
+    h('dl', { class: 'facts' }, rows.filter(Boolean).map(([term, value]) => [h('dt', {}, term), h('dd', {}, value)])));
+}
+
+/**
+ * Asks for a confirmation in a modal dialog; resolves true for yes. Focus starts on cancel and
+ * returns to where it was.
+ */
+export function confirmDialog(title, text, yes) {
+  return new Promise((resolve) => {
+    const back = document.activeElement;
+    const titleId = uid('confirm-title');
+    const dialog = h('dialog', { class: 'confirm', 'aria-labelledby': titleId });
+    const done = (answer) => { dialog.close(); dialog.remove(); if (back && back.focus) back.focus(); resolve(answer); };
+    dialog.append(h('h2', { id: titleId }, title), h('p', {}, text), h('p', { class: 'row' },
+      h('button', { type: 'button', class: 'secondary', id: 'confirm-no', onclick: () => done(false) }, t('ui.cancel')),
+      h('button', { type: 'button', id: 'confirm-yes', onclick: () => done(true) }, yes || t('ui.confirm'))));
+    dialog.addEventListener('cancel', (ev) => { ev.preventDefault(); done(false); });
+    document.body.append(dialog);
+    dialog.showModal();
+    dialog.querySelector('#confirm-no').focus();
+  });
+}
+
+/** Gives each table cell the name of its column (data-label), so a table becomes cards on a phone. */
+export function labelTables(root) {
+  for (const table of root.querySelectorAll('table')) {
+    const heads = [...table.querySelectorAll('thead th')].map((th) => th.textContent.trim());
+    if (!heads.length) continue;
+    for (const row of table.querySelectorAll('tbody tr')) {
+      [...row.children].forEach((cell, i) => { if (heads[i] && !cell.dataset.label) cell.dataset.label = heads[i]; });
+    }
+    table.classList.add('cards');
+  }
 }
 
 /** Replaces the children of an element. */

@@ -38,9 +38,44 @@ export function t(key, params = {}) {
   return text.replace(/\{(\w+)\}/g, (m, name) => (params[name] === undefined ? m : String(params[name])));
 }
 
+/** Whether a text exists for the key. */
+export function has(key) {
+  return Object.prototype.hasOwnProperty.call(texts, key);
+}
+
 /** The label of an enum value, e.g. te('Phase', 'ACUTE_SAFETY'). */
 export function te(type, value) {
   if (value === null || value === undefined) return '';
   const key = `enum.${type}.${value}`;
   return Object.prototype.hasOwnProperty.call(texts, key) ? texts[key] : String(value);
+}
+
+let codeIndex = null;
+/** The text of a code of any enum type (e.g. 'STABILISATION'), or null. */
+export function word(code) {
+  if (!codeIndex || codeIndex.texts !== texts) {
+    const map = new Map();
+    for (const [key, text] of Object.entries(texts)) {
+      if (key.startsWith('enum.')) {
+        const code2 = key.substring(key.lastIndexOf('.') + 1);
+        if (!map.has(code2)) map.set(code2, text);
+      }
+    }
+    codeIndex = { texts, map };
+  }
+  return codeIndex.map.get(code) || null;
+}
+
+/** A sentence of the API with its codes in words ('ACUTE_SAFETY -> STABILISATION' becomes 'Acute veiligheid → Stabilisatie'). */
+export function words(text) {
+  if (!text) return '';
+  return String(text).replace(/\s*->\s*/g, ' → ').replace(/\b[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+\b|\b[A-Z]{3,}\b/g, (code) => word(code) || code);
+}
+
+/** A plugin's name for people: its text, else the name its configuration declares, else its id. */
+export function pluginName(pluginId, info) {
+  if (!pluginId) return '';
+  const key = `plugin.${pluginId}`;
+  if (has(key)) return texts[key];
+  return (info && info.configuration && info.configuration.name) || pluginId;
 }

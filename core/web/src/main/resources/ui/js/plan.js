@@ -23,7 +23,7 @@ export async function planSection(k, path, reload) {
   const name = (id) => (persons.find(([p]) => p === id) || [id, id])[1];
   const view = h('div', { id: 'plan-current' });
   if (latest) {
-    view.append(h('div', {}, h('p', { id: 'plan-version' }, t('plan.version', { n: latest.version, at: formatDate(latest.createdAt, language()), by: latest.createdBy })),
+    view.append(h('div', {}, h('p', { id: 'plan-version' }, t('plan.version', { n: latest.version, at: formatDate(latest.createdAt, language()), by: ((k.team || []).find((a) => a.professionalId === latest.createdBy) || {}).name || latest.createdBy })),
       h('h3', {}, t('plan.goals')),
       h('ul', {}, latest.goals.map((g) => h('li', {}, h('strong', {}, `${te('LifeDomain', g.domain)} · ${name(g.personId || '')}: `), g.description))),
       latest.actions.length ? h('h3', {}, t('plan.actions')) : null,
@@ -36,10 +36,11 @@ export async function planSection(k, path, reload) {
   } else {
     view.append(h('p', {}, t('plan.none')));
   }
-  return h('div', {}, view, versionsAndDiff(path, versions), editor(k, path, latest, persons, reload));
+  const author = (id) => ((k.team || []).find((a) => a.professionalId === id) || {}).name || id;
+  return h('div', {}, view, versionsAndDiff(path, versions, author), editor(k, path, latest, persons, reload));
 }
 
-function versionsAndDiff(path, versions) {
+function versionsAndDiff(path, versions, author = (id) => id) {
   if (versions.length < 2) return null;
   const options = versions.map((v) => [String(v.version), t('plan.versionShort', { n: v.version, note: v.note || '' })]);
   const from = field(t('plan.diffFrom'), 'select', { name: 'diffFrom' }, options);
@@ -57,7 +58,7 @@ function versionsAndDiff(path, versions) {
       : h('p', {}, t('plan.noChanges')));
   });
   return h('div', {}, h('h3', {}, t('plan.versions')),
-    h('ol', {}, versions.map((v) => h('li', {}, `${formatDate(v.createdAt, language())} — ${v.createdBy}${v.note ? `: ${v.note}` : ''}`))),
+    h('ol', {}, versions.map((v) => h('li', {}, `${formatDate(v.createdAt, language())} — ${author(v.createdBy)}${v.note ? `: ${v.note}` : ''}`))),
     form, out);
 }
 

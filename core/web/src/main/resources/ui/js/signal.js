@@ -29,8 +29,16 @@ export async function render(main) {
       for (const row of members.querySelectorAll('.member')) {
         const value = (n) => row.querySelector(`[name="${n}"]`).value.trim();
         if (!value('givenName') && !value('familyName')) continue;
-        const person = await api.post('/persons', { givenName: value('givenName'), familyName: value('familyName'),
-          dateOfBirth: value('dateOfBirth') || null, nationalId: value('nationalId') || null });
+        // a person recorded by an earlier try (that failed later) is used again, not recorded twice
+        const input = { givenName: value('givenName'), familyName: value('familyName'),
+          dateOfBirth: value('dateOfBirth') || null, nationalId: value('nationalId') || null };
+        const key = JSON.stringify(input);
+        if (row.dataset.personKey !== key) {
+          const recorded = await api.post('/persons', input);
+          row.dataset.personId = recorded.id;
+          row.dataset.personKey = key;
+        }
+        const person = { id: row.dataset.personId };
         const roles = [...row.querySelectorAll('input[type=checkbox]:checked')].map((c) => c.value);
         inputs.push({ personId: person.id, roles });
       }

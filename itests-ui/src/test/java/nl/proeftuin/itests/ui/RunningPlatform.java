@@ -182,13 +182,20 @@ final class RunningPlatform implements AutoCloseable {
     static final String ADMIN_NAME = "Rita Beheer";
     static final String ADMIN_PASSWORD = "proeftuin-ui-beheer-1";
 
+    /** A coordinator and nothing else (menus by role, issue 18). */
+    static final String COORDINATOR = "cor.dijkstra";
+    static final String COORDINATOR_NAME = "Cor Dijkstra";
+    static final String COORDINATOR_PASSWORD = "proeftuin-ui-coordinator-1";
+
     private static void writeUsers(Path file) throws IOException {
         Files.writeString(file, "# written by itests-ui: the browser test's users\n"
                 + usersLine(USER, PASSWORD, "PROFESSIONAL,COORDINATOR")
-                + usersLine(ADMIN, ADMIN_PASSWORD, "REGIONAL_ADMINISTRATOR"));
+                + usersLine(ADMIN, ADMIN_PASSWORD, "REGIONAL_ADMINISTRATOR")
+                + usersLine(COORDINATOR, COORDINATOR_PASSWORD, "COORDINATOR"));
         // her name and municipalities as bin/proeftuin-admin leaves them: applied by the platform at start
         Files.writeString(file.resolveSibling("proeftuin-pending-accounts.properties"),
-                ADMIN + "/name = " + ADMIN_NAME + "\n" + ADMIN + "/municipalities = *\n");
+                ADMIN + "/name = " + ADMIN_NAME + "\n" + ADMIN + "/municipalities = *\n"
+                        + COORDINATOR + "/name = " + COORDINATOR_NAME + "\n");
     }
 
     /** A line of core/security's users file for a user with these roles (PBKDF2, as the realm verifies it). */

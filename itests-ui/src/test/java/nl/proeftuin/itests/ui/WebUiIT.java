@@ -58,6 +58,12 @@ class WebUiIT {
     private WebDriverWait wait;
     private Path screenshots;
     private int shot;
+    /** axe-core, vendored from npm (src/test/resources/axe-core/README.md): injected into every screen the test visits. */
+    private static final String AXE = "/axe-core/axe.min.js";
+    private static final String AXE_SHA256 = "b511cd9dec01c76f4b2ad1723b66b6db37d4c2eb4ed199076e1829d9ee7b75e3";
+    private String axeSource;
+    /** The screens axe-core checked, for the report at the end. */
+    private final List<String> scanned = new ArrayList<>();
 
     @BeforeAll
     void start() throws Exception {
@@ -82,6 +88,13 @@ class WebUiIT {
             for (Path png : old.filter(p -> p.toString().endsWith(".png")).toList()) {
                 Files.delete(png);
             }
+        }
+        try (var in = WebUiIT.class.getResourceAsStream(AXE)) {
+            assertTrue(in != null, "axe-core not on the test class path: " + AXE);
+            byte[] axe = in.readAllBytes();
+            String sha = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(axe));
+            assertEquals(AXE_SHA256, sha, "the vendored axe.min.js is not the one its README names");
+            axeSource = new String(axe, java.nio.charset.StandardCharsets.UTF_8);
         }
         platform = RunningPlatform.start(Path.of(System.getProperty("proeftuin.assembly", "../distribution/target/assembly")),
                 Path.of(System.getProperty("proeftuin.work", "target/platform")));
@@ -305,6 +318,62 @@ class WebUiIT {
         assertEquals(List.of(), consoleErrors("403"), "console errors");
     }
 
+    /**
+     * Menus by role: a coordinator (and nothing else) starts on coordination and sees only what they
+     * may open; before login there is no menu, and the accessibility statement is open to anyone.
+     */
+    @Test
+    void aCoordinatorStartsOnCoordinationAndTheStatementIsOpenToAll() throws Exception {
+        try {
+            freshBrowserSession();
+            browser.manage().logs().get(LogType.BROWSER);
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("login-form")));
+            assertFalse(browser.findElement(By.id("logout")).isDisplayed(), "Uitloggen before login");
+            assertFalse(browser.findElement(By.id("nav")).isDisplayed(), "the menu before login");
+            click(By.id("statement-link"));
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Toegankelijkheidsverklaring"));
+            assertTrue(browser.findElement(By.tagName("main")).getText().contains("axe-core"));
+            // the scan can fail: an input without a label is a critical violation it reports
+            ((JavascriptExecutor) browser).executeScript("const i = document.createElement('input'); i.id = 'axe-probe';"
+                    + " document.querySelector('main').append(i);");
+            AssertionError caught = null;
+            try {
+                axe("probe");
+            } catch (AssertionError expected) {
+                caught = expected;
+            }
+            assertTrue(caught != null && caught.getMessage().contains("critical label"), "axe-core found the unlabelled input: " + caught);
+            ((JavascriptExecutor) browser).executeScript("document.getElementById('axe-probe').remove();");
+            scanned.remove("probe");
+            check("statement");
+
+            browser.get(platform.url("/ui/#/cases"));
+            WebElement login = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("login-form")));
+            type(login.findElement(By.name("username")), RunningPlatform.COORDINATOR);
+            type(login.findElement(By.name("password")), "wrong-password-here");
+            submit(By.id("login-form"));
+            WebElement refused = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#login-form .error-summary")));
+            assertTrue(refused.getText().contains("Inloggen lukte niet"), refused.getText());
+            type(login.findElement(By.name("password")), RunningPlatform.COORDINATOR_PASSWORD);
+            submit(By.id("login-form"));
+            // the link to "Mijn casussen" it came with is no page for a coordinator: coordination is
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("bind-form")));
+            assertTrue(browser.getCurrentUrl().endsWith("#/coordinator"), browser.getCurrentUrl());
+            browser.get(platform.url("/ui/"));
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("bind-form")));
+            String menu = browser.findElement(By.id("nav")).getText();
+            assertTrue(menu.contains("Coördinatie") && menu.contains("Monitor"), menu);
+            assertFalse(menu.contains("Mijn casussen") || menu.contains("Nieuwe melding") || menu.contains("Gebruikers"), menu);
+            assertTrue(browser.findElement(By.id("logout")).isDisplayed());
+            check("coordinator-only");
+        } catch (Exception | AssertionError e) {
+            screenshot("coordinator-failure");
+            throw e;
+        } finally {
+            ((JavascriptExecutor) browser).executeScript("sessionStorage.clear();"); // the next test starts signed out
+        }
+    }
+
     /** A new page in Dutch with nobody signed in. */
     private void freshBrowserSession() {
         browser.get(platform.url("/ui/"));
@@ -335,6 +404,8 @@ class WebUiIT {
      * to what has the focus (an error summary, a dialog's button).
      */
     private void screenshots(String name) throws IOException {
+        axe(name);
+        assertEquals(List.of(), consoleErrors(), name + ": console errors");
         Dimension before = browser.manage().window().getSize();
         String toFocus = "const a = document.activeElement;"
                 + " if (a && a !== document.body && a.id !== 'main') a.scrollIntoView({block: 'center'});";
@@ -345,6 +416,7 @@ class WebUiIT {
             browser.manage().window().setSize(new Dimension(390, 844));
             ((JavascriptExecutor) browser).executeScript(toFocus);
             screenshot(name + "-390");
+            phoneLayout(name);
         } finally {
             browser.manage().window().setSize(before);
         }
@@ -354,6 +426,11 @@ class WebUiIT {
     private final ObjectMapper mapper = new ObjectMapper();
 
     private HttpResponse<String> rest(String method, String path, String token, String body) throws IOException, InterruptedException {
+        return rest(method, path, token, body, null);
+    }
+
+    private HttpResponse<String> rest(String method, String path, String token, String body, String ifMatch)
+            throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(platform.url("/api/v1" + path)))
                 .timeout(Duration.ofSeconds(20)).header("Accept", "application/json")
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
@@ -362,6 +439,9 @@ class WebUiIT {
         }
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
+        }
+        if (ifMatch != null) {
+            request.header("If-Match", ifMatch);
         }
         return rest.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
@@ -388,9 +468,12 @@ class WebUiIT {
         wait.until(ExpectedConditions.urlContains("/ui/"));
         WebElement form = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("login-form")));
         assertEquals("nl", browser.findElement(By.tagName("html")).getAttribute("lang"));
-        accessible("login");
+        // before login: no menu and no "Uitloggen" (hidden is not overridden by the button's style)
+        assertFalse(browser.findElement(By.id("logout")).isDisplayed(), "Uitloggen before login");
+        assertFalse(browser.findElement(By.id("nav")).isDisplayed(), "the menu before login");
+        check("login");
         signIn(form);
-        screenshot("cases");
+        check("cases");
 
         // keyboard: the first Tab reaches the skip link, further Tabs reach the menu and the language switch
         keyboardReachesTheMainControls();
@@ -399,22 +482,42 @@ class WebUiIT {
         click(By.cssSelector("nav a[href='#/signal']"));
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("signal-form")));
         new Select(browser.findElement(By.name("source"))).selectByValue("SCHOOL");
-        type(By.name("municipality"), "Ede");
+        WebElement municipalityInput = browser.findElement(By.name("municipality"));
+        assertTrue(label(municipalityInput).getText().contains("(verplicht)"), label(municipalityInput).getText());
+        assertEquals("true", municipalityInput.getAttribute("aria-required"));
         type(By.name("description"), "Sanne komt vaak met blauwe plekken op school.");
         WebElement first = browser.findElements(By.cssSelector(".member")).get(0);
         fillMember(first, "Sanne", "Jansen", "2016-05-01", "CHILD");
         click(By.id("add-member"));
         WebElement second = browser.findElements(By.cssSelector(".member")).get(1);
         fillMember(second, "Mark", "Jansen", "1985-02-02", "PARENT");
-        accessible("signal");
-        screenshot("signal");
+        // the municipality forgotten: the API's refusal next to the field, in Dutch, and in the summary above the form
+        click(By.id("open-case"));
+        WebElement missing = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#signal-form .error-summary")));
+        assertEquals(missing, browser.switchTo().activeElement(), "the error summary takes the focus");
+        assertTrue(missing.getText().contains("Gemeente") && missing.getText().contains("Vul dit in"), missing.getText());
+        assertEquals("true", municipalityInput.getAttribute("aria-invalid"));
+        WebElement next = browser.findElement(By.id(municipalityInput.getAttribute("id") + "-error"));
+        assertTrue(next.isDisplayed() && next.getText().contains("Vul dit in"), next.getText());
+        check("signal-error");
+        missing.findElement(By.tagName("a")).click();
+        assertEquals(municipalityInput, browser.switchTo().activeElement(), "the summary's link leads to the field");
+        type(municipalityInput, "Ede");
+        check("signal");
         click(By.id("open-case"));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Sanne"));
+        // the case at a glance above the tabs; the family in its own tab
+        WebElement glance = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("glance")));
+        assertTrue(glance.getText().contains("Sanne Jansen (kind)") || glance.getText().contains("Sanne Jansen"), glance.getText());
+        assertTrue(browser.findElement(By.id("glance-fixed")).getText().contains("Nog niemand"), glance.getText());
+        check("case-new");
+        click(By.id("tab-family"));
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("family-graph")));
         assertEquals(2, browser.findElements(By.cssSelector("#family-graph g.node")).size(), "both persons drawn");
 
         // assign a team: the user becomes the fixed professional who also holds the regie (with login,
         // that assignment is also what gives the user need to know on the case)
+        click(By.id("tab-team"));
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("assign-form")));
         type(By.name("proName"), "Ans de Wit");
         type(By.name("proId"), RunningPlatform.USER);
@@ -427,6 +530,7 @@ class WebUiIT {
         assertTrue(team.getText().contains("Vaste professional") && team.getText().contains("Regie"), team.getText());
 
         // write the plan: a goal, an agreement and a condition with its consequence
+        click(By.id("tab-plan"));
         WebElement editor = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("plan-form")));
         type(editor.findElement(By.cssSelector("#goals textarea[name=description]")), "Sanne voelt zich thuis veilig.");
         click(By.id("add-agreements"));
@@ -436,8 +540,7 @@ class WebUiIT {
         type(editor.findElement(By.cssSelector("#conditions input[name=description]")), "Vader gaat naar de cursus.");
         type(editor.findElement(By.cssSelector("#conditions input[name=consequence]")), "Dan vragen we de rechter om hulp.");
         type(editor.findElement(By.name("familyView")), "We willen dat het thuis rustig en veilig is.");
-        accessible("plan editor");
-        screenshot("plan-editor");
+        check("plan-editor");
         click(By.id("save-plan"));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("plan-version"), "Versie 1"));
 
@@ -454,8 +557,8 @@ class WebUiIT {
         submit(By.id("diff-form"));
         WebElement diff = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#plan-diff li")));
         assertTrue(diff.getText().contains("Moeder belt"), diff.getText());
-        accessible("case page");
-        screenshot("case");
+        check("case-plan");
+        caseAtAGlanceAndFeedback();
 
         // the family view: the plan in plain words, with who is involved and the consequences; printable
         click(By.id("family-view-link"));
@@ -463,7 +566,7 @@ class WebUiIT {
         assertTrue(view.getText().contains("Ans de Wit"), view.getText());
         assertTrue(view.getText().contains("Dan vragen we de rechter om hulp"), view.getText());
         assertFalse(browser.findElements(By.cssSelector("link[rel=stylesheet][media=print]")).isEmpty(), "print stylesheet");
-        screenshot("family-view");
+        check("family-view");
 
         // the coordinator binds triage for the region, then rebinds it to another plugin
         click(By.cssSelector("nav a[href='#/coordinator']"));
@@ -475,9 +578,9 @@ class WebUiIT {
         bindTriage("triage-threeway", "Regio kiest de drieslag");
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("bindings"), "triage-threeway"));
         WebElement history = browser.findElement(By.id("binding-history"));
-        assertTrue(history.getText().contains("example-triage → triage-threeway"), history.getText());
-        accessible("coordinator");
-        screenshot("coordinator");
+        // plugin names, not symbolic ids
+        assertTrue(history.getText().contains("Voorbeeldtriage → Triage in drie routes (drieslag)"), history.getText());
+        check("coordinator");
 
         // the monitor: charts per municipality and the region, and the CSV
         click(By.cssSelector("nav a[href='#/monitor']"));
@@ -492,14 +595,122 @@ class WebUiIT {
                 "  .then(done, (e) => done('ERROR ' + e.message));")));
         assertTrue(csv.startsWith("scope,measure,label,value"), csv);
         assertTrue(csv.contains("Ede,lead_time_days,count,1"), "the plan was first help: " + csv);
-        accessible("monitor");
-        screenshot("monitor");
+        check("monitor");
 
         // English is available: the language switch sets the lang attribute and the texts
         new Select(browser.findElement(By.id("language"))).selectByValue("en");
         wait.until(ExpectedConditions.attributeToBe(By.tagName("html"), "lang", "en"));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("nav"), "My cases"));
-        screenshot("monitor-en");
+        check("monitor-en");
+        new Select(browser.findElement(By.id("language"))).selectByValue("nl");
+        wait.until(ExpectedConditions.attributeToBe(By.tagName("html"), "lang", "nl"));
+    }
+
+    /**
+     * The case at a glance and feedback where the eye is: the summary names the fixed professional,
+     * the regie holder and the safety agreements; a rule the API refuses is shown in Dutch above the
+     * form and next to its field; a change by someone else (412) offers a reload; a framework change
+     * asks for a confirmation; a session that ended while typing signs in again and keeps the text.
+     */
+    private void caseAtAGlanceAndFeedback() throws Exception {
+        String caseId = browser.getCurrentUrl().replaceAll(".*#/cases/", "");
+        String token = token(RunningPlatform.USER, RunningPlatform.PASSWORD);
+        WebElement glance = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("glance")));
+        assertTrue(browser.findElement(By.id("glance-fixed")).getText().contains("Ans de Wit"), glance.getText());
+        assertTrue(browser.findElement(By.id("glance-regie")).getText().contains("Ans de Wit"), glance.getText());
+        assertTrue(browser.findElement(By.id("glance-agreements")).getText().contains("Er wordt thuis niet geslagen"), glance.getText());
+        assertTrue(browser.findElement(By.id("glance-deadlines")).getText().length() > 0, glance.getText());
+
+        // history in words, with names: no codes, no login ids
+        click(By.id("tab-overview"));
+        WebElement changes = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("phase-history")));
+        assertTrue(changes.getText().contains("Casus geopend"), changes.getText());
+        assertFalse(changes.getText().contains("CASE_OPENED"), changes.getText());
+        // reading first: the phase form opens behind "Wijzigen"
+        assertFalse(browser.findElement(By.id("phase-form")).isDisplayed(), "the phase form is closed until asked for");
+
+        // a rule in Dutch, above the form and next to the field it is about: a second fixed professional
+        click(By.id("tab-team"));
+        click(By.cssSelector("#section-team details > summary"));
+        type(By.name("proName"), "Piet Bakker");
+        type(By.name("proId"), "piet.bakker");
+        type(By.name("organisation"), "Veilig Thuis");
+        new Select(browser.findElement(By.name("role"))).selectByValue("FIXED_PROFESSIONAL");
+        submit(By.id("assign-form"));
+        WebElement summary = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#assign-form .error-summary")));
+        assertTrue(summary.getText().contains("Een casus heeft één vaste professional"), summary.getText());
+        assertEquals(summary, browser.switchTo().activeElement(), "the error summary takes the focus");
+        assertFalse(summary.getText().contains("is the fixed professional"), "no English: " + summary.getText());
+        check("case-rule-refused");
+
+        // 412: someone else changed the case meanwhile; the form offers a reload
+        click(By.id("tab-overview"));
+        click(By.id("phase-form-toggle"));
+        new Select(browser.findElement(By.name("phase"))).selectByValue("STABILISATION");
+        type(By.name("phaseReason"), "Het is rustiger thuis");
+        long version = json(rest("GET", "/cases/" + caseId, token, null)).path("version").asLong();
+        HttpResponse<String> other = rest("POST", "/cases/" + caseId + "/phase", token, "{\"phase\":\"RECOVERY\",\"reason\":\"collega\"}",
+                "\"" + version + "\"");
+        assertEquals(200, other.statusCode(), other.body());
+        submit(By.id("phase-form"));
+        WebElement stale = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#phase-form .error-summary")));
+        assertTrue(stale.getText().contains("Iemand anders heeft dit intussen gewijzigd"), stale.getText());
+        check("case-stale");
+        click(By.cssSelector("#phase-form .error-summary button.reload"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("case-phase"), "Herstel"));
+
+        // a framework change asks first; cancel changes nothing, yes changes it
+        click(By.id("framework-form-toggle"));
+        new Select(browser.findElement(By.name("framework"))).selectByValue("CONDITIONAL");
+        type(By.name("frameworkReason"), "Afspraken worden niet nagekomen");
+        submit(By.id("framework-form"));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("dialog.confirm")));
+        assertTrue(browser.findElement(By.cssSelector("dialog.confirm")).getText().contains("van Vrijwillig naar Drang"),
+                browser.findElement(By.cssSelector("dialog.confirm")).getText());
+        check("case-confirm-framework");
+        click(By.id("confirm-no"));
+        assertEquals("VOLUNTARY", json(rest("GET", "/cases/" + caseId, token, null)).path("framework").asText());
+        submit(By.id("framework-form"));
+        click(By.id("confirm-yes"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("glance-framework"), "Drang"));
+        assertEquals("CONDITIONAL", json(rest("GET", "/cases/" + caseId, token, null)).path("framework").asText());
+
+        // the session ends while the user types: signing in again keeps the text and sends it
+        String session = String.valueOf(((JavascriptExecutor) browser).executeScript(
+                "return JSON.parse(sessionStorage.getItem('proeftuin.session')).token;"));
+        int ended = rest("POST", "/auth/logout", session, "{}").statusCode();
+        assertTrue(ended / 100 == 2, "logout: " + ended);
+        click(By.id("tab-entries"));
+        click(By.cssSelector("#section-entries details > summary"));
+        type(By.name("entryText"), "Moeder vertelt dat het beter gaat.");
+        type(By.name("entrySource"), "Gesprek met moeder");
+        submit(By.id("entry-form"));
+        WebElement relogin = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("relogin")));
+        // the button that sent it stays busy until the request is done
+        assertEquals("true", browser.findElement(By.cssSelector("#entry-form button[type=submit]")).getAttribute("aria-busy"));
+        assertEquals("Moeder vertelt dat het beter gaat.", browser.findElement(By.name("entryText")).getAttribute("value"),
+                "what was typed stays");
+        check("relogin");
+        type(relogin.findElement(By.name("password")), RunningPlatform.PASSWORD);
+        submit(By.id("relogin-form"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("entries"), "Moeder vertelt dat het beter gaat."));
+        assertTrue(browser.findElements(By.id("relogin")).isEmpty());
+        assertEquals(null, browser.findElement(By.cssSelector("#entry-form button[type=submit]")).getAttribute("aria-busy"));
+        check("case-entries");
+
+        // a slow answer: the loading indicator shows and the button is busy (a second click sends nothing twice)
+        ((JavascriptExecutor) browser).executeScript("window.realFetch = window.fetch;"
+                + " window.fetch = (...a) => new Promise((r) => setTimeout(r, 2000)).then(() => window.realFetch(...a));");
+        type(By.name("entryText"), "Vader komt naar de cursus.");
+        submit(By.id("entry-form"));
+        browser.findElement(By.cssSelector("#entry-form button[type=submit]")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("loading")));
+        assertEquals("true", browser.findElement(By.cssSelector("#entry-form button[type=submit]")).getAttribute("aria-busy"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("entries"), "Vader komt naar de cursus."));
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("loading")));
+        ((JavascriptExecutor) browser).executeScript("window.fetch = window.realFetch;");
+        assertEquals(1, browser.findElements(By.xpath("//ul[@id='entries']/li[contains(., 'Vader komt naar de cursus.')]")).size(),
+                "sent once");
     }
 
     private void signIn(WebElement form) {
@@ -621,6 +832,59 @@ class WebUiIT {
         assertEquals(List.of(), found.get("unlabelled"), page + ": controls without a label");
         assertEquals(List.of(), found.get("unnamed"), page + ": buttons or links without a name");
         assertEquals(List.of(), found.get("lowContrast"), page + ": text with contrast below 4.5:1");
+    }
+
+    /** Every check a screen gets: labels and contrast, axe-core, no console errors, screenshots at 1366 and 390 px. */
+    private void check(String name) throws IOException {
+        accessible(name);
+        screenshots(name);
+    }
+
+    /**
+     * axe-core on the current screen (injected once per page load): no serious or critical violation.
+     * Rules: axe's defaults (WCAG 2.0/2.1 A and AA and best practices).
+     */
+    @SuppressWarnings("unchecked")
+    private void axe(String name) {
+        JavascriptExecutor js = (JavascriptExecutor) browser;
+        if (!Boolean.TRUE.equals(js.executeScript("return typeof window.axe === 'object';"))) {
+            js.executeScript(axeSource);
+        }
+        Object answer = js.executeAsyncScript(String.join("\n",
+                "const done = arguments[arguments.length - 1];",
+                "axe.run(document, { resultTypes: ['violations'] }).then((r) => done(r.violations",
+                "  .filter((v) => v.impact === 'serious' || v.impact === 'critical')",
+                "  .map((v) => v.impact + ' ' + v.id + ': ' + v.help + ' at ' + v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', '))),",
+                "  (e) => done(['axe failed: ' + e.message]));"));
+        scanned.add(name);
+        assertEquals(List.of(), (List<String>) answer, name + ": serious or critical axe-core violations");
+    }
+
+    /**
+     * At 390 px: the page header stays small, and tables are shown as cards (each cell on its own
+     * line with its column's name).
+     */
+    @SuppressWarnings("unchecked")
+    private void phoneLayout(String name) {
+        Map<String, Object> found = (Map<String, Object>) ((JavascriptExecutor) browser).executeScript(String.join("\n",
+                "const header = document.querySelector('header.top').getBoundingClientRect().height;",
+                "const wide = [...document.querySelectorAll('main table')].filter((t) => t.offsetParent && t.getBoundingClientRect().width > document.documentElement.clientWidth + 1).length;",
+                "const rows = [...document.querySelectorAll('main table.cards td')].filter((td) => td.offsetParent && getComputedStyle(td).display !== 'block').length;",
+                "return { header, wide, rows };"));
+        assertTrue(((Number) found.get("header")).doubleValue() <= 130, name + ": the header takes " + found.get("header") + " px at 390 px");
+        assertEquals(0L, ((Number) found.get("wide")).longValue(), name + ": tables wider than a phone");
+        assertEquals(0L, ((Number) found.get("rows")).longValue(), name + ": table cells not shown as cards at 390 px");
+    }
+
+    /** Console errors and warnings apart from the API's 4xx answers, which the screens show in words. */
+    private List<String> consoleErrors() {
+        java.util.regex.Pattern answered = java.util.regex.Pattern.compile(".*/api/v1/\\S* - Failed to load resource: "
+                + "the server responded with a status of 4\\d\\d .*");
+        return browser.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(e -> e.getLevel().intValue() >= java.util.logging.Level.WARNING.intValue())
+                .map(LogEntry::getMessage)
+                .filter(m -> !answered.matcher(m).matches())
+                .toList();
     }
 
     private void screenshot(String name) throws IOException {
