@@ -74,6 +74,28 @@ class BindCommandTest {
             calls.add("unbind " + point + " " + municipality + " " + reason);
         }
 
+        // switches: not used by the shell commands
+        @Override
+        public void unbind(Actor actor, ExtensionPoint point, String municipality, String reason, Long expected) {
+            unbind(actor, point, municipality, reason);
+        }
+
+        @Override
+        public List<nl.proeftuin.core.api.plugins.PlannedSwitch> planSwitch(Actor actor, ExtensionPoint point,
+                nl.proeftuin.core.api.plugins.SwitchInput input) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public List<nl.proeftuin.core.api.plugins.PlannedSwitch> switches(ExtensionPoint point) {
+            return List.of();
+        }
+
+        @Override
+        public nl.proeftuin.core.api.plugins.PlannedSwitch cancelSwitch(Actor actor, long id, String reason) {
+            throw new UnsupportedOperationException();
+        }
+
         @Override
         public List<BindingChange> history(ExtensionPoint point) {
             return List.of();
