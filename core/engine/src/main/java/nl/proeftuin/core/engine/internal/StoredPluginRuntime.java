@@ -230,12 +230,14 @@ public class StoredPluginRuntime implements PluginRuntime {
 
     @Override
     public ConfigurationDocument exportConfiguration(Actor actor) {
+        applyDueSwitches(); // the document says what is in force (decision 0031)
         return promotion.export(actor, now());
     }
 
     @Override
     public ConfigurationImport importConfiguration(Actor actor, ConfigurationDocument document, String reason,
             boolean dryRun) {
+        applyDueSwitches(); // a dry run compares with what is in force (decision 0031)
         return promotion.importDocument(actor, document, reason, dryRun, now());
     }
 
