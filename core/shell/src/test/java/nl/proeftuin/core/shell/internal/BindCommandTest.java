@@ -197,7 +197,7 @@ class BindCommandTest {
         set(bind, "pluginId", "simple-triage");
         set(bind, "reason", List.of("pilot", "start"));
         String out = runAs("carla", bind::execute);
-        assertEquals(List.of("bind TRIAGE Arnhem BindingInput[pluginId=simple-triage, configuration={threshold=2}, reason=pilot start]"),
+        assertEquals(List.of("bind TRIAGE Arnhem BindingInput[pluginId=simple-triage, configuration={threshold=2}, reason=pilot start, expectedRevision=null]"),
                 runtime.calls);
         assertEquals(new Actor("carla", "carla"), runtime.actor);
         assertTrue(out.startsWith("Bound TRIAGE for the municipality Arnhem to simple-triage (revision 1)"), out);
