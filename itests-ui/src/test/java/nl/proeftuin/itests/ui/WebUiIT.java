@@ -570,11 +570,20 @@ class WebUiIT {
         type(planned.findElement(By.cssSelector("input")), "toch niet");
         planned.findElement(By.cssSelector("button")).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#switches tr.switch-cancelled")));
+        // one case triaged today by the bound three-way triage (two life domains: local team)
+        String user = token(RunningPlatform.USER, RunningPlatform.PASSWORD);
+        String caseId = json(rest("GET", "/cases", user, null)).path("items").get(0).path("id").asText();
+        HttpResponse<String> triaged = rest("POST", "/cases/" + caseId + "/triage", user, "{\"problemDomains\":[\"SAFETY\","
+                + "\"HOUSING\"],\"safetyConcern\":\"NONE\",\"repeatedViolence\":false,\"earlierHelpWithoutResult\":false,"
+                + "\"parentalProblems\":[]}");
+        assertEquals(201, triaged.statusCode(), triaged.body());
         new Select(browser.findElement(By.name("replay-pluginId"))).selectByValue("triage-threeway");
         type(By.name("replay-configuration"), "complex.minProblemDomains=1");
         submit(By.id("replay-form"));
         WebElement summary = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("replay-summary")));
         assertTrue(summary.getText().contains("zaken opnieuw bekeken"), summary.getText());
+        WebElement table = browser.findElement(By.id("replay-table"));
+        assertTrue(table.getText().contains("Regionaal") || table.getText().contains("regionaal"), table.getText());
         accessible("coordinator-switches");
         screenshot("coordinator-switches");
     }
