@@ -117,6 +117,7 @@ public class TwoNodesIT {
         readinessIsCheap(a);
         sessionsCountOnEveryNode(a, b);
         bindingsReachTheOtherNode(a, b);
+        aPlannedSwitchTakesEffectOnBothNodes(a, b); // switches (issue 15 part 5)
         Node holder = regionWideJobRunsOnceAndMovesOn(a, b);
         Node survivor = holder == a ? b : a;
         aNodeWithoutItsDatabaseAnswers503AndComesBack(survivor, holder);
@@ -254,6 +255,40 @@ public class TwoNodesIT {
         assertTrue("one access-log chain, appended by both nodes at once, verifies: " + verify.body(),
                 verify.body().contains("\"intact\":true"));
         System.out.println("[two-nodes] access log after concurrent appends from both nodes: " + verify.body());
+    }
+
+    /**
+     * switches (decision 0031): a switch planned on A a few seconds ahead is what both nodes resolve
+     * from its time on, with no write and no restart in between; B refuses a rebind against A's
+     * revision that the switch replaced (409 binding-changed).
+     */
+    private void aPlannedSwitchTakesEffectOnBothNodes(Node a, Node b) throws Exception {
+        String coordA = login(a, "coord");
+        String coordB = login(b, "coord");
+        HttpResponse<String> before = send(b, "GET", "/api/v1/bindings/effective?point=TRIAGE", coordB, null);
+        assertEquals(before.body(), 200, before.statusCode());
+        String old = before.body().contains("\"pluginId\":\"example-triage\"") ? "example-triage" : "triage-threeway";
+        String next = old.equals("example-triage") ? "triage-threeway" : "example-triage";
+        long oldRevision = Long.parseLong(before.body().replaceAll("(?s).*\"revision\":(\\d+).*", "$1"));
+        java.time.Instant from = java.time.Instant.now().plusSeconds(3);
+        HttpResponse<String> planned = send(a, "POST", "/api/v1/bindings/TRIAGE/switches", coordA,
+                "{\"pluginId\":\"" + next + "\",\"configuration\":{},\"from\":\"" + from
+                + "\",\"reason\":\"two-nodes planned switch\"}");
+        assertEquals(planned.body(), 201, planned.statusCode());
+        for (Node n : List.of(a, b)) {
+            String seen = send(n, "GET", "/api/v1/bindings/effective?point=TRIAGE", n == a ? coordA : coordB, null).body();
+            assertTrue("before its time: " + seen, seen.contains("\"pluginId\":\"" + old + "\""));
+        }
+        Thread.sleep(Math.max(0, java.time.Duration.between(java.time.Instant.now(), from).toMillis() + 200));
+        for (Node n : List.of(b, a)) {
+            String seen = send(n, "GET", "/api/v1/bindings/effective?point=TRIAGE", n == a ? coordA : coordB, null).body();
+            assertTrue("at its time on " + n.id + ": " + seen, seen.contains("\"pluginId\":\"" + next + "\""));
+        }
+        HttpResponse<String> stale = send(b, "PUT", "/api/v1/bindings/TRIAGE/region", coordB, "{\"pluginId\":\"" + old
+                + "\",\"configuration\":{},\"reason\":\"two-nodes stale\",\"expectedRevision\":" + oldRevision + "}");
+        assertEquals(stale.body(), 409, stale.statusCode());
+        assertTrue(stale.body(), stale.body().contains("binding-changed"));
+        System.out.println("[two-nodes] a switch planned on A took effect at its time on both nodes");
     }
 
     // --- 3. region-wide jobs -------------------------------------------------------------------------

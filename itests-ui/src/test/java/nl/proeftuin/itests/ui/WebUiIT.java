@@ -581,6 +581,7 @@ class WebUiIT {
         // plugin names, not symbolic ids
         assertTrue(history.getText().contains("Voorbeeldtriage → Triage in drie routes (drieslag)"), history.getText());
         check("coordinator");
+        coordinatorPlansCancelsAndReplays(); // switches (issue 15 parts 4 and 5)
 
         // the monitor: charts per municipality and the region, and the CSV
         click(By.cssSelector("nav a[href='#/monitor']"));
@@ -757,6 +758,44 @@ class WebUiIT {
         submit(By.id("bind-form"));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "koppeling"));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("bindings"), plugin));
+    }
+
+    /**
+     * switches (issue 15 parts 4 and 5): rebinding pre-fills the binding's plugin; a switch planned a
+     * month ahead is listed as planned and cancelled with a reason; a replay of a candidate triage
+     * shows its summary (counts only).
+     */
+    private void coordinatorPlansCancelsAndReplays() throws Exception {
+        click(By.cssSelector("#bindings button"));
+        assertEquals("triage-threeway", new Select(browser.findElement(By.name("pluginId"))).getFirstSelectedOption()
+                .getAttribute("value"), "rebinding pre-fills the current plugin");
+        new Select(browser.findElement(By.name("pluginId"))).selectByValue("example-triage");
+        date(browser.findElement(By.name("from")), java.time.LocalDateTime.now().plusDays(30)
+                .truncatedTo(java.time.temporal.ChronoUnit.MINUTES).toString());
+        type(By.name("reason"), "Volgend kwartaal de voorbeeldtriage");
+        submit(By.id("bind-form"));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#switches tr.switch-planned")));
+        assertTrue(browser.findElement(By.id("bindings")).getText().contains("triage-threeway"),
+                "planned, not yet in force");
+        WebElement planned = browser.findElement(By.cssSelector("#switches tr.switch-planned"));
+        type(planned.findElement(By.cssSelector("input")), "toch niet");
+        planned.findElement(By.cssSelector("button")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#switches tr.switch-cancelled")));
+        // one case triaged today by the bound three-way triage (two life domains: local team)
+        String user = token(RunningPlatform.USER, RunningPlatform.PASSWORD);
+        String caseId = json(rest("GET", "/cases", user, null)).path("items").get(0).path("id").asText();
+        HttpResponse<String> triaged = rest("POST", "/cases/" + caseId + "/triage", user, "{\"problemDomains\":[\"SAFETY\","
+                + "\"HOUSING\"],\"safetyConcern\":\"NONE\",\"repeatedViolence\":false,\"earlierHelpWithoutResult\":false,"
+                + "\"parentalProblems\":[]}");
+        assertEquals(201, triaged.statusCode(), triaged.body());
+        new Select(browser.findElement(By.name("replay-pluginId"))).selectByValue("triage-threeway");
+        type(By.name("replay-configuration"), "complex.minProblemDomains=1");
+        submit(By.id("replay-form"));
+        WebElement summary = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("replay-summary")));
+        assertTrue(summary.getText().contains("zaken opnieuw bekeken"), summary.getText());
+        WebElement table = browser.findElement(By.id("replay-table"));
+        assertTrue(table.getText().contains("Regionaal") || table.getText().contains("regionaal"), table.getText());
+        check("coordinator-switches");
     }
 
     private void fillMember(WebElement member, String given, String family, String born, String role) {

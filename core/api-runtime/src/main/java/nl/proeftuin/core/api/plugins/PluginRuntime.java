@@ -62,4 +62,43 @@ public interface PluginRuntime {
 
     /** Alerts, newest first, at most {@code limit}. */
     List<Alert> alerts(int limit);
+
+    // --- planned switches and the expected revision (switches, issue 15 part 5, decision 0031) ----
+
+    /**
+     * Removes a binding as {@link #unbind(Actor, ExtensionPoint, String, String)} does, refused with
+     * {@link BindingChangedException} when {@code expectedRevision} is given and is not the binding's
+     * revision.
+     *
+     * @since 1.2
+     */
+    void unbind(Actor actor, ExtensionPoint point, String municipality, String reason, Long expectedRevision);
+
+    /**
+     * Plans a switch of a scope's binding at a future time, and optionally its end: it takes effect
+     * at its time on every node (the binding's resolution considers due switches by the clock), with no
+     * restart and no job. The plugin and configuration are checked as {@link #bind} checks them.
+     *
+     * @return the planned switches (one, or two with {@code until})
+     * @throws BindingChangedException when {@code expectedRevision} is given and is not the scope's
+     * @since 1.2
+     */
+    List<PlannedSwitch> planSwitch(Actor actor, ExtensionPoint point, SwitchInput input);
+
+    /**
+     * Planned, applied and cancelled switches, latest effective time first; {@code point} null for all.
+     *
+     * @since 1.2
+     */
+    List<PlannedSwitch> switches(ExtensionPoint point);
+
+    /**
+     * Cancels a planned switch that has not taken effect.
+     *
+     * @throws nl.proeftuin.core.api.NotFoundException      no such switch
+     * @throws nl.proeftuin.core.api.RuleViolationException {@code switch-not-planned} when it took
+     *                                                      effect or was cancelled already
+     * @since 1.2
+     */
+    PlannedSwitch cancelSwitch(Actor actor, long id, String reason);
 }

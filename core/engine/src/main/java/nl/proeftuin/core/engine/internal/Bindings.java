@@ -16,6 +16,9 @@ import nl.proeftuin.core.api.plugins.BindingChange;
 import nl.proeftuin.core.store.plugins.BindingStore;
 import nl.proeftuin.core.store.plugins.StoredBinding;
 import nl.proeftuin.core.store.plugins.StoredBindingChange;
+import nl.proeftuin.core.store.plugins.StoredSwitch;
+import nl.proeftuin.core.api.plugins.BindingChangedException;
+import nl.proeftuin.core.api.plugins.PlannedSwitch;
 
 /**
  * Reading and writing bindings, shared by {@link StoredPluginRuntime} (changes by coordinators),
@@ -38,11 +41,87 @@ final class Bindings {
     private Bindings() {
     }
 
-    /** The binding that applies to a municipality (its own, else the region's), or null. */
-    static Binding effective(BindingStore store, Connection c, ExtensionPoint point, String municipality)
+    /**
+     * The binding that applies to a municipality at {@code now} (its own, else the region's), or null:
+     * the stored rows overlaid with the planned switches of both scopes that are due by {@code now}
+     * (decision 0031), so that a switch takes effect at its time on every node, before any node
+     * applies it to the table. Two indexed queries on the request's connection.
+     */
+    static Binding effective(BindingStore store, Connection c, ExtensionPoint point, String municipality, Instant now)
             throws SQLException {
         List<StoredBinding> found = store.candidates(c, point.name(), municipality);
-        return found.isEmpty() ? null : binding(found.get(0));
+        List<StoredSwitch> due = store.dueFor(c, point.name(), municipality, now);
+        if (due.isEmpty()) {
+            return found.isEmpty() ? null : binding(found.get(0));
+        }
+        StoredBinding own = municipality == null ? null
+                : found.stream().filter(b -> b.municipality() != null).findFirst().orElse(null);
+        StoredBinding region = found.stream().filter(b -> b.municipality() == null).findFirst().orElse(null);
+        for (StoredSwitch s : due) { // oldest first: the latest due one of a scope wins
+            StoredBinding applied = s.pluginId() == null ? null : applied(s);
+            if (s.municipality() == null) {
+                region = applied;
+            } else {
+                own = applied;
+            }
+        }
+        return own != null ? binding(own) : region != null ? binding(region) : null;
+    }
+
+    /** The binding a switch sets: its revision is the switch's number, changed when it took effect. */
+    private static StoredBinding applied(StoredSwitch s) {
+        return new StoredBinding(s.point(), s.municipality(), s.pluginId(), s.configuration(), s.configurationHash(),
+                s.id(), s.effectiveAt(), s.plannedBy(), s.reason());
+    }
+
+    /** Who the history names for an applied switch's settlement. */
+    static final String APPLIED_BY = "planned-switch";
+
+    /**
+     * Writes the switches due by {@code now} into the bindings and their history, oldest first, each
+     * with its own number and effective time (so the table says what resolution already said). The
+     * caller holds the binding log's lock ({@link BindingStore#nextChange} or {@link BindingStore#lock})
+     * in this transaction; every binding change calls this first, so a row is never older than a due
+     * switch of its scope.
+     *
+     * @return how many were applied
+     */
+    static int applyDue(BindingStore store, Connection c, Instant now) throws SQLException {
+        List<StoredSwitch> due = store.due(c, now);
+        for (StoredSwitch s : due) {
+            Optional<StoredBinding> old = store.find(c, s.point(), s.municipality());
+            if (s.pluginId() == null) {
+                if (old.isPresent()) {
+                    store.remove(c, s.point(), s.municipality());
+                    store.insertChange(c, new StoredBindingChange(s.id(), s.point(), s.municipality(),
+                            old.get().pluginId(), old.get().configuration(), null, null, s.effectiveAt(), s.plannedBy(),
+                            s.reason()));
+                }
+            } else {
+                store.put(c, applied(s));
+                store.insertChange(c, new StoredBindingChange(s.id(), s.point(), s.municipality(),
+                        old.map(StoredBinding::pluginId).orElse(null), old.map(StoredBinding::configuration).orElse(null),
+                        s.pluginId(), s.configuration(), s.effectiveAt(), s.plannedBy(), s.reason()));
+            }
+            store.settleSwitch(c, s.id(), StoredSwitch.APPLIED, now, APPLIED_BY, null);
+        }
+        return due.size();
+    }
+
+    /**
+     * Refuses a change made against another revision than the scope's binding has now (0: none);
+     * null expected is not checked. Call it under the lock, after {@link #applyDue}.
+     */
+    static void checkRevision(BindingStore store, Connection c, ExtensionPoint point, String municipality,
+            Long expected) throws SQLException {
+        if (expected == null) {
+            return;
+        }
+        long current = store.find(c, point.name(), municipality).map(StoredBinding::revision).orElse(0L);
+        if (current != expected) {
+            throw new BindingChangedException(expected, current,
+                    point + " for " + (municipality == null ? "the region" : municipality));
+        }
     }
 
     /**
@@ -118,6 +197,13 @@ final class Bindings {
         return new Binding(ExtensionPoint.valueOf(b.point()), b.municipality(), b.pluginId(),
                 CanonicalJson.configuration(b.configuration()), b.configurationHash(), b.revision(), b.changedAt(),
                 b.changedBy(), b.reason());
+    }
+
+    static PlannedSwitch planned(StoredSwitch s) {
+        return new PlannedSwitch(s.id(), ExtensionPoint.valueOf(s.point()), s.municipality(), s.pluginId(),
+                s.configuration() == null ? null : CanonicalJson.configuration(s.configuration()),
+                s.configurationHash(), s.effectiveAt(), s.state(), s.plannedAt(), s.plannedBy(), s.reason(),
+                s.settledAt(), s.settledBy(), s.settledReason());
     }
 
     static BindingChange change(StoredBindingChange x) {

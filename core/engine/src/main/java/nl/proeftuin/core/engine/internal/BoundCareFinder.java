@@ -191,7 +191,7 @@ public class BoundCareFinder implements CareFinder, ProcurementInbox {
         CaseMember m = domain.members(c, caseId).stream().filter(x -> x.person().id().equals(id)).findFirst()
                 .orElseThrow(() -> new RuleViolationException("not-a-member", "person " + id
                         + " is not a member of case " + caseId));
-        return new Member(k, m, Bindings.effective(bindings, c, ExtensionPoint.PROCUREMENT, k.municipality()));
+        return new Member(k, m, Bindings.effective(bindings, c, ExtensionPoint.PROCUREMENT, k.municipality(), domain.now()));
     }
 
     @Override

@@ -182,7 +182,7 @@ public class BoundCarePathService implements CarePathService {
         TriageFacts facts = triages.latestOutcome(c, caseId)
                 .map(o -> CanonicalJson.read(o.facts(), TriageFacts.class)).orElse(null);
         return new Prepared(domain.view(c, k), facts, paths.steps(c, caseId), paths.incidents(c, caseId),
-                Bindings.effective(bindings, c, ExtensionPoint.CARE_PATH, k.municipality()));
+                Bindings.effective(bindings, c, ExtensionPoint.CARE_PATH, k.municipality(), domain.now()));
     }
 
     private Answered ask(Prepared p, boolean alert) {

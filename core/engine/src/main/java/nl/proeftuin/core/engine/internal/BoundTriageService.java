@@ -222,7 +222,7 @@ public class BoundTriageService implements TriageService {
         }
         List<CaseMember> members = domain.members(c, caseId).stream()
                 .map(m -> new CaseMember(m.person(), sorted(m.roles()))).toList();
-        Binding binding = Bindings.effective(bindings, c, ExtensionPoint.TRIAGE, k.municipality());
+        Binding binding = Bindings.effective(bindings, c, ExtensionPoint.TRIAGE, k.municipality(), now());
         Map<String, String> configuration = binding == null ? Map.of() : binding.configuration();
         TriageRequest request = new TriageRequest(caseId, k.municipality(), k.signal(), members, facts, assessments,
                 configuration);
@@ -290,7 +290,7 @@ public class BoundTriageService implements TriageService {
     static final int MAX_EXPERTISE_ENTRY = 200;
 
     /** What is wrong with a plugin's decision, or null when it can be stored. */
-    private static String unusable(TriageDecision d) {
+    static String unusable(TriageDecision d) {
         if (d == null) {
             return "no decision";
         }
@@ -374,7 +374,7 @@ public class BoundTriageService implements TriageService {
                 o.fallback(), o.fallbackReason(), o.at(), o.by());
     }
 
-    private static TriageFacts facts(String json) {
+    static TriageFacts facts(String json) {
         TriageFacts f = CanonicalJson.read(json, TriageFacts.class);
         return new TriageFacts(sorted(f.problemDomains()), f.safetyConcern(), f.repeatedViolence(),
                 f.earlierHelpWithoutResult(), sorted(f.parentalProblems()));
@@ -401,7 +401,7 @@ public class BoundTriageService implements TriageService {
                 facts.earlierHelpWithoutResult(), Collections.unmodifiableSortedSet(parental));
     }
 
-    private static <T extends Comparable<? super T>> SortedSet<T> sorted(Set<T> values) {
+    static <T extends Comparable<? super T>> SortedSet<T> sorted(Set<T> values) {
         return Collections.unmodifiableSortedSet(values == null ? new TreeSet<>() : new TreeSet<>(values));
     }
 

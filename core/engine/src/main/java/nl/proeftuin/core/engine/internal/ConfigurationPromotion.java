@@ -98,6 +98,7 @@ final class ConfigurationPromotion {
         }
         List<ConfigurationDifference> applied = Domain.transaction(database, c -> {
             long change = bindings.nextChange(c); // the binding log's lock: serialised with every other change
+            Bindings.applyDue(bindings, c, now); // planned switches that are due first (decision 0031)
             List<ConfigurationDifference> differences = differences(c, entries);
             boolean first = true;
             for (ConfigurationDifference d : differences) {

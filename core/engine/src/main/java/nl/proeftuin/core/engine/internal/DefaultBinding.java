@@ -64,6 +64,7 @@ public class DefaultBinding {
         }
         this.created = Domain.transaction(database, c -> {
             long change = bindings.nextChange(c);
+            Bindings.applyDue(bindings, c, clock.instant().truncatedTo(ChronoUnit.MILLIS)); // decision 0031
             if (bindings.find(c, point.name(), m).isPresent()) {
                 return false;
             }

@@ -191,7 +191,7 @@ public class OutboxLocalTeamExchange implements LocalTeamExchange {
         Instant now = now();
         List<StoredOutbound> due = Domain.transaction(database, c -> {
             for (String m : outbox.waitingMunicipalities(c)) {
-                Binding b = Bindings.effective(bindings, c, ExtensionPoint.LOCAL_TEAM, m);
+                Binding b = Bindings.effective(bindings, c, ExtensionPoint.LOCAL_TEAM, m, now);
                 if (b != null && registry.present(ExtensionPoint.LOCAL_TEAM, b.pluginId())) {
                     outbox.release(c, m, now);
                 }
@@ -214,7 +214,7 @@ public class OutboxLocalTeamExchange implements LocalTeamExchange {
     /** One attempt at one row; false when another node claimed it first. */
     private boolean attempt(StoredOutbound row, Instant now) {
         Claim claim = Domain.transaction(database, c -> outbox.claim(c, row.id(), "PENDING", now, now.plus(lease))
-                ? new Claim(Bindings.effective(bindings, c, ExtensionPoint.LOCAL_TEAM, row.municipality()))
+                ? new Claim(Bindings.effective(bindings, c, ExtensionPoint.LOCAL_TEAM, row.municipality(), now))
                 : null);
         if (claim == null) {
             return false; // another node attempts it

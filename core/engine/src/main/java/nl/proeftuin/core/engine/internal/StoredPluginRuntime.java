@@ -21,6 +21,9 @@ import nl.proeftuin.core.api.plugins.ConfigurationDocument;
 import nl.proeftuin.core.api.plugins.ConfigurationImport;
 import nl.proeftuin.core.api.plugins.PluginInfo;
 import nl.proeftuin.core.api.plugins.PluginRuntime;
+import nl.proeftuin.core.api.plugins.PlannedSwitch;
+import nl.proeftuin.core.api.plugins.SwitchInput;
+import nl.proeftuin.core.store.plugins.StoredSwitch;
 import nl.proeftuin.core.store.Database;
 import nl.proeftuin.core.store.plugins.AlertStore;
 import nl.proeftuin.core.store.plugins.BindingStore;
@@ -87,7 +90,24 @@ public class StoredPluginRuntime implements PluginRuntime {
 
     @Override
     public List<Binding> bindings() {
+        applyDueSwitches();
         return Domain.transaction(database, c -> bindings.all(c).stream().map(Bindings::binding).toList());
+    }
+
+    /**
+     * Writes the switches that are due into the table and its history (decision 0031), so that lists
+     * and the history show them; resolution does not need it (it overlays due switches itself). A
+     * cheap read first: the lock is taken only when a switch is due.
+     */
+    void applyDueSwitches() {
+        Instant now = now();
+        if (Domain.transaction(database, c -> bindings.due(c, now)).isEmpty()) {
+            return;
+        }
+        Domain.transaction(database, c -> {
+            bindings.lock(c);
+            return Bindings.applyDue(bindings, c, now);
+        });
     }
 
     /** A binding's municipality in the register's form, or null for the region. */
@@ -102,7 +122,7 @@ public class StoredPluginRuntime implements PluginRuntime {
         Check.required("point", point);
         Bindings.municipality(municipality);
         return Domain.transaction(database, c -> Bindings.effective(bindings, c, point,
-                Municipalities.optional(this.municipalities, c, "municipality", municipality)));
+                Municipalities.optional(this.municipalities, c, "municipality", municipality), now()));
     }
 
     @Override
@@ -114,6 +134,28 @@ public class StoredPluginRuntime implements PluginRuntime {
         String pluginId = Bindings.pluginId(input.pluginId());
         Map<String, String> configuration = Bindings.configuration(input.configuration());
         String reason = Check.text("reason", input.reason(), Check.LONG_TEXT);
+        Long expected = revision(input.expectedRevision());
+        present(registry, point, pluginId);
+        checkConfiguration(point, m, pluginId, configuration);
+        Instant now = now();
+        return Domain.transaction(database, c -> {
+            long change = bindings.nextChange(c);
+            Bindings.applyDue(bindings, c, now);
+            Bindings.checkRevision(bindings, c, point, m, expected);
+            return Bindings.write(bindings, c, change, point, m, pluginId, configuration, actor.id(), reason, now);
+        });
+    }
+
+    /** An expected revision: null (not checked) or 0 and up. */
+    private static Long revision(Long expected) {
+        if (expected != null && expected < 0) {
+            throw new InvalidInputException("expectedRevision", "must be 0 (no binding) or a binding's revision");
+        }
+        return expected;
+    }
+
+    /** Refuses a plugin that is not installed for the point: {@code plugin-not-present}. */
+    static void present(ServicePluginRegistry registry, ExtensionPoint point, String pluginId) {
         if (!registry.present(point, pluginId)) {
             String installed = registry.plugins().stream().filter(p -> p.point() == point).map(PluginInfo::pluginId)
                     .distinct().collect(Collectors.joining(", "));
@@ -121,9 +163,6 @@ public class StoredPluginRuntime implements PluginRuntime {
                     + point + " (installed: " + (installed.isEmpty() ? "none" : installed)
                     + "); install its feature first");
         }
-        checkConfiguration(point, m, pluginId, configuration);
-        return Domain.transaction(database, c -> Bindings.write(bindings, c, bindings.nextChange(c), point, m, pluginId,
-                configuration, actor.id(), reason, now()));
     }
 
     /**
@@ -133,6 +172,12 @@ public class StoredPluginRuntime implements PluginRuntime {
      */
     void checkConfiguration(ExtensionPoint point, String municipality, String pluginId,
             Map<String, String> configuration) {
+        checkConfiguration(registry, point, municipality, pluginId, configuration);
+    }
+
+    /** As {@link #checkConfiguration(ExtensionPoint, String, String, Map)}; also for a replay's candidate. */
+    static void checkConfiguration(ServicePluginRegistry registry, ExtensionPoint point, String municipality,
+            String pluginId, Map<String, String> configuration) {
         ServicePluginRegistry.Plugin<Object> plugin = registry.lookup(point, pluginId, Object.class).orElse(null);
         if (plugin != null && plugin.info().configuration() != null) {
             // the plugin's declared definition first: unknown keys, types, options
@@ -154,7 +199,13 @@ public class StoredPluginRuntime implements PluginRuntime {
 
     @Override
     public void unbind(Actor actor, ExtensionPoint point, String municipality, String reason) {
+        unbind(actor, point, municipality, reason, null);
+    }
+
+    @Override
+    public void unbind(Actor actor, ExtensionPoint point, String municipality, String reason, Long expectedRevision) {
         Check.actor(actor);
+        Long expected = revision(expectedRevision);
         Check.required("point", point);
         String given = Bindings.municipality(municipality);
         // a binding kept from before the register (a typo such as "Arnhm") can still be removed
@@ -163,8 +214,11 @@ public class StoredPluginRuntime implements PluginRuntime {
             return found.isPresent() ? found.get().name() : given;
         });
         String why = Check.text("reason", reason, Check.LONG_TEXT);
+        Instant now = now();
         Domain.transaction(database, c -> {
             long change = bindings.nextChange(c);
+            Bindings.applyDue(bindings, c, now);
+            Bindings.checkRevision(bindings, c, point, m, expected);
             StoredBinding old = bindings.find(c, point.name(), m).orElseThrow(() -> new NotFoundException(
                     "binding of " + point + " for " + (m == null ? "the region" : m)));
             bindings.remove(c, point.name(), m);
@@ -176,17 +230,20 @@ public class StoredPluginRuntime implements PluginRuntime {
 
     @Override
     public ConfigurationDocument exportConfiguration(Actor actor) {
+        applyDueSwitches(); // the document says what is in force (decision 0031)
         return promotion.export(actor, now());
     }
 
     @Override
     public ConfigurationImport importConfiguration(Actor actor, ConfigurationDocument document, String reason,
             boolean dryRun) {
+        applyDueSwitches(); // a dry run compares with what is in force (decision 0031)
         return promotion.importDocument(actor, document, reason, dryRun, now());
     }
 
     @Override
     public List<BindingChange> history(ExtensionPoint point) {
+        applyDueSwitches();
         return Domain.transaction(database, c -> bindings.changes(c, point == null ? null : point.name()).stream()
                 .map(Bindings::change).toList());
     }
@@ -197,6 +254,96 @@ public class StoredPluginRuntime implements PluginRuntime {
             throw new InvalidInputException("limit", "must be from 1 to " + MAX_ALERTS);
         }
         return Domain.transaction(database, c -> alerts.latest(c, limit).stream().map(StoredPluginRuntime::alert).toList());
+    }
+
+    // --- planned switches (switches, issue 15 part 5, decision 0031) -----------------------------------
+
+    /** Most switches one plan may lie ahead: ten years. */
+    static final java.time.Duration MAX_AHEAD = java.time.Duration.ofDays(3653);
+
+    @Override
+    public List<PlannedSwitch> planSwitch(Actor actor, ExtensionPoint point, SwitchInput input) {
+        Check.actor(actor);
+        Check.required("point", point);
+        Check.required("body", input);
+        String m = registered(input.municipality());
+        String pluginId = input.pluginId() == null ? null : Bindings.pluginId(input.pluginId());
+        Map<String, String> configuration = Bindings.configuration(input.configuration());
+        if (pluginId == null && !configuration.isEmpty()) {
+            throw new InvalidInputException("configuration", "is for a plugin: leave it out when the binding ends");
+        }
+        String reason = Check.text("reason", input.reason(), Check.LONG_TEXT);
+        Long expected = revision(input.expectedRevision());
+        Instant now = now();
+        Instant from = Check.required("from", input.from()).truncatedTo(ChronoUnit.MILLIS);
+        if (!from.isAfter(now)) {
+            throw new InvalidInputException("from", "must lie in the future (now is " + now
+                    + "); to switch now, bind with PUT");
+        }
+        if (from.isAfter(now.plus(MAX_AHEAD))) {
+            throw new InvalidInputException("from", "lies more than ten years ahead");
+        }
+        Instant until = input.until() == null ? null : input.until().truncatedTo(ChronoUnit.MILLIS);
+        if (until != null && pluginId == null) {
+            throw new InvalidInputException("until", "is for a binding that starts at from: leave it out when the "
+                    + "binding ends at from");
+        }
+        if (until != null && !until.isAfter(from)) {
+            throw new InvalidInputException("until", "must lie after from");
+        }
+        String json = null;
+        String hash = null;
+        if (pluginId != null) {
+            present(registry, point, pluginId);
+            checkConfiguration(point, m, pluginId, configuration);
+            json = CanonicalJson.write(new java.util.TreeMap<>(configuration));
+            hash = CanonicalJson.sha256(json);
+        }
+        String document = json;
+        String documentHash = hash;
+        return Domain.transaction(database, c -> {
+            long first = bindings.nextChange(c);
+            Bindings.applyDue(bindings, c, now);
+            Bindings.checkRevision(bindings, c, point, m, expected);
+            List<StoredSwitch> made = new java.util.ArrayList<>();
+            made.add(new StoredSwitch(first, point.name(), m, pluginId, document, documentHash, from,
+                    StoredSwitch.PLANNED, now, actor.id(), reason, null, null, null));
+            if (until != null) {
+                made.add(new StoredSwitch(bindings.nextChange(c), point.name(), m, null, null, null, until,
+                        StoredSwitch.PLANNED, now, actor.id(), reason + " (end)", null, null, null));
+            }
+            for (StoredSwitch s : made) {
+                bindings.insertSwitch(c, s);
+            }
+            return made.stream().map(Bindings::planned).toList();
+        });
+    }
+
+    @Override
+    public List<PlannedSwitch> switches(ExtensionPoint point) {
+        applyDueSwitches();
+        return Domain.transaction(database, c -> bindings.switches(c, point == null ? null : point.name()).stream()
+                .map(Bindings::planned).toList());
+    }
+
+    @Override
+    public PlannedSwitch cancelSwitch(Actor actor, long id, String reason) {
+        Check.actor(actor);
+        String why = Check.text("reason", reason, Check.LONG_TEXT);
+        Instant now = now();
+        return Domain.transaction(database, c -> {
+            bindings.lock(c);
+            Bindings.applyDue(bindings, c, now);
+            StoredSwitch s = bindings.findSwitch(c, id).orElseThrow(() -> new NotFoundException("planned switch " + id));
+            if (!StoredSwitch.PLANNED.equals(s.state())) {
+                throw new RuleViolationException("switch-not-planned", "switch " + id + " was "
+                        + s.state().toLowerCase(java.util.Locale.ROOT) + " at " + s.settledAt()
+                        + (StoredSwitch.APPLIED.equals(s.state()) ? " (it took effect at " + s.effectiveAt()
+                                + "): change the binding instead" : ""));
+            }
+            bindings.settleSwitch(c, id, StoredSwitch.CANCELLED, now, actor.id(), why);
+            return Bindings.planned(bindings.findSwitch(c, id).orElseThrow());
+        });
     }
 
     static Alert alert(StoredAlert a) {

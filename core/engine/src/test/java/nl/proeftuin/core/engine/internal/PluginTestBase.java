@@ -50,6 +50,7 @@ abstract class PluginTestBase extends EngineTestBase {
     @BeforeEach
     void runtime() throws Exception {
         database.inTransaction(c -> c.createStatement().executeUpdate("DELETE FROM plugin_binding"));
+        database.inTransaction(c -> c.createStatement().executeUpdate("DELETE FROM plugin_binding_switch")); // switches
         registry = new ServicePluginRegistry();
         calls = new TimeBoxedPluginCalls(Duration.ofMillis(2000), 8);
         bindingStore = new JdbcBindingStore();

@@ -110,7 +110,8 @@ final class ApiDispatcher {
         new CaseResource(caseService, guard).register(router);
         new CaseRecordResource(caseService).register(router);
         new PlanResource(new OptionalService<>("plan service", plans)).register(router);
-        new BindingResource(new OptionalService<>("plugin runtime", runtime)).register(router);
+        new BindingResource(new OptionalService<>("plugin runtime", runtime),
+                more.optional("triage replay", nl.proeftuin.core.api.triage.TriageReplay.class)).register(router);
         new ConfigurationResource(new OptionalService<>("plugin runtime", runtime), accessLog).register(router);
         new TriageResource(new OptionalService<>("triage service", triage), guard).register(router);
         new CarePathResource(more.optional("care path service", CarePathService.class)).register(router);

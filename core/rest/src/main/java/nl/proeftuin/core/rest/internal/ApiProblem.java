@@ -86,6 +86,10 @@ final class ApiProblem extends RuntimeException {
         if (e instanceof NotFoundException) {
             return notFound(e.getMessage());
         }
+        if (e instanceof nl.proeftuin.core.api.plugins.BindingChangedException changed) { // switches
+            return new ApiProblem(409, "Conflict", changed.getMessage()).with("rule", changed.rule())
+                    .with("currentRevision", changed.current());
+        }
         if (e instanceof RuleViolationException violation) {
             return new ApiProblem(409, "Conflict", violation.getMessage()).with("rule", violation.rule());
         }

@@ -9,6 +9,11 @@ import nl.proeftuin.core.api.plugins.BindingChange;
 import nl.proeftuin.core.api.plugins.BindingInput;
 import nl.proeftuin.core.api.plugins.PluginInfo;
 import nl.proeftuin.core.api.plugins.PluginRuntime;
+import nl.proeftuin.core.api.plugins.PlannedSwitch;
+import nl.proeftuin.core.api.plugins.SwitchInput;
+import nl.proeftuin.core.api.triage.ReplayInput;
+import nl.proeftuin.core.api.triage.ReplayResult;
+import nl.proeftuin.core.api.triage.TriageReplay;
 
 /**
  * The plugin runtime: {@code /plugins} present, {@code /bindings} per region and municipality with
@@ -23,15 +28,31 @@ final class BindingResource {
     static final int MAX_ALERTS = 1000;
 
     private final OptionalService<PluginRuntime> runtime;
+    /** switches: replay of a candidate triage. */
+    private final OptionalService<TriageReplay> replay;
 
     BindingResource(OptionalService<PluginRuntime> runtime) {
+        this(runtime, new OptionalService<>("triage replay", () -> null));
+    }
+
+    BindingResource(OptionalService<PluginRuntime> runtime, OptionalService<TriageReplay> replay) {
         this.runtime = runtime;
+        this.replay = replay;
     }
 
     private static final String BIND_DESCRIPTION = "For coordinators. The change takes effect for the next request; a "
             + "request that already resolved its binding keeps it. The configuration is checked against the plugin's "
             + "declared configuration (see GET /plugins): an unknown (misspelt) key, a value of the wrong type, out of "
-            + "range or outside the options is a 400 naming `configuration.<key>`, and nothing is stored.";
+            + "range or outside the options is a 400 naming `configuration.<key>`, and nothing is stored. "
+            + "`expectedRevision` (optional) is the revision of this scope's own binding the change was decided "
+            + "against (0: none): when someone changed it meanwhile the answer is 409 `binding-changed` with "
+            + "`currentRevision`, and nothing is stored. Without it the last change wins, as before (the shell, "
+            + "region defaults and older clients); the web UI always sends it. A planned switch that is due is "
+            + "applied first (decision 0031).";
+
+    private static final String CONFLICT_409 = "plugin-not-present: no plugin with that id serves this extension "
+            + "point now; binding-changed: expectedRevision is not the binding's revision now (currentRevision "
+            + "says which).";
 
     void register(Router router) {
         router.add(Route.get("/plugins")
@@ -76,7 +97,7 @@ final class BindingResource {
                 .policy(RoutePolicy.anyOf(Role.COORDINATOR))
                 .body(BindingInput.class)
                 .returns(200, "The binding as it is now", Binding.class)
-                .problem(409, "plugin-not-present: no plugin with that id serves this extension point now.")
+                .problem(409, CONFLICT_409)
                 .handle(r -> bind(r, null)));
         router.add(Route.put("/bindings/{point}/municipalities/{municipality}")
                 .operation("bindMunicipality", "plugins", "Binds a plugin to an extension point for one municipality "
@@ -85,7 +106,7 @@ final class BindingResource {
                 .policy(RoutePolicy.anyOf(Role.COORDINATOR))
                 .body(BindingInput.class)
                 .returns(200, "The binding as it is now", Binding.class)
-                .problem(409, "plugin-not-present: no plugin with that id serves this extension point now.")
+                .problem(409, CONFLICT_409)
                 .handle(r -> bind(r, r.path("municipality"))));
         router.add(Route.delete("/bindings/{point}/region")
                 .operation("unbindRegion", "plugins", "Removes the region's binding (municipality bindings stay; "
@@ -93,8 +114,11 @@ final class BindingResource {
                 .describe("For coordinators, as for PUT. The removal is recorded in the history with the reason.")
                 .policy(RoutePolicy.anyOf(Role.COORDINATOR))
                 .requiredQuery("reason", String.class, "Why (kept in the history); absent is a 400 naming reason.")
+                .query("expectedRevision", Long.class, "The binding's revision the removal was decided against; "
+                        + "another one now is a 409 binding-changed. Absent: not checked.")
                 .returns(204, "Removed", null)
                 .problem(404, "There is no such binding to remove.")
+                .problem(409, "binding-changed: expectedRevision is not the binding's revision now.")
                 .responses(400)
                 .handle(r -> unbind(r, null)));
         router.add(Route.delete("/bindings/{point}/municipalities/{municipality}")
@@ -103,10 +127,65 @@ final class BindingResource {
                 .describe("For coordinators, as for PUT. The removal is recorded in the history with the reason.")
                 .policy(RoutePolicy.anyOf(Role.COORDINATOR))
                 .requiredQuery("reason", String.class, "Why (kept in the history); absent is a 400 naming reason.")
+                .query("expectedRevision", Long.class, "The binding's revision the removal was decided against; "
+                        + "another one now is a 409 binding-changed. Absent: not checked.")
                 .returns(204, "Removed", null)
                 .problem(404, "There is no such binding to remove.")
+                .problem(409, "binding-changed: expectedRevision is not the binding's revision now.")
                 .responses(400)
                 .handle(r -> unbind(r, r.path("municipality"))));
+
+        // --- planned switches and replays (switches, issue 15 parts 4 and 5, decision 0031) ---------
+        router.add(Route.get("/bindings/switches")
+                .operation("listSwitches", "plugins", "Planned binding switches and what became of them (planned, "
+                        + "applied, cancelled), latest effective time first.")
+                .describe("A switch takes effect at its time on every node (resolution considers due switches by "
+                        + "the clock); listing writes the due ones into the bindings and their history first.")
+                .policy(RoutePolicy.anyOf(Role.COORDINATOR))
+                .query("point", ExtensionPoint.class, "Only this extension point (case-insensitive); absent for all.")
+                .returns(200, "OK", Route.listOf(PlannedSwitch.class))
+                .responses(400)
+                .handle(r -> Reply.ok(runtime.get().switches(r.queryEnum("point", ExtensionPoint.class)))));
+        router.add(Route.post("/bindings/{point}/switches")
+                .operation("planSwitch", "plugins", "Plans a binding switch for the region or a municipality at a "
+                        + "future time, optionally with its end.")
+                .describe("For coordinators. From `from` the scope (`municipality`, absent for the region) is bound "
+                        + "to `pluginId` with `configuration` (checked as a bind checks it); with `until` the "
+                        + "scope's binding ends then and the region's binding (or the fallback) applies again. "
+                        + "Without `pluginId` the scope's binding ends at `from`. `from` must lie in the future "
+                        + "(to switch now, use PUT). `expectedRevision` as for PUT.")
+                .policy(RoutePolicy.anyOf(Role.COORDINATOR))
+                .body(SwitchInput.class)
+                .returns(201, "The planned switches (the start, and the end with until)",
+                        Route.listOf(PlannedSwitch.class))
+                .problem(409, CONFLICT_409)
+                .handle(this::plan));
+        router.add(Route.delete("/bindings/{point}/switches/{switchId}")
+                .operation("cancelSwitch", "plugins", "Cancels a planned switch before its time.")
+                .describe("For coordinators. Kept in the list as CANCELLED with who and why.")
+                .policy(RoutePolicy.anyOf(Role.COORDINATOR))
+                .requiredQuery("reason", String.class, "Why; absent is a 400 naming reason.")
+                .returns(200, "The cancelled switch", PlannedSwitch.class)
+                .problem(404, "No such switch of this extension point.")
+                .problem(409, "switch-not-planned: it took effect or was cancelled already.")
+                .responses(400)
+                .handle(this::cancel));
+        router.add(Route.post("/triage-replays")
+                .operation("replayTriage", "plugins", "Replays a candidate triage plugin and configuration over a "
+                        + "cohort's stored triage facts: how many decisions would have differed, and which way.")
+                .describe("For coordinators. The cohort: every case of `municipality` (absent: all) whose triage "
+                        + "was decided from `from` to `to` (days, inclusive, Europe/Amsterdam), with its latest "
+                        + "decision in that period. The candidate (`pluginId`, bound or not, present on this node; "
+                        + "`configuration` checked as a binding's) is asked with the stored facts and the round's "
+                        + "assessments, on the core's threads within the same time budget as live triage; a failure "
+                        + "counts as MANUAL_TRIAGE. Nothing is written (no outcome, event, alert or outbox entry); "
+                        + "the answer holds counts only, no case content. Access-logged.")
+                .policy(RoutePolicy.anyOf(Role.COORDINATOR))
+                .body(ReplayInput.class)
+                .returns(200, "The table of old decision x new decision", ReplayResult.class)
+                .problem(409, "plugin-not-present: no triage plugin with that id is installed; cohort-too-large: "
+                        + "more than 10,000 cases, choose a shorter period or one municipality.")
+                .handle(this::replay));
 
         router.add(Route.get("/alerts")
                 .operation("listAlerts", "plugins", "Alerts for the coordinator (fallbacks used, plugins failing), "
@@ -145,8 +224,48 @@ final class BindingResource {
         Actor actor = coordinator(r);
         ExtensionPoint point = r.pathEnum("point", ExtensionPoint.class);
         String reason = r.requiredQuery("reason");
-        service.unbind(actor, point, municipality, reason);
+        Long expected = number(r.query("expectedRevision"), "expectedRevision");
+        service.unbind(actor, point, municipality, reason, expected);
         return Reply.noContent();
+    }
+
+    private Reply plan(ApiRequest r) {
+        PluginRuntime service = runtime.get();
+        Actor actor = coordinator(r);
+        ExtensionPoint point = r.pathEnum("point", ExtensionPoint.class);
+        SwitchInput input = r.body(SwitchInput.class);
+        return Reply.json(201, service.planSwitch(actor, point, input));
+    }
+
+    private Reply cancel(ApiRequest r) {
+        PluginRuntime service = runtime.get();
+        Actor actor = coordinator(r);
+        ExtensionPoint point = r.pathEnum("point", ExtensionPoint.class);
+        long id = number(r.path("switchId"), "switchId");
+        String reason = r.requiredQuery("reason");
+        boolean ofPoint = service.switches(point).stream().anyMatch(s -> s.id() == id);
+        if (!ofPoint) {
+            throw ApiProblem.notFound("No planned switch " + id + " of " + point);
+        }
+        return Reply.ok(service.cancelSwitch(actor, id, reason));
+    }
+
+    private Reply replay(ApiRequest r) {
+        TriageReplay service = replay.get();
+        Actor actor = coordinator(r);
+        ReplayInput input = r.body(ReplayInput.class);
+        return Reply.ok(service.replay(actor, input));
+    }
+
+    /** A whole number of at most 18 digits, else a 400 naming the field. */
+    private static Long number(String raw, String name) {
+        if (raw == null) {
+            return null;
+        }
+        if (!raw.matches("[0-9]{1,18}")) {
+            throw new nl.proeftuin.core.api.InvalidInputException(name, "must be a whole number of 0 or more");
+        }
+        return Long.valueOf(raw);
     }
 
     /**

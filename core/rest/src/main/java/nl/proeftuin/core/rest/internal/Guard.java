@@ -376,6 +376,9 @@ final class Guard {
      * searches by their own name, the rest by the HTTP method.
      */
     static AccessAction action(String method, String template, boolean query) {
+        if (template.equals("/triage-replays")) {
+            return AccessAction.READ; // switches: a replay reads stored triage facts and writes nothing
+        }
         if (template.startsWith("/bindings/") && !"GET".equals(method)) {
             return AccessAction.BINDING_CHANGE;
         }

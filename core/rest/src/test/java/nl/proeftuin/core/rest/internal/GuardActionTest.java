@@ -13,6 +13,10 @@ class GuardActionTest {
         assertEquals(AccessAction.BINDING_CHANGE, Guard.action("PUT", "/bindings/{point}/region", false));
         assertEquals(AccessAction.BINDING_CHANGE, Guard.action("DELETE", "/bindings/{point}/municipalities/{municipality}", true));
         assertEquals(AccessAction.READ, Guard.action("GET", "/bindings", false));
+        // switches: planning and cancelling a switch change bindings; a replay only reads stored triage facts
+        assertEquals(AccessAction.BINDING_CHANGE, Guard.action("POST", "/bindings/{point}/switches", false));
+        assertEquals(AccessAction.BINDING_CHANGE, Guard.action("DELETE", "/bindings/{point}/switches/{switchId}", true));
+        assertEquals(AccessAction.READ, Guard.action("POST", "/triage-replays", false));
         assertEquals(AccessAction.EXPORT, Guard.action("GET", "/persons/{personId}/export", false));
         assertEquals(AccessAction.EXPORT, Guard.action("GET", "/monitor.csv", false));
         assertEquals(AccessAction.PRINT, Guard.action("GET", "/cases/{caseId}/plan/family-view", false));

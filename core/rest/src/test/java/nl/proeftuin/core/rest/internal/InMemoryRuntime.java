@@ -109,6 +109,7 @@ final class InMemoryRuntime implements PluginRuntime, TriageService {
                                     + p.pluginId() + "'");
                         }));
         Binding old = bindings.get(key(point, municipality));
+        expect(point, municipality, input.expectedRevision());
         Binding binding = new Binding(point, municipality, input.pluginId(), configuration,
                 Integer.toHexString(new TreeMap<>(configuration).hashCode()), old == null ? 1 : old.revision() + 1,
                 Instant.parse("2026-03-01T10:00:00Z"), actor.id(), input.reason());
@@ -119,7 +120,59 @@ final class InMemoryRuntime implements PluginRuntime, TriageService {
 
     @Override
     public void unbind(Actor actor, ExtensionPoint point, String municipality, String reason) {
+        unbind(actor, point, municipality, reason, null);
+    }
+
+    /** As the engine: an expected revision other than the scope's now is refused (switches). */
+    private void expect(ExtensionPoint point, String municipality, Long expected) {
+        Binding b = bindings.get(key(point, municipality));
+        long current = b == null ? 0 : b.revision();
+        if (expected != null && expected != current) {
+            throw new nl.proeftuin.core.api.plugins.BindingChangedException(expected, current, point.name());
+        }
+    }
+
+    // --- planned switches (switches): kept, never applied (the engine's tests cover taking effect)
+    final List<nl.proeftuin.core.api.plugins.PlannedSwitch> switches = new ArrayList<>();
+
+    @Override
+    public List<nl.proeftuin.core.api.plugins.PlannedSwitch> planSwitch(Actor actor, ExtensionPoint point,
+            nl.proeftuin.core.api.plugins.SwitchInput input) {
         lastActor = actor;
+        if (input.from() == null) {
+            throw new InvalidInputException("from", "is required");
+        }
+        expect(point, input.municipality(), input.expectedRevision());
+        var s = new nl.proeftuin.core.api.plugins.PlannedSwitch(100 + switches.size(), point, input.municipality(),
+                input.pluginId(), input.configuration(), "h", input.from(), "PLANNED",
+                Instant.parse("2026-03-01T10:00:00Z"), actor.id(), input.reason(), null, null, null);
+        switches.add(s);
+        return List.of(s);
+    }
+
+    @Override
+    public List<nl.proeftuin.core.api.plugins.PlannedSwitch> switches(ExtensionPoint point) {
+        return switches.stream().filter(s -> point == null || s.point() == point).toList();
+    }
+
+    @Override
+    public nl.proeftuin.core.api.plugins.PlannedSwitch cancelSwitch(Actor actor, long id, String reason) {
+        var s = switches.stream().filter(x -> x.id() == id).findFirst().orElseThrow(() -> new NotFoundException(
+                "switch " + id));
+        if (!"PLANNED".equals(s.state())) {
+            throw new RuleViolationException("switch-not-planned", "switch " + id + " was " + s.state());
+        }
+        var cancelled = new nl.proeftuin.core.api.plugins.PlannedSwitch(s.id(), s.point(), s.municipality(),
+                s.pluginId(), s.configuration(), s.configurationHash(), s.effectiveAt(), "CANCELLED", s.plannedAt(),
+                s.plannedBy(), s.reason(), Instant.parse("2026-03-01T11:00:00Z"), actor.id(), reason);
+        switches.set(switches.indexOf(s), cancelled);
+        return cancelled;
+    }
+
+    @Override
+    public void unbind(Actor actor, ExtensionPoint point, String municipality, String reason, Long expectedRevision) {
+        lastActor = actor;
+        expect(point, municipality, expectedRevision);
         Binding old = bindings.get(key(point, municipality));
         if (old == null) {
             throw new NotFoundException("No binding of " + point + " for " + (municipality == null ? "the region" : municipality));

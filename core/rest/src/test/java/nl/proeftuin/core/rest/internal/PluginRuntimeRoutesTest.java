@@ -303,4 +303,48 @@ class PluginRuntimeRoutesTest {
         assertEquals("DELETE, PUT", post.headers.get("Allow"));
         problem(post, 405);
     }
+
+    // --- switches (issue 15 part 5) --------------------------------------------------------------------
+
+    @Test
+    void aRebindWithAStaleRevisionIs409BindingChangedWithTheCurrentRevision() {
+        assertEquals(200, bindRegion(InMemoryRuntime.SIMPLE).status);
+        Http first = put("/bindings/triage/region", "{\"pluginId\":\"%s\",\"reason\":\"again\",\"expectedRevision\":1}"
+                .formatted(InMemoryRuntime.JOINT)).on(api);
+        assertEquals(200, first.status, first.text());
+        assertEquals(2, first.body().path("revision").asLong());
+        JsonNode stale = problem(put("/bindings/triage/region",
+                "{\"pluginId\":\"%s\",\"reason\":\"mine\",\"expectedRevision\":1}".formatted(InMemoryRuntime.SIMPLE))
+                .on(api), 409);
+        assertEquals("binding-changed", stale.path("rule").asText());
+        assertEquals(2, stale.path("currentRevision").asLong());
+        assertEquals(InMemoryRuntime.JOINT, core.effectiveBinding(ExtensionPoint.TRIAGE, null).pluginId());
+        JsonNode staleDelete = problem(delete("/bindings/triage/region?reason=stop&expectedRevision=1").on(api), 409);
+        assertEquals("binding-changed", staleDelete.path("rule").asText());
+        assertEquals("expectedRevision", problem(delete("/bindings/triage/region?reason=stop&expectedRevision=x")
+                .on(api), 400).path("field").asText(), "a bad number names the parameter");
+        assertEquals(204, delete("/bindings/triage/region?reason=stop&expectedRevision=2").on(api).status);
+    }
+
+    @Test
+    void aSwitchIsPlannedListedAndCancelledByCoordinatorsOnly() {
+        Http planned = Http.request("POST", "/bindings/triage/switches").as("carla.coord").json(
+                "{\"municipality\":\"Ede\",\"pluginId\":\"%s\",\"from\":\"2027-04-01T00:00:00Z\",\"reason\":\"Q2\"}"
+                        .formatted(InMemoryRuntime.SIMPLE)).on(api);
+        assertEquals(201, planned.status, planned.text());
+        long id = planned.body().get(0).path("id").asLong();
+        assertEquals("PLANNED", Http.get("/bindings/switches?point=triage").as("carla.coord").on(api).body().get(0)
+                .path("state").asText());
+        assertEquals(403, Http.request("DELETE", "/bindings/triage/switches/" + id + "?reason=no").as("anna.local")
+                .on(api).status);
+        assertEquals(404, delete("/bindings/care_path/switches/" + id + "?reason=no").on(api).status,
+                "a switch of another point");
+        Http cancelled = delete("/bindings/triage/switches/" + id + "?reason=toch%20niet").on(api);
+        assertEquals(200, cancelled.status, cancelled.text());
+        assertEquals("CANCELLED", cancelled.body().path("state").asText());
+        assertEquals("switch-not-planned", problem(delete("/bindings/triage/switches/" + id + "?reason=again").on(api),
+                409).path("rule").asText());
+        assertEquals("from", problem(Http.request("POST", "/bindings/triage/switches").as("carla.coord")
+                .json("{\"pluginId\":\"x\",\"reason\":\"r\"}").on(api), 400).path("field").asText());
+    }
 }

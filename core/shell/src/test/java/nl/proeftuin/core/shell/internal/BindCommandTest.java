@@ -74,6 +74,28 @@ class BindCommandTest {
             calls.add("unbind " + point + " " + municipality + " " + reason);
         }
 
+        // switches: not used by the shell commands
+        @Override
+        public void unbind(Actor actor, ExtensionPoint point, String municipality, String reason, Long expected) {
+            unbind(actor, point, municipality, reason);
+        }
+
+        @Override
+        public List<nl.proeftuin.core.api.plugins.PlannedSwitch> planSwitch(Actor actor, ExtensionPoint point,
+                nl.proeftuin.core.api.plugins.SwitchInput input) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public List<nl.proeftuin.core.api.plugins.PlannedSwitch> switches(ExtensionPoint point) {
+            return List.of();
+        }
+
+        @Override
+        public nl.proeftuin.core.api.plugins.PlannedSwitch cancelSwitch(Actor actor, long id, String reason) {
+            throw new UnsupportedOperationException();
+        }
+
         @Override
         public List<BindingChange> history(ExtensionPoint point) {
             return List.of();
@@ -175,7 +197,7 @@ class BindCommandTest {
         set(bind, "pluginId", "simple-triage");
         set(bind, "reason", List.of("pilot", "start"));
         String out = runAs("carla", bind::execute);
-        assertEquals(List.of("bind TRIAGE Arnhem BindingInput[pluginId=simple-triage, configuration={threshold=2}, reason=pilot start]"),
+        assertEquals(List.of("bind TRIAGE Arnhem BindingInput[pluginId=simple-triage, configuration={threshold=2}, reason=pilot start, expectedRevision=null]"),
                 runtime.calls);
         assertEquals(new Actor("carla", "carla"), runtime.actor);
         assertTrue(out.startsWith("Bound TRIAGE for the municipality Arnhem to simple-triage (revision 1)"), out);

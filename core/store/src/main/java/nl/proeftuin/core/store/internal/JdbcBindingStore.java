@@ -5,12 +5,14 @@ import static nl.proeftuin.core.store.internal.Jdbc.instant;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
 import nl.proeftuin.core.store.plugins.BindingStore;
 import nl.proeftuin.core.store.plugins.StoredBinding;
 import nl.proeftuin.core.store.plugins.StoredBindingChange;
+import nl.proeftuin.core.store.plugins.StoredSwitch;
 import org.osgi.service.component.annotations.Component;
 
 /**
@@ -88,10 +90,77 @@ public class JdbcBindingStore implements BindingStore {
 
     @Override
     public List<StoredBindingChange> changes(Connection c, String point) throws SQLException {
+        // by time: an applied planned switch keeps the change number it was planned with (decision 0031)
         String sql = "SELECT * FROM plugin_binding_change" + (point == null ? "" : " WHERE extension_point = ?")
-                + " ORDER BY id DESC";
+                + " ORDER BY changed_at DESC, id DESC";
         return point == null ? Jdbc.list(c, sql, JdbcBindingStore::change)
                 : Jdbc.list(c, sql, JdbcBindingStore::change, point);
+    }
+
+    // --- planned switches (switches, decision 0031) -------------------------------------------------
+
+    private static final String SWITCH_COLUMNS = "id, extension_point, scope_key, plugin_id, configuration,"
+            + " configuration_hash, effective_at, state, planned_at, planned_by, reason, settled_at, settled_by,"
+            + " settled_reason";
+
+    @Override
+    public void lock(Connection c) throws SQLException {
+        if (Jdbc.update(c, "UPDATE plugin_binding_head SET last_change = last_change WHERE head_id = 1") != 1) {
+            throw new SQLException("plugin_binding_head has no row: migration V3 incomplete");
+        }
+    }
+
+    @Override
+    public void insertSwitch(Connection c, StoredSwitch s) throws SQLException {
+        Jdbc.update(c, "INSERT INTO plugin_binding_switch (" + SWITCH_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+                + " ?, ?, ?, ?)", s.id(), s.point(), scope(s.municipality()), s.pluginId(), s.configuration(),
+                s.configurationHash(), instant(s.effectiveAt()), s.state(), instant(s.plannedAt()), s.plannedBy(),
+                s.reason(), instant(s.settledAt()), s.settledBy(), s.settledReason());
+    }
+
+    @Override
+    public Optional<StoredSwitch> findSwitch(Connection c, long id) throws SQLException {
+        return Jdbc.one(c, "SELECT " + SWITCH_COLUMNS + " FROM plugin_binding_switch WHERE id = ?",
+                JdbcBindingStore::stored, id);
+    }
+
+    @Override
+    public List<StoredSwitch> switches(Connection c, String point) throws SQLException {
+        String sql = "SELECT " + SWITCH_COLUMNS + " FROM plugin_binding_switch"
+                + (point == null ? "" : " WHERE extension_point = ?") + " ORDER BY effective_at DESC, id DESC";
+        return point == null ? Jdbc.list(c, sql, JdbcBindingStore::stored)
+                : Jdbc.list(c, sql, JdbcBindingStore::stored, point);
+    }
+
+    @Override
+    public List<StoredSwitch> due(Connection c, Instant now) throws SQLException {
+        return Jdbc.list(c, "SELECT " + SWITCH_COLUMNS + " FROM plugin_binding_switch WHERE state = ?"
+                + " AND effective_at <= ? ORDER BY effective_at, id", JdbcBindingStore::stored, StoredSwitch.PLANNED,
+                instant(now));
+    }
+
+    @Override
+    public List<StoredSwitch> dueFor(Connection c, String point, String municipality, Instant now)
+            throws SQLException {
+        return Jdbc.list(c, "SELECT " + SWITCH_COLUMNS + " FROM plugin_binding_switch WHERE state = ?"
+                + " AND extension_point = ? AND scope_key IN (?, ?) AND effective_at <= ? ORDER BY effective_at, id",
+                JdbcBindingStore::stored, StoredSwitch.PLANNED, point, scope(municipality), REGION_SCOPE, instant(now));
+    }
+
+    @Override
+    public boolean settleSwitch(Connection c, long id, String state, Instant at, String by, String reason)
+            throws SQLException {
+        return Jdbc.update(c, "UPDATE plugin_binding_switch SET state = ?, settled_at = ?, settled_by = ?,"
+                + " settled_reason = ? WHERE id = ? AND state = ?", state, instant(at), by, reason, id,
+                StoredSwitch.PLANNED) == 1;
+    }
+
+    private static StoredSwitch stored(ResultSet rs) throws SQLException {
+        return new StoredSwitch(rs.getLong("id"), rs.getString("extension_point"),
+                municipality(rs.getString("scope_key")), rs.getString("plugin_id"), rs.getString("configuration"),
+                rs.getString("configuration_hash"), instant(rs, "effective_at"), rs.getString("state"),
+                instant(rs, "planned_at"), rs.getString("planned_by"), rs.getString("reason"),
+                instant(rs, "settled_at"), rs.getString("settled_by"), rs.getString("settled_reason"));
     }
 
     private static String scope(String municipality) {

@@ -51,6 +51,19 @@ public class JdbcTriageStore implements TriageStore {
     }
 
     @Override
+    public List<StoredTriageOutcome> cohort(Connection c, java.time.Instant from, java.time.Instant to,
+            String municipality, int limit) throws SQLException {
+        String sql = "SELECT " + prefixed("o") + " FROM triage_outcome o JOIN family_case k ON k.id = o.case_id"
+                + " WHERE o.decided_at >= ? AND o.decided_at < ?" + (municipality == null ? "" : " AND k.municipality = ?")
+                + " AND o.seq_no = (SELECT MAX(l.seq_no) FROM triage_outcome l WHERE l.case_id = o.case_id"
+                + " AND l.decided_at >= ? AND l.decided_at < ?) ORDER BY o.seq_no LIMIT ?";
+        return municipality == null
+                ? Jdbc.list(c, sql, JdbcTriageStore::outcome, instant(from), instant(to), instant(from), instant(to), limit)
+                : Jdbc.list(c, sql, JdbcTriageStore::outcome, instant(from), instant(to), municipality, instant(from),
+                        instant(to), limit);
+    }
+
+    @Override
     public void insertAssessment(Connection c, StoredAssessment a) throws SQLException {
         Jdbc.update(c, "INSERT INTO triage_assessment (id, case_id, round_id, assessor_id, assessor_name, assessor_role,"
                 + " recommendation, note, assessed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", a.id(), a.caseId(),

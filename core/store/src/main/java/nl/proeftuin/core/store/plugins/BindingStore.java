@@ -94,4 +94,75 @@ public interface BindingStore {
      * @throws SQLException on a database failure
      */
     List<StoredBindingChange> changes(Connection c, String point) throws SQLException;
+
+    // --- planned switches (switches, issue 15 part 5, decision 0031) ------------------------------
+
+    /**
+     * Takes the binding log's lock (as {@link #nextChange} does) without taking a change number.
+     *
+     * @param c the connection (in a transaction)
+     * @throws SQLException on a database failure
+     */
+    void lock(Connection c) throws SQLException;
+
+    /**
+     * @param c      the connection
+     * @param planned the switch, state {@link StoredSwitch#PLANNED}
+     * @throws SQLException on a database failure
+     */
+    void insertSwitch(Connection c, StoredSwitch planned) throws SQLException;
+
+    /**
+     * @param c  the connection
+     * @param id the switch
+     * @return the switch, if any
+     * @throws SQLException on a database failure
+     */
+    Optional<StoredSwitch> findSwitch(Connection c, long id) throws SQLException;
+
+    /**
+     * @param c     the connection
+     * @param point the extension point, or null for all
+     * @return every switch (planned, applied, cancelled), latest effective time first
+     * @throws SQLException on a database failure
+     */
+    List<StoredSwitch> switches(Connection c, String point) throws SQLException;
+
+    /**
+     * The planned switches due by {@code now}, of every point and scope.
+     *
+     * @param c   the connection
+     * @param now the clock's time
+     * @return oldest effective time first (then by id)
+     * @throws SQLException on a database failure
+     */
+    List<StoredSwitch> due(Connection c, java.time.Instant now) throws SQLException;
+
+    /**
+     * The planned switches due by {@code now} for a municipality's scope and the region's, in one query.
+     *
+     * @param c            the connection
+     * @param point        the extension point
+     * @param municipality the municipality, or null for only the region's
+     * @param now          the clock's time
+     * @return oldest effective time first (then by id)
+     * @throws SQLException on a database failure
+     */
+    List<StoredSwitch> dueFor(Connection c, String point, String municipality, java.time.Instant now)
+            throws SQLException;
+
+    /**
+     * Moves a planned switch to {@code state}, only when it is still planned.
+     *
+     * @param c      the connection
+     * @param id     the switch
+     * @param state  {@link StoredSwitch#APPLIED} or {@link StoredSwitch#CANCELLED}
+     * @param at     when
+     * @param by     who
+     * @param reason why (cancellations), or null
+     * @return whether it was still planned
+     * @throws SQLException on a database failure
+     */
+    boolean settleSwitch(Connection c, long id, String state, java.time.Instant at, String by, String reason)
+            throws SQLException;
 }

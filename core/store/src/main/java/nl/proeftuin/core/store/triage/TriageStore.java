@@ -56,4 +56,20 @@ public interface TriageStore {
      * @throws SQLException on a database failure
      */
     List<StoredAssessment> assessments(Connection c, String caseId, String roundId) throws SQLException;
+
+    /**
+     * A cohort's stored triage decisions for a replay (switches, issue 15 part 4): of every case of
+     * the municipality (or of all) with a triage decided in {@code [from, to)}, its latest outcome
+     * decided in that period, pending ones included.
+     *
+     * @param c            the connection
+     * @param from         the period's start (inclusive)
+     * @param to           the period's end (exclusive)
+     * @param municipality the case's municipality, or null for every municipality
+     * @param limit        at most this many
+     * @return one outcome per case, oldest first
+     * @throws SQLException on a database failure
+     */
+    List<StoredTriageOutcome> cohort(Connection c, java.time.Instant from, java.time.Instant to, String municipality,
+            int limit) throws SQLException;
 }
