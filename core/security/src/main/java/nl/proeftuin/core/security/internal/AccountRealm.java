@@ -286,12 +286,17 @@ public class AccountRealm implements JaasRealm, UserAdministration, UsersInbox, 
 
     /**
      * Moves the users file's entries into the database and removes them from the file. An entry creates
-     * its account (name: the user id, until user administration or {@code bin/proeftuin-admin}'s pending
-     * name completes it). For an account that exists already it sets the password hash and adds the
-     * roles only when {@code bin/proeftuin-admin create-administrator --overwrite} asked for it (recorded
-     * in {@link PendingAccounts#FILE}): a copy of an old users file on another node, or an entry written
-     * by hand for a taken id, never overwrites a password changed since (logged as a warning, then
-     * removed). A failure leaves the entry in the file for the next try; it never stops the start.
+     * its account (name: the user id, until {@code bin/proeftuin-admin}'s pending name completes it),
+     * or gives its password to an account that has none yet (one from before V19, on the first node
+     * that starts after the upgrade). An account that has a password is changed only when {@code
+     * bin/proeftuin-admin create-administrator --overwrite} asked for it (recorded in {@link
+     * PendingAccounts#FILE}): an entry with the same password is simply removed; one with another
+     * password (a copy of an old users file on another node, or a line written by hand for a taken id)
+     * is refused, stays in the file and is logged as an error, so an operator sees the conflict and an
+     * old password never comes back; its pending name and municipalities are dropped. An entry whose
+     * hash is not this platform's PBKDF2 form (a clear password, an absurd iteration count) stays in
+     * the file with a warning. A failure leaves the entry for the next try; nothing here stops the start
+     * or a login (a read-only etc/ only keeps the entries in the file).
      */
     synchronized void importUsersFile() {
         FileTime modified = file.modified();
@@ -311,56 +316,88 @@ public class AccountRealm implements JaasRealm, UserAdministration, UsersInbox, 
                 LOG.warn("{}: '{}' is no valid user id; left in the file", file.path(), userId);
                 continue;
             }
+            String hash = unwrap(entry.getValue().hash());
+            if (!Pbkdf2.wellFormed(hash)) {
+                LOG.warn("{}: the entry of {} is no {CRYPT}pbkdf2sha256.<iterations 1,000-2,000,000>.<salt>.<hash>{CRYPT}"
+                        + " (bin/proeftuin-admin writes one); left in the file, not imported", file.path(), userId);
+                continue;
+            }
             PendingAccounts.Pending p = pending.get(userId);
             try {
-                String outcome = importEntry(userId, entry.getValue(), p);
-                LOG.info("{}: account {} {}", file.path(), userId, outcome);
-                done.put(userId, entry.getValue());
+                Imported outcome = importEntry(userId, hash, entry.getValue().roles(), p);
+                if (outcome == Imported.REFUSED) {
+                    LOG.error("{}: {} has another password in the database than in this file; the file's entry is"
+                            + " refused and left in the file (an old copy must not bring an old password back)."
+                            + " Remove the line, or run bin/proeftuin-admin create-administrator --overwrite {}"
+                            + " to set this password on purpose", file.path(), userId, userId);
+                    pendingFile().remove(userId);
+                } else {
+                    LOG.info("{}: account {} {}", file.path(), userId, outcome.said);
+                    done.put(userId, entry.getValue());
+                }
             } catch (RuntimeException e) {
                 LOG.error("{}: account {} not moved into the database yet; kept for the next try", file.path(), userId, e);
             }
         }
-        file.removeIfUnchanged(done);
+        try {
+            file.removeIfUnchanged(done);
+        } catch (RuntimeException e) {
+            LOG.warn("{}: the imported entries could not be removed from the file ({}); they are in the database and"
+                    + " an entry never changes an account with the same password", file.path(), e.toString());
+        }
         imported = done.size() == entries.size() ? file.modified() : modified;
     }
 
-    private String importEntry(String userId, UsersFile.Entry entry, PendingAccounts.Pending pending) {
-        String hash = unwrap(entry.hash());
+    /** What an entry of the users file did. */
+    enum Imported {
+        CREATED("created"), GIVEN("given its password and roles"), SAME("exists with this password already"),
+        OVERWRITTEN("given a new password and roles added (--overwrite)"), REFUSED("refused");
+
+        final String said;
+
+        Imported(String said) {
+            this.said = said;
+        }
+    }
+
+    private Imported importEntry(String userId, String hash, Set<Role> roles, PendingAccounts.Pending pending) {
         Instant now = clock.instant();
         try {
-            return database.inTransaction(c -> importEntry(c, userId, hash, entry.roles(), pending, now));
+            return database.inTransaction(c -> importEntry(c, userId, hash, roles, pending, now));
         } catch (SQLException e) {
             // another node created the same account at the same moment: the second try finds it
             try {
-                return database.inTransaction(c -> importEntry(c, userId, hash, entry.roles(), pending, now));
+                return database.inTransaction(c -> importEntry(c, userId, hash, roles, pending, now));
             } catch (SQLException again) {
                 throw new IllegalStateException("user administration failed in the database", again);
             }
         }
     }
 
-    private String importEntry(Connection c, String userId, String hash, Set<Role> roles,
+    private Imported importEntry(Connection c, String userId, String hash, Set<Role> roles,
             PendingAccounts.Pending pending, Instant now) throws SQLException {
         var stored = accounts.credentials(c, userId);
         if (stored.isEmpty()) {
             accounts.insert(c, userId, pending == null ? userId : pending.name(), null, now);
             accounts.setCredentials(c, userId, hash, SessionRoles.format(roles), now);
-            return "created with roles " + describe(roles);
+            return Imported.CREATED;
         }
-        if (stored.get().passwordHash() != null && (pending == null || !pending.overwrite())) {
-            return "exists already in the database: left unchanged (a new password through user administration,"
-                    + " or bin/proeftuin-admin create-administrator --overwrite)";
+        String current = stored.get().passwordHash();
+        if (current == null) {
+            sessions.deleteOfUser(c, userId);
+            accounts.setCredentials(c, userId, hash, SessionRoles.format(roles), now);
+            return Imported.GIVEN;
+        }
+        boolean overwrite = pending != null && pending.overwrite();
+        if (!overwrite) {
+            return current.equals(hash) ? Imported.SAME : Imported.REFUSED;
         }
         Set<Role> all = EnumSet.noneOf(Role.class);
         all.addAll(SessionRoles.parse(stored.get().roles()));
         all.addAll(roles);
-        if (!hash.equals(stored.get().passwordHash())) {
-            sessions.deleteOfUser(c, userId);
-        } else {
-            sessions.setRolesOfUser(c, userId, SessionRoles.format(all));
-        }
+        sessions.deleteOfUser(c, userId);
         accounts.setCredentials(c, userId, hash, SessionRoles.format(all), now);
-        return "given a new password and roles " + describe(all);
+        return Imported.OVERWRITTEN;
     }
 
     private PendingAccounts.File pendingFile() {

@@ -31,6 +31,16 @@ public final class DatabaseLoginModule implements LoginModule {
     /** The option that carries the {@link Credentials}. */
     static final String CREDENTIALS = "nl.proeftuin.credentials";
 
+    /** The realm could not check (its database is unreachable): not a wrong password. */
+    static final class Unavailable extends LoginException {
+        private static final long serialVersionUID = 1L;
+
+        Unavailable(RuntimeException cause) {
+            super("the accounts cannot be read now: " + cause);
+            initCause(cause);
+        }
+    }
+
     /** Checks credentials; the realm. */
     @FunctionalInterface
     interface Credentials {
@@ -67,7 +77,12 @@ public final class DatabaseLoginModule implements LoginModule {
         }
         char[] given = password.getPassword();
         try {
-            Set<String> found = name.getName() == null || given == null ? null : credentials.check(name.getName(), given);
+            Set<String> found;
+            try {
+                found = name.getName() == null || given == null ? null : credentials.check(name.getName(), given);
+            } catch (RuntimeException e) {
+                throw new Unavailable(e);
+            }
             if (found == null) {
                 throw new FailedLoginException("Unknown user or wrong password");
             }
@@ -95,14 +110,15 @@ public final class DatabaseLoginModule implements LoginModule {
 
     @Override
     public boolean abort() {
-        user = null;
-        roles = null;
-        return true;
+        // another module of the realm failed after this one committed: take back what commit added
+        return logout();
     }
 
     @Override
     public boolean logout() {
-        subject.getPrincipals().removeAll(added);
+        if (subject != null) {
+            subject.getPrincipals().removeAll(added);
+        }
         added.clear();
         user = null;
         roles = null;

@@ -49,6 +49,9 @@ final class JaasPasswordCheck implements PasswordCheck {
                     .map(RolePrincipal::getName).collect(Collectors.toSet());
             context.logout();
             return roles;
+        } catch (DatabaseLoginModule.Unavailable e) {
+            // not a wrong password: the caller answers 503, and the attempt is not held against the user
+            throw new IllegalStateException("the proeftuin realm cannot check passwords now", e);
         } catch (LoginException e) {
             return null;
         } finally {

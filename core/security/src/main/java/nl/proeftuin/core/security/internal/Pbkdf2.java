@@ -31,6 +31,25 @@ final class Pbkdf2 {
         return PREFIX + "." + iterations + "." + HEX.formatHex(salt) + "." + HEX.formatHex(derive(password, salt, iterations));
     }
 
+    /** The iteration counts a stored hash may carry: below, a hash is cheap to break; above, a login is a CPU sink. */
+    static final int MIN_ITERATIONS = 1_000;
+    static final int MAX_ITERATIONS = 2_000_000;
+    private static final java.util.regex.Pattern FORM = java.util.regex.Pattern.compile(
+            PREFIX + "\\.(\\d{4,7})\\.[0-9a-f]{32}\\.[0-9a-f]{64}");
+
+    /** @return whether this is a hash as {@link #hash} writes it, with a sane iteration count (never a clear password) */
+    static boolean wellFormed(String stored) {
+        if (stored == null) {
+            return false;
+        }
+        var m = FORM.matcher(stored);
+        if (!m.matches()) {
+            return false;
+        }
+        int iterations = Integer.parseInt(m.group(1));
+        return iterations >= MIN_ITERATIONS && iterations <= MAX_ITERATIONS;
+    }
+
     /** @return whether the password matches; false (never an exception) for a malformed hash */
     static boolean verify(char[] password, String stored) {
         if (stored == null) {

@@ -168,7 +168,11 @@ class AdministratorToolTest {
             running.applyWhenChanged();
             assertEquals(Set.of("REGIONAL_ADMINISTRATOR"), realm.check("rik.admin", STRONG.toCharArray()));
             assertEquals(null, realm.check("rik.admin", "een-poging-om-rik-over-te-nemen-5".toCharArray()));
-            assertFalse(new UsersFile(users()).read().containsKey("rik.admin"), "the refused entry is removed");
+            assertTrue(new UsersFile(users()).read().containsKey("rik.admin"),
+                    "the refused entry stays in the file, for the operator to see (and an error in the log)");
+            assertFalse(new PendingAccounts.File(etc.resolve(PendingAccounts.FILE)).read().containsKey("rik.admin"),
+                    "its municipalities are not applied to the existing account either");
+            assertEquals(Set.of("*"), realm.account("rik.admin").municipalities());
             // ... unless it says --overwrite (a lost administrator password): then the new password counts
             // and the roles are added
             assertEquals(0, run("rik-vergat-zijn-wachtwoord-8\n", "create-administrator", "--overwrite", "--role",
@@ -177,6 +181,7 @@ class AdministratorToolTest {
             assertEquals(null, realm.check("rik.admin", STRONG.toCharArray()));
             assertEquals(Set.of("REGIONAL_ADMINISTRATOR", "AUDITOR"),
                     realm.check("rik.admin", "rik-vergat-zijn-wachtwoord-8".toCharArray()));
+            assertFalse(new UsersFile(users()).read().containsKey("rik.admin"), "applied and removed");
         } finally {
             TestDatabases.close(database);
         }

@@ -350,8 +350,18 @@ class DatabaseSessionsTest {
         assertEquals(Set.of("COORDINATOR"), admin.check("bert.local", "bert-zijn-tweede-wachtwoord-2".toCharArray()));
         assertEquals(Set.of("AUDITOR"), admin.check("carla.local", "carla-haar-wachtwoord-3".toCharArray()),
                 "a new account in B's file is created for every node");
-        assertTrue(otherFile.read().isEmpty(), "and the inbox is empty again");
+        assertEquals(java.util.Set.of("bert.local"), otherFile.read().keySet(),
+                "carla moved into the database; bert's refused entry stays for the operator to see");
         assertEquals("carla.local", admin.account("carla.local").name());
+
+        // an entry that is no PBKDF2 hash of this platform (a clear password, an absurd iteration count)
+        // is never imported: no clear password in the database, no login that burns the CPU
+        otherFile.write(java.util.Map.of("dora.local", new UsersFile.Entry("dora-haar-wachtwoord-4", Set.of(Role.AUDITOR)),
+                "eva.local", new UsersFile.Entry(UsersFile.CRYPT + "pbkdf2sha256.9000000." + "ab".repeat(16) + "."
+                        + "cd".repeat(32) + UsersFile.CRYPT, Set.of(Role.AUDITOR))));
+        assertEquals(null, nodeB.check("dora.local", "dora-haar-wachtwoord-4".toCharArray()));
+        assertTrue(admin.accounts().stream().noneMatch(a -> a.userId().equals("dora.local") || a.userId().equals("eva.local")));
+        assertEquals(java.util.Set.of("dora.local", "eva.local"), otherFile.read().keySet(), "left in the file");
     }
 
     /** An account of a directory realm (LDAP) has no password here: its password and roles are not ours to change. */
