@@ -117,6 +117,26 @@ final class AuditSeal {
         }
     }
 
+    /** Compares the key with the region's before its first use, when that could not be done at start; null: done. */
+    private volatile Runnable regionKeyCheck;
+
+    void compareBeforeUse(Runnable check) {
+        regionKeyCheck = check;
+    }
+
+    /**
+     * Before an entry is written: the key compared with the region's (at start, or now).
+     *
+     * @throws IllegalStateException when it differs, or cannot be compared yet (the database unreachable)
+     */
+    void comparedWithRegion() {
+        Runnable check = regionKeyCheck;
+        if (check != null) {
+            check.run();
+            regionKeyCheck = null;
+        }
+    }
+
     /**
      * @return this key's fingerprint: HMAC-SHA256 (hex) of a fixed label under the key, never the key;
      *         every node of a region must show the same (table region_key)

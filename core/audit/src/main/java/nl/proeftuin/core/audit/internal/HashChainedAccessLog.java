@@ -134,13 +134,19 @@ public class HashChainedAccessLog implements AccessLog {
      * @throws IllegalStateException when this node's key is not the region's, before anything is written
      */
     static AuditSeal regionsOwn(AuditSeal seal, Database database, RegionKeyStore regionKeys, String node) {
-        RegionKeys.check(database, regionKeys, REGION_KEY, seal.fingerprint(), node, (mine, region) ->
-                "This node's access log key differs from the region's: its fingerprint " + mine + " is not the"
+        if (!RegionKeys.check(database, regionKeys, REGION_KEY, seal.fingerprint(), node, HashChainedAccessLog::otherKey)) {
+            seal.compareBeforeUse(() -> RegionKeys.ensure(database, regionKeys, REGION_KEY, seal.fingerprint(), node,
+                    HashChainedAccessLog::otherKey));
+        }
+        return seal;
+    }
+
+    private static String otherKey(String mine, String region) {
+        return "This node's access log key differs from the region's: its fingerprint " + mine + " is not the"
                 + " region's " + region + " (table region_key). Entries written here would not verify on the other"
                 + " nodes and the region's one chain would look tampered with, so this node keeps no access log,"
                 + " does not serve and is not ready. Copy etc/proeftuin-access-log.key from a node of the region"
-                + " and restart.");
-        return seal;
+                + " and restart.";
     }
 
     /** For tests (this package is not exported): the log with a clock and a node name, the JVM's test key and checkpoints in memory. */
@@ -285,6 +291,7 @@ public class HashChainedAccessLog implements AccessLog {
 
     @Override
     public AccessLogEntry append(AccessEvent event) {
+        seal.comparedWithRegion();
         if (event == null) {
             throw new InvalidInputException("event", "is required");
         }

@@ -113,4 +113,58 @@ class AccessLogTwoNodesTest {
             TestDatabases.close(database);
         }
     }
+
+    /**
+     * The database away while a node with another key starts: it cannot compare then, so it compares
+     * before its first entry, and refuses that entry (nothing written) once the database is back.
+     */
+    @Test
+    void aKeyNotComparedAtStartIsComparedBeforeTheFirstEntry(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        Database h2 = TestDatabases.h2(dir);
+        java.util.concurrent.atomic.AtomicBoolean down = new java.util.concurrent.atomic.AtomicBoolean();
+        Database flaky = new Database() {
+            @Override
+            public <T> T inTransaction(SqlWork<T> work) throws java.sql.SQLException {
+                if (down.get()) {
+                    throw new java.sql.SQLException("connection refused", "08001");
+                }
+                return h2.inTransaction(work);
+            }
+
+            @Override
+            public <T> T read(SqlWork<T> work) throws java.sql.SQLException {
+                if (down.get()) {
+                    throw new java.sql.SQLException("connection refused", "08001");
+                }
+                return h2.read(work);
+            }
+
+            @Override
+            public nl.proeftuin.core.api.health.DatabaseHealth check() {
+                return h2.check();
+            }
+
+            @Override
+            public Dialect dialect() {
+                return h2.dialect();
+            }
+        };
+        try {
+            var keys = new nl.proeftuin.core.store.internal.JdbcRegionKeyStore();
+            HashChainedAccessLog.regionsOwn(AuditSeal.inMemory(AuditSeal.randomKey()), flaky, keys, "node-a");
+            down.set(true);
+            AuditSeal other = HashChainedAccessLog.regionsOwn(AuditSeal.inMemory(AuditSeal.randomKey()), flaky, keys, "node-b");
+            down.set(false);
+            HashChainedAccessLog nodeB = new HashChainedAccessLog(flaky, new JdbcAccessLogStore(), java.time.Clock.systemUTC(),
+                    "node-b", other, 1000, java.time.Duration.ofDays(1));
+            IllegalStateException refused = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+                    () -> nodeB.append(new AccessEvent(AccessAction.READ, AccessEvent.SUCCESS, "u", "U", "PROFESSIONAL",
+                            null, "care", List.of(), "case-1", "case", "case-1", "req-1", "GET /cases/case-1")));
+            assertTrue(refused.getMessage().contains("access log key differs from the region's"), refused.getMessage());
+            assertEquals(0, nodeB.query(AccessLogQuery.all(10)).size(), "nothing written");
+        } finally {
+            TestDatabases.close(h2);
+        }
+    }
 }

@@ -73,6 +73,8 @@ public class NationalIdProtection {
     private final SecretKeySpec encryptionKey;
     private final SecretKeySpec digestKey;
     private final String fingerprint;
+    /** Compares this key with the region's before its first use, when that could not be done at start; null: done. */
+    private volatile Runnable regionKeyCheck;
 
     /**
      * @param config             the key, if configured
@@ -175,11 +177,25 @@ public class NationalIdProtection {
      * @throws IllegalStateException when the region's fingerprint differs: this node must not serve BSNs
      */
     void checkRegionKey(Database database, RegionKeyStore regionKeys, String node) {
-        RegionKeys.check(database, regionKeys, REGION_KEY, fingerprint, node, (mine, region) ->
+        java.util.function.BiFunction<String, String, String> why = (mine, region) ->
                 "This node's national id (BSN) key differs from the region's: its fingerprint " + mine
                 + " is not the region's " + region + " (table region_key). BSNs stored by the other nodes would be"
                 + " unreadable here and BSNs stored here unreadable there, so this node does not serve them and"
-                + " is not ready. Copy etc/" + PID + ".cfg from a node of the region and restart.");
+                + " is not ready. Copy etc/" + PID + ".cfg from a node of the region and restart.";
+        if (!RegionKeys.check(database, regionKeys, REGION_KEY, fingerprint, node, why)) {
+            regionKeyCheck = () -> {
+                RegionKeys.ensure(database, regionKeys, REGION_KEY, fingerprint, node, why);
+                regionKeyCheck = null;
+            };
+        }
+    }
+
+    /** Before the key's use: compared with the region's (throws when it differs or cannot be compared yet). */
+    private void regionsKey() {
+        Runnable check = regionKeyCheck;
+        if (check != null) {
+            check.run();
+        }
     }
 
     /**
@@ -227,6 +243,7 @@ public class NationalIdProtection {
      * @return its protected form, with a fresh random IV
      */
     public ProtectedNationalId protect(String bsn) {
+        regionsKey();
         String normalised = normalise(bsn);
         String digest = lookupDigest(normalised);
         try {
@@ -250,6 +267,7 @@ public class NationalIdProtection {
      * @return the keyed digest (HMAC-SHA256, hex) that finds a person recorded with it
      */
     public String lookupDigest(String bsn) {
+        regionsKey();
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(digestKey);
@@ -265,6 +283,7 @@ public class NationalIdProtection {
      * @throws IllegalArgumentException when it was not made with this key or was altered
      */
     public String reveal(ProtectedNationalId id) {
+        regionsKey();
         String bsn;
         try {
             byte[] in = Base64.getDecoder().decode(id.sealed());

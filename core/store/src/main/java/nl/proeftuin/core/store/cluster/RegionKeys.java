@@ -24,14 +24,36 @@ public final class RegionKeys {
     }
 
     /**
+     * At start: compares, or says it could not.
+     *
      * @param keyName     the key's row in {@code region_key}
      * @param fingerprint this node's fingerprint of the key (never the key)
      * @param why         the reason to give, from this node's and the region's fingerprint (each shortened)
-     * @throws IllegalStateException with that reason when the region's fingerprint differs (logged once);
-     *                               when the database cannot be reached, the keys are compared at the next
-     *                               start (logged as a warning): readiness says the database is away
+     * @return true when compared and equal; false when the database could not be reached (logged as a
+     *         warning): the caller compares with {@link #ensure} before the key's first use
+     * @throws IllegalStateException with that reason when the region's fingerprint differs (logged once)
      */
-    public static void check(Database database, RegionKeyStore store, String keyName, String fingerprint, String node,
+    public static boolean check(Database database, RegionKeyStore store, String keyName, String fingerprint, String node,
+            BiFunction<String, String, String> why) {
+        try {
+            ensure(database, store, keyName, fingerprint, node, why);
+            return true;
+        } catch (Unreachable e) {
+            LoggerFactory.getLogger(RegionKeys.class).warn("The {} key could not be compared with the region's yet"
+                    + " (the database is not reachable: {}); it is compared before its first use", keyName,
+                    e.getCause().toString());
+            return false;
+        }
+    }
+
+    /**
+     * Before a key's use: compares it with the region's.
+     *
+     * @throws Unreachable           when the database cannot be reached (its cause the SQLException: the
+     *                               API answers 503)
+     * @throws IllegalStateException with the reason when the region's fingerprint differs
+     */
+    public static void ensure(Database database, RegionKeyStore store, String keyName, String fingerprint, String node,
             BiFunction<String, String, String> why) {
         String region;
         try {
@@ -41,9 +63,7 @@ public final class RegionKeys {
                 // two first nodes at once: the loser's INSERT fails on the primary key; the winner's row is there now
                 region = recordOrRead(database, store, keyName, fingerprint, node);
             } catch (SQLException | RuntimeException e) {
-                LoggerFactory.getLogger(RegionKeys.class).warn("The {} key could not be compared with the region's"
-                        + " (the database is not reachable: {}); it is compared at the next start", keyName, e.toString());
-                return;
+                throw new Unreachable(e);
             }
         }
         if (!MessageDigest.isEqual(region.getBytes(StandardCharsets.US_ASCII), fingerprint.getBytes(StandardCharsets.US_ASCII))) {
@@ -53,6 +73,15 @@ public final class RegionKeys {
                 LoggerFactory.getLogger(RegionKeys.class).error(reason);
             }
             throw new IllegalStateException(reason);
+        }
+    }
+
+    /** The region's fingerprint could not be read: nothing is known about the key yet. */
+    public static final class Unreachable extends IllegalStateException {
+        private static final long serialVersionUID = 1L;
+
+        Unreachable(Exception cause) {
+            super("the key could not be compared with the region's: the database is not reachable", cause);
         }
     }
 
