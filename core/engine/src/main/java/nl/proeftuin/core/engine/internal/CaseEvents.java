@@ -65,7 +65,11 @@ final class CaseEvents {
         CARE_REQUESTED(null),
         CARE_ALLOCATED(null),
         /** A member's data was rectified (GDPR art. 16); the local team holding it hears it (art. 19). */
-        PERSON_RECTIFIED("PERSON_RECTIFIED");
+        PERSON_RECTIFIED("PERSON_RECTIFIED"),
+        // --- living (issue 14, decision 0032)
+        CHILD_MEASURE_RECORDED(null),
+        CHILD_MEASURE_ENDED(null),
+        REVIEW_REQUESTED(null);
 
         private final String outbound;
 
@@ -219,6 +223,27 @@ final class CaseEvents {
     record CareAllocated(String careRequestId, String reference, String category, String provider) implements Payload {
         public Type type() {
             return Type.CARE_ALLOCATED;
+        }
+    }
+
+    // --- living (issue 14, decision 0032)
+
+    record ChildMeasureRecorded(String measureId, String personId, String measure, LocalDate startDate,
+            LocalDate endDate) implements Payload {
+        public Type type() {
+            return Type.CHILD_MEASURE_RECORDED;
+        }
+    }
+
+    record ReviewRequested(String reviewRequestId, String reviewerId, int planVersion) implements Payload {
+        public Type type() {
+            return Type.REVIEW_REQUESTED;
+        }
+    }
+
+    record ChildMeasureEnded(String measureId, String personId, String measure, LocalDate endedOn) implements Payload {
+        public Type type() {
+            return Type.CHILD_MEASURE_ENDED;
         }
     }
 

@@ -123,6 +123,9 @@ final class ApiDispatcher {
         new BackupResource(more.optional("node backup", NodeBackup.class)).register(router);
         new PrivacyResource(more.optional("privacy service", PrivacyService.class),
                 more.optional("restricted data", RestrictedData.class)).register(router);
+        // --- living (issue 14)
+        new LivingResource(more.optional("living case service", nl.proeftuin.core.api.living.LivingCaseService.class))
+                .register(router);
         openApi.complete(router);
     }
 

@@ -390,6 +390,33 @@ class JdbcStoresTest {
         }
 
         @Test
+        void childMeasuresRoundTripEndOnceAndAreFoundByTheirEndDate() throws Exception {
+            JdbcLivingStore living = new JdbcLivingStore();
+            StoredPerson child = person("Daan", "Meulen", null);
+            StoredCase k = newCase("Arnhem", T0, child);
+            nl.proeftuin.core.api.living.ChildMeasure ots = new nl.proeftuin.core.api.living.ChildMeasure(id(), k.id(),
+                    child.id(), MeasureType.OTS, D0, D0.plusYears(1), "C/05/123456 / JE RK 27-100", null, null, T0, "u1");
+            nl.proeftuin.core.api.living.ChildMeasure voogdij = new nl.proeftuin.core.api.living.ChildMeasure(id(),
+                    k.id(), child.id(), MeasureType.GUARDIANSHIP, D0, null, "C/05/654321", null, null, T0, "u1");
+            db.inTransaction(c -> {
+                living.insertMeasure(c, ots);
+                living.insertMeasure(c, voogdij);
+                return null;
+            });
+            assertEquals(List.of(ots, voogdij), db.read(c -> living.measures(c, k.id())));
+            assertEquals(List.of(ots, voogdij), db.read(c -> living.measuresOfChild(c, child.id())));
+            assertTrue(db.read(c -> living.measure(c, "another-case", ots.id())).isEmpty());
+            assertEquals(List.of(ots), db.read(c -> living.runningEndingBy(c, MeasureType.OTS, D0.plusYears(1))));
+            assertEquals(List.of(), db.read(c -> living.runningEndingBy(c, MeasureType.OTS, D0.plusYears(1).minusDays(1))));
+            assertEquals(Boolean.TRUE, db.inTransaction(c -> living.end(c, ots.id(), D0.plusMonths(6), "opgeheven")));
+            assertEquals(Boolean.FALSE, db.inTransaction(c -> living.end(c, ots.id(), D0.plusMonths(7), "again")), "ends once");
+            nl.proeftuin.core.api.living.ChildMeasure ended = db.read(c -> living.measure(c, k.id(), ots.id())).orElseThrow();
+            assertEquals(D0.plusMonths(6), ended.endedOn());
+            assertEquals("opgeheven", ended.endReason());
+            assertEquals(List.of(), db.read(c -> living.runningEndingBy(c, MeasureType.OTS, D0.plusYears(2))));
+        }
+
+        @Test
         void planVersionsAreInsertOnlyAndNumbered() throws Exception {
             StoredCase k = newCase("Arnhem", T0, person("Sanne", "Bakker", null));
             assertEquals(0, (int) db.<Integer>read(c -> plans.latestNumber(c, k.id())));
