@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -220,5 +221,125 @@ public class LivingCaseIT extends KarafTestSupport {
         JsonNode decided = JSON.readTree(two.body()).path("decision");
         assertFalse(decided.toString(), decided.path("pending").asBoolean());
         assertEquals("VEILIGHEIDSHUIS_TABLE", decided.path("route").asText());
+    }
+
+    /**
+     * Part 2: a second signal about the same mother is linked to her open case, not duplicated; a separate
+     * case needs a stated reason, which is recorded.
+     */
+    @Test
+    public void aSecondSignalAboutTheSameMotherIsLinkedNotDuplicated() throws Exception {
+        awaitReady(Duration.ofSeconds(90));
+        String[] k = arnhemCase();
+        String second = """
+                {"kind":"SIGNAL","source":"SCHOOL","description":"School meldt verzuim van Daan.","receivedOn":"%s",
+                 "municipality":"Arnhem","members":[{"personId":"%s","roles":["PARENT"]}]}""".formatted(LocalDate.now(), k[1]);
+        // a second case for the same mother: refused, naming the open case (its id, not its content)
+        HttpResponse<String> refused = send("POST", "/api/v1/cases", second, "application/json");
+        JsonNode problem = assertProblem(refused, 409);
+        assertEquals("open-case-exists", problem.path("rule").asText());
+        assertEquals(k[0], problem.path("caseIds").get(0).asText());
+        assertFalse(refused.body(), refused.body().contains("Bakker"));
+        // linking needs the persons to be ones the user may see: 403 for Fatima; Anna links it
+        assertEquals(403, sendAs(FATIMA, "POST", "/api/v1/cases/" + k[0] + "/signals", second, "application/json")
+                .statusCode());
+        String mine = person("Kevin", "Bakker", "1985-01-01");
+        assertEquals("signal-persons-not-in-case", assertProblem(send("POST", "/api/v1/cases/" + k[0] + "/signals",
+                second.replace(k[1], mine), "application/json"), 409).path("rule").asText());
+        HttpResponse<String> linked = send("POST", "/api/v1/cases/" + k[0] + "/signals", second, "application/json");
+        assertEquals(linked.body(), 201, linked.statusCode());
+        JsonNode signals = JSON.readTree(get("/api/v1/cases/" + k[0] + "/signals").body());
+        assertEquals(1, signals.size());
+        assertEquals("SCHOOL", signals.get(0).path("source").asText());
+        assertTrue(get("/api/v1/cases/" + k[0] + "/history").body().contains("SIGNAL_LINKED"));
+        // not duplicated: still one case for the mother
+        assertEquals(409, send("POST", "/api/v1/cases", second, "application/json").statusCode());
+        // a separate case with a stated reason: opened, the reason recorded in its history
+        HttpResponse<String> separate = send("POST", "/api/v1/cases?separateCaseReason="
+                + java.net.URLEncoder.encode("Andere kinderen, ander gezin", java.nio.charset.StandardCharsets.UTF_8),
+                second, "application/json");
+        assertEquals(separate.body(), 201, separate.statusCode());
+        String history = get("/api/v1/cases/" + JSON.readTree(separate.body()).path("id").asText() + "/history").body();
+        assertTrue(history, history.contains("OPENED_BESIDE_OPEN_CASES") && history.contains("Andere kinderen, ander gezin"));
+    }
+
+    /** Part 2: the family system over time: members join, change roles and leave; the history is kept. */
+    @Test
+    public void membersJoinChangeRolesAndLeaveWithTheirHistoryKept() throws Exception {
+        awaitReady(Duration.ofSeconds(90));
+        String[] k = arnhemCase();
+        String caseUrl = "/api/v1/cases/" + k[0];
+        String partner = person("Kevin", "Smit", "1986-05-05");
+        String baby = person("Liv", "Bakker", LocalDate.now().minusMonths(1).toString());
+        JsonNode joined = post(caseUrl + "/members", "{\"personId\":\"%s\",\"roles\":[\"PARENT\"],\"reason\":\"Nieuwe partner woont in.\"}"
+                .formatted(partner), 200);
+        assertEquals(3, joined.path("members").size());
+        post(caseUrl + "/members", "{\"personId\":\"%s\",\"roles\":[\"CHILD\"],\"since\":\"%s\"}"
+                .formatted(baby, LocalDate.now().minusMonths(1)), 200);
+        assertEquals("already-member", assertProblem(send("POST", caseUrl + "/members",
+                "{\"personId\":\"%s\",\"roles\":[\"PARENT\"]}".formatted(partner), "application/json"), 409)
+                .path("rule").asText());
+        // a person Anna may not see cannot be pulled in
+        String fatimas = sendAs(FATIMA, "POST", "/api/v1/persons",
+                "{\"givenName\":\"Els\",\"familyName\":\"Vos\",\"dateOfBirth\":\"1990-01-01\"}", "application/json").body();
+        assertEquals(403, send("POST", caseUrl + "/members", "{\"personId\":\"%s\",\"roles\":[\"NETWORK\"]}"
+                .formatted(JSON.readTree(fatimas).path("id").asText()), "application/json").statusCode());
+        post(caseUrl + "/members/" + partner + "/roles", "{\"roles\":[\"PARENT\",\"PERPETRATOR\"],\"reason\":\"Incident\"}", 200);
+        JsonNode left = post(caseUrl + "/members/" + partner + "/end", "{\"until\":\"%s\",\"reason\":\"Verhuisd.\"}"
+                .formatted(LocalDate.now()), 200);
+        assertEquals(3, left.path("members").size());
+        assertFalse(left.toString(), left.path("members").toString().contains(partner));
+        // the team still sees the former member
+        assertEquals(200, get("/api/v1/persons/" + partner).statusCode());
+        JsonNode history = JSON.readTree(get(caseUrl + "/members/history").body());
+        List<String> kinds = new java.util.ArrayList<>();
+        history.forEach(h -> kinds.add(h.path("kind").asText() + ":" + h.path("personId").asText()));
+        assertEquals(List.of("ADDED:" + k[1], "ADDED:" + k[2], "ADDED:" + partner, "ADDED:" + baby,
+                "ROLES_CHANGED:" + partner, "ENDED:" + partner), kinds);
+        // back again later: a new membership, the history keeps both
+        post(caseUrl + "/members", "{\"personId\":\"%s\",\"roles\":[\"NETWORK\"]}".formatted(partner), 200);
+        assertEquals(7, JSON.readTree(get(caseUrl + "/members/history").body()).size());
+        // the last member cannot leave
+        String lone = post("/api/v1/cases", """
+                {"kind":"SIGNAL","source":"POLICE","description":"Melding","receivedOn":"%s","municipality":"Arnhem",
+                 "members":[{"personId":"%s","roles":["CHILD"]}]}""".formatted(LocalDate.now(),
+                person("Alleen", "Kind", "2015-01-01")), 201).path("id").asText();
+        JsonNode only = JSON.readTree(get("/api/v1/cases/" + lone).body());
+        assertEquals("last-member", assertProblem(send("POST", "/api/v1/cases/" + lone + "/members/"
+                + only.path("members").get(0).path("person").path("id").asText() + "/end",
+                "{\"until\":\"%s\",\"reason\":\"x\"}".formatted(LocalDate.now()), "application/json"), 409)
+                .path("rule").asText());
+    }
+
+    /** Part 2: parental authority (gezag) per child: one or two holders at a time, from when, until when. */
+    @Test
+    public void parentalAuthorityIsRecordedPerChildWithAtMostTwoHolders() throws Exception {
+        awaitReady(Duration.ofSeconds(90));
+        String[] k = arnhemCase();
+        String authority = "/api/v1/cases/" + k[0] + "/authority";
+        String father = person("Kevin", "Bakker", "1985-01-01");
+        post("/api/v1/cases/" + k[0] + "/members", "{\"personId\":\"%s\",\"roles\":[\"PARENT\"]}".formatted(father), 200);
+        String byParent = "{\"personId\":\"%s\",\"holderPersonId\":\"%s\",\"since\":\"2014-06-06\"}";
+        assertEquals("authority-child-not-in-case", assertProblem(send("POST", authority,
+                byParent.formatted(k[1], father), "application/json"), 409).path("rule").asText());
+        assertEquals("holderPersonId", assertProblem(send("POST", authority, "{\"personId\":\"%s\",\"since\":\"2014-06-06\"}"
+                .formatted(k[2]), "application/json"), 400).path("field").asText());
+        JsonNode mother = post(authority, byParent.formatted(k[2], k[1]), 201);
+        post(authority, byParent.formatted(k[2], father), 201);
+        assertEquals("authority-already-held", assertProblem(send("POST", authority,
+                byParent.formatted(k[2], father), "application/json"), 409).path("rule").asText());
+        String gi = "{\"personId\":\"%s\",\"holderOrganisation\":\"William Schrikker Stichting\",\"since\":\"%s\"}"
+                .formatted(k[2], LocalDate.now());
+        assertEquals("authority-at-most-two", assertProblem(send("POST", authority, gi, "application/json"), 409)
+                .path("rule").asText());
+        // the court ends the mother's authority; a GI then holds it beside the father
+        post(authority + "/" + mother.path("id").asText() + "/end", "{\"until\":\"%s\",\"reason\":\"Gezag beëindigd door de rechter.\"}"
+                .formatted(LocalDate.now()), 200);
+        post(authority, gi, 201);
+        JsonNode all = JSON.readTree(get(authority).body());
+        assertEquals(3, all.size());
+        assertEquals(LocalDate.now().toString(), all.get(0).path("until").asText());
+        assertEquals("William Schrikker Stichting", all.get(2).path("holderOrganisation").asText());
+        assertTrue(get("/api/v1/cases/" + k[0] + "/history").body().contains("AUTHORITY_ENDED"));
     }
 }

@@ -3,6 +3,8 @@ package nl.proeftuin.core.api.living;
 import java.util.List;
 
 import nl.proeftuin.core.api.dto.Actor;
+import nl.proeftuin.core.api.dto.CaseView;
+import nl.proeftuin.core.api.dto.SignalInput;
 import org.osgi.annotation.versioning.ProviderType;
 
 /**
@@ -46,4 +48,69 @@ public interface LivingCaseService {
 
     /** @return the open review requests asked of this reviewer in open cases, oldest first */
     List<ReviewRequest> openReviewRequests(String reviewerId);
+
+    // --- one family, one case: a new signal about a family in an open case --------------------------
+
+    /** @return the ids of the open cases any of these persons is a member of, oldest first */
+    List<String> openCasesOf(List<String> personIds);
+
+    /**
+     * Records why a case was opened although persons in it are in open cases already.
+     *
+     * @param existingCaseIds the open cases the opener was told of
+     * @param reason          why a separate case is needed (required)
+     */
+    void recordSeparateCase(Actor actor, String caseId, List<String> existingCaseIds, String reason);
+
+    /**
+     * Links a new signal to an open case instead of opening a second one. The persons the signal names
+     * ({@code members}; their roles are ignored) must be members of the case; its municipality is the
+     * case's.
+     *
+     * @throws nl.proeftuin.core.api.RuleViolationException {@code signal-persons-not-in-case}, {@code case-closed}
+     */
+    LinkedSignal linkSignal(Actor actor, String caseId, SignalInput input);
+
+    /** @return the signals linked to the case, oldest first */
+    List<LinkedSignal> linkedSignals(String caseId);
+
+    // --- the family system over time ------------------------------------------------------------------
+
+    /**
+     * Adds a person to the case's family system (or back, after their membership ended).
+     *
+     * @param expectedVersion the case version the client saw, or null
+     * @throws nl.proeftuin.core.api.RuleViolationException {@code already-member}, {@code case-closed}
+     */
+    CaseView addMember(Actor actor, String caseId, Long expectedVersion, MemberInput input);
+
+    /** Gives a member new roles (history kept). */
+    CaseView changeMemberRoles(Actor actor, String caseId, Long expectedVersion, String personId, MemberInput input);
+
+    /**
+     * Ends a member's place in the family system (history kept; the case's team still sees them).
+     *
+     * @throws nl.proeftuin.core.api.RuleViolationException {@code last-member} (a case names at least one person)
+     */
+    CaseView endMembership(Actor actor, String caseId, Long expectedVersion, String personId, MembershipEndInput input);
+
+    /** @return every change of the family system, oldest first (the members a case opened with as ADDED) */
+    List<MemberChange> memberHistory(String caseId);
+
+    // --- parental authority (gezag) per child ---------------------------------------------------------
+
+    /** @return the parental authority recorded for the case's children, oldest first */
+    List<ParentalAuthority> authority(String caseId);
+
+    /**
+     * Records who holds parental authority over a child.
+     *
+     * @throws nl.proeftuin.core.api.RuleViolationException {@code authority-child-not-in-case},
+     *         {@code authority-holder-not-in-case}, {@code authority-already-held}, {@code authority-at-most-two}
+     *         (gezag is held by one or two at a time)
+     */
+    ParentalAuthority recordAuthority(Actor actor, String caseId, ParentalAuthorityInput input);
+
+    /** Ends a holder's authority (409 authority-ended when it ended already). */
+    ParentalAuthority endAuthority(Actor actor, String caseId, String authorityId, MembershipEndInput input);
 }

@@ -9,6 +9,9 @@ import java.util.Optional;
 
 import nl.proeftuin.core.api.dto.MeasureType;
 import nl.proeftuin.core.api.living.ChildMeasure;
+import nl.proeftuin.core.api.living.LinkedSignal;
+import nl.proeftuin.core.api.living.MemberChange;
+import nl.proeftuin.core.api.living.ParentalAuthority;
 import nl.proeftuin.core.api.living.ReviewRequest;
 import nl.proeftuin.core.store.living.LivingStore;
 import org.osgi.service.component.annotations.Component;
@@ -85,6 +88,141 @@ public class JdbcLivingStore implements LivingStore {
         return Jdbc.list(c, REQUEST + " JOIN family_case k ON k.id = q.case_id WHERE q.reviewer_id = ?"
                 + " AND k.status <> 'CLOSED' AND NOT EXISTS (" + ANSWER + ") ORDER BY q.seq_no",
                 JdbcLivingStore::request, reviewerId);
+    }
+
+    @Override
+    public List<String> openCasesOf(Connection c, java.util.Collection<String> personIds) throws SQLException {
+        if (personIds.isEmpty()) {
+            return List.of();
+        }
+        return Jdbc.list(c, "SELECT k.id FROM family_case k WHERE k.status <> 'CLOSED' AND EXISTS (SELECT 1 FROM"
+                + " case_member m WHERE m.case_id = k.id AND m.until_date IS NULL AND m.person_id IN (" + Jdbc.placeholders(personIds.size())
+                + ")) ORDER BY k.opened_at, k.id", rs -> rs.getString(1), Jdbc.params(personIds));
+    }
+
+    @Override
+    public void insertSeparateCase(Connection c, String caseId, String existingCases, String reason,
+            java.time.Instant at, String by) throws SQLException {
+        Jdbc.update(c, "INSERT INTO separate_case (case_id, existing_cases, reason, recorded_at, recorded_by)"
+                + " VALUES (?, ?, ?, ?, ?)", caseId, existingCases, reason, Jdbc.instant(at), by);
+    }
+
+    @Override
+    public Optional<String> separateCaseReason(Connection c, String caseId) throws SQLException {
+        return Jdbc.one(c, "SELECT reason FROM separate_case WHERE case_id = ?", rs -> rs.getString(1), caseId);
+    }
+
+    @Override
+    public void insertLinkedSignal(Connection c, LinkedSignal s) throws SQLException {
+        Jdbc.update(c, "INSERT INTO case_signal (id, case_id, signal_kind, signal_source, description, received_on,"
+                + " recorded_at, recorded_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", s.id(), s.caseId(), s.kind(), s.source(),
+                s.description(), s.receivedOn(), Jdbc.instant(s.recordedAt()), s.recordedBy());
+    }
+
+    @Override
+    public List<LinkedSignal> linkedSignals(Connection c, String caseId) throws SQLException {
+        return Jdbc.list(c, "SELECT id, case_id, signal_kind, signal_source, description, received_on, recorded_at,"
+                + " recorded_by FROM case_signal WHERE case_id = ? ORDER BY seq_no", rs -> new LinkedSignal(
+                        rs.getString("id"), rs.getString("case_id"),
+                        Jdbc.enumValue(rs, "signal_kind", nl.proeftuin.core.api.dto.SignalKind.class),
+                        Jdbc.enumValue(rs, "signal_source", nl.proeftuin.core.api.dto.SignalSource.class),
+                        rs.getString("description"), Jdbc.date(rs, "received_on"), Jdbc.instant(rs, "recorded_at"),
+                        rs.getString("recorded_by")), caseId);
+    }
+
+    @Override
+    public boolean wasMember(Connection c, String caseId, String personId) throws SQLException {
+        return Jdbc.one(c, "SELECT 1 FROM case_member WHERE case_id = ? AND person_id = ?", rs -> Boolean.TRUE, caseId,
+                personId).isPresent();
+    }
+
+    @Override
+    public void reopenMembership(Connection c, String caseId, String personId,
+            java.util.Set<nl.proeftuin.core.api.dto.FamilyRole> roles) throws SQLException {
+        Jdbc.update(c, "UPDATE case_member SET until_date = NULL, end_reason = NULL WHERE case_id = ? AND person_id = ?",
+                caseId, personId);
+        replaceRoles(c, caseId, personId, roles);
+    }
+
+    @Override
+    public void replaceRoles(Connection c, String caseId, String personId,
+            java.util.Set<nl.proeftuin.core.api.dto.FamilyRole> roles) throws SQLException {
+        Jdbc.update(c, "DELETE FROM case_member_role WHERE case_id = ? AND person_id = ?", caseId, personId);
+        for (nl.proeftuin.core.api.dto.FamilyRole role : roles) {
+            Jdbc.update(c, "INSERT INTO case_member_role (case_id, person_id, family_role) VALUES (?, ?, ?)", caseId,
+                    personId, role);
+        }
+    }
+
+    @Override
+    public boolean endMembership(Connection c, String caseId, String personId, LocalDate until, String reason)
+            throws SQLException {
+        return Jdbc.update(c, "UPDATE case_member SET until_date = ?, end_reason = ? WHERE case_id = ? AND person_id = ?"
+                + " AND until_date IS NULL", until, reason, caseId, personId) == 1;
+    }
+
+    @Override
+    public void insertMemberChange(Connection c, MemberChange m) throws SQLException {
+        Jdbc.update(c, "INSERT INTO case_member_change (id, case_id, person_id, change_kind, roles, on_date, reason,"
+                + " recorded_at, recorded_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", m.id(), m.caseId(), m.personId(),
+                m.kind(), String.join(",", m.roles().stream().map(Enum::name).sorted().toList()), m.on(),
+                m.reason() == null ? new Jdbc.TypedNull(java.sql.Types.VARCHAR) : m.reason(),
+                Jdbc.instant(m.recordedAt()), m.recordedBy());
+    }
+
+    @Override
+    public List<MemberChange> memberChanges(Connection c, String caseId) throws SQLException {
+        return Jdbc.list(c, "SELECT id, case_id, person_id, change_kind, roles, on_date, reason, recorded_at, recorded_by"
+                + " FROM case_member_change WHERE case_id = ? ORDER BY seq_no", rs -> {
+                    java.util.Set<nl.proeftuin.core.api.dto.FamilyRole> roles = java.util.EnumSet.noneOf(
+                            nl.proeftuin.core.api.dto.FamilyRole.class);
+                    for (String r : rs.getString("roles").split(",")) {
+                        if (!r.isBlank()) {
+                            roles.add(nl.proeftuin.core.api.dto.FamilyRole.valueOf(r));
+                        }
+                    }
+                    return new MemberChange(rs.getString("id"), rs.getString("case_id"), rs.getString("person_id"),
+                            rs.getString("change_kind"), java.util.Set.copyOf(roles), Jdbc.date(rs, "on_date"),
+                            rs.getString("reason"), Jdbc.instant(rs, "recorded_at"), rs.getString("recorded_by"));
+                }, caseId);
+    }
+
+    private static final String AUTHORITY = "SELECT id, case_id, person_id, holder_person_id, holder_organisation,"
+            + " since_date, until_date, end_reason, recorded_at, recorded_by FROM parental_authority";
+
+    @Override
+    public void insertAuthority(Connection c, ParentalAuthority a) throws SQLException {
+        Jdbc.update(c, "INSERT INTO parental_authority (id, case_id, person_id, holder_person_id, holder_organisation,"
+                + " since_date, until_date, end_reason, recorded_at, recorded_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                a.id(), a.caseId(), a.personId(), text(a.holderPersonId()), text(a.holderOrganisation()), a.since(),
+                Jdbc.date(a.until()), text(a.endReason()), Jdbc.instant(a.recordedAt()), a.recordedBy());
+    }
+
+    @Override
+    public List<ParentalAuthority> authority(Connection c, String caseId) throws SQLException {
+        return Jdbc.list(c, AUTHORITY + " WHERE case_id = ? ORDER BY seq_no", JdbcLivingStore::authority, caseId);
+    }
+
+    @Override
+    public List<ParentalAuthority> authorityOver(Connection c, String personId) throws SQLException {
+        return Jdbc.list(c, AUTHORITY + " WHERE person_id = ? ORDER BY seq_no", JdbcLivingStore::authority, personId);
+    }
+
+    @Override
+    public boolean endAuthority(Connection c, String authorityId, LocalDate until, String reason) throws SQLException {
+        return Jdbc.update(c, "UPDATE parental_authority SET until_date = ?, end_reason = ? WHERE id = ?"
+                + " AND until_date IS NULL", until, reason, authorityId) == 1;
+    }
+
+    private static Object text(String value) {
+        return value == null ? new Jdbc.TypedNull(java.sql.Types.VARCHAR) : value;
+    }
+
+    private static ParentalAuthority authority(ResultSet rs) throws SQLException {
+        return new ParentalAuthority(rs.getString("id"), rs.getString("case_id"), rs.getString("person_id"),
+                rs.getString("holder_person_id"), rs.getString("holder_organisation"), Jdbc.date(rs, "since_date"),
+                Jdbc.date(rs, "until_date"), rs.getString("end_reason"), Jdbc.instant(rs, "recorded_at"),
+                rs.getString("recorded_by"));
     }
 
     private static ReviewRequest request(ResultSet rs) throws SQLException {

@@ -8,6 +8,9 @@ import java.util.Optional;
 
 import nl.proeftuin.core.api.dto.MeasureType;
 import nl.proeftuin.core.api.living.ChildMeasure;
+import nl.proeftuin.core.api.living.LinkedSignal;
+import nl.proeftuin.core.api.living.MemberChange;
+import nl.proeftuin.core.api.living.ParentalAuthority;
 import nl.proeftuin.core.api.living.ReviewRequest;
 import org.osgi.annotation.versioning.ProviderType;
 
@@ -48,4 +51,50 @@ public interface LivingStore {
 
     /** @return the reviewer's open requests in cases not closed, oldest first */
     List<ReviewRequest> openReviewRequests(Connection c, String reviewerId) throws SQLException;
+
+    /** @return the ids of the open (not closed) cases any of these persons is a member of, oldest first */
+    List<String> openCasesOf(Connection c, java.util.Collection<String> personIds) throws SQLException;
+
+    /** Records why a case was opened beside the open cases named. */
+    void insertSeparateCase(Connection c, String caseId, String existingCases, String reason, java.time.Instant at,
+            String by) throws SQLException;
+
+    /** @return the reason recorded for a separate case, if any */
+    Optional<String> separateCaseReason(Connection c, String caseId) throws SQLException;
+
+    void insertLinkedSignal(Connection c, LinkedSignal s) throws SQLException;
+
+    /** @return the signals linked to the case, oldest first */
+    List<LinkedSignal> linkedSignals(Connection c, String caseId) throws SQLException;
+
+    /** @return whether the person was ever a member of the case (an ended membership too) */
+    boolean wasMember(Connection c, String caseId, String personId) throws SQLException;
+
+    /** Makes an ended membership current again with these roles. */
+    void reopenMembership(Connection c, String caseId, String personId, java.util.Set<nl.proeftuin.core.api.dto.FamilyRole> roles)
+            throws SQLException;
+
+    /** Replaces a current member's roles. */
+    void replaceRoles(Connection c, String caseId, String personId, java.util.Set<nl.proeftuin.core.api.dto.FamilyRole> roles)
+            throws SQLException;
+
+    /** Ends a current membership; false when there is none. */
+    boolean endMembership(Connection c, String caseId, String personId, LocalDate until, String reason)
+            throws SQLException;
+
+    void insertMemberChange(Connection c, MemberChange change) throws SQLException;
+
+    /** @return the case's member changes, oldest first */
+    List<MemberChange> memberChanges(Connection c, String caseId) throws SQLException;
+
+    void insertAuthority(Connection c, ParentalAuthority a) throws SQLException;
+
+    /** @return the case's parental authority rows, oldest first */
+    List<ParentalAuthority> authority(Connection c, String caseId) throws SQLException;
+
+    /** @return the child's parental authority rows in every case, oldest first */
+    List<ParentalAuthority> authorityOver(Connection c, String personId) throws SQLException;
+
+    /** Ends a holder's authority; false when it had ended already. */
+    boolean endAuthority(Connection c, String authorityId, LocalDate until, String reason) throws SQLException;
 }
