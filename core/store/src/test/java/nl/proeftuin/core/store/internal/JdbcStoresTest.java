@@ -417,6 +417,50 @@ class JdbcStoresTest {
         }
 
         @Test
+        void aReviewRequestIsAnsweredOnlyByAReviewItsReviewerRecordedThemselves() throws Exception {
+            JdbcLivingStore living = new JdbcLivingStore();
+            JdbcVisibilityStore visibility = new JdbcVisibilityStore();
+            StoredCase k = newCase("Arnhem", T0, person("Noor", "Smit", null));
+            nl.proeftuin.core.api.living.ReviewRequest asked = new nl.proeftuin.core.api.living.ReviewRequest(id(),
+                    k.id(), "iris", "Is een OTS nodig?", 1, T0, "anna", null);
+            db.inTransaction(c -> {
+                living.insertReviewRequest(c, asked);
+                // typed in by the team for her: no answer
+                cases.insertReview(c, k.id(), new Review(id(), "iris", "Iris", "RVT", "eens", true, 1, T0.plusSeconds(1), "anna"));
+                return null;
+            });
+            assertEquals(List.of(asked), db.read(c -> living.openReviewRequests(c, "iris")));
+            assertEquals(Boolean.TRUE, db.read(c -> visibility.openReviewRequest(c, k.id(), "iris")));
+            assertEquals(Boolean.FALSE, db.read(c -> visibility.openReviewRequest(c, k.id(), "rob")));
+            Review signed = new Review(id(), "iris", "Iris", "RVT", "eens", true, 1, T0.plusSeconds(2), "iris");
+            db.inTransaction(c -> {
+                cases.insertReview(c, k.id(), signed);
+                return null;
+            });
+            assertEquals(List.of(), db.read(c -> living.openReviewRequests(c, "iris")));
+            assertEquals(Boolean.FALSE, db.read(c -> visibility.openReviewRequest(c, k.id(), "iris")));
+            assertEquals(signed.id(), db.read(c -> living.reviewRequests(c, k.id())).get(0).reviewId());
+        }
+
+        @Test
+        void anEndedMembershipIsHistoryNotAMemberNorAnOpenCase() throws Exception {
+            JdbcLivingStore living = new JdbcLivingStore();
+            StoredPerson mother = person("Samira", "Bakker", null);
+            StoredPerson child = person("Daan", "Bakker", null);
+            StoredCase k = newCase("Arnhem", T0, mother, child);
+            assertEquals(List.of(k.id()), db.read(c -> living.openCasesOf(c, List.of(mother.id(), "someone-else"))));
+            assertEquals(Boolean.TRUE, db.inTransaction(c -> living.endMembership(c, k.id(), mother.id(), D0, "verhuisd")));
+            assertEquals(Set.of(child.id()), db.read(c -> cases.members(c, k.id())).keySet());
+            assertEquals(List.of(), db.read(c -> living.openCasesOf(c, List.of(mother.id()))));
+            assertEquals(Boolean.TRUE, db.read(c -> living.wasMember(c, k.id(), mother.id())));
+            db.inTransaction(c -> {
+                living.reopenMembership(c, k.id(), mother.id(), EnumSet.of(FamilyRole.PARENT));
+                return null;
+            });
+            assertEquals(EnumSet.of(FamilyRole.PARENT), db.read(c -> cases.members(c, k.id())).get(mother.id()));
+        }
+
+        @Test
         void planVersionsAreInsertOnlyAndNumbered() throws Exception {
             StoredCase k = newCase("Arnhem", T0, person("Sanne", "Bakker", null));
             assertEquals(0, (int) db.<Integer>read(c -> plans.latestNumber(c, k.id())));
