@@ -201,9 +201,8 @@ public class LivingCaseIT extends KarafTestSupport {
                 assessment.formatted("SAFETY_DIRECTOR", "structureel onveilig"), "application/json");
         assertEquals(one.body(), 201, one.statusCode());
         assertTrue(JSON.readTree(one.body()).path("decision").path("pending").asBoolean());
-        // assessed: her invitation is over
-        assertEquals("not_assigned", assertProblem(getAs(SAFETY_DIRECTOR, caseUrl), 403).path("reason").asText());
-        assertFalse(getAs(SAFETY_DIRECTOR, "/api/v1/triage/assessments/pending").body().contains(caseId));
+        // while the round waits she may still read (and revise) it
+        assertEquals(200, getAs(SAFETY_DIRECTOR, caseUrl).statusCode());
         String log = getAs(AUDITOR, "/api/v1/audit/log?caseId=" + caseId + "&userId=" + SAFETY_DIRECTOR + "&limit=1000")
                 .body();
         assertTrue(log, log.contains("invited safety_director"));
@@ -221,6 +220,9 @@ public class LivingCaseIT extends KarafTestSupport {
         JsonNode decided = JSON.readTree(two.body()).path("decision");
         assertFalse(decided.toString(), decided.path("pending").asBoolean());
         assertEquals("VEILIGHEIDSHUIS_TABLE", decided.path("route").asText());
+        // decided: the directors' invitation is over
+        assertEquals("not_assigned", assertProblem(getAs(SAFETY_DIRECTOR, caseUrl), 403).path("reason").asText());
+        assertFalse(getAs(SAFETY_DIRECTOR, "/api/v1/triage/assessments/pending").body().contains(caseId));
     }
 
     /**

@@ -108,7 +108,7 @@ public class JdbcNeedToKnow implements NeedToKnow {
             if (!principal.covers(kase.get().municipality())) {
                 return CaseAccess.OTHER_MUNICIPALITY;
             }
-            return store.pendingAssessment(c, caseId, principal.userId()) ? CaseAccess.INVITED : CaseAccess.NOT_ASSIGNED;
+            return store.pendingAssessment(c, caseId) ? CaseAccess.INVITED : CaseAccess.NOT_ASSIGNED;
         });
     }
 

@@ -97,6 +97,29 @@ class JdbcNeedToKnowTest {
         assertEquals(CaseAccess.OTHER_MUNICIPALITY, ntk.toCase(NINA, arnhem), "an ended assignment counts at once");
     }
 
+    /** Issue 14 part 8: a reviewer sees a case while the review asked of them is open, never as its team. */
+    @Test
+    void anIndependentReviewerIsInvitedWhileTheirReviewIsOpen() throws Exception {
+        Principal iris = new Principal("iris", "Iris", Set.of(Role.INDEPENDENT_REVIEWER), Set.of("Ede"), "RVT Oost");
+        Principal irisWithoutTheRole = new Principal("iris", "Iris", Set.of(Role.PROFESSIONAL), Set.of("*"), "RVT Oost");
+        String arnhem = kase("Arnhem", "anna");
+        assertEquals(CaseAccess.NOT_ASSIGNED, ntk.invited(iris, arnhem));
+        sql("INSERT INTO review_request (id, case_id, reviewer_id, question, plan_version, requested_at, requested_by)"
+                + " VALUES (?, ?, 'iris', 'Is een OTS nodig?', 1, ?, 'anna')", UUID.randomUUID().toString(), arnhem, now());
+        assertEquals(CaseAccess.INVITED, ntk.invited(iris, arnhem), "asked by name, whatever her municipalities");
+        assertEquals(CaseAccess.NOT_ASSIGNED, ntk.invited(irisWithoutTheRole, arnhem), "only with the reviewer's role");
+        assertEquals(CaseAccess.NOT_ASSIGNED, ntk.toCase(irisWithoutTheRole, arnhem), "never as the team");
+        assertEquals(CaseAccess.NOT_FOUND, ntk.invited(iris, "no-such-case"));
+        clock.advance(Duration.ofMinutes(1));
+        String review = "INSERT INTO review (id, case_id, reviewer_id, reviewer_name, organisation, conclusion,"
+                + " supports_court_request, plan_version_no, recorded_at, recorded_by) VALUES (?, ?, 'iris', 'Iris', 'RVT',"
+                + " 'eens', TRUE, 1, ?, ?)";
+        sql(review, UUID.randomUUID().toString(), arnhem, now(), "anna");
+        assertEquals(CaseAccess.INVITED, ntk.invited(iris, arnhem), "a review typed in for her does not answer it");
+        sql(review, UUID.randomUUID().toString(), arnhem, now(), "iris");
+        assertEquals(CaseAccess.NOT_ASSIGNED, ntk.invited(iris, arnhem), "her own review answers it");
+    }
+
     @Test
     void aPersonIsSeenThroughAnyOfTheirCasesHoweverManyTheyHave() throws Exception {
         String sanne = person("bram");

@@ -105,11 +105,10 @@ public class JdbcVisibilityStore implements VisibilityStore {
     }
 
     @Override
-    public boolean pendingAssessment(Connection c, String caseId, String userId) throws SQLException {
+    public boolean pendingAssessment(Connection c, String caseId) throws SQLException {
         return Jdbc.one(c, "SELECT 1 FROM triage_outcome o JOIN family_case k ON k.id = o.case_id"
                 + " WHERE o.case_id = ? AND o.pending AND k.status <> 'CLOSED'"
-                + " AND o.seq_no = (SELECT MAX(l.seq_no) FROM triage_outcome l WHERE l.case_id = o.case_id)"
-                + " AND NOT EXISTS (SELECT 1 FROM triage_assessment a WHERE a.case_id = o.case_id"
-                + " AND a.round_id = o.round_id AND a.assessor_id = ?)", rs -> Boolean.TRUE, caseId, userId).isPresent();
+                + " AND o.seq_no = (SELECT MAX(l.seq_no) FROM triage_outcome l WHERE l.case_id = o.case_id)",
+                rs -> Boolean.TRUE, caseId).isPresent();
     }
 }

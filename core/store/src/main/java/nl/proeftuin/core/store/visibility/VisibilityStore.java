@@ -80,10 +80,11 @@ public interface VisibilityStore {
     boolean openReviewRequest(Connection c, String caseId, String userId) throws SQLException;
 
     /**
-     * Whether the case's latest triage outcome waits for assessments and the user has not assessed in
-     * its round yet: the joint triage assessor's need to know (living). A closed case waits for none.
+     * Whether the case's latest triage outcome waits for assessments: the joint triage assessor's need to
+     * know (living), also after their own assessment (they may revise it while the round is open). A
+     * closed case waits for none.
      *
      * @since 1.1
      */
-    boolean pendingAssessment(Connection c, String caseId, String userId) throws SQLException;
+    boolean pendingAssessment(Connection c, String caseId) throws SQLException;
 }
