@@ -1,6 +1,7 @@
 /**
- * The living case (issue 14): what changes in a family's case between moments, per child and per
- * member: the measure per child (OTS, voogdij) with its court decision.
+ * The living case (issue 14, decision 0032): what changes in a family's case between moments: the
+ * measure and parental authority per child, members over time, new signals linked to the open case,
+ * and the independent review asked of a named reviewer.
  *
  * Provided by the core (provider types) to its REST layer and web UI.
  */

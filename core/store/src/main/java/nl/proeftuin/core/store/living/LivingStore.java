@@ -14,7 +14,11 @@ import nl.proeftuin.core.api.living.ParentalAuthority;
 import nl.proeftuin.core.api.living.ReviewRequest;
 import org.osgi.annotation.versioning.ProviderType;
 
-/** The living case's rows: {@code child_measure}, {@code review_request}. */
+/**
+ * The living case's rows: {@code child_measure}, {@code review_request}, {@code case_signal},
+ * {@code separate_case}, {@code case_member_change} (and {@code case_member.until_date}),
+ * {@code parental_authority}.
+ */
 @ProviderType
 public interface LivingStore {
 
