@@ -344,4 +344,46 @@ public class LivingCaseIT extends KarafTestSupport {
         assertEquals("William Schrikker Stichting", all.get(2).path("holderOrganisation").asText());
         assertTrue(get("/api/v1/cases/" + k[0] + "/history").body().contains("AUTHORITY_ENDED"));
     }
+
+    /**
+     * Part 9: a member of a family appears in a second open case: the fixed professionals of both get a
+     * notice naming each other and the other case's id, never its content.
+     */
+    @Test
+    public void theFixedProfessionalsOfTwoCasesSharingAMemberAreToldOfEachOther() throws Exception {
+        awaitReady(Duration.ofSeconds(90));
+        String[] anna = arnhemCase();
+        // Fatima's own case about a child she recorded; Anna works in it too
+        String child = JSON.readTree(sendAs(FATIMA, "POST", "/api/v1/persons",
+                "{\"givenName\":\"Mees\",\"familyName\":\"Bakker\",\"dateOfBirth\":\"2017-03-03\"}",
+                "application/json").body()).path("id").asText();
+        HttpResponse<String> opened = sendAs(FATIMA, "POST", "/api/v1/cases", """
+                {"kind":"SIGNAL","source":"SCHOOL","description":"Geheime inhoud van Fatima's casus","receivedOn":"%s",
+                 "municipality":"Arnhem","members":[{"personId":"%s","roles":["CHILD"]}]}""".formatted(LocalDate.now(), child),
+                "application/json");
+        assertEquals(opened.body(), 201, opened.statusCode());
+        String fatimasCase = JSON.readTree(opened.body()).path("id").asText();
+        for (String member : new String[] {
+                "{\"professionalId\":\"fatima.local\",\"name\":\"Fatima El Amrani\",\"organisation\":\"Veilig Thuis\",\"role\":\"FIXED_PROFESSIONAL\",\"casusregie\":true}",
+                "{\"professionalId\":\"anna.local\",\"name\":\"Anna de Vries\",\"organisation\":\"Wijkteam Arnhem\",\"role\":\"CARE_PROVIDER\",\"casusregie\":false}"}) {
+            HttpResponse<String> assigned = sendAs(FATIMA, "POST", "/api/v1/cases/" + fatimasCase + "/team", member,
+                    "application/json");
+            assertEquals(assigned.body(), 200, assigned.statusCode());
+        }
+        assertEquals("[]", getAs(FATIMA, "/api/v1/notices/regie").body());
+        // Anna adds the child to her own case: the child is in two open cases now
+        post("/api/v1/cases/" + anna[0] + "/members", "{\"personId\":\"%s\",\"roles\":[\"CHILD\"]}".formatted(child), 200);
+        JsonNode annas = JSON.readTree(get("/api/v1/notices/regie").body());
+        assertEquals(annas.toString(), 1, annas.size());
+        assertEquals(anna[0], annas.get(0).path("caseId").asText());
+        assertEquals(fatimasCase, annas.get(0).path("otherCaseId").asText());
+        assertEquals(FATIMA, annas.get(0).path("otherUserId").asText());
+        String fatimas = getAs(FATIMA, "/api/v1/notices/regie").body();
+        JsonNode hers = JSON.readTree(fatimas);
+        assertEquals(1, hers.size());
+        assertEquals(anna[0], hers.get(0).path("otherCaseId").asText());
+        assertEquals(PROFESSIONAL, hers.get(0).path("otherUserId").asText());
+        assertFalse(fatimas, fatimas.contains("Bakker") || fatimas.contains("Melding"));
+        assertFalse(annas.toString(), annas.toString().contains("Geheime inhoud"));
+    }
 }

@@ -113,4 +113,7 @@ public interface LivingCaseService {
 
     /** Ends a holder's authority (409 authority-ended when it ended already). */
     ParentalAuthority endAuthority(Actor actor, String caseId, String authorityId, MembershipEndInput input);
+
+    /** @return the regie notices for this professional, newest first (part 9) */
+    List<RegieNotice> regieNotices(String userId);
 }

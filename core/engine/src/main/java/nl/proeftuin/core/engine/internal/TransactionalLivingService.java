@@ -17,6 +17,8 @@ import nl.proeftuin.core.api.living.LinkedSignal;
 import nl.proeftuin.core.api.living.MemberChange;
 import nl.proeftuin.core.api.living.ParentalAuthority;
 import nl.proeftuin.core.api.living.ParentalAuthorityInput;
+import nl.proeftuin.core.api.living.RegieNotice;
+import nl.proeftuin.core.api.dto.Assignment;
 import nl.proeftuin.core.api.living.MemberInput;
 import nl.proeftuin.core.api.living.MembershipEndInput;
 import nl.proeftuin.core.api.dto.CaseView;
@@ -196,6 +198,9 @@ public class TransactionalLivingService implements LivingCaseService {
         domain.write(c -> {
             domain.existingCase(c, caseId);
             living.insertSeparateCase(c, caseId, existing, why, domain.now(), actor.id());
+            for (String other : Check.list(existingCaseIds)) {
+                noticeBothWays(c, caseId, other);
+            }
             domain.event(c, caseId, actor, new CaseEvents.OpenedBesideOpenCases(Check.list(existingCaseIds)),
                     "opened as a separate case beside open case(s) " + existing, why);
             return null;
@@ -270,6 +275,11 @@ public class TransactionalLivingService implements LivingCaseService {
                 domain.cases.insertMember(c, caseId, personId, roles, domain.cases.members(c, caseId).size() + 1000);
             }
             change(c, actor, caseId, personId, "ADDED", roles, since, reason);
+            for (String other : living.openCasesOf(c, List.of(personId))) {
+                if (!other.equals(caseId)) {
+                    noticeBothWays(c, caseId, other);
+                }
+            }
             return domain.view(c, domain.touch(c, k, actor, new CaseEvents.MemberAdded(personId, roles.toString(), since),
                     "a member joined the family system from " + since + " as " + roles, reason));
         });
@@ -447,5 +457,38 @@ public class TransactionalLivingService implements LivingCaseService {
                     "parental authority over a child ended on " + until, reason);
             return living.authority(c, caseId).stream().filter(x -> x.id().equals(authorityId)).findFirst().orElseThrow();
         });
+    }
+
+    // --- several professionals around one family (part 9) ---------------------------------------------
+
+    @Override
+    public List<RegieNotice> regieNotices(String userId) {
+        Check.text("userId", userId, Check.ID);
+        return domain.read(c -> living.regieNotices(c, userId));
+    }
+
+    /** The fixed professionals of two open cases sharing a family member each get a notice naming the other. */
+    private void noticeBothWays(Connection c, String caseId, String otherCaseId) throws SQLException {
+        Assignment here = responsible(c, caseId);
+        Assignment there = responsible(c, otherCaseId);
+        if (here == null || there == null || here.professionalId().equals(there.professionalId())) {
+            return; // nobody to tell, or the same professional holds both
+        }
+        living.insertRegieNotice(c, here.professionalId(), new RegieNotice(Domain.newId(), caseId, otherCaseId,
+                there.professionalId(), there.name(), there.organisation(), domain.now()));
+        living.insertRegieNotice(c, there.professionalId(), new RegieNotice(Domain.newId(), otherCaseId, caseId,
+                here.professionalId(), here.name(), here.organisation(), domain.now()));
+    }
+
+    /** The case's fixed professional, or its opener while it has no team (the opener forms the team). */
+    private Assignment responsible(Connection c, String caseId) throws SQLException {
+        StoredCase k = domain.existingCase(c, caseId);
+        List<Assignment> active = Domain.active(domain.cases.assignments(c, caseId));
+        Assignment fixed = Domain.fixedProfessional(active);
+        if (fixed != null) {
+            return fixed;
+        }
+        return active.isEmpty() ? new Assignment(null, k.openedBy(), k.openedBy(), null, null, false, null, null, null)
+                : null;
     }
 }

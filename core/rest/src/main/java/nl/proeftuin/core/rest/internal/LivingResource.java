@@ -12,6 +12,7 @@ import nl.proeftuin.core.api.living.MemberInput;
 import nl.proeftuin.core.api.living.MembershipEndInput;
 import nl.proeftuin.core.api.living.ParentalAuthority;
 import nl.proeftuin.core.api.living.ParentalAuthorityInput;
+import nl.proeftuin.core.api.living.RegieNotice;
 import nl.proeftuin.core.api.living.ChildMeasure;
 import nl.proeftuin.core.api.living.ChildMeasureInput;
 import nl.proeftuin.core.api.living.LivingCaseService;
@@ -77,6 +78,13 @@ final class LivingResource {
         signals(router);
         members(router);
         authority(router);
+        router.add(Route.get("/notices/regie")
+                .operation("myRegieNotices", "living", "The professional's regie notices, newest first: a member of "
+                        + "their family is in another open case too; each names that case's fixed professional and "
+                        + "case id, never its content, so that they can agree who holds regie.")
+                .policy(RoutePolicy.anyOf(Role.PROFESSIONAL))
+                .returns(200, "OK", Route.listOf(RegieNotice.class))
+                .handle(r -> Reply.ok(living.get().regieNotices(Guard.principal(r).userId()))));
     }
 
     /** Part 2: parental authority (gezag) per child. */

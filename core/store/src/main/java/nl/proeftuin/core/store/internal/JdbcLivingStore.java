@@ -12,6 +12,7 @@ import nl.proeftuin.core.api.living.ChildMeasure;
 import nl.proeftuin.core.api.living.LinkedSignal;
 import nl.proeftuin.core.api.living.MemberChange;
 import nl.proeftuin.core.api.living.ParentalAuthority;
+import nl.proeftuin.core.api.living.RegieNotice;
 import nl.proeftuin.core.api.living.ReviewRequest;
 import nl.proeftuin.core.store.living.LivingStore;
 import org.osgi.service.component.annotations.Component;
@@ -212,6 +213,23 @@ public class JdbcLivingStore implements LivingStore {
     public boolean endAuthority(Connection c, String authorityId, LocalDate until, String reason) throws SQLException {
         return Jdbc.update(c, "UPDATE parental_authority SET until_date = ?, end_reason = ? WHERE id = ?"
                 + " AND until_date IS NULL", until, reason, authorityId) == 1;
+    }
+
+    @Override
+    public void insertRegieNotice(Connection c, String userId, RegieNotice n) throws SQLException {
+        Jdbc.update(c, "INSERT INTO regie_notice (id, user_id, case_id, other_case_id, other_user_id, other_user_name,"
+                + " other_organisation, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", n.id(), userId, n.caseId(),
+                n.otherCaseId(), n.otherUserId(), n.otherUserName(), text(n.otherOrganisation()),
+                Jdbc.instant(n.createdAt()));
+    }
+
+    @Override
+    public List<RegieNotice> regieNotices(Connection c, String userId) throws SQLException {
+        return Jdbc.list(c, "SELECT id, case_id, other_case_id, other_user_id, other_user_name, other_organisation,"
+                + " created_at FROM regie_notice WHERE user_id = ? ORDER BY seq_no DESC", rs -> new RegieNotice(
+                        rs.getString("id"), rs.getString("case_id"), rs.getString("other_case_id"),
+                        rs.getString("other_user_id"), rs.getString("other_user_name"),
+                        rs.getString("other_organisation"), Jdbc.instant(rs, "created_at")), userId);
     }
 
     private static Object text(String value) {

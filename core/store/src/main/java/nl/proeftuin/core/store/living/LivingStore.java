@@ -11,6 +11,7 @@ import nl.proeftuin.core.api.living.ChildMeasure;
 import nl.proeftuin.core.api.living.LinkedSignal;
 import nl.proeftuin.core.api.living.MemberChange;
 import nl.proeftuin.core.api.living.ParentalAuthority;
+import nl.proeftuin.core.api.living.RegieNotice;
 import nl.proeftuin.core.api.living.ReviewRequest;
 import org.osgi.annotation.versioning.ProviderType;
 
@@ -101,4 +102,10 @@ public interface LivingStore {
 
     /** Ends a holder's authority; false when it had ended already. */
     boolean endAuthority(Connection c, String authorityId, LocalDate until, String reason) throws SQLException;
+
+    /** Stores a regie notice for a user. */
+    void insertRegieNotice(Connection c, String userId, RegieNotice n) throws SQLException;
+
+    /** @return the user's regie notices, newest first */
+    List<RegieNotice> regieNotices(Connection c, String userId) throws SQLException;
 }

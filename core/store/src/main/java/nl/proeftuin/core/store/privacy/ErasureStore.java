@@ -22,7 +22,7 @@ public interface ErasureStore {
             "local_team_outbox", "local_team_inbound", "care_path_step", "care_path_incident", "maatwerk_request",
             "care_request", "break_glass", "case_event",
             "child_measure", "review_request", "case_signal", "separate_case", "case_member_change",
-            "parental_authority", // living
+            "parental_authority", "regie_notice", // living
             "family_case");
 
     /** The tables {@link #removePerson} empties for a person, in order; {@code person} last. */

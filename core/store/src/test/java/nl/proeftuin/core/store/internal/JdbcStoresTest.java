@@ -461,6 +461,31 @@ class JdbcStoresTest {
         }
 
         @Test
+        void regieNoticesAreTheUsersOwnNewestFirst() throws Exception {
+            JdbcLivingStore living = new JdbcLivingStore();
+            StoredCase a = newCase("Arnhem", T0, person("Mees", "Smit", null));
+            StoredCase b = newCase("Arnhem", T0, person("Mila", "Smit", null));
+            nl.proeftuin.core.api.living.RegieNotice first = new nl.proeftuin.core.api.living.RegieNotice(id(), a.id(),
+                    b.id(), "fatima", "Fatima", "Veilig Thuis", T0);
+            nl.proeftuin.core.api.living.RegieNotice second = new nl.proeftuin.core.api.living.RegieNotice(id(), a.id(),
+                    b.id(), "rob", "Rob", null, T0.plusSeconds(1));
+            db.inTransaction(c -> {
+                living.insertRegieNotice(c, "anna", first);
+                living.insertRegieNotice(c, "anna", second);
+                return null;
+            });
+            nl.proeftuin.core.api.living.RegieNotice hers = new nl.proeftuin.core.api.living.RegieNotice(id(), b.id(),
+                    a.id(), "anna", "Anna", "Wijkteam", T0);
+            db.inTransaction(c -> {
+                living.insertRegieNotice(c, "fatima", hers);
+                return null;
+            });
+            assertEquals(List.of(second, first), db.read(c -> living.regieNotices(c, "anna")));
+            assertEquals(List.of(hers), db.read(c -> living.regieNotices(c, "fatima")));
+            assertEquals(List.of(), db.read(c -> living.regieNotices(c, "nobody")));
+        }
+
+        @Test
         void planVersionsAreInsertOnlyAndNumbered() throws Exception {
             StoredCase k = newCase("Arnhem", T0, person("Sanne", "Bakker", null));
             assertEquals(0, (int) db.<Integer>read(c -> plans.latestNumber(c, k.id())));
