@@ -24,7 +24,8 @@ const CONCERNS = ['NONE', 'MODERATE', 'SERIOUS', 'ACUTE'];
 const URGENCIES = ['REGULAR', 'HIGH', 'CRISIS'];
 
 const SECTIONS = [['overview', 'case.overview'], ['family', 'case.family'], ['team', 'case.team'], ['plan', 'case.plan'],
-  ['consents', 'case.consents'], ['entries', 'case.entries'], ['triage', 'case.triage'], ['care', 'case.care']];
+  ['consents', 'case.consents'], ['entries', 'case.entries'], ['triage', 'case.triage'], ['care', 'case.care'],
+  ['measures', 'case.measures']]; // living: measures and parental authority per child
 
 /** The tab a user last looked at, per case (kept while the tab of the browser lives). */
 function keptTab(caseId) {
@@ -68,6 +69,7 @@ export async function render(main, caseId) {
     ['team', () => team(k, path, reload)], ['plan', () => planSection(k, path, reload)],
     ['consents', () => consents(k, path)], ['entries', () => entries(k, path)],
     ['triage', () => triage(k, path)], ['care', () => care(k, path)],
+    ['measures', () => measures(k, path, reload)], // living
   ];
   await Promise.all([glance(k, path).then((box) => replace(glanceBox, box)).catch(() => replace(glanceBox)),
     ...parts.map(async ([id, part]) => {
@@ -476,3 +478,44 @@ async function care(k, path) {
 export { personName, personOptions, DOMAINS };
 // say is re-exported for plan.js users that import from here
 export { say };
+
+// --- living (issue 14): the measure and parental authority per child
+async function measures(k, path, reload) {
+  const [list, authority] = await Promise.all([api.get(`${path}/measures`), api.get(`${path}/authority`)]);
+  const children = k.members.filter((m) => m.roles.includes('CHILD'))
+    .map((m) => [m.person.id, `${m.person.givenName} ${m.person.familyName}`]);
+  const child = field(t('measure.child'), 'select', { name: 'measureChild' }, children);
+  const type = field(t('measure.type'), 'select', { name: 'measureType' }, MEASURES.map((m) => [m, te('MeasureType', m)]));
+  const start = field(t('measure.start'), 'input', { name: 'measureStart', type: 'date' });
+  const end = field(t('measure.end'), 'input', { name: 'measureEnd', type: 'date' });
+  const ref = field(t('measure.reference'), 'input', { name: 'courtDecisionReference' });
+  const form = h('form', { id: 'measure-form' }, h('div', { class: 'row' }, child.wrap, type.wrap, start.wrap, end.wrap, ref.wrap),
+    h('button', { type: 'submit' }, t('measure.add')));
+  form.addEventListener('submit', async (ev) => {
+    ev.preventDefault();
+    if (await act(() => api.post(`${path}/measures`, { personId: child.input.value, type: type.input.value,
+      startDate: start.input.value || null, endDate: end.input.value || null, courtDecisionReference: ref.input.value }),
+    t('common.saved'))) reload();
+  });
+  const endButton = (m) => h('button', { type: 'button', class: 'no-print', onclick: async () => {
+    const reason = window.prompt(t('measure.endReason'));
+    if (reason && await act(() => api.post(`${path}/measures/${encodeURIComponent(m.id)}/end`, { endedOn: today(), reason }),
+      t('common.saved'))) reload();
+  } }, t('measure.endIt'));
+  const when = (d) => (d ? formatDate(d, language()) : '');
+  return h('div', {},
+    list.length ? h('table', { id: 'measure-table' },
+      h('thead', {}, h('tr', {}, ['measure.child', 'measure.type', 'measure.start', 'measure.end', 'measure.reference', 'measure.ended']
+        .map((x) => h('th', { scope: 'col' }, t(x))), h('th', { scope: 'col' }, h('span', { class: 'visually-hidden' }, t('measure.endIt'))))),
+      h('tbody', {}, list.map((m) => h('tr', {}, h('td', {}, personName(k, m.personId)), h('td', {}, te('MeasureType', m.type)),
+        h('td', {}, when(m.startDate)), h('td', {}, when(m.endDate)), h('td', {}, m.courtDecisionReference),
+        h('td', {}, m.endedOn ? `${when(m.endedOn)} — ${m.endReason}` : ''), h('td', {}, m.endedOn ? null : endButton(m))))))
+      : h('p', {}, t('measure.none')),
+    children.length ? h('details', { class: 'no-print' }, h('summary', {}, t('measure.add')), form) : null,
+    h('h3', {}, t('authority.title')),
+    authority.length ? h('ul', { id: 'authority-list' }, authority.map((a) => h('li', {},
+      `${personName(k, a.personId)}: ${a.holderPersonId ? personName(k, a.holderPersonId) : a.holderOrganisation}, `
+      + `${t('common.since').toLowerCase()} ${when(a.since)}${a.until ? ` ${t('common.until').toLowerCase()} ${when(a.until)}` : ''}`)))
+      : h('p', {}, t('authority.none')));
+}
+

@@ -136,18 +136,41 @@ public abstract class CaseWalkthrough extends KarafTestSupport {
         assertEquals("FIXED_PROFESSIONAL", handovers.get(0).path("position").asText());
         assertEquals("CASUSREGIE", handovers.get(1).path("position").asText());
 
-        // 7. independent review: someone assigned cannot review; an outsider can
+        // 7. independent review (issue 14 part 8): asked of a named reviewer, who signs it with their own
+        // login; someone assigned can neither be asked nor review, nor type a review in for someone else
+        assertEquals("reviewer-not-independent", assertProblem(send("POST", caseUrl + "/review-requests",
+                "{\"reviewerId\":\"rob.rvt\",\"question\":\"Is een OTS nodig?\"}", "application/json"), 409)
+                .path("rule").asText());
         HttpResponse<String> notIndependent = send("POST", caseUrl + "/reviews", """
-                {"reviewerId":"rob.rvt","reviewerName":"Rob Smit","organisation":"RVT","conclusion":"Eens","supportsCourtRequest":true}""",
+                {"reviewerName":"Fatima","organisation":"Wijkteam","conclusion":"Eens","supportsCourtRequest":true}""",
                 "application/json");
         assertEquals("reviewer-not-independent", assertProblem(notIndependent, 409).path("rule").asText());
-        post(caseUrl + "/reviews", """
-                {"reviewerId":"iris.rvt2","reviewerName":"Iris Mulder","organisation":"RVT IJsselland",
+        assertEquals("reviewerId", assertProblem(send("POST", caseUrl + "/reviews", """
+                {"reviewerId":"iris.review","reviewerName":"Iris Mulder","organisation":"RVT IJsselland",
+                 "conclusion":"Eens","supportsCourtRequest":true}""", "application/json"), 400).path("field").asText());
+        assertEquals("not_assigned", assertProblem(getAs(REVIEWER, caseUrl), 403).path("reason").asText());
+        post(caseUrl + "/review-requests", "{\"reviewerId\":\"iris.review\",\"question\":\"Is een OTS nodig en in "
+                + "verhouding?\"}", 201);
+        as(REVIEWER);
+        assertTrue(get("/api/v1/reviews/requested").body().contains(caseId));
+        assertEquals(200, get(caseUrl).statusCode());
+        assertEquals(200, get(caseUrl + "/plan").statusCode());
+        assertEquals("role", assertProblem(send("POST", caseUrl + "/entries",
+                "{\"kind\":\"FACT\",\"text\":\"x\",\"source\":\"y\"}", "application/json"), 403).path("reason").asText());
+        JsonNode review = post(caseUrl + "/reviews", """
+                {"reviewerName":"Iris Mulder","organisation":"RVT IJsselland",
                  "conclusion":"Een OTS is nodig en in verhouding.","supportsCourtRequest":true}""", 201);
+        assertEquals(REVIEWER, review.path("reviewerId").asText());
+        assertEquals(REVIEWER, review.path("recordedBy").asText());
+        // the review is given: the invitation is over
+        assertEquals("not_assigned", assertProblem(get(caseUrl), 403).path("reason").asText());
+        as(FATIMA);
+        JsonNode requests = JSON.readTree(get(caseUrl + "/review-requests").body());
+        assertEquals(review.path("id").asText(), requests.get(requests.size() - 1).path("reviewId").asText());
 
-        // 8. court request
+        // 8. court request, naming the signed review it rests on
         JsonNode court = post(caseUrl + "/court-requests", "{\"measure\":\"OTS\",\"grounds\":\"Ernstige zorgen over veiligheid.\"}", 201);
-        assertFalse(court.path("reviewId").asText().isEmpty());
+        assertEquals(review.path("id").asText(), court.path("reviewId").asText());
 
         // the family view, as JSON and as a printable Dutch page
         JsonNode view = JSON.readTree(get(caseUrl + "/plan/family-view").body());

@@ -152,8 +152,16 @@ public abstract class KarafTestSupport {
     protected static final String COORDINATOR = "carla.coord";
     protected static final String AUDITOR = "audrey.audit";
     protected static final String ADMINISTRATOR = "rik.admin";
+    // --- living (issue 14): an independent reviewer and the joint triage's directors
+    protected static final String REVIEWER = "iris.review";
+    protected static final String SAFETY_DIRECTOR = "sara.safety";
+    protected static final String PROCESS_DIRECTOR = "pim.process";
+    /** One person holding both director roles. */
+    protected static final String BOTH_DIRECTORS = "bo.both";
     static final String[][] USERS = {{PROFESSIONAL, "PROFESSIONAL"}, {FATIMA, "PROFESSIONAL"}, {NIJMEGEN, "PROFESSIONAL"},
-            {COORDINATOR, "COORDINATOR"}, {AUDITOR, "AUDITOR"}, {ADMINISTRATOR, "REGIONAL_ADMINISTRATOR"}};
+            {COORDINATOR, "COORDINATOR"}, {AUDITOR, "AUDITOR"}, {ADMINISTRATOR, "REGIONAL_ADMINISTRATOR"},
+            {REVIEWER, "INDEPENDENT_REVIEWER"}, {SAFETY_DIRECTOR, "SAFETY_DIRECTOR"}, {PROCESS_DIRECTOR, "PROCESS_DIRECTOR"},
+            {BOTH_DIRECTORS, "SAFETY_DIRECTOR,PROCESS_DIRECTOR"}};
 
     /** Bearer tokens of the users logged in so far, in this container. */
     private static final Map<String, String> TOKENS = new ConcurrentHashMap<>();

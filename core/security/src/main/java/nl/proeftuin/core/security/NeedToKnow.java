@@ -35,4 +35,20 @@ public interface NeedToKnow {
      * @since 1.1
      */
     CaseAccess withinScope(Principal principal, String objectType, String objectId);
+
+    /**
+     * Need to know by invitation (living), for the roles in {@link Role#INVITED}: {@link CaseAccess#INVITED}
+     * for an {@link Role#INDEPENDENT_REVIEWER} while a review asked of them on the case is open, and for a
+     * {@link Role#SAFETY_DIRECTOR} or {@link Role#PROCESS_DIRECTOR} while the case (within their
+     * municipalities) has a triage round waiting for assessments (also after their own: they may revise it);
+     * else the refusal
+     * ({@link CaseAccess#NOT_ASSIGNED}, {@link CaseAccess#OTHER_MUNICIPALITY} or {@link CaseAccess#NOT_FOUND}).
+     *
+     * The default invites no one (implementations that know no invitations).
+     *
+     * @since 1.3
+     */
+    default CaseAccess invited(Principal principal, String caseId) {
+        return CaseAccess.NOT_ASSIGNED;
+    }
 }

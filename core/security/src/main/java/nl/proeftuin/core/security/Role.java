@@ -12,5 +12,43 @@ public enum Role {
     /** Administers users; never case content. */
     REGIONAL_ADMINISTRATOR,
     /** Reads the access log and reviews break-glass access; never case content. */
-    AUDITOR
+    AUDITOR,
+    // --- living (issue 14, decision 0032): roles that reach a case by invitation, never by the team
+    /**
+     * The municipal safety director of the joint (Veiligheidshuis) triage: sees the cases of their
+     * municipalities whose triage waits for an assessment, and assesses them, without joining the team.
+     *
+     * @since 1.3
+     */
+    SAFETY_DIRECTOR,
+    /**
+     * The Veiligheidshuis process director (procesregisseur) of the joint triage: as {@link #SAFETY_DIRECTOR}.
+     *
+     * @since 1.3
+     */
+    PROCESS_DIRECTOR,
+    /**
+     * An independent reviewer (toetsing en tegenspraak): sees a case while a review asked of them is open,
+     * and records that review with their own login; never assigned to the case.
+     *
+     * @since 1.3
+     */
+    INDEPENDENT_REVIEWER;
+
+    /**
+     * The roles that reach a case by invitation (a pending triage assessment, an open review request)
+     * rather than by the team.
+     *
+     * @since 1.3
+     */
+    public static final java.util.Set<Role> INVITED = java.util.Collections.unmodifiableSet(
+            java.util.EnumSet.of(SAFETY_DIRECTOR, PROCESS_DIRECTOR, INDEPENDENT_REVIEWER));
+
+    /**
+     * The roles whose holders assess a joint triage, by the name the triage plugin uses for the role.
+     *
+     * @since 1.3
+     */
+    public static final java.util.Set<Role> ASSESSORS = java.util.Collections.unmodifiableSet(
+            java.util.EnumSet.of(SAFETY_DIRECTOR, PROCESS_DIRECTOR));
 }

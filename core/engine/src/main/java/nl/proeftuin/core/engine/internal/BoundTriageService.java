@@ -67,7 +67,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A triage opens a <i>round</i>; {@link #assess} adds an assessment to the latest round and asks
  * the bound triage again with the round's facts and all its assessments. Rule names:
- * {@code case-closed}, {@code triage-required}.
+ * {@code case-closed}, {@code triage-required}, {@code joint-triage-different-assessors} (one user
+ * assessed the round in another role already).
  */
 @Component(service = TriageService.class)
 public class BoundTriageService implements TriageService {
@@ -160,6 +161,15 @@ public class BoundTriageService implements TriageService {
             domain.lockOpen(c, caseId, null);
             StoredTriageOutcome latest = triages.latestOutcome(c, caseId).orElseThrow(() -> new RuleViolationException(
                     "triage-required", "case " + caseId + " has not been triaged: triage it before adding an assessment"));
+            // living (issue 14 part 7): a triage that needs several roles is completed by different users,
+            // one role each; the same user may revise their own assessment in the same role
+            for (StoredAssessment earlier : triages.assessments(c, caseId, latest.roundId())) {
+                if (earlier.assessorId().equals(actor.id()) && !earlier.assessorRole().equalsIgnoreCase(role)) {
+                    throw new RuleViolationException("joint-triage-different-assessors", Check.actorName(actor)
+                            + " assessed this triage round as " + earlier.assessorRole() + " already: each role of a"
+                            + " joint triage is assessed by a different person");
+                }
+            }
             triages.insertAssessment(c, new StoredAssessment(Domain.newId(), caseId, latest.roundId(), actor.id(),
                     Check.actorName(actor), role, recommendation.name(), note, domain.now()));
             domain.event(c, caseId, actor,

@@ -65,7 +65,18 @@ final class CaseEvents {
         CARE_REQUESTED(null),
         CARE_ALLOCATED(null),
         /** A member's data was rectified (GDPR art. 16); the local team holding it hears it (art. 19). */
-        PERSON_RECTIFIED("PERSON_RECTIFIED");
+        PERSON_RECTIFIED("PERSON_RECTIFIED"),
+        // --- living (issue 14, decision 0032)
+        CHILD_MEASURE_RECORDED(null),
+        CHILD_MEASURE_ENDED(null),
+        REVIEW_REQUESTED(null),
+        SIGNAL_LINKED(null),
+        OPENED_BESIDE_OPEN_CASES(null),
+        MEMBER_ADDED(null),
+        MEMBER_ROLES_CHANGED(null),
+        MEMBERSHIP_ENDED(null),
+        AUTHORITY_RECORDED(null),
+        AUTHORITY_ENDED(null);
 
         private final String outbound;
 
@@ -219,6 +230,70 @@ final class CaseEvents {
     record CareAllocated(String careRequestId, String reference, String category, String provider) implements Payload {
         public Type type() {
             return Type.CARE_ALLOCATED;
+        }
+    }
+
+    // --- living (issue 14, decision 0032)
+
+    record ChildMeasureRecorded(String measureId, String personId, String measure, LocalDate startDate,
+            LocalDate endDate) implements Payload {
+        public Type type() {
+            return Type.CHILD_MEASURE_RECORDED;
+        }
+    }
+
+    record ReviewRequested(String reviewRequestId, String reviewerId, int planVersion) implements Payload {
+        public Type type() {
+            return Type.REVIEW_REQUESTED;
+        }
+    }
+
+    record SignalLinked(String signalId, String kind, String source, LocalDate receivedOn) implements Payload {
+        public Type type() {
+            return Type.SIGNAL_LINKED;
+        }
+    }
+
+    record OpenedBesideOpenCases(java.util.List<String> openCases) implements Payload {
+        public Type type() {
+            return Type.OPENED_BESIDE_OPEN_CASES;
+        }
+    }
+
+    record MemberAdded(String personId, String roles, LocalDate since) implements Payload {
+        public Type type() {
+            return Type.MEMBER_ADDED;
+        }
+    }
+
+    record MemberRolesChanged(String personId, String roles, LocalDate since) implements Payload {
+        public Type type() {
+            return Type.MEMBER_ROLES_CHANGED;
+        }
+    }
+
+    record MembershipEnded(String personId, LocalDate until) implements Payload {
+        public Type type() {
+            return Type.MEMBERSHIP_ENDED;
+        }
+    }
+
+    record AuthorityRecorded(String authorityId, String personId, String holderPersonId, String holderOrganisation,
+            LocalDate since) implements Payload {
+        public Type type() {
+            return Type.AUTHORITY_RECORDED;
+        }
+    }
+
+    record AuthorityEnded(String authorityId, String personId, LocalDate until) implements Payload {
+        public Type type() {
+            return Type.AUTHORITY_ENDED;
+        }
+    }
+
+    record ChildMeasureEnded(String measureId, String personId, String measure, LocalDate endedOn) implements Payload {
+        public Type type() {
+            return Type.CHILD_MEASURE_ENDED;
         }
     }
 

@@ -533,8 +533,15 @@ public class TransactionalCaseService implements CaseService {
     public Review addReview(Actor actor, String caseId, ReviewInput input) {
         Check.actor(actor);
         Check.required("body", input);
-        String reviewerId = Check.text("reviewerId", input.reviewerId(), Check.ID);
-        String reviewerName = Check.text("reviewerName", input.reviewerName(), NAME);
+        // living (issue 14 part 8): the reviewer signs with their own login; the id is the login's
+        String reviewerId = actor.id();
+        String given = Check.optionalText("reviewerId", input.reviewerId(), Check.ID);
+        if (given != null && !given.equals(reviewerId)) {
+            throw new InvalidInputException("reviewerId", "is the logged-in reviewer's own id (" + reviewerId
+                    + "): the reviewer records the review with their own login");
+        }
+        String reviewerName = input.reviewerName() == null || input.reviewerName().isBlank() ? Check.actorName(actor)
+                : Check.text("reviewerName", input.reviewerName(), NAME);
         String organisation = Check.text("organisation", input.organisation(), NAME);
         String conclusion = Check.text("conclusion", input.conclusion(), LONG_TEXT);
         return domain.write(c -> {
@@ -644,7 +651,10 @@ public class TransactionalCaseService implements CaseService {
             for (Review r : domain.cases.reviews(c, caseId)) {
                 // Counts only for the latest plan version, recorded after that version was saved, by a
                 // reviewer who is (still) never assigned to the case.
+                // And signed: recorded by the reviewer with their own login (a review typed in by someone
+                // else, as before issue 14, stays readable but is no basis).
                 if (r.supportsCourtRequest() && r.planVersion() == latest.version()
+                        && r.reviewerId().equals(r.recordedBy())
                         && !r.recordedAt().isBefore(latest.createdAt())
                         && !domain.cases.everAssigned(c, caseId, r.reviewerId())) {
                     basis = r;
@@ -652,7 +662,7 @@ public class TransactionalCaseService implements CaseService {
             }
             if (basis == null) {
                 throw new RuleViolationException("independent-review-required", "no independent review supporting a"
-                        + " court request was recorded for plan version " + latest.version()
+                        + " court request was recorded and signed by its reviewer for plan version " + latest.version()
                         + ": record one (toetsing en tegenspraak) first");
             }
             CourtRequest r = new CourtRequest(Domain.newId(), input.measure(), grounds, basis.id(), latest.version(),

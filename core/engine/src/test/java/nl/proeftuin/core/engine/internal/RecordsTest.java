@@ -59,18 +59,32 @@ class RecordsTest extends EngineTestBase {
     @Test
     void aReviewNeedsAPlan() {
         CaseView k = caseWithTeam();
-        assertRule("plan-required", () -> cases.addReview(ANS, k.id(), review("rita", true)));
+        assertRule("plan-required", () -> cases.addReview(new Actor("rita", "Reviewer"), k.id(), review("rita", true)));
     }
 
     @Test
     void aReviewerWhoWasEverAssignedIsNotIndependent() {
         CaseView k = caseWithTeam();
         firstPlan(k);
-        assertRule("reviewer-not-independent", () -> cases.addReview(ANS, k.id(), review("rvt-" + k.id(), true)));
-        Review r = cases.addReview(ANS, k.id(), review("rita", true));
+        assertRule("reviewer-not-independent", () -> cases.addReview(new Actor("rvt-" + k.id(), "Reviewer"), k.id(), review("rvt-" + k.id(), true)));
+        Review r = cases.addReview(new Actor("rita", "Reviewer"), k.id(), review("rita", true));
         assertEquals(1, r.planVersion());
         assertEquals(List.of(r), cases.reviews(k.id()));
         assertEquals("REVIEW_RECORDED", cases.history(k.id()).get(cases.history(k.id()).size() - 1).type());
+    }
+
+    /** Issue 14 part 8: the reviewer records the review with their own login. */
+    @Test
+    void aReviewIsSignedByTheLoggedInReviewerNeverTypedInForSomeoneElse() {
+        CaseView k = caseWithTeam();
+        firstPlan(k);
+        assertInvalid("reviewerId", () -> cases.addReview(ANS, k.id(), review("rita", true)));
+        assertRule("reviewer-not-independent", () -> cases.addReview(new Actor("fp-" + k.id(), "Fixed"), k.id(),
+                review(null, true)));
+        Review r = cases.addReview(new Actor("rita", "Rita Reviewer"), k.id(), review(null, true));
+        assertEquals("rita", r.reviewerId());
+        assertEquals("rita", r.recordedBy());
+        assertEquals(r.id(), cases.requestCourt(ANS, k.id(), OTS).reviewId());
     }
 
     @Test
@@ -79,10 +93,10 @@ class RecordsTest extends EngineTestBase {
         assertRule("independent-review-required", () -> cases.requestCourt(ANS, k.id(), OTS));
         firstPlan(k);
         assertRule("independent-review-required", () -> cases.requestCourt(ANS, k.id(), OTS));
-        cases.addReview(ANS, k.id(), review("rita", false));
+        cases.addReview(new Actor("rita", "Reviewer"), k.id(), review("rita", false));
         assertRule("independent-review-required", () -> cases.requestCourt(ANS, k.id(), OTS));
         clock.advance(Duration.ofMinutes(5));
-        Review supporting = cases.addReview(ANS, k.id(), review("rob", true));
+        Review supporting = cases.addReview(new Actor("rob", "Reviewer"), k.id(), review("rob", true));
         CourtRequest cr = cases.requestCourt(ANS, k.id(), OTS);
         assertEquals(supporting.id(), cr.reviewId());
         assertEquals(1, cr.planVersion());
@@ -93,7 +107,7 @@ class RecordsTest extends EngineTestBase {
     void aReviewOfAnOlderPlanVersionDoesNotCount() {
         CaseView k = caseWithTeam();
         firstPlan(k);
-        cases.addReview(ANS, k.id(), review("rita", true));
+        cases.addReview(new Actor("rita", "Reviewer"), k.id(), review("rita", true));
         clock.advance(Duration.ofDays(1));
         plans.newVersion(ANS, k.id(), 1, plan(null));
         assertRule("independent-review-required", () -> cases.requestCourt(ANS, k.id(), OTS));
@@ -103,7 +117,7 @@ class RecordsTest extends EngineTestBase {
     void aReviewerWhoJoinedTheTeamAfterwardsNoLongerCountsAsIndependent() {
         CaseView k = caseWithTeam();
         firstPlan(k);
-        cases.addReview(ANS, k.id(), review("rita", true));
+        cases.addReview(new Actor("rita", "Reviewer"), k.id(), review("rita", true));
         cases.assign(ANS, k.id(), null, pro("rita", ProfessionalRole.BEHAVIOURAL_SCIENTIST, false));
         assertRule("independent-review-required", () -> cases.requestCourt(ANS, k.id(), OTS));
     }

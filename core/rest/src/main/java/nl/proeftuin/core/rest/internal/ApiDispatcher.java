@@ -107,7 +107,8 @@ final class ApiDispatcher {
         OpenApiResource openApi = new OpenApiResource(json);
         openApi.register(router);
         new FamilyResource(new OptionalService<>("family service", family), guard).register(router);
-        new CaseResource(caseService, guard).register(router);
+        new CaseResource(caseService, guard, more.optional("living case service",
+                nl.proeftuin.core.api.living.LivingCaseService.class)).register(router); // living: one family, one case
         new CaseRecordResource(caseService).register(router);
         new PlanResource(new OptionalService<>("plan service", plans)).register(router);
         new BindingResource(new OptionalService<>("plugin runtime", runtime),
@@ -124,6 +125,9 @@ final class ApiDispatcher {
         new BackupResource(more.optional("node backup", NodeBackup.class)).register(router);
         new PrivacyResource(more.optional("privacy service", PrivacyService.class),
                 more.optional("restricted data", RestrictedData.class)).register(router);
+        // --- living (issue 14)
+        new LivingResource(more.optional("living case service", nl.proeftuin.core.api.living.LivingCaseService.class),
+                guard).register(router);
         openApi.complete(router);
     }
 

@@ -117,6 +117,10 @@ public class ApiServlet extends HttpServlet {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile BreakGlass breakGlass;
 
+    // --- living (issue 14): the living case's service
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile nl.proeftuin.core.api.living.LivingCaseService livingCaseService;
+
     /** The HTTP runtime, asked by readiness whether this servlet is registered. */
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile HttpServiceRuntime httpRuntime;
@@ -164,7 +168,9 @@ public class ApiServlet extends HttpServlet {
                         .with(MunicipalityRegister.class, () -> municipalityRegister)
                         .with(UserAdministration.class, () -> userAdministration)
                         .with(NodeBackup.class, () -> nodeBackup)
-                        .with(nl.proeftuin.core.api.triage.TriageReplay.class, () -> triageReplay)); // switches
+                        .with(nl.proeftuin.core.api.triage.TriageReplay.class, () -> triageReplay) // switches
+                        // --- living
+                        .with(nl.proeftuin.core.api.living.LivingCaseService.class, () -> livingCaseService));
     }
 
     /**

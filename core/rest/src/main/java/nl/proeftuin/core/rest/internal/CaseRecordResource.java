@@ -42,8 +42,10 @@ final class CaseRecordResource {
         records(router, "entries", "Entry", Entry.class, EntryInput.class, CaseService::addEntry, CaseService::entries,
                 "Entries, oldest first.", "Records an entry; the author's role is their active role in the case.");
         records(router, "reviews", "Review", Review.class, ReviewInput.class, CaseService::addReview,
-                CaseService::reviews, "Independent reviews, oldest first.", "Records an independent review of the"
-                        + " latest plan version (409 reviewer-not-independent when the reviewer is or was assigned).");
+                CaseService::reviews, "Independent reviews, oldest first.", "The reviewer records an independent review"
+                        + " of the latest plan version with their own login (409 reviewer-not-independent when they are"
+                        + " or were assigned); reviewerId, when given, must be their own (400); the team asks for it"
+                        + " first (POST /cases/{caseId}/review-requests), which lets the reviewer see the case.");
         records(router, "consents", "Consent", Consent.class, ConsentInput.class, CaseService::addConsent,
                 CaseService::consents, "Consent decisions, oldest first.", "Records an informed-consent decision.");
         records(router, "evaluations", "Evaluation", Evaluation.class, EvaluationInput.class,
@@ -52,7 +54,8 @@ final class CaseRecordResource {
         records(router, "court-requests", "CourtRequest", CourtRequest.class, CourtRequestInput.class,
                 CaseService::requestCourt, CaseService::courtRequests, "Court requests, oldest first.",
                 "Records a request to the court (409 independent-review-required unless a supporting independent"
-                        + " review was recorded after the latest plan version).");
+                        + " review was recorded after the latest plan version and signed by its reviewer with their own"
+                        + " login); the request names the review it rests on (reviewId).");
     }
 
     /**

@@ -53,9 +53,18 @@ final class CaseResource {
     /** Need to know on search results and on the persons a new case names. */
     private final Guard guard;
 
+    /** living: one family, one case (open-case-exists); absent with the engine only in route tests */
+    private final OptionalService<nl.proeftuin.core.api.living.LivingCaseService> living;
+
     CaseResource(OptionalService<CaseService> cases, Guard guard) {
+        this(cases, guard, new OptionalService<>("living case service", () -> null));
+    }
+
+    CaseResource(OptionalService<CaseService> cases, Guard guard,
+            OptionalService<nl.proeftuin.core.api.living.LivingCaseService> living) {
         this.cases = cases;
         this.guard = guard;
+        this.living = living;
     }
 
     void register(Router router) {
@@ -65,6 +74,10 @@ final class CaseResource {
                 .describe("Every person named in members must be one the user may see (403 naming the field members "
                         + "otherwise): a professional cannot pull someone else's client into their case.")
                 .policy(RoutePolicy.anyOf(Role.PROFESSIONAL))
+                .query("separateCaseReason", String.class, "Why a separate case is needed although a person named is "
+                        + "in an open case already (recorded with the new case). Without it such a case is refused: "
+                        + "409 open-case-exists naming the open case(s) in caseIds (not their content); link the new "
+                        + "signal to the case instead: POST /cases/{caseId}/signals.")
                 .body(SignalInput.class)
                 .returns(201, "Created", CaseView.class).headers("ETag", "Location")
                 .responses(404, 409)
@@ -183,7 +196,25 @@ final class CaseResource {
             input.members().forEach(m -> personIds.add(m == null ? null : m.personId()));
             guard.requirePersons(r, "members", personIds);
         }
+        // living (issue 14 part 2): one family, one case
+        nl.proeftuin.core.api.living.LivingCaseService oneCase = living.orNull();
+        String separateReason = r.query("separateCaseReason");
+        List<String> openCases = List.of();
+        if (oneCase != null && input.members() != null) {
+            List<String> personIds = new ArrayList<>();
+            input.members().forEach(m -> personIds.add(m == null ? null : m.personId()));
+            openCases = oneCase.openCasesOf(personIds);
+            if (!openCases.isEmpty() && (separateReason == null || separateReason.isBlank())) {
+                throw new ApiProblem(409, "Conflict", "A person named is in open case " + String.join(", ", openCases)
+                        + ": link the new signal to it (POST /api/v1/cases/" + openCases.get(0) + "/signals) or state"
+                        + " why a separate case is needed (separateCaseReason)").with("rule", "open-case-exists")
+                        .with("caseIds", openCases);
+            }
+        }
         CaseView view = service.open(Actors.from(r), input);
+        if (!openCases.isEmpty()) {
+            oneCase.recordSeparateCase(Actors.from(r), view.id(), openCases, separateReason);
+        }
         return Reply.created(view, r.link("/cases/" + view.id())).header("ETag", ETags.of(view.version()));
     }
 

@@ -105,13 +105,20 @@ final class Guard {
         String objectType = caseId != null ? "case" : personId != null ? "person" : householdId != null ? "household"
                 : account != null ? "account" : match.route().template().split("/")[1];
         AccessAction action = action(req.getMethod(), match.route().template(), req.getQueryString() != null);
-        if (role == null) {
+        // living: a reviewer or triage assessor reaches a case by invitation, on the routes it needs
+        Role invitedRole = policy.scope() == RoutePolicy.Scope.CASE && caseId != null
+                && policy.roles().contains(Role.PROFESSIONAL) && invitable(req.getMethod(), match.route().template())
+                ? principal.roles().stream().filter(Role.INVITED::contains).findFirst().orElse(null) : null;
+        if (role == null && invitedRole == null) {
             accessLog.append(event(action, AccessEvent.DENIED, principal, null, personId, caseId, objectType, objectId,
                     requestId, route + ": role " + principal.roles() + " not in " + policy.roles()));
             throw new ApiProblem(403, "Forbidden", "Your role may not use " + route).with("reason", "role");
         }
         CaseAccess access = CaseAccess.ASSIGNED;
-        if (role == Role.PROFESSIONAL) {
+        if (role == null) {
+            role = invitedRole;
+            access = needToKnow.get().invited(principal, caseId);
+        } else if (role == Role.PROFESSIONAL) {
             NeedToKnow ntk = policy.scope() == RoutePolicy.Scope.ROLE ? null : needToKnow.get();
             access = switch (policy.scope()) {
                 case CASE -> ntk.toCase(principal, caseId);
@@ -119,6 +126,13 @@ final class Guard {
                 case HOUSEHOLD -> ntk.toHousehold(principal, objectId);
                 default -> CaseAccess.ASSIGNED;
             };
+            if (!access.allowed() && access != CaseAccess.NOT_FOUND && invitedRole != null) {
+                CaseAccess invited = ntk.invited(principal, caseId);
+                if (invited.allowed()) {
+                    role = invitedRole;
+                    access = invited;
+                }
+            }
         } else {
             access = withinScope(policy, principal, objectType, objectId);
         }
@@ -137,7 +151,9 @@ final class Guard {
             throw new ApiProblem(403, "Forbidden", detail).with("reason", access.name().toLowerCase(Locale.ROOT));
         }
         AccessEvent allowed = event(action, AccessEvent.SUCCESS, principal, role, personId, caseId, objectType, objectId,
-                requestId, route + (access == CaseAccess.BREAK_GLASS ? ": break-glass" : ""));
+                requestId, route + (access == CaseAccess.BREAK_GLASS ? ": break-glass"
+                        : access == CaseAccess.TEAM_ACROSS_MUNICIPALITIES ? ": team across municipalities"
+                        : access == CaseAccess.INVITED ? ": invited " + role.name().toLowerCase(Locale.ROOT) : ""));
         Entry entry = new Entry(access == CaseAccess.BREAK_GLASS
                 ? new AccessEvent(AccessAction.BREAK_GLASS, allowed.outcome(), allowed.userId(), allowed.userName(),
                         allowed.role(), null, "break-glass: " + route, allowed.personIds(), caseId, objectType,
@@ -231,6 +247,18 @@ final class Guard {
     /** The entry of the request being handled, or null (an open route). */
     static Entry entry(ApiRequest r) {
         return r.http().getAttribute(ENTRY) instanceof Entry e ? e : null;
+    }
+
+    /**
+     * The routes an invited reviewer or assessor may use on a case (living): reading it, recording their
+     * review, giving their triage assessment. Nothing else of the case is theirs to change.
+     */
+    static boolean invitable(String method, String template) {
+        if ("GET".equals(method)) {
+            return template.startsWith("/cases/{caseId}") && !template.endsWith("/break-glass");
+        }
+        return "POST".equals(method) && (template.equals("/cases/{caseId}/reviews")
+                || template.equals("/cases/{caseId}/triage/assessments"));
     }
 
     /**
@@ -335,6 +363,13 @@ final class Guard {
         }
         NeedToKnow ntk = needToKnow.get();
         return items.stream().filter(item -> ntk.toCase(principal, caseId.apply(item)).allowed()).toList();
+    }
+
+    /** The items of a list whose case the admitted user is invited to (living: a pending assessment or review). */
+    <T> List<T> invitedCases(ApiRequest r, List<T> items, Function<T, String> caseId) {
+        Principal principal = principal(r);
+        NeedToKnow ntk = needToKnow.get();
+        return items.stream().filter(item -> ntk.invited(principal, caseId.apply(item)) == CaseAccess.INVITED).toList();
     }
 
     /** The items of a list whose person the admitted user may see (through a case, or as who recorded them). */

@@ -29,4 +29,9 @@ final class OptionalService<T> {
         }
         return service;
     }
+
+    /** @return the bound service, or null (living: a check that only a separate service makes) */
+    T orNull() {
+        return current.get();
+    }
 }

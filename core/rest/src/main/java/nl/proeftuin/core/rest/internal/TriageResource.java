@@ -54,14 +54,27 @@ final class TriageResource {
                 .policy(RoutePolicy.onCase(Role.PROFESSIONAL))
                 .body(AssessmentInput.class)
                 .returns(201, "Created", TriageOutcome.class)
-                .problem(409, "case-closed, or triage-required when the case was never triaged.")
+                .problem(409, "case-closed, or triage-required when the case was never triaged, "
+                        + "assessor-role-required when the role is a platform assessor role (SAFETY_DIRECTOR, "
+                        + "PROCESS_DIRECTOR) the user does not hold, joint-triage-different-assessors when the user "
+                        + "assessed this round in another role already.")
                 .handle(r -> {
                     TriageService service = triage.get();
                     Actor actor = Actors.from(r);
                     noIfMatch(r);
                     AssessmentInput input = r.body(AssessmentInput.class);
+                    requireAssessorRole(r, input.assessorRole());
                     return Reply.json(201, service.assess(actor, r.path("caseId"), input));
                 }));
+        router.add(Route.get("/triage/assessments/pending")
+                .operation("pendingAssessments", "triage", "For the joint triage's assessors (SAFETY_DIRECTOR, "
+                        + "PROCESS_DIRECTOR): the latest outcome of every case in their municipalities whose triage "
+                        + "waits for an assessment they have not given, oldest first.")
+                .describe("These cases they may read and assess (POST /cases/{caseId}/triage/assessments) without "
+                        + "joining the family's team; logged as invited.")
+                .policy(RoutePolicy.anyOf(Role.SAFETY_DIRECTOR, Role.PROCESS_DIRECTOR))
+                .returns(200, "OK", Route.listOf(TriageOutcome.class))
+                .handle(r -> Reply.ok(guard.invitedCases(r, triage.get().pending(), TriageOutcome::caseId))));
         router.add(Route.get("/triage/pending")
                 .operation("pendingTriage", "triage", "The latest outcome of every case whose triage is pending, "
                         + "oldest first (age is visible from at).")
@@ -69,6 +82,24 @@ final class TriageResource {
                 .policy(RoutePolicy.anyOf(Role.PROFESSIONAL))
                 .returns(200, "OK", Route.listOf(TriageOutcome.class))
                 .handle(r -> Reply.ok(guard.visibleCases(r, triage.get().pending(), TriageOutcome::caseId))));
+    }
+
+    /**
+     * An assessment in a platform assessor role ({@link Role#ASSESSORS}) only by a user who holds that role
+     * (living, issue 14 part 7): 409 {@code assessor-role-required}. Other role names are the plugin's.
+     */
+    private static void requireAssessorRole(ApiRequest r, String assessorRole) {
+        if (assessorRole == null) {
+            return; // the service answers 400
+        }
+        String name = assessorRole.strip().toUpperCase(java.util.Locale.ROOT);
+        for (Role role : Role.ASSESSORS) {
+            if (role.name().equals(name) && !Guard.principal(r).has(role)) {
+                throw new ApiProblem(409, "Conflict", "Only a user with the role " + role + " assesses as " + role
+                        + ": a joint triage is completed by the people holding its roles").with("rule",
+                                "assessor-role-required");
+            }
+        }
     }
 
     /** A triage outcome is a record of the case, not a versioned change of it: a precondition would be ignored. */

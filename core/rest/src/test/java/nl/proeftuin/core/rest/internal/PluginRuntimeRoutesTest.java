@@ -257,10 +257,29 @@ class PluginRuntimeRoutesTest {
         assertEquals(0, Http.get("/triage/pending").as("fatima.local").on(api).body().size());
 
         String assessment = "{\"assessorRole\":\"%s\",\"recommendation\":\"VEILIGHEIDSHUIS_TABLE\",\"note\":\"herhaald geweld\"}";
-        Http one = Http.post("/cases/c2/triage/assessments", assessment.formatted("SAFETY_DIRECTOR")).on(api);
+        // living: the directors' roles are assessed by those who hold them, invited without joining the team
+        assertEquals("assessor-role-required", problem(Http.post("/cases/c2/triage/assessments",
+                assessment.formatted("SAFETY_DIRECTOR")).on(api), 409).path("rule").asText());
+        assertEquals("not_assigned", problem(Http.post("/cases/c2/triage/assessments",
+                assessment.formatted("SAFETY_DIRECTOR")).as("sara.safety").on(api), 403).path("reason").asText(),
+                "not invited yet");
+        assertEquals(0, Http.get("/triage/assessments/pending").as("sara.safety").on(api).body().size());
+        security.needToKnow.invitations.put("sara.safety", Set.of("c2"));
+        security.needToKnow.invitations.put("pim.process", Set.of("c2"));
+        assertEquals(1, Http.get("/triage/assessments/pending").as("sara.safety").on(api).body().size());
+        assertEquals(200, Http.get("/cases/c2/triage").as("sara.safety").on(api).status, "reads the case she assesses");
+        assertEquals("role", problem(Http.post("/cases/c2/team", "{}").as("sara.safety").on(api), 403)
+                .path("reason").asText(), "and changes nothing else");
+        assertTrue(security.log.events.stream().anyMatch(e -> "sara.safety".equals(e.userId())
+                && e.detail() != null && e.detail().contains("invited safety_director")));
+        assertEquals("assessor-role-required", problem(Http.post("/cases/c2/triage/assessments",
+                assessment.formatted("PROCESS_DIRECTOR")).as("sara.safety").on(api), 409).path("rule").asText());
+        Http one = Http.post("/cases/c2/triage/assessments", assessment.formatted("SAFETY_DIRECTOR")).as("sara.safety")
+                .on(api);
         assertEquals(201, one.status, one.text());
         assertTrue(one.body().path("decision").path("pending").asBoolean());
-        Http two = Http.post("/cases/c2/triage/assessments", assessment.formatted("PROCESS_DIRECTOR")).on(api);
+        Http two = Http.post("/cases/c2/triage/assessments", assessment.formatted("PROCESS_DIRECTOR")).as("pim.process")
+                .on(api);
         assertEquals("VEILIGHEIDSHUIS_TABLE", two.body().path("decision").path("route").asText());
         assertEquals(0, Http.get("/triage/pending").on(api).body().size());
     }

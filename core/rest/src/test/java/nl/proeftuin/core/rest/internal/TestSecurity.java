@@ -69,7 +69,18 @@ final class TestSecurity {
     /** A coordinator of Arnhem only. */
     static final Principal CORA = new Principal("cora.arnhem", "Cora Arnhem", Set.of(Role.COORDINATOR), Set.of("Arnhem"),
             "Gemeente Arnhem");
-    static final List<Principal> USERS = List.of(ANNA, FATIMA, NINA, CARLA, AUDREY, RIK, ARNO, EDDA, EVERT, OLGA, CORA);
+    // --- living: the joint triage's assessors and an independent reviewer, invited to cases
+    /** The safety director of Arnhem. */
+    static final Principal SARA = new Principal("sara.safety", "Sara Veiligheid", Set.of(Role.SAFETY_DIRECTOR),
+            Set.of("Arnhem"), "Gemeente Arnhem");
+    /** The Veiligheidshuis process director. */
+    static final Principal PIM = new Principal("pim.process", "Pim Proces", Set.of(Role.PROCESS_DIRECTOR), Set.of("*"),
+            "Zorg- en Veiligheidshuis");
+    /** One person holding both director roles (a small municipality). */
+    static final Principal BOTH = new Principal("bo.both", "Bo Beide", Set.of(Role.SAFETY_DIRECTOR, Role.PROCESS_DIRECTOR),
+            Set.of("*"), "Gemeente Duiven");
+    static final List<Principal> USERS = List.of(ANNA, FATIMA, NINA, CARLA, AUDREY, RIK, ARNO, EDDA, EVERT, OLGA, CORA,
+            SARA, PIM, BOTH);
 
     final Tokens authenticator = new Tokens();
     final RecordingLog log = new RecordingLog();
@@ -128,6 +139,8 @@ final class TestSecurity {
         private final Function<String, Optional<CaseFacts>> cases;
         private final Function<String, Optional<PersonFacts>> persons;
         final Map<String, Set<String>> breakGlass = new HashMap<>();
+        /** living: the cases each user is invited to (a pending assessment, an open review request). */
+        final Map<String, Set<String>> invitations = new HashMap<>();
         /** Households (the in-memory core keeps none) by id, with who recorded them. */
         final Map<String, String> householdCreators = new HashMap<>();
 
@@ -200,6 +213,13 @@ final class TestSecurity {
                             ? principal.allMunicipalities() ? CaseAccess.ASSIGNED : CaseAccess.OTHER_MUNICIPALITY
                             : CaseAccess.NOT_FOUND;
             }
+        }
+
+        @Override
+        public CaseAccess invited(Principal principal, String caseId) {
+            return cases.apply(caseId).isEmpty() ? CaseAccess.NOT_FOUND
+                    : invitations.getOrDefault(principal.userId(), Set.of()).contains(caseId) ? CaseAccess.INVITED
+                    : CaseAccess.NOT_ASSIGNED;
         }
 
         @Override

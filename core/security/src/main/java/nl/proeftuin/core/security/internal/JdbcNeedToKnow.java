@@ -90,13 +90,39 @@ public class JdbcNeedToKnow implements NeedToKnow {
         });
     }
 
+    @Override
+    public CaseAccess invited(Principal principal, String caseId) {
+        return read(c -> {
+            Optional<VisibilityStore.CaseOwner> kase = store.caseOwner(c, caseId);
+            if (kase.isEmpty()) {
+                return CaseAccess.NOT_FOUND;
+            }
+            // the reviewer is asked by name, often from another region: the request is the need to know
+            if (principal.has(Role.INDEPENDENT_REVIEWER) && store.openReviewRequest(c, caseId, principal.userId())) {
+                return CaseAccess.INVITED;
+            }
+            boolean assessor = Role.ASSESSORS.stream().anyMatch(principal::has);
+            if (!assessor) {
+                return CaseAccess.NOT_ASSIGNED;
+            }
+            if (!principal.covers(kase.get().municipality())) {
+                return CaseAccess.OTHER_MUNICIPALITY;
+            }
+            return store.pendingAssessment(c, caseId) ? CaseAccess.INVITED : CaseAccess.NOT_ASSIGNED;
+        });
+    }
+
     private CaseAccess toCase(Connection c, Principal principal, String caseId) throws SQLException {
         Optional<VisibilityStore.CaseOwner> kase = store.caseOwner(c, caseId);
         if (kase.isEmpty()) {
             return CaseAccess.NOT_FOUND;
         }
         if (!principal.covers(kase.get().municipality())) {
-            return CaseAccess.OTHER_MUNICIPALITY;
+            // a team across municipalities: an active assignment is need to know whatever the municipality
+            // (an account without municipalities is not set up yet: it sees none)
+            return principal.has(Role.PROFESSIONAL) && !principal.municipalities().isEmpty()
+                    && store.assigned(c, caseId, principal.userId())
+                    ? CaseAccess.TEAM_ACROSS_MUNICIPALITIES : CaseAccess.OTHER_MUNICIPALITY;
         }
         if (!principal.has(Role.PROFESSIONAL)) {
             return CaseAccess.NOT_ASSIGNED;
@@ -147,7 +173,9 @@ public class JdbcNeedToKnow implements NeedToKnow {
 
     private static int rank(CaseAccess access) {
         return switch (access) {
-            case ASSIGNED -> 4;
+            case ASSIGNED -> 6;
+            case INVITED -> 5;
+            case TEAM_ACROSS_MUNICIPALITIES -> 4;
             case BREAK_GLASS -> 3;
             case NOT_ASSIGNED -> 2;
             case OTHER_MUNICIPALITY -> 1;

@@ -1,6 +1,7 @@
 package nl.proeftuin.core.security.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 
@@ -64,8 +65,7 @@ class JdbcNeedToKnowTest {
     @Test
     void municipalityScopeComesFirstAndBreakGlassIsTimeLimited() throws Exception {
         String arnhem = kase("Arnhem", "anna");
-        assign(arnhem, "nina");
-        assertEquals(CaseAccess.OTHER_MUNICIPALITY, ntk.toCase(NINA, arnhem), "assigned, but outside her scope");
+        assertEquals(CaseAccess.OTHER_MUNICIPALITY, ntk.toCase(NINA, arnhem), "outside her scope, not on the team");
         String nijmegen = kase("nijmegen", "anna");
         assign(nijmegen, "nina");
         assertEquals(CaseAccess.ASSIGNED, ntk.toCase(NINA, nijmegen), "scope compares without case");
@@ -76,6 +76,48 @@ class JdbcNeedToKnowTest {
         assertEquals(CaseAccess.BREAK_GLASS, ntk.toCase(BRAM, arnhem));
         clock.advance(Duration.ofMinutes(61));
         assertEquals(CaseAccess.NOT_ASSIGNED, ntk.toCase(BRAM, arnhem), "break-glass ends by itself");
+    }
+
+    /** Issue 14 part 3: a family split over two municipalities is worked on by both local teams. */
+    @Test
+    void anActiveAssignmentIsNeedToKnowAcrossMunicipalitiesUntilItEnds() throws Exception {
+        String arnhem = kase("Arnhem", "anna");
+        String sanne = person("anna");
+        member(arnhem, sanne);
+        assertEquals(CaseAccess.OTHER_MUNICIPALITY, ntk.toCase(NINA, arnhem));
+        assertEquals(CaseAccess.OTHER_MUNICIPALITY, ntk.toPerson(NINA, sanne));
+        String nina = assign(arnhem, "nina");
+        assertEquals(CaseAccess.TEAM_ACROSS_MUNICIPALITIES, ntk.toCase(NINA, arnhem), "on the team of an Arnhem case");
+        assertTrue(ntk.toCase(NINA, arnhem).allowed());
+        assertEquals(CaseAccess.TEAM_ACROSS_MUNICIPALITIES, ntk.toPerson(NINA, sanne), "and its members");
+        assertEquals(CaseAccess.OTHER_MUNICIPALITY, ntk.withinScope(NINA, "case", arnhem), "scope itself is unchanged");
+        Principal noScope = new Principal("nina", "Nina", Set.of(Role.PROFESSIONAL), Set.of(), "Wijkteam Nijmegen");
+        assertEquals(CaseAccess.OTHER_MUNICIPALITY, ntk.toCase(noScope, arnhem), "an account without municipalities: none");
+        end(nina);
+        assertEquals(CaseAccess.OTHER_MUNICIPALITY, ntk.toCase(NINA, arnhem), "an ended assignment counts at once");
+    }
+
+    /** Issue 14 part 8: a reviewer sees a case while the review asked of them is open, never as its team. */
+    @Test
+    void anIndependentReviewerIsInvitedWhileTheirReviewIsOpen() throws Exception {
+        Principal iris = new Principal("iris", "Iris", Set.of(Role.INDEPENDENT_REVIEWER), Set.of("Ede"), "RVT Oost");
+        Principal irisWithoutTheRole = new Principal("iris", "Iris", Set.of(Role.PROFESSIONAL), Set.of("*"), "RVT Oost");
+        String arnhem = kase("Arnhem", "anna");
+        assertEquals(CaseAccess.NOT_ASSIGNED, ntk.invited(iris, arnhem));
+        sql("INSERT INTO review_request (id, case_id, reviewer_id, question, plan_version, requested_at, requested_by)"
+                + " VALUES (?, ?, 'iris', 'Is een OTS nodig?', 1, ?, 'anna')", UUID.randomUUID().toString(), arnhem, now());
+        assertEquals(CaseAccess.INVITED, ntk.invited(iris, arnhem), "asked by name, whatever her municipalities");
+        assertEquals(CaseAccess.NOT_ASSIGNED, ntk.invited(irisWithoutTheRole, arnhem), "only with the reviewer's role");
+        assertEquals(CaseAccess.NOT_ASSIGNED, ntk.toCase(irisWithoutTheRole, arnhem), "never as the team");
+        assertEquals(CaseAccess.NOT_FOUND, ntk.invited(iris, "no-such-case"));
+        clock.advance(Duration.ofMinutes(1));
+        String review = "INSERT INTO review (id, case_id, reviewer_id, reviewer_name, organisation, conclusion,"
+                + " supports_court_request, plan_version_no, recorded_at, recorded_by) VALUES (?, ?, 'iris', 'Iris', 'RVT',"
+                + " 'eens', TRUE, 1, ?, ?)";
+        sql(review, UUID.randomUUID().toString(), arnhem, now(), "anna");
+        assertEquals(CaseAccess.INVITED, ntk.invited(iris, arnhem), "a review typed in for her does not answer it");
+        sql(review, UUID.randomUUID().toString(), arnhem, now(), "iris");
+        assertEquals(CaseAccess.NOT_ASSIGNED, ntk.invited(iris, arnhem), "her own review answers it");
     }
 
     @Test

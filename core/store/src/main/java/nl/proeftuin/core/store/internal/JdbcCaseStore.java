@@ -98,13 +98,16 @@ public class JdbcCaseStore implements CaseStore {
     @Override
     public Map<String, Set<FamilyRole>> members(Connection c, String caseId) throws SQLException {
         Map<String, Set<FamilyRole>> out = new LinkedHashMap<>();
-        for (String personId : Jdbc.list(c, "SELECT person_id FROM case_member WHERE case_id = ? ORDER BY seq_no",
-                rs -> rs.getString(1), caseId)) {
+        // living: an ended membership (until_date) is history, not a member
+        for (String personId : Jdbc.list(c, "SELECT person_id FROM case_member WHERE case_id = ? AND until_date IS NULL"
+                + " ORDER BY seq_no", rs -> rs.getString(1), caseId)) {
             out.put(personId, EnumSet.noneOf(FamilyRole.class));
         }
         for (String[] role : Jdbc.list(c, "SELECT person_id, family_role FROM case_member_role WHERE case_id = ?",
                 rs -> new String[] {rs.getString(1), rs.getString(2)}, caseId)) {
-            out.get(role[0]).add(FamilyRole.valueOf(role[1]));
+            if (out.containsKey(role[0])) {
+                out.get(role[0]).add(FamilyRole.valueOf(role[1]));
+            }
         }
         return out;
     }

@@ -30,6 +30,8 @@ public class JdbcErasureStore implements ErasureStore {
             switch (table) {
                 case "relationship" -> Jdbc.update(c, "DELETE FROM relationship WHERE from_person_id = ?"
                         + " OR to_person_id = ?", personId, personId);
+                case "parental_authority" -> Jdbc.update(c, "DELETE FROM parental_authority WHERE person_id = ?"
+                        + " OR holder_person_id = ?", personId, personId); // living
                 case "person" -> Jdbc.update(c, "DELETE FROM person WHERE id = ?", personId);
                 default -> Jdbc.update(c, "DELETE FROM " + table + " WHERE person_id = ?", personId);
             }

@@ -32,6 +32,12 @@ public class JdbcVisibilityStore implements VisibilityStore {
     }
 
     @Override
+    public boolean assigned(Connection c, String caseId, String userId) throws SQLException {
+        return Jdbc.one(c, "SELECT 1 FROM assignment a WHERE a.case_id = ? AND a.professional_id = ? AND a.until_date IS NULL",
+                rs -> Boolean.TRUE, caseId, userId).isPresent();
+    }
+
+    @Override
     public boolean breakGlass(Connection c, String caseId, String userId, Instant now) throws SQLException {
         NeedToKnowPredicate.Fragment glass = NeedToKnowPredicate.breakGlass("k.id", userId, now);
         List<Object> params = new ArrayList<>(List.of(caseId));
@@ -89,5 +95,20 @@ public class JdbcVisibilityStore implements VisibilityStore {
     public List<String> householdMembers(Connection c, String householdId) throws SQLException {
         return Jdbc.list(c, "SELECT DISTINCT person_id FROM household_membership WHERE household_id = ?",
                 rs -> rs.getString(1), householdId);
+    }
+
+    @Override
+    public boolean openReviewRequest(Connection c, String caseId, String userId) throws SQLException {
+        return Jdbc.one(c, "SELECT 1 FROM review_request q JOIN family_case k ON k.id = q.case_id"
+                + " WHERE q.case_id = ? AND q.reviewer_id = ? AND k.status <> 'CLOSED'"
+                + " AND NOT EXISTS (" + JdbcLivingStore.ANSWER + ")", rs -> Boolean.TRUE, caseId, userId).isPresent();
+    }
+
+    @Override
+    public boolean pendingAssessment(Connection c, String caseId) throws SQLException {
+        return Jdbc.one(c, "SELECT 1 FROM triage_outcome o JOIN family_case k ON k.id = o.case_id"
+                + " WHERE o.case_id = ? AND o.pending AND k.status <> 'CLOSED'"
+                + " AND o.seq_no = (SELECT MAX(l.seq_no) FROM triage_outcome l WHERE l.case_id = o.case_id)",
+                rs -> Boolean.TRUE, caseId).isPresent();
     }
 }

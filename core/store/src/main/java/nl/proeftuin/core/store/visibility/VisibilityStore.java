@@ -33,6 +33,14 @@ public interface VisibilityStore {
     /** @return whether the user is on the case's team (assigned now, or its opener while no one is) */
     boolean onTeam(Connection c, String caseId, String userId) throws SQLException;
 
+    /**
+     * Whether the user is actively assigned to the case (living: a team across municipalities; the
+     * opener rule of {@link #onTeam} does not count here).
+     *
+     * @since 1.1
+     */
+    boolean assigned(Connection c, String caseId, String userId) throws SQLException;
+
     /** @return whether the user holds a break-glass grant on the case that has not expired at {@code now} */
     boolean breakGlass(Connection c, String caseId, String userId, Instant now) throws SQLException;
 
@@ -62,4 +70,21 @@ public interface VisibilityStore {
 
     /** @return the distinct persons who are or were members of the household */
     List<String> householdMembers(Connection c, String householdId) throws SQLException;
+
+    /**
+     * Whether a review asked of this user on the case is still open (they have not recorded it yet):
+     * the independent reviewer's need to know (living).
+     *
+     * @since 1.1
+     */
+    boolean openReviewRequest(Connection c, String caseId, String userId) throws SQLException;
+
+    /**
+     * Whether the case's latest triage outcome waits for assessments: the joint triage assessor's need to
+     * know (living), also after their own assessment (they may revise it while the round is open). A
+     * closed case waits for none.
+     *
+     * @since 1.1
+     */
+    boolean pendingAssessment(Connection c, String caseId) throws SQLException;
 }

@@ -390,6 +390,102 @@ class JdbcStoresTest {
         }
 
         @Test
+        void childMeasuresRoundTripEndOnceAndAreFoundByTheirEndDate() throws Exception {
+            JdbcLivingStore living = new JdbcLivingStore();
+            StoredPerson child = person("Daan", "Meulen", null);
+            StoredCase k = newCase("Arnhem", T0, child);
+            nl.proeftuin.core.api.living.ChildMeasure ots = new nl.proeftuin.core.api.living.ChildMeasure(id(), k.id(),
+                    child.id(), MeasureType.OTS, D0, D0.plusYears(1), "C/05/123456 / JE RK 27-100", null, null, T0, "u1");
+            nl.proeftuin.core.api.living.ChildMeasure voogdij = new nl.proeftuin.core.api.living.ChildMeasure(id(),
+                    k.id(), child.id(), MeasureType.GUARDIANSHIP, D0, null, "C/05/654321", null, null, T0, "u1");
+            db.inTransaction(c -> {
+                living.insertMeasure(c, ots);
+                living.insertMeasure(c, voogdij);
+                return null;
+            });
+            assertEquals(List.of(ots, voogdij), db.read(c -> living.measures(c, k.id())));
+            assertEquals(List.of(ots, voogdij), db.read(c -> living.measuresOfChild(c, child.id())));
+            assertTrue(db.read(c -> living.measure(c, "another-case", ots.id())).isEmpty());
+            assertEquals(List.of(ots), db.read(c -> living.runningEndingBy(c, MeasureType.OTS, D0.plusYears(1))));
+            assertEquals(List.of(), db.read(c -> living.runningEndingBy(c, MeasureType.OTS, D0.plusYears(1).minusDays(1))));
+            assertEquals(Boolean.TRUE, db.inTransaction(c -> living.end(c, ots.id(), D0.plusMonths(6), "opgeheven")));
+            assertEquals(Boolean.FALSE, db.inTransaction(c -> living.end(c, ots.id(), D0.plusMonths(7), "again")), "ends once");
+            nl.proeftuin.core.api.living.ChildMeasure ended = db.read(c -> living.measure(c, k.id(), ots.id())).orElseThrow();
+            assertEquals(D0.plusMonths(6), ended.endedOn());
+            assertEquals("opgeheven", ended.endReason());
+            assertEquals(List.of(), db.read(c -> living.runningEndingBy(c, MeasureType.OTS, D0.plusYears(2))));
+        }
+
+        @Test
+        void aReviewRequestIsAnsweredOnlyByAReviewItsReviewerRecordedThemselves() throws Exception {
+            JdbcLivingStore living = new JdbcLivingStore();
+            JdbcVisibilityStore visibility = new JdbcVisibilityStore();
+            StoredCase k = newCase("Arnhem", T0, person("Noor", "Smit", null));
+            nl.proeftuin.core.api.living.ReviewRequest asked = new nl.proeftuin.core.api.living.ReviewRequest(id(),
+                    k.id(), "iris", "Is een OTS nodig?", 1, T0, "anna", null);
+            db.inTransaction(c -> {
+                living.insertReviewRequest(c, asked);
+                // typed in by the team for her: no answer
+                cases.insertReview(c, k.id(), new Review(id(), "iris", "Iris", "RVT", "eens", true, 1, T0.plusSeconds(1), "anna"));
+                return null;
+            });
+            assertEquals(List.of(asked), db.read(c -> living.openReviewRequests(c, "iris")));
+            assertEquals(Boolean.TRUE, db.read(c -> visibility.openReviewRequest(c, k.id(), "iris")));
+            assertEquals(Boolean.FALSE, db.read(c -> visibility.openReviewRequest(c, k.id(), "rob")));
+            Review signed = new Review(id(), "iris", "Iris", "RVT", "eens", true, 1, T0.plusSeconds(2), "iris");
+            db.inTransaction(c -> {
+                cases.insertReview(c, k.id(), signed);
+                return null;
+            });
+            assertEquals(List.of(), db.read(c -> living.openReviewRequests(c, "iris")));
+            assertEquals(Boolean.FALSE, db.read(c -> visibility.openReviewRequest(c, k.id(), "iris")));
+            assertEquals(signed.id(), db.read(c -> living.reviewRequests(c, k.id())).get(0).reviewId());
+        }
+
+        @Test
+        void anEndedMembershipIsHistoryNotAMemberNorAnOpenCase() throws Exception {
+            JdbcLivingStore living = new JdbcLivingStore();
+            StoredPerson mother = person("Samira", "Bakker", null);
+            StoredPerson child = person("Daan", "Bakker", null);
+            StoredCase k = newCase("Arnhem", T0, mother, child);
+            assertEquals(List.of(k.id()), db.read(c -> living.openCasesOf(c, List.of(mother.id(), "someone-else"))));
+            assertEquals(Boolean.TRUE, db.inTransaction(c -> living.endMembership(c, k.id(), mother.id(), D0, "verhuisd")));
+            assertEquals(Set.of(child.id()), db.read(c -> cases.members(c, k.id())).keySet());
+            assertEquals(List.of(), db.read(c -> living.openCasesOf(c, List.of(mother.id()))));
+            assertEquals(Boolean.TRUE, db.read(c -> living.wasMember(c, k.id(), mother.id())));
+            db.inTransaction(c -> {
+                living.reopenMembership(c, k.id(), mother.id(), EnumSet.of(FamilyRole.PARENT));
+                return null;
+            });
+            assertEquals(EnumSet.of(FamilyRole.PARENT), db.read(c -> cases.members(c, k.id())).get(mother.id()));
+        }
+
+        @Test
+        void regieNoticesAreTheUsersOwnNewestFirst() throws Exception {
+            JdbcLivingStore living = new JdbcLivingStore();
+            StoredCase a = newCase("Arnhem", T0, person("Mees", "Smit", null));
+            StoredCase b = newCase("Arnhem", T0, person("Mila", "Smit", null));
+            nl.proeftuin.core.api.living.RegieNotice first = new nl.proeftuin.core.api.living.RegieNotice(id(), a.id(),
+                    b.id(), "fatima", "Fatima", "Veilig Thuis", T0);
+            nl.proeftuin.core.api.living.RegieNotice second = new nl.proeftuin.core.api.living.RegieNotice(id(), a.id(),
+                    b.id(), "rob", "Rob", null, T0.plusSeconds(1));
+            db.inTransaction(c -> {
+                living.insertRegieNotice(c, "anna", first);
+                living.insertRegieNotice(c, "anna", second);
+                return null;
+            });
+            nl.proeftuin.core.api.living.RegieNotice hers = new nl.proeftuin.core.api.living.RegieNotice(id(), b.id(),
+                    a.id(), "anna", "Anna", "Wijkteam", T0);
+            db.inTransaction(c -> {
+                living.insertRegieNotice(c, "fatima", hers);
+                return null;
+            });
+            assertEquals(List.of(second, first), db.read(c -> living.regieNotices(c, "anna")));
+            assertEquals(List.of(hers), db.read(c -> living.regieNotices(c, "fatima")));
+            assertEquals(List.of(), db.read(c -> living.regieNotices(c, "nobody")));
+        }
+
+        @Test
         void planVersionsAreInsertOnlyAndNumbered() throws Exception {
             StoredCase k = newCase("Arnhem", T0, person("Sanne", "Bakker", null));
             assertEquals(0, (int) db.<Integer>read(c -> plans.latestNumber(c, k.id())));

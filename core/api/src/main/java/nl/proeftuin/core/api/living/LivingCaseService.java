@@ -1,0 +1,119 @@
+package nl.proeftuin.core.api.living;
+
+import java.util.List;
+
+import nl.proeftuin.core.api.dto.Actor;
+import nl.proeftuin.core.api.dto.CaseView;
+import nl.proeftuin.core.api.dto.SignalInput;
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * The living case: the measures per child. Errors as the other core services: 404 for an unknown
+ * case or measure, 400 for bad input, 409 for a rule (named).
+ */
+@ProviderType
+public interface LivingCaseService {
+
+    /** @return the case's measures per child, oldest first */
+    List<ChildMeasure> measures(String caseId);
+
+    /**
+     * Records a measure of one child.
+     *
+     * @throws nl.proeftuin.core.api.RuleViolationException {@code measure-child-not-in-case} when the person is
+     *         not a CHILD of the case, {@code measure-already-running} when the child has a running measure of
+     *         that type, {@code case-closed}
+     */
+    ChildMeasure addMeasure(Actor actor, String caseId, ChildMeasureInput input);
+
+    /**
+     * Ends a running measure.
+     *
+     * @throws nl.proeftuin.core.api.RuleViolationException {@code measure-ended} when it ended already
+     */
+    ChildMeasure endMeasure(Actor actor, String caseId, String measureId, MeasureEndInput input);
+
+    /**
+     * Asks a named reviewer for an independent review of the latest plan. While it is open the
+     * reviewer (a user with the role INDEPENDENT_REVIEWER) sees the case and records the review with
+     * their own login ({@code POST /cases/{caseId}/reviews}).
+     *
+     * @throws nl.proeftuin.core.api.RuleViolationException {@code reviewer-not-independent} when the reviewer
+     *         is or was assigned to the case, {@code plan-required} without a plan, {@code case-closed}
+     */
+    ReviewRequest requestReview(Actor actor, String caseId, ReviewRequestInput input);
+
+    /** @return the case's review requests, oldest first, each with the review that answered it */
+    List<ReviewRequest> reviewRequests(String caseId);
+
+    /** @return the open review requests asked of this reviewer in open cases, oldest first */
+    List<ReviewRequest> openReviewRequests(String reviewerId);
+
+    // --- one family, one case: a new signal about a family in an open case --------------------------
+
+    /** @return the ids of the open cases any of these persons is a member of, oldest first */
+    List<String> openCasesOf(List<String> personIds);
+
+    /**
+     * Records why a case was opened although persons in it are in open cases already.
+     *
+     * @param existingCaseIds the open cases the opener was told of
+     * @param reason          why a separate case is needed (required)
+     */
+    void recordSeparateCase(Actor actor, String caseId, List<String> existingCaseIds, String reason);
+
+    /**
+     * Links a new signal to an open case instead of opening a second one. The persons the signal names
+     * ({@code members}; their roles are ignored) must be members of the case; its municipality is the
+     * case's.
+     *
+     * @throws nl.proeftuin.core.api.RuleViolationException {@code signal-persons-not-in-case}, {@code case-closed}
+     */
+    LinkedSignal linkSignal(Actor actor, String caseId, SignalInput input);
+
+    /** @return the signals linked to the case, oldest first */
+    List<LinkedSignal> linkedSignals(String caseId);
+
+    // --- the family system over time ------------------------------------------------------------------
+
+    /**
+     * Adds a person to the case's family system (or back, after their membership ended).
+     *
+     * @param expectedVersion the case version the client saw, or null
+     * @throws nl.proeftuin.core.api.RuleViolationException {@code already-member}, {@code case-closed}
+     */
+    CaseView addMember(Actor actor, String caseId, Long expectedVersion, MemberInput input);
+
+    /** Gives a member new roles (history kept). */
+    CaseView changeMemberRoles(Actor actor, String caseId, Long expectedVersion, String personId, MemberInput input);
+
+    /**
+     * Ends a member's place in the family system (history kept; the case's team still sees them).
+     *
+     * @throws nl.proeftuin.core.api.RuleViolationException {@code last-member} (a case names at least one person)
+     */
+    CaseView endMembership(Actor actor, String caseId, Long expectedVersion, String personId, MembershipEndInput input);
+
+    /** @return every change of the family system, oldest first (the members a case opened with as ADDED) */
+    List<MemberChange> memberHistory(String caseId);
+
+    // --- parental authority (gezag) per child ---------------------------------------------------------
+
+    /** @return the parental authority recorded for the case's children, oldest first */
+    List<ParentalAuthority> authority(String caseId);
+
+    /**
+     * Records who holds parental authority over a child.
+     *
+     * @throws nl.proeftuin.core.api.RuleViolationException {@code authority-child-not-in-case},
+     *         {@code authority-holder-not-in-case}, {@code authority-already-held}, {@code authority-at-most-two}
+     *         (gezag is held by one or two at a time)
+     */
+    ParentalAuthority recordAuthority(Actor actor, String caseId, ParentalAuthorityInput input);
+
+    /** Ends a holder's authority (409 authority-ended when it ended already). */
+    ParentalAuthority endAuthority(Actor actor, String caseId, String authorityId, MembershipEndInput input);
+
+    /** @return the regie notices for this professional, newest first (part 9) */
+    List<RegieNotice> regieNotices(String userId);
+}

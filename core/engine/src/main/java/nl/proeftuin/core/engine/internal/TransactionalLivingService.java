@@ -1,0 +1,494 @@
+package nl.proeftuin.core.engine.internal;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import nl.proeftuin.core.api.InvalidInputException;
+import nl.proeftuin.core.api.NotFoundException;
+import nl.proeftuin.core.api.RuleViolationException;
+import nl.proeftuin.core.api.dto.Actor;
+import nl.proeftuin.core.api.dto.FamilyRole;
+import nl.proeftuin.core.api.dto.MeasureType;
+import nl.proeftuin.core.api.living.ChildMeasure;
+import nl.proeftuin.core.api.living.ChildMeasureInput;
+import nl.proeftuin.core.api.living.LinkedSignal;
+import nl.proeftuin.core.api.living.MemberChange;
+import nl.proeftuin.core.api.living.ParentalAuthority;
+import nl.proeftuin.core.api.living.ParentalAuthorityInput;
+import nl.proeftuin.core.api.living.RegieNotice;
+import nl.proeftuin.core.api.dto.Assignment;
+import nl.proeftuin.core.api.living.MemberInput;
+import nl.proeftuin.core.api.living.MembershipEndInput;
+import nl.proeftuin.core.api.dto.CaseView;
+import nl.proeftuin.core.store.cases.StoredCase;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import nl.proeftuin.core.api.dto.CaseMemberInput;
+import nl.proeftuin.core.api.dto.SignalInput;
+import nl.proeftuin.core.api.living.LivingCaseService;
+import nl.proeftuin.core.api.living.MeasureEndInput;
+import nl.proeftuin.core.api.living.ReviewRequest;
+import nl.proeftuin.core.api.living.ReviewRequestInput;
+import nl.proeftuin.core.store.Database;
+import nl.proeftuin.core.store.cases.CaseStore;
+import nl.proeftuin.core.store.cases.FamilyStore;
+import nl.proeftuin.core.store.cases.PlanStore;
+import nl.proeftuin.core.store.living.LivingStore;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/**
+ * The living case (issue 14, decision 0032): the measure per child. Each change is one transaction
+ * under the case's lock, with a typed event in the case's history.
+ */
+@Component(service = LivingCaseService.class)
+public class TransactionalLivingService implements LivingCaseService {
+    private static final int REFERENCE = 200;
+
+    private final Domain domain;
+    private final LivingStore living;
+
+    @Activate
+    public TransactionalLivingService(@Reference Database database, @Reference FamilyStore family,
+            @Reference CaseStore cases, @Reference PlanStore plans, @Reference LivingStore living) {
+        this(database, family, cases, plans, living, Clock.systemUTC());
+    }
+
+    TransactionalLivingService(Database database, FamilyStore family, CaseStore cases, PlanStore plans,
+            LivingStore living, Clock clock) {
+        this.domain = new Domain(database, family, cases, plans, clock);
+        this.living = living;
+    }
+
+    @Override
+    public List<ChildMeasure> measures(String caseId) {
+        return domain.read(c -> {
+            domain.existingCase(c, caseId);
+            return living.measures(c, caseId);
+        });
+    }
+
+    @Override
+    public ChildMeasure addMeasure(Actor actor, String caseId, ChildMeasureInput input) {
+        Check.actor(actor);
+        Check.required("body", input);
+        String personId = Check.text("personId", input.personId(), Check.ID);
+        MeasureType type = Check.required("type", input.type());
+        Check.required("startDate", input.startDate());
+        if (type != MeasureType.GUARDIANSHIP && input.endDate() == null) {
+            throw new InvalidInputException("endDate", "is required: the court imposes " + type + " for a fixed term");
+        }
+        Check.range("endDate", input.startDate(), input.endDate());
+        String reference = Check.text("courtDecisionReference", input.courtDecisionReference(), REFERENCE);
+        return domain.write(c -> {
+            domain.lockOpen(c, caseId, null);
+            Map<String, Set<FamilyRole>> members = domain.cases.members(c, caseId);
+            Set<FamilyRole> roles = members.get(personId);
+            if (roles == null || !roles.contains(FamilyRole.CHILD)) {
+                throw new RuleViolationException("measure-child-not-in-case", "person " + personId
+                        + " is not a child in this case: a measure is recorded for a child member of the case");
+            }
+            for (ChildMeasure m : living.measures(c, caseId)) {
+                if (m.personId().equals(personId) && m.type() == type && m.endedOn() == null
+                        && (m.endDate() == null || !m.endDate().isBefore(input.startDate()))) {
+                    throw new RuleViolationException("measure-already-running", "this child has a running " + type
+                            + " (" + m.courtDecisionReference() + ", measure " + m.id()
+                            + "): end it first, or record the extension as its own decision after its end date");
+                }
+            }
+            ChildMeasure m = new ChildMeasure(Domain.newId(), caseId, personId, type, input.startDate(),
+                    input.endDate(), reference, null, null, domain.now(), actor.id());
+            living.insertMeasure(c, m);
+            domain.event(c, caseId, actor, new CaseEvents.ChildMeasureRecorded(m.id(), personId, type.name(),
+                    m.startDate(), m.endDate()), type + " for a child from " + m.startDate()
+                    + (m.endDate() == null ? "" : " until " + m.endDate()) + " (" + reference + ")", null);
+            return m;
+        });
+    }
+
+    @Override
+    public ChildMeasure endMeasure(Actor actor, String caseId, String measureId, MeasureEndInput input) {
+        Check.actor(actor);
+        Check.required("body", input);
+        Check.required("endedOn", input.endedOn());
+        Check.notInFuture("endedOn", input.endedOn(), domain.today());
+        String reason = Check.text("reason", input.reason(), Check.SHORT_TEXT);
+        return domain.write(c -> {
+            domain.lockOpen(c, caseId, null);
+            ChildMeasure m = living.measure(c, caseId, measureId)
+                    .orElseThrow(() -> new NotFoundException("measure " + measureId + " in case " + caseId));
+            if (m.endedOn() != null) {
+                throw new RuleViolationException("measure-ended", "this measure ended on " + m.endedOn());
+            }
+            Check.range("endedOn", m.startDate(), input.endedOn());
+            living.end(c, m.id(), input.endedOn(), reason);
+            domain.event(c, caseId, actor, new CaseEvents.ChildMeasureEnded(m.id(), m.personId(), m.type().name(),
+                    input.endedOn()), m.type() + " of a child ended on " + input.endedOn(), reason);
+            return living.measure(c, caseId, measureId).orElseThrow();
+        });
+    }
+
+    // --- the independent review, asked of a named reviewer (part 8) --------------------------------
+
+    @Override
+    public ReviewRequest requestReview(Actor actor, String caseId, ReviewRequestInput input) {
+        Check.actor(actor);
+        Check.required("body", input);
+        String reviewerId = Check.text("reviewerId", input.reviewerId(), Check.ID);
+        String question = Check.text("question", input.question(), Check.LONG_TEXT);
+        return domain.write(c -> {
+            domain.lockOpen(c, caseId, null);
+            int plan = domain.plans.latestNumber(c, caseId);
+            if (plan == 0) {
+                throw new RuleViolationException("plan-required", "a review reviews the plan: the case has no plan yet");
+            }
+            if (domain.cases.everAssigned(c, caseId, reviewerId)) {
+                throw new RuleViolationException("reviewer-not-independent", reviewerId
+                        + " is or was assigned to this case: the review must be by someone not involved with the family");
+            }
+            for (ReviewRequest open : living.reviewRequests(c, caseId)) {
+                if (open.open() && open.reviewerId().equals(reviewerId)) {
+                    throw new RuleViolationException("review-already-requested", "a review was asked of " + reviewerId
+                            + " on " + open.requestedAt() + " and is still open (request " + open.id() + ")");
+                }
+            }
+            ReviewRequest r = new ReviewRequest(Domain.newId(), caseId, reviewerId, question, plan, domain.now(),
+                    actor.id(), null);
+            living.insertReviewRequest(c, r);
+            domain.event(c, caseId, actor, new CaseEvents.ReviewRequested(r.id(), reviewerId, plan),
+                    "independent review of plan version " + plan + " asked of " + reviewerId, question);
+            return r;
+        });
+    }
+
+    @Override
+    public List<ReviewRequest> reviewRequests(String caseId) {
+        return domain.read(c -> {
+            domain.existingCase(c, caseId);
+            return living.reviewRequests(c, caseId);
+        });
+    }
+
+    @Override
+    public List<ReviewRequest> openReviewRequests(String reviewerId) {
+        Check.text("reviewerId", reviewerId, Check.ID);
+        return domain.read(c -> living.openReviewRequests(c, reviewerId));
+    }
+
+    // --- one family, one case (part 2) ----------------------------------------------------------------
+
+    @Override
+    public List<String> openCasesOf(List<String> personIds) {
+        List<String> ids = personIds == null ? List.of()
+                : personIds.stream().filter(java.util.Objects::nonNull).map(String::strip).distinct().toList();
+        return domain.read(c -> living.openCasesOf(c, ids));
+    }
+
+    @Override
+    public void recordSeparateCase(Actor actor, String caseId, List<String> existingCaseIds, String reason) {
+        Check.actor(actor);
+        String why = Check.text("separateCaseReason", reason, Check.LONG_TEXT);
+        String existing = String.join(",", Check.list(existingCaseIds));
+        domain.write(c -> {
+            domain.existingCase(c, caseId);
+            living.insertSeparateCase(c, caseId, existing, why, domain.now(), actor.id());
+            for (String other : Check.list(existingCaseIds)) {
+                noticeBothWays(c, caseId, other);
+            }
+            domain.event(c, caseId, actor, new CaseEvents.OpenedBesideOpenCases(Check.list(existingCaseIds)),
+                    "opened as a separate case beside open case(s) " + existing, why);
+            return null;
+        });
+    }
+
+    @Override
+    public LinkedSignal linkSignal(Actor actor, String caseId, SignalInput input) {
+        Check.actor(actor);
+        Check.required("body", input);
+        Check.required("kind", input.kind());
+        Check.required("source", input.source());
+        String description = Check.text("description", input.description(), Check.LONG_TEXT);
+        Check.required("receivedOn", input.receivedOn());
+        Check.notInFuture("receivedOn", input.receivedOn(), domain.today());
+        List<CaseMemberInput> named = Check.list(input.members());
+        if (named.isEmpty()) {
+            throw new InvalidInputException("members", "must name at least one person of the case the signal is about");
+        }
+        return domain.write(c -> {
+            domain.lockOpen(c, caseId, null);
+            Set<String> members = domain.cases.members(c, caseId).keySet();
+            for (int i = 0; i < named.size(); i++) {
+                CaseMemberInput m = Check.required("members[" + i + "]", named.get(i));
+                String personId = Check.text("members[" + i + "].personId", m.personId(), Check.ID);
+                if (!members.contains(personId)) {
+                    throw new RuleViolationException("signal-persons-not-in-case", "members[" + i + "] is not a member"
+                            + " of this case: link a signal only to the case of the family it is about");
+                }
+            }
+            LinkedSignal s = new LinkedSignal(Domain.newId(), caseId, input.kind(), input.source(), description,
+                    input.receivedOn(), domain.now(), actor.id());
+            living.insertLinkedSignal(c, s);
+            domain.event(c, caseId, actor, new CaseEvents.SignalLinked(s.id(), input.kind().name(),
+                    input.source().name(), input.receivedOn()), "new " + input.kind() + " from " + input.source()
+                    + " received " + input.receivedOn() + " linked to this case", null);
+            return s;
+        });
+    }
+
+    @Override
+    public List<LinkedSignal> linkedSignals(String caseId) {
+        return domain.read(c -> {
+            domain.existingCase(c, caseId);
+            return living.linkedSignals(c, caseId);
+        });
+    }
+
+    // --- the family system over time (part 2) ---------------------------------------------------------
+
+    @Override
+    public CaseView addMember(Actor actor, String caseId, Long expectedVersion, MemberInput input) {
+        Check.actor(actor);
+        Check.required("body", input);
+        String personId = Check.text("personId", input.personId(), Check.ID);
+        Set<FamilyRole> roles = roles(input);
+        LocalDate since = since(input.since());
+        String reason = Check.optionalText("reason", input.reason(), Check.LONG_TEXT);
+        return domain.write(c -> {
+            StoredCase k = domain.lockOpen(c, caseId, expectedVersion);
+            if (domain.family.persons(c, Set.of(personId)).isEmpty()) {
+                throw new InvalidInputException("personId", "no person is recorded with id " + personId);
+            }
+            if (domain.cases.members(c, caseId).containsKey(personId)) {
+                throw new RuleViolationException("already-member", "this person is a member of the case already:"
+                        + " change their roles instead (POST .../members/{personId}/roles)");
+            }
+            snapshotOpening(c, k);
+            if (living.wasMember(c, caseId, personId)) {
+                living.reopenMembership(c, caseId, personId, roles);
+            } else {
+                domain.cases.insertMember(c, caseId, personId, roles, domain.cases.members(c, caseId).size() + 1000);
+            }
+            change(c, actor, caseId, personId, "ADDED", roles, since, reason);
+            for (String other : living.openCasesOf(c, List.of(personId))) {
+                if (!other.equals(caseId)) {
+                    noticeBothWays(c, caseId, other);
+                }
+            }
+            return domain.view(c, domain.touch(c, k, actor, new CaseEvents.MemberAdded(personId, roles.toString(), since),
+                    "a member joined the family system from " + since + " as " + roles, reason));
+        });
+    }
+
+    @Override
+    public CaseView changeMemberRoles(Actor actor, String caseId, Long expectedVersion, String personId,
+            MemberInput input) {
+        Check.actor(actor);
+        Check.required("body", input);
+        Set<FamilyRole> roles = roles(input);
+        LocalDate since = since(input.since());
+        String reason = Check.optionalText("reason", input.reason(), Check.LONG_TEXT);
+        return domain.write(c -> {
+            StoredCase k = domain.lockOpen(c, caseId, expectedVersion);
+            if (!domain.cases.members(c, caseId).containsKey(personId)) {
+                throw new NotFoundException("member " + personId + " of case " + caseId);
+            }
+            snapshotOpening(c, k);
+            living.replaceRoles(c, caseId, personId, roles);
+            change(c, actor, caseId, personId, "ROLES_CHANGED", roles, since, reason);
+            return domain.view(c, domain.touch(c, k, actor, new CaseEvents.MemberRolesChanged(personId,
+                    roles.toString(), since), "a member's roles are " + roles + " from " + since, reason));
+        });
+    }
+
+    @Override
+    public CaseView endMembership(Actor actor, String caseId, Long expectedVersion, String personId,
+            MembershipEndInput input) {
+        Check.actor(actor);
+        Check.required("body", input);
+        LocalDate until = Check.required("until", input.until());
+        Check.notInFuture("until", until, domain.today());
+        String reason = Check.text("reason", input.reason(), Check.LONG_TEXT);
+        return domain.write(c -> {
+            StoredCase k = domain.lockOpen(c, caseId, expectedVersion);
+            Map<String, Set<FamilyRole>> members = domain.cases.members(c, caseId);
+            Set<FamilyRole> roles = members.get(personId);
+            if (roles == null) {
+                throw new NotFoundException("member " + personId + " of case " + caseId);
+            }
+            if (members.size() == 1) {
+                throw new RuleViolationException("last-member", "a case names at least one person: this is its last"
+                        + " member (close the case instead)");
+            }
+            snapshotOpening(c, k);
+            living.endMembership(c, caseId, personId, until, reason);
+            change(c, actor, caseId, personId, "ENDED", roles, until, reason);
+            return domain.view(c, domain.touch(c, k, actor, new CaseEvents.MembershipEnded(personId, until),
+                    "a member left the family system on " + until, reason));
+        });
+    }
+
+    @Override
+    public List<MemberChange> memberHistory(String caseId) {
+        return domain.read(c -> {
+            StoredCase k = domain.existingCase(c, caseId);
+            List<MemberChange> changes = living.memberChanges(c, caseId);
+            return changes.isEmpty() ? opening(c, k) : changes;
+        });
+    }
+
+    private void change(Connection c, Actor actor, String caseId, String personId, String kind, Set<FamilyRole> roles,
+            LocalDate on, String reason) throws SQLException {
+        living.insertMemberChange(c, new MemberChange(Domain.newId(), caseId, personId, kind, Set.copyOf(roles), on,
+                reason, domain.now(), actor.id()));
+    }
+
+    /** Before the first change, the members the case opened with go into the history as ADDED. */
+    private void snapshotOpening(Connection c, StoredCase k) throws SQLException {
+        if (living.memberChanges(c, k.id()).isEmpty()) {
+            for (MemberChange m : opening(c, k)) {
+                living.insertMemberChange(c, m);
+            }
+        }
+    }
+
+    /** The members as the case opened with them (while nothing changed, they are its current members). */
+    private List<MemberChange> opening(Connection c, StoredCase k) throws SQLException {
+        List<MemberChange> out = new ArrayList<>();
+        LocalDate opened = k.openedAt().atOffset(ZoneOffset.UTC).toLocalDate();
+        for (Map.Entry<String, Set<FamilyRole>> m : domain.cases.members(c, k.id()).entrySet()) {
+            out.add(new MemberChange(Domain.newId(), k.id(), m.getKey(), "ADDED", Set.copyOf(m.getValue()), opened,
+                    "opened with the case", k.openedAt(), k.openedBy()));
+        }
+        return out;
+    }
+
+    private static Set<FamilyRole> roles(MemberInput input) {
+        if (input.roles() == null || input.roles().isEmpty()
+                || input.roles().stream().anyMatch(java.util.Objects::isNull)) {
+            throw new InvalidInputException("roles", "must give at least one role");
+        }
+        return Set.copyOf(input.roles());
+    }
+
+    private LocalDate since(LocalDate given) {
+        return Check.notInFuture("since", given == null ? domain.today() : given, domain.today());
+    }
+
+    // --- parental authority (gezag) per child (part 2) -------------------------------------------------
+
+    @Override
+    public List<ParentalAuthority> authority(String caseId) {
+        return domain.read(c -> {
+            domain.existingCase(c, caseId);
+            return living.authority(c, caseId);
+        });
+    }
+
+    @Override
+    public ParentalAuthority recordAuthority(Actor actor, String caseId, ParentalAuthorityInput input) {
+        Check.actor(actor);
+        Check.required("body", input);
+        String child = Check.text("personId", input.personId(), Check.ID);
+        String holder = Check.optionalText("holderPersonId", input.holderPersonId(), Check.ID);
+        String organisation = Check.optionalText("holderOrganisation", input.holderOrganisation(), REFERENCE);
+        if ((holder == null) == (organisation == null)) {
+            throw new InvalidInputException("holderPersonId", "give exactly one of holderPersonId (a parent in the"
+                    + " case) and holderOrganisation (an organisation holding voogdij)");
+        }
+        LocalDate since = Check.required("since", input.since());
+        Check.notInFuture("since", since, domain.today());
+        return domain.write(c -> {
+            domain.lockOpen(c, caseId, null);
+            Map<String, Set<FamilyRole>> members = domain.cases.members(c, caseId);
+            Set<FamilyRole> roles = members.get(child);
+            if (roles == null || !roles.contains(FamilyRole.CHILD)) {
+                throw new RuleViolationException("authority-child-not-in-case", "personId is not a child in this case");
+            }
+            if (holder != null && (!members.containsKey(holder) || holder.equals(child))) {
+                throw new RuleViolationException("authority-holder-not-in-case", "holderPersonId is not another member"
+                        + " of this case: add them to the family system first");
+            }
+            List<ParentalAuthority> held = living.authorityOver(c, child).stream().filter(a -> a.until() == null)
+                    .toList();
+            for (ParentalAuthority a : held) {
+                if (holder != null ? holder.equals(a.holderPersonId())
+                        : organisation.equalsIgnoreCase(String.valueOf(a.holderOrganisation()))) {
+                    throw new RuleViolationException("authority-already-held", "this holder has held authority over"
+                            + " the child since " + a.since() + " (" + a.id() + ")");
+                }
+            }
+            if (held.size() >= 2) {
+                throw new RuleViolationException("authority-at-most-two", "parental authority is held by one or two at"
+                        + " a time: end one of the current holders first");
+            }
+            ParentalAuthority a = new ParentalAuthority(Domain.newId(), caseId, child, holder, organisation, since,
+                    null, null, domain.now(), actor.id());
+            living.insertAuthority(c, a);
+            domain.event(c, caseId, actor, new CaseEvents.AuthorityRecorded(a.id(), child, holder, organisation, since),
+                    "parental authority over a child held by " + (holder != null ? "a parent in the case" : organisation)
+                    + " from " + since, null);
+            return a;
+        });
+    }
+
+    @Override
+    public ParentalAuthority endAuthority(Actor actor, String caseId, String authorityId, MembershipEndInput input) {
+        Check.actor(actor);
+        Check.required("body", input);
+        LocalDate until = Check.required("until", input.until());
+        Check.notInFuture("until", until, domain.today());
+        String reason = Check.text("reason", input.reason(), Check.LONG_TEXT);
+        return domain.write(c -> {
+            domain.lockOpen(c, caseId, null);
+            ParentalAuthority a = living.authority(c, caseId).stream().filter(x -> x.id().equals(authorityId))
+                    .findFirst().orElseThrow(() -> new NotFoundException("authority " + authorityId + " in case " + caseId));
+            if (a.until() != null) {
+                throw new RuleViolationException("authority-ended", "this authority ended on " + a.until());
+            }
+            Check.range("until", a.since(), until);
+            living.endAuthority(c, authorityId, until, reason);
+            domain.event(c, caseId, actor, new CaseEvents.AuthorityEnded(a.id(), a.personId(), until),
+                    "parental authority over a child ended on " + until, reason);
+            return living.authority(c, caseId).stream().filter(x -> x.id().equals(authorityId)).findFirst().orElseThrow();
+        });
+    }
+
+    // --- several professionals around one family (part 9) ---------------------------------------------
+
+    @Override
+    public List<RegieNotice> regieNotices(String userId) {
+        Check.text("userId", userId, Check.ID);
+        return domain.read(c -> living.regieNotices(c, userId));
+    }
+
+    /** The fixed professionals of two open cases sharing a family member each get a notice naming the other. */
+    private void noticeBothWays(Connection c, String caseId, String otherCaseId) throws SQLException {
+        Assignment here = responsible(c, caseId);
+        Assignment there = responsible(c, otherCaseId);
+        if (here == null || there == null || here.professionalId().equals(there.professionalId())) {
+            return; // nobody to tell, or the same professional holds both
+        }
+        living.insertRegieNotice(c, here.professionalId(), new RegieNotice(Domain.newId(), caseId, otherCaseId,
+                there.professionalId(), there.name(), there.organisation(), domain.now()));
+        living.insertRegieNotice(c, there.professionalId(), new RegieNotice(Domain.newId(), otherCaseId, caseId,
+                here.professionalId(), here.name(), here.organisation(), domain.now()));
+    }
+
+    /** The case's fixed professional, or its opener while it has no team (the opener forms the team). */
+    private Assignment responsible(Connection c, String caseId) throws SQLException {
+        StoredCase k = domain.existingCase(c, caseId);
+        List<Assignment> active = Domain.active(domain.cases.assignments(c, caseId));
+        Assignment fixed = Domain.fixedProfessional(active);
+        if (fixed != null) {
+            return fixed;
+        }
+        return active.isEmpty() ? new Assignment(null, k.openedBy(), k.openedBy(), null, null, false, null, null, null)
+                : null;
+    }
+}
