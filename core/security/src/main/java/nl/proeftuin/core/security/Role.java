@@ -12,5 +12,8 @@ public enum Role {
     /** Administers users; never case content. */
     REGIONAL_ADMINISTRATOR,
     /** Reads the access log and reviews break-glass access; never case content. */
-    AUDITOR
+    AUDITOR,
+    // --- muni (issue 14 part 4)
+    /** Decides the maatwerk and care requests addressed to its municipalities (inbox); never case content. */
+    MUNICIPALITY
 }

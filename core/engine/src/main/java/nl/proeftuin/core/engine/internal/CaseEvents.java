@@ -65,7 +65,10 @@ final class CaseEvents {
         CARE_REQUESTED(null),
         CARE_ALLOCATED(null),
         /** A member's data was rectified (GDPR art. 16); the local team holding it hears it (art. 19). */
-        PERSON_RECTIFIED("PERSON_RECTIFIED");
+        PERSON_RECTIFIED("PERSON_RECTIFIED"),
+        // --- muni (issue 14 part 4)
+        /** The municipality decided on a care request in the platform. */
+        CARE_DECIDED(null);
 
         private final String outbound;
 
@@ -219,6 +222,14 @@ final class CaseEvents {
     record CareAllocated(String careRequestId, String reference, String category, String provider) implements Payload {
         public Type type() {
             return Type.CARE_ALLOCATED;
+        }
+    }
+
+    // --- muni (issue 14 part 4)
+    record CareDecided(String careRequestId, String provider, String outcome, LocalDate objectionUntil)
+            implements Payload {
+        public Type type() {
+            return Type.CARE_DECIDED;
         }
     }
 

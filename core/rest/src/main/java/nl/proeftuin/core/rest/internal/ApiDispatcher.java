@@ -123,6 +123,9 @@ final class ApiDispatcher {
         new BackupResource(more.optional("node backup", NodeBackup.class)).register(router);
         new PrivacyResource(more.optional("privacy service", PrivacyService.class),
                 more.optional("restricted data", RestrictedData.class)).register(router);
+        // --- muni (issue 14 part 4)
+        new MunicipalInboxResource(more.optional("municipal inbox", nl.proeftuin.core.api.municipal.MunicipalInbox.class),
+                guard).register(router);
         openApi.complete(router);
     }
 

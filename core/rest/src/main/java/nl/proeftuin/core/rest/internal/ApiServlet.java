@@ -130,6 +130,10 @@ public class ApiServlet extends HttpServlet {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile NodeBackup nodeBackup;
 
+    // --- muni (issue 14 part 4)
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile nl.proeftuin.core.api.municipal.MunicipalInbox municipalInbox;
+
     // The node's metrics (decision 0023): requests per route template and status. Greedy, so a registry
     // that comes later is used; the API never waits for it.
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
@@ -159,7 +163,8 @@ public class ApiServlet extends HttpServlet {
                         .with(BreakGlass.class, () -> breakGlass)
                         .with(MunicipalityRegister.class, () -> municipalityRegister)
                         .with(UserAdministration.class, () -> userAdministration)
-                        .with(NodeBackup.class, () -> nodeBackup));
+                        .with(NodeBackup.class, () -> nodeBackup)
+                        .with(nl.proeftuin.core.api.municipal.MunicipalInbox.class, () -> municipalInbox));
     }
 
     /**
