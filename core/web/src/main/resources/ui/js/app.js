@@ -14,11 +14,14 @@ const routes = [
   [/^#\/users\/(account)\/([^/]+)$/, () => import('./users.js')],
   [/^#\/users\/(new)$/, () => import('./users.js')],
   [/^#\/users$/, () => import('./users.js')],
+  // --- muni (issue 14 part 4)
+  [/^#\/inbox$/, () => import('./inbox.js')],
 ];
 
 // [href, text, role]: an entry with a role shows only to users holding it (the API stays the guard).
 const NAV = [['#/cases', 'nav.cases'], ['#/signal', 'nav.signal'], ['#/coordinator', 'nav.coordinator'], ['#/monitor', 'nav.monitor'],
-  ['#/users', 'nav.users', 'REGIONAL_ADMINISTRATOR']];
+  ['#/users', 'nav.users', 'REGIONAL_ADMINISTRATOR'],
+  ['#/inbox', 'nav.inbox', 'MUNICIPALITY']]; // muni: the municipality's inbox
 
 /** Shows a message in the live region (read out by screen readers). */
 export function say(message, kind = 'ok') {
@@ -80,6 +83,7 @@ async function loginView(main) {
 /** Where a user starts: a regional administrator who is no professional has no cases, but has the users. */
 function home() {
   const roles = (api.user() && api.user().roles) || [];
+  if (roles.includes('MUNICIPALITY') && !roles.includes('PROFESSIONAL')) return '#/inbox'; // muni
   return roles.includes('REGIONAL_ADMINISTRATOR') && !roles.includes('PROFESSIONAL') ? '#/users' : '#/cases';
 }
 

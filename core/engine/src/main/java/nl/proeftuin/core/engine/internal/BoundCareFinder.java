@@ -262,7 +262,11 @@ public class BoundCareFinder implements CareFinder, ProcurementInbox {
         // Checked open before the connector is called: a closed case sends nothing to the municipality.
         Member m = domain.read(c -> member(c, caseId, input.personId(), true));
         String id = Domain.newId();
-        LocalDate proposed = domain.today().plusDays(domain.read(c -> termDays(c, m.kase().municipality())));
+        // the municipality's own term from the region's register rules when it set one (issue 14 part 4);
+        // else the connector may set the deadline, else the configured default (8 weeks, Awb)
+        Integer ownTerm = municipal == null ? null
+                : domain.read(c -> municipal.decisionTermDays(c, m.kase().municipality()).orElse(null));
+        LocalDate proposed = domain.today().plusDays(ownTerm != null ? ownTerm : decisionDays);
         MaatwerkRequest request = new MaatwerkRequest(id, caseId, m.kase().municipality(), provider, motivation, proposed);
         Map<String, String> configuration = configuration(m.binding());
         BoundCall.Answer<MaatwerkStatus> answer = plugins.call(ExtensionPoint.PROCUREMENT, m.binding(),
@@ -281,7 +285,7 @@ public class BoundCareFinder implements CareFinder, ProcurementInbox {
         } else {
             state = answer.value().state();
             detail = answer.value().detail();
-            deadline = answer.value().deadline() == null ? proposed : answer.value().deadline();
+            deadline = answer.value().deadline() == null || ownTerm != null ? proposed : answer.value().deadline();
         }
         String by = answer.pluginId();
         return domain.write(c -> {

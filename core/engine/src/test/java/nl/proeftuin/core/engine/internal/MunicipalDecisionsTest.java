@@ -108,8 +108,12 @@ class MunicipalDecisionsTest {
 
         @Test
         void theDeadlineFollowsTheMunicipalitysOwnTerm() {
-            Family f = withTeam(new CareFinderTest.TestConnector());
+            CareFinderTest.TestConnector connector = new CareFinderTest.TestConnector();
+            connector.deadline = TODAY.plusDays(90);
+            Family f = withTeam(connector);
             String town = f.kase().municipality();
+            assertEquals(TODAY.plusDays(90), finder.requestMaatwerk(ANS, f.kase().id(), maatwerkFor(f.child().id()))
+                    .deadline(), "without a term of its own, the connector's deadline");
             DecisionTerm def = municipal.term(town);
             assertEquals(56, def.days());
             assertFalse(def.own());
@@ -120,7 +124,7 @@ class MunicipalDecisionsTest {
             assertEquals(own, municipal.term(town.toUpperCase()), "by name as well as by code");
 
             MaatwerkView m = finder.requestMaatwerk(ANS, f.kase().id(), maatwerkFor(f.child().id()));
-            assertEquals(TODAY.plusDays(28), m.deadline());
+            assertEquals(TODAY.plusDays(28), m.deadline(), "the municipality's own term rules");
             CareRequestView care = finder.requestCare(ANS, f.kase().id(), careFor(f.child().id(), "12345678"));
             assertEquals(TODAY.plusDays(28), municipal.request(care.id()).deadline());
             assertEquals(56, municipal.setTerm(COORDINATOR, def.code(), new DecisionTermInput(null)).days());
