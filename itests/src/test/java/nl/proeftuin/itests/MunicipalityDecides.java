@@ -205,10 +205,88 @@ public abstract class MunicipalityDecides extends KarafTestSupport {
         JsonNode log = json(getAs(AUDITOR, "/api/v1/audit/log?userId=" + ARNHEM_DECIDER + "&limit=1000"), 200);
         boolean logged = false;
         for (JsonNode e : log) {
-            logged |= e.toString().contains("/municipality/inbox/" + decidedInTime.path("id").asText() + "/decision")
-                    && e.toString().contains(son) && "SUCCESS".equals(e.path("outcome").asText());
+            logged |= e.path("detail").asText().contains("POST /municipality/inbox/{requestId}/decision maatwerk request "
+                    + decidedInTime.path("id").asText()) && caseId.equals(e.path("caseId").asText())
+                    && e.path("personIds").toString().contains(son) && "SUCCESS".equals(e.path("outcome").asText());
         }
         assertTrue(log.toString(), logged);
+    }
+
+    /** Issue 14 part 5: a wait for a GI worker shows its age and the responsible professional throughout. */
+    @Test
+    public void waitingIsExplicit() throws Exception {
+        awaitReady(Duration.ofSeconds(90));
+        token(ARNHEM_DECIDER);
+        token(EDE_DECIDER);
+        users.setMunicipalities(ARNHEM_DECIDER, Set.of("Arnhem"));
+        users.setMunicipalities(EDE_DECIDER, Set.of("Ede"));
+        LocalDate today = LocalDate.now();
+        String child = person("Mila", "Wachter", "2012-03-04");
+        JsonNode kase = post("/api/v1/cases", """
+                {"kind":"SIGNAL","source":"POLICE","description":"Politie meldt zorgen om Mila.","receivedOn":"%s",
+                 "municipality":"Arnhem","members":[{"personId":"%s","roles":["CHILD"]}]}""".formatted(today, child), 201);
+        String caseId = kase.path("id").asText();
+        String caseUrl = "/api/v1/cases/" + caseId;
+        post(caseUrl + "/team", """
+                {"professionalId":"anna.local","name":"Anna de Vries","organisation":"Wijkteam Arnhem-Oost",
+                 "role":"FIXED_PROFESSIONAL","casusregie":true}""", 200);
+        post(caseUrl + "/team", """
+                {"professionalId":"fatima.local","name":"Fatima El Amrani","organisation":"Wijkteam Arnhem-Oost",
+                 "role":"RVT_PROFESSIONAL","casusregie":false}""", 200);
+
+        String gi = """
+                {"waitFor":"GI_WORKER","waitingOn":"GI Gelderland","responsibleId":"%s","since":"%s","expected":"%s",
+                 "note":"OTS uitgesproken"}""";
+        JsonNode nobody = assertProblem(send("POST", caseUrl + "/waits", gi.formatted("nobody", today.minusDays(10),
+                today.plusDays(5)), "application/json"), 409);
+        assertEquals("no-interim-responsible", nobody.path("rule").asText());
+        assertProblem(send("POST", caseUrl + "/waits", gi.formatted("fatima.local", today.plusDays(1), today.plusDays(5)),
+                "application/json"), 400);
+        JsonNode wait = post(caseUrl + "/waits", gi.formatted("fatima.local", today.minusDays(10), today.plusDays(5)), 201);
+        assertEquals(10, wait.path("ageDays").asInt());
+        assertEquals("Fatima El Amrani", wait.path("responsibleName").asText());
+        JsonNode onCase = json(get(caseUrl + "/waits"), 200);
+        assertEquals(1, onCase.size());
+        assertTrue(onCase.get(0).path("responsibleActive").asBoolean());
+
+        // a care request that could not be sent (no connector bound) is not waited on
+        JsonNode unsent = post(caseUrl + "/care-requests", """
+                {"personId":"%s","provider":"12345678","productCategory":"45","start":"%s","motivation":"Hulp thuis"}"""
+                .formatted(child, today.plusDays(7)), 201);
+        assertEquals("FALLBACK", unsent.path("state").asText());
+        assertEquals("care-request-not-sent", assertProblem(send("POST", caseUrl + "/waits", """
+                {"waitFor":"CARE","waitingOn":"Karakter","careRequestId":"%s","responsibleId":"anna.local"}"""
+                .formatted(unsent.path("id").asText()), "application/json"), 409).path("rule").asText());
+
+        // the waiting lists: per organisation and municipality, without the family
+        JsonNode list = json(getAs(COORDINATOR, "/api/v1/waits?waitingOn=GI%20Gelderland"), 200);
+        JsonNode listed = null;
+        for (JsonNode i : list) {
+            if (i.path("caseId").asText().equals(caseId)) {
+                listed = i;
+            }
+        }
+        assertTrue(list.toString(), listed != null);
+        assertEquals(10, listed.path("ageDays").asInt());
+        assertEquals("Fatima El Amrani", listed.path("responsibleName").asText());
+        assertFalse(list.toString(), list.toString().contains("Wachter"));
+        assertTrue(json(getAs(ARNHEM_DECIDER, "/api/v1/waits?municipality=Arnhem"), 200).toString().contains(caseId));
+        assertFalse(json(getAs(EDE_DECIDER, "/api/v1/waits"), 200).toString().contains(caseId));
+        assertEquals(403, getAs(PROFESSIONAL, "/api/v1/waits").statusCode());
+        boolean counted = false;
+        for (JsonNode row : json(getAs(COORDINATOR, "/api/v1/monitor/waits"), 200)) {
+            counted |= row.path("municipality").asText().equals("Arnhem") && row.path("waitFor").asText().equals("GI_WORKER")
+                    && row.path("waiting").asInt() >= 1 && row.path("oldestDays").asInt() >= 10;
+        }
+        assertTrue(counted);
+
+        // the wait ends when the GI worker starts
+        String end = caseUrl + "/waits/" + wait.path("id").asText() + "/end";
+        JsonNode ended = json(send("POST", end, "{\"reason\":\"Jeugdbeschermer Kim is begonnen\"}", "application/json"), 200);
+        assertEquals(today.toString(), ended.path("endedOn").asText());
+        assertEquals("wait-ended", assertProblem(send("POST", end, "{\"reason\":\"nog eens\"}", "application/json"), 409)
+                .path("rule").asText());
+        assertFalse(json(getAs(COORDINATOR, "/api/v1/waits"), 200).toString().contains(caseId));
     }
 
     private boolean alerted(String userId, String caseId) throws Exception {

@@ -68,7 +68,12 @@ final class CaseEvents {
         PERSON_RECTIFIED("PERSON_RECTIFIED"),
         // --- muni (issue 14 part 4)
         /** The municipality decided on a care request in the platform. */
-        CARE_DECIDED(null);
+        CARE_DECIDED(null),
+        // --- muni (issue 14 part 5)
+        /** The case waits (for a GI worker, care, a Raad investigation), with who is responsible meanwhile. */
+        WAIT_STARTED(null),
+        /** A wait ended. */
+        WAIT_ENDED(null);
 
         private final String outbound;
 
@@ -230,6 +235,20 @@ final class CaseEvents {
             implements Payload {
         public Type type() {
             return Type.CARE_DECIDED;
+        }
+    }
+
+    // --- muni (issue 14 part 5)
+    record WaitStarted(String waitId, String waitFor, String waitingOn, String responsibleId, LocalDate since,
+            LocalDate expected) implements Payload {
+        public Type type() {
+            return Type.WAIT_STARTED;
+        }
+    }
+
+    record WaitEnded(String waitId, String waitFor, LocalDate on) implements Payload {
+        public Type type() {
+            return Type.WAIT_ENDED;
         }
     }
 

@@ -134,6 +134,10 @@ public class ApiServlet extends HttpServlet {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile nl.proeftuin.core.api.municipal.MunicipalInbox municipalInbox;
 
+    // --- muni (issue 14 part 5)
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile nl.proeftuin.core.api.waits.WaitService waitService;
+
     // The node's metrics (decision 0023): requests per route template and status. Greedy, so a registry
     // that comes later is used; the API never waits for it.
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
@@ -164,7 +168,8 @@ public class ApiServlet extends HttpServlet {
                         .with(MunicipalityRegister.class, () -> municipalityRegister)
                         .with(UserAdministration.class, () -> userAdministration)
                         .with(NodeBackup.class, () -> nodeBackup)
-                        .with(nl.proeftuin.core.api.municipal.MunicipalInbox.class, () -> municipalInbox));
+                        .with(nl.proeftuin.core.api.municipal.MunicipalInbox.class, () -> municipalInbox)
+                        .with(nl.proeftuin.core.api.waits.WaitService.class, () -> waitService));
     }
 
     /**

@@ -71,8 +71,8 @@ final class MunicipalInboxResource {
                     Guard.Entry entry = Guard.entry(r);
                     if (entry != null) {
                         entry.persons.add(item.personId());
-                        entry.change = "case " + item.caseId() + " " + item.kind().toLowerCase(java.util.Locale.ROOT)
-                                + " request";
+                        entry.caseId = item.caseId();
+                        entry.change = item.kind().toLowerCase(java.util.Locale.ROOT) + " request " + item.id();
                     }
                     if (!Actors.principal(r).covers(item.municipality())) {
                         throw guard.outsideScope(r, "requestId", "request", "This request is addressed to "

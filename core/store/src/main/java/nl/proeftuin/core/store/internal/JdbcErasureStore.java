@@ -42,6 +42,8 @@ public class JdbcErasureStore implements ErasureStore {
                         + " OR request_id IN (SELECT id FROM care_request WHERE person_id = ?)", personId, personId);
                 case "care_request_deadline" -> Jdbc.update(c, "DELETE FROM care_request_deadline WHERE request_id IN"
                         + " (SELECT id FROM care_request WHERE person_id = ?)", personId);
+                case "case_wait" -> Jdbc.update(c, "DELETE FROM case_wait WHERE care_request_id IN"
+                        + " (SELECT id FROM care_request WHERE person_id = ?)", personId);
                 default -> Jdbc.update(c, "DELETE FROM " + table + " WHERE person_id = ?", personId);
             }
         }

@@ -20,12 +20,13 @@ public interface ErasureStore {
             "case_entry", "case_member_role", "case_member", "handover", "court_request", "review", "evaluation",
             "assignment", "consent", "plan_version", "triage_assessment", "triage_outcome",
             "alert_addressee", "plugin_alert", "local_team_outbox", "local_team_inbound", "care_path_step",
-            "care_path_incident", "municipal_decision", "maatwerk_request", "care_request_deadline", "care_request",
+            "care_path_incident", "municipal_decision", "maatwerk_request", "case_wait", "care_request_deadline",
+            "care_request",
             "break_glass", "case_event", "family_case");
 
     /** The tables {@link #removePerson} empties for a person, in order; {@code person} last. */
     List<String> PERSON_TABLES = List.of("case_entry_person", "case_member_role", "case_member", "consent",
-            "municipal_decision", "maatwerk_request", "care_request_deadline", "care_request", "household_membership", "safe_address_version", "safe_address",
+            "municipal_decision", "maatwerk_request", "case_wait", "care_request_deadline", "care_request", "household_membership", "safe_address_version", "safe_address",
             "rectification", "restricted_notice", "relationship", "person");
 
     /** The tables with a case or person column that keep their rows: the accountability of the removal. */

@@ -37,6 +37,7 @@ import nl.proeftuin.core.store.municipal.InboxRow;
 import nl.proeftuin.core.store.municipal.StoredDecision;
 import nl.proeftuin.core.store.plugins.StoredAlert;
 import nl.proeftuin.core.store.region.StoredMunicipality;
+import nl.proeftuin.core.store.waits.StoredWait;
 import org.h2.util.OsgiDataSourceFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -261,6 +262,56 @@ class MunicipalDecisionStoreTest {
             DecisionTimeRow row = db.read(c -> store.decisionTimes(c, D0)).stream()
                     .filter(x -> x.municipality().equals(place)).findFirst().orElseThrow();
             assertEquals(new DecisionTimeRow(place, 4, 2, 2, 1, 30.0, 20.0), row);
+        }
+        // --- part 5: waits ------------------------------------------------------------------------------
+
+        final JdbcWaitStore waits = new JdbcWaitStore();
+
+        StoredWait wait(Family f, String careRequestId, String kind, String on, LocalDate since, LocalDate expected) {
+            return new StoredWait(id(), f.kase().id(), careRequestId, kind, on, f.kase().municipality(), "anna", "Anna",
+                    "Wijkteam", since, expected, null, T0, "anna", null, null, null, null);
+        }
+
+        @Test
+        void waitsAreKeptEndedAndCountedWithTheirAge() throws SQLException {
+            String place = "Wacht" + UUID.randomUUID().toString().substring(0, 6).replaceAll("[0-9-]", "x");
+            Family f = family(place, "anna");
+            StoredCareRequest r = care(f, "SUBMITTED", D0.plusDays(56), T0);
+            care(f, "FALLBACK", D0.plusDays(56), T0);
+            care(f, "REJECTED", D0.plusDays(56), T0);
+            assertEquals(1, db.read(c -> new JdbcMonitorStore().careRequests(c)).stream()
+                    .filter(x -> x.municipality().equals(place)).count(),
+                    "a care request that could not be sent, or was refused, does not count as waiting for care");
+            StoredWait gi = wait(f, null, "GI_WORKER", "GI Gelderland", D0.minusDays(30), D0.minusDays(1));
+            StoredWait forCare = wait(f, r.id(), "CARE", "Karakter", D0.minusDays(10), null);
+            StoredWait ended = wait(f, null, "RAAD_INVESTIGATION", "Raad", D0.minusDays(5), null);
+            db.inTransaction(c -> {
+                waits.insert(c, gi);
+                waits.insert(c, forCare);
+                waits.insert(c, ended);
+                waits.end(c, ended.id(), D0, "onderzoek begonnen", T0, "anna");
+                return null;
+            });
+            assertEquals(List.of(gi, forCare, db.read(c -> waits.lock(c, ended.id())).orElseThrow()),
+                    db.read(c -> waits.ofCase(c, f.kase().id())));
+            assertEquals("onderzoek begonnen", db.read(c -> waits.lock(c, ended.id())).orElseThrow().endReason());
+            assertEquals(List.of(gi.id(), forCare.id()), db.read(c -> waits.open(c, List.of(place), null, 100)).stream()
+                    .map(StoredWait::id).toList());
+            assertEquals(List.of(gi.id()), db.read(c -> waits.open(c, List.of(place), "gi gelderland", 100)).stream()
+                    .map(StoredWait::id).toList());
+            assertEquals(List.of(), db.read(c -> waits.open(c, List.of(), null, 100)));
+            assertEquals(List.of("anna", "rvt"), db.read(c -> waits.activeTeam(c, f.kase().id())).stream().sorted().toList());
+
+            List<nl.proeftuin.core.store.waits.WaitAgeRow> ages = db.read(c -> waits.ages(c, D0)).stream()
+                    .filter(a -> a.municipality().equals(place)).toList();
+            assertEquals(List.of(new nl.proeftuin.core.store.waits.WaitAgeRow(place, "CARE", 1, 10, 10, 0),
+                    new nl.proeftuin.core.store.waits.WaitAgeRow(place, "GI_WORKER", 1, 30, 30, 1)), ages);
+
+            db.inTransaction(c -> {
+                erasure.removeCase(c, f.kase().id());
+                return null;
+            });
+            assertEquals(List.of(), db.read(c -> waits.ofCase(c, f.kase().id())));
         }
     }
 
