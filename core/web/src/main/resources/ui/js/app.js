@@ -16,12 +16,14 @@ const routes = [
   [/^#\/users$/, () => import('./users.js')],
   // --- muni (issue 14 part 4)
   [/^#\/inbox$/, () => import('./inbox.js')],
+  [/^#\/waits$/, () => import('./waits.js')],
 ];
 
 // [href, text, role]: an entry with a role shows only to users holding it (the API stays the guard).
 const NAV = [['#/cases', 'nav.cases'], ['#/signal', 'nav.signal'], ['#/coordinator', 'nav.coordinator'], ['#/monitor', 'nav.monitor'],
   ['#/users', 'nav.users', 'REGIONAL_ADMINISTRATOR'],
-  ['#/inbox', 'nav.inbox', 'MUNICIPALITY']]; // muni: the municipality's inbox
+  ['#/inbox', 'nav.inbox', 'MUNICIPALITY'], // muni: the municipality's inbox
+  ['#/waits', 'nav.waits', ['COORDINATOR', 'MUNICIPALITY']]]; // muni: the waiting list
 
 /** Shows a message in the live region (read out by screen readers). */
 export function say(message, kind = 'ok') {
@@ -58,7 +60,7 @@ function renderChrome() {
   const current = location.hash.split('/').slice(0, 2).join('/');
   const who = api.user();
   const roles = (who && who.roles) || [];
-  replace(document.getElementById('nav'), h('ul', {}, NAV.filter(([, , role]) => !role || roles.includes(role)).map(([href, key]) => h('li', {},
+  replace(document.getElementById('nav'), h('ul', {}, NAV.filter(([, , role]) => !role || [].concat(role).some((r) => roles.includes(r))).map(([href, key]) => h('li', {},
     h('a', { href, 'aria-current': current === href ? 'page' : null }, t(key))))));
   document.getElementById('who').textContent = who ? t('app.signedInAs', { name: who.name }) : '';
   const logout = document.getElementById('logout');

@@ -20,7 +20,8 @@ const CONCERNS = ['NONE', 'MODERATE', 'SERIOUS', 'ACUTE'];
 const URGENCIES = ['REGULAR', 'HIGH', 'CRISIS'];
 
 const SECTIONS = [['overview', 'case.overview'], ['family', 'case.family'], ['team', 'case.team'], ['plan', 'case.plan'],
-  ['consents', 'case.consents'], ['entries', 'case.entries'], ['triage', 'case.triage'], ['care', 'case.care']];
+  ['consents', 'case.consents'], ['entries', 'case.entries'], ['triage', 'case.triage'], ['care', 'case.care'],
+  ['waits', 'case.waits']]; // muni: waiting is explicit (waits.js)
 
 export async function render(main, caseId) {
   const k = await api.get(`/cases/${encodeURIComponent(caseId)}`);
@@ -43,6 +44,7 @@ export async function render(main, caseId) {
     ['team', () => team(k, path, reload)], ['plan', () => planSection(k, path, reload)],
     ['consents', () => consents(k, path)], ['entries', () => entries(k, path)],
     ['triage', () => triage(k, path)], ['care', () => care(k, path)],
+    ['waits', () => import('./waits.js').then((m) => m.section(k, path, reload))], // muni
   ];
   await Promise.all(parts.map(async ([id, part]) => {
     const key = SECTIONS.find(([s]) => s === id)[1];
