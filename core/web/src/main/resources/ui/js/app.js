@@ -18,6 +18,9 @@ const routes = [
   [/^#\/users\/(account)\/([^/]+)$/, () => import('./users.js')],
   [/^#\/users\/(new)$/, () => import('./users.js')],
   [/^#\/users$/, () => import('./users.js')],
+  // --- muni (issue 14 part 4)
+  [/^#\/inbox$/, () => import('./inbox.js')],
+  [/^#\/waits$/, () => import('./waits.js')],
 ];
 
 /** Pages anyone may read, signed in or not. */
@@ -29,7 +32,9 @@ const PUBLIC = [
 // the guard); the first entry a user may open is where they start.
 const NAV = [['#/cases', 'nav.cases', 'PROFESSIONAL'], ['#/signal', 'nav.signal', 'PROFESSIONAL'],
   ['#/coordinator', 'nav.coordinator', 'COORDINATOR'], ['#/monitor', 'nav.monitor', 'COORDINATOR'],
-  ['#/users', 'nav.users', 'REGIONAL_ADMINISTRATOR']];
+  ['#/users', 'nav.users', 'REGIONAL_ADMINISTRATOR'],
+  ['#/inbox', 'nav.inbox', 'MUNICIPALITY'], // muni: the municipality's inbox
+  ['#/waits', 'nav.waits', ['COORDINATOR', 'MUNICIPALITY']]]; // muni: the waiting list
 
 function roles() {
   return (api.user() && api.user().roles) || [];

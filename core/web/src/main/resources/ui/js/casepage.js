@@ -25,7 +25,8 @@ const URGENCIES = ['REGULAR', 'HIGH', 'CRISIS'];
 
 const SECTIONS = [['overview', 'case.overview'], ['family', 'case.family'], ['team', 'case.team'], ['plan', 'case.plan'],
   ['consents', 'case.consents'], ['entries', 'case.entries'], ['triage', 'case.triage'], ['care', 'case.care'],
-  ['measures', 'case.measures']]; // living: measures and parental authority per child
+  ['measures', 'case.measures'], // living: measures and parental authority per child
+  ['waits', 'case.waits']]; // muni: waiting is explicit (waits.js)
 
 /** The tab a user last looked at, per case (kept while the tab of the browser lives). */
 function keptTab(caseId) {
@@ -70,6 +71,7 @@ export async function render(main, caseId) {
     ['consents', () => consents(k, path)], ['entries', () => entries(k, path)],
     ['triage', () => triage(k, path)], ['care', () => care(k, path)],
     ['measures', () => measures(k, path, reload)], // living
+    ['waits', () => import('./waits.js').then((m) => m.section(k, path, reload))], // muni
   ];
   await Promise.all([glance(k, path).then((box) => replace(glanceBox, box)).catch(() => replace(glanceBox)),
     ...parts.map(async ([id, part]) => {

@@ -10,7 +10,7 @@ import { t, te, language } from './i18n.js';
 import * as api from './api.js';
 import { say } from './app.js';
 
-const ROLES = ['PROFESSIONAL', 'COORDINATOR', 'REGIONAL_ADMINISTRATOR', 'AUDITOR'];
+const ROLES = ['PROFESSIONAL', 'COORDINATOR', 'REGIONAL_ADMINISTRATOR', 'AUDITOR', 'MUNICIPALITY'];
 const ADMIN = 'REGIONAL_ADMINISTRATOR';
 const ALL = '*';
 

@@ -33,7 +33,10 @@ public enum Role {
      *
      * @since 1.3
      */
-    INDEPENDENT_REVIEWER;
+    INDEPENDENT_REVIEWER,
+    // --- muni (issue 14 part 4)
+    /** Decides the maatwerk and care requests addressed to its municipalities (inbox); never case content. */
+    MUNICIPALITY;
 
     /**
      * The roles that reach a case by invitation (a pending triage assessment, an open review request)

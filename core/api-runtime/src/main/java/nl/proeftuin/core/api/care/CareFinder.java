@@ -15,7 +15,9 @@ import org.osgi.annotation.versioning.ProviderType;
  * @throws nl.proeftuin.core.api.NotFoundException      unknown case, person or request
  * @throws nl.proeftuin.core.api.InvalidInputException  invalid input
  * @throws nl.proeftuin.core.api.RuleViolationException {@code case-closed}; {@code not-a-member} for a
- *                                                      person outside the case; {@code already-decided}
+ *                                                      person outside the case; {@code already-decided};
+ *                                                      {@code requester-cannot-decide} (the municipality decides,
+ *                                                      in its inbox: {@code nl.proeftuin.core.api.municipal})
  */
 @ProviderType
 public interface CareFinder {
@@ -26,7 +28,11 @@ public interface CareFinder {
     /** Asks the municipality for care by a provider that is not contracted. */
     MaatwerkView requestMaatwerk(Actor actor, String caseId, MaatwerkInput input);
 
-    /** Records the municipality's decision on a <i>maatwerk</i> request. */
+    /**
+     * Records the municipality's decision on a <i>maatwerk</i> request ({@code GRANTED}, {@code REFUSED} or
+     * {@code PARTLY}); never by the professional who made the request. The REST API no longer offers this
+     * to the case's professionals: the municipality decides in its inbox (decision 0033).
+     */
     MaatwerkView decideMaatwerk(Actor actor, String caseId, String requestId, MaatwerkDecision decision);
 
     /** The case's <i>maatwerk</i> requests, oldest first. */

@@ -55,6 +55,7 @@ import nl.proeftuin.core.store.care.ProcurementStore;
 import nl.proeftuin.core.store.plugins.StoredAlert;
 import nl.proeftuin.core.store.care.StoredCareRequest;
 import nl.proeftuin.core.store.care.StoredMaatwerk;
+import nl.proeftuin.core.store.municipal.MunicipalDecisionStore;
 import org.osgi.framework.FrameworkUtil;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -82,6 +83,8 @@ import org.slf4j.LoggerFactory;
 public class BoundCareFinder implements CareFinder, ProcurementInbox {
 
     static final String OVERDUE = "MAATWERK_OVERDUE";
+    /** A care request the municipality did not decide within its term (issue 14 part 4). */
+    static final String CARE_OVERDUE = "CARE_DECISION_OVERDUE";
     /** The name of the deadline check in {@code job_lease}. */
     static final String DEADLINE_JOB = "maatwerk-deadlines";
     static final int MAX_OFFERS = 500;
@@ -97,6 +100,11 @@ public class BoundCareFinder implements CareFinder, ProcurementInbox {
     private final NationalIdProtection nationalIds;
     private final int decisionDays;
     private final ScheduledExecutorService scheduler;
+    /**
+     * The municipality's part (issue 14 part 4): its own decision term, care-request deadlines, alerts
+     * addressed to it and to the case's fixed professional. Null in unit tests that leave it out.
+     */
+    private final MunicipalDecisionStore municipal;
 
     /**
      * The access log for the inbox (every JW301 allocation handed over gets an entry); optional and
@@ -119,26 +127,32 @@ public class BoundCareFinder implements CareFinder, ProcurementInbox {
      * @param calls       the time-boxed plugin calls
      * @param nationalIds BSN protection (an iJw care request must carry the BSN)
      * @param jobs        who runs the deadline check in the region
+     * @param municipal   the municipality's terms, deadlines and addressed alerts
      */
     @Activate
     public BoundCareFinder(CareFinderConfig config, @Reference Database database, @Reference FamilyStore family,
             @Reference CaseStore cases, @Reference PlanStore plans, @Reference ProcurementStore procurement,
             @Reference AlertStore alerts, @Reference BindingStore bindings, @Reference ServicePluginRegistry registry,
             @Reference TimeBoxedPluginCalls calls, @Reference NationalIdProtection nationalIds,
-            @Reference RegionJobs jobs) {
+            @Reference RegionJobs jobs, @Reference MunicipalDecisionStore municipal) {
         this(new Domain(database, family, cases, plans, Clock.systemUTC()), procurement, alerts, bindings,
                 new BoundCall(registry, calls, FrameworkUtil.getBundle(BoundCareFinder.class)), nationalIds,
-                config.maatwerkDecisionDays(), config.deadlineCheckMinutes(), jobs);
+                config.maatwerkDecisionDays(), config.deadlineCheckMinutes(), jobs, municipal);
     }
 
     BoundCareFinder(Domain domain, ProcurementStore procurement, AlertStore alerts, BindingStore bindings,
             BoundCall plugins, NationalIdProtection nationalIds, int decisionDays, long checkMinutes) {
-        this(domain, procurement, alerts, bindings, plugins, nationalIds, decisionDays, checkMinutes, null);
+        this(domain, procurement, alerts, bindings, plugins, nationalIds, decisionDays, checkMinutes, null, null);
     }
 
-    /** @param jobs who runs the deadline check in the region (decision 0027); null: this node, every time */
+    /**
+     * @param jobs      who runs the deadline check in the region (decision 0027); null: this node, every time
+     * @param municipal the municipality's terms, deadlines and addressed alerts, or null
+     */
     BoundCareFinder(Domain domain, ProcurementStore procurement, AlertStore alerts, BindingStore bindings,
-            BoundCall plugins, NationalIdProtection nationalIds, int decisionDays, long checkMinutes, RegionJobs jobs) {
+            BoundCall plugins, NationalIdProtection nationalIds, int decisionDays, long checkMinutes, RegionJobs jobs,
+            MunicipalDecisionStore municipal) {
+        this.municipal = municipal;
         this.domain = domain;
         this.procurement = procurement;
         this.alerts = alerts;
@@ -248,7 +262,11 @@ public class BoundCareFinder implements CareFinder, ProcurementInbox {
         // Checked open before the connector is called: a closed case sends nothing to the municipality.
         Member m = domain.read(c -> member(c, caseId, input.personId(), true));
         String id = Domain.newId();
-        LocalDate proposed = domain.today().plusDays(decisionDays);
+        // the municipality's own term from the region's register rules when it set one (issue 14 part 4);
+        // else the connector may set the deadline, else the configured default (8 weeks, Awb)
+        Integer ownTerm = municipal == null ? null
+                : domain.read(c -> municipal.decisionTermDays(c, m.kase().municipality()).orElse(null));
+        LocalDate proposed = domain.today().plusDays(ownTerm != null ? ownTerm : decisionDays);
         MaatwerkRequest request = new MaatwerkRequest(id, caseId, m.kase().municipality(), provider, motivation, proposed);
         Map<String, String> configuration = configuration(m.binding());
         BoundCall.Answer<MaatwerkStatus> answer = plugins.call(ExtensionPoint.PROCUREMENT, m.binding(),
@@ -267,7 +285,7 @@ public class BoundCareFinder implements CareFinder, ProcurementInbox {
         } else {
             state = answer.value().state();
             detail = answer.value().detail();
-            deadline = answer.value().deadline() == null ? proposed : answer.value().deadline();
+            deadline = answer.value().deadline() == null || ownTerm != null ? proposed : answer.value().deadline();
         }
         String by = answer.pluginId();
         return domain.write(c -> {
@@ -288,8 +306,8 @@ public class BoundCareFinder implements CareFinder, ProcurementInbox {
         Check.actor(actor);
         Check.required("body", decision);
         String state = Check.text("state", decision.state(), Check.ID);
-        if (!state.equals("GRANTED") && !state.equals("REFUSED")) {
-            throw new InvalidInputException("state", "must be GRANTED or REFUSED");
+        if (!state.equals("GRANTED") && !state.equals("REFUSED") && !state.equals("PARTLY")) {
+            throw new InvalidInputException("state", "must be GRANTED, REFUSED or PARTLY");
         }
         String detail = Check.text("detail", decision.detail(), Check.LONG_TEXT);
         return domain.write(c -> {
@@ -300,6 +318,10 @@ public class BoundCareFinder implements CareFinder, ProcurementInbox {
             if (!m.state().equals("SUBMITTED")) {
                 throw new RuleViolationException("already-decided", "maatwerk request " + requestId + " was decided: "
                         + m.state());
+            }
+            if (actor.id().equals(m.by())) {
+                throw new RuleViolationException("requester-cannot-decide", "maatwerk request " + requestId
+                        + " was made by " + actor.id() + ", who cannot decide it: the municipality decides");
             }
             procurement.decideMaatwerk(c, m.id(), state, detail, domain.now(), actor.id());
             domain.event(c, caseId, actor,
@@ -323,15 +345,50 @@ public class BoundCareFinder implements CareFinder, ProcurementInbox {
             int n = 0;
             for (StoredMaatwerk m : procurement.overdueUnalerted(c, domain.today())) {
                 if (procurement.markOverdueAlerted(c, m.id())) {
-                    alerts.insert(c, new StoredAlert(Domain.newId(), OVERDUE, ExtensionPoint.PROCUREMENT.name(),
-                            m.municipality(), m.pluginId(), m.caseId(), "The decision on the maatwerk request for "
-                                    + m.provider() + " (case " + m.caseId() + ") was due on " + m.deadline()
-                                    + " and has not been made.", domain.now()));
+                    overdueAlerts(c, OVERDUE, m.municipality(), m.pluginId(), m.caseId(),
+                            "The decision on the maatwerk request for " + m.provider() + " (case " + m.caseId()
+                                    + ") was due on " + m.deadline() + " and has not been made.");
                     n++;
+                }
+            }
+            if (municipal != null) {
+                for (var r : municipal.overdueCareUnalerted(c, domain.today())) {
+                    if (municipal.markCareOverdueAlerted(c, r.id())) {
+                        overdueAlerts(c, CARE_OVERDUE, r.municipality(), null, r.caseId(),
+                                "The decision on the care request for " + r.provider() + " (case " + r.caseId()
+                                        + ") was due on " + r.deadline() + " and has not been made.");
+                        n++;
+                    }
                 }
             }
             return n;
         });
+    }
+
+    /**
+     * An overdue decision alerts the coordinator and the municipality (one alert, addressed to the
+     * municipality) and each of the case's fixed professionals (one alert each, addressed to them).
+     */
+    private void overdueAlerts(Connection c, String kind, String municipality, String pluginId, String caseId,
+            String message) throws SQLException {
+        StoredAlert toMunicipality = new StoredAlert(Domain.newId(), kind, ExtensionPoint.PROCUREMENT.name(),
+                municipality, pluginId, caseId, message, domain.now());
+        alerts.insert(c, toMunicipality);
+        if (municipal == null) {
+            return;
+        }
+        municipal.address(c, toMunicipality.id(), "municipality");
+        for (String fixed : municipal.fixedProfessionals(c, caseId)) {
+            StoredAlert toFixed = new StoredAlert(Domain.newId(), kind, ExtensionPoint.PROCUREMENT.name(), municipality,
+                    pluginId, caseId, message, domain.now());
+            alerts.insert(c, toFixed);
+            municipal.address(c, toFixed.id(), "user:" + fixed);
+        }
+    }
+
+    /** The municipality's own decision term, else the configured one (8 weeks by default). */
+    private int termDays(Connection c, String municipality) throws SQLException {
+        return municipal == null ? decisionDays : municipal.decisionTermDays(c, municipality).orElse(decisionDays);
     }
 
     private MaatwerkView view(StoredMaatwerk m) {
@@ -388,6 +445,10 @@ public class BoundCareFinder implements CareFinder, ProcurementInbox {
                     answer.pluginId(), messageRef == null ? null : clip(messageRef, 200), domain.now(), actor.id(), null,
                     null, null);
             procurement.insertCareRequest(c, r);
+            if (municipal != null && (state.equals("SUBMITTED") || state.equals("FALLBACK"))) {
+                // the municipality decides it within its term (Awb), sent or recorded for it in the platform
+                municipal.insertCareDeadline(c, r.id(), domain.today().plusDays(termDays(c, r.municipality())));
+            }
             domain.event(c, caseId, actor, new CaseEvents.CareRequested(r.id(),
                     String.valueOf(category), code == null ? null : String.valueOf(code), provider, state),
                     "care requested: category " + category

@@ -76,7 +76,15 @@ final class CaseEvents {
         MEMBER_ROLES_CHANGED(null),
         MEMBERSHIP_ENDED(null),
         AUTHORITY_RECORDED(null),
-        AUTHORITY_ENDED(null);
+        AUTHORITY_ENDED(null),
+        // --- muni (issue 14 part 4)
+        /** The municipality decided on a care request in the platform. */
+        CARE_DECIDED(null),
+        // --- muni (issue 14 part 5)
+        /** The case waits (for a GI worker, care, a Raad investigation), with who is responsible meanwhile. */
+        WAIT_STARTED(null),
+        /** A wait ended. */
+        WAIT_ENDED(null);
 
         private final String outbound;
 
@@ -294,6 +302,28 @@ final class CaseEvents {
     record ChildMeasureEnded(String measureId, String personId, String measure, LocalDate endedOn) implements Payload {
         public Type type() {
             return Type.CHILD_MEASURE_ENDED;
+        }
+    }
+
+    // --- muni (issue 14 part 4)
+    record CareDecided(String careRequestId, String provider, String outcome, LocalDate objectionUntil)
+            implements Payload {
+        public Type type() {
+            return Type.CARE_DECIDED;
+        }
+    }
+
+    // --- muni (issue 14 part 5)
+    record WaitStarted(String waitId, String waitFor, String waitingOn, String responsibleId, LocalDate since,
+            LocalDate expected) implements Payload {
+        public Type type() {
+            return Type.WAIT_STARTED;
+        }
+    }
+
+    record WaitEnded(String waitId, String waitFor, LocalDate on) implements Payload {
+        public Type type() {
+            return Type.WAIT_ENDED;
         }
     }
 

@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedDeque;
 
 import nl.proeftuin.core.api.NotFoundException;
+import nl.proeftuin.core.api.dto.Actor;
 import nl.proeftuin.core.api.dto.CaseEvent;
 import nl.proeftuin.core.api.dto.CaseMemberInput;
 import nl.proeftuin.core.api.dto.CaseView;
@@ -111,6 +112,8 @@ class CareFinderTest {
     abstract static class Contract extends PluginTestBase {
 
         static final LocalDate PROPOSED = TODAY.plusDays(56);
+        /** A municipality's decider: never the professional who asked. */
+        static final Actor GEMEENTE = new Actor("mia.gemeente", "Mia van de Gemeente");
 
         BoundCareFinder finder;
 
@@ -404,22 +407,25 @@ class CareFinderTest {
             String id = f.kase().id();
             MaatwerkView m = finder.requestMaatwerk(ANS, id, maatwerkFor(f.child().id()));
 
-            assertInvalid("state", () -> finder.decideMaatwerk(ANS, id, m.id(), new MaatwerkDecision("MAYBE", "?")));
-            assertInvalid("detail", () -> finder.decideMaatwerk(ANS, id, m.id(), new MaatwerkDecision("GRANTED", " ")));
-            MaatwerkView granted = finder.decideMaatwerk(ANS, id, m.id(), new MaatwerkDecision("GRANTED",
+            assertRule("requester-cannot-decide", () -> finder.decideMaatwerk(ANS, id, m.id(),
+                    new MaatwerkDecision("GRANTED", "Toegekend door wie het vroeg")));
+            assertEquals("SUBMITTED", finder.maatwerk(id).get(0).state(), "the requester's decision is not recorded");
+            assertInvalid("state", () -> finder.decideMaatwerk(GEMEENTE, id, m.id(), new MaatwerkDecision("MAYBE", "?")));
+            assertInvalid("detail", () -> finder.decideMaatwerk(GEMEENTE, id, m.id(), new MaatwerkDecision("GRANTED", " ")));
+            MaatwerkView granted = finder.decideMaatwerk(GEMEENTE, id, m.id(), new MaatwerkDecision("GRANTED",
                     "Toegekend voor 6 maanden"));
             assertEquals("GRANTED", granted.state());
             assertEquals("Toegekend voor 6 maanden", granted.detail());
             assertFalse(granted.overdue());
             assertEquals(List.of(granted), finder.maatwerk(id));
 
-            assertRule("already-decided", () -> finder.decideMaatwerk(ANS, id, m.id(),
+            assertRule("already-decided", () -> finder.decideMaatwerk(GEMEENTE, id, m.id(),
                     new MaatwerkDecision("REFUSED", "toch niet")));
             assertEquals("GRANTED", finder.maatwerk(id).get(0).state());
-            assertThrows(NotFoundException.class, () -> finder.decideMaatwerk(ANS, id, "no-such-request",
+            assertThrows(NotFoundException.class, () -> finder.decideMaatwerk(GEMEENTE, id, "no-such-request",
                     new MaatwerkDecision("GRANTED", "x")));
             Family other = bound(new TestConnector());
-            assertThrows(NotFoundException.class, () -> finder.decideMaatwerk(ANS, other.kase().id(), m.id(),
+            assertThrows(NotFoundException.class, () -> finder.decideMaatwerk(GEMEENTE, other.kase().id(), m.id(),
                     new MaatwerkDecision("REFUSED", "x")), "a request is decided within its own case");
             assertEquals(1, cases.history(id).stream().map(CaseEvent::type).filter("MAATWERK_DECIDED"::equals).count());
         }
@@ -432,7 +438,7 @@ class CareFinderTest {
             String id = f.kase().id();
             MaatwerkView soon = finder.requestMaatwerk(ANS, id, maatwerkFor(f.child().id()));
             MaatwerkView decided = finder.requestMaatwerk(ANS, id, maatwerkFor(f.child().id()));
-            finder.decideMaatwerk(ANS, id, decided.id(), new MaatwerkDecision("REFUSED", "past niet"));
+            finder.decideMaatwerk(GEMEENTE, id, decided.id(), new MaatwerkDecision("REFUSED", "past niet"));
             connector.deadline = null;
             MaatwerkView later = finder.requestMaatwerk(ANS, id, maatwerkFor(f.parent().id()));
             assertEquals(PROPOSED, later.deadline());

@@ -128,6 +128,11 @@ final class ApiDispatcher {
         // --- living (issue 14)
         new LivingResource(more.optional("living case service", nl.proeftuin.core.api.living.LivingCaseService.class),
                 guard).register(router);
+        // --- muni (issue 14 part 4)
+        new MunicipalInboxResource(more.optional("municipal inbox", nl.proeftuin.core.api.municipal.MunicipalInbox.class),
+                guard).register(router);
+        // --- muni (issue 14 part 5)
+        new WaitResource(more.optional("waits", nl.proeftuin.core.api.waits.WaitService.class)).register(router);
         openApi.complete(router);
     }
 

@@ -138,6 +138,14 @@ public class ApiServlet extends HttpServlet {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile nl.proeftuin.core.api.triage.TriageReplay triageReplay;
 
+    // --- muni (issue 14 part 4)
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile nl.proeftuin.core.api.municipal.MunicipalInbox municipalInbox;
+
+    // --- muni (issue 14 part 5)
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile nl.proeftuin.core.api.waits.WaitService waitService;
+
     // The node's metrics (decision 0023): requests per route template and status. Greedy, so a registry
     // that comes later is used; the API never waits for it.
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
@@ -170,7 +178,10 @@ public class ApiServlet extends HttpServlet {
                         .with(NodeBackup.class, () -> nodeBackup)
                         .with(nl.proeftuin.core.api.triage.TriageReplay.class, () -> triageReplay) // switches
                         // --- living
-                        .with(nl.proeftuin.core.api.living.LivingCaseService.class, () -> livingCaseService));
+                        .with(nl.proeftuin.core.api.living.LivingCaseService.class, () -> livingCaseService)
+                        // --- muni
+                        .with(nl.proeftuin.core.api.municipal.MunicipalInbox.class, () -> municipalInbox)
+                        .with(nl.proeftuin.core.api.waits.WaitService.class, () -> waitService));
     }
 
     /**

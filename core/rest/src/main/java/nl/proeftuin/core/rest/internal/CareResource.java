@@ -1,5 +1,6 @@
 package nl.proeftuin.core.rest.internal;
 
+import nl.proeftuin.core.api.RuleViolationException;
 import nl.proeftuin.core.api.dto.LifeDomain;
 import nl.proeftuin.core.security.Role;
 import nl.proeftuin.core.spi.Urgency;
@@ -62,16 +63,20 @@ final class CareResource {
                     return Reply.json(201, service.requestMaatwerk(Actors.from(r), r.path("caseId"), input));
                 }));
         router.add(Route.post("/cases/{caseId}/maatwerk/{requestId}/decision")
-                .operation("decideMaatwerk", "care", "Records the municipality's decision on a maatwerk request.")
+                .operation("decideMaatwerk", "care", "Closed: the municipality records its decision itself, in its "
+                        + "inbox (POST /municipality/inbox/{requestId}/decision); a professional of the case never "
+                        + "does (409 municipality-decides).")
                 .policy(RoutePolicy.onCase(Role.PROFESSIONAL))
                 .body(MaatwerkDecision.class)
                 .returns(200, "OK", MaatwerkView.class)
-                .problem(409, "case-closed; already-decided.")
+                .problem(409, "municipality-decides: the municipality decides in its own inbox, not the case's "
+                        + "professional.")
                 .handle(r -> {
-                    CareFinder service = finder.get();
-                    MaatwerkDecision input = r.body(MaatwerkDecision.class);
-                    return Reply.ok(service.decideMaatwerk(Actors.from(r), r.path("caseId"), r.path("requestId"),
-                            input));
+                    r.body(MaatwerkDecision.class);
+                    throw new RuleViolationException("municipality-decides", "the decision on maatwerk request "
+                            + r.path("requestId") + " is the municipality's: it records it in its inbox (POST "
+                            + "/api/v1/municipality/inbox/" + r.path("requestId") + "/decision); the requesting "
+                            + "professional cannot decide their own request");
                 }));
         router.add(Route.get("/cases/{caseId}/care-requests")
                 .operation("listCareRequests", "care", "The case's care requests with their allocations, oldest first.")

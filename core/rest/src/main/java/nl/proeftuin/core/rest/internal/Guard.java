@@ -54,6 +54,8 @@ final class Guard {
         final Set<String> persons = new LinkedHashSet<>();
         /** What the handler adds to the entry's detail (what a permission change set), or null. */
         String change;
+        /** The case a handler found the request to concern when its path names none (muni: a decision), or null. */
+        String caseId;
 
         Entry(AccessEvent admitted, String method, String template) {
             this.admitted = admitted;
@@ -181,7 +183,7 @@ final class Guard {
                 : AccessEvent.FAILURE;
         List<String> persons = new ArrayList<>(a.personIds());
         persons.addAll(entry.persons);
-        String caseId = a.caseId();
+        String caseId = a.caseId() != null ? a.caseId() : entry.caseId;
         String objectType = a.objectType();
         String objectId = a.objectId();
         StringBuilder detail = new StringBuilder(a.detail() == null ? "" : a.detail());

@@ -19,6 +19,11 @@ public class JdbcErasureStore implements ErasureStore {
                 case "case_entry_person" -> Jdbc.update(c, "DELETE FROM case_entry_person WHERE entry_id IN"
                         + " (SELECT id FROM case_entry WHERE case_id = ?)", caseId);
                 case "family_case" -> Jdbc.update(c, "DELETE FROM family_case WHERE id = ?", caseId);
+                // muni (V23): rows hanging on an alert or a care request of the case
+                case "alert_addressee" -> Jdbc.update(c, "DELETE FROM alert_addressee WHERE alert_id IN"
+                        + " (SELECT id FROM plugin_alert WHERE case_id = ?)", caseId);
+                case "care_request_deadline" -> Jdbc.update(c, "DELETE FROM care_request_deadline WHERE request_id IN"
+                        + " (SELECT id FROM care_request WHERE case_id = ?)", caseId);
                 default -> Jdbc.update(c, "DELETE FROM " + table + " WHERE case_id = ?", caseId);
             }
         }
@@ -33,6 +38,14 @@ public class JdbcErasureStore implements ErasureStore {
                 case "parental_authority" -> Jdbc.update(c, "DELETE FROM parental_authority WHERE person_id = ?"
                         + " OR holder_person_id = ?", personId, personId); // living
                 case "person" -> Jdbc.update(c, "DELETE FROM person WHERE id = ?", personId);
+                // muni (V23): the decisions and deadlines of the person's requests
+                case "municipal_decision" -> Jdbc.update(c, "DELETE FROM municipal_decision WHERE request_id IN"
+                        + " (SELECT id FROM maatwerk_request WHERE person_id = ?)"
+                        + " OR request_id IN (SELECT id FROM care_request WHERE person_id = ?)", personId, personId);
+                case "care_request_deadline" -> Jdbc.update(c, "DELETE FROM care_request_deadline WHERE request_id IN"
+                        + " (SELECT id FROM care_request WHERE person_id = ?)", personId);
+                case "case_wait" -> Jdbc.update(c, "DELETE FROM case_wait WHERE care_request_id IN"
+                        + " (SELECT id FROM care_request WHERE person_id = ?)", personId);
                 default -> Jdbc.update(c, "DELETE FROM " + table + " WHERE person_id = ?", personId);
             }
         }

@@ -74,7 +74,10 @@ public class JdbcMonitorStore implements MonitorStore {
 
     @Override
     public List<CareRequestTimes> careRequests(Connection c) throws SQLException {
-        return Jdbc.list(c, "SELECT municipality, requested_at, allocated_at FROM care_request",
+        // muni (issue 14 part 5): a care request that could not be sent (FALLBACK), or that the connector
+        // refused (REJECTED, UNSUPPORTED), is nobody's: it does not count as waiting for care
+        return Jdbc.list(c, "SELECT municipality, requested_at, allocated_at FROM care_request"
+                + " WHERE state NOT IN ('FALLBACK', 'REJECTED', 'UNSUPPORTED')",
                 rs -> new CareRequestTimes(rs.getString("municipality"), instant(rs, "requested_at"),
                         instant(rs, "allocated_at")));
     }

@@ -18,16 +18,18 @@ public interface ErasureStore {
     /** The tables {@link #removeCase} empties for a case, in order; {@code family_case} last. */
     List<String> CASE_TABLES = List.of("case_entry_person", "restricted_reader_added", "restricted_notice",
             "case_entry", "case_member_role", "case_member", "handover", "court_request", "review", "evaluation",
-            "assignment", "consent", "plan_version", "triage_assessment", "triage_outcome", "plugin_alert",
-            "local_team_outbox", "local_team_inbound", "care_path_step", "care_path_incident", "maatwerk_request",
-            "care_request", "break_glass", "case_event",
+            "assignment", "consent", "plan_version", "triage_assessment", "triage_outcome",
+            "alert_addressee", "plugin_alert", "local_team_outbox", "local_team_inbound", "care_path_step",
+            "care_path_incident", "municipal_decision", "maatwerk_request", "case_wait", "care_request_deadline",
+            "care_request", "break_glass", "case_event", // muni: alert_addressee ... care_request_deadline
             "child_measure", "review_request", "case_signal", "separate_case", "case_member_change",
             "parental_authority", "regie_notice", // living
             "family_case");
 
     /** The tables {@link #removePerson} empties for a person, in order; {@code person} last. */
     List<String> PERSON_TABLES = List.of("case_entry_person", "case_member_role", "case_member", "consent",
-            "maatwerk_request", "care_request", "household_membership", "safe_address_version", "safe_address",
+            "municipal_decision", "maatwerk_request", "case_wait", "care_request_deadline", "care_request",
+            "household_membership", "safe_address_version", "safe_address",
             "rectification", "restricted_notice", "relationship",
             "child_measure", "case_member_change", "parental_authority", // living
             "person");
