@@ -20,12 +20,14 @@ public interface ErasureStore {
             "case_entry", "case_member_role", "case_member", "handover", "court_request", "review", "evaluation",
             "assignment", "consent", "plan_version", "triage_assessment", "triage_outcome", "plugin_alert",
             "local_team_outbox", "local_team_inbound", "care_path_step", "care_path_incident", "maatwerk_request",
-            "care_request", "break_glass", "case_event", "family_case");
+            "care_request", "break_glass", "case_event",
+            /* cohorts (V20) */ "family_experience", "case_outcome", "family_case");
 
     /** The tables {@link #removePerson} empties for a person, in order; {@code person} last. */
     List<String> PERSON_TABLES = List.of("case_entry_person", "case_member_role", "case_member", "consent",
             "maatwerk_request", "care_request", "household_membership", "safe_address_version", "safe_address",
-            "rectification", "restricted_notice", "relationship", "person");
+            "rectification", "restricted_notice", "relationship",
+            /* cohorts (V20) */ "family_experience", "person");
 
     /** The tables with a case or person column that keep their rows: the accountability of the removal. */
     List<String> KEPT = List.of("access_log", "access_log_person", "access_log_head", "legal_hold", "erasure_request");
