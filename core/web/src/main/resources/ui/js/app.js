@@ -10,6 +10,7 @@ const routes = [
   [/^#\/signal$/, () => import('./signal.js')],
   [/^#\/coordinator$/, () => import('./coordinator.js')],
   [/^#\/monitor$/, () => import('./monitor.js')],
+  [/^#\/monitor\/compare$/, () => import('./compare.js')], // cohorts (issue 15)
   [/^#\/cases$/, () => import('./cases.js')],
   [/^#\/users\/(account)\/([^/]+)$/, () => import('./users.js')],
   [/^#\/users\/(new)$/, () => import('./users.js')],
@@ -18,7 +19,8 @@ const routes = [
 
 // [href, text, role]: an entry with a role shows only to users holding it (the API stays the guard).
 const NAV = [['#/cases', 'nav.cases'], ['#/signal', 'nav.signal'], ['#/coordinator', 'nav.coordinator'], ['#/monitor', 'nav.monitor'],
-  ['#/users', 'nav.users', 'REGIONAL_ADMINISTRATOR']];
+  ['#/users', 'nav.users', 'REGIONAL_ADMINISTRATOR'],
+  ['#/monitor/compare', 'nav.compare', 'COORDINATOR']]; // cohorts (issue 15)
 
 /** Shows a message in the live region (read out by screen readers). */
 export function say(message, kind = 'ok') {

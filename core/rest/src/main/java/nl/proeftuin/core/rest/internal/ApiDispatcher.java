@@ -123,6 +123,9 @@ final class ApiDispatcher {
         new BackupResource(more.optional("node backup", NodeBackup.class)).register(router);
         new PrivacyResource(more.optional("privacy service", PrivacyService.class),
                 more.optional("restricted data", RestrictedData.class)).register(router);
+        // cohorts (issue 15)
+        new CohortResource(more.optional("cohort comparison", nl.proeftuin.core.api.monitor.CohortService.class),
+                more.optional("privacy service", PrivacyService.class), guard).register(router);
         openApi.complete(router);
     }
 
