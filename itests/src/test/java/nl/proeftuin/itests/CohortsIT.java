@@ -33,6 +33,9 @@ public class CohortsIT extends KarafTestSupport {
     @Configuration
     public Option[] config() {
         List<Option> options = baseOptions();
+        if (Boolean.getBoolean("proeftuin.itest.keep")) {
+            options.add(org.ops4j.pax.exam.karaf.options.KarafDistributionOption.keepRuntimeFolder());
+        }
         return options.toArray(new Option[0]);
     }
 
