@@ -26,17 +26,17 @@ public class JdbcCohortStore implements CohortStore {
             + " AND t.seq_no = (SELECT MIN(t2.seq_no) FROM triage_outcome t2 WHERE t2.case_id = k.id)"
             + " LEFT JOIN case_outcome o ON o.case_id = k.id";
 
-    private static final String FIRST_HELP_JOINS =
-            " LEFT JOIN (SELECT case_id, MIN(created_at) AS first_at FROM plan_version GROUP BY case_id) fp"
-            + " ON fp.case_id = k.id"
-            + " LEFT JOIN (SELECT case_id, MIN(requested_at) AS first_at FROM care_request GROUP BY case_id) fc"
-            + " ON fc.case_id = k.id";
-
-    private static final String TEAM_JOINS =
-            " LEFT JOIN (SELECT case_id, COUNT(DISTINCT professional_id) AS n FROM assignment GROUP BY case_id) pa"
-            + " ON pa.case_id = k.id"
-            + " LEFT JOIN (SELECT case_id, COUNT(*) AS n FROM handover GROUP BY case_id) ho ON ho.case_id = k.id"
-            + " LEFT JOIN (SELECT case_id, COUNT(*) AS n FROM court_request GROUP BY case_id) cr ON cr.case_id = k.id";
+    /**
+     * Per case, each figure by a correlated subquery on its case index (plan_version's key,
+     * care_request_case_ix, assignment_case_ix, handover_case_ix, court_request_case_ix): an index
+     * probe per case of the cohort, never a join with a whole-table aggregate (which H2 evaluates per
+     * outer row).
+     */
+    private static final String PER_CASE = "(SELECT MIN(p.created_at) FROM plan_version p WHERE p.case_id = k.id) AS fp,"
+            + " (SELECT MIN(r.requested_at) FROM care_request r WHERE r.case_id = k.id) AS fc";
+    private static final String TEAM = "(SELECT COUNT(DISTINCT a.professional_id) FROM assignment a WHERE a.case_id = k.id)"
+            + " AS professionals, (SELECT COUNT(*) FROM handover h WHERE h.case_id = k.id) AS handovers,"
+            + " (SELECT COUNT(*) FROM court_request q WHERE q.case_id = k.id) AS raad";
 
     /** SQL that differs between the two databases. */
     private record Dialect(boolean postgres) {
@@ -62,9 +62,14 @@ public class JdbcCohortStore implements CohortStore {
                     + " AND k2.signal_received_on <= " + plusTwelveMonths("o.closed_on") + ")";
         }
 
+        /** 1 when the closed case has a repeat signal, else 0: computed per case inside the cohort's query. */
+        String repeatFlag() {
+            return "CASE WHEN o.case_id IS NOT NULL AND " + repeat() + " THEN 1 ELSE 0 END";
+        }
+
         String leadDays() {
-            String first = "LEAST(COALESCE(fp.first_at, fc.first_at), COALESCE(fc.first_at, fp.first_at))";
-            String days = days("k.signal_received_on", day(first));
+            String first = "LEAST(COALESCE(x.fp, x.fc), COALESCE(x.fc, x.fp))";
+            String days = days("x.signal_received_on", day(first));
             return "CASE WHEN " + days + " < 0 THEN 0 ELSE " + days + " END";
         }
     }
@@ -112,10 +117,12 @@ public class JdbcCohortStore implements CohortStore {
         Dialect d = dialect(c);
         List<Object> params = new ArrayList<>();
         String inner = switch (measure) {
-            case LEAD_TIME_DAYS -> "SELECT " + d.leadDays() + " AS v" + BASE + FIRST_HELP_JOINS + where(filter, params)
-                    + " AND (fp.first_at IS NOT NULL OR fc.first_at IS NOT NULL)";
-            case PROFESSIONALS -> "SELECT COALESCE(pa.n, 0) AS v" + BASE + TEAM_JOINS + where(filter, params);
-            case HANDOVERS -> "SELECT COALESCE(ho.n, 0) AS v" + BASE + TEAM_JOINS + where(filter, params);
+            case LEAD_TIME_DAYS -> "SELECT " + d.leadDays() + " AS v FROM (SELECT k.signal_received_on, " + PER_CASE + BASE
+                    + where(filter, params) + ") x WHERE x.fp IS NOT NULL OR x.fc IS NOT NULL";
+            case PROFESSIONALS -> "SELECT (SELECT COUNT(DISTINCT a.professional_id) FROM assignment a WHERE a.case_id = k.id)"
+                    + " AS v" + BASE + where(filter, params);
+            case HANDOVERS -> "SELECT (SELECT COUNT(*) FROM handover h WHERE h.case_id = k.id) AS v" + BASE
+                    + where(filter, params);
             case CARE_WAITING_DAYS -> {
                 String days = d.days(d.day("r.requested_at"), d.day("r.allocated_at"));
                 yield "SELECT CASE WHEN " + days + " < 0 THEN 0 ELSE " + days + " END AS v" + BASE
@@ -126,7 +133,7 @@ public class JdbcCohortStore implements CohortStore {
                     + " WHERE e2.case_id = e.case_id AND e2.person_id = e.person_id)" + where(filter, params);
         };
         SortedMap<Integer, Long> out = new TreeMap<>();
-        for (long[] row : Jdbc.list(c, "SELECT v, COUNT(*) AS n FROM (" + inner + ") x GROUP BY v",
+        for (long[] row : Jdbc.list(c, "SELECT v, COUNT(*) AS n FROM (" + inner + ") y GROUP BY v",
                 rs -> new long[] {rs.getLong(1), rs.getLong(2)}, params.toArray())) {
             out.put((int) row[0], row[1]);
         }
@@ -138,18 +145,18 @@ public class JdbcCohortStore implements CohortStore {
         Dialect d = dialect(c);
         List<Object> params = new ArrayList<>();
         String sql = "SELECT COUNT(*),"
-                + " SUM(CASE WHEN o.case_id IS NOT NULL THEN 1 ELSE 0 END),"
-                + " SUM(CASE WHEN o.outcome IS NOT NULL AND o.outcome <> 'UNKNOWN' THEN 1 ELSE 0 END),"
-                + " SUM(CASE WHEN k.framework = 'COMPULSORY' THEN 1 ELSE 0 END),"
-                + " SUM(CASE WHEN cr.n IS NOT NULL THEN 1 ELSE 0 END),"
-                + " SUM(CASE WHEN k.measure_type IS NOT NULL OR o.outcome = 'COURT_MEASURE' THEN 1 ELSE 0 END),"
-                + " SUM(CASE WHEN o.outcome = 'OUT_OF_HOME_PLACED' THEN 1 ELSE 0 END),"
-                + " SUM(CASE WHEN o.outcome = 'OUT_OF_HOME_PREVENTED' THEN 1 ELSE 0 END),"
-                + " SUM(CASE WHEN o.case_id IS NOT NULL AND " + d.repeat() + " THEN 1 ELSE 0 END),"
-                + " SUM(CASE WHEN k.status = 'OPEN' AND fp.first_at IS NULL AND fc.first_at IS NULL THEN 1 ELSE 0 END)"
-                + BASE + FIRST_HELP_JOINS
-                + " LEFT JOIN (SELECT case_id, COUNT(*) AS n FROM court_request GROUP BY case_id) cr ON cr.case_id = k.id"
-                + where(filter, params);
+                + " SUM(CASE WHEN x.outcome IS NOT NULL THEN 1 ELSE 0 END),"
+                + " SUM(CASE WHEN x.outcome IS NOT NULL AND x.outcome <> 'UNKNOWN' THEN 1 ELSE 0 END),"
+                + " SUM(CASE WHEN x.framework = 'COMPULSORY' THEN 1 ELSE 0 END),"
+                + " SUM(CASE WHEN x.raad > 0 THEN 1 ELSE 0 END),"
+                + " SUM(CASE WHEN x.measure_type IS NOT NULL OR x.outcome = 'COURT_MEASURE' THEN 1 ELSE 0 END),"
+                + " SUM(CASE WHEN x.outcome = 'OUT_OF_HOME_PLACED' THEN 1 ELSE 0 END),"
+                + " SUM(CASE WHEN x.outcome = 'OUT_OF_HOME_PREVENTED' THEN 1 ELSE 0 END),"
+                + " SUM(x.repeat_signal),"
+                + " SUM(CASE WHEN x.status = 'OPEN' AND x.fp IS NULL AND x.fc IS NULL THEN 1 ELSE 0 END)"
+                + " FROM (SELECT k.status, k.framework, k.measure_type, o.outcome, " + d.repeatFlag() + " AS repeat_signal,"
+                + " (SELECT COUNT(*) FROM court_request q WHERE q.case_id = k.id) AS raad, " + PER_CASE + BASE
+                + where(filter, params) + ") x";
         return Jdbc.one(c, sql, rs -> new Counts(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4),
                 rs.getLong(5), rs.getLong(6), rs.getLong(7), rs.getLong(8), rs.getLong(9), rs.getLong(10)),
                 params.toArray()).orElseThrow();
@@ -159,14 +166,11 @@ public class JdbcCohortStore implements CohortStore {
     public List<CaseRow> rows(Connection c, Filter filter, int limit) throws SQLException {
         Dialect d = dialect(c);
         List<Object> params = new ArrayList<>();
-        String sql = "SELECT k.id, k.municipality, k.signal_received_on, k.framework, k.measure_type,"
-                + " t.plugin_id, t.configuration_hash, t.binding_revision,"
-                + " CASE WHEN fp.first_at IS NULL AND fc.first_at IS NULL THEN NULL ELSE " + d.leadDays() + " END AS lead,"
-                + " COALESCE(pa.n, 0) AS professionals, COALESCE(ho.n, 0) AS handovers, COALESCE(cr.n, 0) AS raad,"
-                + " o.outcome, o.closed_on,"
-                + " CASE WHEN o.case_id IS NOT NULL AND " + d.repeat() + " THEN 1 ELSE 0 END AS repeat_signal"
-                + BASE + FIRST_HELP_JOINS + TEAM_JOINS + where(filter, params)
-                + " ORDER BY k.signal_received_on, k.id LIMIT ?";
+        String sql = "SELECT x.*, CASE WHEN x.fp IS NULL AND x.fc IS NULL THEN NULL ELSE " + d.leadDays() + " END AS lead"
+                + " FROM (SELECT k.id, k.municipality, k.signal_received_on, k.framework, k.measure_type,"
+                + " t.plugin_id, t.configuration_hash, t.binding_revision, o.outcome, o.closed_on, "
+                + d.repeatFlag() + " AS repeat_signal, " + TEAM + ", " + PER_CASE + BASE + where(filter, params)
+                + " ORDER BY k.signal_received_on, k.id LIMIT ?) x ORDER BY x.signal_received_on, x.id";
         params.add(limit);
         return Jdbc.list(c, sql, rs -> {
             long revision = rs.getLong("binding_revision");

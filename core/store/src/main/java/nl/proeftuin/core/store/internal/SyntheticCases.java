@@ -40,14 +40,14 @@ public final class SyntheticCases {
             Integer careWaitDays) {
     }
 
-    /** @return the ids of the inserted cases, in the order of {@code specs} */
+    /** @return the ids of the inserted cases, in the order of {@code specs} (persons first in every flush: the case rows refer to them) */
     public static List<String> insert(Connection c, List<Spec> specs) throws SQLException {
         Set<String> persons = new HashSet<>();
         List<String> ids = new java.util.ArrayList<>(specs.size());
         Instant now = Instant.now();
         try (PreparedStatement person = c.prepareStatement("INSERT INTO person (id, given_name, family_name,"
-                + " given_name_lc, family_name_lc, date_of_birth, created_at, created_by) VALUES (?, 'X', 'Y', 'x', 'y',"
-                + " DATE '2015-01-01', ?, 'bench')");
+                + " given_name_lc, family_name_lc, date_of_birth, created_at, created_by) SELECT ?, 'X', 'Y', 'x', 'y',"
+                + " DATE '2015-01-01', ?, 'bench' WHERE NOT EXISTS (SELECT 1 FROM person WHERE id = ?)");
                 PreparedStatement kase = c.prepareStatement("INSERT INTO family_case (id, row_version, municipality,"
                         + " status, closed_reason, signal_kind, signal_source, signal_description, signal_received_on,"
                         + " phase, framework, measure_type, opened_at, opened_by) VALUES (?, 1, ?, ?, ?, 'SIGNAL',"
@@ -87,11 +87,9 @@ public final class SyntheticCases {
                 String id = UUID.randomUUID().toString();
                 ids.add(id);
                 String personId = UUID.nameUUIDFromBytes(("family:" + s.family()).getBytes()).toString();
-                if (persons.add(personId) && !exists(c, personId)) {
-                    person.setString(1, personId);
-                    Jdbc.bindAll(person, personId, now);
+                if (persons.add(personId)) {
+                    Jdbc.bindAll(person, personId, now, personId);
                     person.addBatch();
-                    person.executeBatch(); // persons first: the case rows refer to them
                 }
                 Instant signal = at(s.signalOn(), 0);
                 Jdbc.bindAll(kase, id, s.municipality(), s.outcome() == null ? "OPEN" : "CLOSED",
@@ -142,16 +140,12 @@ public final class SyntheticCases {
                     care.addBatch();
                 }
                 if (++n % BATCH == 0) {
-                    flush(kase, member, triage, plan, assignment, handover, review, court, outcome, experience, care);
+                    flush(person, kase, member, triage, plan, assignment, handover, review, court, outcome, experience, care);
                 }
             }
-            flush(kase, member, triage, plan, assignment, handover, review, court, outcome, experience, care);
+            flush(person, kase, member, triage, plan, assignment, handover, review, court, outcome, experience, care);
         }
         return ids;
-    }
-
-    private static boolean exists(Connection c, String personId) throws SQLException {
-        return Jdbc.one(c, "SELECT id FROM person WHERE id = ?", rs -> rs.getString(1), personId).isPresent();
     }
 
     private static void flush(PreparedStatement... statements) throws SQLException {
