@@ -14,6 +14,7 @@ const routes = [
   [/^#\/signal$/, () => import('./signal.js')],
   [/^#\/coordinator$/, () => import('./coordinator.js')],
   [/^#\/monitor$/, () => import('./monitor.js')],
+  [/^#\/monitor\/compare$/, () => import('./compare.js')], // cohorts (issue 15)
   [/^#\/cases$/, () => import('./cases.js')],
   [/^#\/users\/(account)\/([^/]+)$/, () => import('./users.js')],
   [/^#\/users\/(new)$/, () => import('./users.js')],
@@ -34,7 +35,8 @@ const NAV = [['#/cases', 'nav.cases', 'PROFESSIONAL'], ['#/signal', 'nav.signal'
   ['#/coordinator', 'nav.coordinator', 'COORDINATOR'], ['#/monitor', 'nav.monitor', 'COORDINATOR'],
   ['#/users', 'nav.users', 'REGIONAL_ADMINISTRATOR'],
   ['#/inbox', 'nav.inbox', 'MUNICIPALITY'], // muni: the municipality's inbox
-  ['#/waits', 'nav.waits', ['COORDINATOR', 'MUNICIPALITY']]]; // muni: the waiting list
+  ['#/waits', 'nav.waits', ['COORDINATOR', 'MUNICIPALITY']], // muni: the waiting list
+  ['#/monitor/compare', 'nav.compare', 'COORDINATOR']]; // cohorts (issue 15)
 
 function roles() {
   return (api.user() && api.user().roles) || [];

@@ -61,4 +61,13 @@ public interface PrivacyService {
      * status, phase, framework and month opened; no names, BSN or dates of birth.
      */
     String monitorExport(Reader reader);
+
+    /**
+     * The keyed (HMAC) pseudonyms of cases, the same as {@link #monitorExport}'s: for the cohort
+     * comparison's case-level CSV (issue 15). Logged in the access log as an export.
+     *
+     * @param purpose what the export is, in the log
+     * @return case id to pseudonym
+     */
+    java.util.Map<String, String> casePseudonyms(Reader reader, String purpose, java.util.Collection<String> caseIds);
 }

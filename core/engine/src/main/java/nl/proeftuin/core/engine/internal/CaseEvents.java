@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import nl.proeftuin.core.api.dto.CaseEvent;
+import nl.proeftuin.core.api.dto.ClosingOutcome;
 import nl.proeftuin.core.api.dto.Framework;
 import nl.proeftuin.core.api.dto.Measure;
 import nl.proeftuin.core.api.dto.Phase;
@@ -123,7 +124,8 @@ final class CaseEvents {
         }
     }
 
-    record CaseClosed() implements Payload {
+    /** @param outcome the structured outcome (issue 15); null in events written before it */
+    record CaseClosed(ClosingOutcome outcome) implements Payload {
         public Type type() {
             return Type.CASE_CLOSED;
         }

@@ -56,6 +56,8 @@ import nl.proeftuin.core.api.dto.Signal;
 import nl.proeftuin.core.api.dto.SignalInput;
 import nl.proeftuin.core.api.dto.TeamPosition;
 import nl.proeftuin.core.store.Database;
+import nl.proeftuin.core.store.outcomes.OutcomeStore;
+import nl.proeftuin.core.api.dto.ClosingOutcome;
 import nl.proeftuin.core.store.cases.CaseStore;
 import nl.proeftuin.core.store.cases.FamilyStore;
 import nl.proeftuin.core.store.cases.PlanStore;
@@ -87,6 +89,8 @@ public class TransactionalCaseService implements CaseService {
     private final Domain domain;
     /** The region's register: the municipality of a case (and of a search) must be in it. */
     private final MunicipalityStore municipalities;
+    /** The structured outcome recorded with the closing (cohorts, issue 15). */
+    private final OutcomeStore outcomes;
 
     /**
      * @param database the platform database
@@ -94,17 +98,20 @@ public class TransactionalCaseService implements CaseService {
      * @param cases    cases
      * @param plans    plan versions (the team invariant and reviews depend on whether a plan exists)
      * @param municipalities the region's register of municipalities
+     * @param outcomes the outcome recorded at closing
      */
     @Activate
     public TransactionalCaseService(@Reference Database database, @Reference FamilyStore family,
-            @Reference CaseStore cases, @Reference PlanStore plans, @Reference MunicipalityStore municipalities) {
-        this(database, family, cases, plans, municipalities, Clock.systemUTC());
+            @Reference CaseStore cases, @Reference PlanStore plans, @Reference MunicipalityStore municipalities,
+            @Reference OutcomeStore outcomes) {
+        this(database, family, cases, plans, municipalities, outcomes, Clock.systemUTC());
     }
 
     TransactionalCaseService(Database database, FamilyStore family, CaseStore cases, PlanStore plans,
-            MunicipalityStore municipalities, Clock clock) {
+            MunicipalityStore municipalities, OutcomeStore outcomes, Clock clock) {
         this.domain = new Domain(database, family, cases, plans, clock);
         this.municipalities = municipalities;
+        this.outcomes = outcomes;
     }
 
     // --- the case --------------------------------------------------------------------------------
@@ -264,7 +271,13 @@ public class TransactionalCaseService implements CaseService {
             }
             StoredCase after = new StoredCase(k.id(), k.version(), k.municipality(), CaseStatus.CLOSED, reason,
                     k.signal(), k.phase(), k.framework(), k.measure(), k.openedAt(), k.openedBy());
-            return domain.view(c, domain.commit(c, k, after, actor, new CaseEvents.CaseClosed(), "closed", reason));
+            // cohorts (issue 15): the structured outcome, in the closing's own transaction
+            ClosingOutcome outcome = input.outcome() == null ? ClosingOutcome.UNKNOWN : input.outcome();
+            Instant at = domain.now();
+            outcomes.insertOutcome(c, new OutcomeStore.StoredOutcome(caseId, outcome.name(), reason,
+                    LocalDate.ofInstant(at, JdbcOutcomeMonitor.ZONE), at, actor.id()));
+            return domain.view(c, domain.commit(c, k, after, actor, new CaseEvents.CaseClosed(outcome),
+                    "closed", reason));
         });
     }
 

@@ -34,7 +34,8 @@ class AtomicityTest extends EngineTestBase {
         CaseView before = cases.get(k.id());
         int historyBefore = cases.history(k.id()).size();
         TransactionalCaseService failing = new TransactionalCaseService(database, new JdbcFamilyStore(),
-                new FailingHandoverStore(), new JdbcPlanStore(), municipalityStore, clock);
+                new FailingHandoverStore(), new JdbcPlanStore(), municipalityStore,
+                new nl.proeftuin.core.store.internal.JdbcOutcomeStore(), clock);
         assertThrows(DatabaseFailure.class, () -> failing.handover(ANS, k.id(), before.version(), new HandoverInput(
                 TeamPosition.FIXED_PROFESSIONAL, null, pro("new-fp", ProfessionalRole.FIXED_PROFESSIONAL, false), "note")));
         assertEquals(before, cases.get(k.id()), "old holder still active, no new assignment, same version");

@@ -147,7 +147,8 @@ abstract class EngineTestBase {
         JdbcPlanStore planStore = new JdbcPlanStore();
         family = new TransactionalFamilyService(database, familyStore, nationalIds, municipalityStore, caseStore,
                 new nl.proeftuin.core.store.internal.JdbcPrivacyStore(), clock);
-        cases = new TransactionalCaseService(database, familyStore, caseStore, planStore, municipalityStore, clock);
+        cases = new TransactionalCaseService(database, familyStore, caseStore, planStore, municipalityStore,
+                new nl.proeftuin.core.store.internal.JdbcOutcomeStore(), clock);
         plans = new TransactionalPlanService(database, familyStore, caseStore, planStore, clock);
     }
 

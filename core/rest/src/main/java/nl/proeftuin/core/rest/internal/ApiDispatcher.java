@@ -133,6 +133,9 @@ final class ApiDispatcher {
                 guard).register(router);
         // --- muni (issue 14 part 5)
         new WaitResource(more.optional("waits", nl.proeftuin.core.api.waits.WaitService.class)).register(router);
+        // cohorts (issue 15)
+        new CohortResource(more.optional("cohort comparison", nl.proeftuin.core.api.monitor.CohortService.class),
+                more.optional("privacy service", PrivacyService.class), guard).register(router);
         openApi.complete(router);
     }
 

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -62,6 +63,24 @@ final class ApiRequest {
             throw undecodable("query string");
         }
         return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    /** Every value of a repeated query parameter, blanks left out (cohorts, issue 15). */
+    List<String> queryAll(String name) {
+        query(name); // the same well-formedness check
+        String[] values;
+        try {
+            values = http.getParameterValues(name);
+        } catch (RuntimeException undecodable) {
+            throw undecodable("query string");
+        }
+        List<String> out = new java.util.ArrayList<>();
+        for (String v : values == null ? new String[0] : values) {
+            if (v != null && !v.isBlank()) {
+                out.add(v.strip());
+            }
+        }
+        return out;
     }
 
     /**

@@ -21,6 +21,7 @@ import nl.proeftuin.core.security.NeedToKnow;
 import nl.proeftuin.core.audit.privacy.PrivacyService;
 import nl.proeftuin.core.audit.privacy.RestrictedData;
 import nl.proeftuin.core.api.monitor.OutcomeMonitor;
+import nl.proeftuin.core.api.monitor.CohortService;
 import nl.proeftuin.core.api.region.MunicipalityRegister;
 import nl.proeftuin.core.api.plugins.PluginRuntime;
 import nl.proeftuin.core.api.care.CareFinder;
@@ -100,6 +101,10 @@ public class ApiServlet extends HttpServlet {
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile AccessLog accessLog;
+
+    // cohorts (issue 15): the pilot evaluation
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile CohortService cohortService;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile PrivacyService privacyService;
@@ -181,7 +186,8 @@ public class ApiServlet extends HttpServlet {
                         .with(nl.proeftuin.core.api.living.LivingCaseService.class, () -> livingCaseService)
                         // --- muni
                         .with(nl.proeftuin.core.api.municipal.MunicipalInbox.class, () -> municipalInbox)
-                        .with(nl.proeftuin.core.api.waits.WaitService.class, () -> waitService));
+                        .with(nl.proeftuin.core.api.waits.WaitService.class, () -> waitService)
+                        .with(CohortService.class, () -> cohortService)); // cohorts
     }
 
     /**

@@ -52,7 +52,17 @@ final class Json {
                 .withConfigOverride(List.class, o -> o.setSetterInfo(NO_NULL_ELEMENTS))
                 .withConfigOverride(Set.class, o -> o.setSetterInfo(NO_NULL_ELEMENTS))
                 .withConfigOverride(Collection.class, o -> o.setSetterInfo(NO_NULL_ELEMENTS))
+                // cohorts (issue 15): CloseInput keeps its one-text constructor for callers compiled
+                // against it; a JSON text "..." must not close a case through it (HostileInputTest)
+                .addMixIn(nl.proeftuin.core.api.dto.CloseInput.class, CloseInputMixIn.class)
                 .build();
+    }
+
+    /** Only CloseInput's canonical constructor reads JSON. */
+    abstract static class CloseInputMixIn {
+        @com.fasterxml.jackson.annotation.JsonCreator(mode = com.fasterxml.jackson.annotation.JsonCreator.Mode.DISABLED)
+        CloseInputMixIn(String reason) {
+        }
     }
 
     ObjectMapper mapper() {

@@ -157,6 +157,20 @@ final class Http {
                     case "getHeaders" -> Collections.enumeration(requestHeaders.containsKey((String) args[0])
                             ? java.util.List.of(requestHeaders.get((String) args[0])) : java.util.List.of());
                     case "getParameter" -> query.get().get((String) args[0]);
+                    // every value of a repeated parameter (cohorts: one cohort parameter per cohort)
+                    case "getParameterValues" -> {
+                        java.util.List<String> values = new java.util.ArrayList<>();
+                        if (q >= 0) {
+                            for (String pair : target.substring(q + 1).split("&")) {
+                                int eq = pair.indexOf('=');
+                                if (URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8)
+                                        .equals(args[0])) {
+                                    values.add(eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+                                }
+                            }
+                        }
+                        yield values.isEmpty() ? null : values.toArray(new String[0]);
+                    }
                     case "isSecure" -> false;
                     case "getQueryString" -> target.contains("?") ? target.substring(target.indexOf('?') + 1) : null;
                     case "getContentType" -> requestHeaders.get("Content-Type");

@@ -24,6 +24,7 @@ public interface ErasureStore {
             "care_request", "break_glass", "case_event", // muni: alert_addressee ... care_request_deadline
             "child_measure", "review_request", "case_signal", "separate_case", "case_member_change",
             "parental_authority", "regie_notice", // living
+            "family_experience", "case_outcome", // cohorts (V20)
             "family_case");
 
     /** The tables {@link #removePerson} empties for a person, in order; {@code person} last. */
@@ -32,6 +33,7 @@ public interface ErasureStore {
             "household_membership", "safe_address_version", "safe_address",
             "rectification", "restricted_notice", "relationship",
             "child_measure", "case_member_change", "parental_authority", // living
+            "family_experience", // cohorts (V20)
             "person");
 
     /** The tables with a case or person column that keep their rows: the accountability of the removal. */

@@ -472,6 +472,23 @@ public class GdprRights implements PrivacyService {
         return csv;
     }
 
+    @Override
+    public Map<String, String> casePseudonyms(Reader reader, String purpose, java.util.Collection<String> caseIds) {
+        Checks.reader(reader);
+        Map<String, String> out = write(c -> {
+            byte[] key = Base64.getDecoder().decode(key(c));
+            Map<String, String> pseudonyms = new java.util.LinkedHashMap<>();
+            for (String id : caseIds) {
+                pseudonyms.put(id, pseudonym(key, "case:" + id));
+            }
+            return pseudonyms;
+        });
+        log.append(new AccessEvent(AccessAction.EXPORT, AccessEvent.SUCCESS, reader.userId(), reader.name(),
+                String.join(",", reader.roles()), null, "outcome monitor", List.of(), null, "cohort-export", null, null,
+                "pseudonymised " + purpose + ": " + out.size() + " case(s)", reader.organisation(), false));
+        return out;
+    }
+
     static String ageBand(int age) {
         if (age < 4) {
             return "0-3";

@@ -1,0 +1,21 @@
+package nl.proeftuin.core.api.monitor;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * One cohort of a comparison: the cases whose signal was received in the period, in the
+ * municipalities (named, or a named group's), triaged under the variant. Every null field is "any".
+ *
+ * @param label             the cohort's name in the answer (required)
+ * @param from              first day of the period (signal received), or null
+ * @param to                last day of the period, or null
+ * @param municipalities    municipality names of the register, or null
+ * @param group             a named municipality group, or null (with {@code municipalities}: the union)
+ * @param pluginId          the triage plugin of the case's first triage, or null
+ * @param configurationHash its configuration hash, or null
+ * @param bindingRevision   the binding revision it was triaged under (a binding period), or null
+ */
+public record CohortSpec(String label, LocalDate from, LocalDate to, List<String> municipalities, String group,
+        String pluginId, String configurationHash, Long bindingRevision) {
+}

@@ -1,0 +1,77 @@
+package nl.proeftuin.core.store.cohorts;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.SortedMap;
+
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * The comparison's figures for one cohort, each computed by one SQL aggregation: value histograms
+ * (value to number of cases) for the measured indicators and counts for the yes/no ones. A case
+ * belongs to a cohort by the day its signal was received, its municipality and the variant of its
+ * first triage (plugin, configuration hash, binding revision: its provenance).
+ */
+@ProviderType
+public interface CohortStore {
+
+    /**
+     * Which cases; every null field is "any".
+     *
+     * @param municipalities municipality names as stored (exact), or null for the region
+     */
+    record Filter(LocalDate from, LocalDate to, List<String> municipalities, String pluginId,
+            String configurationHash, Long bindingRevision) {
+    }
+
+    /** The measured indicators, each a histogram of whole numbers. */
+    enum Measure {
+        /** Per case with first help: calendar days from the signal's receipt to the first help. */
+        LEAD_TIME_DAYS,
+        /** Per case: distinct professionals ever assigned. */
+        PROFESSIONALS,
+        /** Per case: handovers. */
+        HANDOVERS,
+        /** Per allocated care request of the cohort's cases: days from request to allocation. */
+        CARE_WAITING_DAYS,
+        /** Per member with a score: the newest score (1 to 5). */
+        FAMILY_EXPERIENCE
+    }
+
+    /**
+     * The yes/no counts of a cohort.
+     *
+     * @param closed                 cases closed
+     * @param outcomeKnown           closed cases with a structured outcome (not UNKNOWN)
+     * @param compulsory             cases in the compulsory framework now or at their closing
+     * @param raadRequests           cases with at least one request to the Raad / court
+     * @param courtMeasures          cases with a court measure (measure recorded, or outcome COURT_MEASURE)
+     * @param outOfHomePlaced        closed cases with outcome OUT_OF_HOME_PLACED
+     * @param outOfHomePrevented     closed cases with outcome OUT_OF_HOME_PREVENTED
+     * @param repeatSignals          closed cases followed by a repeat signal within twelve months
+     * @param waitingForFirstHelp    cases without first help yet
+     */
+    record Counts(long cases, long closed, long outcomeKnown, long compulsory, long raadRequests, long courtMeasures,
+            long outOfHomePlaced, long outOfHomePrevented, long repeatSignals, long waitingForFirstHelp) {
+    }
+
+    /** One case of a cohort for the researchers' export: no names, BSN or dates of birth; the id is pseudonymised by the caller. */
+    record CaseRow(String caseId, String municipality, LocalDate signalReceivedOn, String framework,
+            String triagePlugin, String configurationHash, Long bindingRevision, Integer leadTimeDays,
+            int professionals, int handovers, int raadRequests, String measureType, String outcome,
+            LocalDate closedOn, boolean repeatSignal) {
+    }
+
+    /** @return value to how many, ascending */
+    SortedMap<Integer, Long> histogram(Connection c, Filter filter, Measure measure) throws SQLException;
+
+    Counts counts(Connection c, Filter filter) throws SQLException;
+
+    /**
+     * @param limit the most rows to return
+     * @return the cohort's cases, oldest signal first
+     */
+    List<CaseRow> rows(Connection c, Filter filter, int limit) throws SQLException;
+}

@@ -1,0 +1,189 @@
+package nl.proeftuin.core.store.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import nl.proeftuin.core.store.cohorts.CohortStore;
+import nl.proeftuin.core.store.cohorts.CohortStore.Filter;
+import nl.proeftuin.core.store.cohorts.CohortStore.Measure;
+import nl.proeftuin.core.store.cohorts.MunicipalityGroupStore;
+import nl.proeftuin.core.store.internal.SyntheticCases.Spec;
+import org.h2.util.OsgiDataSourceFactory;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.postgresql.osgi.PGDataSourceFactory;
+
+/** The cohort aggregations (issue 15), on H2 and PostgreSQL, over synthetic cases with known values. */
+class CohortStoreTest {
+    static final LocalDate D = LocalDate.of(2026, 1, 5);
+
+    @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+    abstract static class Contract {
+        JdbcDatabase db;
+        final JdbcCohortStore store = new JdbcCohortStore();
+        final JdbcOutcomeStore outcomes = new JdbcOutcomeStore();
+        List<String> ids;
+
+        abstract JdbcDatabase start() throws Exception;
+
+        abstract void stop() throws Exception;
+
+        @BeforeAll
+        void open() throws Exception {
+            db = start();
+            List<Spec> specs = new ArrayList<>();
+            // Arnhem on variant X (threeway, hash a, revision 1): lead times 3, 5, 8; one open without help
+            specs.add(new Spec("Arnhem", "f1", D, "threeway", "a", 1, 3, 2, 1, false, false, "GOALS_REACHED", 30, 4, 10));
+            specs.add(new Spec("Arnhem", "f2", D.plusDays(1), "threeway", "a", 1, 5, 1, 0, true, true, "COURT_MEASURE",
+                    60, 2, null));
+            specs.add(new Spec("Arnhem", "f3", D.plusDays(2), "threeway", "a", 1, 8, 3, 2, false, false, null, 0, null, 4));
+            specs.add(new Spec("Arnhem", "f4", D.plusDays(3), "threeway", "a", 1, null, 0, 0, false, false, null, 0, null,
+                    null));
+            // Ede on variant Y: lead 20, 40; one placement, one prevented
+            specs.add(new Spec("Ede", "f5", D, "veiligheidshuis", "b", 2, 20, 1, 0, false, false, "OUT_OF_HOME_PLACED", 90,
+                    5, null));
+            specs.add(new Spec("Ede", "f6", D.plusMonths(2), "veiligheidshuis", "b", 2, 40, 1, 0, false, false,
+                    "OUT_OF_HOME_PREVENTED", 90, null, null));
+            // repeat: f1 was closed at D+30; a new signal for f1 at D+100 (within 12 months), f2's at D+500 (not)
+            specs.add(new Spec("Arnhem", "f1", D.plusDays(100), "threeway", "a", 1, 1, 1, 0, false, false, null, 0, null,
+                    null));
+            specs.add(new Spec("Arnhem", "f2", D.plusDays(500), "threeway", "a", 1, 1, 1, 0, false, false, null, 0, null,
+                    null));
+            ids = db.inTransaction(c -> SyntheticCases.insert(c, specs));
+        }
+
+        @AfterAll
+        void close() throws Exception {
+            try {
+                if (db != null) {
+                    db.close();
+                }
+            } finally {
+                stop();
+            }
+        }
+
+        Filter first(String municipality) {
+            return new Filter(D, D.plusDays(10), municipality == null ? null : List.of(municipality), null, null, null);
+        }
+
+        @Test
+        void leadTimesPerVariantAreDaysFromSignalToFirstHelp() throws Exception {
+            assertEquals(new TreeMap<>(Map.of(3, 1L, 5, 1L, 8, 1L)), db.read(c -> store.histogram(c,
+                    new Filter(D, D.plusDays(10), null, "threeway", "a", null), Measure.LEAD_TIME_DAYS)));
+            assertEquals(new TreeMap<>(Map.of(20, 1L, 40, 1L)), db.read(c -> store.histogram(c,
+                    new Filter(null, null, null, null, null, 2L), Measure.LEAD_TIME_DAYS)));
+            // by municipality and period: the Ede case of March falls outside January's
+            assertEquals(new TreeMap<>(Map.of(20, 1L)), db.read(c -> store.histogram(c,
+                    new Filter(D, D.plusDays(20), List.of("Ede"), null, null, null), Measure.LEAD_TIME_DAYS)));
+            assertEquals(new TreeMap<>(), db.read(c -> store.histogram(c,
+                    new Filter(D, D.plusDays(20), List.of(), null, null, null), Measure.LEAD_TIME_DAYS)));
+        }
+
+        @Test
+        void teamsHandoversCareAndExperience() throws Exception {
+            assertEquals(new TreeMap<>(Map.of(0, 1L, 1, 1L, 2, 1L, 3, 1L)),
+                    db.read(c -> store.histogram(c, first("Arnhem"), Measure.PROFESSIONALS)));
+            assertEquals(new TreeMap<>(Map.of(0, 2L, 1, 1L, 2, 1L)),
+                    db.read(c -> store.histogram(c, first("Arnhem"), Measure.HANDOVERS)));
+            assertEquals(new TreeMap<>(Map.of(4, 1L, 10, 1L)),
+                    db.read(c -> store.histogram(c, first("Arnhem"), Measure.CARE_WAITING_DAYS)));
+            assertEquals(new TreeMap<>(Map.of(2, 1L, 4, 1L, 5, 1L)),
+                    db.read(c -> store.histogram(c, first(null), Measure.FAMILY_EXPERIENCE)));
+        }
+
+        @Test
+        void countsOutcomesRaadRequestsAndRepeatSignals() throws Exception {
+            CohortStore.Counts arnhem = db.read(c -> store.counts(c, first("Arnhem")));
+            assertEquals(new CohortStore.Counts(4, 2, 2, 1, 1, 1, 0, 0, 1, 1), arnhem);
+            CohortStore.Counts ede = db.read(c -> store.counts(c, new Filter(null, null, List.of("Ede"), null, null, null)));
+            assertEquals(new CohortStore.Counts(2, 2, 2, 0, 0, 0, 1, 1, 0, 0), ede);
+            assertEquals(List.of(ids.get(6)), db.read(c -> outcomes.repeatSignals(c, ids.get(0))));
+            assertEquals(List.of(), db.read(c -> outcomes.repeatSignals(c, ids.get(1))));
+        }
+
+        @Test
+        void caseRowsCarryTheVariantAndNoPersonalData() throws Exception {
+            List<CohortStore.CaseRow> rows = db.read(c -> store.rows(c, first("Arnhem"), 10));
+            assertEquals(4, rows.size());
+            CohortStore.CaseRow r = rows.get(0);
+            assertEquals(new CohortStore.CaseRow(ids.get(0), "Arnhem", D, "VOLUNTARY", "threeway", "a", 1L, 3, 2, 1, 0,
+                    null, "GOALS_REACHED", D.plusDays(30), true), r);
+            assertEquals(null, rows.get(3).leadTimeDays());
+            assertEquals(2, db.read(c -> store.rows(c, first("Arnhem"), 2)).size());
+        }
+
+        @Test
+        void groupsKeepTheirMembers() throws Exception {
+            JdbcMunicipalityGroupStore groups = new JdbcMunicipalityGroupStore();
+            db.inTransaction(c -> {
+                Jdbc.update(c, "INSERT INTO municipality (code, name, name_key, changed_at, changed_by) VALUES"
+                        + " ('GM0202', 'Arnhem', 'arnhem', ?, 't'), ('GM0228', 'Ede', 'ede', ?, 't')",
+                        java.time.Instant.now(), java.time.Instant.now());
+                groups.put(c, new MunicipalityGroupStore.StoredGroup("Pilot", "pilot", "d", List.of("GM0202", "GM0228"),
+                        java.time.Instant.now(), "t"));
+                groups.put(c, new MunicipalityGroupStore.StoredGroup("Pilot", "pilot", "e", List.of("GM0228"),
+                        java.time.Instant.now(), "t"));
+                return null;
+            });
+            assertEquals(List.of("GM0228"), db.read(c -> groups.byKey(c, "pilot")).orElseThrow().municipalityCodes());
+            assertEquals(1, db.read(groups::all).size());
+            assertEquals(true, db.inTransaction(c -> groups.delete(c, "pilot")));
+            assertEquals(0, db.read(groups::all).size());
+        }
+    }
+
+    @Nested
+    class OnH2 extends Contract {
+        Path dir;
+
+        @Override
+        JdbcDatabase start() throws Exception {
+            dir = Files.createTempDirectory("cohortstoretest-h2");
+            return new JdbcDatabase(ShippedConfig.h2Settings(dir), new OsgiDataSourceFactory(new org.h2.Driver()));
+        }
+
+        @Override
+        void stop() throws Exception {
+            if (dir != null) {
+                try (Stream<Path> all = Files.walk(dir)) {
+                    for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
+                        Files.deleteIfExists(p);
+                    }
+                }
+            }
+        }
+    }
+
+    @Nested
+    class OnPostgres extends Contract {
+        EmbeddedPostgres postgres;
+
+        @Override
+        JdbcDatabase start() throws Exception {
+            postgres = EmbeddedPostgres.builder().start();
+            return new JdbcDatabase(new JdbcDatabase.Settings(postgres.getJdbcUrl("postgres", "postgres"), "postgres", "",
+                    4, 5_000), new PGDataSourceFactory());
+        }
+
+        @Override
+        void stop() throws Exception {
+            if (postgres != null) {
+                postgres.close();
+            }
+        }
+    }
+}
