@@ -6,20 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Stream;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import nl.proeftuin.core.api.dto.Assignment;
 import nl.proeftuin.core.api.dto.CaseEvent;
 import nl.proeftuin.core.api.dto.CaseQuery;
@@ -51,13 +46,11 @@ import nl.proeftuin.core.store.cases.ProtectedNationalId;
 import nl.proeftuin.core.store.cases.StoredCase;
 import nl.proeftuin.core.store.cases.StoredPerson;
 import nl.proeftuin.core.store.cases.StoredPlanVersion;
-import org.h2.util.OsgiDataSourceFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.postgresql.osgi.PGDataSourceFactory;
 
 /**
  * The stores' SQL, round trip by round trip, on both supported databases: the shipped H2 URL and a
@@ -581,42 +574,31 @@ class JdbcStoresTest {
 
     @Nested
     class OnH2 extends Contract {
-        Path dir;
+        final StoreEngines.H2 engine = new StoreEngines.H2("jdbcstorestest-h2");
 
         @Override
         JdbcDatabase start() throws Exception {
-            dir = Files.createTempDirectory("jdbcstorestest-h2");
-            return new JdbcDatabase(ShippedConfig.h2Settings(dir), new OsgiDataSourceFactory(new org.h2.Driver()));
+            return engine.start();
         }
 
         @Override
         void stop() throws Exception {
-            if (dir != null) {
-                try (Stream<Path> all = Files.walk(dir)) {
-                    for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
-                        Files.deleteIfExists(p);
-                    }
-                }
-            }
+            engine.stop();
         }
     }
 
     @Nested
     class OnPostgreSql extends Contract {
-        EmbeddedPostgres postgres;
+        final StoreEngines.Postgres engine = new StoreEngines.Postgres();
 
         @Override
         JdbcDatabase start() throws Exception {
-            postgres = EmbeddedPostgres.builder().start();
-            return new JdbcDatabase(new JdbcDatabase.Settings(postgres.getJdbcUrl("postgres", "postgres"), "postgres", "",
-                    4, 5_000), new PGDataSourceFactory());
+            return engine.start();
         }
 
         @Override
         void stop() throws Exception {
-            if (postgres != null) {
-                postgres.close();
-            }
+            engine.stop();
         }
     }
 }

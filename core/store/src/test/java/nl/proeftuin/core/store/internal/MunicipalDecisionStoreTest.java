@@ -6,19 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.stream.Stream;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import nl.proeftuin.core.api.dto.Assignment;
 import nl.proeftuin.core.api.dto.CaseStatus;
 import nl.proeftuin.core.api.dto.FamilyRole;
@@ -38,13 +33,11 @@ import nl.proeftuin.core.store.municipal.StoredDecision;
 import nl.proeftuin.core.store.plugins.StoredAlert;
 import nl.proeftuin.core.store.region.StoredMunicipality;
 import nl.proeftuin.core.store.waits.StoredWait;
-import org.h2.util.OsgiDataSourceFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.postgresql.osgi.PGDataSourceFactory;
 
 /** The municipality's decisions, terms, addressed alerts and decision times (V23) on H2 and PostgreSQL. */
 class MunicipalDecisionStoreTest {
@@ -317,42 +310,31 @@ class MunicipalDecisionStoreTest {
 
     @Nested
     class OnH2 extends Contract {
-        Path dir;
+        final StoreEngines.H2 engine = new StoreEngines.H2("municipaldecisionstoretest-h2");
 
         @Override
         JdbcDatabase start() throws Exception {
-            dir = Files.createTempDirectory("municipaldecisionstoretest-h2");
-            return new JdbcDatabase(ShippedConfig.h2Settings(dir), new OsgiDataSourceFactory(new org.h2.Driver()));
+            return engine.start();
         }
 
         @Override
         void stop() throws Exception {
-            if (dir != null) {
-                try (Stream<Path> all = Files.walk(dir)) {
-                    for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
-                        Files.deleteIfExists(p);
-                    }
-                }
-            }
+            engine.stop();
         }
     }
 
     @Nested
     class OnPostgreSql extends Contract {
-        EmbeddedPostgres postgres;
+        final StoreEngines.Postgres engine = new StoreEngines.Postgres();
 
         @Override
         JdbcDatabase start() throws Exception {
-            postgres = EmbeddedPostgres.builder().start();
-            return new JdbcDatabase(new JdbcDatabase.Settings(postgres.getJdbcUrl("postgres", "postgres"), "postgres", "",
-                    4, 5_000), new PGDataSourceFactory());
+            return engine.start();
         }
 
         @Override
         void stop() throws Exception {
-            if (postgres != null) {
-                postgres.close();
-            }
+            engine.stop();
         }
     }
 }
