@@ -57,11 +57,26 @@ public class ForwardedClientFilter implements Filter {
     public ForwardedClientFilter(Config config) {
         this(Set.of(config.trustedProxies() == null ? new String[0]
                 : java.util.Arrays.stream(config.trustedProxies()).map(String::strip).filter(s -> !s.isEmpty())
-                        .distinct().toArray(String[]::new)));
+                        .map(ForwardedClientFilter::normal).distinct().toArray(String[]::new)));
     }
 
     ForwardedClientFilter(Set<String> trusted) {
-        this.trusted = Set.copyOf(trusted);
+        this.trusted = Set.copyOf(trusted.stream().map(ForwardedClientFilter::normal).toList());
+    }
+
+    /**
+     * An IP address in one spelling ({@code ::1} and {@code 0:0:0:0:0:0:0:1} alike, as Jetty reports a
+     * peer), parsed as a literal only (never a name lookup); anything else as it is.
+     */
+    static String normal(String address) {
+        if (address == null || !ipAddress(address)) {
+            return address;
+        }
+        try {
+            return java.net.InetAddress.getByName(address).getHostAddress();
+        } catch (java.net.UnknownHostException e) {
+            return address;
+        }
     }
 
     @Override
@@ -77,7 +92,7 @@ public class ForwardedClientFilter implements Filter {
     @Override
     public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        if (!trusted.isEmpty() && request instanceof HttpServletRequest req && trusted.contains(req.getRemoteAddr())) {
+        if (!trusted.isEmpty() && request instanceof HttpServletRequest req && trusted.contains(normal(req.getRemoteAddr()))) {
             String client = client(req.getRemoteAddr(), Collections.list(req.getHeaders("X-Forwarded-For")), trusted);
             if (!client.equals(req.getRemoteAddr())) {
                 chain.doFilter(new HttpServletRequestWrapper(req) {
@@ -103,7 +118,7 @@ public class ForwardedClientFilter implements Filter {
      * @return the right-most forwarded address that is not a trusted proxy, when the peer is one; else the peer
      */
     static String client(String peer, List<String> headers, Set<String> trusted) {
-        if (!trusted.contains(peer)) {
+        if (!trusted.contains(normal(peer))) {
             return peer;
         }
         List<String> hops = new ArrayList<>();
@@ -117,7 +132,7 @@ public class ForwardedClientFilter implements Filter {
             if (!ipAddress(hop)) {
                 return peer; // not written by a proxy we know: believe nothing further left
             }
-            if (!trusted.contains(hop)) {
+            if (!trusted.contains(normal(hop))) {
                 return hop;
             }
         }

@@ -41,6 +41,9 @@ class ForwardedClientFilterTest {
         assertEquals("127.0.0.1", ForwardedClientFilter.client("127.0.0.1", List.of("203.0.113.7, 999.1.1.1"), HAPROXY));
         assertEquals("2001:db8::7", ForwardedClientFilter.client("127.0.0.1", List.of("2001:db8::7"), HAPROXY));
         assertFalse(ForwardedClientFilter.ipAddress("unknown"));
+        // an IPv6 proxy configured as ::1 matches the peer as Jetty spells it
+        assertEquals("203.0.113.7", ForwardedClientFilter.client("0:0:0:0:0:0:0:1", List.of("203.0.113.7"),
+                Set.of(ForwardedClientFilter.normal("::1"))));
         assertTrue(ForwardedClientFilter.ipAddress("::1"));
     }
 

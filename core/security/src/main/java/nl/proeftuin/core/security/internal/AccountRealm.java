@@ -72,6 +72,8 @@ public class AccountRealm implements JaasRealm, UserAdministration, UsersInbox, 
     private final MunicipalityStore register;
     private final Clock clock;
     private final BundleContext context;
+    /** A hash of nobody's password at this realm's iteration count: checked for unknown users. */
+    private volatile String decoy;
     /** The users file's modification time when it was last imported; null: never. */
     private volatile FileTime imported;
 
@@ -146,7 +148,12 @@ public class AccountRealm implements JaasRealm, UserAdministration, UsersInbox, 
         importUsersFileWhenChanged();
         var stored = read(c -> accounts.credentials(c, userId));
         String hash = stored.map(StoredCredentials::passwordHash).orElse(null);
-        if (hash == null || !Pbkdf2.verify(password, unwrap(hash))) {
+        if (hash == null) {
+            // an unknown user (or a directory account) costs the same hashing as a wrong password
+            Pbkdf2.verify(password, decoy());
+            return null;
+        }
+        if (!Pbkdf2.verify(password, unwrap(hash))) {
             return null;
         }
         return Set.copyOf(SessionRoles.parse(stored.get().roles()).stream().map(Role::name).toList());
@@ -272,6 +279,16 @@ public class AccountRealm implements JaasRealm, UserAdministration, UsersInbox, 
     @Override
     public boolean hasAccounts() {
         return !file.read().isEmpty() || read(accounts::any);
+    }
+
+    private String decoy() {
+        String d = decoy;
+        if (d == null) {
+            char[] random = java.util.UUID.randomUUID().toString().toCharArray();
+            d = Pbkdf2.hash(random, iterations);
+            decoy = d;
+        }
+        return d;
     }
 
     // --- the users file, an inbox
