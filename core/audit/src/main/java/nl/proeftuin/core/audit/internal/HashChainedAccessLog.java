@@ -112,7 +112,7 @@ public class HashChainedAccessLog implements AccessLog {
         this(database, store, Clock.systemUTC(), node(config), regionsOwn(
                 AuditSeal.open(path(config.keyFile(), "karaf.etc", "proeftuin-access-log.key"),
                         path(config.checkpointFile(), "karaf.data", "audit/access-log-checkpoints")),
-                database, regionKeys, node(config)),
+                database, regionKeys, store, node(config)),
                 config.checkpointEvery(), Duration.ofSeconds(Math.max(1, config.checkpointSeconds())));
         long seconds = checkpointInterval.toSeconds();
         timer = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -133,12 +133,48 @@ public class HashChainedAccessLog implements AccessLog {
      *
      * @throws IllegalStateException when this node's key is not the region's, before anything is written
      */
-    static AuditSeal regionsOwn(AuditSeal seal, Database database, RegionKeyStore regionKeys, String node) {
+    static AuditSeal regionsOwn(AuditSeal seal, Database database, RegionKeyStore regionKeys, AccessLogStore store,
+            String node) {
+        writtenWith(seal, database, regionKeys, store);
         if (!RegionKeys.check(database, regionKeys, REGION_KEY, seal.fingerprint(), node, HashChainedAccessLog::otherKey)) {
             seal.compareBeforeUse(() -> RegionKeys.ensure(database, regionKeys, REGION_KEY, seal.fingerprint(), node,
                     HashChainedAccessLog::otherKey));
         }
         return seal;
+    }
+
+    /**
+     * Before the region records its first fingerprint (a region upgraded from before the fingerprint, or
+     * a restored database): the key must verify the log's newest sealed entry, so that a node with the
+     * wrong key cannot make its key the region's. Nothing to check when the database is away (compared
+     * before the first entry then) or the log has no sealed entry.
+     *
+     * @throws IllegalStateException when the key does not verify the newest entry
+     */
+    private static void writtenWith(AuditSeal seal, Database database, RegionKeyStore regionKeys, AccessLogStore store) {
+        Optional<StoredAccessEntry> newest;
+        try {
+            newest = database.read(c -> {
+                if (regionKeys.find(c, REGION_KEY).isPresent()) {
+                    return Optional.<StoredAccessEntry>empty();
+                }
+                Optional<AccessLogStore.Head> head = store.head(c);
+                if (head.isEmpty() || head.get().lastSeq() < 1) {
+                    return Optional.<StoredAccessEntry>empty();
+                }
+                return store.page(c, head.get().lastSeq(), 1).stream().findFirst();
+            });
+        } catch (SQLException | RuntimeException e) {
+            return;
+        }
+        if (newest.isPresent() && newest.get().mac() != null && !seal.entryMacMatches(newest.get().hash(), newest.get().mac())) {
+            String why = "This node's access log key (etc/proeftuin-access-log.key) does not verify the log's newest entry"
+                    + " (" + newest.get().seqNo() + "): it is not the key the log was written with, so it does not become"
+                    + " the region's and this node keeps no access log and is not ready. Copy the key from the node that"
+                    + " wrote the log and restart.";
+            LoggerFactory.getLogger(HashChainedAccessLog.class).error(why);
+            throw new IllegalStateException(why);
+        }
     }
 
     private static String otherKey(String mine, String region) {

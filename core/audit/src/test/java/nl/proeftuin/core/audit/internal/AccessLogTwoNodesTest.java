@@ -97,14 +97,14 @@ class AccessLogTwoNodesTest {
             var keys = new nl.proeftuin.core.store.internal.JdbcRegionKeyStore();
             byte[] regionKey = AuditSeal.randomKey();
             AuditSeal first = AuditSeal.inMemory(regionKey);
-            HashChainedAccessLog.regionsOwn(first, database, keys, "node-a");
+            HashChainedAccessLog.regionsOwn(first, database, keys, new JdbcAccessLogStore(), "node-a");
             assertEquals(first.fingerprint(), database.read(c -> keys.find(c, HashChainedAccessLog.REGION_KEY)).orElseThrow());
             assertTrue(!first.fingerprint().contains(java.util.HexFormat.of().formatHex(regionKey)), "never the key");
-            HashChainedAccessLog.regionsOwn(AuditSeal.inMemory(regionKey.clone()), database, keys, "node-b"); // same key
+            HashChainedAccessLog.regionsOwn(AuditSeal.inMemory(regionKey.clone()), database, keys, new JdbcAccessLogStore(), "node-b"); // same key
 
             AuditSeal other = AuditSeal.inMemory(AuditSeal.randomKey());
             IllegalStateException refused = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
-                    () -> HashChainedAccessLog.regionsOwn(other, database, keys, "node-c"));
+                    () -> HashChainedAccessLog.regionsOwn(other, database, keys, new JdbcAccessLogStore(), "node-c"));
             assertTrue(refused.getMessage().contains("access log key differs from the region's")
                     && refused.getMessage().contains(first.fingerprint().substring(0, 12)), refused.getMessage());
             assertEquals(first.fingerprint(), database.read(c -> keys.find(c, HashChainedAccessLog.REGION_KEY)).orElseThrow(),
@@ -152,9 +152,9 @@ class AccessLogTwoNodesTest {
         };
         try {
             var keys = new nl.proeftuin.core.store.internal.JdbcRegionKeyStore();
-            HashChainedAccessLog.regionsOwn(AuditSeal.inMemory(AuditSeal.randomKey()), flaky, keys, "node-a");
+            HashChainedAccessLog.regionsOwn(AuditSeal.inMemory(AuditSeal.randomKey()), flaky, keys, new JdbcAccessLogStore(), "node-a");
             down.set(true);
-            AuditSeal other = HashChainedAccessLog.regionsOwn(AuditSeal.inMemory(AuditSeal.randomKey()), flaky, keys, "node-b");
+            AuditSeal other = HashChainedAccessLog.regionsOwn(AuditSeal.inMemory(AuditSeal.randomKey()), flaky, keys, new JdbcAccessLogStore(), "node-b");
             down.set(false);
             HashChainedAccessLog nodeB = new HashChainedAccessLog(flaky, new JdbcAccessLogStore(), java.time.Clock.systemUTC(),
                     "node-b", other, 1000, java.time.Duration.ofDays(1));
@@ -165,6 +165,34 @@ class AccessLogTwoNodesTest {
             assertEquals(0, nodeB.query(AccessLogQuery.all(10)).size(), "nothing written");
         } finally {
             TestDatabases.close(h2);
+        }
+    }
+
+    /**
+     * A region upgraded from before the fingerprint: its log was written with one key. The first node to
+     * start after the upgrade must not make another key the region's: its key must verify the newest entry.
+     */
+    @Test
+    void theFirstFingerprintComesOnlyFromTheKeyTheLogWasWrittenWith(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        Database database = TestDatabases.h2(dir);
+        try {
+            var keys = new nl.proeftuin.core.store.internal.JdbcRegionKeyStore();
+            byte[] writtenWith = AuditSeal.randomKey();
+            HashChainedAccessLog before = new HashChainedAccessLog(database, new JdbcAccessLogStore(),
+                    java.time.Clock.systemUTC(), "node-a", AuditSeal.inMemory(writtenWith), 1000, java.time.Duration.ofDays(1));
+            before.append(new AccessEvent(AccessAction.READ, AccessEvent.SUCCESS, "u", "U", "PROFESSIONAL", null, "care",
+                    List.of(), "case-1", "case", "case-1", "req-1", "GET /cases/case-1"));
+            IllegalStateException refused = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+                    () -> HashChainedAccessLog.regionsOwn(AuditSeal.inMemory(AuditSeal.randomKey()), database, keys,
+                            new JdbcAccessLogStore(), "node-b"));
+            assertTrue(refused.getMessage().contains("does not verify the log's newest entry"), refused.getMessage());
+            assertTrue(database.read(c -> keys.find(c, HashChainedAccessLog.REGION_KEY)).isEmpty(), "nothing recorded");
+            AuditSeal right = AuditSeal.inMemory(writtenWith.clone());
+            HashChainedAccessLog.regionsOwn(right, database, keys, new JdbcAccessLogStore(), "node-a");
+            assertEquals(right.fingerprint(), database.read(c -> keys.find(c, HashChainedAccessLog.REGION_KEY)).orElseThrow());
+        } finally {
+            TestDatabases.close(database);
         }
     }
 }
