@@ -162,12 +162,29 @@ public final class AdministratorTool {
             policy.check(userId, password);
             String hash = UsersFile.CRYPT + Pbkdf2.hash(password, integer(config, "pbkdf2Iterations",
                     Pbkdf2.DEFAULT_ITERATIONS)) + UsersFile.CRYPT;
-            if (existing != null) {
-                roles.addAll(existing.roles());
+            // the pending entry first: the platform reads it (--overwrite) when it moves the line in
+            PendingAccounts.File pendingFile = new PendingAccounts.File(etc.resolve(PendingAccounts.FILE));
+            pendingFile.put(userId, display, scope, overwrite);
+            boolean[] taken = {false};
+            boolean replace = overwrite;
+            file.update(now -> {
+                // again under the lock: the platform may have moved entries out meanwhile, or another run added one
+                UsersFile.Entry current = now.get(userId);
+                if (current != null && !replace) {
+                    taken[0] = true;
+                    return false;
+                }
+                if (current != null) {
+                    roles.addAll(current.roles());
+                }
+                now.put(userId, new UsersFile.Entry(hash, roles));
+                return true;
+            });
+            if (taken[0]) {
+                pendingFile.remove(userId);
+                return refused("A user " + userId + " exists already in " + file.path()
+                        + " (give --overwrite to set a new password and add the roles)");
             }
-            new PendingAccounts.File(etc.resolve(PendingAccounts.FILE)).put(userId, display, scope, overwrite);
-            users.put(userId, new UsersFile.Entry(hash, roles));
-            file.write(users);
             out.println((existing == null ? "Created " : "Updated ") + userId + " roles=" + roles + " in " + file.path()
                     + "; the platform moves the account into its database, with its name and municipalities ("
                     + String.join(",", scope) + "), at its next start (within seconds when it runs)"

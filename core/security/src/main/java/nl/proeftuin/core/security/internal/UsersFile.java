@@ -79,10 +79,43 @@ final class UsersFile {
         if (entries.isEmpty()) {
             return;
         }
-        Map<String, Entry> now = read();
-        boolean changed = now.entrySet().removeIf(e -> e.getValue().equals(entries.get(e.getKey())));
-        if (changed) {
-            write(now);
+        update(now -> now.entrySet().removeIf(e -> e.getValue().equals(entries.get(e.getKey()))));
+    }
+
+    /** A change of the whole file; says whether it changed anything (only then is the file written). */
+    @FunctionalInterface
+    interface Change {
+        boolean apply(Map<String, Entry> users);
+    }
+
+    /**
+     * Reads, changes and writes the file under an exclusive lock on a lock file beside it, which the
+     * platform and {@code bin/proeftuin-admin} (another process) both take: neither loses a line the
+     * other wrote between its read and its write.
+     */
+    void update(Change change) {
+        Path lock = path.resolveSibling("." + path.getFileName() + ".lock");
+        // a file lock is held for the whole JVM: threads of this JVM (any instance of this class) queue here first
+        synchronized (LOCKS.computeIfAbsent(lock.toAbsolutePath().normalize(), k -> new Object())) {
+            updateLocked(lock, change);
+        }
+    }
+
+    private static final java.util.concurrent.ConcurrentHashMap<Path, Object> LOCKS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private void updateLocked(Path lock, Change change) {
+        try {
+            Files.createDirectories(path.toAbsolutePath().getParent());
+            try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(lock,
+                    java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE);
+                    java.nio.channels.FileLock held = channel.lock()) {
+                Map<String, Entry> users = read();
+                if (change.apply(users)) {
+                    write(users);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot lock " + lock, e);
         }
     }
 
