@@ -43,9 +43,7 @@ public abstract class MunicipalityDecides extends KarafTestSupport {
     @Inject
     private Database database;
 
-    /** Registered once the care finder's connectors are bound: later than Pax Exam's 10 s default under load. */
     @Inject
-    @org.ops4j.pax.exam.util.Filter(timeout = 120_000)
     private CareFinder careFinder;
 
     /** The test users of this class, in the realm's users file before the first start. */
