@@ -17,13 +17,26 @@ final class EmbeddedPostgresFixture {
     private EmbeddedPostgresFixture() {
     }
 
-    /** @return the JDBC URL of the running instance (user and password {@code postgres}) */
+    private static int databases;
+
+    /**
+     * @return the JDBC URL of a new, empty database of the running instance (user and password
+     *         {@code postgres}): each test class installs its own platform, with its own BSN and
+     *         access-log keys, which a database another installation wrote would refuse (region_key)
+     */
     static synchronized String start() throws IOException {
         if (postgres == null) {
             postgres = EmbeddedPostgres.builder().start();
             Runtime.getRuntime().addShutdownHook(new Thread(EmbeddedPostgresFixture::stop));
         }
-        return postgres.getJdbcUrl("postgres", "postgres");
+        String name = "proeftuin_it_" + (++databases);
+        try (java.sql.Connection c = postgres.getPostgresDatabase().getConnection();
+                java.sql.Statement s = c.createStatement()) {
+            s.execute("CREATE DATABASE " + name);
+        } catch (java.sql.SQLException e) {
+            throw new IOException("cannot create database " + name, e);
+        }
+        return postgres.getJdbcUrl("postgres", name);
     }
 
     private static synchronized void stop() {
