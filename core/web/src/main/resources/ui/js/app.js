@@ -22,6 +22,13 @@ const routes = [
   // --- muni (issue 14 part 4)
   [/^#\/inbox$/, () => import('./inbox.js')],
   [/^#\/waits$/, () => import('./waits.js')],
+  // --- ui (issue 18 part 4): the reviewer, the joint triage's assessors, the auditor, the privacy officer
+  [/^#\/reviews\/([^/]+)$/, () => import('./reviews.js')],
+  [/^#\/reviews$/, () => import('./reviews.js')],
+  [/^#\/assessments$/, () => import('./assessments.js')],
+  [/^#\/audit$/, () => import('./audit.js')],
+  [/^#\/(break-glass)$/, () => import('./audit.js')],
+  [/^#\/privacy$/, () => import('./privacy.js')],
 ];
 
 /** Pages anyone may read, signed in or not. */
@@ -36,7 +43,13 @@ const NAV = [['#/cases', 'nav.cases', 'PROFESSIONAL'], ['#/signal', 'nav.signal'
   ['#/users', 'nav.users', 'REGIONAL_ADMINISTRATOR'],
   ['#/inbox', 'nav.inbox', 'MUNICIPALITY'], // muni: the municipality's inbox
   ['#/waits', 'nav.waits', ['COORDINATOR', 'MUNICIPALITY']], // muni: the waiting list
-  ['#/monitor/compare', 'nav.compare', 'COORDINATOR']]; // cohorts (issue 15)
+  ['#/monitor/compare', 'nav.compare', 'COORDINATOR'], // cohorts (issue 15)
+  // --- ui (issue 18 part 4)
+  ['#/reviews', 'nav.reviews', 'INDEPENDENT_REVIEWER'],
+  ['#/assessments', 'nav.assessments', ['SAFETY_DIRECTOR', 'PROCESS_DIRECTOR']],
+  ['#/audit', 'nav.audit', 'AUDITOR'],
+  ['#/break-glass', 'nav.breakGlass', 'AUDITOR'],
+  ['#/privacy', 'nav.privacy', 'REGIONAL_ADMINISTRATOR']];
 
 function roles() {
   return (api.user() && api.user().roles) || [];

@@ -26,7 +26,9 @@ const URGENCIES = ['REGULAR', 'HIGH', 'CRISIS'];
 const SECTIONS = [['overview', 'case.overview'], ['family', 'case.family'], ['team', 'case.team'], ['plan', 'case.plan'],
   ['consents', 'case.consents'], ['entries', 'case.entries'], ['triage', 'case.triage'], ['care', 'case.care'],
   ['measures', 'case.measures'], // living: measures and parental authority per child
-  ['waits', 'case.waits']]; // muni: waiting is explicit (waits.js)
+  ['waits', 'case.waits'], // muni: waiting is explicit (waits.js)
+  // --- ui (issue 18 part 4): reviews, evaluations, court requests, closing (casework.js)
+  ['reviews', 'case.reviews'], ['evaluations', 'case.evaluations'], ['court', 'case.court'], ['close', 'case.close']];
 
 /** The tab a user last looked at, per case (kept while the tab of the browser lives). */
 function keptTab(caseId) {
@@ -37,7 +39,18 @@ function keepTab(caseId, id) {
 }
 
 export async function render(main, caseId) {
-  const k = await api.get(`/cases/${encodeURIComponent(caseId)}`);
+  let k;
+  try {
+    k = await api.get(`/cases/${encodeURIComponent(caseId)}`);
+  } catch (e) {
+    // ui: a professional not on the case may open it in an emergency (break-glass), for a stated reason
+    const roles = (api.user() && api.user().roles) || [];
+    if (e.status === 403 && e.problem && e.problem.reason === 'not_assigned' && roles.includes('PROFESSIONAL')) {
+      (await import('./casework.js')).breakGlass(main, caseId, problemText(e), () => render(main, caseId).catch((x) => say(problemText(x), 'error')));
+      return;
+    }
+    throw e;
+  }
   const path = `/cases/${encodeURIComponent(caseId)}`;
   // after a change the page is read again; a failure there (e.g. 403 when the change took away
   // this user's need to know) is reported, never silently leaves the old page
@@ -72,6 +85,11 @@ export async function render(main, caseId) {
     ['triage', () => triage(k, path)], ['care', () => care(k, path)],
     ['measures', () => measures(k, path, reload)], // living
     ['waits', () => import('./waits.js').then((m) => m.section(k, path, reload))], // muni
+    // ui (issue 18 part 4)
+    ['reviews', () => import('./casework.js').then((m) => m.reviews(k, path, reload))],
+    ['evaluations', () => import('./casework.js').then((m) => m.evaluations(k, path, reload))],
+    ['court', () => import('./casework.js').then((m) => m.court(k, path, reload))],
+    ['close', () => import('./casework.js').then((m) => m.closing(k, path, reload))],
   ];
   await Promise.all([glance(k, path).then((box) => replace(glanceBox, box)).catch(() => replace(glanceBox)),
     ...parts.map(async ([id, part]) => {
@@ -251,7 +269,10 @@ async function family(k, path, reload) {
       h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t('family.from')), h('th', { scope: 'col' }, t('family.type')), h('th', { scope: 'col' }, t('family.to')))),
       h('tbody', {}, system.relationships.map((r) => h('tr', {}, h('td', {}, personName(k, r.fromPersonId)),
         h('td', {}, te('RelationshipType', r.type)), h('td', {}, personName(k, r.toPersonId)))))),
-    h('details', { class: 'no-print' }, h('summary', {}, t('family.edit')), relForm, hhForm));
+    h('details', { class: 'no-print' }, h('summary', {}, t('family.edit')), relForm, hhForm),
+    // ui: the members over time (issue 14) and the GDPR work on a member
+    await import('./casework.js').then((m) => m.memberHistory(k, path)),
+    await import('./casework.js').then((m) => m.personPrivacy(k, reload)));
 }
 
 async function team(k, path, reload) {
@@ -473,7 +494,11 @@ async function care(k, path) {
     const m = await act(() => api.post(`${path}/maatwerk`, { personId: mwPerson.input.value, provider: provider.input.value, motivation: motivation.input.value }), t('common.saved'));
     if (m) mw.append(item(m));
   });
-  out.append(h('h3', {}, t('care.maatwerk')), mw, h('details', { class: 'no-print' }, h('summary', {}, t('care.requestMaatwerk')), mwForm));
+  out.append(h('h3', {}, t('care.maatwerk')), h('p', { class: 'muted' }, t('care.maatwerkDecides')), mw,
+    h('details', { class: 'no-print' }, h('summary', {}, t('care.requestMaatwerk')), mwForm));
+  // ui: care requests (iJw allocation)
+  const requests = await import('./casework.js').then((m) => m.careRequests(k, path)).catch(() => null);
+  if (requests) out.append(requests);
   return out;
 }
 

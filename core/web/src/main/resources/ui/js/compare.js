@@ -126,7 +126,7 @@ function panel(ind) {
         h('th', { scope: 'row' }, x.label),
         h('td', {}, ind.kind === 'share' ? (x.share == null ? '—' : `${num(x.share)}% (${x.events})`) : num(x.median)),
         h('td', {}, x.count),
-        h('td', {}, n === 0 ? t('compare.reference') : difference(x, first, ind))))),
+        h('td', {}, n === 0 ? t('compare.reference') : difference(x, first, ind)))))),
     ind.cohorts.filter((x) => warningOf(x)).slice(0, 1).map((x) => h('p', { class: 'warning' }, warningOf(x))));
 }
 
