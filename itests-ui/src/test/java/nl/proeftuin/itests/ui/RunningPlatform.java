@@ -187,15 +187,41 @@ final class RunningPlatform implements AutoCloseable {
     static final String COORDINATOR_NAME = "Cor Dijkstra";
     static final String COORDINATOR_PASSWORD = "proeftuin-ui-coordinator-1";
 
+    // --- ui (issue 18 part 4): the roles of the work screens, one user each (all municipalities)
+    static final String REVIEWER = "iris.review";
+    static final String REVIEWER_NAME = "Iris Mulder";
+    static final String AUDITOR = "auke.audit";
+    static final String AUDITOR_NAME = "Auke Jansen";
+    static final String MUNICIPALITY = "gem.ede";
+    static final String MUNICIPALITY_NAME = "Gemeente Ede";
+    static final String OTHER_PROFESSIONAL = "piet.bakker";
+    static final String OTHER_PROFESSIONAL_NAME = "Piet Bakker";
+    static final String DIRECTOR = "vera.veilig";
+    static final String DIRECTOR_NAME = "Vera Veilig";
+    /** One password for the work screens' users (a test's, hashed once per run). */
+    static final String WORK_PASSWORD = "proeftuin-ui-werk-1";
+
     private static void writeUsers(Path file) throws IOException {
         Files.writeString(file, "# written by itests-ui: the browser test's users\n"
                 + usersLine(USER, PASSWORD, "PROFESSIONAL,COORDINATOR")
                 + usersLine(ADMIN, ADMIN_PASSWORD, "REGIONAL_ADMINISTRATOR")
-                + usersLine(COORDINATOR, COORDINATOR_PASSWORD, "COORDINATOR"));
+                + usersLine(COORDINATOR, COORDINATOR_PASSWORD, "COORDINATOR")
+                + usersLine(REVIEWER, WORK_PASSWORD, "INDEPENDENT_REVIEWER")
+                + usersLine(AUDITOR, WORK_PASSWORD, "AUDITOR")
+                + usersLine(MUNICIPALITY, WORK_PASSWORD, "MUNICIPALITY")
+                + usersLine(OTHER_PROFESSIONAL, WORK_PASSWORD, "PROFESSIONAL")
+                + usersLine(DIRECTOR, WORK_PASSWORD, "SAFETY_DIRECTOR"));
         // her name and municipalities as bin/proeftuin-admin leaves them: applied by the platform at start
         Files.writeString(file.resolveSibling("proeftuin-pending-accounts.properties"),
                 ADMIN + "/name = " + ADMIN_NAME + "\n" + ADMIN + "/municipalities = *\n"
-                        + COORDINATOR + "/name = " + COORDINATOR_NAME + "\n");
+                        + COORDINATOR + "/name = " + COORDINATOR_NAME + "\n"
+                        + pending(REVIEWER, REVIEWER_NAME) + pending(AUDITOR, AUDITOR_NAME)
+                        + pending(MUNICIPALITY, MUNICIPALITY_NAME) + pending(OTHER_PROFESSIONAL, OTHER_PROFESSIONAL_NAME)
+                        + pending(DIRECTOR, DIRECTOR_NAME));
+    }
+
+    private static String pending(String user, String name) {
+        return user + "/name = " + name + "\n" + user + "/municipalities = *\n";
     }
 
     /** A line of core/security's users file for a user with these roles (PBKDF2, as the realm verifies it). */

@@ -374,6 +374,309 @@ class WebUiIT {
         }
     }
 
+    // --- ui (issue 18 part 4): every screen the work needs, each main task done in the browser
+
+    /**
+     * The work screens, each by the user whose work it is, against the real API: a family of five in two
+     * households (the graph keeps its labels apart and inside the frames; members over time); the
+     * professional asks an independent review (a court request is refused in Dutch until it is signed),
+     * the reviewer signs it on their own screen, the professional records an evaluation and the court
+     * request resting on the review; a professional not on the case opens it by break-glass; the
+     * municipality decides the maatwerk request in its inbox; the case is closed with its outcome; the
+     * auditor verifies the access log, finds the break-glass access in it and reviews it; the privacy
+     * officer rejects an erasure (four eyes) and places a legal hold; the joint triage's assessor, the
+     * waiting list and the comparison are visited. Every screen: axe-core, labels, contrast, no console
+     * errors, 1366 and 390 px.
+     */
+    @Test
+    void everyScreenTheWorkNeeds() throws Exception {
+        try {
+            workScreens();
+        } catch (Exception | AssertionError e) {
+            screenshot("work-failure");
+            String status = browser.findElements(By.id("status")).stream().map(WebElement::getText).findFirst().orElse("");
+            throw new AssertionError("failed at " + browser.getCurrentUrl() + " (status: " + status + "); screenshot "
+                    + screenshots.resolve(String.format("%02d-work-failure.png", shot)) + "; platform log "
+                    + platform.home.resolve("data/log/karaf.log"), e);
+        } finally {
+            freshBrowserSession();
+        }
+    }
+
+    private String created(String path, String token, String body) throws IOException, InterruptedException {
+        HttpResponse<String> answer = rest("POST", path, token, body);
+        assertTrue(answer.statusCode() == 201 || answer.statusCode() == 200, path + ": " + answer.statusCode() + " " + answer.body());
+        return mapper.readTree(answer.body()).path("id").asText();
+    }
+
+    /** Signs in as a user in a fresh tab and waits for their start page (or the element given). */
+    private void signInAs(String user, String password, By startsWith) {
+        freshBrowserSession();
+        browser.manage().logs().get(LogType.BROWSER); // what came before is not this screen's concern
+        WebElement login = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("login-form")));
+        type(login.findElement(By.name("username")), user);
+        type(login.findElement(By.name("password")), password);
+        submit(By.id("login-form"));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(startsWith));
+    }
+
+    private void openCase(String caseId, String tab) {
+        String url = platform.url("/ui/#/cases/" + caseId);
+        if (url.equals(browser.getCurrentUrl())) {
+            browser.navigate().refresh(); // the same address: no hash change, so the page is loaded again
+        } else {
+            browser.get(url);
+        }
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("glance")));
+        click(By.id("tab-" + tab));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#section-" + tab + " h2")));
+    }
+
+    private void openDetails(String section) {
+        click(By.cssSelector("#section-" + section + " details > summary"));
+    }
+
+    private void workScreens() throws Exception {
+        String ans = token(RunningPlatform.USER, RunningPlatform.PASSWORD);
+        // a family of five over two households
+        String mother = created("/persons", ans, "{\"givenName\":\"Samira\",\"familyName\":\"Bakker\",\"dateOfBirth\":\"1988-04-02\"}");
+        String noor = created("/persons", ans, "{\"givenName\":\"Noor\",\"familyName\":\"Bakker\",\"dateOfBirth\":\"2014-09-12\"}");
+        String daan = created("/persons", ans, "{\"givenName\":\"Daan\",\"familyName\":\"Jansen\",\"dateOfBirth\":\"2019-01-30\"}");
+        String kevin = created("/persons", ans, "{\"givenName\":\"Kevin\",\"familyName\":\"Jansen\",\"dateOfBirth\":\"1985-11-20\"}");
+        String lisa = created("/persons", ans, "{\"givenName\":\"Lisa\",\"familyName\":\"de Groot-Vermeulen\",\"dateOfBirth\":\"1990-03-03\"}");
+        for (String[] r : new String[][] {{mother, noor, "PARENT_OF"}, {mother, daan, "PARENT_OF"}, {kevin, daan, "PARENT_OF"},
+                {mother, kevin, "EX_PARTNER_OF"}, {kevin, lisa, "PARTNER_OF"}, {noor, daan, "SIBLING_OF"}}) {
+            created("/relationships", ans, "{\"fromPersonId\":\"%s\",\"toPersonId\":\"%s\",\"type\":\"%s\"}".formatted(r[0], r[1], r[2]));
+        }
+        String home1 = created("/households", ans, "{\"address\":\"Steenstraat 12\",\"postalCode\":\"6711 AB\",\"municipality\":\"Ede\"}");
+        String home2 = created("/households", ans, "{\"address\":\"Dorpsweg 3\",\"municipality\":\"Ede\"}");
+        for (String p : List.of(mother, noor, daan)) {
+            created("/households/" + home1 + "/members", ans, "{\"personId\":\"%s\",\"since\":\"2020-01-01\"}".formatted(p));
+        }
+        for (String p : List.of(kevin, lisa)) {
+            created("/households/" + home2 + "/members", ans, "{\"personId\":\"%s\",\"since\":\"2023-07-01\"}".formatted(p));
+        }
+        String caseId = created("/cases", ans, """
+                {"kind":"SIGNAL","source":"POLICE","description":"Politie meldt huiselijk geweld, kinderen waren thuis.",
+                 "receivedOn":"%s","municipality":"Ede",
+                 "members":[{"personId":"%s","roles":["PARENT","VICTIM"]},{"personId":"%s","roles":["CHILD","WITNESS"]},
+                            {"personId":"%s","roles":["CHILD"]},{"personId":"%s","roles":["PARENT","PERPETRATOR"]},
+                            {"personId":"%s","roles":["NETWORK"]}]}""".formatted(java.time.LocalDate.now().minusDays(3), mother, noor, daan, kevin, lisa));
+        String path = "/cases/" + caseId;
+        assertEquals(200, rest("POST", path + "/team", ans, """
+                {"professionalId":"%s","name":"Ans de Wit","organisation":"Sociaal Team Ede","role":"FIXED_PROFESSIONAL","casusregie":true}"""
+                .formatted(RunningPlatform.USER)).statusCode());
+        assertEquals(201, rest("POST", path + "/plan", ans, """
+                {"goals":[{"id":"g1","personId":"%s","domain":"SAFETY","description":"Samira en de kinderen zijn veilig thuis."}],
+                 "actions":[],"agreements":[{"id":"s1","description":"Kevin komt niet naar het huis.","who":"Kevin"}],
+                 "conditions":[{"id":"c1","description":"Kevin volgt een training.","consequence":"Anders vragen we de rechter om een OTS."}],
+                 "familyView":"We willen rust in huis.","note":"Eerste plan"}""".formatted(mother)).statusCode());
+
+        // the family graph: five persons, two households, labels apart and inside their frames; members over time
+        signInAs(RunningPlatform.USER, RunningPlatform.PASSWORD, By.id("case-results"));
+        openCase(caseId, "family");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("family-graph")));
+        assertEquals(5, browser.findElements(By.cssSelector("#family-graph g.node")).size(), "five persons drawn");
+        assertEquals(2, browser.findElements(By.cssSelector("#family-graph rect.household")).size(), "two households drawn");
+        @SuppressWarnings("unchecked")
+        List<String> collisions = (List<String>) ((JavascriptExecutor) browser).executeScript(String.join("\n",
+                "const svg = document.getElementById('family-graph');",
+                "const box = (el) => el.getBBox();",
+                "const hit = (a, b) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;",
+                "const texts = [...svg.querySelectorAll('text')];",
+                "const out = [];",
+                "for (let i = 0; i < texts.length; i++) for (let j = i + 1; j < texts.length; j++)",
+                "  if (hit(box(texts[i]), box(texts[j]))) out.push(texts[i].textContent + ' / ' + texts[j].textContent);",
+                "const frames = [...svg.querySelectorAll('rect.household')].map(box);",
+                "for (const n of svg.querySelectorAll('g.node rect')) { const b = box(n);",
+                "  if (!frames.some((f) => b.x >= f.x && b.y >= f.y && b.x + b.width <= f.x + f.width && b.y + b.height <= f.y + f.height))",
+                "    out.push('outside its household: ' + n.parentNode.textContent); }",
+                "for (const l of svg.querySelectorAll('text.household-label')) { const b = box(l);",
+                "  if (!frames.some((f) => b.x >= f.x && b.x + b.width <= f.x + f.width)) out.push('household label outside: ' + l.textContent); }",
+                "return out;"));
+        assertEquals(List.of(), collisions, "labels that collide or leave their household");
+        WebElement members = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("members-history")));
+        assertTrue(members.getText().contains("Erbij gekomen") && members.getText().contains("Lisa"), members.getText());
+        check("work-family-graph");
+
+        // the professional asks an independent review; a court request without a signed one is refused, in Dutch
+        openCase(caseId, "reviews");
+        openDetails("reviews");
+        type(By.name("reviewerId"), RunningPlatform.REVIEWER);
+        type(By.name("question"), "Is een ondertoezichtstelling nodig en in verhouding?");
+        submit(By.id("review-request-form"));
+        WebElement asked = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("review-requests")));
+        assertTrue(asked.getText().contains(RunningPlatform.REVIEWER) && asked.getText().contains("Open"), asked.getText());
+        check("work-review-asked");
+        click(By.id("tab-court"));
+        openDetails("court");
+        type(By.name("grounds"), "Ernstige zorgen over de veiligheid van Noor en Daan.");
+        submit(By.id("court-form"));
+        WebElement refused = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#court-form .error-summary")));
+        assertFalse(refused.getText().contains("independent-review-required"), refused.getText());
+        assertTrue(refused.getText().toLowerCase().contains("toetsing"), refused.getText());
+        check("work-court-refused");
+
+        // the reviewer reads the case and the plan on their own screen and signs with their own login
+        signInAs(RunningPlatform.REVIEWER, RunningPlatform.WORK_PASSWORD, By.id("review-inbox"));
+        assertTrue(browser.getCurrentUrl().endsWith("#/reviews"), browser.getCurrentUrl());
+        check("work-reviewer-inbox");
+        click(By.cssSelector("#review-inbox a"));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("review-form")));
+        assertTrue(browser.findElement(By.id("review-question")).getText().contains("ondertoezichtstelling"));
+        assertTrue(browser.findElement(By.tagName("main")).getText().contains("Kevin komt niet naar het huis."));
+        type(By.name("organisation"), "RVT Gelderland-Midden");
+        type(By.name("conclusion"), "Een OTS is nodig en in verhouding.");
+        click(By.name("supportsCourtRequest"));
+        check("work-reviewer-case");
+        submit(By.id("review-form"));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("review-inbox-empty")));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "ondertekend"));
+        JsonNode reviews = json(rest("GET", path + "/reviews", ans, null));
+        assertEquals(RunningPlatform.REVIEWER, reviews.get(0).path("recordedBy").asText(), reviews.toString());
+        assertEquals(RunningPlatform.REVIEWER_NAME, reviews.get(0).path("reviewerName").asText(), reviews.toString());
+
+        // the professional: the evaluation, then the court request resting on the signed review
+        signInAs(RunningPlatform.USER, RunningPlatform.PASSWORD, By.id("case-results"));
+        openCase(caseId, "evaluations");
+        openDetails("evaluations");
+        type(By.name("summary"), "Kevin komt niet meer naar het huis; Noor slaapt beter.");
+        type(By.name("familyOpinion"), "Het is rustiger.");
+        submit(By.id("evaluation-form"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("evaluations"), "Noor slaapt beter"));
+        check("work-evaluations");
+        click(By.id("tab-court"));
+        openDetails("court");
+        new Select(browser.findElement(By.name("courtMeasure"))).selectByValue("OTS");
+        type(By.name("grounds"), "Ernstige zorgen over de veiligheid van Noor en Daan.");
+        submit(By.id("court-form"));
+        WebElement court = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("court-requests")));
+        assertTrue(court.getText().contains("Ondertoezichtstelling") && court.getText().contains(RunningPlatform.REVIEWER_NAME), court.getText());
+        assertEquals(reviews.get(0).path("id").asText(), json(rest("GET", path + "/court-requests", ans, null)).get(0).path("reviewId").asText());
+        check("work-court");
+        // the professional asks erasure of Lisa's data (the privacy officer decides: four eyes)
+        HttpResponse<String> erasure = rest("POST", "/persons/" + lisa + "/erasure-requests", ans, "{\"reason\":\"Lisa vraagt het zelf.\"}");
+        assertEquals(201, erasure.statusCode(), erasure.body());
+
+        // care: a maatwerk request (the municipality decides it in its inbox) and a care request
+        HttpResponse<String> maatwerk = null;
+        long until = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        do {
+            maatwerk = rest("POST", path + "/maatwerk", ans, "{\"personId\":\"%s\",\"provider\":\"Praktijk De Linde\","
+                    .formatted(daan) + "\"motivation\":\"Geen gecontracteerde aanbieder past bij Daan.\"}");
+            if (maatwerk.statusCode() != 201) {
+                Thread.sleep(1000);
+            }
+        } while (maatwerk.statusCode() != 201 && System.nanoTime() < until);
+        assertEquals(201, maatwerk.statusCode(), maatwerk.body());
+        openCase(caseId, "care");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("maatwerk"), "Praktijk De Linde"));
+        WebElement careRequests = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("care-requests-section")));
+        careRequests.findElement(By.cssSelector("details > summary")).click();
+        type(By.name("crProvider"), "12345678");
+        type(By.name("productCategory"), "45");
+        type(By.name("crMotivation"), "Ambulante gezinsbehandeling");
+        submit(By.id("care-request-form"));
+        // sent (or, without a bound connector, its refusal in words above the form)
+        wait.until(ExpectedConditions.or(ExpectedConditions.visibilityOfElementLocated(By.id("care-requests")),
+                ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#care-request-form .error-summary"))));
+        check("work-care");
+
+        // a professional not on the case: 403, then break-glass with a reason (after a confirmation)
+        signInAs(RunningPlatform.OTHER_PROFESSIONAL, RunningPlatform.WORK_PASSWORD, By.id("case-results"));
+        browser.get(platform.url("/ui/#/cases/" + caseId));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("break-glass-form")));
+        check("work-break-glass");
+        type(By.name("breakGlassReason"), "Acuut: politie belt 's nachts, vaste professional niet bereikbaar.");
+        submit(By.id("break-glass-form"));
+        click(By.id("confirm-yes"));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("glance")));
+        check("work-break-glass-open");
+
+        // the municipality decides the maatwerk request in its inbox
+        signInAs(RunningPlatform.MUNICIPALITY, RunningPlatform.WORK_PASSWORD, By.id("inbox-list"));
+        WebElement request = wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.xpath("//li[contains(@class,'inbox-item')][contains(., 'Praktijk De Linde')]")));
+        check("work-inbox");
+        new Select(request.findElement(By.name("outcome"))).selectByValue("GRANTED");
+        type(request.findElement(By.name("reasons")), "Past bij Daan; geen gecontracteerde aanbieder kan dit.");
+        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'});",
+                request.findElement(By.cssSelector("button[type=submit]")));
+        request.findElement(By.cssSelector("button[type=submit]")).click();
+        long decided = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (!rest("GET", path + "/maatwerk", ans, null).body().contains("GRANTED") && System.nanoTime() < decided) {
+            Thread.sleep(300);
+        }
+        assertTrue(rest("GET", path + "/maatwerk", ans, null).body().contains("GRANTED"), "the municipality's decision");
+        click(By.cssSelector("nav a[href='#/waits']"));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("waiting-list")));
+        check("work-waits");
+
+        // the professional closes the case with its outcome, after a confirmation
+        signInAs(RunningPlatform.USER, RunningPlatform.PASSWORD, By.id("case-results"));
+        openCase(caseId, "close");
+        openDetails("close");
+        new Select(browser.findElement(By.name("outcome"))).selectByValue("GOALS_REACHED");
+        type(By.name("closeReason"), "Doelen bereikt: het is veilig thuis.");
+        submit(By.id("close-form"));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("dialog.confirm")));
+        check("work-close-confirm");
+        click(By.id("confirm-yes"));
+        click(By.id("tab-close"));
+        WebElement outcome = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("case-outcome")));
+        assertTrue(outcome.getText().contains("Doelen bereikt"), outcome.getText());
+        assertEquals("CLOSED", json(rest("GET", path, ans, null)).path("status").asText());
+        assertEquals("GOALS_REACHED", json(rest("GET", path + "/outcome", ans, null)).path("outcome").asText());
+        check("work-closed");
+
+        // the auditor: the log verifies, the break-glass access is in it, and is reviewed
+        signInAs(RunningPlatform.AUDITOR, RunningPlatform.WORK_PASSWORD, By.id("audit-form"));
+        click(By.id("audit-verify"));
+        WebElement intact = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("audit-intact")));
+        assertTrue(intact.getText().contains("in orde"), intact.getText());
+        type(By.name("caseId"), caseId);
+        type(By.name("userId"), RunningPlatform.OTHER_PROFESSIONAL);
+        submit(By.id("audit-form"));
+        WebElement log = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("audit-log")));
+        assertTrue(log.getText().contains(RunningPlatform.OTHER_PROFESSIONAL_NAME) || log.getText().contains(RunningPlatform.OTHER_PROFESSIONAL), log.getText());
+        check("work-audit");
+        click(By.cssSelector("nav a[href='#/break-glass']"));
+        WebElement grant = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#break-glass-grants button.review-grant")));
+        check("work-break-glass-review");
+        grant.click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("break-glass-none")));
+        String auditor = token(RunningPlatform.AUDITOR, RunningPlatform.WORK_PASSWORD);
+        assertEquals("[]", rest("GET", "/break-glass?unreviewed=true", auditor, null).body().replaceAll("\\s", ""));
+
+        // the privacy officer: the erasure rejected by a second person, a legal hold placed
+        signInAs(RunningPlatform.ADMIN, RunningPlatform.ADMIN_PASSWORD, By.cssSelector("nav a[href='#/privacy']"));
+        click(By.cssSelector("nav a[href='#/privacy']"));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("privacy-form")));
+        type(By.name("subjectId"), lisa);
+        submit(By.id("privacy-form"));
+        WebElement erasures = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("erasure-requests")));
+        assertTrue(erasures.getText().contains("Wacht op beslissing"), erasures.getText());
+        check("work-privacy");
+        type(By.name("holdReason"), "Lopende procedure bij de rechter.");
+        submit(By.id("hold-form"));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("legal-holds")));
+        erasures = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("erasure-requests")));
+        click(By.cssSelector("#erasure-requests button.reject-erasure"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("erasure-requests"), "Afgewezen"));
+        String admin = token(RunningPlatform.ADMIN, RunningPlatform.ADMIN_PASSWORD);
+        assertTrue(rest("GET", "/persons/" + lisa + "/erasure-requests", admin, null).body().contains("REJECTED"));
+        assertTrue(rest("GET", "/legal-holds?subjectId=" + lisa, admin, null).body().contains("Lopende procedure"));
+        check("work-privacy-done");
+
+        // the joint triage's assessor (nothing waits: the region binds no joint triage here), the comparison
+        signInAs(RunningPlatform.DIRECTOR, RunningPlatform.WORK_PASSWORD, By.id("assessments"));
+        check("work-assessments");
+        signInAs(RunningPlatform.COORDINATOR, RunningPlatform.COORDINATOR_PASSWORD, By.id("bind-form"));
+        click(By.cssSelector("nav a[href='#/monitor/compare']"));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.tagName("form")));
+        check("work-compare");
+    }
+
     /** A new page in Dutch with nobody signed in. */
     private void freshBrowserSession() {
         browser.get(platform.url("/ui/"));
@@ -587,7 +890,18 @@ class WebUiIT {
         click(By.cssSelector("nav a[href='#/monitor']"));
         WebElement rows = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("monitor-rows")));
         assertTrue(rows.getText().contains("Ede"), rows.getText());
-        assertTrue(browser.findElements(By.cssSelector("#monitor-body svg.chart")).size() >= 5, "five charts");
+        // five figures: a chart with axes, or a sentence where there is nothing to count (no empty chart)
+        int charts = browser.findElements(By.cssSelector("#monitor-body svg.chart")).size();
+        int empty = browser.findElements(By.cssSelector("#monitor-body .no-data")).size();
+        assertTrue(charts + empty >= 5 && charts >= 1, "five figures: " + charts + " charts, " + empty + " without data");
+        assertTrue(browser.findElements(By.cssSelector("#monitor-body svg.chart .axes")).size() == charts, "every chart has axes");
+        for (WebElement chart : browser.findElements(By.cssSelector("#monitor-body svg.chart"))) {
+            assertFalse(chart.findElements(By.cssSelector("rect.bar")).isEmpty(), "a chart is drawn only with values");
+        }
+        // months in words ("dec 2026"), never "26-12"
+        String months = browser.findElement(By.cssSelector("#monitor-body section[aria-labelledby='chart-frameworks-title']")).getText();
+        assertFalse(java.util.regex.Pattern.compile("(?m)(^|\\s)\\d{2}-\\d{2}(\\s|$)").matcher(months).find(), months);
+        assertTrue(java.util.regex.Pattern.compile("(jan|feb|mrt|apr|mei|jun|jul|aug|sep|okt|nov|dec) 20\\d\\d").matcher(months).find(), months);
         assertTrue(browser.findElement(By.id("monitor-csv")).isEnabled());
         // the CSV as the download button fetches it: through the UI's API client, with the user's credentials
         String csv = String.valueOf(((JavascriptExecutor) browser).executeAsyncScript(String.join("\n",
@@ -736,7 +1050,7 @@ class WebUiIT {
         List<String> reached = new ArrayList<>();
         WebElement body = browser.findElement(By.tagName("body"));
         body.sendKeys(Keys.TAB);
-        for (int i = 0; i < 12; i++) {
+        for (int i = 0; i < 16; i++) {
             WebElement active = browser.switchTo().activeElement();
             reached.add(active.getTagName() + "#" + active.getAttribute("id") + "[" + active.getAttribute("href") + "]");
             active.sendKeys(Keys.TAB);
