@@ -661,6 +661,7 @@ class WebUiIT {
         submit(By.id("hold-form"));
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("legal-holds")));
         erasures = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("erasure-requests")));
+        type(By.cssSelector("#erasure-requests input[type=text]"), "Bewaarplicht: lopende procedure.");
         click(By.cssSelector("#erasure-requests button.reject-erasure"));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("erasure-requests"), "Afgewezen"));
         String admin = token(RunningPlatform.ADMIN, RunningPlatform.ADMIN_PASSWORD);
