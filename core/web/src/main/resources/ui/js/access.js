@@ -4,8 +4,11 @@
 // another member's view: a family's members, the perpetrator and an ex-partner among them, each get
 // only their own.
 import { h, replace, formatDate } from './dom.js';
-import { t, te, language } from './i18n.js';
+import { t, te, has, language } from './i18n.js';
 import * as api from './api.js';
+
+// ui: what an entry is about, in words
+const objectText = (type) => (type && has(`object.${type}`) ? t(`object.${type}`) : type || '');
 
 export async function render(main, caseId, personId) {
   const k = await api.get(`/cases/${encodeURIComponent(caseId)}`);
@@ -33,6 +36,6 @@ export async function render(main, caseId, personId) {
           .map((x) => h('th', { scope: 'col' }, t(x))))),
         h('tbody', {}, lines.map((l) => h('tr', {}, h('td', {}, formatDate(l.at, language())), h('td', {}, l.userName || ''),
           h('td', {}, te('Role', l.role)), h('td', {}, l.organisation || ''),
-          h('td', {}, `${te('AccessAction', l.action)} (${l.objectType || ''})`)))))
+          h('td', {}, `${te('AccessAction', l.action)} (${objectText(l.objectType)})`)))))
         : h('p', {}, t('access.none'))));
 }

@@ -4,13 +4,18 @@
 // break-glass grants (newest first, the unreviewed ones marked) and marks one as reviewed (auditors and
 // coordinators; nobody reviews their own).
 import { h, replace, field, formatDate, statusTag } from './dom.js';
-import { t, te, language } from './i18n.js';
+import { t, te, has, language } from './i18n.js';
 import * as api from './api.js';
 import { act } from './app.js';
 
 const ACTIONS = ['READ', 'CREATE', 'UPDATE', 'DELETE', 'SEARCH', 'EXPORT', 'PRINT', 'BREAK_GLASS', 'LOGIN', 'LOGOUT',
   'BINDING_CHANGE', 'PERMISSION_CHANGE', 'RECTIFICATION', 'ERASURE', 'PURGE', 'VERIFY'];
 const OUTCOMES = ['SUCCESS', 'DENIED', 'FAILURE'];
+
+/** What an entry is about, in words (the API's object type: case, person, household, account or the route's first part). */
+export function objectText(type) {
+  return type && has(`object.${type}`) ? t(`object.${type}`) : type || '';
+}
 
 /** A date input's day as the start (or the end, the next day's start) of that day in UTC. */
 function day(value, next) {
@@ -44,7 +49,7 @@ export async function render(main, page) {
       h('tbody', {}, rows.map((e) => h('tr', { class: e.action === 'BREAK_GLASS' ? 'flagged' : null }, h('td', {}, String(e.seqNo)), h('td', {}, formatDate(e.at, language())),
         h('td', {}, `${e.userName || e.userId || ''}`, e.role ? h('span', { class: 'muted' }, ` (${te('Role', e.role)}${e.organisation ? `, ${e.organisation}` : ''})`) : null),
         h('td', {}, te('AccessAction', e.action), e.action === 'BREAK_GLASS' ? [' ', statusTag(t('audit.breakGlass'), 'error')] : null),
-        h('td', {}, [e.objectType, e.caseId ? t('audit.inCase', { id: e.caseId }) : null, (e.personIds || []).length ? t('audit.persons', { n: e.personIds.length }) : null,
+        h('td', {}, [e.objectType === 'case' && e.caseId ? null : objectText(e.objectType), e.caseId ? t('audit.inCase', { id: e.caseId }) : null, (e.personIds || []).length ? t('audit.persons', { n: e.personIds.length }) : null,
           e.purpose].filter(Boolean).join(' · ')),
         h('td', {}, statusTag(t(`audit.outcome.${e.outcome}`), e.outcome === 'SUCCESS' ? 'ok' : 'error')))))),
       more ? h('button', { type: 'button', class: 'secondary', id: 'audit-more', onclick: () => search(last) }, t('audit.more')) : null]

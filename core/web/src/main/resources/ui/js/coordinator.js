@@ -114,6 +114,7 @@ export async function render(main) {
     h('table', { id: 'plugins' }, h('thead', {}, h('tr', {}, ['coord.plugin', 'coord.point', 'coord.bundle'].map((x) => h('th', { scope: 'col' }, t(x))))),
       h('tbody', {}, plugins.map((p) => h('tr', {}, h('td', {}, pluginName(p.pluginId, p), h('br'), h('span', { class: 'muted' }, p.pluginId)), h('td', {}, te('ExtensionPoint', p.point)), h('td', {}, `${p.bundle} ${p.bundleVersion}`))))),
     h('h2', {}, t('coord.alerts')),
+    h('p', {}, h('a', { href: '#/break-glass', id: 'break-glass-link' }, t('nav.breakGlass'))), // ui: coordinators review break-glass too
     alerts.length ? h('ul', { id: 'alerts' }, alerts.map((a) => h('li', {}, h('strong', {}, te('AlertKind', a.kind)), ` — ${a.message} `,
       h('span', { class: 'muted' }, `${a.municipality || t('coord.region')}, ${formatDate(a.at, language())}`)))) : h('p', {}, t('coord.noAlerts')),
     h('h2', {}, t('coord.history')),

@@ -638,7 +638,8 @@ class WebUiIT {
         type(By.name("userId"), RunningPlatform.OTHER_PROFESSIONAL);
         submit(By.id("audit-form"));
         WebElement log = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("audit-log")));
-        assertTrue(log.getText().contains(RunningPlatform.OTHER_PROFESSIONAL_NAME) || log.getText().contains(RunningPlatform.OTHER_PROFESSIONAL), log.getText());
+        assertTrue(log.getText().contains(RunningPlatform.OTHER_PROFESSIONAL_NAME) && log.getText().contains("in nood geopend"), log.getText());
+        assertFalse(log.getText().contains("BREAK_GLASS") || log.getText().contains("SUCCESS"), "codes in words: " + log.getText());
         check("work-audit");
         click(By.cssSelector("nav a[href='#/break-glass']"));
         WebElement grant = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#break-glass-grants button.review-grant")));
