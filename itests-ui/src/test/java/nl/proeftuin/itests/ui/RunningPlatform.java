@@ -66,7 +66,9 @@ final class RunningPlatform implements AutoCloseable {
         }
         int comma = boot.indexOf(',', at);
         Files.writeString(features, boot.substring(0, comma + 1)
-                + " proeftuin-plugin-example-triage, proeftuin-plugin-triage-threeway," + boot.substring(comma + 1));
+                + " proeftuin-plugin-example-triage, proeftuin-plugin-triage-threeway,"
+                // ui: the joint triage (safety and process director) for the assessors' screen
+                + " proeftuin-plugin-triage-veiligheidshuis," + boot.substring(comma + 1));
 
         writeUsers(etc.resolve("proeftuin-users.properties"));
         // The region's register: the municipalities the browser test names, as a region feature seeds them.

@@ -670,9 +670,44 @@ class WebUiIT {
         assertTrue(rest("GET", "/legal-holds?subjectId=" + lisa, admin, null).body().contains("Lopende procedure"));
         check("work-privacy-done");
 
-        // the joint triage's assessor (nothing waits: the region binds no joint triage here), the comparison
-        signInAs(RunningPlatform.DIRECTOR, RunningPlatform.WORK_PASSWORD, By.id("assessments"));
-        check("work-assessments");
+        // the joint triage in Arnhem (for a while): a triage waits for the directors; the safety director assesses it
+        String coordinator = token(RunningPlatform.COORDINATOR, RunningPlatform.COORDINATOR_PASSWORD);
+        long plugin = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (!rest("GET", "/plugins", coordinator, null).body().contains("\"triage-veiligheidshuis\"") && System.nanoTime() < plugin) {
+            Thread.sleep(500);
+        }
+        HttpResponse<String> bound = rest("PUT", "/bindings/TRIAGE/municipalities/Arnhem", coordinator,
+                "{\"pluginId\":\"triage-veiligheidshuis\",\"configuration\":{},\"reason\":\"browsertest: gezamenlijke triage\"}");
+        assertEquals(200, bound.statusCode(), bound.body());
+        try {
+            String child = created("/persons", ans, "{\"givenName\":\"Mila\",\"familyName\":\"Visser\",\"dateOfBirth\":\"2015-06-01\"}");
+            String joint = created("/cases", ans, """
+                    {"kind":"SIGNAL","source":"POLICE","description":"Herhaald huiselijk geweld.","receivedOn":"%s",
+                     "municipality":"Arnhem","members":[{"personId":"%s","roles":["CHILD"]}]}""".formatted(java.time.LocalDate.now(), child));
+            assertEquals(200, rest("POST", "/cases/" + joint + "/team", ans, """
+                    {"professionalId":"%s","name":"Ans de Wit","organisation":"Sociaal Team","role":"FIXED_PROFESSIONAL","casusregie":true}"""
+                    .formatted(RunningPlatform.USER)).statusCode());
+            HttpResponse<String> pending = rest("POST", "/cases/" + joint + "/triage", ans, """
+                    {"problemDomains":["SAFETY","PARENTING"],"safetyConcern":"SERIOUS","repeatedViolence":true,
+                     "earlierHelpWithoutResult":true,"parentalProblems":[]}""");
+            assertEquals(201, pending.statusCode(), pending.body());
+            assertTrue(mapper.readTree(pending.body()).path("decision").path("pending").asBoolean(), pending.body());
+            signInAs(RunningPlatform.DIRECTOR, RunningPlatform.WORK_PASSWORD, By.cssSelector("#assessments form.assessment-form"));
+            check("work-assessments");
+            WebElement form = browser.findElement(By.cssSelector("#assessments form.assessment-form"));
+            new Select(form.findElement(By.name("recommendation"))).selectByValue("VEILIGHEIDSHUIS_TABLE");
+            type(form.findElement(By.name("note")), "Structureel onveilig: aan tafel in het Veiligheidshuis.");
+            submit(By.cssSelector("#assessments form.assessment-form"));
+            // recorded: the round now waits for the process director, and her recommendation is part of it
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "Uw beoordeling is vastgelegd"));
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("assessments"), "Structureel onveilig"));
+            String director = token(RunningPlatform.DIRECTOR, RunningPlatform.WORK_PASSWORD);
+            assertTrue(rest("GET", "/triage/assessments/pending", director, null).body().contains("Structureel onveilig"), "the assessment is recorded");
+            check("work-assessed");
+        } finally {
+            String revision = mapper.readTree(bound.body()).path("revision").asText();
+            rest("DELETE", "/bindings/TRIAGE/municipalities/Arnhem?reason=einde%20browsertest&expectedRevision=" + revision, coordinator, null);
+        }
         signInAs(RunningPlatform.COORDINATOR, RunningPlatform.COORDINATOR_PASSWORD, By.id("bind-form"));
         click(By.cssSelector("nav a[href='#/monitor/compare']"));
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.tagName("form")));
