@@ -648,6 +648,15 @@ class WebUiIT {
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("break-glass-none")));
         String auditor = token(RunningPlatform.AUDITOR, RunningPlatform.WORK_PASSWORD);
         assertEquals("[]", rest("GET", "/break-glass?unreviewed=true", auditor, null).body().replaceAll("\\s", ""));
+        // in English too: the auditor's screens
+        new Select(browser.findElement(By.id("language"))).selectByValue("en");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Review emergency access"));
+        click(By.id("break-glass-all"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("break-glass-grants"), "Reviewed"));
+        check("work-break-glass-review-en");
+        click(By.cssSelector("nav a[href='#/audit']"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Access log"));
+        check("work-audit-en");
 
         // the privacy officer: the erasure rejected by a second person, a legal hold placed
         signInAs(RunningPlatform.ADMIN, RunningPlatform.ADMIN_PASSWORD, By.cssSelector("nav a[href='#/privacy']"));
