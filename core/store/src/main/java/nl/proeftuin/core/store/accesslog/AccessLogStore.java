@@ -54,4 +54,12 @@ public interface AccessLogStore {
 
     /** @return the person rows of entries {@code from} to {@code to}, by entry */
     Map<Long, Set<String>> personRows(Connection c, long from, long to) throws SQLException;
+
+    // --- perf (issue 13): group commit in batches (decision 0035)
+
+    /**
+     * Writes the entries of one group commit, in order, with their person rows: one batched
+     * statement for the entries and one for the person rows (two round trips, not one per row).
+     */
+    void appendAll(Connection c, List<StoredAccessEntry> entries) throws SQLException;
 }
