@@ -25,6 +25,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -88,8 +89,6 @@ public class HashChainedAccessLog implements AccessLog {
     private final String node;
     private final ConcurrentLinkedQueue<Pending> queue = new ConcurrentLinkedQueue<>();
     private final ReentrantLock writer = new ReentrantLock();
-    /** Where appenders wait for the writer (perf, decision 0035). */
-    private final Object turn = new Object();
     private final AuditSeal seal;
     private final int checkpointEvery;
     private final Duration checkpointInterval;
@@ -457,8 +456,11 @@ public class HashChainedAccessLog implements AccessLog {
         }
     }
 
-    /** An entry waiting to join the chain, and who waits for it. */
-    private record Pending(AccessLogEntry entry, CompletableFuture<AccessLogEntry> done) {
+    /** An entry waiting to join the chain, and who waits for it (the thread, woken when it is written). */
+    private record Pending(AccessLogEntry entry, CompletableFuture<AccessLogEntry> done, Thread waiter) {
+        Pending(AccessLogEntry entry, CompletableFuture<AccessLogEntry> done) {
+            this(entry, done, Thread.currentThread());
+        }
     }
 
     /**
@@ -479,21 +481,21 @@ public class HashChainedAccessLog implements AccessLog {
                     }
                 } finally {
                     writer.unlock();
-                    synchronized (turn) {
-                        turn.notifyAll(); // the written wake up; the others try the writer lock again
+                    // perf (decision 0035): hand over to the oldest waiter still queued (if any); the others
+                    // sleep until their own entry is written, each woken once, none polling
+                    Pending next = queue.peek();
+                    if (next != null) {
+                        LockSupport.unpark(next.waiter());
                     }
                 }
             } else {
-                // perf (decision 0035): wait to be written or for the writer to finish its batch, woken at
-                // once (no polling); the bound only guards against a lost wake-up
-                synchronized (turn) {
-                    if (!mine.done().isDone() && writer.isLocked()) {
-                        try {
-                            turn.wait(50);
-                        } catch (InterruptedException e) {
-                            Thread.currentThread().interrupt();
-                            throw new AccessLogFailure(new SQLException("interrupted while the access log was written", e));
-                        }
+                // woken when the entry is written or when it is this caller's turn to write; the bound only
+                // guards against a lost wake-up
+                LockSupport.parkNanos(this, TimeUnit.MILLISECONDS.toNanos(50));
+                if (Thread.interrupted()) {
+                    Thread.currentThread().interrupt();
+                    if (!mine.done().isDone()) {
+                        throw new AccessLogFailure(new SQLException("interrupted while the access log was written"));
                     }
                 }
             }
@@ -543,11 +545,15 @@ public class HashChainedAccessLog implements AccessLog {
         } catch (SQLException | RuntimeException e) {
             AccessLogFailure failure = e instanceof SQLException q ? new AccessLogFailure(q)
                     : new AccessLogFailure(new SQLException(e));
-            batch.forEach(p -> p.done().completeExceptionally(failure));
+            batch.forEach(p -> {
+                p.done().completeExceptionally(failure);
+                LockSupport.unpark(p.waiter());
+            });
             return;
         }
         for (int i = 0; i < batch.size(); i++) {
             batch.get(i).done().complete(written.get(i));
+            LockSupport.unpark(batch.get(i).waiter());
         }
     }
 
