@@ -14,14 +14,19 @@
 #        health  GET  /api/v1/health               (a cached readiness verdict, no domain work)
 #        read    GET  /api/v1/cases/{id}           (case with members and team, from the database)
 #        open    POST /api/v1/cases                (open a case from a signal: validation, one
-#                                                   transaction, history event, durable commit)
+#                                                   transaction, history event, durable commit; the
+#                                                   signals name POOL (400) pairs of persons in turn)
+#        triage  POST /api/v1/cases/{id}/triage    (triage a case with the region's plugin,
+#                                                   triage-threeway, booted and bound like a region)
 #   5. prints requests/s, p50 and p99 latency, non-2xx answers and socket errors per target and pass,
 #      and the throughput ratio of each target against the bare Jetty and against health in the same
-#      pass.
+#      pass; then issue 13's hot-path targets (ratios averaged over the passes, the worst p99) with
+#      PASS or FAIL: health >= 0.5x bare Jetty; read >= 0.30x and p99 < 15 ms; open >= 0.05x and
+#      p99 < 50 ms; triage p99 < 50 ms. The load average is printed with each pass (a shared machine).
 # Server and load generator share the machine's cores: ratios are the figure to compare, absolute
 # numbers depend on the machine. Talks to 127.0.0.1 only; stops Karaf on exit (also on Ctrl-C).
 #
-# Usage:  bench/api-load.sh            env: PASSES, DURATION, CONNECTIONS, PROEFTUIN_TGZ
+# Usage:  bench/api-load.sh            env: PASSES, DURATION, CONNECTIONS, PROEFTUIN_TGZ, POOL, TARGETS
 # Needs:  wrk (Debian package 'wrk'), curl, python3 (free ports), java 17; bash >= 4.
 set -euo pipefail
 export LC_ALL=C
@@ -30,6 +35,9 @@ ROOT=$(cd "${BENCH_DIR}/.." && pwd)
 PASSES=${PASSES:-2}
 DURATION=${DURATION:-15}
 CONNECTIONS=${CONNECTIONS:-50}
+POOL=${POOL:-400}
+# the targets measured (jetty always): perf (issue 13) added triage
+read -r -a TARGET_LIST <<<"${TARGETS:-jetty health read open triage}"
 PROEFTUIN_TGZ=${PROEFTUIN_TGZ:-$(ls "${ROOT}"/distribution/target/nl.proeftuin.distribution-*.tar.gz 2>/dev/null | head -1)}
 WORK=${BENCH_DIR}/work/api-load
 RESULTS=${BENCH_DIR}/results
@@ -43,6 +51,10 @@ JETTY_PID=
 stop_all() { stop_karaf; [ -z "${JETTY_PID}" ] || kill "${JETTY_PID}" 2>/dev/null || true; }
 trap stop_all EXIT INT TERM
 unpack_distribution
+# the region's triage plugin, as a region boots it (the triage target)
+sed -i 's/^\(featuresBoot *= *\\\)$/\1\n    proeftuin-plugin-triage-threeway, \\/' "${HOME_DIR}/etc/org.apache.karaf.features.cfg"
+grep -q proeftuin-plugin-triage-threeway "${HOME_DIR}/etc/org.apache.karaf.features.cfg" \
+  || { echo "could not add the triage plugin feature to featuresBoot" >&2; exit 1; }
 start_karaf
 
 # the bare Jetty baseline, on the distribution's own Jetty jars
@@ -69,11 +81,50 @@ CASE=$(json /cases "${SIGNAL}" | id_of)
 # the bench user becomes the case's fixed professional: need to know lets it keep reading the case
 json "/cases/${CASE}/team" '{"professionalId":"bench","name":"Bench","organisation":"Wijkteam","role":"FIXED_PROFESSIONAL","casusregie":true}' >/dev/null
 
+# the triage target: a case of its own (its outcomes pile up), triaged by the bound plugin
+for _ in $(seq 1 300); do
+  case "$(curl -s "${AUTH[@]}" "${BASE}/plugins")" in *'"triage-threeway"'*) break ;; esac
+  sleep 0.2
+done
+curl -sf -X PUT -H 'Content-Type: application/json' "${AUTH[@]}" \
+  -d '{"pluginId":"triage-threeway","configuration":{},"reason":"benchmark"}' "${BASE}/bindings/TRIAGE/region" >/dev/null \
+  || { echo "could not bind the triage plugin" >&2; exit 1; }
+TRIAGE_CASE=$(json "/cases?separateCaseReason=bench" "${SIGNAL}" | id_of)
+json "/cases/${TRIAGE_CASE}/team" '{"professionalId":"bench","name":"Bench","organisation":"Wijkteam","role":"FIXED_PROFESSIONAL","casusregie":true}' >/dev/null
+FACTS='{"problemDomains":["SAFETY","HOUSING"],"safetyConcern":"SERIOUS","repeatedViolence":false,"earlierHelpWithoutResult":false,"parentalProblems":[]}'
+
+# the open target's signals name POOL pairs of persons in turn: one pair named by every signal piles
+# its open cases into each new case's separate-case record (issue 14), which is not what a region sees
+PAIRS_LUA="${WORK}/pairs.lua"
+echo "person_pairs = {" > "${PAIRS_LUA}"
+make_pair() {
+  local a b
+  a=$(json /persons "{\"givenName\":\"Ouder$1\",\"familyName\":\"Bench\",\"dateOfBirth\":\"1985-01-01\"}" | id_of)
+  b=$(json /persons "{\"givenName\":\"Kind$1\",\"familyName\":\"Bench\",\"dateOfBirth\":\"2015-01-01\"}" | id_of)
+  [ -n "$a" ] && [ -n "$b" ] && echo "{\"$a\",\"$b\"},"
+}
+for i in $(seq 1 "${POOL}"); do make_pair "$i"; done >> "${PAIRS_LUA}"
+echo "}" >> "${PAIRS_LUA}"
+
 cat > "${WORK}/open.lua" <<LUA
+dofile("${PAIRS_LUA}")
 wrk.method = "POST"
 wrk.headers["Content-Type"] = "application/json"
 wrk.headers["Authorization"] = "Bearer ${TOKEN}"
-wrk.body = [[${SIGNAL}]]
+local n = 0
+request = function()
+  n = n + 1
+  local p = person_pairs[math.random(#person_pairs)]
+  local body = string.format('{"kind":"SIGNAL","source":"SCHOOL","description":"School maakt zich zorgen.","receivedOn":"${TODAY}","municipality":"Arnhem","members":[{"personId":"%s","roles":["PARENT"]},{"personId":"%s","roles":["CHILD"]}]}', p[1], p[2])
+  return wrk.format(nil, nil, nil, body)
+end
+LUA
+
+cat > "${WORK}/triage.lua" <<LUA
+wrk.method = "POST"
+wrk.headers["Content-Type"] = "application/json"
+wrk.headers["Authorization"] = "Bearer ${TOKEN}"
+wrk.body = [[${FACTS}]]
 LUA
 
 cat > "${WORK}/read.lua" <<LUA
@@ -81,39 +132,74 @@ wrk.headers["Authorization"] = "Bearer ${TOKEN}"
 LUA
 
 # every open names the same two persons: a stated reason keeps it from 409 open-case-exists (issue 14)
-declare -A URL=([jetty]="http://127.0.0.1:${JETTY_PORT}/" [health]="${BASE}/health" [read]="${BASE}/cases/${CASE}" [open]="${BASE}/cases?separateCaseReason=bench")
+declare -A URL=([jetty]="http://127.0.0.1:${JETTY_PORT}/" [health]="${BASE}/health" [read]="${BASE}/cases/${CASE}" [open]="${BASE}/cases?separateCaseReason=bench" [triage]="${BASE}/cases/${TRIAGE_CASE}/triage")
 to_ms() { awk -v v="$1" 'BEGIN{ n=v+0; if (v ~ /us$/) n/=1000; else if (v ~ /ms$/) n=n; else if (v ~ /s$/) n*=1000; printf "%.2f", n }'; }
-run() { # target -> "rps p50 p99 non2xx errors"
-  local target=$1 out script=()
-  if [ "$target" = open ]; then script=(-s "${WORK}/open.lua"); else script=(-s "${WORK}/read.lua"); fi
+# the server's CPU time (user + system, ms) per request: far less sensitive than req/s to what else
+# runs on a shared machine (the load average is printed with each pass)
+KARAF_JAVA=$(pgrep -n -f -- "-Dkaraf.home=${HOME_DIR}" || true)
+cpu_ms() { awk -v t="$(getconf CLK_TCK)" '{printf "%.0f", ($14+$15)*1000/t}' "/proc/$1/stat" 2>/dev/null || echo 0; }
+run() { # target -> "rps p50 p99 non2xx errors cpu_ms_per_request"
+  local target=$1 out script=() pid cpu0 cpu1 requests
+  case "$target" in
+    open) script=(-s "${WORK}/open.lua") ;;
+    triage) script=(-s "${WORK}/triage.lua") ;;
+    *) script=(-s "${WORK}/read.lua") ;;
+  esac
+  if [ "$target" = jetty ]; then pid=${JETTY_PID}; else pid=${KARAF_JAVA}; fi
+  cpu0=$(cpu_ms "$pid")
   out=$(wrk -t2 -c"${CONNECTIONS}" -d"${DURATION}s" --latency "${script[@]}" "${URL[$target]}")
+  cpu1=$(cpu_ms "$pid")
+  requests=$(awk '/requests in/ {print $1}' <<<"$out")
   local rps p50 p99 non2xx errors
   rps=$(awk '/^Requests\/sec/ {print $2}' <<<"$out")
   p50=$(to_ms "$(awk '$1=="50%" {print $2}' <<<"$out")")
   p99=$(to_ms "$(awk '$1=="99%" {print $2}' <<<"$out")")
   non2xx=$(awk '/Non-2xx/ {print $NF}' <<<"$out"); non2xx=${non2xx:-0}
   errors=$(awk '/Socket errors/ {gsub(",","");s=0; for(i=1;i<=NF;i++) if ($i ~ /^[0-9]+$/) s+=$i; print s}' <<<"$out"); errors=${errors:-0}
-  echo "$rps $p50 $p99 $non2xx $errors"
+  echo "$rps $p50 $p99 $non2xx $errors $(awk -v c="$((cpu1 - cpu0))" -v n="${requests:-0}" 'BEGIN{if (n>0) printf "%.3f", c/n; else print "-"}')"
 }
 
 REPORT="${RESULTS}/api-load-$(date -u +%Y%m%dT%H%M%SZ).txt"
 {
   echo "# api-load: ${CONNECTIONS} connections, 2 wrk threads, ${DURATION}s per target, ${PASSES} passes"
   echo "# host: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(java -version 2>&1 | head -n1)"
-  printf '%-5s %-7s %10s %9s %9s %8s %7s %9s %10s\n' pass target req/s p50_ms p99_ms non2xx errors vs_jetty vs_health
+  printf '%-5s %-7s %10s %9s %9s %8s %7s %9s %10s %11s\n' pass target req/s p50_ms p99_ms non2xx errors vs_jetty vs_health cpu_ms/req
 } | tee "${REPORT}"
+declare -A SUM_RATIO=() WORST_P99=()
 for pass in $(seq 1 "${PASSES}"); do
-  order=(jetty health read open); [ $((pass % 2)) -eq 0 ] && order=(open read health jetty)
+  order=("${TARGET_LIST[@]}")
+  if [ $((pass % 2)) -eq 0 ]; then order=(); for ((i=${#TARGET_LIST[@]}-1; i>=0; i--)); do order+=("${TARGET_LIST[$i]}"); done; fi
+  echo "# pass ${pass}: load average $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "${REPORT}"
   declare -A R=()
   for t in "${order[@]}"; do R[$t]=$(run "$t"); done
   jetty=$(awk '{print $1}' <<<"${R[jetty]}")
-  base=$(awk '{print $1}' <<<"${R[health]}")
-  for t in jetty health read open; do
-    read -r rps p50 p99 non2xx errors <<<"${R[$t]}"
-    printf '%-5s %-7s %10s %9s %9s %8s %7s %9s %10s\n' "$pass" "$t" "$rps" "$p50" "$p99" "$non2xx" "$errors" \
-      "$(awk -v a="$rps" -v b="$jetty" 'BEGIN{printf "%.3f", a/b}')" \
-      "$(awk -v a="$rps" -v b="$base" 'BEGIN{printf "%.2f", a/b}')" | tee -a "${REPORT}"
+  base=$(awk '{print $1}' <<<"${R[health]:-0}")
+  for t in "${TARGET_LIST[@]}"; do
+    read -r rps p50 p99 non2xx errors cpu <<<"${R[$t]}"
+    ratio=$(awk -v a="$rps" -v b="$jetty" 'BEGIN{printf "%.3f", a/b}')
+    SUM_RATIO[$t]=$(awk -v a="${SUM_RATIO[$t]:-0}" -v b="$ratio" 'BEGIN{print a+b}')
+    WORST_P99[$t]=$(awk -v a="${WORST_P99[$t]:-0}" -v b="$p99" 'BEGIN{print (b>a)?b:a}')
+    printf '%-5s %-7s %10s %9s %9s %8s %7s %9s %10s %11s\n' "$pass" "$t" "$rps" "$p50" "$p99" "$non2xx" "$errors" \
+      "$ratio" "$(awk -v a="$rps" -v b="$base" 'BEGIN{if (b>0) printf "%.2f", a/b; else print "-"}')" "$cpu" | tee -a "${REPORT}"
   done
 done
+# issue 13's hot-path targets: the ratio against bare Jetty averaged over the passes, the worst p99
+verdict() { # target min_ratio max_p99 (either may be -)
+  local t=$1 min=$2 max=$3 ratio p99 ok=PASS
+  [ -n "${SUM_RATIO[$t]:-}" ] || return 0
+  ratio=$(awk -v s="${SUM_RATIO[$t]}" -v n="${PASSES}" 'BEGIN{printf "%.3f", s/n}')
+  p99=${WORST_P99[$t]}
+  [ "$min" = - ] || awk -v r="$ratio" -v m="$min" 'BEGIN{exit !(r>=m)}' || ok=FAIL
+  [ "$max" = - ] || awk -v p="$p99" -v m="$max" 'BEGIN{exit !(p<m)}' || ok=FAIL
+  printf '%-7s %9sx %9s ms   target %-22s %s\n' "$t" "$ratio" "$p99" \
+    "$([ "$min" = - ] || printf '>= %sx ' "$min")$([ "$max" = - ] || printf 'p99 < %s ms' "$max")" "$ok"
+}
+{
+  echo "# issue 13 hot-path targets (vs bare Jetty, mean of ${PASSES} passes; worst p99)"
+  verdict health 0.5 -
+  verdict read 0.30 15
+  verdict open 0.05 50
+  verdict triage - 50
+} | tee -a "${REPORT}"
 echo "# cases opened during the run: $(curl -s "${AUTH[@]}" "${BASE}/cases?size=1" | sed -n 's/.*"total":\([0-9]*\).*/\1/p')" | tee -a "${REPORT}"
 echo "results: ${REPORT}"

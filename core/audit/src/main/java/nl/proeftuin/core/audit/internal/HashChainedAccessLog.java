@@ -22,11 +22,10 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -344,9 +343,30 @@ public class HashChainedAccessLog implements AccessLog {
         List<String> concerned = new ArrayList<>(event.personIds());
         if (event.caseId() != null && !event.caseId().isBlank()) {
             // the case's members at this moment concern the entry: stored with it, so a person who
-            // leaves the case later still sees this access (one indexed read: the member table's key)
+            // leaves the case later still sees this access (one indexed read: the member table's key;
+            // here, in parallel, not in the group commit, where it would be serial: decision 0035)
             concerned.addAll(members(event.caseId()));
         }
+        Instant at = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        String eventId = randomUuid().toString();
+        // seqNo, prevHash and hash are set when the entry joins the chain (write())
+        AccessLogEntry unchained = new AccessLogEntry(eventId, 0, at, node, event.action(),
+                event.outcome(), LogValues.neutralise(event.userId(), 200),
+                LogValues.neutralise(event.userName(), 200), LogValues.neutralise(event.role(), 100),
+                LogValues.neutralise(event.organisation(), 200), LogValues.neutralise(event.onBehalfOf(), 200),
+                LogValues.neutralise(event.purpose(), 2000), List.of(),
+                LogValues.neutralise(event.caseId(), 200), LogValues.neutralise(event.objectType(), 100),
+                LogValues.neutralise(event.objectId(), 200),
+                LogValues.neutralise(event.requestId() != null ? event.requestId() : MDC.get(MDC_REQUEST_ID), 200),
+                null, event.restricted(), null, null);
+        return timed(new Pending(concerning(unchained, concerned, event.detail()), new CompletableFuture<>()));
+    }
+
+    /**
+     * The entry with the persons it concerns (those the event names, then the case's members) and its
+     * detail: ids neutralised, deduplicated, and as many as fit person_ids (the rest counted in the detail).
+     */
+    private static AccessLogEntry concerning(AccessLogEntry e, List<String> concerned, String rawDetail) {
         List<String> persons = new ArrayList<>(new LinkedHashSet<>(concerned.stream()
                 .filter(p -> p != null && !p.isBlank())
                 // a comma would split one id into two when read back
@@ -362,25 +382,39 @@ public class HashChainedAccessLog implements AccessLog {
             width = next;
             kept++;
         }
-        String detail = LogValues.neutralise(event.detail(), 4000);
+        String detail = LogValues.neutralise(rawDetail, 4000);
         if (kept < persons.size()) {
             String note = " [" + (persons.size() - kept) + " more persons concerned, not named: the entry is full]";
-            detail = (detail == null ? "" : LogValues.neutralise(event.detail(), 4000 - note.length())) + note;
+            detail = (detail == null ? "" : LogValues.neutralise(rawDetail, 4000 - note.length())) + note;
             persons = new ArrayList<>(persons.subList(0, kept));
         }
-        Instant at = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        String eventId = UUID.randomUUID().toString();
-        // seqNo, prevHash and hash are set when the entry joins the chain (write())
-        AccessLogEntry unchained = new AccessLogEntry(eventId, 0, at, node, event.action(),
-                event.outcome(), LogValues.neutralise(event.userId(), 200),
-                LogValues.neutralise(event.userName(), 200), LogValues.neutralise(event.role(), 100),
-                LogValues.neutralise(event.organisation(), 200), LogValues.neutralise(event.onBehalfOf(), 200),
-                LogValues.neutralise(event.purpose(), 2000), persons,
-                LogValues.neutralise(event.caseId(), 200), LogValues.neutralise(event.objectType(), 100),
-                LogValues.neutralise(event.objectId(), 200),
-                LogValues.neutralise(event.requestId() != null ? event.requestId() : MDC.get(MDC_REQUEST_ID), 200),
-                detail, event.restricted(), null, null);
-        return timed(unchained);
+        return new AccessLogEntry(e.eventId(), e.seqNo(), e.at(), e.node(), e.action(), e.outcome(), e.userId(),
+                e.userName(), e.role(), e.organisation(), e.onBehalfOf(), e.purpose(), persons, e.caseId(),
+                e.objectType(), e.objectId(), e.requestId(), detail, e.restricted(), e.prevHash(), e.hash());
+    }
+
+    /** perf (issue 13): a DRBG per thread (the JVM's shared generator behind UUID.randomUUID is one lock). */
+    private static final ThreadLocal<java.security.SecureRandom> RANDOM = ThreadLocal.withInitial(() -> {
+        try {
+            return java.security.SecureRandom.getInstance("DRBG");
+        } catch (java.security.NoSuchAlgorithmException e) {
+            return new java.security.SecureRandom();
+        }
+    });
+
+    /** A random (version 4) UUID, as {@link UUID#randomUUID()} makes it. */
+    static UUID randomUuid() {
+        byte[] b = new byte[16];
+        RANDOM.get().nextBytes(b);
+        b[6] = (byte) ((b[6] & 0x0f) | 0x40);
+        b[8] = (byte) ((b[8] & 0x3f) | 0x80);
+        long msb = 0;
+        long lsb = 0;
+        for (int i = 0; i < 8; i++) {
+            msb = (msb << 8) | (b[i] & 0xff);
+            lsb = (lsb << 8) | (b[i + 8] & 0xff);
+        }
+        return new UUID(msb, lsb);
     }
 
     /** Buckets of the append-time histogram: a group commit takes milliseconds (decision 0023). */
@@ -397,7 +431,7 @@ public class HashChainedAccessLog implements AccessLog {
     volatile MeterRegistry meters;
 
     /** {@link #commit} as {@code proeftuin_access_log_append_seconds{outcome="written|failed"}}. */
-    private AccessLogEntry timed(AccessLogEntry unchained) {
+    private AccessLogEntry timed(Pending unchained) {
         long started = System.nanoTime();
         String outcome = "failed";
         try {
@@ -422,8 +456,11 @@ public class HashChainedAccessLog implements AccessLog {
         }
     }
 
-    /** An entry waiting to join the chain, and who waits for it. */
-    private record Pending(AccessLogEntry entry, CompletableFuture<AccessLogEntry> done) {
+    /** An entry waiting to join the chain, and who waits for it (the thread, woken when it is written). */
+    private record Pending(AccessLogEntry entry, CompletableFuture<AccessLogEntry> done, Thread waiter) {
+        Pending(AccessLogEntry entry, CompletableFuture<AccessLogEntry> done) {
+            this(entry, done, Thread.currentThread());
+        }
     }
 
     /**
@@ -434,8 +471,7 @@ public class HashChainedAccessLog implements AccessLog {
      * that batch takes the lock next. Every caller still returns only after its own entry is
      * committed, so a request is never served unlogged, and a failed batch fails each of its callers.
      */
-    private AccessLogEntry commit(AccessLogEntry unchained) {
-        Pending mine = new Pending(unchained, new CompletableFuture<>());
+    private AccessLogEntry commit(Pending mine) {
         queue.add(mine);
         while (!mine.done().isDone()) {
             if (writer.tryLock()) {
@@ -445,17 +481,22 @@ public class HashChainedAccessLog implements AccessLog {
                     }
                 } finally {
                     writer.unlock();
+                    // perf (decision 0035): hand over to the oldest waiter still queued (if any); the others
+                    // sleep until their own entry is written, each woken once, none polling
+                    Pending next = queue.peek();
+                    if (next != null) {
+                        LockSupport.unpark(next.waiter());
+                    }
                 }
             } else {
-                try {
-                    mine.done().get(2, TimeUnit.MILLISECONDS);
-                } catch (TimeoutException e) {
-                    // still queued: try to take the writer lock again
-                } catch (InterruptedException e) {
+                // woken when the entry is written or when it is this caller's turn to write; the bound only
+                // guards against a lost wake-up
+                LockSupport.parkNanos(this, TimeUnit.MILLISECONDS.toNanos(50));
+                if (Thread.interrupted()) {
                     Thread.currentThread().interrupt();
-                    throw new AccessLogFailure(new SQLException("interrupted while the access log was written", e));
-                } catch (ExecutionException e) {
-                    break; // reported below
+                    if (!mine.done().isDone()) {
+                        throw new AccessLogFailure(new SQLException("interrupted while the access log was written"));
+                    }
                 }
             }
         }
@@ -483,6 +524,7 @@ public class HashChainedAccessLog implements AccessLog {
                 long lastSeq = head.lastSeq();
                 String lastHash = head.lastHash();
                 List<AccessLogEntry> entries = new ArrayList<>();
+                List<StoredAccessEntry> rows = new ArrayList<>();
                 for (Pending p : batch) {
                     AccessLogEntry e = p.entry();
                     AccessLogEntry unhashed = new AccessLogEntry(e.eventId(), ++lastSeq, e.at(), e.node(), e.action(),
@@ -490,10 +532,11 @@ public class HashChainedAccessLog implements AccessLog {
                             e.purpose(), e.personIds(), e.caseId(), e.objectType(), e.objectId(), e.requestId(),
                             e.detail(), e.restricted(), lastHash, null);
                     AccessLogEntry entry = withHash(unhashed, HashChain.hash(unhashed));
-                    insert(c, entry);
+                    rows.add(stored(entry));
                     entries.add(entry);
                     lastHash = entry.hash();
                 }
+                store.appendAll(c, rows);
                 store.moveHead(c, lastSeq, lastHash);
                 return entries;
             });
@@ -502,11 +545,15 @@ public class HashChainedAccessLog implements AccessLog {
         } catch (SQLException | RuntimeException e) {
             AccessLogFailure failure = e instanceof SQLException q ? new AccessLogFailure(q)
                     : new AccessLogFailure(new SQLException(e));
-            batch.forEach(p -> p.done().completeExceptionally(failure));
+            batch.forEach(p -> {
+                p.done().completeExceptionally(failure);
+                LockSupport.unpark(p.waiter());
+            });
             return;
         }
         for (int i = 0; i < batch.size(); i++) {
             batch.get(i).done().complete(written.get(i));
+            LockSupport.unpark(batch.get(i).waiter());
         }
     }
 
@@ -516,8 +563,8 @@ public class HashChainedAccessLog implements AccessLog {
                 e.objectType(), e.objectId(), e.requestId(), e.detail(), e.restricted(), e.prevHash(), hash);
     }
 
-    private void insert(Connection c, AccessLogEntry e) throws SQLException {
-        store.append(c, new StoredAccessEntry(e.seqNo(), e.eventId(), e.at(), e.node(), e.action().name(), e.outcome(),
+    private StoredAccessEntry stored(AccessLogEntry e) {
+        return (new StoredAccessEntry(e.seqNo(), e.eventId(), e.at(), e.node(), e.action().name(), e.outcome(),
                 e.userId(), e.userName(), e.role(), e.organisation(), e.onBehalfOf(), e.purpose(), e.personIds(),
                 e.caseId(), e.objectType(), e.objectId(), e.requestId(), e.detail(), e.restricted(), e.prevHash(),
                 e.hash(), seal.entryMac(e.hash())));

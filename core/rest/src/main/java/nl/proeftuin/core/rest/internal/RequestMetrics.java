@@ -27,6 +27,9 @@ final class RequestMetrics {
 
     private static final Set<String> METHODS = Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS");
 
+    /** Bounded by the route templates (unmatched paths share one), methods and statuses. */
+    private static final java.util.Map<Key, Timer> TIMERS = new java.util.concurrent.ConcurrentHashMap<>();
+
     private RequestMetrics() {
     }
 
@@ -41,10 +44,26 @@ final class RequestMetrics {
         if (registry == null) {
             return;
         }
-        Timer.builder("proeftuin.http.requests").description("API requests by route template and status")
-                .tags("method", METHODS.contains(method) ? method : "other",
-                        "route", route instanceof String template ? template : UNMATCHED,
-                        "status", Integer.toString(status))
-                .serviceLevelObjectives(BUCKETS).register(registry).record(nanos, TimeUnit.NANOSECONDS);
+        String m = METHODS.contains(method) ? method : "other";
+        String r = route instanceof String template ? template : UNMATCHED;
+        // perf (issue 13): one timer per registry, method, route and status, built once (not per request)
+        TIMERS.computeIfAbsent(new Key(registry, m, r, status), k -> Timer.builder("proeftuin.http.requests")
+                .description("API requests by route template and status")
+                .tags("method", m, "route", r, "status", Integer.toString(status))
+                .serviceLevelObjectives(BUCKETS).register(registry)).record(nanos, TimeUnit.NANOSECONDS);
+    }
+
+    /** The registry by identity (a new registry gets its own timers), the labels by value. */
+    private record Key(MeterRegistry registry, String method, String route, int status) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Key k && k.registry == registry && k.status == status && k.method.equals(method)
+                    && k.route.equals(route);
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(registry) * 31 + java.util.Objects.hash(method, route, status);
+        }
     }
 }

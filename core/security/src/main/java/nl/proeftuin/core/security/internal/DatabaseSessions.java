@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 
 import nl.proeftuin.core.security.AuthenticationException;
 import nl.proeftuin.core.security.AuthenticationException.Reason;
@@ -39,9 +40,11 @@ import org.osgi.service.metatype.annotations.Designate;
 
 /**
  * Login through the JAAS realm; sessions in the database, keyed by the SHA-256 of a 256-bit random
- * token (a stolen database yields no usable token). Every request reads the session, the account and
- * its scope from the database: a logout, a disabled account or a changed role counts at once on every
- * node.
+ * token (a stolen database yields no usable token). Every request reads the sessions' revision from
+ * the database (decision 0035): a logout, a disabled account, a new password or a changed role or
+ * scope moves it in the same transaction, so it counts at once on every node; while it stands still a
+ * session, its account and its scope are served from a bounded cache, and the database is read (and
+ * the last-seen moment written) at most once a minute per session.
  *
  * <p>Login throttling (docs/decisions/0012-login-throttling.md): every attempt is counted as a failure
  * before its password is checked, per client (user name and address), per user name and per address
@@ -55,8 +58,14 @@ import org.osgi.service.metatype.annotations.Designate;
 public class DatabaseSessions implements Authenticator {
     static final int TOKEN_BYTES = 32;
     static final int MAX_USERNAME = 200;
-    /** The idle clock is moved forward at most this often per session (one write, not one per request). */
-    static final Duration TOUCH_INTERVAL = Duration.ofSeconds(5);
+    /**
+     * The idle clock is moved forward at most this often per session (one write a minute, not one per
+     * request; perf, decision 0035): a session ends between {@code idleTimeout - TOUCH_INTERVAL} and
+     * {@code idleTimeout} after its last request. A quarter of the idle timeout when that is shorter.
+     */
+    static final Duration TOUCH_INTERVAL = Duration.ofMinutes(1);
+    /** At most this many sessions are held in memory per node (perf, decision 0035). */
+    static final int CACHE_SIZE = 10_000;
     private static final SecureRandom RANDOM = new SecureRandom();
     /** Compared by identity only: what the transaction returns for a session it found expired (and ended). */
     private static final Principal EXPIRED = new Principal("", "", Set.of(), Set.of(), null);
@@ -88,6 +97,21 @@ public class DatabaseSessions implements Authenticator {
     private final Settings settings;
     private final Clock clock;
     private final Sleeper sleeper;
+    /**
+     * perf (decision 0035): token hash to the session as last read from the database, with the
+     * {@link SessionStore#revision} it was read at. Served only while the database's revision is still
+     * that one (read on every request: one indexed row, no write, no transaction), the session has not
+     * expired and its last-seen moment is less than {@link #touchInterval} old; otherwise the database
+     * decides, as before, and the entry is replaced.
+     */
+    private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+    /** The last revision a request saw; a newer one empties the cache. */
+    private volatile long seenRevision = Long.MIN_VALUE;
+    private final Duration touchInterval;
+
+    /** A session as the database had it at {@code revision}. */
+    private record Cached(long revision, Principal principal, Instant lastSeenAt, Instant expiresAt) {
+    }
 
     @Activate
     public DatabaseSessions(DatabaseSessionsConfig config, @Reference Database database,
@@ -106,6 +130,8 @@ public class DatabaseSessions implements Authenticator {
         this.settings = settings;
         this.clock = clock;
         this.sleeper = sleeper;
+        Duration quarter = settings.idleTimeout().dividedBy(4);
+        this.touchInterval = quarter.compareTo(TOUCH_INTERVAL) < 0 ? quarter : TOUCH_INTERVAL;
     }
 
     @Override
@@ -245,7 +271,19 @@ public class DatabaseSessions implements Authenticator {
         }
         String hash = sha256(token);
         Instant now = clock.instant();
-        Principal principal = write(c -> {
+        long revision = read(sessions::revision);
+        if (revision != seenRevision) {
+            cache.clear(); // something ended or changed a session or an account somewhere: read afresh
+            seenRevision = revision;
+        }
+        Cached hit = cache.get(hash);
+        if (hit != null && hit.revision() == revision && now.isBefore(hit.expiresAt())
+                && !now.isBefore(hit.lastSeenAt()) && Duration.between(hit.lastSeenAt(), now).compareTo(touchInterval) < 0) {
+            return hit.principal();
+        }
+        Object found = write(c -> {
+            // the revision first: what is read after it is at least as new, so the entry is never newer-labelled
+            long current = sessions.revision(c);
             Optional<StoredSession> row = sessions.ofEnabledAccount(c, hash);
             if (row.isEmpty()) {
                 return null;
@@ -255,11 +293,19 @@ public class DatabaseSessions implements Authenticator {
                 sessions.delete(c, hash);
                 return EXPIRED;
             }
-            if (Duration.between(r.lastSeenAt(), now).compareTo(TOUCH_INTERVAL) >= 0) {
+            Instant lastSeen = r.lastSeenAt();
+            if (Duration.between(lastSeen, now).compareTo(touchInterval) >= 0) {
                 sessions.touch(c, hash, now);
+                lastSeen = now;
             }
-            return principal(c, r.userId(), SessionRoles.parse(r.roles()));
+            return new Cached(current, principal(c, r.userId(), SessionRoles.parse(r.roles())), lastSeen, r.expiresAt());
         });
+        Principal principal = found instanceof Cached fresh ? fresh.principal() : (Principal) found;
+        if (found instanceof Cached fresh) {
+            remember(hash, fresh, now);
+        } else {
+            cache.remove(hash);
+        }
         if (principal == null) {
             throw new AuthenticationException(Reason.INVALID_TOKEN, "Unknown or ended session", null);
         }
@@ -269,9 +315,27 @@ public class DatabaseSessions implements Authenticator {
         return principal;
     }
 
+    /** Keeps a session read from the database; a full cache first drops what would be read again anyway. */
+    private void remember(String hash, Cached fresh, Instant now) {
+        if (cache.size() >= CACHE_SIZE) {
+            cache.values().removeIf(e -> Duration.between(e.lastSeenAt(), now).compareTo(touchInterval) >= 0
+                    || !now.isBefore(e.expiresAt()));
+            if (cache.size() >= CACHE_SIZE) {
+                cache.clear();
+            }
+        }
+        cache.put(hash, fresh);
+    }
+
+    /** How many sessions this node holds in memory (tests). */
+    int cached() {
+        return cache.size();
+    }
+
     @Override
     public void logout(String token) {
         if (token != null) {
+            cache.remove(sha256(token));
             write(c -> {
                 sessions.delete(c, sha256(token));
                 return null;

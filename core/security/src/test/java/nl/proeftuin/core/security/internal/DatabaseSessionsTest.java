@@ -160,6 +160,96 @@ class DatabaseSessionsTest {
         sessions.login("anna.local", "een-heel-ander-wachtwoord".toCharArray(), null);
     }
 
+    // --- perf (issue 13, decision 0035): sessions served from memory, revoked at once on every node
+
+    /** A second node on the same database: its own cache, its own stores. */
+    private DatabaseSessions otherNode() {
+        return new DatabaseSessions(database, new nl.proeftuin.core.store.internal.JdbcSessionStore(),
+                new nl.proeftuin.core.store.internal.JdbcLoginThrottleStore(), new nl.proeftuin.core.store.internal.JdbcAccountStore(),
+                (user, password) -> admin.check(user, password), new DatabaseSessions.Settings(Duration.ofMinutes(15),
+                Duration.ofHours(8), 5, 20, Duration.ofMinutes(15), Duration.ofDays(90), Duration.ofMillis(1000)), clock, sleeps::add);
+    }
+
+    /**
+     * Both nodes hold the session in memory; whatever ends or alters it on one node (or in user
+     * administration) counts on the other node's very next request: the cache never serves a revoked
+     * session, old roles or an old scope.
+     */
+    @Test
+    void theCacheNeverServesARevokedOrChangedSessionOnAnyNode() {
+        DatabaseSessions nodeB = otherNode();
+        String one = sessions.login("anna.local", PASSWORD.toCharArray(), null).token();
+        String two = sessions.login("anna.local", PASSWORD.toCharArray(), null).token();
+        for (DatabaseSessions node : List.of(sessions, nodeB)) {
+            node.authenticate(one);
+            node.authenticate(two);
+            assertEquals(2, node.cached(), "both sessions are held in memory");
+        }
+        // logout on A: B refuses at once
+        sessions.logout(one);
+        assertEquals(Reason.INVALID_TOKEN, assertThrows(AuthenticationException.class, () -> nodeB.authenticate(one)).reason());
+        assertEquals(Set.of(Role.PROFESSIONAL), nodeB.authenticate(two).roles());
+        // roles, scope and organisation changed: the next request on either node has them
+        admin.setRoles("anna.local", Set.of(Role.COORDINATOR));
+        assertEquals(Set.of(Role.COORDINATOR), nodeB.authenticate(two).roles());
+        assertEquals(Set.of(Role.COORDINATOR), sessions.authenticate(two).roles());
+        admin.setMunicipalities("anna.local", Set.of("Ede"));
+        assertEquals(Set.of("Ede"), nodeB.authenticate(two).municipalities());
+        admin.setOrganisation("anna.local", "Veilig Thuis");
+        assertEquals("Veilig Thuis", nodeB.authenticate(two).organisation());
+        // disabled: refused on both
+        admin.disable("anna.local");
+        assertEquals(Reason.INVALID_TOKEN, assertThrows(AuthenticationException.class, () -> nodeB.authenticate(two)).reason());
+        assertEquals(Reason.INVALID_TOKEN, assertThrows(AuthenticationException.class, () -> sessions.authenticate(two)).reason());
+        // a new password ends the sessions the other node holds
+        admin.enable("anna.local");
+        String three = sessions.login("anna.local", PASSWORD.toCharArray(), null).token();
+        nodeB.authenticate(three);
+        sessions.authenticate(three);
+        admin.changePassword("anna.local", "een-heel-ander-wachtwoord".toCharArray());
+        assertEquals(Reason.INVALID_TOKEN, assertThrows(AuthenticationException.class, () -> nodeB.authenticate(three)).reason());
+        // a logout on B: A refuses at once
+        String four = sessions.login("anna.local", "een-heel-ander-wachtwoord".toCharArray(), null).token();
+        sessions.authenticate(four);
+        nodeB.logout(four);
+        assertEquals(Reason.INVALID_TOKEN, assertThrows(AuthenticationException.class, () -> sessions.authenticate(four)).reason());
+    }
+
+    /**
+     * The last-seen moment is written at most once a minute per session, not per request, and the idle
+     * timeout still ends a session: requests within a minute read no session row and write nothing.
+     */
+    @Test
+    void lastSeenIsWrittenAtMostOnceAMinuteAndIdleStillEnds() throws Exception {
+        String token = sessions.login("anna.local", PASSWORD.toCharArray(), null).token();
+        String hash = DatabaseSessions.sha256(token);
+        java.util.function.Supplier<java.time.Instant> lastSeen = () -> {
+            try {
+                return database.read(c -> new nl.proeftuin.core.store.internal.JdbcSessionStore().ofEnabledAccount(c, hash))
+                        .orElseThrow().lastSeenAt();
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        };
+        java.time.Instant loggedIn = lastSeen.get();
+        for (int i = 0; i < 5; i++) {
+            clock.advance(Duration.ofSeconds(10));
+            sessions.authenticate(token);
+        }
+        assertEquals(loggedIn, lastSeen.get(), "50 s of requests: no last-seen write");
+        clock.advance(Duration.ofSeconds(15));
+        sessions.authenticate(token);
+        assertEquals(clock.instant(), lastSeen.get(), "past a minute: one write");
+        java.time.Instant touched = lastSeen.get();
+        clock.advance(Duration.ofSeconds(30));
+        sessions.authenticate(token);
+        assertEquals(touched, lastSeen.get());
+        // idle: 15 minutes after the last write the session ends, although it is held in memory
+        clock.advance(Duration.ofMinutes(15));
+        assertEquals(Reason.EXPIRED, assertThrows(AuthenticationException.class, () -> sessions.authenticate(token)).reason());
+        assertEquals(0, sessions.cached());
+    }
+
     @Test
     void forgedAndMalformedTokensAreRefused() {
         sessions.login("anna.local", PASSWORD.toCharArray(), null);

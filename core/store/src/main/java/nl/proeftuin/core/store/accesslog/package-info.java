@@ -5,7 +5,7 @@
  * one transaction; the chain, its hashes, MACs and checkpoints are core/audit's.
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package nl.proeftuin.core.store.accesslog;
 
 import org.osgi.annotation.bundle.Export;

@@ -60,12 +60,14 @@ public class JdbcAccountStore implements AccountStore {
     public void setOrganisation(Connection c, String userId, String organisation, Instant at) throws SQLException {
         Jdbc.update(c, "UPDATE user_account SET organisation = ?, changed_at = ? WHERE user_id = ?", organisation,
                 instant(at), userId);
+        JdbcSessionStore.bump(c); // perf: every node's cached sessions of this account are stale (0035)
     }
 
     @Override
     public void setDisabled(Connection c, String userId, boolean disabled, Instant at) throws SQLException {
         Jdbc.update(c, "UPDATE user_account SET disabled = ?, changed_at = ? WHERE user_id = ?", disabled, instant(at),
                 userId);
+        JdbcSessionStore.bump(c); // perf (0035)
     }
 
     @Override
@@ -86,12 +88,14 @@ public class JdbcAccountStore implements AccountStore {
             throws SQLException {
         Jdbc.update(c, "UPDATE user_account SET password_hash = ?, roles = ?, credentials_changed_at = ?, changed_at = ?"
                 + " WHERE user_id = ?", passwordHash, roles, instant(at), instant(at), userId);
+        JdbcSessionStore.bump(c); // perf (0035)
     }
 
     @Override
     public void setRoles(Connection c, String userId, String roles, Instant at) throws SQLException {
         Jdbc.update(c, "UPDATE user_account SET roles = ?, credentials_changed_at = ?, changed_at = ? WHERE user_id = ?",
                 roles, instant(at), instant(at), userId);
+        JdbcSessionStore.bump(c); // perf (0035)
     }
 
     @Override
@@ -100,5 +104,6 @@ public class JdbcAccountStore implements AccountStore {
         for (String m : new ArrayList<>(municipalities)) {
             Jdbc.update(c, "INSERT INTO user_municipality (user_id, municipality) VALUES (?, ?)", userId, m);
         }
+        JdbcSessionStore.bump(c); // perf (0035)
     }
 }

@@ -37,22 +37,44 @@ public class JdbcSessionStore implements SessionStore {
 
     @Override
     public void delete(Connection c, String tokenHash) throws SQLException {
-        Jdbc.update(c, "DELETE FROM user_session WHERE token_hash = ?", tokenHash);
+        if (Jdbc.update(c, "DELETE FROM user_session WHERE token_hash = ?", tokenHash) > 0) {
+            bump(c);
+        }
     }
 
     @Override
     public void deleteOfUser(Connection c, String userId) throws SQLException {
         Jdbc.update(c, "DELETE FROM user_session WHERE user_id = ?", userId);
+        bump(c);
     }
 
     @Override
     public void deleteEnded(Connection c, Instant now, Instant idleSince) throws SQLException {
-        Jdbc.update(c, "DELETE FROM user_session WHERE expires_at <= ? OR last_seen_at <= ?", instant(now),
-                instant(idleSince));
+        if (Jdbc.update(c, "DELETE FROM user_session WHERE expires_at <= ? OR last_seen_at <= ?", instant(now),
+                instant(idleSince)) > 0) {
+            bump(c);
+        }
     }
 
     @Override
     public void setRolesOfUser(Connection c, String userId, String roles) throws SQLException {
         Jdbc.update(c, "UPDATE user_session SET roles = ? WHERE user_id = ?", roles, userId);
+        bump(c);
+    }
+
+    // --- perf (issue 13): the sessions' revision (decision 0035)
+
+    @Override
+    public long revision(Connection c) throws SQLException {
+        return Jdbc.one(c, "SELECT revision FROM session_revision WHERE id = 1", rs -> rs.getLong(1))
+                .orElseThrow(() -> new SQLException("session_revision has no row: migration V24 incomplete"));
+    }
+
+    /**
+     * Moves the sessions' revision forward in the caller's transaction: every node's cached sessions
+     * are stale from its commit on. Also called by the account store for every account change.
+     */
+    static void bump(Connection c) throws SQLException {
+        Jdbc.update(c, "UPDATE session_revision SET revision = revision + 1 WHERE id = 1");
     }
 }

@@ -32,4 +32,15 @@ public interface SessionStore {
 
     /** Sets the roles of the user's open sessions (so that a change counts at once). */
     void setRolesOfUser(Connection c, String userId, String roles) throws SQLException;
+
+    // --- perf (issue 13): sessions validated from memory (docs/decisions/0035)
+
+    /**
+     * The sessions' revision (table {@code session_revision}, V24): moved forward in the same transaction
+     * by every change that ends or alters a session or its account (a delete that removed a session,
+     * {@link #deleteOfUser}, {@link #setRolesOfUser}, and the account changes of
+     * {@code AccountStore}), never by a login or a last-seen touch. A node may serve a session it
+     * read at revision R while the revision is still R.
+     */
+    long revision(Connection c) throws SQLException;
 }

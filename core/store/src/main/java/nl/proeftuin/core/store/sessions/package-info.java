@@ -5,7 +5,7 @@
  * and hold no rules: lifetimes, delays and keys are core/security's.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package nl.proeftuin.core.store.sessions;
 
 import org.osgi.annotation.bundle.Export;

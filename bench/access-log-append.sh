@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# bench/access-log-append.sh - sustained access-log appends per second (perf, issue 13, decision 0035):
+# the real HashChainedAccessLog (hash chain, MAC, group commit, the case's members read in the commit)
+# on H2 as the distribution ships it and on an embedded PostgreSQL, THREADS (50) appenders for SECONDS
+# (10) after a 2 s warm-up. Prints entries/s, the append latency p50/p99 (what logging adds to a
+# request) and whether the whole chain verifies afterwards. Target (issue 13): >= 10,000 entries/s on
+# both, p99 <= 2 ms.
+#
+# How: compiles core/audit's tests (offline, MAVEN_REPO = your local repository) and runs the test
+# class nl.proeftuin.core.audit.internal.AccessLogAppendBench with the module's test class path.
+# Usage:  bench/access-log-append.sh        env: THREADS, SECONDS, ENGINES (h2,postgres), MAVEN_REPO
+set -euo pipefail
+export LC_ALL=C
+BENCH_DIR=$(cd "$(dirname "$0")" && pwd)
+ROOT=$(cd "${BENCH_DIR}/.." && pwd)
+THREADS=${THREADS:-50}
+SECONDS_=${SECONDS:-10}
+ENGINES=${ENGINES:-h2,postgres}
+MVN=(mvn -o -B -q)
+[ -n "${MAVEN_REPO:-}" ] && MVN+=("-Dmaven.repo.local=${MAVEN_REPO}")
+RESULTS=${BENCH_DIR}/results
+mkdir -p "${RESULTS}" "${BENCH_DIR}/work"
+CP_FILE=${BENCH_DIR}/work/access-log-bench.classpath
+(cd "${ROOT}" && "${MVN[@]}" -pl core/audit test-compile dependency:build-classpath \
+  -Dmdep.includeScope=test -Dmdep.outputFile="${CP_FILE}" >/dev/null)
+CP="${ROOT}/core/audit/target/test-classes:${ROOT}/core/audit/target/classes:$(cat "${CP_FILE}")"
+REPORT="${RESULTS}/access-log-append-$(date -u +%Y%m%dT%H%M%SZ).txt"
+{
+  echo "# access-log-append: ${THREADS} appenders, ${SECONDS_} s per engine; load average: $(cut -d' ' -f1-3 /proc/loadavg)"
+  echo "# host: $(nproc) cores, $(java -version 2>&1 | head -n1)"
+  java -Dthreads="${THREADS}" -Dseconds="${SECONDS_}" -Dengines="${ENGINES}" -cp "${CP}" \
+    nl.proeftuin.core.audit.internal.AccessLogAppendBench 2>/dev/null
+} | tee "${REPORT}"
+awk '$1 ~ /^(h2|postgres)$/ { ok = ($3 >= 10000 && $5 <= 2 && $7 == "intact"); printf "# %s: %s (target >= 10000 entries/s, p99 <= 2 ms, chain intact)\n", $1, ok ? "PASS" : "FAIL" }' \
+  "${REPORT}" | tee -a "${REPORT}"
+echo "results: ${REPORT}"

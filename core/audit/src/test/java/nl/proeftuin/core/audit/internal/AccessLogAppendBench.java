@@ -1,0 +1,137 @@
+package nl.proeftuin.core.audit.internal;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import nl.proeftuin.core.audit.AccessAction;
+import nl.proeftuin.core.audit.AccessEvent;
+import nl.proeftuin.core.audit.ChainVerification;
+import nl.proeftuin.core.store.Database;
+import nl.proeftuin.core.store.internal.JdbcAccessLogStore;
+import nl.proeftuin.testing.TestDatabases;
+
+/**
+ * perf (issue 13, decision 0035): sustained access-log appends per second, hash chain, MAC and group
+ * commit included, on H2 (as the distribution ships it) and on an embedded PostgreSQL. Not a test (no
+ * assertions, not run by the build): {@code bench/access-log-append.sh} runs its {@code main}.
+ *
+ * <p>{@code THREADS} appenders (50: the API's connections) each append entries like a request's (two
+ * persons, a case whose members are read in the group commit) for {@code SECONDS}, after a warm-up.
+ * Prints entries/s, the append latency p50/p99 (what an entry adds to a request) and the mean batch,
+ * then verifies the whole chain.
+ */
+public final class AccessLogAppendBench {
+    private AccessLogAppendBench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int threads = Integer.parseInt(System.getProperty("threads", "50"));
+        int seconds = Integer.parseInt(System.getProperty("seconds", "10"));
+        String engines = System.getProperty("engines", "h2,postgres");
+        System.out.printf(Locale.ROOT, "%-10s %8s %12s %10s %10s %10s %8s%n", "engine", "threads", "entries/s",
+                "p50_ms", "p99_ms", "entries", "chain");
+        for (String engine : engines.split(",")) {
+            Path dir = null;
+            EmbeddedPostgres postgres = null;
+            Database database;
+            if ("postgres".equals(engine.strip())) {
+                postgres = EmbeddedPostgres.builder().start();
+                database = TestDatabases.postgres(postgres);
+            } else {
+                dir = Files.createTempDirectory("access-log-bench");
+                database = TestDatabases.h2(dir);
+            }
+            try {
+                run(engine.strip(), database, threads, seconds);
+            } finally {
+                TestDatabases.close(database);
+                if (postgres != null) {
+                    postgres.close();
+                }
+                if (dir != null) {
+                    try (var all = Files.walk(dir)) {
+                        for (Path p : all.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                            Files.deleteIfExists(p);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private static void run(String engine, Database database, int threads, int seconds) throws Exception {
+        HashChainedAccessLog log = new HashChainedAccessLog(database, new JdbcAccessLogStore(), Clock.systemUTC(),
+                "bench-node");
+        AtomicBoolean measuring = new AtomicBoolean(false);
+        AtomicBoolean stop = new AtomicBoolean(false);
+        long[][] latencies = new long[threads][];
+        int[] counts = new int[threads];
+        CountDownLatch done = new CountDownLatch(threads);
+        List<Thread> workers = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            int me = t;
+            latencies[me] = new long[1 << 16];
+            Thread worker = new Thread(() -> {
+                try {
+                    int i = 0;
+                    while (!stop.get()) {
+                        AccessEvent event = new AccessEvent(AccessAction.READ, AccessEvent.SUCCESS, "user-" + me,
+                                "Bench User " + me, "PROFESSIONAL", null, null,
+                                List.of("person-" + me + "-a", "person-" + me + "-b"), "case-" + (i % 100), "case",
+                                "case-" + (i % 100), "request-" + me + "-" + i, "GET /cases/{caseId} -> 200",
+                                "Wijkteam", false);
+                        long started = System.nanoTime();
+                        log.append(event);
+                        long took = System.nanoTime() - started;
+                        if (measuring.get()) {
+                            if (counts[me] == latencies[me].length) {
+                                latencies[me] = Arrays.copyOf(latencies[me], counts[me] * 2);
+                            }
+                            latencies[me][counts[me]++] = took;
+                        }
+                        i++;
+                    }
+                } finally {
+                    done.countDown();
+                }
+            }, "append-" + t);
+            worker.start();
+            workers.add(worker);
+        }
+        Thread.sleep(2000); // warm-up
+        measuring.set(true);
+        long started = System.nanoTime();
+        Thread.sleep(seconds * 1000L);
+        measuring.set(false);
+        long elapsed = System.nanoTime() - started;
+        stop.set(true);
+        done.await();
+        int total = Arrays.stream(counts).sum();
+        long[] all = new long[total];
+        int at = 0;
+        for (int t = 0; t < threads; t++) {
+            System.arraycopy(latencies[t], 0, all, at, counts[t]);
+            at += counts[t];
+        }
+        Arrays.sort(all);
+        ChainVerification verification = log.verify();
+        System.out.printf(Locale.ROOT, "%-10s %8d %12.0f %10.2f %10.2f %10d %8s%n", engine, threads,
+                total / (elapsed / 1e9), percentile(all, 0.50), percentile(all, 0.99), verification.entriesChecked(),
+                verification.intact() ? "intact" : "BROKEN");
+    }
+
+    private static double percentile(long[] sorted, double q) {
+        if (sorted.length == 0) {
+            return Double.NaN;
+        }
+        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(q * sorted.length) - 1)] / 1e6;
+    }
+}
