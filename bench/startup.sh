@@ -19,6 +19,8 @@
 #     5. read VmRSS (and VmHWM, the peak, and the user+system CPU time it has used) of the Karaf JVM
 #        from /proc RSS_AFTER s (default 20) after the start - the one intended wait. The CPU time is
 #        the boot's cost in CPU work, much less sensitive than wall-clock times to other load,
+#        and the CPU time it had used when it became ready (health 200; plain Karaf: boot features
+#        done), read at that moment,
 #     6. stop the whole process group (SIGTERM, then SIGKILL after STOP_TIMEOUT) and delete the
 #        unpacked copy (its karaf.log is kept next to the results file).
 #   Sizes: tar.gz bytes, and the unpacked tree's bytes (sum of file sizes) and files.
@@ -162,6 +164,11 @@ sample_jvm() { # launcher $1 -> sets the caller's rss, hwm (kB) and cpu (ms of u
   cpu=$(awk -v hz="${CLK_TCK}" '{ printf "%d", ($14 + $15) * 1000 / hz }' "/proc/$j/stat" 2>/dev/null)
   [ -n "$rss" ]
 }
+jvm_cpu_ms() { # launcher $1 -> user+system CPU (ms) the Karaf JVM has used so far
+  local j
+  j=$(jvm_pid "$1") || return 1
+  awk -v hz="${CLK_TCK}" '{ printf "%d", ($14 + $15) * 1000 / hz }' "/proc/$j/stat" 2>/dev/null
+}
 cpu_ticks() { # "busy total" ticks of all CPUs since boot (busy = all but idle and iowait)
   awk '$1 == "cpu" { t = 0; for (i = 2; i <= 9; i++) t += $i; print t - $5 - $6, t; exit }' /proc/stat
 }
@@ -256,8 +263,8 @@ TGZ_K=${KARAF_TGZ}
 # ---------------------------------------------------------------- one measured start
 # results per distribution d in {p,k}: arrays of microseconds / kB, empty string = not reached
 declare -A SIZE_TGZ SIZE_UNP FILES_UNP LAUNCH_SUM
-T_SSH_p=(); T_BOOT_p=(); T_HTTP_p=(); T_HEALTH_p=(); RSS_p=(); HWM_p=(); CPU_p=(); ERR_p=(); OTHER_p=(); QUIET_RUN_p=(); FAIL_p=0
-T_SSH_k=(); T_BOOT_k=(); T_HTTP_k=(); T_HEALTH_k=(); RSS_k=(); HWM_k=(); CPU_k=(); ERR_k=(); OTHER_k=(); QUIET_RUN_k=(); FAIL_k=0
+T_SSH_p=(); T_BOOT_p=(); T_HTTP_p=(); T_HEALTH_p=(); RSS_p=(); HWM_p=(); CPU_p=(); CPUREADY_p=(); ERR_p=(); OTHER_p=(); QUIET_RUN_p=(); FAIL_p=0
+T_SSH_k=(); T_BOOT_k=(); T_HTTP_k=(); T_HEALTH_k=(); RSS_k=(); HWM_k=(); CPU_k=(); CPUREADY_k=(); ERR_k=(); OTHER_k=(); QUIET_RUN_k=(); FAIL_k=0
 DONE_RE='FeaturesServiceImpl .*| Done\.$'
 
 unpack() { # d tgz -> sets HOME_DIR
@@ -274,7 +281,7 @@ unpack() { # d tgz -> sets HOME_DIR
 
 run_once() { # d tgz n
   local d=$1 tgz=$2 n=$3 label http ssh rmireg rmisrv pid jvm log code
-  local t0 deadline rss_at t_ssh="" t_boot="" t_http="" t_health="" rss="" hwm="" cpu="" fail="" errs need_health busy0 other="" rss2 hwm2 cpu2 quiet t_ready quiet_run=0
+  local t0 deadline rss_at t_ssh="" t_boot="" t_http="" t_health="" rss="" hwm="" cpu="" fail="" errs need_health busy0 other="" rss2 hwm2 cpu2 quiet t_ready quiet_run=0 cpu_ready=""
   [ "$d" = p ] && { label=Proeftuin; need_health=true; } || { label="plain Karaf"; need_health=false; }
   unpack "$d" "$tgz"
   if [ -z "${SIZE_UNP[$d]:-}" ]; then
@@ -313,13 +320,16 @@ run_once() { # d tgz n
   while :; do
     if ! kill -0 "$pid" 2>/dev/null; then fail="Karaf exited before it was ready"; break; fi
     if [ -z "$t_ssh" ] && port_listening "$ssh"; then stamp; t_ssh=$((NOW_US - t0)); fi
-    if [ -z "$t_boot" ] && grep -q "${DONE_RE}" "$log" 2>/dev/null; then stamp; t_boot=$((NOW_US - t0)); fi
+    if [ -z "$t_boot" ] && grep -q "${DONE_RE}" "$log" 2>/dev/null; then
+      stamp; t_boot=$((NOW_US - t0))
+      $need_health || cpu_ready=$(jvm_cpu_ms "$pid")   # plain Karaf is ready when its boot features are
+    fi
     if [ -z "$t_health" ]; then   # same probe for both distributions (plain Karaf: refused at once)
       code=$(curl -s -o /dev/null -w '%{http_code}' --connect-timeout 1 --max-time 2 \
                "http://127.0.0.1:${http}/api/v1/health" 2>/dev/null)
       stamp
       [ -z "$t_http" ] && [ -n "$code" ] && [ "$code" != 000 ] && t_http=$((NOW_US - t0))
-      [ "$code" = 200 ] && t_health=$((NOW_US - t0))
+      [ "$code" = 200 ] && t_health=$((NOW_US - t0)) && cpu_ready=$(jvm_cpu_ms "$pid")
     fi
     stamp
     if [ -z "$rss" ] && [ "$NOW_US" -ge "$rss_at" ]; then   # readiness slower than RSS_AFTER
@@ -357,14 +367,14 @@ run_once() { # d tgz n
     say "$(printf '  %-11s run %d  FAILED: %s (log: %s)' "$label" "$n" "$fail" "${LOGS_DIR}/${d}-run${n}-karaf.log")"
     return 0
   fi
-  eval "T_SSH_$d+=(\"$t_ssh\"); T_BOOT_$d+=(\"$t_boot\"); RSS_$d+=(\"$rss\"); HWM_$d+=(\"$hwm\"); CPU_$d+=(\"$cpu\"); ERR_$d+=(\"$errs\"); OTHER_$d+=(\"${other:-?}\")"
+  eval "T_SSH_$d+=(\"$t_ssh\"); T_BOOT_$d+=(\"$t_boot\"); RSS_$d+=(\"$rss\"); HWM_$d+=(\"$hwm\"); CPU_$d+=(\"$cpu\"); CPUREADY_$d+=(\"${cpu_ready}\"); ERR_$d+=(\"$errs\"); OTHER_$d+=(\"${other:-?}\")"
   eval "T_HTTP_$d+=(\"$t_http\"); T_HEALTH_$d+=(\"$t_health\"); QUIET_RUN_$d+=(\"$quiet_run\")"
   local others="?"
   [ -n "$other" ] && others="$(secs $((other * 1000)))s = $((other * 1000 * 100 / (NCPU * t_ready)))%"
-  say "$(printf '  %-11s run %d  ssh %5ss  boot %5ss  health %6s  RSS %3d MiB (peak %3d)  CPU %5ss  ERRORs %s  | others %s %s%s' \
+  say "$(printf '  %-11s run %d  ssh %5ss  boot %5ss  health %6s  RSS %3d MiB (peak %3d)  CPU %5ss  CPU to ready %5ss  ERRORs %s  | others %s %s%s' \
     "$label" "$n" "$(secs "$t_ssh")" "$(secs "$t_boot")" \
     "$( [ -n "$t_health" ] && echo "$(secs "$t_health")s" || echo "-")" \
-    $((rss / 1024)) $((hwm / 1024)) "$(secs $((cpu * 1000)))" "$errs" "$others" \
+    $((rss / 1024)) $((hwm / 1024)) "$(secs $((cpu * 1000)))" "$(secs $((${cpu_ready:-0} * 1000)))" "$errs" "$others" \
     "$( [ "$quiet_run" = 1 ] && echo quiet || echo NOISY)" \
     "$( [ "$quiet" -eq 0 ] || echo ", ${PRE_BUSY}% busy at launch")")"
 }
@@ -407,6 +417,8 @@ say "  ${RUNS} cold starts each (fresh unpack, empty data/), alternating; poll $
 say "  before each start: wait <= ${QUIET_WAIT}s for < ${QUIET_PCT}% CPU busy"
 say "  per run: ssh/boot/health = readiness markers (s), RSS and CPU = Karaf JVM ${RSS_AFTER}s after start;"
 say "  others = CPU that other processes used from launch to ready, as % of all CPUs (quiet: < ${QUIET_RUN_PCT}%)"
+say "  CPU to ready = CPU the Karaf JVM used until health 200 (Proeftuin) or its boot features were done (plain):"
+say "  the boot's work, the figure least changed by other load on the machine"
 say ""
 
 for n in $(seq 1 "${RUNS}"); do
@@ -423,9 +435,9 @@ time_rows() { # filter: "all" or "quiet"
   local f=$1 d m vals=()
   declare -A S
   for d in p k; do
-    for m in T_SSH T_BOOT T_HTTP T_HEALTH CPU; do
+    for m in T_SSH T_BOOT T_HTTP T_HEALTH CPU CPUREADY; do
       if [ "$f" = all ]; then eval "set -- \"\${${m}_$d[@]}\""; else mapfile -t vals < <(quiet_only "$m" "$d"); set -- "${vals[@]}"; fi
-      if [ "$m" = CPU ]; then S[$m$d]=$(stats_us "$@"); else S[$m$d]=$(stats "$@"); fi
+      if [ "$m" = CPU ] || [ "$m" = CPUREADY ]; then S[$m$d]=$(stats_us "$@"); else S[$m$d]=$(stats "$@"); fi
     done
   done
   row "SSH port listening (s)" "$(fmt_time "${S[T_SSHp]}")" "$(fmt_time "${S[T_SSHk]}")" "$(ratio "$(med "${S[T_SSHp]}")" "$(med "${S[T_SSHk]}")")"
@@ -433,6 +445,7 @@ time_rows() { # filter: "all" or "quiet"
   row "HTTP port answering, any status (s)" "$(fmt_time "${S[T_HTTPp]}")" "- (no web server)" ""
   row "GET /api/v1/health = 200 (s)" "$(fmt_time "${S[T_HEALTHp]}")" "- (no endpoint)" "$(ratio "$(med "${S[T_HEALTHp]}")" "$(med "${S[T_BOOTk]}")") (vs plain boot)"
   row "JVM CPU time, first ${RSS_AFTER}s (s)" "$(fmt_time "${S[CPUp]}")" "$(fmt_time "${S[CPUk]}")" "$(ratio "$(med "${S[CPUp]}")" "$(med "${S[CPUk]}")")"
+  row "JVM CPU time until ready (s)" "$(fmt_time "${S[CPUREADYp]}")" "$(fmt_time "${S[CPUREADYk]}")" "$(ratio "$(med "${S[CPUREADYp]}")" "$(med "${S[CPUREADYk]}")") (health vs plain boot)"
 }
 count_quiet() { local -n flags="QUIET_RUN_$1"; local c=0 q; for q in "${flags[@]}"; do [ "$q" = 1 ] && c=$((c + 1)); done; echo "$c"; }
 

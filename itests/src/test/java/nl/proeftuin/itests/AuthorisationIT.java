@@ -224,6 +224,12 @@ public class AuthorisationIT extends KarafTestSupport {
         // the chain verifies with its key (etc/, 0600) and its checkpoints outside the database
         JsonNode verified = JSON.readTree(getAs(AUDITOR, "/api/v1/audit/verify").body());
         assertTrue(verified.toString(), verified.path("intact").asBoolean());
+        // an incremental check starts at that verification's mark: it reads only what was written since
+        JsonNode since = JSON.readTree(getAs(AUDITOR, "/api/v1/audit/verify?sinceLast=true").body());
+        assertTrue(since.toString(), since.path("intact").asBoolean());
+        assertTrue(since + " vs " + verified, since.path("entriesChecked").asLong()
+                < verified.path("entriesChecked").asLong());
+        assertProblem(getAs(AUDITOR, "/api/v1/audit/verify?sinceLast=yes"), 400);
         java.nio.file.Path key = java.nio.file.Path.of(System.getProperty("karaf.etc"), "proeftuin-access-log.key");
         assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(
                 java.nio.file.Files.getPosixFilePermissions(key)));

@@ -62,4 +62,17 @@ public interface AccessLog {
      * @return the result, naming the first broken entry
      */
     ChainVerification verify();
+
+    /**
+     * Checks the entries written since this node's last verification that found the chain intact (its
+     * signed mark in the checkpoint file), and that the entry it ended at is still there, unchanged: a
+     * routine check whose cost grows with the entries since then, not with the whole log. Entries before
+     * the mark are not read again; {@link #verify()} reads them all. Without a mark it is {@link #verify()}.
+     * Either check, when intact, leaves a new mark.
+     *
+     * @return the result; {@code entriesChecked} counts the entries read by this check
+     */
+    default ChainVerification verifySinceLastVerification() {
+        return verify();
+    }
 }

@@ -43,8 +43,11 @@ final class AuditSeal {
     record Checkpoint(long seq, String hash, Instant at) {
     }
 
-    /** The checkpoints as read back: the authentic ones, and the lines that are not. */
-    record Checkpoints(List<Checkpoint> valid, List<String> forged) {
+    /**
+     * The checkpoints as read back: the authentic ones, the lines that are not, and the authentic marks of
+     * a verification that found the chain intact up to an entry (the start of the next incremental one).
+     */
+    record Checkpoints(List<Checkpoint> valid, List<String> forged, List<Checkpoint> verified) {
         Checkpoint last() {
             return valid.isEmpty() ? null : valid.get(valid.size() - 1);
         }
@@ -159,6 +162,11 @@ final class AuditSeal {
         return mac("proeftuin access log checkpoint\n" + seq + "\n" + hash + "\n" + at);
     }
 
+    /** Another label than a checkpoint's: a checkpoint line cannot be passed off as a verification's mark. */
+    private String verifiedMac(long seq, String hash, Instant at) {
+        return mac("proeftuin access log verified\n" + seq + "\n" + hash + "\n" + at);
+    }
+
     /** One initialised Mac per thread: computing a MAC is then a few microseconds, no provider lookup. */
     private final ThreadLocal<Mac> macs = ThreadLocal.withInitial(this::newMac);
 
@@ -178,7 +186,18 @@ final class AuditSeal {
 
     /** Appends a checkpoint and forces it to disk. */
     synchronized void checkpoint(Checkpoint c) throws IOException {
-        String line = "v1 " + c.seq() + " " + c.hash() + " " + c.at() + " " + checkpointMac(c.seq(), c.hash(), c.at());
+        append("v1 " + c.seq() + " " + c.hash() + " " + c.at() + " " + checkpointMac(c.seq(), c.hash(), c.at()));
+    }
+
+    /**
+     * Appends the mark of a verification that found entries 1 to {@code c.seq()} intact, {@code c.hash()}
+     * being the last one's hash, and forces it to disk.
+     */
+    synchronized void verified(Checkpoint c) throws IOException {
+        append("verified1 " + c.seq() + " " + c.hash() + " " + c.at() + " " + verifiedMac(c.seq(), c.hash(), c.at()));
+    }
+
+    private void append(String line) throws IOException {
         if (checkpointFile == null) {
             memory.add(line);
             return;
@@ -209,30 +228,32 @@ final class AuditSeal {
         List<String> lines = checkpointFile == null ? List.copyOf(memory)
                 : Files.exists(checkpointFile) ? Files.readAllLines(checkpointFile, StandardCharsets.US_ASCII) : List.of();
         List<Checkpoint> valid = new ArrayList<>();
+        List<Checkpoint> verified = new ArrayList<>();
         List<String> forged = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i);
             if (line.isBlank()) {
                 continue;
             }
-            Checkpoint c = parse(line);
+            boolean mark = line.startsWith("verified1 ");
+            Checkpoint c = parse(line, mark);
             if (c == null) {
                 forged.add("line " + (i + 1));
             } else {
-                valid.add(c);
+                (mark ? verified : valid).add(c);
             }
         }
-        return new Checkpoints(List.copyOf(valid), List.copyOf(forged));
+        return new Checkpoints(List.copyOf(valid), List.copyOf(forged), List.copyOf(verified));
     }
 
-    private Checkpoint parse(String line) {
+    private Checkpoint parse(String line, boolean mark) {
         String[] f = line.strip().split(" ");
-        if (f.length != 5 || !"v1".equals(f[0])) {
+        if (f.length != 5 || !(mark ? "verified1" : "v1").equals(f[0])) {
             return null;
         }
         try {
             Checkpoint c = new Checkpoint(Long.parseLong(f[1]), f[2], Instant.parse(f[3]));
-            String expected = checkpointMac(c.seq(), c.hash(), c.at());
+            String expected = mark ? verifiedMac(c.seq(), c.hash(), c.at()) : checkpointMac(c.seq(), c.hash(), c.at());
             return MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII),
                     f[4].getBytes(StandardCharsets.US_ASCII)) ? c : null;
         } catch (RuntimeException e) {

@@ -6,13 +6,15 @@ import nl.proeftuin.core.audit.AccessLog;
 import nl.proeftuin.core.audit.ChainVerification;
 import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.api.console.Session;
 
 /**
- * {@code proeftuin:audit-verify}: checks the access log's hash chain from the first entry and names
- * the first broken entry. The check itself is logged (action VERIFY), after it ran.
+ * {@code proeftuin:audit-verify}: checks the access log's hash chain from the first entry (or, with
+ * {@code --since-last}, from this node's last verification that found it intact) and names the first
+ * broken entry. The check itself is logged (action VERIFY), after it ran.
  */
 @Service
 @Command(scope = "proeftuin", name = "audit-verify", description = "Verifies the access log's hash chain and names the first broken entry")
@@ -24,13 +26,18 @@ public class AuditVerifyCommand implements Action {
     @Reference
     private Session session;
 
+    @Option(name = "--since-last", description = "Only the entries since this node's last verification that found the"
+            + " chain intact (and that the entry it ended at is unchanged); the first time, the whole chain")
+    private boolean sinceLast;
+
     @Override
     public Object execute() {
-        ChainVerification result = log.verify();
+        ChainVerification result = sinceLast ? log.verifySinceLastVerification() : log.verify();
         System.out.println(describe(result));
         String user = ShellUser.name(session);
         log.append(new AccessEvent(AccessAction.VERIFY, AccessEvent.SUCCESS, user, user, "shell", null,
-                "verify the access log", null, null, "access-log", null, null,
+                sinceLast ? "verify the access log since the last verification" : "verify the access log", null, null,
+                "access-log", null, null,
                 result.intact() ? "intact, " + result.entriesChecked() + " entries" : "BROKEN: " + result.reason()));
         if (!result.intact()) {
             // a non-zero exit for scripts (bin/client): Karaf prints the message as the error

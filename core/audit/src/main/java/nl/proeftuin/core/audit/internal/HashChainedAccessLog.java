@@ -625,14 +625,53 @@ public class HashChainedAccessLog implements AccessLog {
 
     @Override
     public ChainVerification verify() {
+        return verify(false);
+    }
+
+    @Override
+    public ChainVerification verifySinceLastVerification() {
+        return verify(true);
+    }
+
+    /**
+     * Checks the chain (from the first entry, or from this node's last verification's mark) and, when it
+     * is intact, marks the entry it ended at in the checkpoint file, signed: the next incremental check
+     * starts there.
+     */
+    private ChainVerification verify(boolean incremental) {
+        long[] lastSeq = {0};
+        String[] lastHash = {null};
+        ChainVerification result;
         try {
-            return database.read(this::verify);
+            result = database.read(c -> verify(c, incremental, lastSeq, lastHash));
         } catch (SQLException e) {
             throw new AccessLogFailure(e);
         }
+        if (result.intact() && lastSeq[0] > 0) {
+            try {
+                seal.verified(new AuditSeal.Checkpoint(lastSeq[0], lastHash[0], clock.instant()));
+            } catch (IOException e) {
+                LOG.warn("The access log is intact up to entry {}, but the mark of this verification could not be"
+                        + " written to {} ({}): the next incremental verification starts at an earlier mark", lastSeq[0],
+                        seal.where(), e.toString());
+            }
+        }
+        return result;
     }
 
-    private ChainVerification verify(Connection c) throws SQLException {
+    /** The newest authentic verification mark, or null (then an incremental check is a whole one). */
+    private static AuditSeal.Checkpoint lastVerified(AuditSeal.Checkpoints checkpoints) {
+        AuditSeal.Checkpoint last = null;
+        for (AuditSeal.Checkpoint v : checkpoints.verified()) {
+            if (last == null || v.seq() > last.seq()) {
+                last = v;
+            }
+        }
+        return last;
+    }
+
+    private ChainVerification verify(Connection c, boolean incremental, long[] lastSeqOut, String[] lastHashOut)
+            throws SQLException {
         AuditSeal.Checkpoints checkpoints;
         try {
             checkpoints = seal.checkpoints();
@@ -651,6 +690,18 @@ public class HashChainedAccessLog implements AccessLog {
         }
         long expectedSeq = 1;
         String prevHash = HashChain.GENESIS;
+        AuditSeal.Checkpoint from = incremental ? lastVerified(checkpoints) : null;
+        if (from != null) {
+            // the entry the mark names must still be there, unchanged: else the chain was cut or rewritten
+            List<StoredAccessEntry> at = store.page(c, from.seq(), 1);
+            if (at.isEmpty() || at.get(0).seqNo() != from.seq() || !from.hash().equals(at.get(0).hash())) {
+                return broken(0, from.seq(), at.isEmpty() ? null : at.get(0).eventId(), "entry " + from.seq()
+                        + (at.isEmpty() || at.get(0).seqNo() != from.seq() ? " is missing" : " was changed")
+                        + " since the verification of " + from.at() + " found the chain intact up to it");
+            }
+            expectedSeq = from.seq() + 1;
+            prevHash = from.hash();
+        }
         long checked = 0;
         while (true) {
             List<AccessLogEntry> page = new ArrayList<>();
@@ -728,6 +779,8 @@ public class HashChainedAccessLog implements AccessLog {
         if (!lastHash.equals(prevHash)) {
             return broken(checked, lastSeq, null, "the last entry's hash differs from the head's (the last entry was replaced)");
         }
+        lastSeqOut[0] = lastSeq;
+        lastHashOut[0] = lastHash;
         return new ChainVerification(true, checked, null, null, null);
     }
 

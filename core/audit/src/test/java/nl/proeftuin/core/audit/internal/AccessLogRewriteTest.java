@@ -245,4 +245,71 @@ class AccessLogRewriteTest extends AuditTestBase {
         assertFalse(result.intact());
         assertTrue(result.reason().contains("not authentic"), result.reason());
     }
+
+    // --- incremental verification (issue 13): from this node's last verification's signed mark
+
+    @Test
+    void anIncrementalCheckReadsOnlyTheEntriesSinceTheLastVerification() throws Exception {
+        appendTen();
+        ChainVerification first = log.verifySinceLastVerification();
+        assertTrue(first.intact(), first.reason());
+        assertEquals(10, first.entriesChecked(), "without a mark: the whole chain");
+        appendTen();
+        ChainVerification second = log.verifySinceLastVerification();
+        assertTrue(second.intact(), second.reason());
+        assertEquals(10, second.entriesChecked(), "only the ten since the mark");
+        // the mark is in the checkpoint file: a restarted node starts from it too
+        log.deactivate();
+        ChainVerification afterRestart = start().verifySinceLastVerification();
+        assertTrue(afterRestart.intact(), afterRestart.reason());
+        assertEquals(0, afterRestart.entriesChecked());
+        assertEquals(20, start().verify().entriesChecked(), "verify() still reads every entry");
+    }
+
+    @Test
+    void aChangeAfterTheMarkIsFoundIncrementally() throws Exception {
+        appendTen();
+        assertTrue(log.verify().intact());
+        appendTen();
+        sql("UPDATE access_log SET user_id = 'someone-else' WHERE seq_no = 14");
+        ChainVerification result = log.verifySinceLastVerification();
+        assertFalse(result.intact(), "a change after the mark passed the incremental check");
+        assertEquals(14L, result.firstBrokenSeq());
+    }
+
+    /** Cutting the chain back to before the mark, or rewriting the marked entry, is found at the mark. */
+    @Test
+    void aCutOrRewriteOfTheMarkedEntryIsFoundIncrementally() throws Exception {
+        List<AccessLogEntry> entries = appendTen();
+        assertTrue(log.verify().intact());
+        sql("UPDATE access_log SET entry_hash = ? WHERE seq_no = 10", "00".repeat(32));
+        ChainVerification rewritten = log.verifySinceLastVerification();
+        assertFalse(rewritten.intact());
+        assertEquals(10L, rewritten.firstBrokenSeq());
+        assertTrue(rewritten.reason().contains("was changed since the verification"), rewritten.reason());
+
+        sql("UPDATE access_log SET entry_hash = ? WHERE seq_no = 10", entries.get(9).hash());
+        sql("DELETE FROM access_log_person WHERE seq_no >= 9");
+        sql("DELETE FROM access_log WHERE seq_no >= 9");
+        sql("UPDATE access_log_head SET last_seq = 8, last_hash = ? WHERE head_id = 1", entries.get(7).hash());
+        ChainVerification cut = log.verifySinceLastVerification();
+        assertFalse(cut.intact(), "a chain cut back behind the mark passed");
+        assertEquals(10L, cut.firstBrokenSeq());
+        assertTrue(cut.reason().contains("is missing since the verification"), cut.reason());
+    }
+
+    /** A mark needs the key: a forged one (or a checkpoint line relabelled as one) is not a starting point. */
+    @Test
+    void aForgedMarkIsNotAStartingPoint() throws Exception {
+        appendTen();
+        Path file = files.resolve("data/audit/checkpoints");
+        String checkpointLine = Files.readAllLines(file).get(0); // "v1 5 <hash> <at> <mac>": a real checkpoint
+        sql("UPDATE access_log SET user_id = 'someone-else' WHERE seq_no = 3");
+        Files.writeString(file, checkpointLine.replaceFirst("^v1 ", "verified1 ") + "\n",
+                java.nio.file.StandardOpenOption.APPEND);
+        ChainVerification result = log.verifySinceLastVerification();
+        assertFalse(result.intact(), "a relabelled checkpoint line let the check skip a changed entry");
+        assertTrue(result.reason().contains("not authentic") || Long.valueOf(3).equals(result.firstBrokenSeq()),
+                result.reason());
+    }
 }

@@ -39,7 +39,8 @@ final class PasswordPolicy {
 
     private final int minLength;
     private final int minEntropyBits;
-    private final Set<String> common;
+    /** Read at the first password check, not at start (100,000 lines: off the start-up path). */
+    private volatile Set<String> common;
 
     PasswordPolicy(int minLength) {
         this(minLength, DEFAULT_MIN_ENTROPY_BITS);
@@ -54,7 +55,9 @@ final class PasswordPolicy {
         }
         this.minLength = minLength;
         this.minEntropyBits = minEntropyBits;
-        this.common = load(minLength);
+        if (PasswordPolicy.class.getClassLoader().getResource(COMMON_PASSWORDS) == null) {
+            throw new IllegalStateException(COMMON_PASSWORDS + " is missing from the bundle (see bnd.bnd)");
+        }
     }
 
     /** @throws InvalidInputException naming the field {@code password} and what is wrong with it */
@@ -74,7 +77,7 @@ final class PasswordPolicy {
             throw new InvalidInputException("password", "must not be only white space");
         }
         String lower = text.toLowerCase(Locale.ROOT);
-        if (common.contains(lower)) {
+        if (common().contains(lower)) {
             throw new InvalidInputException("password", "is one of the most common passwords; choose another");
         }
         if (userId != null && userId.length() >= 3 && lower.contains(userId.toLowerCase(Locale.ROOT))) {
@@ -105,7 +108,16 @@ final class PasswordPolicy {
     }
 
     int commonPasswordsKept() {
-        return common.size();
+        return common().size();
+    }
+
+    private Set<String> common() {
+        Set<String> c = common;
+        if (c == null) {
+            c = load(minLength);
+            common = c;
+        }
+        return c;
     }
 
     /** Keeps only the entries long enough to pass the length rule: shorter ones are refused anyway. */
