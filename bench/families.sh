@@ -12,9 +12,11 @@
 #     printed (rows/s, families/s);
 #   - the distribution (distribution/target) on that database, one of the generated professionals
 #     (prof-7: PROFESSIONAL and COORDINATOR, about 25 cases) logged in;
-#   - wrk (CONNECTIONS, default 4, for DURATION s each) on: search by name, by municipality, by phase,
-#     the next page by key, reading a case, opening a case (POST, a new case each time), a person's access
-#     view, and GET /monitor (whose computation the cohorts work replaces: measured, not judged here).
+#   - wrk (CONNECTIONS, default 4, for DURATION s each, 30 s timeout) on: search by name, by municipality,
+#     by phase, the next page by key, reading a case, opening a case (POST, a new case each time, from
+#     PAIRS (150) new two-person families in turn), a person's access view, and GET /monitor (whose
+#     computation the cohorts work replaces: measured, not judged here). Each target's first answer is
+#     checked; a refusal is printed with its reason.
 # Prints per target the p99 at both sizes and the ratio, against the issue's target (at most 2x).
 # Usage:  bench/families.sh        env: FAMILIES (default 20000; 2000000 on demand), BASE_FAMILIES
 #         (20000), DURATION (10), CONNECTIONS (4), PG_BIN, M2 (Maven local repo), KEEP=1 (keep work dirs)
@@ -58,11 +60,22 @@ measure() {
   local size=$1 name=$2 method=$3 url=$4 body=${5:-} out
   { echo "wrk.method = \"${method}\""; echo "wrk.headers[\"Authorization\"] = \"Bearer ${TOKEN}\""
     echo 'wrk.headers["Content-Type"] = "application/json"'
-    [ -z "${body}" ] || echo "wrk.body = [[${body}]]"; } > "${WORK}/${name}.lua"
-  out=$(wrk -t1 -c"${CONNECTIONS}" -d"${DURATION}s" --latency -s "${WORK}/${name}.lua" "${url}")
+    [ -z "${body}" ] || echo "wrk.body = [[${body}]]"
+    # POST with BODIES: each request the next body of the file (one JSON per line), round robin
+    if [ -n "${BODIES:-}" ]; then
+      echo 'bodies = {}'; echo "for line in io.lines(\"${BODIES}\") do bodies[#bodies + 1] = line end"
+      echo 'n = 0'; echo 'request = function() n = n + 1; return wrk.format(nil, nil, nil, bodies[(n % #bodies) + 1]) end'
+    fi; } > "${WORK}/${name}.lua"
+  # one request first, so that a refusal is seen with its reason rather than only counted
+  local first
+  first=$(curl -s -o "${WORK}/${name}.first" -w '%{http_code}' -X "${method}" "${AUTH[@]}" -H 'Content-Type: application/json' \
+    ${body:+--data "${body}"} "${url}")
+  case "${first}" in 2*) ;; *) say "  ${name}: first answer ${first}: $(head -c 300 "${WORK}/${name}.first")" ;; esac
+  out=$(wrk -t1 -c"${CONNECTIONS}" -d"${DURATION}s" --timeout 30s --latency -s "${WORK}/${name}.lua" "${url}")
   P99[$size,$name]=$(to_ms "$(awk '$1=="99%" {print $2}' <<<"${out}")")
   RPS[$size,$name]=$(awk '/^Requests\/sec/ {print $2}' <<<"${out}")
   local non2xx; non2xx=$(awk '/Non-2xx/ {print $NF}' <<<"${out}"); BAD[$size,$name]=${non2xx:-0}
+  local timeouts; timeouts=$(sed -n 's/.*timeout \([0-9]*\).*/\1/p' <<<"${out}"); [ -z "${timeouts}" ] || BAD[$size,$name]="${BAD[$size,$name]}, timeouts ${timeouts}"
   say "$(printf '  %-22s p99 %9s ms  %9s req/s  non-2xx %s' "${name}" "${P99[$size,$name]}" "${RPS[$size,$name]}" "${BAD[$size,$name]}")"
 }
 
@@ -143,13 +156,19 @@ EOF
   enc_name=$(python3 -c 'import sys, urllib.parse; print(urllib.parse.quote(sys.argv[1]))' "${name}")
   enc_mun=$(python3 -c 'import sys, urllib.parse; print(urllib.parse.quote(sys.argv[1]))' "${municipality}")
   next=$(curl -sf "${AUTH[@]}" "${BASE}/cases?size=5" | sed -n 's/.*"next":"\([^"]*\)".*/\1/p')
-  local p1 p2 signal
-  p1=$(curl -sf -X POST -H 'Content-Type: application/json' "${AUTH[@]}" "${BASE}/persons" \
-    -d '{"givenName":"Sanne","familyName":"de Boer","dateOfBirth":"1990-03-04"}' | sed -n 's/^{"id":"\([^"]*\)".*/\1/p')
-  p2=$(curl -sf -X POST -H 'Content-Type: application/json' "${AUTH[@]}" "${BASE}/persons" \
-    -d '{"givenName":"Milan","familyName":"de Boer","dateOfBirth":"2016-07-08"}' | sed -n 's/^{"id":"\([^"]*\)".*/\1/p')
-  signal=$(printf '{"kind":"SIGNAL","source":"SCHOOL","description":"School maakt zich zorgen.","receivedOn":"%s","municipality":"%s","members":[{"personId":"%s","roles":["PARENT"]},{"personId":"%s","roles":["CHILD"]}]}' \
-    "$(date -u +%F)" "${municipality}" "${p1}" "${p2}")
+  # the signals to open cases from: PAIRS (150) new families of two, used round robin, so that a person is
+  # in a few open cases, not in hundreds (each new case lists the family's open cases it stands beside)
+  local p1 p2 signal signals=${WORK}/signals.jsonl
+  : > "${signals}"
+  for i in $(seq 1 "${PAIRS:-150}"); do
+    p1=$(curl -sf -X POST -H 'Content-Type: application/json' "${AUTH[@]}" "${BASE}/persons" \
+      -d "{\"givenName\":\"Sanne\",\"familyName\":\"de Boer ${i}\",\"dateOfBirth\":\"1990-03-04\"}" | sed -n 's/^{"id":"\([^"]*\)".*/\1/p')
+    p2=$(curl -sf -X POST -H 'Content-Type: application/json' "${AUTH[@]}" "${BASE}/persons" \
+      -d "{\"givenName\":\"Milan\",\"familyName\":\"de Boer ${i}\",\"dateOfBirth\":\"2016-07-08\"}" | sed -n 's/^{"id":"\([^"]*\)".*/\1/p')
+    signal=$(printf '{"kind":"SIGNAL","source":"SCHOOL","description":"School maakt zich zorgen.","receivedOn":"%s","municipality":"%s","members":[{"personId":"%s","roles":["PARENT"]},{"personId":"%s","roles":["CHILD"]}]}' \
+      "$(date -u +%F)" "${municipality}" "${p1}" "${p2}")
+    echo "${signal}" >> "${signals}"
+  done
 
   measure "${size}" search-name GET "${BASE}/cases?name=${enc_name}"
   measure "${size}" search-municipality GET "${BASE}/cases?municipality=${enc_mun}"
@@ -157,7 +176,7 @@ EOF
   if [ -n "${next}" ]; then measure "${size}" next-page-by-key GET "${BASE}/cases?size=5&after=${next}"; fi
   measure "${size}" read-case GET "${BASE}/cases/${case}"
   measure "${size}" access-view GET "${BASE}/persons/${person}/access-log"
-  measure "${size}" open-case POST "${BASE}/cases?separateCaseReason=bench" "${signal}"
+  BODIES=${signals} measure "${size}" open-case POST "${BASE}/cases?separateCaseReason=bench" "${signal}"
   measure "${size}" monitor GET "${BASE}/monitor"
   stop_karaf
   KARAF_PID=
