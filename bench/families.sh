@@ -129,6 +129,7 @@ EOF
 
   # one of the generated professionals, who is on about 25 cases' teams
   BENCH_USER=prof-7
+  GRANTED=   # a new installation: grant the new user its municipalities (lib.sh's login) again
   BENCH_PASSWORD="prof-$(od -An -N12 -tx1 /dev/urandom | tr -d ' \n')"
   java "${BENCH_DIR}/HashPassword.java" "${BENCH_USER}" "${BENCH_PASSWORD}" 10000 PROFESSIONAL,COORDINATOR \
     >> "${etc}/proeftuin-users.properties"
