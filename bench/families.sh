@@ -196,6 +196,10 @@ for name in search-name search-municipality search-phase next-page-by-key read-c
   a=${P99[${BASE_FAMILIES},${name}]}; b=${P99[${FAMILIES},${name}]}
   ratio=$(awk -v a="$a" -v b="$b" 'BEGIN{printf "%.2f", b/a}')
   verdict=$(awk -v r="$ratio" 'BEGIN{print (r <= 2.0) ? "met" : "NOT met"}')
+  # no answer at all within DURATION: no p99 to compare
+  for s in "${BASE_FAMILIES}" "${FAMILIES}"; do
+    if awk -v v="${RPS[$s,$name]}" 'BEGIN{exit !(v + 0 == 0)}'; then verdict="NOT met: no answer within ${DURATION} s at ${s}"; fi
+  done
   [ "${name}" = monitor ] && verdict="${verdict} (monitor: the cohorts work's)"
   say "$(printf '%-22s %12s %12s %7s  %s' "${name}" "$a" "$b" "${ratio}x" "${verdict}")"
 done
