@@ -15,9 +15,17 @@ import java.util.Set;
  *                       assigned, opened by them while the case has no team yet, or opened to them
  *                       by an unexpired break-glass grant; null for no such limit
  * @param municipalities only cases of these municipalities (compared without case); empty for any
+ * @param after          the key of the page to continue after ({@link Page#next()} of the previous
+ *                       page; paging by key, decision 0036); null for paging by number
  */
 public record CaseQuery(String name, String municipality, CaseStatus status, Phase phase, int page, int size,
-        String visibleTo, Set<String> municipalities) {
+        String visibleTo, Set<String> municipalities, String after) {
+
+    /** Criteria paged by number. */
+    public CaseQuery(String name, String municipality, CaseStatus status, Phase phase, int page, int size,
+            String visibleTo, Set<String> municipalities) {
+        this(name, municipality, status, phase, page, size, visibleTo, municipalities, null);
+    }
 
     /** Criteria without a need-to-know limit. */
     public CaseQuery(String name, String municipality, CaseStatus status, Phase phase, int page, int size) {

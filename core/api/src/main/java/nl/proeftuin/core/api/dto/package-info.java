@@ -4,7 +4,7 @@
  * <p>Dutch field terms are given in the Javadoc where a reader needs them.
  */
 @Export
-@Version("1.2.0")
+@Version("1.3.0")
 package nl.proeftuin.core.api.dto;
 
 import org.osgi.annotation.bundle.Export;

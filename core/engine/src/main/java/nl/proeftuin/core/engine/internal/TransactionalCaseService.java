@@ -183,11 +183,20 @@ public class TransactionalCaseService implements CaseService {
         if (query.size() < 1 || query.size() > 100) {
             throw new InvalidInputException("size", "must be from 1 to 100");
         }
+        if (query.after() != null) {
+            if (nl.proeftuin.core.store.cases.CaseKey.decode(query.after()).isEmpty()) {
+                throw new InvalidInputException("after", "must be the next key of an earlier page");
+            }
+            if (query.page() != 0) {
+                throw new InvalidInputException("page", "must be 0 (or left out) with after");
+            }
+        }
         return domain.read(c -> {
             CaseQuery q = new CaseQuery(Check.optionalText("name", query.name(), NAME),
                     Municipalities.optional(municipalities, c, "municipality", query.municipality()), query.status(),
                     query.phase(), query.page(), query.size(), Check.optionalText("visibleTo", query.visibleTo(), NAME),
-                    query.municipalities() == null ? java.util.Set.of() : java.util.Set.copyOf(query.municipalities()));
+                    query.municipalities() == null ? java.util.Set.of() : java.util.Set.copyOf(query.municipalities()),
+                    query.after());
             return domain.cases.search(c, q);
         });
     }

@@ -1,6 +1,7 @@
 package nl.proeftuin.core.engine.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -158,6 +159,29 @@ class CaseServiceTest extends EngineTestBase {
         assertInvalid("size", () -> cases.search(new CaseQuery(null, null, null, null, 0, 0)));
         assertInvalid("size", () -> cases.search(new CaseQuery(null, null, null, null, 0, 101)));
         assertInvalid("page", () -> cases.search(new CaseQuery(null, null, null, null, -1, 10)));
+    }
+
+    @Test
+    void searchPagesByKeyAfterTheLastCaseOfThePreviousPage() {
+        String town = registered(unique("Zevenaar"));
+        CaseView first = openCase(town, person("Ans"));
+        clock.advance(Duration.ofMinutes(1));
+        CaseView second = openCase(town, person("Bert"));
+        clock.advance(Duration.ofMinutes(1));
+        CaseView third = openCase(town, person("Cor"));
+        Page<CaseSummary> one = cases.search(new CaseQuery(null, town, null, null, 0, 2));
+        assertEquals(List.of(third.id(), second.id()), one.items().stream().map(CaseSummary::id).toList());
+        assertEquals(3, one.total());
+        assertNotNull(one.next(), "more matches: a key for the next page");
+        Page<CaseSummary> two = cases.search(new CaseQuery(null, town, null, null, 0, 2, null, java.util.Set.of(), one.next()));
+        assertEquals(List.of(first.id()), two.items().stream().map(CaseSummary::id).toList());
+        assertEquals(-1, two.total(), "a page by key is not counted");
+        assertNull(two.next(), "the last page");
+        assertNull(cases.search(new CaseQuery(null, town, null, null, 0, 3)).next(), "every match on the page");
+        assertInvalid("after", () -> cases.search(new CaseQuery(null, town, null, null, 0, 2, null, java.util.Set.of(),
+                "not-a-key")));
+        assertInvalid("page", () -> cases.search(new CaseQuery(null, town, null, null, 1, 2, null, java.util.Set.of(),
+                one.next())));
     }
 
     @Test

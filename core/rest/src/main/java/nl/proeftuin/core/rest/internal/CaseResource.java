@@ -94,6 +94,9 @@ final class CaseResource {
                 .query("phase", Phase.class, "Phase (case-insensitive); another value is a 400 naming phase.")
                 .query("page", Integer.class, "Page number from 0.")
                 .query("size", Integer.class, "Page size, 1 to 100.")
+                .query("after", String.class, "Paging by key: the next of the previous page; the page then "
+                        + "continues after that case, page must be 0 and total is -1 (not counted). Stable while cases "
+                        + "are added, and as fast on the last page as on the first; another value is a 400 naming after.")
                 .returns(200, "OK", Route.generic(Page.class, CaseSummary.class))
                 .responses(400)
                 .handle(this::search));
@@ -232,7 +235,7 @@ final class CaseResource {
                 r.queryInt("page", 0, 0, Integer.MAX_VALUE / MAX_PAGE_SIZE),
                 r.queryInt("size", DEFAULT_PAGE_SIZE, 1, MAX_PAGE_SIZE),
                 professional ? principal.userId() : null,
-                principal.allMunicipalities() ? java.util.Set.of() : principal.municipalities());
+                principal.allMunicipalities() ? java.util.Set.of() : principal.municipalities(), r.query("after"));
         return Reply.ok(cases.get().search(query));
     }
 

@@ -200,6 +200,11 @@ class ApiDispatcherTest {
         assertEquals(2, filtered.body().path("page").asInt());
         assertEquals(100, filtered.body().path("size").asInt());
         assertEquals("bak", core.cases.lastQuery.name());
+        assertNull(core.cases.lastQuery.after(), "paged by number unless after is given");
+        Http byKey = Http.get("/cases?after=MjAyNi0wMS0wMVQwMDowMDowMFp8YQ").on(api);
+        assertEquals(200, byKey.status, byKey.text());
+        assertEquals("MjAyNi0wMS0wMVQwMDowMDowMFp8YQ", core.cases.lastQuery.after(), "paging by key (decision 0036)");
+        assertFalse(page.body().has("next"), "no next key on the last page (nulls are left out)");
 
         assertEquals("status", problem(Http.get("/cases?status=ajar").on(api), 400).path("parameter").asText());
         assertEquals("phase", problem(Http.get("/cases?phase=2").on(api), 400).path("parameter").asText());

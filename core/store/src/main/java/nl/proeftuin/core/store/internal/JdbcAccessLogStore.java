@@ -181,20 +181,34 @@ public class JdbcAccessLogStore implements AccessLogStore {
     @Override
     public List<StoredAccessEntry> forPerson(Connection c, String personId, Instant from, Instant to, int limit)
             throws SQLException {
-        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM access_log l WHERE restricted = FALSE"
-                + " AND (EXISTS (SELECT 1 FROM access_log_person p WHERE p.seq_no = l.seq_no AND p.person_id = ?)"
-                + " OR (l.seq_no <= (SELECT COALESCE(h.legacy_seq, 0) FROM access_log_head h WHERE h.head_id = 1)"
-                + " AND l.case_id IN (SELECT m.case_id FROM case_member m WHERE m.person_id = ?)))");
-        List<Object> params = new ArrayList<>(List.of(personId, personId));
+        // the person's entries found through the person index, newest first, never by walking the log
+        // (decision 0036); entries from before the person index existed (up to legacy_seq, none on an
+        // installation that began at 0.2 or later) are found through the person's cases, as a UNION, not
+        // an OR (an OR of two subqueries makes PostgreSQL test every entry)
+        long legacy = Jdbc.one(c, "SELECT COALESCE(legacy_seq, 0) FROM access_log_head WHERE head_id = 1",
+                rs -> rs.getLong(1)).orElse(0L);
+        List<Object> params = new ArrayList<>(List.of(personId));
+        StringBuilder sql;
+        if (legacy == 0) {
+            sql = new StringBuilder("SELECT " + COLUMNS.replaceAll("(^|, )", "$1l.") + " FROM access_log_person p"
+                    + " JOIN access_log l ON l.seq_no = p.seq_no WHERE p.person_id = ? AND l.restricted = FALSE");
+        } else {
+            sql = new StringBuilder("SELECT " + COLUMNS + " FROM access_log l WHERE restricted = FALSE"
+                    + " AND l.seq_no IN (SELECT p.seq_no FROM access_log_person p WHERE p.person_id = ?"
+                    + " UNION SELECT o.seq_no FROM access_log o WHERE o.case_id IN"
+                    + " (SELECT m.case_id FROM case_member m WHERE m.person_id = ?) AND o.seq_no <= ?)");
+            params.add(personId);
+            params.add(legacy);
+        }
         if (from != null) {
-            sql.append(" AND logged_at >= ?");
+            sql.append(" AND l.logged_at >= ?");
             params.add(from);
         }
         if (to != null) {
-            sql.append(" AND logged_at < ?");
+            sql.append(" AND l.logged_at < ?");
             params.add(to);
         }
-        sql.append(" ORDER BY seq_no DESC LIMIT ?");
+        sql.append(" ORDER BY l.seq_no DESC LIMIT ?");
         params.add(limit);
         return Jdbc.list(c, sql.toString(), JdbcAccessLogStore::row, params.toArray());
     }

@@ -297,7 +297,7 @@ public class JdbcCaseStore implements CaseStore {
         if (q.visibleTo() != null) {
             // need to know in the query (the predicate the guard decides with, see NeedToKnowPredicate),
             // so that a list is one query however many cases the region holds
-            NeedToKnowPredicate.Fragment visible = NeedToKnowPredicate.visible("c.id", "c.opened_by", q.visibleTo(), null);
+            NeedToKnowPredicate.Fragment visible = NeedToKnowPredicate.visibleCases("c.id", q.visibleTo(), null);
             where.append(" AND ").append(visible.sql());
             params.addAll(visible.params());
         }
@@ -305,17 +305,36 @@ public class JdbcCaseStore implements CaseStore {
             where.append(" AND LOWER(c.municipality) IN (").append(Jdbc.placeholders(q.municipalities().size())).append(')');
             q.municipalities().forEach(m -> params.add(m.toLowerCase(java.util.Locale.ROOT)));
         }
-        long total = Jdbc.one(c, "SELECT COUNT(*) FROM family_case c" + where, rs -> rs.getLong(1), params.toArray())
-                .orElse(0L);
+        // paging by key (decision 0036): with "after", the page continues after that case in the list's
+        // order and is not counted; without it, the page is counted and found by number as before
+        nl.proeftuin.core.store.cases.CaseKey after = q.after() == null ? null
+                : nl.proeftuin.core.store.cases.CaseKey.decode(q.after())
+                        .orElseThrow(() -> new IllegalArgumentException("not a page key: " + q.after()));
+        long total = -1;
         List<Object> pageParams = new ArrayList<>(params);
-        pageParams.add(q.size());
-        pageParams.add((long) q.page() * q.size());
+        String pageSql;
+        if (after == null) {
+            total = Jdbc.one(c, "SELECT COUNT(*) FROM family_case c" + where, rs -> rs.getLong(1), params.toArray())
+                    .orElse(0L);
+            pageParams.add(q.size());
+            pageParams.add((long) q.page() * q.size());
+            pageSql = where + " ORDER BY c.opened_at DESC, c.id LIMIT ? OFFSET ?";
+        } else {
+            pageParams.add(after.openedAt());
+            pageParams.add(after.openedAt());
+            pageParams.add(after.id());
+            pageParams.add(q.size());
+            pageSql = where + " AND c.opened_at <= ? AND (c.opened_at < ? OR c.id > ?)"
+                    + " ORDER BY c.opened_at DESC, c.id LIMIT ?";
+        }
         List<StoredCase> cases = Jdbc.list(c, "SELECT " + CASE_COLUMNS.replaceAll("(^|, )", "$1c.") + " FROM family_case c"
-                + where + " ORDER BY c.opened_at DESC, c.id LIMIT ? OFFSET ?", JdbcCaseStore::storedCase,
-                pageParams.toArray());
+                + pageSql, JdbcCaseStore::storedCase, pageParams.toArray());
         if (cases.isEmpty()) {
             return new Page<>(List.of(), q.page(), q.size(), total);
         }
+        StoredCase last = cases.get(cases.size() - 1);
+        String next = cases.size() < q.size() || (after == null && (long) q.page() * q.size() + cases.size() >= total)
+                ? null : new nl.proeftuin.core.store.cases.CaseKey(last.openedAt(), last.id()).encode();
         List<String> ids = cases.stream().map(StoredCase::id).toList();
         String in = Jdbc.placeholders(ids.size());
         Map<String, List<String>> names = new HashMap<>();
@@ -335,7 +354,7 @@ public class JdbcCaseStore implements CaseStore {
             items.add(new CaseSummary(k.id(), k.municipality(), k.status(), k.phase(), k.framework(),
                     List.copyOf(names.getOrDefault(k.id(), List.of())), active.getOrDefault(k.id(), 0), k.openedAt()));
         }
-        return new Page<>(List.copyOf(items), q.page(), q.size(), total);
+        return new Page<>(List.copyOf(items), q.page(), q.size(), total, next);
     }
 
     private static StoredCase storedCase(ResultSet rs) throws SQLException {

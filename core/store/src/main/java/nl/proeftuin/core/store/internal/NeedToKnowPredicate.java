@@ -4,8 +4,9 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * The need-to-know predicate, written once: the guard's single-case decisions
- * ({@link JdbcVisibilityStore}) and the case search ({@link JdbcCaseStore#search}) both use it, so
+ * The need-to-know predicate, written in one place: the guard's single-case decisions
+ * ({@link JdbcVisibilityStore}: {@link #onTeam}, {@link #breakGlass}) and the case search
+ * ({@link JdbcCaseStore#search}: {@link #visibleCases}, the same grounds as a set of ids) use it, so
  * the list a professional sees and the cases they may open cannot drift apart.
  */
 final class NeedToKnowPredicate {
@@ -42,12 +43,26 @@ final class NeedToKnowPredicate {
                 now == null ? List.of(userId) : List.of(userId, now));
     }
 
-    /** Need to know for a list: on the team or holding a break-glass grant. */
-    static Fragment visible(String caseId, String openedBy, String userId, Instant now) {
-        Fragment team = onTeam(caseId, openedBy, userId);
-        Fragment glass = breakGlass(caseId, userId, now);
-        List<Object> params = new java.util.ArrayList<>(team.params());
-        params.addAll(glass.params());
-        return new Fragment("(" + team.sql() + " OR " + glass.sql() + ")", List.copyOf(params));
+    /**
+     * Need to know for a list, as a set of case ids the user may see: the same three grounds as
+     * {@link #visible} (actively assigned; opener of a case without an active assignment; an unexpired
+     * break-glass grant), each found from the user's side through its index, so that a list costs what the
+     * user's own cases cost, not what the region holds (decision 0036). {@link #visible} tests one case at
+     * a time, which a list would do for every case it walks past.
+     *
+     * @param caseId the SQL expression of the case's id (e.g. {@code c.id})
+     * @param now    the moment to compare grants with; null for the database's clock
+     */
+    static Fragment visibleCases(String caseId, String userId, Instant now) {
+        List<Object> params = new java.util.ArrayList<>(List.of(userId, userId, userId));
+        if (now != null) {
+            params.add(now);
+        }
+        return new Fragment(caseId + " IN (SELECT a.case_id FROM assignment a WHERE a.professional_id = ?"
+                + " AND a.until_date IS NULL"
+                + " UNION SELECT k.id FROM family_case k WHERE k.opened_by = ? AND NOT EXISTS (SELECT 1 FROM assignment t"
+                + " WHERE t.case_id = k.id AND t.until_date IS NULL)"
+                + " UNION SELECT g.case_id FROM break_glass g WHERE g.user_id = ? AND g.expires_at > "
+                + (now == null ? "CURRENT_TIMESTAMP" : "?") + ")", List.copyOf(params));
     }
 }

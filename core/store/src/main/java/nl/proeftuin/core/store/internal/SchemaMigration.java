@@ -68,7 +68,7 @@ final class SchemaMigration {
      */
     SchemaMigration(String url, List<String> locations, Supplier<HikariDataSource> pools) {
         this.url = url;
-        this.locations = List.copyOf(locations);
+        this.locations = withEngineLocation(url, locations);
         this.pools = pools;
     }
 
@@ -156,6 +156,23 @@ final class SchemaMigration {
                 .group(isPostgres())
                 .loggers(FlywayLog.class.getName())
                 .load();
+    }
+
+    /**
+     * The bundle's own location plus its engine's own folder ({@code db/migration-postgresql} or
+     * {@code db/migration-h2}): a migration that needs what only one engine has (V25: PostgreSQL's
+     * trigram and expression indexes) is written once per engine under the same version (decision 0036).
+     */
+    static List<String> withEngineLocation(String url, List<String> locations) {
+        List<String> all = new java.util.ArrayList<>(locations);
+        if (locations.contains(DEFAULT_LOCATION)) {
+            if (url.startsWith("jdbc:postgresql:")) {
+                all.add(DEFAULT_LOCATION + "-postgresql");
+            } else if (url.startsWith("jdbc:h2:")) {
+                all.add(DEFAULT_LOCATION + "-h2");
+            }
+        }
+        return List.copyOf(all);
     }
 
     private boolean isPostgres() {

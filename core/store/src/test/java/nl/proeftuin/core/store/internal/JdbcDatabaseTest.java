@@ -315,10 +315,31 @@ class JdbcDatabaseTest {
 
     private static final Pattern VERSIONED = Pattern.compile("V([0-9][0-9._]*)__.+\\.sql");
 
+    /**
+     * The migrations one engine applies: the portable ones and its engine's own (db/migration-h2; the
+     * PostgreSQL folder holds the same versions, see {@link #eachEngineHasTheSameEngineMigrations}).
+     */
     static List<String> migrationFiles() throws IOException, URISyntaxException {
-        Path dir = Path.of(JdbcDatabaseTest.class.getClassLoader().getResource("db/migration").toURI());
+        List<String> all = new java.util.ArrayList<>(versioned("db/migration"));
+        all.addAll(versioned("db/migration-h2"));
+        return all.stream().sorted().toList();
+    }
+
+    private static List<String> versioned(String folder) throws IOException, URISyntaxException {
+        Path dir = Path.of(JdbcDatabaseTest.class.getClassLoader().getResource(folder).toURI());
         try (Stream<Path> files = Files.list(dir)) {
             return files.map(p -> p.getFileName().toString()).filter(n -> VERSIONED.matcher(n).matches()).sorted().toList();
+        }
+    }
+
+    /** A version written per engine (decision 0036) exists for both, under the same name, and nowhere else. */
+    @org.junit.jupiter.api.Test
+    void eachEngineHasTheSameEngineMigrations() throws Exception {
+        List<String> h2 = versioned("db/migration-h2");
+        assertEquals(h2, versioned("db/migration-postgresql"));
+        for (String name : h2) {
+            String version = name.substring(0, name.indexOf("__"));
+            assertTrue(versioned("db/migration").stream().noneMatch(n -> n.startsWith(version + "__")), name);
         }
     }
 

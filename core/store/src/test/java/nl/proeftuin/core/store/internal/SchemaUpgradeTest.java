@@ -235,12 +235,15 @@ class SchemaUpgradeTest {
     static String latestMigration() throws IOException, URISyntaxException {
         Pattern name = Pattern.compile("V(\\d+)__.*\\.sql");
         int latest = 0;
-        Path dir = Path.of(JdbcDatabase.class.getClassLoader().getResource("db/migration").toURI());
-        try (Stream<Path> files = Files.list(dir)) {
-            for (Path f : (Iterable<Path>) files::iterator) {
-                Matcher m = name.matcher(f.getFileName().toString());
-                if (m.matches()) {
-                    latest = Math.max(latest, Integer.parseInt(m.group(1)));
+        // the portable migrations and the ones written per engine (the same versions for both, decision 0036)
+        for (String folder : new String[] {"db/migration", "db/migration-h2"}) {
+            Path dir = Path.of(JdbcDatabase.class.getClassLoader().getResource(folder).toURI());
+            try (Stream<Path> files = Files.list(dir)) {
+                for (Path f : (Iterable<Path>) files::iterator) {
+                    Matcher m = name.matcher(f.getFileName().toString());
+                    if (m.matches()) {
+                        latest = Math.max(latest, Integer.parseInt(m.group(1)));
+                    }
                 }
             }
         }
