@@ -187,4 +187,30 @@ public interface LivingCaseService {
      * @return the number of alerts raised
      */
     int checkCycles();
+
+    // --- living (decision 0038): feedback to the reporter (part 10) -------------------------------------
+
+    /**
+     * Records who reported a signal of the case; they must be told what happens next within the region's
+     * feedback term after the signal.
+     *
+     * @throws nl.proeftuin.core.api.RuleViolationException {@code reporter-signal-not-in-case} when signalId is not
+     *         a signal linked to the case
+     */
+    Reporter recordReporter(Actor actor, String caseId, ReporterInput input);
+
+    /** @return the case's reporters with their feedback, oldest first */
+    List<Reporter> reporters(String caseId);
+
+    /**
+     * Records that the reporter was told what happens next (the platform's sentence for the outcome).
+     *
+     * @throws nl.proeftuin.core.api.RuleViolationException {@code reporter-told} when they were told already
+     */
+    Reporter recordFeedback(Actor actor, String caseId, String reporterId, ReporterFeedbackInput input);
+
+    // --- living (decision 0038): professionals around one family (part 9, the count) --------------------
+
+    /** @return the professional's notices that too many professionals are active around a family, newest first */
+    List<ProfessionalsNotice> professionalsNotices(String userId);
 }

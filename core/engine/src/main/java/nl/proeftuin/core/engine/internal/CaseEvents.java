@@ -94,7 +94,11 @@ final class CaseEvents {
         /** The Raad took on an investigation of a child of the case. */
         RAAD_INVESTIGATION_REQUESTED(null),
         /** The Raad reported on its investigation. */
-        RAAD_REPORTED(null);
+        RAAD_REPORTED(null),
+        /** A signal's reporter was recorded, to be told what happens next. */
+        REPORTER_RECORDED(null),
+        /** The reporter was told what happens next. */
+        REPORTER_TOLD(null);
 
         private final String outbound;
 
@@ -364,6 +368,20 @@ final class CaseEvents {
             implements Payload {
         public Type type() {
             return Type.RAAD_REPORTED;
+        }
+    }
+
+    record ReporterRecorded(String reporterId, String signalId, String organisation, LocalDate feedbackDue)
+            implements Payload {
+        public Type type() {
+            return Type.REPORTER_RECORDED;
+        }
+    }
+
+    record ReporterTold(String reporterId, String outcome, String channel, LocalDate toldOn, boolean late)
+            implements Payload {
+        public Type type() {
+            return Type.REPORTER_TOLD;
         }
     }
 

@@ -34,4 +34,14 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
             description = "How often due evaluations and overdue Raad reports are looked for (an alert each, once in"
                     + " the region); 0 = never by itself")
     long cycleCheckMinutes() default 60;
+
+    @AttributeDefinition(name = "Reporter feedback term (days after the signal)", min = "1", max = "90",
+            description = "A signal's reporter is told what happens next within this many days of the signal; an"
+                    + " alert to the case's fixed professionals when it is missed")
+    int reporterFeedbackDays() default 10;
+
+    @AttributeDefinition(name = "Professionals around one family (threshold)", min = "1", max = "100",
+            description = "When more professionals than this are active around one family (its open cases sharing a"
+                    + " member), each case's fixed professional gets a notice naming them")
+    int familyProfessionalsThreshold() default 5;
 }

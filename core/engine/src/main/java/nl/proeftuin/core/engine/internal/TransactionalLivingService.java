@@ -54,6 +54,13 @@ import nl.proeftuin.core.api.living.MunicipalityMoveInput;
 import nl.proeftuin.core.api.living.RaadInvestigation;
 import nl.proeftuin.core.api.living.RaadInvestigationInput;
 import nl.proeftuin.core.api.living.RaadReportInput;
+import nl.proeftuin.core.api.living.ActiveProfessional;
+import nl.proeftuin.core.api.living.FeedbackChannel;
+import nl.proeftuin.core.api.living.FeedbackOutcome;
+import nl.proeftuin.core.api.living.ProfessionalsNotice;
+import nl.proeftuin.core.api.living.Reporter;
+import nl.proeftuin.core.api.living.ReporterFeedbackInput;
+import nl.proeftuin.core.api.living.ReporterInput;
 import nl.proeftuin.core.api.dto.CaseStatus;
 import nl.proeftuin.core.store.cluster.RegionJobs;
 import nl.proeftuin.core.store.living.StoredEvaluation;
@@ -82,8 +89,9 @@ public class TransactionalLivingService implements LivingCaseService {
     private final LivingStore living;
 
     /** The terms of a measure's cycle (decision 0038). */
-    record Terms(int otsEvaluationWeeks, int placementEvaluationWeeks, int evaluationReminderDays, int raadReportMonths) {
-        static final Terms DEFAULT = new Terms(8, 8, 14, 3);
+    record Terms(int otsEvaluationWeeks, int placementEvaluationWeeks, int evaluationReminderDays, int raadReportMonths,
+            int reporterFeedbackDays, int familyProfessionalsThreshold) {
+        static final Terms DEFAULT = new Terms(8, 8, 14, 3, 10, 5);
     }
 
     /** The name of the cycle check in {@code job_lease}: once per region per interval. */
@@ -91,6 +99,7 @@ public class TransactionalLivingService implements LivingCaseService {
     static final String EVALUATION_DUE = "MEASURE_EVALUATION_DUE";
     static final String EVALUATION_OVERDUE = "MEASURE_EVALUATION_OVERDUE";
     static final String RAAD_OVERDUE = "RAAD_REPORT_OVERDUE";
+    static final String REPORTER_OVERDUE = "REPORTER_FEEDBACK_OVERDUE";
     private static final Logger LOG = LoggerFactory.getLogger(TransactionalLivingService.class);
 
     private final MunicipalityStore municipalities;
@@ -106,7 +115,8 @@ public class TransactionalLivingService implements LivingCaseService {
             @Reference MunicipalDecisionStore municipal, @Reference RegionJobs jobs) {
         this(new Domain(database, family, cases, plans, Clock.systemUTC()), living, municipalities, alerts, municipal,
                 new Terms(config.otsEvaluationWeeks(), config.placementEvaluationWeeks(),
-                        config.evaluationReminderDays(), config.raadReportMonths()), config.cycleCheckMinutes(), jobs);
+                        config.evaluationReminderDays(), config.raadReportMonths(), config.reporterFeedbackDays(),
+                        config.familyProfessionalsThreshold()), config.cycleCheckMinutes(), jobs);
     }
 
     /**
@@ -846,6 +856,16 @@ public class TransactionalLivingService implements LivingCaseService {
                     n++;
                 }
             }
+            for (Reporter r : living.reportersOverdue(c, today)) {
+                StoredCase k = domain.existingCase(c, r.caseId());
+                if (k.status() != CaseStatus.CLOSED && living.markCycleAlert(c, r.id(), REPORTER_OVERDUE, domain.now())) {
+                    cycleAlerts(c, REPORTER_OVERDUE, k, "The reporter of a signal in case " + k.id() + " ("
+                            + r.organisation() + ") was to be told what happens next by " + r.feedbackDue()
+                            + " and has not been.");
+                    n++;
+                }
+            }
+            n += noticeCrowdedFamilies(c);
             return n;
         });
     }
@@ -868,5 +888,106 @@ public class TransactionalLivingService implements LivingCaseService {
             alerts.insert(c, a);
             municipal.address(c, a.id(), "user:" + owner);
         }
+    }
+
+    // --- living (decision 0038): feedback to the reporter (part 10) -------------------------------------
+
+    private Reporter derived(Reporter r) {
+        boolean overdue = r.toldOn() == null && domain.today().isAfter(r.feedbackDue());
+        return new Reporter(r.id(), r.caseId(), r.signalId(), r.organisation(), r.contact(), r.receivedOn(),
+                r.feedbackDue(), overdue, r.toldOn(), r.outcome(), r.channel(), Reporter.message(r.outcome()),
+                r.toldBy(), r.recordedAt(), r.recordedBy());
+    }
+
+    @Override
+    public Reporter recordReporter(Actor actor, String caseId, ReporterInput input) {
+        Check.actor(actor);
+        Check.required("body", input);
+        String signalId = Check.optionalText("signalId", input.signalId(), Check.ID);
+        String organisation = Check.text("organisation", input.organisation(), REFERENCE);
+        String contact = Check.text("contact", input.contact(), REFERENCE);
+        return domain.write(c -> {
+            StoredCase k = domain.lockOpen(c, caseId, null);
+            LocalDate received = k.signal().receivedOn();
+            if (signalId != null) {
+                received = living.linkedSignals(c, caseId).stream().filter(s -> s.id().equals(signalId)).findFirst()
+                        .orElseThrow(() -> new RuleViolationException("reporter-signal-not-in-case", "signalId is not"
+                                + " a signal linked to this case (leave it out for the signal the case opened with)"))
+                        .receivedOn();
+            }
+            Reporter r = new Reporter(Domain.newId(), caseId, signalId, organisation, contact, received,
+                    received.plusDays(terms.reporterFeedbackDays()), false, null, null, null, null, null, domain.now(),
+                    actor.id());
+            living.insertReporter(c, r);
+            domain.event(c, caseId, actor, new CaseEvents.ReporterRecorded(r.id(), signalId, organisation,
+                    r.feedbackDue()), "the reporter (" + organisation + ") is to be told what happens next by "
+                    + r.feedbackDue(), null);
+            return derived(r);
+        });
+    }
+
+    @Override
+    public List<Reporter> reporters(String caseId) {
+        return domain.read(c -> {
+            domain.existingCase(c, caseId);
+            return living.reporters(c, caseId).stream().map(this::derived).toList();
+        });
+    }
+
+    @Override
+    public Reporter recordFeedback(Actor actor, String caseId, String reporterId, ReporterFeedbackInput input) {
+        Check.actor(actor);
+        Check.required("body", input);
+        FeedbackOutcome outcome = Check.required("outcome", input.outcome());
+        FeedbackChannel channel = Check.required("channel", input.channel());
+        LocalDate on = Check.required("toldOn", input.toldOn());
+        Check.notInFuture("toldOn", on, domain.today());
+        return domain.write(c -> {
+            domain.lockOpen(c, caseId, null);
+            Reporter r = living.reporters(c, caseId).stream().filter(x -> x.id().equals(reporterId)).findFirst()
+                    .orElseThrow(() -> new NotFoundException("reporter " + reporterId + " in case " + caseId));
+            if (r.toldOn() != null) {
+                throw new RuleViolationException("reporter-told", "the reporter was told on " + r.toldOn() + " ("
+                        + r.outcome() + ")");
+            }
+            Check.range("toldOn", r.receivedOn(), on);
+            living.tellReporter(c, reporterId, on, outcome, channel, domain.now(), actor.id());
+            boolean late = on.isAfter(r.feedbackDue());
+            domain.event(c, caseId, actor, new CaseEvents.ReporterTold(r.id(), outcome.name(), channel.name(), on, late),
+                    "the reporter (" + r.organisation() + ") was told on " + on + " by " + channel + (late ? " (late)" : "")
+                    + ": " + Reporter.message(outcome), null);
+            return derived(living.reporters(c, caseId).stream().filter(x -> x.id().equals(reporterId)).findFirst()
+                    .orElseThrow());
+        });
+    }
+
+    // --- living (decision 0038): professionals around one family (part 9, the count) --------------------
+
+    @Override
+    public List<ProfessionalsNotice> professionalsNotices(String userId) {
+        Check.text("userId", userId, Check.ID);
+        return domain.read(c -> living.professionalsNotices(c, userId));
+    }
+
+    /**
+     * Each open case around whose family more professionals than the threshold are active: its fixed
+     * professional gets a notice naming them, once per case and number (again when it grows).
+     */
+    private int noticeCrowdedFamilies(Connection c) throws SQLException {
+        int threshold = terms.familyProfessionalsThreshold();
+        int n = 0;
+        for (String caseId : living.crowdedCases(c, threshold)) {
+            List<ActiveProfessional> around = living.professionalsAround(c, caseId);
+            if (around.size() <= threshold
+                    || !living.markCycleAlert(c, caseId, "CROWDED_FAMILY_" + around.size(), domain.now())) {
+                continue;
+            }
+            for (String fixed : municipal.fixedProfessionals(c, caseId)) {
+                living.insertProfessionalsNotice(c, fixed, new ProfessionalsNotice(Domain.newId(), caseId,
+                        around.size(), threshold, around, domain.now()));
+                n++;
+            }
+        }
+        return n;
     }
 }

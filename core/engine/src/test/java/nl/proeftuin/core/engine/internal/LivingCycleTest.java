@@ -30,6 +30,13 @@ import nl.proeftuin.core.api.living.RaadConclusion;
 import nl.proeftuin.core.api.living.RaadInvestigation;
 import nl.proeftuin.core.api.living.RaadInvestigationInput;
 import nl.proeftuin.core.api.living.RaadReportInput;
+import nl.proeftuin.core.api.living.ActiveProfessional;
+import nl.proeftuin.core.api.living.FeedbackChannel;
+import nl.proeftuin.core.api.living.FeedbackOutcome;
+import nl.proeftuin.core.api.living.ProfessionalsNotice;
+import nl.proeftuin.core.api.living.Reporter;
+import nl.proeftuin.core.api.living.ReporterFeedbackInput;
+import nl.proeftuin.core.api.living.ReporterInput;
 import nl.proeftuin.core.store.internal.JdbcCaseStore;
 import nl.proeftuin.core.store.internal.JdbcFamilyStore;
 import nl.proeftuin.core.store.internal.JdbcLivingStore;
@@ -222,7 +229,80 @@ class LivingCycleTest {
             assertRule("raad-reported", () -> living.recordRaadReport(ANS, id, r.id(), new RaadReportInput(
                     TODAY.plusDays(95), RaadConclusion.NO_MEASURE, "x")));
         }
+        // --- feedback to the reporter ----------------------------------------------------------------------
+
+        @Test
+        void theReporterIsToldThatThereIsFollowUpInTimeOrTheFixedProfessionalIsAlerted() throws Exception {
+            Family f = family(unique("Arnhem"));
+            String id = f.kase().id();
+            String fp = "fp-" + id;
+            cases.assign(ANS, id, null, pro(fp, ProfessionalRole.FIXED_PROFESSIONAL, true));
+            assertInvalid("organisation", () -> living.recordReporter(ANS, id, new ReporterInput(null, " ", "x")));
+            assertRule("reporter-signal-not-in-case", () -> living.recordReporter(ANS, id, new ReporterInput("nope",
+                    "OBS De Linde", "juf Ans, 026-1234567")));
+            Reporter school = living.recordReporter(ANS, id, new ReporterInput(null, "OBS De Linde",
+                    "juf Ans, 026-1234567"));
+            assertEquals(TODAY.plusDays(10), school.feedbackDue(), "ten days after the signal");
+            assertFalse(school.overdue());
+            living.checkCycles();
+            assertEquals(0, alertsFor(fp, id, TransactionalLivingService.REPORTER_OVERDUE).size());
+            clock.advance(Duration.ofDays(11));
+            assertTrue(living.reporters(id).get(0).overdue());
+            living.checkCycles();
+            living.checkCycles();
+            List<StoredAlert> alerted = alertsFor(fp, id, TransactionalLivingService.REPORTER_OVERDUE);
+            assertEquals(1, alerted.size(), "once");
+            assertFalse(alerted.get(0).message().contains("de Vries"), "no family data in the alert");
+
+            Reporter told = living.recordFeedback(ANS, id, school.id(), new ReporterFeedbackInput(
+                    FeedbackOutcome.FOLLOW_UP_STARTED, FeedbackChannel.PHONE, TODAY.plusDays(11)));
+            assertEquals(TODAY.plusDays(11), told.toldOn());
+            assertEquals(Reporter.message(FeedbackOutcome.FOLLOW_UP_STARTED), told.message());
+            assertFalse(told.overdue());
+            assertRule("reporter-told", () -> living.recordFeedback(ANS, id, school.id(), new ReporterFeedbackInput(
+                    FeedbackOutcome.NO_FOLLOW_UP, FeedbackChannel.EMAIL, TODAY.plusDays(11))));
+            assertTrue(cases.history(id).stream().anyMatch(e -> e.type().equals("REPORTER_TOLD")
+                    && e.detail().contains("(late)")));
+        }
+
+        // --- more professionals than the threshold around one family --------------------------------------
+
+        @Test
+        void moreProfessionalsThanTheThresholdAroundOneFamilyNoticeTheFixedProfessionalsOnce() throws Exception {
+            Family f = family(unique("Arnhem"));
+            String id = f.kase().id();
+            String fp = "fp-" + id;
+            cases.assign(ANS, id, null, pro(fp, ProfessionalRole.FIXED_PROFESSIONAL, true));
+            for (int i = 1; i <= 3; i++) {
+                cases.assign(ANS, id, null, pro("p" + i + "-" + id, ProfessionalRole.CARE_PROVIDER, false));
+            }
+            // a second open case with the same child, two more professionals: six around the family
+            CaseView other = cases.open(ANS, new nl.proeftuin.core.api.dto.SignalInput(
+                    nl.proeftuin.core.api.dto.SignalKind.SIGNAL, nl.proeftuin.core.api.dto.SignalSource.POLICE,
+                    "Tweede melding", TODAY, f.kase().municipality(), List.of(new nl.proeftuin.core.api.dto.CaseMemberInput(
+                            f.child().id(), java.util.Set.of(nl.proeftuin.core.api.dto.FamilyRole.CHILD)))));
+            String otherFp = "fp2-" + id;
+            cases.assign(ANS, other.id(), null, pro(otherFp, ProfessionalRole.FIXED_PROFESSIONAL, true));
+            living.checkCycles();
+            assertEquals(List.of(), living.professionalsNotices(fp), "five is not more than five");
+            cases.assign(ANS, other.id(), null, pro("p4-" + id, ProfessionalRole.GI, false));
+            living.checkCycles();
+            living.checkCycles();
+            List<ProfessionalsNotice> mine = living.professionalsNotices(fp);
+            assertEquals(1, mine.size(), "once");
+            assertEquals(6, mine.get(0).count());
+            assertEquals(5, mine.get(0).threshold());
+            assertEquals(java.util.Set.of(fp, otherFp, "p1-" + id, "p2-" + id, "p3-" + id, "p4-" + id),
+                    mine.get(0).professionals().stream().map(ActiveProfessional::professionalId)
+                            .collect(java.util.stream.Collectors.toSet()));
+            assertEquals(id, mine.get(0).caseId());
+            List<ProfessionalsNotice> theirs = living.professionalsNotices(otherFp);
+            assertEquals(1, theirs.size());
+            assertEquals(other.id(), theirs.get(0).caseId());
+            assertEquals(List.of(), living.professionalsNotices("p1-" + id), "only the fixed professionals");
+        }
     }
+
 
     @Nested
     class OnH2 extends Contract {

@@ -28,6 +28,10 @@ import nl.proeftuin.core.api.living.MunicipalityMoveInput;
 import nl.proeftuin.core.api.living.RaadInvestigation;
 import nl.proeftuin.core.api.living.RaadInvestigationInput;
 import nl.proeftuin.core.api.living.RaadReportInput;
+import nl.proeftuin.core.api.living.ProfessionalsNotice;
+import nl.proeftuin.core.api.living.Reporter;
+import nl.proeftuin.core.api.living.ReporterFeedbackInput;
+import nl.proeftuin.core.api.living.ReporterInput;
 import nl.proeftuin.core.security.Role;
 
 /**
@@ -82,6 +86,7 @@ final class LivingResource {
         move(router);
         ends(router);
         cycle(router);
+        reporters(router);
         router.add(Route.get("/notices/regie")
                 .operation("myRegieNotices", "living", "The professional's regie notices, newest first: a member of "
                         + "their family is in another open case too; each names that case's fixed professional and "
@@ -339,6 +344,46 @@ final class LivingResource {
                 .responses(409)
                 .handle(post(RaadReportInput.class, null, (s, a, r, in) -> s.recordRaadReport(a, r.path("caseId"),
                         r.path("investigationId"), in), RaadInvestigation::personId, null)));
+    }
+
+    /** Part 10: the reporter is told what happens next; part 9: too many professionals around one family. */
+    private void reporters(Router router) {
+        router.add(Route.get("/cases/{caseId}/reporters")
+                .operation("listReporters", "living", "The reporters of the case's signals, oldest first: by when they "
+                        + "must be told what happens next, and what they were told.")
+                .policy(RoutePolicy.onCase(Role.PROFESSIONAL))
+                .returns(200, "OK", Route.listOf(Reporter.class))
+                .handle(read(LivingCaseService::reporters)));
+        router.add(Route.post("/cases/{caseId}/reporters")
+                .operation("recordReporter", "living", "Records who reported a signal of the case (organisation and "
+                        + "contact); they must be told what happens next within the region's term after the signal.")
+                .describe("signalId names a linked signal, or is left out for the signal the case opened with (409 "
+                        + "reporter-signal-not-in-case). A missed term alerts the case's fixed professionals.")
+                .policy(RoutePolicy.onCase(Role.PROFESSIONAL))
+                .body(ReporterInput.class)
+                .returns(201, "Created", Reporter.class).headers("Location")
+                .responses(409)
+                .handle(post(ReporterInput.class, null, (s, a, r, in) -> s.recordReporter(a, r.path("caseId"), in),
+                        null, (r, x) -> "/cases/" + r.path("caseId") + "/reporters/" + x.id())));
+        router.add(Route.post("/cases/{caseId}/reporters/{reporterId}/feedback")
+                .operation("recordReporterFeedback", "living", "Records that the reporter was told what happens next: "
+                        + "the outcome (follow-up, referred, none), how and when.")
+                .describe("What the reporter heard is the platform's sentence for the outcome (message): that there "
+                        + "is follow-up, never what about the family. 409 reporter-told when they were told already.")
+                .policy(RoutePolicy.onCase(Role.PROFESSIONAL))
+                .body(ReporterFeedbackInput.class)
+                .returns(200, "The reporter with the feedback", Reporter.class)
+                .responses(409)
+                .handle(post(ReporterFeedbackInput.class, null, (s, a, r, in) -> s.recordFeedback(a, r.path("caseId"),
+                        r.path("reporterId"), in), null, null)));
+        router.add(Route.get("/notices/professionals")
+                .operation("myProfessionalsNotices", "living", "The professional's notices, newest first, that more "
+                        + "professionals than the region's threshold are active around the family of their case: each "
+                        + "names them (id, name, organisation, case id), never the content, so that they can agree "
+                        + "who holds regie.")
+                .policy(RoutePolicy.anyOf(Role.PROFESSIONAL))
+                .returns(200, "OK", Route.listOf(ProfessionalsNotice.class))
+                .handle(r -> Reply.ok(living.get().professionalsNotices(Guard.principal(r).userId()))));
     }
 
     // --- one shape for the handlers (decision 0038) ------------------------------------------------------

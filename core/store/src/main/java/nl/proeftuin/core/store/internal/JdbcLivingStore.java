@@ -404,4 +404,110 @@ public class JdbcLivingStore implements LivingStore {
                 kind, Jdbc.instant(at));
         return true;
     }
+
+    // --- part 10: the reporter ---------------------------------------------------------------------------
+
+    private static final String REPORTER = "SELECT id, case_id, signal_id, organisation, contact, received_on,"
+            + " feedback_due, recorded_at, recorded_by, told_on, outcome, channel, told_by FROM signal_reporter";
+
+    @Override
+    public void insertReporter(Connection c, nl.proeftuin.core.api.living.Reporter r) throws SQLException {
+        Jdbc.update(c, "INSERT INTO signal_reporter (id, case_id, signal_id, organisation, contact, received_on,"
+                + " feedback_due, recorded_at, recorded_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", r.id(), r.caseId(),
+                text(r.signalId()), r.organisation(), r.contact(), Jdbc.date(r.receivedOn()), Jdbc.date(r.feedbackDue()),
+                Jdbc.instant(r.recordedAt()), r.recordedBy());
+    }
+
+    @Override
+    public List<nl.proeftuin.core.api.living.Reporter> reporters(Connection c, String caseId) throws SQLException {
+        return Jdbc.list(c, REPORTER + " WHERE case_id = ? ORDER BY seq_no", JdbcLivingStore::reporter, caseId);
+    }
+
+    @Override
+    public boolean tellReporter(Connection c, String reporterId, LocalDate on,
+            nl.proeftuin.core.api.living.FeedbackOutcome outcome, nl.proeftuin.core.api.living.FeedbackChannel channel,
+            java.time.Instant at, String by) throws SQLException {
+        return Jdbc.update(c, "UPDATE signal_reporter SET told_on = ?, outcome = ?, channel = ?, told_at = ?, told_by = ?"
+                + " WHERE id = ? AND told_on IS NULL", Jdbc.date(on), outcome, channel, Jdbc.instant(at), by,
+                reporterId) == 1;
+    }
+
+    @Override
+    public List<nl.proeftuin.core.api.living.Reporter> reportersOverdue(Connection c, LocalDate today)
+            throws SQLException {
+        return Jdbc.list(c, REPORTER + " WHERE told_on IS NULL AND feedback_due < ? ORDER BY feedback_due, seq_no",
+                JdbcLivingStore::reporter, Jdbc.date(today));
+    }
+
+    private static nl.proeftuin.core.api.living.Reporter reporter(ResultSet rs) throws SQLException {
+        return new nl.proeftuin.core.api.living.Reporter(rs.getString("id"), rs.getString("case_id"),
+                rs.getString("signal_id"), rs.getString("organisation"), rs.getString("contact"),
+                Jdbc.date(rs, "received_on"), Jdbc.date(rs, "feedback_due"), false, Jdbc.date(rs, "told_on"),
+                Jdbc.enumValue(rs, "outcome", nl.proeftuin.core.api.living.FeedbackOutcome.class),
+                Jdbc.enumValue(rs, "channel", nl.proeftuin.core.api.living.FeedbackChannel.class), null,
+                rs.getString("told_by"), Jdbc.instant(rs, "recorded_at"), rs.getString("recorded_by"));
+    }
+
+    // --- part 9: professionals around one family ---------------------------------------------------------
+
+    /** The open cases sharing a current member with case k1 (k1 itself included), as m2.case_id. */
+    private static final String AROUND = " FROM case_member m1"
+            + " JOIN family_case k1 ON k1.id = m1.case_id AND k1.status <> 'CLOSED'"
+            + " JOIN case_member m2 ON m2.person_id = m1.person_id AND m2.until_date IS NULL"
+            + " JOIN family_case k2 ON k2.id = m2.case_id AND k2.status <> 'CLOSED'"
+            + " JOIN assignment a ON a.case_id = m2.case_id AND a.until_date IS NULL"
+            + " WHERE m1.until_date IS NULL";
+
+    @Override
+    public List<String> crowdedCases(Connection c, int threshold) throws SQLException {
+        return Jdbc.list(c, "SELECT m1.case_id" + AROUND + " GROUP BY m1.case_id"
+                + " HAVING COUNT(DISTINCT a.professional_id) > ? ORDER BY m1.case_id", rs -> rs.getString(1), threshold);
+    }
+
+    @Override
+    public List<nl.proeftuin.core.api.living.ActiveProfessional> professionalsAround(Connection c, String caseId)
+            throws SQLException {
+        List<nl.proeftuin.core.api.living.ActiveProfessional> rows = Jdbc.list(c, "SELECT DISTINCT a.professional_id,"
+                + " a.professional_name, a.organisation, a.case_id" + AROUND + " AND m1.case_id = ?"
+                + " ORDER BY a.professional_id, a.case_id", rs -> new nl.proeftuin.core.api.living.ActiveProfessional(
+                        rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)), caseId);
+        java.util.Map<String, nl.proeftuin.core.api.living.ActiveProfessional> first = new java.util.LinkedHashMap<>();
+        rows.forEach(p -> first.putIfAbsent(p.professionalId(), p));
+        return List.copyOf(first.values());
+    }
+
+    @Override
+    public void insertProfessionalsNotice(Connection c, String userId, nl.proeftuin.core.api.living.ProfessionalsNotice n)
+            throws SQLException {
+        StringBuilder named = new StringBuilder();
+        for (nl.proeftuin.core.api.living.ActiveProfessional p : n.professionals()) {
+            named.append(clean(p.professionalId())).append('\t').append(clean(p.name())).append('\t')
+                    .append(clean(p.organisation())).append('\t').append(clean(p.caseId())).append('\n');
+        }
+        Jdbc.update(c, "INSERT INTO crowd_notice (id, user_id, case_id, professionals, threshold, named, created_at)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?)", n.id(), userId, n.caseId(), n.count(), n.threshold(),
+                named.toString(), Jdbc.instant(n.createdAt()));
+    }
+
+    private static String clean(String s) {
+        return s == null ? "" : s.replace('\t', ' ').replace('\n', ' ');
+    }
+
+    @Override
+    public List<nl.proeftuin.core.api.living.ProfessionalsNotice> professionalsNotices(Connection c, String userId)
+            throws SQLException {
+        return Jdbc.list(c, "SELECT id, case_id, professionals, threshold, named, created_at FROM crowd_notice"
+                + " WHERE user_id = ? ORDER BY seq_no DESC", rs -> {
+                    List<nl.proeftuin.core.api.living.ActiveProfessional> named = new java.util.ArrayList<>();
+                    for (String line : rs.getString("named").split("\n")) {
+                        String[] f = line.split("\t", -1);
+                        if (f.length == 4) {
+                            named.add(new nl.proeftuin.core.api.living.ActiveProfessional(f[0], f[1], f[2], f[3]));
+                        }
+                    }
+                    return new nl.proeftuin.core.api.living.ProfessionalsNotice(rs.getString("id"),
+                            rs.getString("case_id"), rs.getInt("professionals"), rs.getInt("threshold"),
+                            List.copyOf(named), Jdbc.instant(rs, "created_at"));
+                }, userId);
+    }
 }

@@ -169,4 +169,39 @@ public interface LivingStore {
      * @return true when this call marked it, false when it had been raised already
      */
     boolean markCycleAlert(Connection c, String subjectId, String kind, java.time.Instant at) throws SQLException;
+
+    // --- part 10: the reporter ---------------------------------------------------------------------------
+
+    /** Stores a reporter ({@code overdue} and {@code message} are derived, not stored). */
+    void insertReporter(Connection c, nl.proeftuin.core.api.living.Reporter r) throws SQLException;
+
+    /** @return the case's reporters, oldest first ({@code overdue} false, {@code message} null: derived) */
+    List<nl.proeftuin.core.api.living.Reporter> reporters(Connection c, String caseId) throws SQLException;
+
+    /** Records the feedback; false when they were told already. */
+    boolean tellReporter(Connection c, String reporterId, LocalDate on,
+            nl.proeftuin.core.api.living.FeedbackOutcome outcome, nl.proeftuin.core.api.living.FeedbackChannel channel,
+            java.time.Instant at, String by) throws SQLException;
+
+    /** @return the reporters not told whose feedback was due before {@code today}, in every case */
+    List<nl.proeftuin.core.api.living.Reporter> reportersOverdue(Connection c, LocalDate today) throws SQLException;
+
+    // --- part 9: professionals around one family ---------------------------------------------------------
+
+    /**
+     * The open cases around whose family (the open cases sharing a current member with it, itself included)
+     * more than {@code threshold} distinct professionals hold an active assignment.
+     */
+    List<String> crowdedCases(Connection c, int threshold) throws SQLException;
+
+    /** @return the distinct professionals active around the family of an open case, by professional id */
+    List<nl.proeftuin.core.api.living.ActiveProfessional> professionalsAround(Connection c, String caseId)
+            throws SQLException;
+
+    void insertProfessionalsNotice(Connection c, String userId, nl.proeftuin.core.api.living.ProfessionalsNotice n)
+            throws SQLException;
+
+    /** @return the user's notices, newest first */
+    List<nl.proeftuin.core.api.living.ProfessionalsNotice> professionalsNotices(Connection c, String userId)
+            throws SQLException;
 }
