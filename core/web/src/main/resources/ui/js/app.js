@@ -22,6 +22,8 @@ const routes = [
   // --- muni (issue 14 part 4)
   [/^#\/inbox$/, () => import('./inbox.js')],
   [/^#\/waits$/, () => import('./waits.js')],
+  [/^#\/cases\/([^/]+)\/living$/, () => import('./living.js')], // living (issue 14, decision 0038)
+  [/^#\/notices$/, () => import('./notices.js')], // living: regie and professionals-around notices
 ];
 
 /** Pages anyone may read, signed in or not. */
@@ -36,7 +38,8 @@ const NAV = [['#/cases', 'nav.cases', 'PROFESSIONAL'], ['#/signal', 'nav.signal'
   ['#/users', 'nav.users', 'REGIONAL_ADMINISTRATOR'],
   ['#/inbox', 'nav.inbox', 'MUNICIPALITY'], // muni: the municipality's inbox
   ['#/waits', 'nav.waits', ['COORDINATOR', 'MUNICIPALITY']], // muni: the waiting list
-  ['#/monitor/compare', 'nav.compare', 'COORDINATOR']]; // cohorts (issue 15)
+  ['#/monitor/compare', 'nav.compare', 'COORDINATOR'], // cohorts (issue 15)
+  ['#/notices', 'nav.notices', 'PROFESSIONAL']]; // living (issue 14): regie and professionals-around notices
 
 function roles() {
   return (api.user() && api.user().roles) || [];

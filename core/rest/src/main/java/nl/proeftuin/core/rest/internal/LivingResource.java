@@ -279,19 +279,19 @@ final class LivingResource {
                     concerns(r, known.fromPersonId());
                     concerns(r, known.toPersonId());
                 }, (s, a, r, in) -> s.endRelationship(a, r.path("relationshipId"), in), null, null)));
-        router.add(Route.post("/households/{householdId}/members/{personId}/end")
+        router.add(Route.post("/households/{householdId}/members/{memberId}/end")
                 .operation("endHouseholdMembership", "living", "Ends a person's current period in a household "
                         + "(moved out): until, why and who are kept; the case's family system shows current ones.")
-                .describe("The person must be one the user may see (403 naming personId); 409 "
+                .describe("memberId is the person's id; they must be one the user may see (403 naming personId); 409 "
                         + "household-membership-ended when they have no current period there.")
                 .policy(RoutePolicy.onHousehold(Role.PROFESSIONAL))
                 .body(MembershipEndInput.class)
                 .returns(200, "The household with its periods", Household.class)
                 .responses(409)
                 .handle(post(MembershipEndInput.class, (r, in) -> {
-                    guard.requirePersons(r, "personId", java.util.Collections.singletonList(r.path("personId")));
-                    concerns(r, r.path("personId"));
-                }, (s, a, r, in) -> s.endHouseholdMembership(a, r.path("householdId"), r.path("personId"), in), null,
+                    guard.requirePersons(r, "personId", java.util.Collections.singletonList(r.path("memberId")));
+                    concerns(r, r.path("memberId"));
+                }, (s, a, r, in) -> s.endHouseholdMembership(a, r.path("householdId"), r.path("memberId"), in), null,
                         null)));
     }
 
