@@ -142,8 +142,8 @@ class LivingCycleStoreTest {
                 return null;
             });
             assertEquals(r, db.read(c -> living.relationship(c, r.id())).orElseThrow());
-            assertTrue(db.inTransaction(c -> living.endRelationship(c, r.id(), D0, "uit elkaar", "anna")));
-            assertFalse(db.inTransaction(c -> living.endRelationship(c, r.id(), D0, "again", "anna")));
+            assertEquals(Boolean.TRUE, db.inTransaction(c -> living.endRelationship(c, r.id(), D0, "uit elkaar", "anna")));
+            assertEquals(Boolean.FALSE, db.inTransaction(c -> living.endRelationship(c, r.id(), D0, "again", "anna")));
             assertEquals(D0, db.read(c -> living.relationship(c, r.id())).orElseThrow().until());
         }
 
@@ -164,26 +164,26 @@ class LivingCycleStoreTest {
                     .filter(x -> x.id().equals(raad.id())).toList());
             assertEquals(List.of(raad), db.read(c -> living.raadOverdue(c, D0.plusMonths(3).plusDays(1))).stream()
                     .filter(x -> x.id().equals(raad.id())).toList());
-            assertTrue(db.inTransaction(c -> living.reportRaad(c, raad.id(), D0.plusMonths(4), RaadConclusion.NO_MEASURE,
+            assertEquals(Boolean.TRUE, db.inTransaction(c -> living.reportRaad(c, raad.id(), D0.plusMonths(4), RaadConclusion.NO_MEASURE,
                     "geen", T0, "anna")));
-            assertFalse(db.inTransaction(c -> living.reportRaad(c, raad.id(), D0.plusMonths(4),
+            assertEquals(Boolean.FALSE, db.inTransaction(c -> living.reportRaad(c, raad.id(), D0.plusMonths(4),
                     RaadConclusion.NO_MEASURE, "again", T0, "anna")));
             assertEquals(List.of(), db.read(c -> living.raadOverdue(c, D0.plusYears(1))).stream()
                     .filter(x -> x.id().equals(raad.id())).toList());
 
             assertEquals(1, db.read(c -> living.reportersOverdue(c, D0.plusDays(11))).stream()
                     .filter(x -> x.id().equals(reporter.id())).count());
-            assertTrue(db.inTransaction(c -> living.tellReporter(c, reporter.id(), D0.plusDays(11),
+            assertEquals(Boolean.TRUE, db.inTransaction(c -> living.tellReporter(c, reporter.id(), D0.plusDays(11),
                     FeedbackOutcome.FOLLOW_UP_STARTED, FeedbackChannel.PHONE, T0, "anna")));
-            assertFalse(db.inTransaction(c -> living.tellReporter(c, reporter.id(), D0.plusDays(11),
+            assertEquals(Boolean.FALSE, db.inTransaction(c -> living.tellReporter(c, reporter.id(), D0.plusDays(11),
                     FeedbackOutcome.NO_FOLLOW_UP, FeedbackChannel.PHONE, T0, "anna")));
             assertEquals(0, db.read(c -> living.reportersOverdue(c, D0.plusDays(30))).stream()
                     .filter(x -> x.id().equals(reporter.id())).count());
             assertEquals(FeedbackOutcome.FOLLOW_UP_STARTED, db.read(c -> living.reporters(c, k.id())).get(0).outcome());
 
-            assertTrue(db.inTransaction(c -> living.markCycleAlert(c, raad.id(), "RAAD_REPORT_OVERDUE", T0)));
-            assertFalse(db.inTransaction(c -> living.markCycleAlert(c, raad.id(), "RAAD_REPORT_OVERDUE", T0)));
-            assertTrue(db.inTransaction(c -> living.markCycleAlert(c, raad.id(), "OTHER", T0)));
+            assertEquals(Boolean.TRUE, db.inTransaction(c -> living.markCycleAlert(c, raad.id(), "RAAD_REPORT_OVERDUE", T0)));
+            assertEquals(Boolean.FALSE, db.inTransaction(c -> living.markCycleAlert(c, raad.id(), "RAAD_REPORT_OVERDUE", T0)));
+            assertEquals(Boolean.TRUE, db.inTransaction(c -> living.markCycleAlert(c, raad.id(), "OTHER", T0)));
         }
 
         @Test
