@@ -251,7 +251,7 @@ public abstract class WholeStory extends KarafTestSupport {
         assertEquals(1, moves.size());
         assertEquals("Arnhem", moves.get(0).path("fromMunicipality").asText());
         assertEquals(PROFESSIONAL, moves.get(0).path("recordedBy").asText());
-        assertEquals(1, moves.get(0).path("requestsMoved").asInt());
+        assertEquals("the undecided and the overdue request", 2, moves.get(0).path("requestsMoved").asInt());
         assertEquals(1, moves.get(0).path("waitsMoved").asInt());
         assertTrue(get(caseUrl + "/history").body().contains("BRP-mutatie"));
         // the undecided request is Nijmegen's to decide now; the decided one stays Arnhem's
