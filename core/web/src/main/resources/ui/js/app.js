@@ -29,6 +29,8 @@ const routes = [
   [/^#\/audit$/, () => import('./audit.js')],
   [/^#\/(break-glass)$/, () => import('./audit.js')],
   [/^#\/privacy$/, () => import('./privacy.js')],
+  [/^#\/cases\/([^/]+)\/living$/, () => import('./living.js')], // living (issue 14, decision 0038)
+  [/^#\/notices$/, () => import('./notices.js')], // living: regie and professionals-around notices
 ];
 
 /** Pages anyone may read, signed in or not. */
@@ -49,7 +51,8 @@ const NAV = [['#/cases', 'nav.cases', 'PROFESSIONAL'], ['#/signal', 'nav.signal'
   ['#/assessments', 'nav.assessments', ['SAFETY_DIRECTOR', 'PROCESS_DIRECTOR']],
   ['#/audit', 'nav.audit', 'AUDITOR'],
   ['#/break-glass', 'nav.breakGlass', 'AUDITOR'],
-  ['#/privacy', 'nav.privacy', 'REGIONAL_ADMINISTRATOR']];
+  ['#/privacy', 'nav.privacy', 'REGIONAL_ADMINISTRATOR'],
+  ['#/notices', 'nav.notices', 'PROFESSIONAL']]; // living (issue 14): regie and professionals-around notices
 
 function roles() {
   return (api.user() && api.user().roles) || [];

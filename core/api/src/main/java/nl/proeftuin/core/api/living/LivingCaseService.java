@@ -116,4 +116,101 @@ public interface LivingCaseService {
 
     /** @return the regie notices for this professional, newest first (part 9) */
     List<RegieNotice> regieNotices(String userId);
+
+    // --- living (decision 0038): moves, ends and cycles -----------------------------------------------
+
+    /**
+     * Moves the case's responsible municipality when the family moves. Bindings (triage, care path,
+     * procurement) follow the case's municipality from then on; undecided maatwerk and care requests go to
+     * the new municipality's inbox, open waits to its waiting list; the move is kept (when, why, who).
+     *
+     * @throws nl.proeftuin.core.api.RuleViolationException {@code same-municipality} when the case is there
+     *         already, {@code case-closed}
+     */
+    CaseView moveMunicipality(Actor actor, String caseId, Long expectedVersion, MunicipalityMoveInput input);
+
+    /** @return the case's municipality moves, oldest first */
+    List<MunicipalityMove> municipalityMoves(String caseId);
+
+    /** @return the relationship, for the REST layer's need-to-know check before it is ended */
+    nl.proeftuin.core.api.dto.Relationship relationship(String relationshipId);
+
+    /**
+     * Ends a relationship (the row stays, with until, why and who; the family system shows current ones).
+     *
+     * @throws nl.proeftuin.core.api.RuleViolationException {@code relationship-ended} when it ended already
+     */
+    nl.proeftuin.core.api.dto.Relationship endRelationship(Actor actor, String relationshipId, MembershipEndInput input);
+
+    /**
+     * Ends a person's current period in a household (moved out).
+     *
+     * @throws nl.proeftuin.core.api.RuleViolationException {@code household-membership-ended} when they have no
+     *         current period there
+     */
+    nl.proeftuin.core.api.dto.Household endHouseholdMembership(Actor actor, String householdId, String personId,
+            MembershipEndInput input);
+
+    /** @return the cycle of each measure of the case (evaluation due, evaluation recorded), oldest first */
+    List<MeasureCycle> measureCycles(String caseId);
+
+    /**
+     * Records the evaluation of a measure before its end: request an extension or let it end, with reasons.
+     *
+     * @throws nl.proeftuin.core.api.RuleViolationException {@code measure-ended}, {@code measure-without-end}
+     *         (guardianship has no term to evaluate against), {@code measure-already-evaluated}
+     */
+    MeasureCycle evaluateMeasure(Actor actor, String caseId, String measureId, MeasureEvaluationInput input);
+
+    /** @return the case's Raad investigations, oldest first */
+    List<RaadInvestigation> raadInvestigations(String caseId);
+
+    /**
+     * Records a Raad investigation of a child of the case; the report is due three months later.
+     *
+     * @throws nl.proeftuin.core.api.RuleViolationException {@code raad-child-not-in-case},
+     *         {@code raad-investigation-running} (one at a time per child)
+     */
+    RaadInvestigation requestRaadInvestigation(Actor actor, String caseId, RaadInvestigationInput input);
+
+    /**
+     * Records the Raad's report.
+     *
+     * @throws nl.proeftuin.core.api.RuleViolationException {@code raad-reported} when it reported already
+     */
+    RaadInvestigation recordRaadReport(Actor actor, String caseId, String investigationId, RaadReportInput input);
+
+    /**
+     * Looks for evaluations and Raad reports that are due or overdue and alerts the case's fixed
+     * professionals (and the coordinator), each once in the region. Runs by itself on one node of the region.
+     *
+     * @return the number of alerts raised
+     */
+    int checkCycles();
+
+    // --- living (decision 0038): feedback to the reporter (part 10) -------------------------------------
+
+    /**
+     * Records who reported a signal of the case; they must be told what happens next within the region's
+     * feedback term after the signal.
+     *
+     * @throws nl.proeftuin.core.api.RuleViolationException {@code reporter-signal-not-in-case} when signalId is not
+     *         a signal linked to the case
+     */
+    Reporter recordReporter(Actor actor, String caseId, ReporterInput input);
+
+    /** @return the case's reporters with their feedback, oldest first */
+    List<Reporter> reporters(String caseId);
+
+    /**
+     * Records that the reporter was told what happens next (the platform's sentence for the outcome).
+     *
+     * @throws nl.proeftuin.core.api.RuleViolationException {@code reporter-told} when they were told already
+     */
+    Reporter recordFeedback(Actor actor, String caseId, String reporterId, ReporterFeedbackInput input);
+
+    // --- living (decision 0038): professionals around one family (part 9, the count) --------------------
+
+    /** @return the professional's notices that too many professionals are active around a family, newest first */
+    List<ProfessionalsNotice> professionalsNotices(String userId);
 }

@@ -85,7 +85,20 @@ final class CaseEvents {
         /** The case waits (for a GI worker, care, a Raad investigation), with who is responsible meanwhile. */
         WAIT_STARTED(null),
         /** A wait ended. */
-        WAIT_ENDED(null);
+        WAIT_ENDED(null),
+        // --- living (issue 14, decision 0038)
+        /** The family moved: the case's responsible municipality is another one. */
+        MUNICIPALITY_MOVED(null),
+        /** A measure was evaluated before its end: extension requested or not. */
+        MEASURE_EVALUATED(null),
+        /** The Raad took on an investigation of a child of the case. */
+        RAAD_INVESTIGATION_REQUESTED(null),
+        /** The Raad reported on its investigation. */
+        RAAD_REPORTED(null),
+        /** A signal's reporter was recorded, to be told what happens next. */
+        REPORTER_RECORDED(null),
+        /** The reporter was told what happens next. */
+        REPORTER_TOLD(null);
 
         private final String outbound;
 
@@ -326,6 +339,49 @@ final class CaseEvents {
     record WaitEnded(String waitId, String waitFor, LocalDate on) implements Payload {
         public Type type() {
             return Type.WAIT_ENDED;
+        }
+    }
+
+    // --- living (issue 14, decision 0038)
+    record MunicipalityMoved(String moveId, String from, String to, LocalDate movedOn, int requestsMoved, int waitsMoved)
+            implements Payload {
+        public Type type() {
+            return Type.MUNICIPALITY_MOVED;
+        }
+    }
+
+    record MeasureEvaluated(String measureId, String personId, String choice, LocalDate evaluatedOn, LocalDate due,
+            boolean late) implements Payload {
+        public Type type() {
+            return Type.MEASURE_EVALUATED;
+        }
+    }
+
+    record RaadInvestigationRequested(String investigationId, String personId, LocalDate requestedOn,
+            LocalDate reportDue) implements Payload {
+        public Type type() {
+            return Type.RAAD_INVESTIGATION_REQUESTED;
+        }
+    }
+
+    record RaadReported(String investigationId, String personId, String conclusion, LocalDate reportedOn, boolean late)
+            implements Payload {
+        public Type type() {
+            return Type.RAAD_REPORTED;
+        }
+    }
+
+    record ReporterRecorded(String reporterId, String signalId, String organisation, LocalDate feedbackDue)
+            implements Payload {
+        public Type type() {
+            return Type.REPORTER_RECORDED;
+        }
+    }
+
+    record ReporterTold(String reporterId, String outcome, String channel, LocalDate toldOn, boolean late)
+            implements Payload {
+        public Type type() {
+            return Type.REPORTER_TOLD;
         }
     }
 

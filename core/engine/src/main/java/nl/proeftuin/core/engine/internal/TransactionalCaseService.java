@@ -41,6 +41,9 @@ import nl.proeftuin.core.api.dto.EntryInput;
 import nl.proeftuin.core.api.dto.Evaluation;
 import nl.proeftuin.core.api.dto.EvaluationInput;
 import nl.proeftuin.core.api.dto.FamilySystem;
+import nl.proeftuin.core.api.dto.Membership;
+import nl.proeftuin.core.api.dto.Household;
+import nl.proeftuin.core.api.dto.Relationship;
 import nl.proeftuin.core.api.dto.Framework;
 import nl.proeftuin.core.api.dto.FrameworkChangeInput;
 import nl.proeftuin.core.api.dto.Handover;
@@ -207,7 +210,21 @@ public class TransactionalCaseService implements CaseService {
             domain.existingCase(c, caseId);
             var members = domain.members(c, caseId);
             List<String> ids = members.stream().map(m -> m.person().id()).toList();
-            return new FamilySystem(members, domain.family.relationshipsAmong(c, ids), domain.family.householdsOf(c, ids));
+            // living (decision 0038): the family system shows the current relationships and household periods;
+            // ended ones stay readable through /persons/{personId}/relationships and /households/{householdId}
+            LocalDate today = domain.today();
+            List<Relationship> current = domain.family.relationshipsAmong(c, ids).stream()
+                    .filter(r -> r.until() == null || r.until().isAfter(today)).toList();
+            List<Household> homes = new java.util.ArrayList<>();
+            for (Household h : domain.family.householdsOf(c, ids)) {
+                List<Membership> now = h.members().stream()
+                        .filter(m -> !m.since().isAfter(today) && (m.until() == null || m.until().isAfter(today)))
+                        .toList();
+                if (!now.isEmpty()) {
+                    homes.add(new Household(h.id(), h.address(), h.postalCode(), h.municipality(), now));
+                }
+            }
+            return new FamilySystem(members, current, List.copyOf(homes));
         });
     }
 

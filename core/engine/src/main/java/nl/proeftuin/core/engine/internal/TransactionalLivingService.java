@@ -39,7 +39,40 @@ import nl.proeftuin.core.store.cases.CaseStore;
 import nl.proeftuin.core.store.cases.FamilyStore;
 import nl.proeftuin.core.store.cases.PlanStore;
 import nl.proeftuin.core.store.living.LivingStore;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import nl.proeftuin.core.api.dto.Household;
+import nl.proeftuin.core.api.dto.Membership;
+import nl.proeftuin.core.api.dto.Relationship;
+import nl.proeftuin.core.api.living.MeasureChoice;
+import nl.proeftuin.core.api.living.MeasureCycle;
+import nl.proeftuin.core.api.living.MeasureEvaluationInput;
+import nl.proeftuin.core.api.living.MunicipalityMove;
+import nl.proeftuin.core.api.living.MunicipalityMoveInput;
+import nl.proeftuin.core.api.living.RaadInvestigation;
+import nl.proeftuin.core.api.living.RaadInvestigationInput;
+import nl.proeftuin.core.api.living.RaadReportInput;
+import nl.proeftuin.core.api.living.ActiveProfessional;
+import nl.proeftuin.core.api.living.FeedbackChannel;
+import nl.proeftuin.core.api.living.FeedbackOutcome;
+import nl.proeftuin.core.api.living.ProfessionalsNotice;
+import nl.proeftuin.core.api.living.Reporter;
+import nl.proeftuin.core.api.living.ReporterFeedbackInput;
+import nl.proeftuin.core.api.living.ReporterInput;
+import nl.proeftuin.core.api.dto.CaseStatus;
+import nl.proeftuin.core.store.cluster.RegionJobs;
+import nl.proeftuin.core.store.living.StoredEvaluation;
+import nl.proeftuin.core.store.municipal.MunicipalDecisionStore;
+import nl.proeftuin.core.store.plugins.AlertStore;
+import nl.proeftuin.core.store.plugins.StoredAlert;
+import nl.proeftuin.core.store.region.MunicipalityStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
@@ -48,22 +81,87 @@ import org.osgi.service.component.annotations.Reference;
  * under the case's lock, with a typed event in the case's history.
  */
 @Component(service = LivingCaseService.class)
+@Designate(ocd = LivingCycleConfig.class)
 public class TransactionalLivingService implements LivingCaseService {
     private static final int REFERENCE = 200;
 
     private final Domain domain;
     private final LivingStore living;
 
-    @Activate
-    public TransactionalLivingService(@Reference Database database, @Reference FamilyStore family,
-            @Reference CaseStore cases, @Reference PlanStore plans, @Reference LivingStore living) {
-        this(database, family, cases, plans, living, Clock.systemUTC());
+    /** The terms of a measure's cycle (decision 0038). */
+    record Terms(int otsEvaluationWeeks, int placementEvaluationWeeks, int evaluationReminderDays, int raadReportMonths,
+            int reporterFeedbackDays, int familyProfessionalsThreshold) {
+        static final Terms DEFAULT = new Terms(8, 8, 14, 3, 10, 5);
     }
 
-    TransactionalLivingService(Database database, FamilyStore family, CaseStore cases, PlanStore plans,
-            LivingStore living, Clock clock) {
-        this.domain = new Domain(database, family, cases, plans, clock);
+    /** The name of the cycle check in {@code job_lease}: once per region per interval. */
+    static final String CYCLE_JOB = "living-cycle";
+    static final String EVALUATION_DUE = "MEASURE_EVALUATION_DUE";
+    static final String EVALUATION_OVERDUE = "MEASURE_EVALUATION_OVERDUE";
+    static final String RAAD_OVERDUE = "RAAD_REPORT_OVERDUE";
+    static final String REPORTER_OVERDUE = "REPORTER_FEEDBACK_OVERDUE";
+    private static final Logger LOG = LoggerFactory.getLogger(TransactionalLivingService.class);
+
+    private final MunicipalityStore municipalities;
+    private final AlertStore alerts;
+    private final MunicipalDecisionStore municipal;
+    private final Terms terms;
+    private final ScheduledExecutorService scheduler;
+
+    @Activate
+    public TransactionalLivingService(LivingCycleConfig config, @Reference Database database,
+            @Reference FamilyStore family, @Reference CaseStore cases, @Reference PlanStore plans,
+            @Reference LivingStore living, @Reference MunicipalityStore municipalities, @Reference AlertStore alerts,
+            @Reference MunicipalDecisionStore municipal, @Reference RegionJobs jobs) {
+        this(new Domain(database, family, cases, plans, Clock.systemUTC()), living, municipalities, alerts, municipal,
+                new Terms(config.otsEvaluationWeeks(), config.placementEvaluationWeeks(),
+                        config.evaluationReminderDays(), config.raadReportMonths(), config.reporterFeedbackDays(),
+                        config.familyProfessionalsThreshold()), config.cycleCheckMinutes(), jobs);
+    }
+
+    /**
+     * @param checkMinutes how often the cycle check runs by itself (0: never; tests call {@link #checkCycles()})
+     * @param jobs         who runs it in the region (decision 0027); null: this node, every time
+     */
+    TransactionalLivingService(Domain domain, LivingStore living, MunicipalityStore municipalities, AlertStore alerts,
+            MunicipalDecisionStore municipal, Terms terms, long checkMinutes, RegionJobs jobs) {
+        this.domain = domain;
         this.living = living;
+        this.municipalities = municipalities;
+        this.alerts = alerts;
+        this.municipal = municipal;
+        this.terms = terms;
+        if (checkMinutes > 0) {
+            scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "proeftuin-living-cycle");
+                t.setDaemon(true);
+                return t;
+            });
+            Duration interval = Duration.ofMinutes(checkMinutes);
+            scheduler.scheduleWithFixedDelay(() -> {
+                if (jobs != null && !jobs.begin(CYCLE_JOB, interval, Duration.ofMinutes(10))) {
+                    return;
+                }
+                try {
+                    checkCycles();
+                } catch (RuntimeException e) {
+                    LOG.warn("Measure cycle check failed; the next one retries", e);
+                } finally {
+                    if (jobs != null) {
+                        jobs.end(CYCLE_JOB);
+                    }
+                }
+            }, 1, (jobs == null ? interval : RegionJobs.tick(interval)).toSeconds(), TimeUnit.SECONDS);
+        } else {
+            scheduler = null;
+        }
+    }
+
+    @Deactivate
+    void deactivate() {
+        if (scheduler != null) {
+            scheduler.shutdownNow();
+        }
     }
 
     @Override
@@ -490,5 +588,406 @@ public class TransactionalLivingService implements LivingCaseService {
         }
         return active.isEmpty() ? new Assignment(null, k.openedBy(), k.openedBy(), null, null, false, null, null, null)
                 : null;
+    }
+
+    // --- living (decision 0038): the family moves (part 2) --------------------------------------------
+
+    @Override
+    public CaseView moveMunicipality(Actor actor, String caseId, Long expectedVersion, MunicipalityMoveInput input) {
+        Check.actor(actor);
+        Check.required("body", input);
+        String given = Check.text("municipality", input.municipality(), REFERENCE);
+        Municipalities.key("municipality", given);
+        LocalDate movedOn = Check.required("movedOn", input.movedOn());
+        Check.notInFuture("movedOn", movedOn, domain.today());
+        String reason = Check.text("reason", input.reason(), Check.LONG_TEXT);
+        return domain.write(c -> {
+            StoredCase k = domain.lockOpen(c, caseId, expectedVersion);
+            String to = Municipalities.canonical(municipalities, c, "municipality", given);
+            if (to.equals(k.municipality())) {
+                throw new RuleViolationException("same-municipality", "the case's responsible municipality is " + to
+                        + " already");
+            }
+            living.moveCase(c, caseId, to);
+            int requests = living.moveUndecidedRequests(c, caseId, to);
+            int waits = living.moveOpenWaits(c, caseId, to);
+            MunicipalityMove move = new MunicipalityMove(Domain.newId(), caseId, k.municipality(), to, movedOn, reason,
+                    requests, waits, domain.now(), actor.id());
+            living.insertMove(c, move);
+            StoredCase moved = new StoredCase(k.id(), k.version(), to, k.status(), k.closedReason(), k.signal(),
+                    k.phase(), k.framework(), k.measure(), k.openedAt(), k.openedBy());
+            return domain.view(c, domain.commit(c, k, moved, actor, new CaseEvents.MunicipalityMoved(move.id(),
+                    k.municipality(), to, movedOn, requests, waits), "the family moved on " + movedOn + ": the case's"
+                    + " responsible municipality is " + to + " (was " + k.municipality() + "); " + requests
+                    + " undecided request(s) and " + waits + " open wait(s) went with it", reason));
+        });
+    }
+
+    @Override
+    public List<MunicipalityMove> municipalityMoves(String caseId) {
+        return domain.read(c -> {
+            domain.existingCase(c, caseId);
+            return living.moves(c, caseId);
+        });
+    }
+
+    // --- living (decision 0038): relationships and household periods end (part 2) ----------------------
+
+    @Override
+    public Relationship relationship(String relationshipId) {
+        Check.text("relationshipId", relationshipId, Check.ID);
+        return domain.read(c -> living.relationship(c, relationshipId)
+                .orElseThrow(() -> new NotFoundException("relationship " + relationshipId)));
+    }
+
+    @Override
+    public Relationship endRelationship(Actor actor, String relationshipId, MembershipEndInput input) {
+        Check.actor(actor);
+        Check.required("body", input);
+        LocalDate until = Check.required("until", input.until());
+        Check.notInFuture("until", until, domain.today());
+        String reason = Check.text("reason", input.reason(), Check.LONG_TEXT);
+        return domain.write(c -> {
+            Relationship r = living.relationship(c, relationshipId)
+                    .orElseThrow(() -> new NotFoundException("relationship " + relationshipId));
+            if (r.until() != null) {
+                throw new RuleViolationException("relationship-ended", "this relationship ended on " + r.until());
+            }
+            Check.range("until", r.since(), until);
+            living.endRelationship(c, relationshipId, until, reason, actor.id());
+            return living.relationship(c, relationshipId).orElseThrow();
+        });
+    }
+
+    @Override
+    public Household endHouseholdMembership(Actor actor, String householdId, String personId,
+            MembershipEndInput input) {
+        Check.actor(actor);
+        Check.required("body", input);
+        Check.text("personId", personId, Check.ID);
+        LocalDate until = Check.required("until", input.until());
+        Check.notInFuture("until", until, domain.today());
+        String reason = Check.text("reason", input.reason(), Check.LONG_TEXT);
+        return domain.write(c -> {
+            Household h = domain.family.household(c, Check.required("householdId", householdId))
+                    .orElseThrow(() -> new NotFoundException("household " + householdId));
+            Membership current = h.members().stream().filter(m -> m.personId().equals(personId) && m.until() == null)
+                    .findFirst().orElseThrow(() -> new RuleViolationException("household-membership-ended",
+                            "this person has no current period in this household (it ended, or never began)"));
+            Check.range("until", current.since(), until);
+            living.endHouseholdMembership(c, householdId, personId, until, reason, actor.id());
+            return domain.family.household(c, householdId).orElseThrow();
+        });
+    }
+
+    // --- living (decision 0038): the measure's cycle (part 6) -----------------------------------------
+
+    /** When a measure's evaluation is due: its term before the end date; null without an end date. */
+    LocalDate evaluationDue(ChildMeasure m) {
+        if (m.endDate() == null) {
+            return null;
+        }
+        return m.endDate().minusWeeks(m.type() == MeasureType.OTS ? terms.otsEvaluationWeeks()
+                : terms.placementEvaluationWeeks());
+    }
+
+    private MeasureCycle cycle(ChildMeasure m, StoredEvaluation e) {
+        LocalDate due = evaluationDue(m);
+        boolean overdue = e == null && m.endedOn() == null && due != null && domain.today().isAfter(due);
+        return new MeasureCycle(m.id(), m.personId(), m.type(), m.endDate(), due, overdue,
+                e == null ? null : e.choice(), e == null ? null : e.reasons(), e == null ? null : e.evaluatedOn(),
+                e == null ? null : e.recordedAt(), e == null ? null : e.recordedBy());
+    }
+
+    @Override
+    public List<MeasureCycle> measureCycles(String caseId) {
+        return domain.read(c -> {
+            domain.existingCase(c, caseId);
+            Map<String, StoredEvaluation> evaluations = new java.util.HashMap<>();
+            living.evaluations(c, caseId).forEach(e -> evaluations.put(e.measureId(), e));
+            return living.measures(c, caseId).stream().map(m -> cycle(m, evaluations.get(m.id()))).toList();
+        });
+    }
+
+    @Override
+    public MeasureCycle evaluateMeasure(Actor actor, String caseId, String measureId, MeasureEvaluationInput input) {
+        Check.actor(actor);
+        Check.required("body", input);
+        LocalDate on = Check.required("evaluatedOn", input.evaluatedOn());
+        Check.notInFuture("evaluatedOn", on, domain.today());
+        MeasureChoice choice = Check.required("choice", input.choice());
+        String reasons = Check.text("reasons", input.reasons(), Check.LONG_TEXT);
+        return domain.write(c -> {
+            domain.lockOpen(c, caseId, null);
+            ChildMeasure m = living.measure(c, caseId, measureId)
+                    .orElseThrow(() -> new NotFoundException("measure " + measureId + " in case " + caseId));
+            if (m.endedOn() != null) {
+                throw new RuleViolationException("measure-ended", "this measure ended on " + m.endedOn());
+            }
+            if (m.endDate() == null) {
+                throw new RuleViolationException("measure-without-end", "a " + m.type() + " has no end date to"
+                        + " evaluate against: its cycle is the court's");
+            }
+            if (living.evaluation(c, measureId).isPresent()) {
+                throw new RuleViolationException("measure-already-evaluated", "this measure's evaluation before its end"
+                        + " was recorded already");
+            }
+            Check.range("evaluatedOn", m.startDate(), on);
+            LocalDate due = evaluationDue(m);
+            StoredEvaluation e = new StoredEvaluation(measureId, caseId, choice, reasons, on, domain.now(), actor.id());
+            living.insertEvaluation(c, e);
+            boolean late = on.isAfter(due);
+            domain.event(c, caseId, actor, new CaseEvents.MeasureEvaluated(measureId, m.personId(), choice.name(), on,
+                    due, late), m.type() + " of a child evaluated on " + on + " (due " + due + (late ? ", late" : "")
+                    + "): " + (choice == MeasureChoice.REQUEST_EXTENSION ? "an extension is requested"
+                            : "it ends at " + m.endDate()), reasons);
+            return cycle(m, e);
+        });
+    }
+
+    private RaadInvestigation withOverdue(RaadInvestigation r) {
+        boolean overdue = r.reportedOn() == null && domain.today().isAfter(r.reportDue());
+        return new RaadInvestigation(r.id(), r.caseId(), r.personId(), r.question(), r.requestedOn(), r.reportDue(),
+                overdue, r.reportedOn(), r.conclusion(), r.summary(), r.recordedAt(), r.recordedBy());
+    }
+
+    @Override
+    public List<RaadInvestigation> raadInvestigations(String caseId) {
+        return domain.read(c -> {
+            domain.existingCase(c, caseId);
+            return living.raadInvestigations(c, caseId).stream().map(this::withOverdue).toList();
+        });
+    }
+
+    @Override
+    public RaadInvestigation requestRaadInvestigation(Actor actor, String caseId, RaadInvestigationInput input) {
+        Check.actor(actor);
+        Check.required("body", input);
+        String child = Check.text("personId", input.personId(), Check.ID);
+        String question = Check.text("question", input.question(), Check.LONG_TEXT);
+        LocalDate on = Check.required("requestedOn", input.requestedOn());
+        Check.notInFuture("requestedOn", on, domain.today());
+        return domain.write(c -> {
+            domain.lockOpen(c, caseId, null);
+            Set<FamilyRole> roles = domain.cases.members(c, caseId).get(child);
+            if (roles == null || !roles.contains(FamilyRole.CHILD)) {
+                throw new RuleViolationException("raad-child-not-in-case", "personId is not a child in this case: the"
+                        + " Raad investigates a child's situation");
+            }
+            for (RaadInvestigation r : living.raadInvestigations(c, caseId)) {
+                if (r.personId().equals(child) && r.reportedOn() == null) {
+                    throw new RuleViolationException("raad-investigation-running", "the Raad investigates this child"
+                            + " since " + r.requestedOn() + " (report due " + r.reportDue() + ", " + r.id() + ")");
+                }
+            }
+            RaadInvestigation r = new RaadInvestigation(Domain.newId(), caseId, child, question, on,
+                    on.plusMonths(terms.raadReportMonths()), false, null, null, null, domain.now(), actor.id());
+            living.insertRaadInvestigation(c, r);
+            domain.event(c, caseId, actor, new CaseEvents.RaadInvestigationRequested(r.id(), child, on, r.reportDue()),
+                    "the Raad investigates a child's situation from " + on + "; its report is due " + r.reportDue(),
+                    question);
+            return withOverdue(r);
+        });
+    }
+
+    @Override
+    public RaadInvestigation recordRaadReport(Actor actor, String caseId, String investigationId,
+            RaadReportInput input) {
+        Check.actor(actor);
+        Check.required("body", input);
+        LocalDate on = Check.required("reportedOn", input.reportedOn());
+        Check.notInFuture("reportedOn", on, domain.today());
+        var conclusion = Check.required("conclusion", input.conclusion());
+        String summary = Check.text("summary", input.summary(), Check.LONG_TEXT);
+        return domain.write(c -> {
+            domain.lockOpen(c, caseId, null);
+            RaadInvestigation r = living.raadInvestigations(c, caseId).stream()
+                    .filter(x -> x.id().equals(investigationId)).findFirst()
+                    .orElseThrow(() -> new NotFoundException("Raad investigation " + investigationId + " in case "
+                            + caseId));
+            if (r.reportedOn() != null) {
+                throw new RuleViolationException("raad-reported", "the Raad reported on " + r.reportedOn());
+            }
+            Check.range("reportedOn", r.requestedOn(), on);
+            living.reportRaad(c, investigationId, on, conclusion, summary, domain.now(), actor.id());
+            boolean late = on.isAfter(r.reportDue());
+            domain.event(c, caseId, actor, new CaseEvents.RaadReported(r.id(), r.personId(), conclusion.name(), on,
+                    late), "the Raad reported on " + on + " (due " + r.reportDue() + (late ? ", late" : "") + "): "
+                    + conclusion, summary);
+            return withOverdue(living.raadInvestigations(c, caseId).stream()
+                    .filter(x -> x.id().equals(investigationId)).findFirst().orElseThrow());
+        });
+    }
+
+    @Override
+    public int checkCycles() {
+        return domain.write(c -> {
+            LocalDate today = domain.today();
+            int n = 0;
+            for (MeasureType type : List.of(MeasureType.OTS, MeasureType.OUT_OF_HOME_PLACEMENT)) {
+                int weeks = type == MeasureType.OTS ? terms.otsEvaluationWeeks() : terms.placementEvaluationWeeks();
+                for (ChildMeasure m : living.runningEndingBy(c, type, today.plusWeeks(weeks)
+                        .plusDays(terms.evaluationReminderDays()))) {
+                    if (living.evaluation(c, m.id()).isPresent()) {
+                        continue;
+                    }
+                    StoredCase k = domain.existingCase(c, m.caseId());
+                    if (k.status() == CaseStatus.CLOSED) {
+                        continue;
+                    }
+                    LocalDate due = evaluationDue(m);
+                    boolean overdue = today.isAfter(due);
+                    String kind = overdue ? EVALUATION_OVERDUE : EVALUATION_DUE;
+                    if (living.markCycleAlert(c, m.id(), kind, domain.now())) {
+                        cycleAlerts(c, kind, k, overdue
+                                ? "The evaluation of the " + type + " of a child in case " + k.id() + " was due on " + due
+                                        + " (the measure ends on " + m.endDate() + ") and has not been recorded."
+                                : "The evaluation of the " + type + " of a child in case " + k.id() + " is due on " + due
+                                        + " (the measure ends on " + m.endDate() + "): extension or end, with reasons.");
+                        n++;
+                    }
+                }
+            }
+            for (RaadInvestigation r : living.raadOverdue(c, today)) {
+                StoredCase k = domain.existingCase(c, r.caseId());
+                if (k.status() != CaseStatus.CLOSED && living.markCycleAlert(c, r.id(), RAAD_OVERDUE, domain.now())) {
+                    cycleAlerts(c, RAAD_OVERDUE, k, "The Raad's report on the investigation in case " + k.id()
+                            + " was due on " + r.reportDue() + " and has not been recorded.");
+                    n++;
+                }
+            }
+            for (Reporter r : living.reportersOverdue(c, today)) {
+                StoredCase k = domain.existingCase(c, r.caseId());
+                if (k.status() != CaseStatus.CLOSED && living.markCycleAlert(c, r.id(), REPORTER_OVERDUE, domain.now())) {
+                    cycleAlerts(c, REPORTER_OVERDUE, k, "The reporter of a signal in case " + k.id() + " ("
+                            + r.organisation() + ") was to be told what happens next by " + r.feedbackDue()
+                            + " and has not been.");
+                    n++;
+                }
+            }
+            n += noticeCrowdedFamilies(c);
+            return n;
+        });
+    }
+
+    /**
+     * A cycle alert for each of the case's fixed professionals (addressed to them, so it is on their
+     * {@code /municipality/alerts}); the coordinator's {@code /alerts} shows every alert. Without a fixed
+     * professional, one alert for the coordinator.
+     */
+    private void cycleAlerts(Connection c, String kind, StoredCase k, String message) throws SQLException {
+        List<String> owners = municipal.fixedProfessionals(c, k.id());
+        if (owners.isEmpty()) {
+            alerts.insert(c, new StoredAlert(Domain.newId(), kind, "CARE_PATH", k.municipality(), null, k.id(), message,
+                    domain.now()));
+            return;
+        }
+        for (String owner : owners) {
+            StoredAlert a = new StoredAlert(Domain.newId(), kind, "CARE_PATH", k.municipality(), null, k.id(), message,
+                    domain.now());
+            alerts.insert(c, a);
+            municipal.address(c, a.id(), "user:" + owner);
+        }
+    }
+
+    // --- living (decision 0038): feedback to the reporter (part 10) -------------------------------------
+
+    private Reporter derived(Reporter r) {
+        boolean overdue = r.toldOn() == null && domain.today().isAfter(r.feedbackDue());
+        return new Reporter(r.id(), r.caseId(), r.signalId(), r.organisation(), r.contact(), r.receivedOn(),
+                r.feedbackDue(), overdue, r.toldOn(), r.outcome(), r.channel(), Reporter.message(r.outcome()),
+                r.toldBy(), r.recordedAt(), r.recordedBy());
+    }
+
+    @Override
+    public Reporter recordReporter(Actor actor, String caseId, ReporterInput input) {
+        Check.actor(actor);
+        Check.required("body", input);
+        String signalId = Check.optionalText("signalId", input.signalId(), Check.ID);
+        String organisation = Check.text("organisation", input.organisation(), REFERENCE);
+        String contact = Check.text("contact", input.contact(), REFERENCE);
+        return domain.write(c -> {
+            StoredCase k = domain.lockOpen(c, caseId, null);
+            LocalDate received = k.signal().receivedOn();
+            if (signalId != null) {
+                received = living.linkedSignals(c, caseId).stream().filter(s -> s.id().equals(signalId)).findFirst()
+                        .orElseThrow(() -> new RuleViolationException("reporter-signal-not-in-case", "signalId is not"
+                                + " a signal linked to this case (leave it out for the signal the case opened with)"))
+                        .receivedOn();
+            }
+            Reporter r = new Reporter(Domain.newId(), caseId, signalId, organisation, contact, received,
+                    received.plusDays(terms.reporterFeedbackDays()), false, null, null, null, null, null, domain.now(),
+                    actor.id());
+            living.insertReporter(c, r);
+            domain.event(c, caseId, actor, new CaseEvents.ReporterRecorded(r.id(), signalId, organisation,
+                    r.feedbackDue()), "the reporter (" + organisation + ") is to be told what happens next by "
+                    + r.feedbackDue(), null);
+            return derived(r);
+        });
+    }
+
+    @Override
+    public List<Reporter> reporters(String caseId) {
+        return domain.read(c -> {
+            domain.existingCase(c, caseId);
+            return living.reporters(c, caseId).stream().map(this::derived).toList();
+        });
+    }
+
+    @Override
+    public Reporter recordFeedback(Actor actor, String caseId, String reporterId, ReporterFeedbackInput input) {
+        Check.actor(actor);
+        Check.required("body", input);
+        FeedbackOutcome outcome = Check.required("outcome", input.outcome());
+        FeedbackChannel channel = Check.required("channel", input.channel());
+        LocalDate on = Check.required("toldOn", input.toldOn());
+        Check.notInFuture("toldOn", on, domain.today());
+        return domain.write(c -> {
+            domain.lockOpen(c, caseId, null);
+            Reporter r = living.reporters(c, caseId).stream().filter(x -> x.id().equals(reporterId)).findFirst()
+                    .orElseThrow(() -> new NotFoundException("reporter " + reporterId + " in case " + caseId));
+            if (r.toldOn() != null) {
+                throw new RuleViolationException("reporter-told", "the reporter was told on " + r.toldOn() + " ("
+                        + r.outcome() + ")");
+            }
+            Check.range("toldOn", r.receivedOn(), on);
+            living.tellReporter(c, reporterId, on, outcome, channel, domain.now(), actor.id());
+            boolean late = on.isAfter(r.feedbackDue());
+            domain.event(c, caseId, actor, new CaseEvents.ReporterTold(r.id(), outcome.name(), channel.name(), on, late),
+                    "the reporter (" + r.organisation() + ") was told on " + on + " by " + channel + (late ? " (late)" : "")
+                    + ": " + Reporter.message(outcome), null);
+            return derived(living.reporters(c, caseId).stream().filter(x -> x.id().equals(reporterId)).findFirst()
+                    .orElseThrow());
+        });
+    }
+
+    // --- living (decision 0038): professionals around one family (part 9, the count) --------------------
+
+    @Override
+    public List<ProfessionalsNotice> professionalsNotices(String userId) {
+        Check.text("userId", userId, Check.ID);
+        return domain.read(c -> living.professionalsNotices(c, userId));
+    }
+
+    /**
+     * Each open case around whose family more professionals than the threshold are active: its fixed
+     * professional gets a notice naming them, once per case and number (again when it grows).
+     */
+    private int noticeCrowdedFamilies(Connection c) throws SQLException {
+        int threshold = terms.familyProfessionalsThreshold();
+        int n = 0;
+        for (String caseId : living.crowdedCases(c, threshold)) {
+            List<ActiveProfessional> around = living.professionalsAround(c, caseId);
+            if (around.size() <= threshold
+                    || !living.markCycleAlert(c, caseId, "CROWDED_FAMILY_" + around.size(), domain.now())) {
+                continue;
+            }
+            for (String fixed : municipal.fixedProfessionals(c, caseId)) {
+                living.insertProfessionalsNotice(c, fixed, new ProfessionalsNotice(Domain.newId(), caseId,
+                        around.size(), threshold, around, domain.now()));
+                n++;
+            }
+        }
+        return n;
     }
 }

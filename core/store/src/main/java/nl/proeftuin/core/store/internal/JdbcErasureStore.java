@@ -38,6 +38,9 @@ public class JdbcErasureStore implements ErasureStore {
                 case "parental_authority" -> Jdbc.update(c, "DELETE FROM parental_authority WHERE person_id = ?"
                         + " OR holder_person_id = ?", personId, personId); // living
                 case "person" -> Jdbc.update(c, "DELETE FROM person WHERE id = ?", personId);
+                // living (V27): the evaluations of the person's measures
+                case "measure_evaluation" -> Jdbc.update(c, "DELETE FROM measure_evaluation WHERE measure_id IN"
+                        + " (SELECT id FROM child_measure WHERE person_id = ?)", personId);
                 // muni (V23): the decisions and deadlines of the person's requests
                 case "municipal_decision" -> Jdbc.update(c, "DELETE FROM municipal_decision WHERE request_id IN"
                         + " (SELECT id FROM maatwerk_request WHERE person_id = ?)"

@@ -15,6 +15,7 @@ import nl.proeftuin.core.api.living.ParentalAuthority;
 import nl.proeftuin.core.api.living.RegieNotice;
 import nl.proeftuin.core.api.living.ReviewRequest;
 import nl.proeftuin.core.store.living.LivingStore;
+import nl.proeftuin.core.store.living.StoredEvaluation;
 import org.osgi.service.component.annotations.Component;
 
 /** The living case's rows (decision 0032). */
@@ -254,5 +255,259 @@ public class JdbcLivingStore implements LivingStore {
                 Jdbc.enumValue(rs, "measure_type", MeasureType.class), Jdbc.date(rs, "start_date"),
                 Jdbc.date(rs, "end_date"), rs.getString("court_decision_reference"), Jdbc.date(rs, "ended_on"),
                 rs.getString("end_reason"), Jdbc.instant(rs, "recorded_at"), rs.getString("recorded_by"));
+    }
+
+    // --- living (decision 0038): moves, ends and cycles -----------------------------------------------
+
+    @Override
+    public void moveCase(Connection c, String caseId, String municipality) throws SQLException {
+        Jdbc.update(c, "UPDATE family_case SET municipality = ? WHERE id = ?", municipality, caseId);
+    }
+
+    @Override
+    public int moveUndecidedRequests(Connection c, String caseId, String municipality) throws SQLException {
+        int maatwerk = Jdbc.update(c, "UPDATE maatwerk_request SET municipality = ? WHERE case_id = ? AND state = 'SUBMITTED'"
+                + " AND municipality <> ? AND id NOT IN (SELECT request_id FROM municipal_decision)",
+                municipality, caseId, municipality);
+        int care = Jdbc.update(c, "UPDATE care_request SET municipality = ? WHERE case_id = ?"
+                + " AND state IN ('SUBMITTED', 'FALLBACK') AND allocation IS NULL AND municipality <> ?"
+                + " AND id NOT IN (SELECT request_id FROM municipal_decision)", municipality, caseId, municipality);
+        return maatwerk + care;
+    }
+
+    @Override
+    public int moveOpenWaits(Connection c, String caseId, String municipality) throws SQLException {
+        return Jdbc.update(c, "UPDATE case_wait SET municipality = ? WHERE case_id = ? AND ended_on IS NULL"
+                + " AND municipality <> ?", municipality, caseId, municipality);
+    }
+
+    @Override
+    public void insertMove(Connection c, nl.proeftuin.core.api.living.MunicipalityMove m) throws SQLException {
+        Jdbc.update(c, "INSERT INTO case_municipality_move (id, case_id, from_municipality, to_municipality, moved_on,"
+                + " reason, requests_moved, waits_moved, recorded_at, recorded_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                m.id(), m.caseId(), m.fromMunicipality(), m.toMunicipality(), Jdbc.date(m.movedOn()), m.reason(),
+                m.requestsMoved(), m.waitsMoved(), Jdbc.instant(m.recordedAt()), m.recordedBy());
+    }
+
+    @Override
+    public List<nl.proeftuin.core.api.living.MunicipalityMove> moves(Connection c, String caseId) throws SQLException {
+        return Jdbc.list(c, "SELECT id, case_id, from_municipality, to_municipality, moved_on, reason, requests_moved,"
+                + " waits_moved, recorded_at, recorded_by FROM case_municipality_move WHERE case_id = ? ORDER BY seq_no",
+                rs -> new nl.proeftuin.core.api.living.MunicipalityMove(rs.getString("id"), rs.getString("case_id"),
+                        rs.getString("from_municipality"), rs.getString("to_municipality"), Jdbc.date(rs, "moved_on"),
+                        rs.getString("reason"), rs.getInt("requests_moved"), rs.getInt("waits_moved"),
+                        Jdbc.instant(rs, "recorded_at"), rs.getString("recorded_by")), caseId);
+    }
+
+    @Override
+    public Optional<nl.proeftuin.core.api.dto.Relationship> relationship(Connection c, String relationshipId)
+            throws SQLException {
+        return Jdbc.one(c, "SELECT id, from_person_id, to_person_id, relationship_type, since_date, until_date, note"
+                + " FROM relationship WHERE id = ?", rs -> new nl.proeftuin.core.api.dto.Relationship(rs.getString("id"),
+                        rs.getString("from_person_id"), rs.getString("to_person_id"),
+                        Jdbc.enumValue(rs, "relationship_type", nl.proeftuin.core.api.dto.RelationshipType.class),
+                        Jdbc.date(rs, "since_date"), Jdbc.date(rs, "until_date"), rs.getString("note")), relationshipId);
+    }
+
+    @Override
+    public boolean endRelationship(Connection c, String relationshipId, LocalDate until, String reason, String by)
+            throws SQLException {
+        return Jdbc.update(c, "UPDATE relationship SET until_date = ?, end_reason = ?, ended_by = ? WHERE id = ?"
+                + " AND until_date IS NULL", Jdbc.date(until), reason, by, relationshipId) == 1;
+    }
+
+    @Override
+    public boolean endHouseholdMembership(Connection c, String householdId, String personId, LocalDate until,
+            String reason, String by) throws SQLException {
+        return Jdbc.update(c, "UPDATE household_membership SET until_date = ?, end_reason = ?, ended_by = ?"
+                + " WHERE household_id = ? AND person_id = ? AND until_date IS NULL", Jdbc.date(until), reason, by,
+                householdId, personId) > 0;
+    }
+
+    private static final String EVALUATION = "SELECT measure_id, case_id, choice, reasons, evaluated_on, recorded_at,"
+            + " recorded_by FROM measure_evaluation";
+
+    @Override
+    public void insertEvaluation(Connection c, StoredEvaluation e) throws SQLException {
+        Jdbc.update(c, "INSERT INTO measure_evaluation (measure_id, case_id, choice, reasons, evaluated_on, recorded_at,"
+                + " recorded_by) VALUES (?, ?, ?, ?, ?, ?, ?)", e.measureId(), e.caseId(), e.choice(), e.reasons(),
+                Jdbc.date(e.evaluatedOn()), Jdbc.instant(e.recordedAt()), e.recordedBy());
+    }
+
+    @Override
+    public List<StoredEvaluation> evaluations(Connection c, String caseId) throws SQLException {
+        return Jdbc.list(c, EVALUATION + " WHERE case_id = ? ORDER BY recorded_at, measure_id",
+                JdbcLivingStore::evaluation, caseId);
+    }
+
+    @Override
+    public Optional<StoredEvaluation> evaluation(Connection c, String measureId) throws SQLException {
+        return Jdbc.one(c, EVALUATION + " WHERE measure_id = ?", JdbcLivingStore::evaluation, measureId);
+    }
+
+    private static StoredEvaluation evaluation(ResultSet rs) throws SQLException {
+        return new StoredEvaluation(rs.getString("measure_id"), rs.getString("case_id"),
+                Jdbc.enumValue(rs, "choice", nl.proeftuin.core.api.living.MeasureChoice.class), rs.getString("reasons"),
+                Jdbc.date(rs, "evaluated_on"), Jdbc.instant(rs, "recorded_at"), rs.getString("recorded_by"));
+    }
+
+    private static final String RAAD = "SELECT id, case_id, person_id, question, requested_on, report_due, reported_on,"
+            + " conclusion, report_summary, recorded_at, recorded_by FROM raad_investigation";
+
+    @Override
+    public void insertRaadInvestigation(Connection c, nl.proeftuin.core.api.living.RaadInvestigation r)
+            throws SQLException {
+        Jdbc.update(c, "INSERT INTO raad_investigation (id, case_id, person_id, question, requested_on, report_due,"
+                + " recorded_at, recorded_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", r.id(), r.caseId(), r.personId(),
+                r.question(), Jdbc.date(r.requestedOn()), Jdbc.date(r.reportDue()), Jdbc.instant(r.recordedAt()),
+                r.recordedBy());
+    }
+
+    @Override
+    public List<nl.proeftuin.core.api.living.RaadInvestigation> raadInvestigations(Connection c, String caseId)
+            throws SQLException {
+        return Jdbc.list(c, RAAD + " WHERE case_id = ? ORDER BY seq_no", JdbcLivingStore::raad, caseId);
+    }
+
+    @Override
+    public boolean reportRaad(Connection c, String investigationId, LocalDate on,
+            nl.proeftuin.core.api.living.RaadConclusion conclusion, String summary, java.time.Instant at, String by)
+            throws SQLException {
+        return Jdbc.update(c, "UPDATE raad_investigation SET reported_on = ?, conclusion = ?, report_summary = ?,"
+                + " reported_at = ?, reported_by = ? WHERE id = ? AND reported_on IS NULL", Jdbc.date(on), conclusion,
+                summary, Jdbc.instant(at), by, investigationId) == 1;
+    }
+
+    @Override
+    public List<nl.proeftuin.core.api.living.RaadInvestigation> raadOverdue(Connection c, LocalDate today)
+            throws SQLException {
+        return Jdbc.list(c, RAAD + " WHERE reported_on IS NULL AND report_due < ? ORDER BY report_due, seq_no",
+                JdbcLivingStore::raad, Jdbc.date(today));
+    }
+
+    private static nl.proeftuin.core.api.living.RaadInvestigation raad(ResultSet rs) throws SQLException {
+        return new nl.proeftuin.core.api.living.RaadInvestigation(rs.getString("id"), rs.getString("case_id"),
+                rs.getString("person_id"), rs.getString("question"), Jdbc.date(rs, "requested_on"),
+                Jdbc.date(rs, "report_due"), false, Jdbc.date(rs, "reported_on"),
+                Jdbc.enumValue(rs, "conclusion", nl.proeftuin.core.api.living.RaadConclusion.class),
+                rs.getString("report_summary"), Jdbc.instant(rs, "recorded_at"), rs.getString("recorded_by"));
+    }
+
+    @Override
+    public boolean markCycleAlert(Connection c, String subjectId, String kind, java.time.Instant at)
+            throws SQLException {
+        if (Jdbc.one(c, "SELECT subject_id FROM cycle_alert_mark WHERE subject_id = ? AND alert_kind = ?",
+                rs -> rs.getString(1), subjectId, kind).isPresent()) {
+            return false;
+        }
+        Jdbc.update(c, "INSERT INTO cycle_alert_mark (subject_id, alert_kind, raised_at) VALUES (?, ?, ?)", subjectId,
+                kind, Jdbc.instant(at));
+        return true;
+    }
+
+    // --- part 10: the reporter ---------------------------------------------------------------------------
+
+    private static final String REPORTER = "SELECT id, case_id, signal_id, organisation, contact, received_on,"
+            + " feedback_due, recorded_at, recorded_by, told_on, outcome, channel, told_by FROM signal_reporter";
+
+    @Override
+    public void insertReporter(Connection c, nl.proeftuin.core.api.living.Reporter r) throws SQLException {
+        Jdbc.update(c, "INSERT INTO signal_reporter (id, case_id, signal_id, organisation, contact, received_on,"
+                + " feedback_due, recorded_at, recorded_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", r.id(), r.caseId(),
+                text(r.signalId()), r.organisation(), r.contact(), Jdbc.date(r.receivedOn()), Jdbc.date(r.feedbackDue()),
+                Jdbc.instant(r.recordedAt()), r.recordedBy());
+    }
+
+    @Override
+    public List<nl.proeftuin.core.api.living.Reporter> reporters(Connection c, String caseId) throws SQLException {
+        return Jdbc.list(c, REPORTER + " WHERE case_id = ? ORDER BY seq_no", JdbcLivingStore::reporter, caseId);
+    }
+
+    @Override
+    public boolean tellReporter(Connection c, String reporterId, LocalDate on,
+            nl.proeftuin.core.api.living.FeedbackOutcome outcome, nl.proeftuin.core.api.living.FeedbackChannel channel,
+            java.time.Instant at, String by) throws SQLException {
+        return Jdbc.update(c, "UPDATE signal_reporter SET told_on = ?, outcome = ?, channel = ?, told_at = ?, told_by = ?"
+                + " WHERE id = ? AND told_on IS NULL", Jdbc.date(on), outcome, channel, Jdbc.instant(at), by,
+                reporterId) == 1;
+    }
+
+    @Override
+    public List<nl.proeftuin.core.api.living.Reporter> reportersOverdue(Connection c, LocalDate today)
+            throws SQLException {
+        return Jdbc.list(c, REPORTER + " WHERE told_on IS NULL AND feedback_due < ? ORDER BY feedback_due, seq_no",
+                JdbcLivingStore::reporter, Jdbc.date(today));
+    }
+
+    private static nl.proeftuin.core.api.living.Reporter reporter(ResultSet rs) throws SQLException {
+        return new nl.proeftuin.core.api.living.Reporter(rs.getString("id"), rs.getString("case_id"),
+                rs.getString("signal_id"), rs.getString("organisation"), rs.getString("contact"),
+                Jdbc.date(rs, "received_on"), Jdbc.date(rs, "feedback_due"), false, Jdbc.date(rs, "told_on"),
+                Jdbc.enumValue(rs, "outcome", nl.proeftuin.core.api.living.FeedbackOutcome.class),
+                Jdbc.enumValue(rs, "channel", nl.proeftuin.core.api.living.FeedbackChannel.class), null,
+                rs.getString("told_by"), Jdbc.instant(rs, "recorded_at"), rs.getString("recorded_by"));
+    }
+
+    // --- part 9: professionals around one family ---------------------------------------------------------
+
+    /** The open cases sharing a current member with case k1 (k1 itself included), as m2.case_id. */
+    private static final String AROUND = " FROM case_member m1"
+            + " JOIN family_case k1 ON k1.id = m1.case_id AND k1.status <> 'CLOSED'"
+            + " JOIN case_member m2 ON m2.person_id = m1.person_id AND m2.until_date IS NULL"
+            + " JOIN family_case k2 ON k2.id = m2.case_id AND k2.status <> 'CLOSED'"
+            + " JOIN assignment a ON a.case_id = m2.case_id AND a.until_date IS NULL"
+            + " WHERE m1.until_date IS NULL";
+
+    @Override
+    public List<String> crowdedCases(Connection c, int threshold) throws SQLException {
+        return Jdbc.list(c, "SELECT m1.case_id" + AROUND + " GROUP BY m1.case_id"
+                + " HAVING COUNT(DISTINCT a.professional_id) > ? ORDER BY m1.case_id", rs -> rs.getString(1), threshold);
+    }
+
+    @Override
+    public List<nl.proeftuin.core.api.living.ActiveProfessional> professionalsAround(Connection c, String caseId)
+            throws SQLException {
+        List<nl.proeftuin.core.api.living.ActiveProfessional> rows = Jdbc.list(c, "SELECT DISTINCT a.professional_id,"
+                + " a.professional_name, a.organisation, a.case_id" + AROUND + " AND m1.case_id = ?"
+                + " ORDER BY a.professional_id, a.case_id", rs -> new nl.proeftuin.core.api.living.ActiveProfessional(
+                        rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)), caseId);
+        java.util.Map<String, nl.proeftuin.core.api.living.ActiveProfessional> first = new java.util.LinkedHashMap<>();
+        rows.forEach(p -> first.putIfAbsent(p.professionalId(), p));
+        return List.copyOf(first.values());
+    }
+
+    @Override
+    public void insertProfessionalsNotice(Connection c, String userId, nl.proeftuin.core.api.living.ProfessionalsNotice n)
+            throws SQLException {
+        StringBuilder named = new StringBuilder();
+        for (nl.proeftuin.core.api.living.ActiveProfessional p : n.professionals()) {
+            named.append(clean(p.professionalId())).append('\t').append(clean(p.name())).append('\t')
+                    .append(clean(p.organisation())).append('\t').append(clean(p.caseId())).append('\n');
+        }
+        Jdbc.update(c, "INSERT INTO crowd_notice (id, user_id, case_id, professionals, threshold, named, created_at)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?)", n.id(), userId, n.caseId(), n.count(), n.threshold(),
+                named.toString(), Jdbc.instant(n.createdAt()));
+    }
+
+    private static String clean(String s) {
+        return s == null ? "" : s.replace('\t', ' ').replace('\n', ' ');
+    }
+
+    @Override
+    public List<nl.proeftuin.core.api.living.ProfessionalsNotice> professionalsNotices(Connection c, String userId)
+            throws SQLException {
+        return Jdbc.list(c, "SELECT id, case_id, professionals, threshold, named, created_at FROM crowd_notice"
+                + " WHERE user_id = ? ORDER BY seq_no DESC", rs -> {
+                    List<nl.proeftuin.core.api.living.ActiveProfessional> named = new java.util.ArrayList<>();
+                    for (String line : rs.getString("named").split("\n")) {
+                        String[] f = line.split("\t", -1);
+                        if (f.length == 4) {
+                            named.add(new nl.proeftuin.core.api.living.ActiveProfessional(f[0], f[1], f[2], f[3]));
+                        }
+                    }
+                    return new nl.proeftuin.core.api.living.ProfessionalsNotice(rs.getString("id"),
+                            rs.getString("case_id"), rs.getInt("professionals"), rs.getInt("threshold"),
+                            List.copyOf(named), Jdbc.instant(rs, "created_at"));
+                }, userId);
     }
 }

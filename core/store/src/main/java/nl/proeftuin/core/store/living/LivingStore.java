@@ -108,4 +108,100 @@ public interface LivingStore {
 
     /** @return the user's regie notices, newest first */
     List<RegieNotice> regieNotices(Connection c, String userId) throws SQLException;
+
+    // --- living (decision 0038): moves, ends and cycles -----------------------------------------------
+
+    /** Sets the case's responsible municipality (the version and history are the engine's). */
+    void moveCase(Connection c, String caseId, String municipality) throws SQLException;
+
+    /**
+     * Addresses the case's undecided maatwerk requests and undecided care requests (not allocated, no
+     * municipal decision) to another municipality.
+     *
+     * @return how many requests moved
+     */
+    int moveUndecidedRequests(Connection c, String caseId, String municipality) throws SQLException;
+
+    /** Puts the case's open waits on another municipality's waiting list; @return how many */
+    int moveOpenWaits(Connection c, String caseId, String municipality) throws SQLException;
+
+    void insertMove(Connection c, nl.proeftuin.core.api.living.MunicipalityMove move) throws SQLException;
+
+    /** @return the case's municipality moves, oldest first */
+    List<nl.proeftuin.core.api.living.MunicipalityMove> moves(Connection c, String caseId) throws SQLException;
+
+    /** @return the relationship, if recorded */
+    Optional<nl.proeftuin.core.api.dto.Relationship> relationship(Connection c, String relationshipId) throws SQLException;
+
+    /** Ends a relationship that lasts; false when it had ended already (or is unknown). */
+    boolean endRelationship(Connection c, String relationshipId, LocalDate until, String reason, String by)
+            throws SQLException;
+
+    /** Ends a person's current period in a household; false when there is none. */
+    boolean endHouseholdMembership(Connection c, String householdId, String personId, LocalDate until, String reason,
+            String by) throws SQLException;
+
+    void insertEvaluation(Connection c, StoredEvaluation e) throws SQLException;
+
+    /** @return the evaluations of the case's measures */
+    List<StoredEvaluation> evaluations(Connection c, String caseId) throws SQLException;
+
+    /** @return the evaluation of a measure, if recorded */
+    Optional<StoredEvaluation> evaluation(Connection c, String measureId) throws SQLException;
+
+    /** Stores a Raad investigation ({@code overdue} is not stored: it is derived). */
+    void insertRaadInvestigation(Connection c, nl.proeftuin.core.api.living.RaadInvestigation r) throws SQLException;
+
+    /** @return the case's Raad investigations, oldest first ({@code overdue} false: the engine derives it) */
+    List<nl.proeftuin.core.api.living.RaadInvestigation> raadInvestigations(Connection c, String caseId)
+            throws SQLException;
+
+    /** Records the Raad's report; false when it had reported already. */
+    boolean reportRaad(Connection c, String investigationId, LocalDate on, nl.proeftuin.core.api.living.RaadConclusion
+            conclusion, String summary, java.time.Instant at, String by) throws SQLException;
+
+    /** @return the investigations not reported whose report was due before {@code today}, in every case */
+    List<nl.proeftuin.core.api.living.RaadInvestigation> raadOverdue(Connection c, LocalDate today) throws SQLException;
+
+    /**
+     * Marks a cycle alert as raised for its subject (a measure, an investigation).
+     *
+     * @return true when this call marked it, false when it had been raised already
+     */
+    boolean markCycleAlert(Connection c, String subjectId, String kind, java.time.Instant at) throws SQLException;
+
+    // --- part 10: the reporter ---------------------------------------------------------------------------
+
+    /** Stores a reporter ({@code overdue} and {@code message} are derived, not stored). */
+    void insertReporter(Connection c, nl.proeftuin.core.api.living.Reporter r) throws SQLException;
+
+    /** @return the case's reporters, oldest first ({@code overdue} false, {@code message} null: derived) */
+    List<nl.proeftuin.core.api.living.Reporter> reporters(Connection c, String caseId) throws SQLException;
+
+    /** Records the feedback; false when they were told already. */
+    boolean tellReporter(Connection c, String reporterId, LocalDate on,
+            nl.proeftuin.core.api.living.FeedbackOutcome outcome, nl.proeftuin.core.api.living.FeedbackChannel channel,
+            java.time.Instant at, String by) throws SQLException;
+
+    /** @return the reporters not told whose feedback was due before {@code today}, in every case */
+    List<nl.proeftuin.core.api.living.Reporter> reportersOverdue(Connection c, LocalDate today) throws SQLException;
+
+    // --- part 9: professionals around one family ---------------------------------------------------------
+
+    /**
+     * The open cases around whose family (the open cases sharing a current member with it, itself included)
+     * more than {@code threshold} distinct professionals hold an active assignment.
+     */
+    List<String> crowdedCases(Connection c, int threshold) throws SQLException;
+
+    /** @return the distinct professionals active around the family of an open case, by professional id */
+    List<nl.proeftuin.core.api.living.ActiveProfessional> professionalsAround(Connection c, String caseId)
+            throws SQLException;
+
+    void insertProfessionalsNotice(Connection c, String userId, nl.proeftuin.core.api.living.ProfessionalsNotice n)
+            throws SQLException;
+
+    /** @return the user's notices, newest first */
+    List<nl.proeftuin.core.api.living.ProfessionalsNotice> professionalsNotices(Connection c, String userId)
+            throws SQLException;
 }

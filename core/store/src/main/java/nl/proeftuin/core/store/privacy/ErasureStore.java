@@ -22,9 +22,11 @@ public interface ErasureStore {
             "alert_addressee", "plugin_alert", "local_team_outbox", "local_team_inbound", "care_path_step",
             "care_path_incident", "municipal_decision", "maatwerk_request", "case_wait", "care_request_deadline",
             "care_request", "break_glass", "case_event", // muni: alert_addressee ... care_request_deadline
+            "measure_evaluation", // living (V27): before the measure it evaluates
             "child_measure", "review_request", "case_signal", "separate_case", "case_member_change",
             "parental_authority", "regie_notice", // living
             "family_experience", "case_outcome", // cohorts (V20)
+            "case_municipality_move", "raad_investigation", "signal_reporter", "crowd_notice", // living (V27)
             "family_case");
 
     /** The tables {@link #removePerson} empties for a person, in order; {@code person} last. */
@@ -32,8 +34,10 @@ public interface ErasureStore {
             "municipal_decision", "maatwerk_request", "case_wait", "care_request_deadline", "care_request",
             "household_membership", "safe_address_version", "safe_address",
             "rectification", "restricted_notice", "relationship",
+            "measure_evaluation", // living (V27): the evaluations of the person's measures
             "child_measure", "case_member_change", "parental_authority", // living
             "family_experience", // cohorts (V20)
+            "raad_investigation", // living (V27)
             "person");
 
     /** The tables with a case or person column that keep their rows: the accountability of the removal. */
