@@ -72,7 +72,8 @@ export async function render(main, caseId) {
   const glanceBox = h('div', { id: 'case-glance' });
   replace(main,
     h('h1', {}, t('case.title', { names, municipality: k.municipality })),
-    h('p', {}, h('a', { href: `#/cases/${encodeURIComponent(k.id)}/family`, id: 'family-view-link' }, t('case.familyView'))),
+    h('p', {}, h('a', { href: `#/cases/${encodeURIComponent(k.id)}/family`, id: 'family-view-link' }, t('case.familyView')),
+      ' · ', h('a', { href: `#/cases/${encodeURIComponent(k.id)}/living`, id: 'living-link' }, t('living.title'))),
     glanceBox,
     h('nav', { 'aria-label': t('case.tabs') }, tabList),
     SECTIONS.map(([id]) => containers[id]));
