@@ -213,6 +213,10 @@ final class CaseResource {
                         + " why a separate case is needed (separateCaseReason)").with("rule", "open-case-exists")
                         .with("caseIds", openCases);
             }
+            // checked before the case is opened: refused afterwards, the case would stand without its reason
+            if (!openCases.isEmpty() && separateReason.length() > 10_000) {
+                throw ApiProblem.invalidParameter("separateCaseReason", "must have at most 10000 characters");
+            }
         }
         CaseView view = service.open(Actors.from(r), input);
         if (!openCases.isEmpty()) {

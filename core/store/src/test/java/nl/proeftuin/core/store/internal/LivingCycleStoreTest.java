@@ -101,6 +101,18 @@ class LivingCycleStoreTest {
             return k;
         }
 
+        /** A person in many open cases (found by the load bench: 55 ids overflowed the column, a 500). */
+        @Test
+        void aSeparateCaseNamesEveryOpenCaseHoweverMany() throws Exception {
+            StoredCase k = kase("Arnhem", person());
+            String existing = String.join(",", java.util.stream.Stream.generate(Contract::id).limit(200).toList());
+            db.inTransaction(c -> {
+                living.insertSeparateCase(c, k.id(), existing, "andere kinderen", T0, "anna");
+                return null;
+            });
+            assertEquals(java.util.Optional.of("andere kinderen"), db.read(c -> living.separateCaseReason(c, k.id())));
+        }
+
         @Test
         void aMoveTakesTheUndecidedRequestsAndOpenWaitsAndIsKept() throws Exception {
             StoredPerson child = person();
