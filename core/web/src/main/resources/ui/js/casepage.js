@@ -279,8 +279,12 @@ async function family(k, path, reload) {
 async function team(k, path, reload) {
   const active = k.team.filter((a) => !a.until);
   const name = field(t('team.name'), 'input', { name: 'proName' });
-  const id = field(t('team.professionalId'), 'input', { name: 'proId' });
+  const id = field(t('team.professionalId'), 'input', { name: 'proId', hint: t('team.pickHint') });
   const org = field(t('team.organisation'), 'input', { name: 'organisation' });
+  import('./colleagues.js').then((m) => m.pickColleague(id.input, 'PROFESSIONAL', (c) => {
+    if (!name.input.value.trim()) name.input.value = c.name;
+    if (!org.input.value.trim() && c.organisation) org.input.value = c.organisation;
+  }));
   const role = field(t('team.role'), 'select', { name: 'role' }, ROLES.map((r) => [r, te('ProfessionalRole', r)]));
   const regie = field(t('team.casusregie'), 'input', { type: 'checkbox', name: 'casusregie' });
   regie.wrap.classList.add('inline');

@@ -28,6 +28,7 @@ function actor(k, id) {
 export async function reviews(k, path, reload) {
   const [requests, done] = await Promise.all([api.get(`${path}/review-requests`), api.get(`${path}/reviews`)]);
   const reviewer = field(t('review.reviewerId'), 'input', { name: 'reviewerId', required: true, hint: t('review.reviewerIdHint'), autocomplete: 'off' });
+  import('./colleagues.js').then((m) => m.pickColleague(reviewer.input, 'INDEPENDENT_REVIEWER'));
   const question = field(t('review.question'), 'textarea', { name: 'question', required: true });
   const form = h('form', { id: 'review-request-form', novalidate: true }, reviewer.wrap, question.wrap,
     h('button', { type: 'submit' }, t('review.ask')));

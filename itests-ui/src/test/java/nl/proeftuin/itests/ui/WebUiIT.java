@@ -502,6 +502,11 @@ class WebUiIT {
         // the professional asks an independent review; a court request without a signed one is refused, in Dutch
         openCase(caseId, "reviews");
         openDetails("reviews");
+        // the reviewer is picked by name from the platform's users, not typed from memory (issue 18 part 1)
+        type(By.name("reviewerId"), "mulder");
+        wait.until(d -> d.findElements(By.cssSelector("datalist option")).stream()
+                .anyMatch(o -> RunningPlatform.REVIEWER.equals(o.getAttribute("value"))
+                        && String.valueOf(o.getAttribute("textContent")).contains(RunningPlatform.REVIEWER_NAME)));
         type(By.name("reviewerId"), RunningPlatform.REVIEWER);
         type(By.name("question"), "Is een ondertoezichtstelling nodig en in verhouding?");
         submit(By.id("review-request-form"));

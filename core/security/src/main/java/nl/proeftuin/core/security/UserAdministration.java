@@ -62,6 +62,16 @@ public interface UserAdministration {
     /** @return every account, by user id */
     List<Account> accounts();
 
+    /**
+     * Colleagues to pick from (a team member, a reviewer): enabled users holding {@code role} whose user
+     * id or name contains {@code text}, by name, at most 20; each with its id, name, organisation and
+     * that role only (no scope, no other roles). Users of a directory realm (roles not in the database)
+     * are not listed.
+     *
+     * @throws nl.proeftuin.core.api.InvalidInputException {@code q}: fewer than 2 or more than 100 characters
+     */
+    List<Account> colleagues(Role role, String text);
+
     /** @return whether any account exists (the launcher tells a newcomer how to create the first) */
     boolean hasAccounts();
 }

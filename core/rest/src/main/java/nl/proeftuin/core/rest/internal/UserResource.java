@@ -50,6 +50,13 @@ final class UserResource {
         }
     }
 
+    /** A colleague to pick (issue 18): who, not their roles, scope or state. */
+    record Colleague(String userId, String name, String organisation) {
+    }
+
+    /** The roles a colleague is picked for: a team member, an independent reviewer. No other role is listed. */
+    static final Set<Role> PICKABLE = Set.of(Role.PROFESSIONAL, Role.INDEPENDENT_REVIEWER);
+
     /** At most this many characters of password (as the login): a longer body is refused before hashing. */
     static final int MAX_PASSWORD = AuthResource.MAX_FIELD;
 
@@ -68,6 +75,26 @@ final class UserResource {
                 .handle(r -> {
                     requireWholeRegion(r);
                     return Reply.ok(users.get().accounts());
+                }));
+        router.add(Route.get("/colleagues")
+                .operation("colleagues", "users", "Colleagues to pick as a team member (role PROFESSIONAL) or an "
+                        + "independent reviewer (role INDEPENDENT_REVIEWER): enabled users with that role whose user id "
+                        + "or name contains q, by name, at most 20; only id, name and organisation (PROFESSIONAL, "
+                        + "COORDINATOR).")
+                .policy(RoutePolicy.anyOf(Role.PROFESSIONAL, Role.COORDINATOR))
+                .query("role", Role.class, "PROFESSIONAL (default) or INDEPENDENT_REVIEWER")
+                .query("q", String.class, "2 to 100 characters of the user id or name")
+                .returns(200, "OK", Route.listOf(Colleague.class))
+                .responses(400)
+                .handle(r -> {
+                    Role role = r.queryEnum("role", Role.class);
+                    if (role == null) {
+                        role = Role.PROFESSIONAL;
+                    } else if (!PICKABLE.contains(role)) {
+                        throw ApiProblem.invalidParameter("role", "must be PROFESSIONAL or INDEPENDENT_REVIEWER");
+                    }
+                    return Reply.ok(users.get().colleagues(role, r.query("q")).stream()
+                            .map(a -> new Colleague(a.userId(), a.name(), a.organisation())).toList()).noStore();
                 }));
         router.add(Route.get("/users/{userId}")
                 .operation("user", "users", "One user, without password (regional administrator granted all municipalities).")

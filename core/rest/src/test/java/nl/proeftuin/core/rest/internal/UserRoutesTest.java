@@ -145,6 +145,15 @@ class UserRoutesTest {
             public boolean hasAccounts() {
                 return !accounts.isEmpty();
             }
+
+            @Override
+            public List<Account> colleagues(Role role, String text) {
+                if (text == null || text.strip().length() < 2) {
+                    throw new InvalidInputException("q", "must have 2 to 100 characters");
+                }
+                return accounts.values().stream().filter(a -> a.roles().contains(role) && !a.disabled()
+                        && a.name().toLowerCase().contains(text.toLowerCase())).toList();
+            }
         };
         api = new ApiDispatcher(new Json(), r -> Reply.ok("health"), () -> core.family, () -> core.cases,
                 () -> core.plans, () -> null, () -> null, security.services().with(UserAdministration.class, () -> users));
@@ -207,6 +216,28 @@ class UserRoutesTest {
         Http enabled = Http.request("PUT", "/users/anna.local/disabled").json("{\"disabled\":false}").as("rik.admin").on(api);
         assertFalse(enabled.body().path("disabled").asBoolean());
         assertEquals("anna.local", last().objectId());
+    }
+
+    /** Issue 18: professionals pick a colleague by name; they learn who, never roles, scope or state. */
+    @Test
+    void aProfessionalPicksAColleagueAndLearnsOnlyWhoTheyAre() {
+        Http found = Http.get("/colleagues?q=vries").as("anna.local").on(api);
+        assertEquals(200, found.status, found.text());
+        assertEquals(1, found.body().size());
+        JsonNode anna = found.body().get(0);
+        assertEquals("anna.local", anna.path("userId").asText());
+        assertEquals("Anna de Vries", anna.path("name").asText());
+        assertEquals("Wijkteam", anna.path("organisation").asText());
+        assertFalse(found.text().contains("municipalities") || found.text().contains("roles")
+                || found.text().contains("disabled"), found.text());
+        assertEquals(200, Http.get("/colleagues?q=vries&role=INDEPENDENT_REVIEWER").as("carla.coord").on(api).status);
+        // the administrators, auditors and others are not for picking; a too short text is refused
+        assertEquals("role", problem(Http.get("/colleagues?q=rik&role=REGIONAL_ADMINISTRATOR").as("anna.local").on(api),
+                400).path("parameter").asText());
+        problem(Http.get("/colleagues?q=a").as("anna.local").on(api), 400);
+        problem(Http.get("/colleagues?q=vries").as("audrey.audit").on(api), 403);
+        problem(Http.get("/colleagues?q=vries").as("rik.admin").on(api), 403);
+        problem(Http.get("/colleagues?q=vries").anonymous().on(api), 401);
     }
 
     @Test

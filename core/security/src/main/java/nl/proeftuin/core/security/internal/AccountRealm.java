@@ -277,6 +277,18 @@ public class AccountRealm implements JaasRealm, UserAdministration, UsersInbox, 
     }
 
     @Override
+    public List<Account> colleagues(Role role, String text) {
+        String q = text == null ? "" : text.strip();
+        if (q.codePointCount(0, q.length()) < 2 || q.length() > 100) {
+            throw new InvalidInputException("q", "must have 2 to 100 characters");
+        }
+        return read(c -> accounts.enabledWithRole(c, role.name(), q, 20)).stream()
+                .map(a -> new Account(a.userId(), a.displayName(), Set.of(role), Set.of(), a.organisation(), false,
+                        a.createdAt()))
+                .toList();
+    }
+
+    @Override
     public boolean hasAccounts() {
         return !file.read().isEmpty() || read(accounts::any);
     }

@@ -14,6 +14,7 @@ import java.util.Set;
 import nl.proeftuin.core.api.RuleViolationException;
 import nl.proeftuin.core.security.AuthenticationException;
 import nl.proeftuin.core.security.AuthenticationException.Reason;
+import nl.proeftuin.core.security.Account;
 import nl.proeftuin.core.security.NewAccount;
 import nl.proeftuin.core.security.Principal;
 import nl.proeftuin.core.security.Role;
@@ -117,6 +118,35 @@ class DatabaseSessionsTest {
         assertThrows(nl.proeftuin.core.api.InvalidInputException.class,
                 () -> admin.setMunicipalities("anna.local", Set.of("*", "Arnhem")));
         assertTrue(admin.setMunicipalities("anna.local", Set.of()).municipalities().isEmpty(), "none: sees none");
+    }
+
+    /** Issue 18: a team member or reviewer is picked from a list, never typed; only what picking needs. */
+    @Test
+    void colleaguesArePickedByNameOrIdAmongEnabledUsersWithTheRole() {
+        admin.add(new NewAccount("bram.r", "Bram Reviewer", Set.of(Role.INDEPENDENT_REVIEWER), Set.of(), "Toetsing"),
+                PASSWORD.toCharArray());
+        admin.add(new NewAccount("annie.a", "Annie Auditor", Set.of(Role.AUDITOR), Set.of(), null), PASSWORD.toCharArray());
+        admin.add(new NewAccount("andre.p", "Andr\u00e9 Pro_fessional", Set.of(Role.PROFESSIONAL, Role.COORDINATOR),
+                Set.of(), null), PASSWORD.toCharArray());
+        assertEquals(List.of("andre.p", "anna.local"), admin.colleagues(Role.PROFESSIONAL, "AN").stream()
+                .map(Account::userId).toList(), "by name, ignoring case; the auditor is no professional");
+        Account anna = admin.colleagues(Role.PROFESSIONAL, "de vries").get(0);
+        assertEquals("Anna de Vries", anna.name());
+        assertEquals("Wijkteam Arnhem-Oost", anna.organisation());
+        assertEquals(Set.of(Role.PROFESSIONAL), anna.roles());
+        assertTrue(anna.municipalities().isEmpty(), "no scope");
+        assertEquals(List.of("bram.r"), admin.colleagues(Role.INDEPENDENT_REVIEWER, "bram").stream()
+                .map(Account::userId).toList());
+        // LIKE's wildcards are text here: "_" matches only an underscore
+        assertEquals(List.of("andre.p"), admin.colleagues(Role.PROFESSIONAL, "o_f").stream().map(Account::userId).toList());
+        assertEquals(List.of(), admin.colleagues(Role.PROFESSIONAL, "%%"));
+        admin.disable("andre.p");
+        assertEquals(List.of("anna.local"), admin.colleagues(Role.PROFESSIONAL, "an").stream().map(Account::userId).toList(),
+                "a disabled user is not offered");
+        for (String bad : new String[] {null, "a", " a ", "x".repeat(101)}) {
+            assertEquals("q", assertThrows(nl.proeftuin.core.api.InvalidInputException.class,
+                    () -> admin.colleagues(Role.PROFESSIONAL, bad)).field());
+        }
     }
 
     @Test

@@ -117,6 +117,11 @@ class UserCommandsLogTest {
         }
 
         @Override
+        public List<Account> colleagues(Role role, String text) {
+            return ans.roles().contains(role) && "ans".contains(text) ? List.of(ans) : List.of();
+        }
+
+        @Override
         public boolean hasAccounts() {
             return true;
         }

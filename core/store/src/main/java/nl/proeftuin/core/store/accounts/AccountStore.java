@@ -30,6 +30,14 @@ public interface AccountStore {
     /** @return every account's id, in order */
     List<String> ids(Connection c) throws SQLException;
 
+    /**
+     * Enabled accounts holding {@code role} (in the comma-separated roles column) whose user id or display
+     * name contains {@code text} (ignoring case), by display name: the list a colleague is picked from.
+     *
+     * @param limit at most this many
+     */
+    List<StoredAccount> enabledWithRole(Connection c, String role, String text, int limit) throws SQLException;
+
     /** A new enabled account, created and changed at {@code at}, without municipalities. */
     void insert(Connection c, String userId, String displayName, String organisation, Instant at) throws SQLException;
 

@@ -5,7 +5,7 @@
  * realm, checks in core/security).
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package nl.proeftuin.core.store.accounts;
 
 import org.osgi.annotation.bundle.Export;

@@ -50,6 +50,19 @@ public class JdbcAccountStore implements AccountStore {
     }
 
     @Override
+    public List<StoredAccount> enabledWithRole(Connection c, String role, String text, int limit) throws SQLException {
+        String like = "%" + text.toLowerCase(java.util.Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%")
+                .replace("_", "\\_") + "%";
+        return Jdbc.list(c, "SELECT user_id, display_name, organisation, created_at FROM user_account"
+                + " WHERE disabled = FALSE AND (',' || roles || ',') LIKE ?"
+                + " AND (LOWER(user_id) LIKE ? ESCAPE '\\' OR LOWER(display_name) LIKE ? ESCAPE '\\')"
+                + " ORDER BY display_name, user_id FETCH FIRST ? ROWS ONLY",
+                rs -> new StoredAccount(rs.getString("user_id"), rs.getString("display_name"),
+                        rs.getString("organisation"), false, instant(rs, "created_at"), Set.of()),
+                "%," + role + ",%", like, like, Math.max(1, Math.min(limit, 100)));
+    }
+
+    @Override
     public void insert(Connection c, String userId, String displayName, String organisation, Instant at)
             throws SQLException {
         Jdbc.update(c, "INSERT INTO user_account (user_id, display_name, organisation, disabled, created_at, changed_at)"
