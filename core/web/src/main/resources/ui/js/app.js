@@ -31,6 +31,7 @@ const routes = [
   [/^#\/privacy$/, () => import('./privacy.js')],
   [/^#\/cases\/([^/]+)\/living$/, () => import('./living.js')], // living (issue 14, decision 0038)
   [/^#\/notices$/, () => import('./notices.js')], // living: regie and professionals-around notices
+  [/^#\/triage\/pending$/, () => import('./pending.js')], // lead (issue 18 part 4): the professional's pending triages
 ];
 
 /** Pages anyone may read, signed in or not. */
@@ -52,7 +53,8 @@ const NAV = [['#/cases', 'nav.cases', 'PROFESSIONAL'], ['#/signal', 'nav.signal'
   ['#/audit', 'nav.audit', 'AUDITOR'],
   ['#/break-glass', 'nav.breakGlass', 'AUDITOR'],
   ['#/privacy', 'nav.privacy', 'REGIONAL_ADMINISTRATOR'],
-  ['#/notices', 'nav.notices', 'PROFESSIONAL']]; // living (issue 14): regie and professionals-around notices
+  ['#/notices', 'nav.notices', 'PROFESSIONAL'], // living
+  ['#/triage/pending', 'nav.pendingTriage', 'PROFESSIONAL']]; // lead (issue 18 part 4) (issue 14): regie and professionals-around notices
 
 function roles() {
   return (api.user() && api.user().roles) || [];

@@ -718,6 +718,12 @@ class WebUiIT {
             String director = token(RunningPlatform.DIRECTOR, RunningPlatform.WORK_PASSWORD);
             assertTrue(rest("GET", "/triage/assessments/pending", director, null).body().contains("Structureel onveilig"), "the assessment is recorded");
             check("work-assessed");
+            // the professional's own list of pending triages links the case whose triage waits
+            signInAs(RunningPlatform.USER, RunningPlatform.PASSWORD, By.id("case-results"));
+            click(By.cssSelector("nav a[href='#/triage/pending']"));
+            WebElement waiting = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("pending-triage")));
+            assertFalse(waiting.findElements(By.cssSelector("a[href='#/cases/" + joint + "']")).isEmpty(), waiting.getText());
+            check("work-pending-triage");
         } finally {
             String revision = mapper.readTree(bound.body()).path("revision").asText();
             rest("DELETE", "/bindings/TRIAGE/municipalities/Arnhem?reason=einde%20browsertest&expectedRevision=" + revision, coordinator, null);
