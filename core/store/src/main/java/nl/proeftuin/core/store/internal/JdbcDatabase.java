@@ -174,10 +174,12 @@ public class JdbcDatabase implements Database {
             c.setAutoCommit(false);
             try {
                 T result = work.apply(c);
+                CaseSummaries.flush(c); // cohorts (V26): the summary rows of the cases this transaction changed
                 c.commit();
                 restoreAutoCommit(c, null);
                 return result;
             } catch (SQLException | RuntimeException | Error e) {
+                CaseSummaries.forget(c);
                 try {
                     c.rollback();
                 } catch (SQLException rollbackFailure) {

@@ -145,6 +145,8 @@ public final class SyntheticCases {
             }
             flush(person, kase, member, triage, plan, assignment, handover, review, court, outcome, experience, care);
         }
+        // cohorts (V26): written past the stores, so their summary rows are computed here, as V26's backfill does
+        CaseSummaries.refresh(c, ids);
         return ids;
     }
 
