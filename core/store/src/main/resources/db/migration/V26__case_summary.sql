@@ -6,11 +6,34 @@
 -- Portable SQL (H2 in PostgreSQL mode and PostgreSQL 17). The SELECT of the backfill is the same text
 -- as CaseSummaries.SELECT (a test compares a rebuilt row with a maintained one).
 
+-- The framework changes of every case (for the monitor's frameworks per month, GET /monitor): from the
+-- typed payload of each FRAMEWORK_CHANGED event (decision 0014; written by Jackson as
+-- {"from":"…","to":"…",…}); changed_on is the Dutch day. Events without a payload (before V15) carry no
+-- figure, as before. Kept by JdbcCaseStore.insertEvent with the same SELECT.
+CREATE TABLE case_framework_change (
+    event_id       VARCHAR(36) NOT NULL PRIMARY KEY,
+    case_id        VARCHAR(36) NOT NULL REFERENCES family_case (id),
+    changed_on     DATE        NOT NULL,
+    from_framework VARCHAR(40) NOT NULL,
+    to_framework   VARCHAR(40) NOT NULL,
+    seq_no         BIGINT      NOT NULL
+);
+CREATE INDEX case_framework_change_case_ix ON case_framework_change (case_id, seq_no);
+
+INSERT INTO case_framework_change (event_id, case_id, changed_on, from_framework, to_framework, seq_no)
+SELECT e.id, e.case_id, CAST(e.occurred_at AT TIME ZONE 'Europe/Amsterdam' AS DATE),
+    CASE WHEN e.payload LIKE '%"from":"COMPULSORY"%' THEN 'COMPULSORY'
+         WHEN e.payload LIKE '%"from":"CONDITIONAL"%' THEN 'CONDITIONAL' ELSE 'VOLUNTARY' END,
+    CASE WHEN e.payload LIKE '%"to":"COMPULSORY"%' THEN 'COMPULSORY'
+         WHEN e.payload LIKE '%"to":"CONDITIONAL"%' THEN 'CONDITIONAL' ELSE 'VOLUNTARY' END,
+    e.seq_no
+FROM case_event e WHERE e.event_type = 'FRAMEWORK_CHANGED' AND e.payload IS NOT NULL;
+
 -- first_help_on: the Dutch day of the earliest plan version or care request; lead_days: days from the
 -- signal's receipt to it (0 when earlier), null without first help; professionals: distinct ever
 -- assigned; active_professionals: distinct with an open assignment; repeat_signal 1 when a later case
 -- sharing a member had its signal within twelve months after the closing; triage_*: the provenance of
--- the first triage outcome.
+-- the first triage outcome; framework_changes: its rows in case_framework_change.
 CREATE TABLE case_summary (
     case_id                   VARCHAR(36)  NOT NULL PRIMARY KEY REFERENCES family_case (id),
     municipality              VARCHAR(200) NOT NULL,
@@ -30,7 +53,8 @@ CREATE TABLE case_summary (
     repeat_signal             INTEGER      NOT NULL,
     triage_plugin             VARCHAR(100),
     triage_configuration_hash VARCHAR(64),
-    triage_binding_revision   BIGINT
+    triage_binding_revision   BIGINT,
+    framework_changes         INTEGER      NOT NULL
 );
 CREATE INDEX case_summary_signal_ix ON case_summary (signal_received_on, municipality);
 CREATE INDEX case_summary_municipality_ix ON case_summary (municipality, signal_received_on);
@@ -39,13 +63,13 @@ CREATE INDEX case_summary_revision_ix ON case_summary (triage_binding_revision);
 
 INSERT INTO case_summary (case_id, municipality, signal_received_on, status, framework, measure_type, opened_on,
     first_help_on, lead_days, professionals, active_professionals, handovers, raad_requests, outcome, closed_on,
-    repeat_signal, triage_plugin, triage_configuration_hash, triage_binding_revision)
+    repeat_signal, triage_plugin, triage_configuration_hash, triage_binding_revision, framework_changes)
 SELECT y.id, y.municipality, y.signal_received_on, y.status, y.framework, y.measure_type, y.opened_on,
     y.first_help_on,
     CASE WHEN y.first_help_on IS NULL THEN NULL WHEN y.first_help_on < y.signal_received_on THEN 0
          ELSE CAST(y.first_help_on - y.signal_received_on AS INTEGER) END,
     y.professionals, y.active_professionals, y.handovers, y.raad_requests, y.outcome, y.closed_on,
-    y.repeat_signal, y.triage_plugin, y.triage_configuration_hash, y.triage_binding_revision
+    y.repeat_signal, y.triage_plugin, y.triage_configuration_hash, y.triage_binding_revision, y.framework_changes
 FROM (SELECT x.*,
         CAST(LEAST(COALESCE(x.fp, x.fc), COALESCE(x.fc, x.fp)) AT TIME ZONE 'Europe/Amsterdam' AS DATE) AS first_help_on
       FROM (SELECT k.id, k.municipality, k.signal_received_on, k.status, k.framework, k.measure_type,
@@ -65,7 +89,8 @@ FROM (SELECT x.*,
                        AND k2.signal_received_on <= CAST(o.closed_on + INTERVAL '12' MONTH AS DATE))
                    THEN 1 ELSE 0 END AS repeat_signal,
               t.plugin_id AS triage_plugin, t.configuration_hash AS triage_configuration_hash,
-              t.binding_revision AS triage_binding_revision
+              t.binding_revision AS triage_binding_revision,
+              (SELECT COUNT(*) FROM case_framework_change f WHERE f.case_id = k.id) AS framework_changes
             FROM family_case k
             LEFT JOIN triage_outcome t ON t.case_id = k.id
               AND t.seq_no = (SELECT MIN(t2.seq_no) FROM triage_outcome t2 WHERE t2.case_id = k.id)

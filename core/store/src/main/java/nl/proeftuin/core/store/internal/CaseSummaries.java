@@ -29,7 +29,8 @@ public final class CaseSummaries {
 
     static final String COLUMNS = "case_id, municipality, signal_received_on, status, framework, measure_type,"
             + " opened_on, first_help_on, lead_days, professionals, active_professionals, handovers, raad_requests,"
-            + " outcome, closed_on, repeat_signal, triage_plugin, triage_configuration_hash, triage_binding_revision";
+            + " outcome, closed_on, repeat_signal, triage_plugin, triage_configuration_hash, triage_binding_revision,"
+            + " framework_changes";
 
     /** The summary row of every case of {@code family_case k} that the WHERE clause appended selects (V26's backfill). */
     static final String SELECT = "SELECT y.id, y.municipality, y.signal_received_on, y.status, y.framework,"
@@ -37,8 +38,8 @@ public final class CaseSummaries {
             + " CASE WHEN y.first_help_on IS NULL THEN NULL WHEN y.first_help_on < y.signal_received_on THEN 0"
             + " ELSE CAST(y.first_help_on - y.signal_received_on AS INTEGER) END,"
             + " y.professionals, y.active_professionals, y.handovers, y.raad_requests, y.outcome, y.closed_on,"
-            + " y.repeat_signal, y.triage_plugin, y.triage_configuration_hash, y.triage_binding_revision"
-            + " FROM (SELECT x.*, CAST(LEAST(COALESCE(x.fp, x.fc), COALESCE(x.fc, x.fp)) AT TIME ZONE"
+            + " y.repeat_signal, y.triage_plugin, y.triage_configuration_hash, y.triage_binding_revision,"
+            + " y.framework_changes FROM (SELECT x.*, CAST(LEAST(COALESCE(x.fp, x.fc), COALESCE(x.fc, x.fp)) AT TIME ZONE"
             + " 'Europe/Amsterdam' AS DATE) AS first_help_on"
             + " FROM (SELECT k.id, k.municipality, k.signal_received_on, k.status, k.framework, k.measure_type,"
             + " CAST(k.opened_at AT TIME ZONE 'Europe/Amsterdam' AS DATE) AS opened_on,"
@@ -57,12 +58,23 @@ public final class CaseSummaries {
             + " AND k2.signal_received_on <= CAST(o.closed_on + INTERVAL '12' MONTH AS DATE))"
             + " THEN 1 ELSE 0 END AS repeat_signal,"
             + " t.plugin_id AS triage_plugin, t.configuration_hash AS triage_configuration_hash,"
-            + " t.binding_revision AS triage_binding_revision"
+            + " t.binding_revision AS triage_binding_revision,"
+            + " (SELECT COUNT(*) FROM case_framework_change f WHERE f.case_id = k.id) AS framework_changes"
             + " FROM family_case k"
             + " LEFT JOIN triage_outcome t ON t.case_id = k.id"
             + " AND t.seq_no = (SELECT MIN(t2.seq_no) FROM triage_outcome t2 WHERE t2.case_id = k.id)"
             + " LEFT JOIN case_outcome o ON o.case_id = k.id";
     private static final String END = ") x) y";
+
+    /** The framework change of one FRAMEWORK_CHANGED event (V26's backfill of case_framework_change). */
+    static final String FRAMEWORK_CHANGE = "INSERT INTO case_framework_change (event_id, case_id, changed_on,"
+            + " from_framework, to_framework, seq_no) SELECT e.id, e.case_id,"
+            + " CAST(e.occurred_at AT TIME ZONE 'Europe/Amsterdam' AS DATE),"
+            + " CASE WHEN e.payload LIKE '%\"from\":\"COMPULSORY\"%' THEN 'COMPULSORY'"
+            + " WHEN e.payload LIKE '%\"from\":\"CONDITIONAL\"%' THEN 'CONDITIONAL' ELSE 'VOLUNTARY' END,"
+            + " CASE WHEN e.payload LIKE '%\"to\":\"COMPULSORY\"%' THEN 'COMPULSORY'"
+            + " WHEN e.payload LIKE '%\"to\":\"CONDITIONAL\"%' THEN 'CONDITIONAL' ELSE 'VOLUNTARY' END,"
+            + " e.seq_no FROM case_event e WHERE e.id = ? AND e.event_type = 'FRAMEWORK_CHANGED' AND e.payload IS NOT NULL";
 
     private CaseSummaries() {
     }
@@ -126,6 +138,25 @@ public final class CaseSummaries {
                     + " AND k2.signal_received_on >= case_summary.closed_on"
                     + " AND k2.signal_received_on <= CAST(case_summary.closed_on + INTERVAL '12' MONTH AS DATE))",
                     concat(ids, ids));
+        }
+    }
+
+    /**
+     * The repeat-signal marks of bulk-written cases (SyntheticCases writes their rows from known values):
+     * theirs, and those of the earlier cases of their members. Index probes per case, as a refresh does.
+     */
+    static void markRepeats(Connection c, List<String> caseIds) throws SQLException {
+        for (int from = 0; from < caseIds.size(); from += 500) {
+            List<String> chunk = caseIds.subList(from, Math.min(caseIds.size(), from + 500));
+            Object[] ids = chunk.toArray();
+            String in = " IN (" + Jdbc.placeholders(chunk.size()) + ")";
+            Jdbc.update(c, "UPDATE case_summary SET repeat_signal = 1 WHERE case_id IN (SELECT e1.case_id FROM case_member e2"
+                    + " JOIN case_member e1 ON e1.person_id = e2.person_id AND e1.case_id <> e2.case_id WHERE e2.case_id" + in
+                    + ") AND repeat_signal = 0 AND closed_on IS NOT NULL AND EXISTS (SELECT 1 FROM case_member m1"
+                    + " JOIN case_member m2 ON m2.person_id = m1.person_id AND m2.case_id <> m1.case_id"
+                    + " JOIN family_case k2 ON k2.id = m2.case_id WHERE m1.case_id = case_summary.case_id"
+                    + " AND k2.signal_received_on >= case_summary.closed_on"
+                    + " AND k2.signal_received_on <= CAST(case_summary.closed_on + INTERVAL '12' MONTH AS DATE))", ids);
         }
     }
 

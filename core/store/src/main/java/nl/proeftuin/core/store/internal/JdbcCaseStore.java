@@ -171,6 +171,9 @@ public class JdbcCaseStore implements CaseStore {
         Jdbc.update(c, "INSERT INTO case_event (id, case_id, event_type, detail, reason, occurred_at, recorded_by,"
                 + " payload) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", n.id(), caseId, e.type(), e.detail(), e.reason(),
                 instant(e.at()), e.by(), n.payload());
+        if ("FRAMEWORK_CHANGED".equals(e.type())) {
+            Jdbc.update(c, CaseSummaries.FRAMEWORK_CHANGE, n.id()); // cohorts (V26): the monitor's frameworks per month
+        }
         CaseSummaries.touch(c, caseId); // cohorts (V26)
         if (n.outboundType() != null) {
             // The local-team outbox row, in this same transaction (see V5 and JdbcLocalTeamStore).

@@ -25,7 +25,7 @@ public interface ErasureStore {
             "child_measure", "review_request", "case_signal", "separate_case", "case_member_change",
             "parental_authority", "regie_notice", // living
             "family_experience", "case_outcome", // cohorts (V20)
-            "case_summary", "case_variant", // cohorts (V26)
+            "case_summary", "case_variant", "case_framework_change", // cohorts (V26)
             "family_case");
 
     /** The tables {@link #removePerson} empties for a person, in order; {@code person} last. */
