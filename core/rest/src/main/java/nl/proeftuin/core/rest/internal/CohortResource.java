@@ -31,7 +31,9 @@ final class CohortResource {
             + "separated by `;`: `name` (required, unique), `from` and `to` (days the signal was received, "
             + "YYYY-MM-DD), or `month` (YYYY-MM) or `quarter` (YYYY-Qn), `municipality` (repeatable) and/or `group` "
             + "(a named municipality group), `plugin` and `configurationHash` (the variant of the case's first "
-            + "triage), `bindingRevision` (the binding period it was triaged in). Example: "
+            + "triage), `bindingRevision` (the binding period it was triaged in), `opening` (the variant in force at "
+            + "the case's opening: `POINT:plugin`, `POINT:plugin:configurationHash` or `POINT:none`, e.g. "
+            + "`TRIAGE:threeway`). Example: "
             + "`cohort=name=pilot;group=Pilot;quarter=2026-Q1&cohort=name=control;group=Control;quarter=2026-Q1`.";
 
     private final OptionalService<CohortService> cohorts;
