@@ -15,7 +15,9 @@ import java.util.WeakHashMap;
  * read instead of the case tables: every store write that changes a figure of a case marks the case
  * ({@link #touch}); {@link JdbcDatabase} refreshes the marked cases' rows just before the transaction
  * commits ({@link #flush}), so a row is never older than the committed data and a rolled-back change
- * leaves it as it was. Written on a connection with auto-commit on, a mark refreshes at once.
+ * leaves it as it was ({@link JdbcDatabase#read} refreshes after its work too, for a write with
+ * auto-commit). A connection that is not the platform's {@link JdbcDatabase} (a bulk load, a test on an
+ * older schema) is not refreshed: such a writer calls {@link #refresh} itself.
  *
  * <p>A refresh recomputes the whole row of the case from the case tables with index probes on the
  * case's key (the same SELECT as V26's backfill), and marks the earlier closed cases of the case's
@@ -87,10 +89,6 @@ public final class CaseSummaries {
      */
     public static void touch(Connection c, String caseId) throws SQLException {
         if (caseId == null) {
-            return;
-        }
-        if (c.getAutoCommit()) {
-            refresh(c, List.of(caseId));
             return;
         }
         DIRTY.computeIfAbsent(c, k -> Collections.synchronizedSet(new LinkedHashSet<>())).add(caseId);

@@ -210,7 +210,13 @@ public class JdbcDatabase implements Database {
     @Override
     public <T> T read(SqlWork<T> work) throws SQLException {
         try (Connection c = pool.getConnection()) {
-            return work.apply(c);
+            try {
+                T result = work.apply(c);
+                CaseSummaries.flush(c); // cohorts (V26): a write with auto-commit refreshes its cases' rows too
+                return result;
+            } finally {
+                CaseSummaries.forget(c);
+            }
         }
     }
 
