@@ -48,8 +48,10 @@ function cohortForm(i, groups, name) {
   const plugin = field(t('compare.plugin'), 'input', { name: `plugin${i}` });
   const hash = field(t('compare.hash'), 'input', { name: `hash${i}` });
   const revision = field(t('compare.revision'), 'input', { name: `revision${i}`, type: 'number', min: 0 });
+  // cohorts (V26): the variant in force at the case's opening, POINT:plugin[:hash] or POINT:none
+  const opening = field(t('compare.opening'), 'input', { name: `opening${i}`, placeholder: 'TRIAGE:threeway' });
   const el = h('fieldset', { class: 'panel' }, h('legend', {}, t('compare.cohort', { n: i + 1 })),
-    label.wrap, group.wrap, municipality.wrap, quarter.wrap, from.wrap, to.wrap, plugin.wrap, hash.wrap, revision.wrap);
+    label.wrap, group.wrap, municipality.wrap, quarter.wrap, from.wrap, to.wrap, plugin.wrap, hash.wrap, revision.wrap, opening.wrap);
   return {
     el,
     spec() {
@@ -65,6 +67,7 @@ function cohortForm(i, groups, name) {
       add('plugin', plugin.input.value);
       add('configurationHash', hash.input.value);
       add('bindingRevision', revision.input.value);
+      add('opening', opening.input.value);
       return parts.join(';');
     },
   };
@@ -101,7 +104,8 @@ function view(c) {
         h('th', { scope: 'row' }, k.spec.label), h('td', {}, period(k.spec)),
         h('td', {}, k.municipalities ? k.municipalities.join(', ') : t('monitor.region')),
         h('td', {}, [k.spec.pluginId, k.spec.configurationHash && k.spec.configurationHash.slice(0, 8),
-          k.spec.bindingRevision != null && `rev ${k.spec.bindingRevision}`].filter((x) => x).join(' · ') || t('compare.anyVariant')),
+          k.spec.bindingRevision != null && `rev ${k.spec.bindingRevision}`,
+          k.spec.opening && `${t('compare.opening')}: ${k.spec.opening}`].filter((x) => x).join(' · ') || t('compare.anyVariant')),
         h('td', {}, k.cases), h('td', {}, k.closed))))),
     c.cohorts.filter((k) => warningOf(k)).map((k) => h('p', { class: 'alert' }, `${k.spec.label}: ${warningOf(k)}`)),
     h('div', { class: 'grid' }, c.indicators.map((i) => panel(i))),

@@ -15,7 +15,16 @@ import java.util.List;
  * @param pluginId          the triage plugin of the case's first triage, or null
  * @param configurationHash its configuration hash, or null
  * @param bindingRevision   the binding revision it was triaged under (a binding period), or null
+ * @param opening           the variant in force at the case's opening (cohorts, V26):
+ *                          {@code POINT:plugin} or {@code POINT:plugin:configurationHash} (POINT an
+ *                          extension point, e.g. TRIAGE), {@code POINT:none} for nothing bound; or null
  */
 public record CohortSpec(String label, LocalDate from, LocalDate to, List<String> municipalities, String group,
-        String pluginId, String configurationHash, Long bindingRevision) {
+        String pluginId, String configurationHash, Long bindingRevision, String opening) {
+
+    /** A cohort without the variant at opening. */
+    public CohortSpec(String label, LocalDate from, LocalDate to, List<String> municipalities, String group,
+            String pluginId, String configurationHash, Long bindingRevision) {
+        this(label, from, to, municipalities, group, pluginId, configurationHash, bindingRevision, null);
+    }
 }

@@ -1,5 +1,6 @@
 package nl.proeftuin.core.engine.internal;
 
+import nl.proeftuin.core.store.cohorts.CohortStore;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -82,9 +83,10 @@ public class BoundCarePathService implements CarePathService {
     public BoundCarePathService(@Reference Database database, @Reference FamilyStore family, @Reference CaseStore cases,
             @Reference PlanStore plans, @Reference TriageStore triages, @Reference CarePathStore paths,
             @Reference AlertStore alerts, @Reference BindingStore bindings, @Reference ServicePluginRegistry registry,
-            @Reference TimeBoxedPluginCalls calls) {
+            @Reference TimeBoxedPluginCalls calls, @Reference CohortStore cohorts) {
         this(new Domain(database, family, cases, plans, Clock.systemUTC()), triages, paths, alerts, bindings,
                 new BoundCall(registry, calls, FrameworkUtil.getBundle(BoundCarePathService.class)));
+        this.domain.variants = new CaseVariants(bindings, cohorts); // cohorts (V26): the variant of each step
     }
 
     BoundCarePathService(Domain domain, TriageStore triages, CarePathStore paths, AlertStore alerts,
@@ -146,6 +148,9 @@ public class BoundCarePathService implements CarePathService {
                     actor.id()));
             domain.event(c, caseId, actor, new CaseEvents.CarePathStep(a.definition().name(), step),
                     a.definition().name() + " step '" + step + "' done", note);
+            if (domain.variants != null) { // cohorts (V26): the care path this decision consulted
+                domain.variants.decision(c, caseId, ExtensionPoint.CARE_PATH, a.answer().binding(), domain.now());
+            }
             return null;
         });
         return status(caseId);

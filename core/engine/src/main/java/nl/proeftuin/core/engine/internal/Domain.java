@@ -43,6 +43,8 @@ final class Domain {
     final CaseStore cases;
     final PlanStore plans;
     private final Clock clock;
+    /** Records the variant in force at a case's opening (cohorts, V26); null where not wired (some unit tests). */
+    CaseVariants variants;
 
     Domain(Database database, FamilyStore family, CaseStore cases, PlanStore plans, Clock clock) {
         this.database = database;
@@ -148,7 +150,11 @@ final class Domain {
      */
     void event(Connection c, String caseId, Actor actor, CaseEvents.Payload data, String detail, String reason)
             throws SQLException {
-        cases.insertEvent(c, caseId, CaseEvents.newEvent(newId(), data, detail, reason, now(), actor.id()));
+        Instant at = now();
+        cases.insertEvent(c, caseId, CaseEvents.newEvent(newId(), data, detail, reason, at, actor.id()));
+        if (variants != null && data instanceof CaseEvents.CaseOpened opened) {
+            variants.opening(c, caseId, opened.municipality(), at);
+        }
     }
 
     List<CaseMember> members(Connection c, String caseId) throws SQLException {

@@ -1,5 +1,7 @@
 package nl.proeftuin.core.engine.internal;
 
+import nl.proeftuin.core.store.cohorts.CohortStore;
+import nl.proeftuin.core.store.plugins.BindingStore;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -79,8 +81,10 @@ public class InboundLocalTeamRequests implements LocalTeamInbox {
     @Activate
     public InboundLocalTeamRequests(@Reference Database database, @Reference FamilyStore family,
             @Reference CaseStore cases, @Reference PlanStore plans, @Reference LocalTeamStore inbound,
-            @Reference NationalIdProtection nationalIds) {
+            @Reference NationalIdProtection nationalIds, @Reference BindingStore bindings,
+            @Reference CohortStore cohorts) {
         this(new Domain(database, family, cases, plans, Clock.systemUTC()), inbound, nationalIds);
+        domain.variants = new CaseVariants(bindings, cohorts); // cohorts (V26): the variant at opening
     }
 
     InboundLocalTeamRequests(Domain domain, LocalTeamStore inbound, NationalIdProtection nationalIds) {

@@ -126,12 +126,48 @@ public class JdbcCohortService implements CohortService {
                 }
                 names = List.copyOf(set);
             }
+            String[] opening = opening(field + ".opening", s.opening());
             CohortSpec normalised = new CohortSpec(label, s.from(), s.to(), s.municipalities(), s.group(), s.pluginId(),
-                    s.configurationHash(), s.bindingRevision());
+                    s.configurationHash(), s.bindingRevision(), opening == null ? null
+                            : opening[0] + ":" + (opening[1] == null ? "none" : opening[1])
+                                    + (opening[2] == null ? "" : ":" + opening[2]));
             out.add(new Resolved(normalised, new Filter(s.from(), s.to(), names, s.pluginId(), s.configurationHash(),
-                    s.bindingRevision())));
+                    s.bindingRevision(), opening == null ? null : opening[0], opening == null ? null : opening[1],
+                    opening == null ? null : opening[2])));
         }
         return out;
+    }
+
+    /**
+     * The variant at opening of a cohort (cohorts, V26): {@code POINT:plugin[:hash]} or {@code POINT:none}.
+     *
+     * @return point, plugin (null: none bound), hash (null: any); or null when not given
+     */
+    static String[] opening(String field, String text) {
+        if (text == null) {
+            return null;
+        }
+        String[] parts = text.strip().split(":", -1);
+        if (parts.length < 2 || parts.length > 3) {
+            throw new InvalidInputException(field, "must be POINT:plugin, POINT:plugin:configurationHash or POINT:none"
+                    + " (POINT one of " + java.util.Arrays.toString(nl.proeftuin.core.spi.ExtensionPoint.values()) + ")");
+        }
+        String point = parts[0].strip().toUpperCase(Locale.ROOT);
+        try {
+            nl.proeftuin.core.spi.ExtensionPoint.valueOf(point);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException(field, "'" + parts[0].strip() + "' is not an extension point (one of "
+                    + java.util.Arrays.toString(nl.proeftuin.core.spi.ExtensionPoint.values()) + ")");
+        }
+        String plugin = Check.text(field, parts[1].strip(), Check.ID);
+        String hash = parts.length == 3 ? Check.text(field, parts[2].strip().toLowerCase(Locale.ROOT), 64) : null;
+        if ("none".equals(plugin)) {
+            if (hash != null) {
+                throw new InvalidInputException(field, "POINT:none takes no configuration hash");
+            }
+            plugin = null;
+        }
+        return new String[] {point, plugin, hash};
     }
 
     /** One cohort's aggregates. */

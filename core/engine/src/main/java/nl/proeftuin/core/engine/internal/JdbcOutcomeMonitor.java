@@ -7,18 +7,16 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.function.Predicate;
 
 import nl.proeftuin.core.api.InvalidInputException;
-import nl.proeftuin.core.api.dto.CaseStatus;
 import nl.proeftuin.core.api.dto.Framework;
 import nl.proeftuin.core.api.monitor.Distribution;
 import nl.proeftuin.core.api.monitor.DistributionBucket;
@@ -34,12 +32,12 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 /**
- * The outcome monitor computed from the stored cases, assignments, handovers, plan
- * versions, case events and care requests (definitions in {@link OutcomeMonitor}).
- *
- * <p>It reads the few columns it needs for all cases of the region in one read transaction and
- * computes in memory: a region holds thousands of cases, not millions, and the same pass yields
- * every municipality's row and the region's, so they always agree with each other.
+ * The outcome monitor (definitions in {@link OutcomeMonitor}) computed by the database (cohorts, issue
+ * 15 part 6, decision 0037): GROUP BY aggregations per municipality over the per-case summary rows
+ * ({@code case_summary}, kept up to date in each change's transaction), the framework changes and the
+ * care requests, in one read transaction. The engine only adds the municipalities' histograms up for
+ * the region and reads medians and percentiles from them, so it never holds a case, and every
+ * municipality's row and the region's agree with each other.
  */
 @Component(service = OutcomeMonitor.class)
 public class JdbcOutcomeMonitor implements OutcomeMonitor {
@@ -77,50 +75,38 @@ public class JdbcOutcomeMonitor implements OutcomeMonitor {
         this.clock = clock;
     }
 
-    /** One case as the monitor sees it. */
-    private static final class MonitoredCase {
-        final String id;
-        final String municipality;
-        final boolean open;
-        final LocalDate signalReceived;
-        final LocalDate opened;
-        LocalDate closed;
-        Framework framework;
-        /** The framework from the first change onwards, keyed by the day it changed; the first key's old value is the initial one. */
-        final List<Map.Entry<LocalDate, Framework>> changes = new ArrayList<>();
-        Framework initial;
-        LocalDate firstHelp;
-        int activeProfessionals;
-        int handovers;
+    /**
+     * One municipality's aggregates as the database returned them: counts, and histograms (value to
+     * how many) for each distribution; the region's are the sum of all municipalities'.
+     */
+    private static final class Aggregates {
+        long cases;
+        long open;
+        long waitingForHelp;
+        final SortedMap<Integer, Long> lead = new TreeMap<>();
+        final SortedMap<Integer, Long> active = new TreeMap<>();
+        final SortedMap<Integer, Long> handovers = new TreeMap<>();
+        final SortedMap<Integer, Long> care = new TreeMap<>();
+        long careWaiting;
+        /** Per month end: framework to open cases. */
+        final Map<LocalDate, Map<Framework, Long>> frameworks = new HashMap<>();
 
-        MonitoredCase(String id, String municipality, boolean open, LocalDate signalReceived, LocalDate opened,
-                Framework framework) {
-            this.id = id;
-            this.municipality = municipality;
-            this.open = open;
-            this.signalReceived = signalReceived;
-            this.opened = opened;
-            this.framework = framework;
-        }
-
-        Framework frameworkOn(LocalDate day) {
-            Framework at = initial != null ? initial : framework;
-            for (Map.Entry<LocalDate, Framework> change : changes) {
-                if (change.getKey().isAfter(day)) {
-                    break;
-                }
-                at = change.getValue();
-            }
-            return at;
-        }
-
-        boolean openOn(LocalDate day) {
-            return !opened.isAfter(day) && (closed == null || closed.isAfter(day));
+        void add(Aggregates other) {
+            cases += other.cases;
+            open += other.open;
+            waitingForHelp += other.waitingForHelp;
+            other.lead.forEach((v, n) -> lead.merge(v, n, Long::sum));
+            other.active.forEach((v, n) -> active.merge(v, n, Long::sum));
+            other.handovers.forEach((v, n) -> handovers.merge(v, n, Long::sum));
+            other.care.forEach((v, n) -> care.merge(v, n, Long::sum));
+            careWaiting += other.careWaiting;
+            other.frameworks.forEach((day, m) -> m.forEach((fw, n) -> frameworks
+                    .computeIfAbsent(day, d -> new EnumMap<>(Framework.class)).merge(fw, n, Long::sum)));
         }
     }
 
-    /** One care request: its municipality and, once allocated, its waiting time. */
-    private record CareWait(String municipality, Integer days) {
+    /** What the database answered: aggregates per municipality of the cases, and of care requests. */
+    private record Answer(Map<String, Aggregates> byCase, Map<String, Aggregates> byCare) {
     }
 
     @Override
@@ -129,156 +115,144 @@ public class JdbcOutcomeMonitor implements OutcomeMonitor {
             throw new InvalidInputException("municipality", "must be a municipality's name (1 to "
                     + MAX_MUNICIPALITY + " characters), or left out for the region");
         }
+        Instant now = clock.instant();
+        LocalDate today = LocalDate.ofInstant(now, ZONE);
+        List<LocalDate> monthEnds = monthEnds(today);
         String scope;
+        Answer answer;
         try {
             scope = municipality == null ? null
                     : database.read(c -> Municipalities.canonical(municipalities, c, "municipality", municipality));
+            // one read transaction: every figure from the same state
+            answer = database.inTransaction(c -> aggregates(c, monthEnds));
         } catch (SQLException e) {
             throw new DatabaseFailure(e);
         }
-        Instant now = clock.instant();
-        LocalDate today = LocalDate.ofInstant(now, ZONE);
-        List<MonitoredCase> cases;
-        List<CareWait> waits;
-        try {
-            Map<String, MonitoredCase> byId = database.read(this::cases);
-            waits = database.read(c -> {
-                addFirstHelp(c, byId);
-                addTeams(c, byId);
-                addEvents(c, byId);
-                return careWaits(c);
-            });
-            cases = new ArrayList<>(byId.values());
-        } catch (SQLException e) {
-            throw new DatabaseFailure(e);
-        }
-        TreeSet<String> municipalities = new TreeSet<>();
-        cases.forEach(k -> municipalities.add(k.municipality));
+        TreeSet<String> names = new TreeSet<>(answer.byCase().keySet());
         List<OutcomeFigures> rows = new ArrayList<>();
-        for (String m : municipalities) {
-            rows.add(figures(m, cases, waits, today));
+        for (String m : names) {
+            rows.add(figures(m, m, answer, monthEnds));
         }
-        rows.add(figures(null, cases, waits, today));
+        rows.add(figures(null, null, answer, monthEnds));
         OutcomeFigures figures = scope == null ? rows.get(rows.size() - 1)
                 : rows.stream().filter(r -> scope.equalsIgnoreCase(r.municipality())).findFirst()
-                        .orElseGet(() -> figures(scope, cases, waits, today));
+                        .orElseGet(() -> figures(scope, names.stream().filter(scope::equalsIgnoreCase).findFirst()
+                                .orElse(scope), answer, monthEnds));
         return new OutcomeReport(scope == null ? null : figures.municipality(), now, figures, List.copyOf(rows));
     }
 
-    private Map<String, MonitoredCase> cases(Connection c) throws SQLException {
-        Map<String, MonitoredCase> byId = new HashMap<>();
-        for (MonitorStore.MonitorCase k : store.cases(c)) {
-            byId.put(k.id(), new MonitoredCase(k.id(), k.municipality(), CaseStatus.OPEN.name().equals(k.status()),
-                    k.signalReceivedOn(), day(k.openedAt()), Framework.valueOf(k.framework())));
+    /** The last day of each of the twelve months up to this one (today for this month), oldest first. */
+    private static List<LocalDate> monthEnds(LocalDate today) {
+        List<LocalDate> out = new ArrayList<>();
+        YearMonth current = YearMonth.from(today);
+        for (int i = MONTHS - 1; i >= 0; i--) {
+            out.add(i == 0 ? today : current.minusMonths(i).atEndOfMonth());
         }
-        return byId;
+        return out;
     }
 
-    /** First help: the earliest of the first plan version and the first care request. */
-    private void addFirstHelp(Connection c, Map<String, MonitoredCase> byId) throws SQLException {
-        for (Map<String, Instant> firsts : List.of(store.firstPlanVersions(c), store.firstCareRequests(c))) {
-            firsts.forEach((caseId, at) -> {
-                MonitoredCase k = byId.get(caseId);
-                LocalDate day = day(at);
-                if (k != null && (k.firstHelp == null || day.isBefore(k.firstHelp))) {
-                    k.firstHelp = day;
-                }
-            });
+    /** The database's aggregations (cohorts, V26): per municipality, from the per-case summary rows. */
+    private Answer aggregates(Connection c, List<LocalDate> monthEnds) throws SQLException {
+        Map<String, Aggregates> byCase = new HashMap<>();
+        for (MonitorStore.CaseCounts k : store.caseCounts(c)) {
+            Aggregates a = byCase.computeIfAbsent(k.municipality(), m -> new Aggregates());
+            a.cases = k.cases();
+            a.open = k.open();
+            a.waitingForHelp = k.waitingForHelp();
         }
-    }
-
-    private void addTeams(Connection c, Map<String, MonitoredCase> byId) throws SQLException {
-        store.activeProfessionals(c).forEach((caseId, n) -> {
-            MonitoredCase k = byId.get(caseId);
-            if (k != null) {
-                k.activeProfessionals = n;
+        for (MonitorStore.Figure figure : MonitorStore.Figure.values()) {
+            for (MonitorStore.Bucket b : store.histogram(c, figure)) {
+                Aggregates a = byCase.computeIfAbsent(b.municipality(), m -> new Aggregates());
+                (switch (figure) {
+                    case LEAD_TIME_DAYS -> a.lead;
+                    case ACTIVE_PROFESSIONALS -> a.active;
+                    case HANDOVERS -> a.handovers;
+                }).merge(b.value(), b.count(), Long::sum);
             }
-        });
-        store.handovers(c).forEach((caseId, n) -> {
-            MonitoredCase k = byId.get(caseId);
-            if (k != null) {
-                k.handovers = n;
+        }
+        for (MonitorStore.FrameworkCount f : store.frameworks(c, monthEnds)) {
+            byCase.computeIfAbsent(f.municipality(), m -> new Aggregates()).frameworks
+                    .computeIfAbsent(f.day(), d -> new EnumMap<>(Framework.class))
+                    .merge(Framework.valueOf(f.framework()), f.count(), Long::sum);
+        }
+        Map<String, Aggregates> byCare = new HashMap<>();
+        for (MonitorStore.Bucket b : store.careWaits(c)) {
+            Aggregates a = byCare.computeIfAbsent(b.municipality(), m -> new Aggregates());
+            if (b.value() < 0) {
+                a.careWaiting += b.count();
+            } else {
+                a.care.merge(b.value(), b.count(), Long::sum);
             }
-        });
+        }
+        return new Answer(byCase, byCare);
     }
 
     /**
-     * Framework changes and closing, from the case's append-only history: the typed payload of each
-     * event ({@link CaseEvents.FrameworkChanged}), never its human sentence.
+     * The figures of a municipality (its name compared without case, as a monitor filter is) or of the
+     * region (null).
      */
-    private void addEvents(Connection c, Map<String, MonitoredCase> byId) throws SQLException {
-        for (MonitorStore.MonitorEvent e : store.events(c, List.of(CaseEvents.Type.FRAMEWORK_CHANGED.name(),
-                CaseEvents.Type.CASE_CLOSED.name()))) {
-            MonitoredCase k = byId.get(e.caseId());
-            if (k == null) {
-                continue;
+    private static OutcomeFigures figures(String municipality, String name, Answer answer, List<LocalDate> monthEnds) {
+        Aggregates cases = new Aggregates();
+        answer.byCase().forEach((m, a) -> {
+            if (municipality == null || municipality.equalsIgnoreCase(m)) {
+                cases.add(a);
             }
-            LocalDate day = day(e.occurredAt());
-            if (CaseEvents.Type.CASE_CLOSED.name().equals(e.type())) {
-                k.closed = day;
-                continue;
+        });
+        Aggregates care = new Aggregates();
+        answer.byCare().forEach((m, a) -> {
+            if (municipality == null || municipality.equalsIgnoreCase(m)) {
+                care.add(a);
             }
-            String payload = e.payload();
-            if (payload == null) {
-                continue; // written before V15 in a form the backfill did not know: no data to count
-            }
-            CaseEvents.FrameworkChanged change = CaseEvents.read(payload, CaseEvents.FrameworkChanged.class);
-            if (k.initial == null) {
-                k.initial = change.from();
-            }
-            k.changes.add(Map.entry(day, change.to()));
-        }
-    }
-
-    private List<CareWait> careWaits(Connection c) throws SQLException {
-        List<CareWait> waits = new ArrayList<>();
-        for (MonitorStore.CareRequestTimes r : store.careRequests(c)) {
-            waits.add(new CareWait(r.municipality(), r.allocatedAt() == null ? null
-                    : (int) ChronoUnit.DAYS.between(day(r.requestedAt()), day(r.allocatedAt()))));
-        }
-        return waits;
-    }
-
-    private static LocalDate day(Instant at) {
-        return LocalDate.ofInstant(at, ZONE);
-    }
-
-    private static OutcomeFigures figures(String municipality, Collection<MonitoredCase> all, List<CareWait> allWaits,
-            LocalDate today) {
-        Predicate<String> inScope = m -> municipality == null || municipality.equalsIgnoreCase(m);
-        List<MonitoredCase> cases = all.stream().filter(k -> inScope.test(k.municipality)).toList();
-        List<MonitoredCase> open = cases.stream().filter(k -> k.open).toList();
-        List<Integer> leadTimes = cases.stream().filter(k -> k.firstHelp != null)
-                .map(k -> (int) Math.max(0, ChronoUnit.DAYS.between(k.signalReceived, k.firstHelp))).toList();
-        int waitingForHelp = (int) open.stream().filter(k -> k.firstHelp == null).count();
-        List<CareWait> waits = allWaits.stream().filter(w -> inScope.test(w.municipality())).toList();
-        List<Integer> careDays = waits.stream().filter(w -> w.days() != null).map(w -> Math.max(0, w.days())).toList();
-        String name = municipality == null ? null
-                : cases.stream().map(k -> k.municipality).findFirst().orElse(municipality);
-        return new OutcomeFigures(name, cases.size(), open.size(),
-                distribution(leadTimes, DAY_BUCKETS), waitingForHelp,
-                distribution(open.stream().map(k -> k.activeProfessionals).toList(), PEOPLE_BUCKETS),
-                distribution(cases.stream().map(k -> k.handovers).toList(), HANDOVER_BUCKETS),
-                frameworks(cases, today), distribution(careDays, DAY_BUCKETS),
-                (int) waits.stream().filter(w -> w.days() == null).count());
-    }
-
-    private static List<FrameworkMonth> frameworks(List<MonitoredCase> cases, LocalDate today) {
+        });
         List<FrameworkMonth> months = new ArrayList<>();
-        YearMonth current = YearMonth.from(today);
-        for (int i = MONTHS - 1; i >= 0; i--) {
-            YearMonth month = current.minusMonths(i);
-            LocalDate end = i == 0 ? today : month.atEndOfMonth();
-            Map<Framework, Integer> counts = new EnumMap<>(Framework.class);
-            for (MonitoredCase k : cases) {
-                if (k.openOn(end)) {
-                    counts.merge(k.frameworkOn(end), 1, Integer::sum);
-                }
-            }
-            months.add(new FrameworkMonth(month.toString(), counts.getOrDefault(Framework.VOLUNTARY, 0),
-                    counts.getOrDefault(Framework.CONDITIONAL, 0), counts.getOrDefault(Framework.COMPULSORY, 0)));
+        for (LocalDate end : monthEnds) {
+            Map<Framework, Long> counts = cases.frameworks.getOrDefault(end, Map.of());
+            months.add(new FrameworkMonth(YearMonth.from(end).toString(),
+                    counts.getOrDefault(Framework.VOLUNTARY, 0L).intValue(),
+                    counts.getOrDefault(Framework.CONDITIONAL, 0L).intValue(),
+                    counts.getOrDefault(Framework.COMPULSORY, 0L).intValue()));
         }
-        return months;
+        return new OutcomeFigures(name, (int) cases.cases, (int) cases.open, distribution(cases.lead, DAY_BUCKETS),
+                (int) cases.waitingForHelp, distribution(cases.active, PEOPLE_BUCKETS),
+                distribution(cases.handovers, HANDOVER_BUCKETS), List.copyOf(months),
+                distribution(care.care, DAY_BUCKETS), (int) care.careWaiting);
+    }
+
+    /** The distribution of a histogram (value to how many): as {@link #distribution(List, int[][])} of its values. */
+    static Distribution distribution(SortedMap<Integer, Long> histogram, int[][] bounds) {
+        List<DistributionBucket> buckets = new ArrayList<>();
+        for (int[] b : bounds) {
+            int from = b[0];
+            Integer to = b[1] < 0 ? null : b[1];
+            long count = histogram.entrySet().stream().filter(e -> e.getKey() >= from && (to == null || e.getKey() <= to))
+                    .mapToLong(Map.Entry::getValue).sum();
+            String label = to == null ? from + "+" : from == to ? String.valueOf(from) : from + "-" + to;
+            buckets.add(new DistributionBucket(label, from, to, (int) count));
+        }
+        long n = histogram.values().stream().mapToLong(Long::longValue).sum();
+        if (n == 0) {
+            return new Distribution(0, null, null, null, buckets);
+        }
+        double median = n % 2 == 1 ? kth(histogram, n / 2) : (kth(histogram, n / 2 - 1) + kth(histogram, n / 2)) / 2.0;
+        double p90 = kth(histogram, (long) Math.ceil(0.9 * n) - 1);
+        long sum = 0;
+        for (Map.Entry<Integer, Long> e : histogram.entrySet()) {
+            sum += (long) e.getKey() * e.getValue();
+        }
+        double mean = Math.round((double) sum / n * 10) / 10.0;
+        return new Distribution((int) n, median, p90, mean, buckets);
+    }
+
+    /** The value at 0-based position k of the histogram's values in ascending order. */
+    private static int kth(SortedMap<Integer, Long> histogram, long k) {
+        long seen = 0;
+        for (Map.Entry<Integer, Long> e : histogram.entrySet()) {
+            seen += e.getValue();
+            if (k < seen) {
+                return e.getKey();
+            }
+        }
+        throw new IllegalArgumentException("position " + k + " of " + seen);
     }
 
     static Distribution distribution(List<Integer> values, int[][] bounds) {

@@ -67,6 +67,8 @@ import nl.proeftuin.core.store.cases.PlanStore;
 import nl.proeftuin.core.store.cases.StoredCase;
 import nl.proeftuin.core.store.cases.StoredPlanVersion;
 import nl.proeftuin.core.store.region.MunicipalityStore;
+import nl.proeftuin.core.store.cohorts.CohortStore;
+import nl.proeftuin.core.store.plugins.BindingStore;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -102,12 +104,23 @@ public class TransactionalCaseService implements CaseService {
      * @param plans    plan versions (the team invariant and reviews depend on whether a plan exists)
      * @param municipalities the region's register of municipalities
      * @param outcomes the outcome recorded at closing
+     * @param bindings the bindings, for the variant in force at opening
+     * @param cohorts  where that variant is recorded
      */
     @Activate
     public TransactionalCaseService(@Reference Database database, @Reference FamilyStore family,
             @Reference CaseStore cases, @Reference PlanStore plans, @Reference MunicipalityStore municipalities,
-            @Reference OutcomeStore outcomes) {
+            @Reference OutcomeStore outcomes, @Reference BindingStore bindings, @Reference CohortStore cohorts) {
         this(database, family, cases, plans, municipalities, outcomes, Clock.systemUTC());
+        domain.variants = new CaseVariants(bindings, cohorts);
+    }
+
+    /** With the variant at opening recorded (cohorts, V26). */
+    TransactionalCaseService(Database database, FamilyStore family, CaseStore cases, PlanStore plans,
+            MunicipalityStore municipalities, OutcomeStore outcomes, BindingStore bindings, CohortStore cohorts,
+            Clock clock) {
+        this(database, family, cases, plans, municipalities, outcomes, clock);
+        domain.variants = new CaseVariants(bindings, cohorts);
     }
 
     TransactionalCaseService(Database database, FamilyStore family, CaseStore cases, PlanStore plans,

@@ -148,7 +148,9 @@ abstract class EngineTestBase {
         family = new TransactionalFamilyService(database, familyStore, nationalIds, municipalityStore, caseStore,
                 new nl.proeftuin.core.store.internal.JdbcPrivacyStore(), clock);
         cases = new TransactionalCaseService(database, familyStore, caseStore, planStore, municipalityStore,
-                new nl.proeftuin.core.store.internal.JdbcOutcomeStore(), clock);
+                new nl.proeftuin.core.store.internal.JdbcOutcomeStore(),
+                new nl.proeftuin.core.store.internal.JdbcBindingStore(),
+                new nl.proeftuin.core.store.internal.JdbcCohortStore(), clock); // cohorts (V26): the variant at opening
         plans = new TransactionalPlanService(database, familyStore, caseStore, planStore, clock);
     }
 

@@ -153,7 +153,9 @@ class MunicipalityRegisterTest {
             EngineTestBase.assertRule(Municipalities.REGISTER_EMPTY, () -> register.canonical("municipality", "Arnhem"));
             var cases = new TransactionalCaseService(database, new nl.proeftuin.core.store.internal.JdbcFamilyStore(),
                     new nl.proeftuin.core.store.internal.JdbcCaseStore(), new nl.proeftuin.core.store.internal.JdbcPlanStore(),
-                    store, new nl.proeftuin.core.store.internal.JdbcOutcomeStore());
+                    store, new nl.proeftuin.core.store.internal.JdbcOutcomeStore(),
+                    new nl.proeftuin.core.store.internal.JdbcBindingStore(),
+                    new nl.proeftuin.core.store.internal.JdbcCohortStore());
             var family = new TransactionalFamilyService(database, new nl.proeftuin.core.store.internal.JdbcFamilyStore(),
                     new NationalIdProtection(NationalIdProtectionTest.randomKey()), store,
                     new nl.proeftuin.core.store.internal.JdbcCaseStore(), new nl.proeftuin.core.store.internal.JdbcPrivacyStore());

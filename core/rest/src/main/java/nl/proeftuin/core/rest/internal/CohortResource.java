@@ -31,7 +31,9 @@ final class CohortResource {
             + "separated by `;`: `name` (required, unique), `from` and `to` (days the signal was received, "
             + "YYYY-MM-DD), or `month` (YYYY-MM) or `quarter` (YYYY-Qn), `municipality` (repeatable) and/or `group` "
             + "(a named municipality group), `plugin` and `configurationHash` (the variant of the case's first "
-            + "triage), `bindingRevision` (the binding period it was triaged in). Example: "
+            + "triage), `bindingRevision` (the binding period it was triaged in), `opening` (the variant in force at "
+            + "the case's opening: `POINT:plugin`, `POINT:plugin:configurationHash` or `POINT:none`, e.g. "
+            + "`TRIAGE:threeway`). Example: "
             + "`cohort=name=pilot;group=Pilot;quarter=2026-Q1&cohort=name=control;group=Control;quarter=2026-Q1`.";
 
     private final OptionalService<CohortService> cohorts;
@@ -170,6 +172,7 @@ final class CohortResource {
         String plugin = null;
         String hash = null;
         Long revision = null;
+        String opening = null;
         if (text.length() > 2000) {
             throw ApiProblem.invalidParameter(field, "is longer than 2000 characters");
         }
@@ -213,8 +216,9 @@ final class CohortResource {
                     case "plugin" -> plugin = value;
                     case "configurationHash" -> hash = value.toLowerCase(Locale.ROOT);
                     case "bindingRevision" -> revision = Long.parseLong(value);
+                    case "opening" -> opening = value; // cohorts (V26): the variant at opening, POINT:plugin[:hash]
                     default -> throw ApiProblem.invalidParameter(f, "is not a cohort key (name, from, to, month,"
-                            + " quarter, municipality, group, plugin, configurationHash, bindingRevision)");
+                            + " quarter, municipality, group, plugin, configurationHash, bindingRevision, opening)");
                 }
             } catch (DateTimeParseException | NumberFormatException e) {
                 throw ApiProblem.invalidParameter(f, "cannot be read: '" + value + "'");
@@ -227,7 +231,7 @@ final class CohortResource {
             throw ApiProblem.invalidParameter(field + ".name", "is required");
         }
         return new CohortSpec(name, from, to, municipalities.isEmpty() ? null : List.copyOf(municipalities), group,
-                plugin, hash, revision);
+                plugin, hash, revision, opening);
     }
 
     static String csv(List<CohortRow> rows, Map<String, String> pseudonyms) {

@@ -11,8 +11,10 @@ import org.osgi.annotation.versioning.ProviderType;
 /**
  * The comparison's figures for one cohort, each computed by one SQL aggregation: value histograms
  * (value to number of cases) for the measured indicators and counts for the yes/no ones. A case
- * belongs to a cohort by the day its signal was received, its municipality and the variant of its
- * first triage (plugin, configuration hash, binding revision: its provenance).
+ * belongs to a cohort by the day its signal was received, its municipality, the variant of its
+ * first triage (plugin, configuration hash, binding revision: its provenance) and the variant in force
+ * at its opening. Every figure is read from the per-case summary rows ({@code case_summary}, V26),
+ * which core/store keeps up to date in the transaction of each change.
  */
 @ProviderType
 public interface CohortStore {
@@ -23,8 +25,36 @@ public interface CohortStore {
      * @param municipalities municipality names as stored (exact), or null for the region
      */
     record Filter(LocalDate from, LocalDate to, List<String> municipalities, String pluginId,
-            String configurationHash, Long bindingRevision) {
+            String configurationHash, Long bindingRevision, String openingPoint, String openingPluginId,
+            String openingConfigurationHash) {
+
+        /** A filter without the variant at opening. */
+        public Filter(LocalDate from, LocalDate to, List<String> municipalities, String pluginId,
+                String configurationHash, Long bindingRevision) {
+            this(from, to, municipalities, pluginId, configurationHash, bindingRevision, null, null, null);
+        }
     }
+
+    /**
+     * Records the variant in force for a case's decision (cohorts, V26): at its opening one per
+     * extension point, later one per decision that consulted a plugin.
+     *
+     * @param decision           OPENING, TRIAGE, CARE_PATH, PROCUREMENT or LOCAL_TEAM
+     * @param point              the extension point's name
+     * @param pluginId           the plugin bound, or null when nothing was bound (the fallback)
+     * @param configurationHash  its configuration hash, or null
+     * @param bindingRevision    the binding's revision (0: none)
+     */
+    void recordVariant(Connection c, String caseId, String decision, String point, String pluginId,
+            String configurationHash, long bindingRevision, java.time.Instant at) throws SQLException;
+
+    /** One recorded variant of a case. */
+    record Variant(String decision, String point, String pluginId, String configurationHash, long bindingRevision,
+            java.time.Instant at) {
+    }
+
+    /** @return the case's recorded variants, oldest first */
+    List<Variant> variants(Connection c, String caseId) throws SQLException;
 
     /** The measured indicators, each a histogram of whole numbers. */
     enum Measure {

@@ -63,6 +63,7 @@ public class JdbcCaseStore implements CaseStore {
                 k.signal().source(), k.signal().description(), date(k.signal().receivedOn()), k.phase(), k.framework(),
                 m == null ? null : m.type(), date(m == null ? null : m.since()), date(m == null ? null : m.until()),
                 instant(k.openedAt()), k.openedBy());
+        CaseSummaries.touch(c, k.id()); // cohorts (V26)
     }
 
     @Override
@@ -79,6 +80,7 @@ public class JdbcCaseStore implements CaseStore {
     @Override
     public boolean update(Connection c, StoredCase k, long expectedVersion) throws SQLException {
         Measure m = k.measure();
+        CaseSummaries.touch(c, k.id()); // cohorts (V26)
         return Jdbc.update(c, "UPDATE family_case SET row_version = ?, status = ?, closed_reason = ?, phase = ?,"
                 + " framework = ?, measure_type = ?, measure_since = ?, measure_until = ? WHERE id = ? AND row_version = ?",
                 k.version(), k.status(), k.closedReason(), k.phase(), k.framework(), m == null ? null : m.type(),
@@ -89,6 +91,7 @@ public class JdbcCaseStore implements CaseStore {
     public void insertMember(Connection c, String caseId, String personId, Set<FamilyRole> roles, int order)
             throws SQLException {
         Jdbc.update(c, "INSERT INTO case_member (case_id, person_id, seq_no) VALUES (?, ?, ?)", caseId, personId, order);
+        CaseSummaries.touch(c, caseId); // cohorts (V26)
         for (FamilyRole role : roles) {
             Jdbc.update(c, "INSERT INTO case_member_role (case_id, person_id, family_role) VALUES (?, ?, ?)",
                     caseId, personId, role);
@@ -118,12 +121,14 @@ public class JdbcCaseStore implements CaseStore {
                 + " professional_role, casusregie, since_date, until_date, end_reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 a.id(), caseId, a.professionalId(), a.name(), a.organisation(), a.role(), a.casusregie(),
                 date(a.since()), date(a.until()), a.endReason());
+        CaseSummaries.touch(c, caseId); // cohorts (V26)
     }
 
     @Override
     public void updateAssignment(Connection c, String caseId, Assignment a) throws SQLException {
         int n = Jdbc.update(c, "UPDATE assignment SET professional_role = ?, casusregie = ?, until_date = ?, end_reason = ?"
                 + " WHERE id = ? AND case_id = ?", a.role(), a.casusregie(), date(a.until()), a.endReason(), a.id(), caseId);
+        CaseSummaries.touch(c, caseId); // cohorts (V26)
         if (n != 1) {
             throw new SQLException("assignment " + a.id() + " of case " + caseId + " not updated (" + n + " rows)");
         }
@@ -149,6 +154,7 @@ public class JdbcCaseStore implements CaseStore {
         Jdbc.update(c, "INSERT INTO handover (id, case_id, team_position, from_assignment_id, to_assignment_id, note,"
                 + " occurred_at, recorded_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                 h.id(), caseId, h.position(), h.fromAssignment(), h.toAssignment(), h.note(), instant(h.at()), h.by());
+        CaseSummaries.touch(c, caseId); // cohorts (V26)
     }
 
     @Override
@@ -165,6 +171,10 @@ public class JdbcCaseStore implements CaseStore {
         Jdbc.update(c, "INSERT INTO case_event (id, case_id, event_type, detail, reason, occurred_at, recorded_by,"
                 + " payload) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", n.id(), caseId, e.type(), e.detail(), e.reason(),
                 instant(e.at()), e.by(), n.payload());
+        if ("FRAMEWORK_CHANGED".equals(e.type())) {
+            Jdbc.update(c, CaseSummaries.FRAMEWORK_CHANGE, n.id()); // cohorts (V26): the monitor's frameworks per month
+        }
+        CaseSummaries.touch(c, caseId); // cohorts (V26)
         if (n.outboundType() != null) {
             // The local-team outbox row, in this same transaction (see V5 and JdbcLocalTeamStore).
             JdbcLocalTeamStore.enqueue(c, caseId, n.id(), n.outboundType(), n.outboundMessage(), e.at());
@@ -261,6 +271,7 @@ public class JdbcCaseStore implements CaseStore {
                 + " requested_at, requested_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                 r.id(), caseId, r.measure(), r.grounds(), r.reviewId(), r.planVersion(), instant(r.requestedAt()),
                 r.requestedBy());
+        CaseSummaries.touch(c, caseId); // cohorts (V26)
     }
 
     @Override

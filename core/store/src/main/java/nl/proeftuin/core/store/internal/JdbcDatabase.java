@@ -174,10 +174,12 @@ public class JdbcDatabase implements Database {
             c.setAutoCommit(false);
             try {
                 T result = work.apply(c);
+                CaseSummaries.flush(c); // cohorts (V26): the summary rows of the cases this transaction changed
                 c.commit();
                 restoreAutoCommit(c, null);
                 return result;
             } catch (SQLException | RuntimeException | Error e) {
+                CaseSummaries.forget(c);
                 try {
                     c.rollback();
                 } catch (SQLException rollbackFailure) {
@@ -208,7 +210,13 @@ public class JdbcDatabase implements Database {
     @Override
     public <T> T read(SqlWork<T> work) throws SQLException {
         try (Connection c = pool.getConnection()) {
-            return work.apply(c);
+            try {
+                T result = work.apply(c);
+                CaseSummaries.flush(c); // cohorts (V26): a write with auto-commit refreshes its cases' rows too
+                return result;
+            } finally {
+                CaseSummaries.forget(c);
+            }
         }
     }
 

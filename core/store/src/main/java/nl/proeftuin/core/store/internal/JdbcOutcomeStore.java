@@ -20,6 +20,7 @@ public class JdbcOutcomeStore implements OutcomeStore {
         Jdbc.update(c, "INSERT INTO case_outcome (case_id, outcome, reasons, closed_on, closed_at, recorded_by)"
                 + " VALUES (?, ?, ?, ?, ?, ?)", o.caseId(), o.outcome(), o.reasons(), o.closedOn(), o.closedAt(),
                 o.recordedBy());
+        CaseSummaries.touch(c, o.caseId()); // cohorts (V26)
     }
 
     @Override

@@ -24,6 +24,7 @@ public class JdbcPlanStore implements PlanStore {
         Jdbc.update(c, "INSERT INTO plan_version (case_id, version_no, content, note, created_at, created_by)"
                 + " VALUES (?, ?, ?, ?, ?, ?)",
                 v.caseId(), v.version(), v.content(), v.note(), instant(v.createdAt()), v.createdBy());
+        CaseSummaries.touch(c, v.caseId()); // cohorts (V26)
     }
 
     @Override

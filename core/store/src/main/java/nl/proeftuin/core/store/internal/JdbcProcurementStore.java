@@ -68,6 +68,7 @@ public class JdbcProcurementStore implements ProcurementStore {
                 r.id(), r.caseId(), r.personId(), r.municipality(), r.provider(), r.productCategory(), r.productCode(),
                 date(r.start()), r.volume() == null ? new Jdbc.TypedNull(Types.INTEGER) : r.volume(), r.unit(),
                 r.frequency(), r.motivation(), r.state(), r.detail(), r.pluginId(), r.messageRef(), instant(r.at()), r.by());
+        CaseSummaries.touch(c, r.caseId()); // cohorts (V26)
     }
 
     @Override
@@ -85,6 +86,8 @@ public class JdbcProcurementStore implements ProcurementStore {
     public void allocate(Connection c, String id, String allocationJson, Instant at, String by) throws SQLException {
         Jdbc.update(c, "UPDATE care_request SET state = 'ALLOCATED', allocation = ?, allocated_at = ?, allocated_by = ?"
                 + " WHERE id = ?", allocationJson, instant(at), by, id);
+        CaseSummaries.touch(c, Jdbc.one(c, "SELECT case_id FROM care_request WHERE id = ?", rs -> rs.getString(1), id)
+                .orElse(null)); // cohorts (V26)
     }
 
     private static StoredMaatwerk maatwerk(ResultSet rs) throws SQLException {

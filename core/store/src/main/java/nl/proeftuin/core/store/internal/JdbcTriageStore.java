@@ -28,6 +28,11 @@ public class JdbcTriageStore implements TriageStore {
                 o.facts(), o.decision(), o.pending(), o.classification(), o.route(), o.pluginId(), o.bundle(),
                 o.bundleVersion(), o.configurationHash(), o.bindingRevision(), o.inputDigest(), o.outputDigest(),
                 instant(o.decidedAt()), o.fallback(), o.fallbackReason(), instant(o.at()), o.by());
+        CaseSummaries.touch(c, o.caseId()); // cohorts (V26)
+        // cohorts (V26): the variant of this decision, queryable beside the variant at opening
+        Jdbc.update(c, "INSERT INTO case_variant (case_id, decision, extension_point, plugin_id, configuration_hash,"
+                + " binding_revision, recorded_at) VALUES (?, 'TRIAGE', 'TRIAGE', ?, ?, ?, ?)", o.caseId(), o.pluginId(),
+                o.configurationHash(), o.bindingRevision(), instant(o.decidedAt()));
     }
 
     @Override

@@ -81,7 +81,11 @@ public final class SyntheticCases {
                 PreparedStatement care = c.prepareStatement("INSERT INTO care_request (id, case_id, person_id,"
                         + " municipality, provider, product_category, start_on, motivation, state, plugin_id,"
                         + " requested_at, requested_by, allocated_at, allocated_by) VALUES (?, ?, ?, ?, 'p', '45', ?,"
-                        + " 'synthetic', 'ALLOCATED', 'bench', ?, 'bench', ?, 'bench')")) {
+                        + " 'synthetic', 'ALLOCATED', 'bench', ?, 'bench', ?, 'bench')");
+                // cohorts (V26): the summary row from the known values (what CaseSummaries computes; CohortStoreTest
+                // checks that a refresh gives the same rows); repeat signals marked afterwards
+                PreparedStatement summary = c.prepareStatement("INSERT INTO case_summary (" + CaseSummaries.COLUMNS
+                        + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, 0)")) {
             int n = 0;
             for (Spec s : specs) {
                 String id = UUID.randomUUID().toString();
@@ -139,12 +143,26 @@ public final class SyntheticCases {
                             at(s.signalOn(), requested), at(s.signalOn(), requested + s.careWaitDays()));
                     care.addBatch();
                 }
+                Integer firstHelp = s.leadDays() != null ? s.leadDays()
+                        : s.careWaitDays() != null ? Integer.valueOf(0) : null;
+                boolean closedCase = s.outcome() != null;
+                Jdbc.bindAll(summary, id, s.municipality(), s.signalOn(), closedCase ? "CLOSED" : "OPEN",
+                        s.compulsory() ? "COMPULSORY" : "VOLUNTARY", s.compulsory() ? "OTS" : null, s.signalOn(),
+                        firstHelp == null ? new Jdbc.TypedNull(java.sql.Types.DATE) : s.signalOn().plusDays(firstHelp),
+                        firstHelp == null ? new Jdbc.TypedNull(java.sql.Types.INTEGER) : firstHelp, s.professionals(),
+                        s.professionals(), first == null ? 0 : s.handovers(), s.raadRequest() ? 1 : 0, s.outcome(),
+                        closedCase ? s.signalOn().plusDays(s.closedAfterDays()) : new Jdbc.TypedNull(java.sql.Types.DATE),
+                        s.pluginId(), s.configurationHash(), s.bindingRevision());
+                summary.addBatch();
                 if (++n % BATCH == 0) {
-                    flush(person, kase, member, triage, plan, assignment, handover, review, court, outcome, experience, care);
+                    flush(person, kase, member, triage, plan, assignment, handover, review, court, outcome, experience, care,
+                            summary);
                 }
             }
-            flush(person, kase, member, triage, plan, assignment, handover, review, court, outcome, experience, care);
+            flush(person, kase, member, triage, plan, assignment, handover, review, court, outcome, experience, care,
+                    summary);
         }
+        CaseSummaries.markRepeats(c, ids);
         return ids;
     }
 

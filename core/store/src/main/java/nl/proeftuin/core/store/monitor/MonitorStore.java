@@ -47,4 +47,42 @@ public interface MonitorStore {
     List<MonitorEvent> events(Connection c, List<String> types) throws SQLException;
 
     List<CareRequestTimes> careRequests(Connection c) throws SQLException;
+
+    // --- cohorts (V26, decision 0037): the monitor's figures aggregated by the database from the
+    // per-case summary rows, per municipality (the engine adds municipalities up for the region)
+
+    /** Cases per municipality: all, open, and open without first help. */
+    record CaseCounts(String municipality, long cases, long open, long waitingForHelp) {
+    }
+
+    /** How many cases (or care requests) of a municipality have a value. */
+    record Bucket(String municipality, int value, long count) {
+    }
+
+    /** How many cases of a municipality were open on a day under a framework. */
+    record FrameworkCount(java.time.LocalDate day, String municipality, String framework, long count) {
+    }
+
+    /** The per-case figures the monitor shows as distributions. */
+    enum Figure {
+        /** Cases with first help: days from the signal to it. */
+        LEAD_TIME_DAYS,
+        /** Open cases: distinct professionals with an open assignment. */
+        ACTIVE_PROFESSIONALS,
+        /** All cases: handovers. */
+        HANDOVERS
+    }
+
+    List<CaseCounts> caseCounts(Connection c) throws SQLException;
+
+    List<Bucket> histogram(Connection c, Figure figure) throws SQLException;
+
+    /** The cases open at the end of each day (opened on or before it, not closed by it), by the framework they were in then. */
+    List<FrameworkCount> frameworks(Connection c, List<java.time.LocalDate> days) throws SQLException;
+
+    /**
+     * Care requests that count (not FALLBACK, REJECTED or UNSUPPORTED) by their own municipality: value
+     * the Dutch days from request to allocation, or -1 while not allocated.
+     */
+    List<Bucket> careWaits(Connection c) throws SQLException;
 }

@@ -4,7 +4,7 @@
  * table it reads keeps its one owning store. It takes the caller's {@link java.sql.Connection}.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package nl.proeftuin.core.store.monitor;
 
 import org.osgi.annotation.bundle.Export;

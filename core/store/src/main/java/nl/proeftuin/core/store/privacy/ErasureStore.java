@@ -27,6 +27,7 @@ public interface ErasureStore {
             "parental_authority", "regie_notice", // living
             "family_experience", "case_outcome", // cohorts (V20)
             "case_municipality_move", "raad_investigation", "signal_reporter", "crowd_notice", // living (V27)
+            "case_summary", "case_variant", "case_framework_change", // cohorts (V26)
             "family_case");
 
     /** The tables {@link #removePerson} empties for a person, in order; {@code person} last. */

@@ -80,6 +80,33 @@ class CohortStoreTest {
             return new Filter(D, D.plusDays(10), municipality == null ? null : List.of(municipality), null, null, null);
         }
 
+        /** cohorts (V26): the rows SyntheticCases writes from known values are what a refresh from the case tables gives. */
+        @Test
+        void syntheticSummaryRowsAreWhatARefreshComputes() throws Exception {
+            String sql = "SELECT * FROM case_summary ORDER BY case_id";
+            List<List<String>> written = db.read(c -> table(c, sql));
+            db.inTransaction(c -> {
+                CaseSummaries.refresh(c, ids);
+                return null;
+            });
+            assertEquals(written, db.read(c -> table(c, sql)));
+            assertEquals(ids.size(), written.size());
+        }
+
+        static List<List<String>> table(java.sql.Connection c, String sql) throws java.sql.SQLException {
+            List<List<String>> out = new ArrayList<>();
+            try (var st = c.createStatement(); var rs = st.executeQuery(sql)) {
+                while (rs.next()) {
+                    List<String> row = new ArrayList<>();
+                    for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+                        row.add(rs.getMetaData().getColumnLabel(i) + "=" + rs.getString(i));
+                    }
+                    out.add(row);
+                }
+            }
+            return out;
+        }
+
         @Test
         void leadTimesPerVariantAreDaysFromSignalToFirstHelp() throws Exception {
             assertEquals(new TreeMap<>(Map.of(3, 1L, 5, 1L, 8, 1L)), db.read(c -> store.histogram(c,
