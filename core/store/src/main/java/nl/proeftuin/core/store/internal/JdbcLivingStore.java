@@ -262,6 +262,7 @@ public class JdbcLivingStore implements LivingStore {
     @Override
     public void moveCase(Connection c, String caseId, String municipality) throws SQLException {
         Jdbc.update(c, "UPDATE family_case SET municipality = ? WHERE id = ?", municipality, caseId);
+        CaseSummaries.touch(c, caseId); // the monitor and the cohorts count the case in its new municipality
     }
 
     @Override
