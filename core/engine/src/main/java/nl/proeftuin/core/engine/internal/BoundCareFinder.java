@@ -9,9 +9,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 import nl.proeftuin.core.api.InvalidInputException;
 import nl.proeftuin.core.api.NotFoundException;
@@ -160,31 +158,9 @@ public class BoundCareFinder implements CareFinder, ProcurementInbox {
         this.plugins = plugins;
         this.nationalIds = nationalIds;
         this.decisionDays = decisionDays;
-        if (checkMinutes > 0) {
-            scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-                Thread t = new Thread(r, "proeftuin-maatwerk-deadlines");
-                t.setDaemon(true);
-                return t;
-            });
-            Duration interval = Duration.ofMinutes(checkMinutes);
-            scheduler.scheduleWithFixedDelay(() -> {
-                // once per region per interval: the node that holds the lease runs it
-                if (jobs != null && !jobs.begin(DEADLINE_JOB, interval, Duration.ofMinutes(10))) {
-                    return;
-                }
-                try {
-                    checkDeadlines();
-                } catch (RuntimeException e) {
-                    LOG.warn("Maatwerk deadline check failed; the next one retries", e);
-                } finally {
-                    if (jobs != null) {
-                        jobs.end(DEADLINE_JOB);
-                    }
-                }
-            }, 1, (jobs == null ? interval : RegionJobs.tick(interval)).toSeconds(), TimeUnit.SECONDS);
-        } else {
-            scheduler = null;
-        }
+        // once per region per interval: the node that holds the lease runs it
+        scheduler = checkMinutes <= 0 ? null : RegionJobSchedule.every(Duration.ofMinutes(checkMinutes), jobs,
+                DEADLINE_JOB, "proeftuin-maatwerk-deadlines", this::checkDeadlines, LOG, "Maatwerk deadline check failed");
     }
 
     @Deactivate

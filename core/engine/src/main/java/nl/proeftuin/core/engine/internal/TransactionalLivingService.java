@@ -40,9 +40,7 @@ import nl.proeftuin.core.store.cases.FamilyStore;
 import nl.proeftuin.core.store.cases.PlanStore;
 import nl.proeftuin.core.store.living.LivingStore;
 import java.time.Duration;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import nl.proeftuin.core.api.dto.Household;
 import nl.proeftuin.core.api.dto.Membership;
 import nl.proeftuin.core.api.dto.Relationship;
@@ -131,30 +129,8 @@ public class TransactionalLivingService implements LivingCaseService {
         this.alerts = alerts;
         this.municipal = municipal;
         this.terms = terms;
-        if (checkMinutes > 0) {
-            scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-                Thread t = new Thread(r, "proeftuin-living-cycle");
-                t.setDaemon(true);
-                return t;
-            });
-            Duration interval = Duration.ofMinutes(checkMinutes);
-            scheduler.scheduleWithFixedDelay(() -> {
-                if (jobs != null && !jobs.begin(CYCLE_JOB, interval, Duration.ofMinutes(10))) {
-                    return;
-                }
-                try {
-                    checkCycles();
-                } catch (RuntimeException e) {
-                    LOG.warn("Measure cycle check failed; the next one retries", e);
-                } finally {
-                    if (jobs != null) {
-                        jobs.end(CYCLE_JOB);
-                    }
-                }
-            }, 1, (jobs == null ? interval : RegionJobs.tick(interval)).toSeconds(), TimeUnit.SECONDS);
-        } else {
-            scheduler = null;
-        }
+        scheduler = checkMinutes <= 0 ? null : RegionJobSchedule.every(Duration.ofMinutes(checkMinutes), jobs,
+                CYCLE_JOB, "proeftuin-living-cycle", this::checkCycles, LOG, "Measure cycle check failed");
     }
 
     @Deactivate

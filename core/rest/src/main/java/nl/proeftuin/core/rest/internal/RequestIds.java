@@ -55,12 +55,6 @@ final class RequestIds {
     }
 
     /**
-     * The id a request brought, when it is sane: 8 to 64 ASCII letters, digits and dashes (a UUID, a
-     * hex id). Anything else (empty, longer, a line break, quotes, another alphabet) is dropped.
-     *
-     * @return the value, or null
-     */
-    /**
      * perf (issue 13): a random (version 4) UUID like {@link UUID#randomUUID()}, from a strong generator of
      * this thread: the JVM's one shared generator is a lock every request queued on.
      */
@@ -89,6 +83,12 @@ final class RequestIds {
         return new UUID(msb, lsb);
     }
 
+    /**
+     * The id a request brought, when it is sane: 8 to 64 ASCII letters, digits and dashes (a UUID, a
+     * hex id). Anything else (empty, longer, a line break, quotes, another alphabet) is dropped.
+     *
+     * @return the value, or null
+     */
     static String upstream(String header) {
         return header != null && header.length() <= 64 && SANE.matcher(header).matches() ? header : null;
     }
