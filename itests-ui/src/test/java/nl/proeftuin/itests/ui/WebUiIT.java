@@ -499,6 +499,16 @@ class WebUiIT {
         assertTrue(members.getText().contains("Erbij gekomen") && members.getText().contains("Lisa"), members.getText());
         check("work-family-graph");
 
+        // the living case's page (issue 14: moves, the measure's cycle, the Raad, reporters), linked from the
+        // case page, and the professional's notices
+        openCase(caseId, "overview");
+        click(By.id("living-link"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Verhuizing"));
+        check("work-living");
+        browser.get(platform.url("/ui/#/notices"));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.tagName("h1")));
+        check("work-notices");
+
         // the professional asks an independent review; a court request without a signed one is refused, in Dutch
         openCase(caseId, "reviews");
         openDetails("reviews");
