@@ -542,13 +542,18 @@ public class HashChainedAccessLog implements AccessLog {
             });
             AccessLogEntry last = written.get(written.size() - 1);
             written(last.seqNo(), last.hash());
-        } catch (SQLException | RuntimeException e) {
+        } catch (Throwable e) {
+            // every waiter of the batch learns it failed, also on an Error (an OutOfMemoryError, a class
+            // gone in a bundle refresh): a waiter left without an answer would wait for ever
             AccessLogFailure failure = e instanceof SQLException q ? new AccessLogFailure(q)
                     : new AccessLogFailure(new SQLException(e));
             batch.forEach(p -> {
                 p.done().completeExceptionally(failure);
                 LockSupport.unpark(p.waiter());
             });
+            if (e instanceof Error error) {
+                throw error;
+            }
             return;
         }
         for (int i = 0; i < batch.size(); i++) {
@@ -692,15 +697,17 @@ public class HashChainedAccessLog implements AccessLog {
         String prevHash = HashChain.GENESIS;
         AuditSeal.Checkpoint from = incremental ? lastVerified(checkpoints) : null;
         if (from != null) {
-            // the entry the mark names must still be there, unchanged: else the chain was cut or rewritten
+            // the entry the mark names must still be there with the hash the mark recorded (else the chain
+            // was cut or rewritten); it is then checked again like every entry after it (content, MAC,
+            // person rows), so a change that left its hash column alone is found too
             List<StoredAccessEntry> at = store.page(c, from.seq(), 1);
             if (at.isEmpty() || at.get(0).seqNo() != from.seq() || !from.hash().equals(at.get(0).hash())) {
                 return broken(0, from.seq(), at.isEmpty() ? null : at.get(0).eventId(), "entry " + from.seq()
                         + (at.isEmpty() || at.get(0).seqNo() != from.seq() ? " is missing" : " was changed")
                         + " since the verification of " + from.at() + " found the chain intact up to it");
             }
-            expectedSeq = from.seq() + 1;
-            prevHash = from.hash();
+            expectedSeq = from.seq();
+            prevHash = at.get(0).prevHash();
         }
         long checked = 0;
         while (true) {

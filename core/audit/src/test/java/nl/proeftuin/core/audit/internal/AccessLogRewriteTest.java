@@ -257,12 +257,12 @@ class AccessLogRewriteTest extends AuditTestBase {
         appendTen();
         ChainVerification second = log.verifySinceLastVerification();
         assertTrue(second.intact(), second.reason());
-        assertEquals(10, second.entriesChecked(), "only the ten since the mark");
+        assertEquals(11, second.entriesChecked(), "the marked entry again and the ten after it");
         // the mark is in the checkpoint file: a restarted node starts from it too
         log.deactivate();
         ChainVerification afterRestart = start().verifySinceLastVerification();
         assertTrue(afterRestart.intact(), afterRestart.reason());
-        assertEquals(0, afterRestart.entriesChecked());
+        assertEquals(1, afterRestart.entriesChecked(), "only the marked entry");
         assertEquals(20, start().verify().entriesChecked(), "verify() still reads every entry");
     }
 
@@ -296,6 +296,23 @@ class AccessLogRewriteTest extends AuditTestBase {
         assertFalse(cut.intact(), "a chain cut back behind the mark passed");
         assertEquals(10L, cut.firstBrokenSeq());
         assertTrue(cut.reason().contains("is missing since the verification"), cut.reason());
+    }
+
+    /** A change to the marked entry's content (or its person rows) that leaves its hash column alone. */
+    @Test
+    void theMarkedEntryItselfIsCheckedAgain() throws Exception {
+        appendTen();
+        assertTrue(log.verify().intact());
+        sql("UPDATE access_log SET user_id = 'someone-else' WHERE seq_no = 10");
+        ChainVerification changed = log.verifySinceLastVerification();
+        assertFalse(changed.intact(), "a change to the marked entry's content passed");
+        assertEquals(10L, changed.firstBrokenSeq());
+        sql("UPDATE access_log SET user_id = 'user9' WHERE seq_no = 10");
+        assertTrue(log.verify().intact());
+        sql("DELETE FROM access_log_person WHERE seq_no = 10");
+        ChainVerification hidden = log.verifySinceLastVerification();
+        assertFalse(hidden.intact(), "the marked entry was hidden from a person's access view unnoticed");
+        assertTrue(hidden.reason().contains("person rows"), hidden.reason());
     }
 
     /** A mark needs the key: a forged one (or a checkpoint line relabelled as one) is not a starting point. */
