@@ -253,11 +253,14 @@ final class Guard {
 
     /**
      * The routes an invited reviewer or assessor may use on a case (living): reading it, recording their
-     * review, giving their triage assessment. Nothing else of the case is theirs to change.
+     * review, giving their triage assessment. Nothing else of the case is theirs to change. Who reported
+     * the family (the reporter's organisation and contact) is not theirs to read either: a reporter is
+     * protected even from those who may read the case.
      */
     static boolean invitable(String method, String template) {
         if ("GET".equals(method)) {
-            return template.startsWith("/cases/{caseId}") && !template.endsWith("/break-glass");
+            return template.startsWith("/cases/{caseId}") && !template.endsWith("/break-glass")
+                    && !template.startsWith("/cases/{caseId}/reporters");
         }
         return "POST".equals(method) && (template.equals("/cases/{caseId}/reviews")
                 || template.equals("/cases/{caseId}/triage/assessments"));

@@ -149,6 +149,27 @@ class AuthorisationRoutesTest {
             Map.entry("GET /restricted-notices", "PROFESSIONAL"),
             Map.entry("GET /monitor/export.csv", "COORDINATOR"));
 
+    /**
+     * An invited reviewer or director reads the case to give their review or assessment; who reported the
+     * family is not part of that (a reporter is protected even from those who may read the case).
+     */
+    @Test
+    void invitedRolesReadTheCaseButNotItsReporters() {
+        int reads = 0;
+        for (Route route : api.router().routes()) {
+            if (!"GET".equals(route.method()) || !route.template().startsWith("/cases/{caseId}")) {
+                continue;
+            }
+            boolean reporter = route.template().startsWith("/cases/{caseId}/reporters");
+            assertEquals(!reporter && !route.template().endsWith("/break-glass"),
+                    Guard.invitable("GET", route.template()), route.template());
+            reads += reporter ? 0 : 1;
+        }
+        assertTrue(reads > 10, "the case's own reads stay open to them");
+        assertFalse(Guard.invitable("GET", "/cases/{caseId}/reporters"));
+        assertTrue(Guard.invitable("GET", "/cases/{caseId}/plan"));
+    }
+
     /** Fail closed is for new routes: every route of the table declares a rule that names who may call it. */
     @Test
     void everyRouteHasARuleAndTheGdprRoutesDeclareTheAgreedRoles() {
