@@ -797,8 +797,10 @@ public class TransactionalLivingService implements LivingCaseService {
 
     @Override
     public int checkCycles() {
-        return domain.write(c -> {
-            LocalDate today = domain.today();
+        LocalDate today = domain.today();
+        // four checks in their own transactions: a failure in one (a row it cannot write) stops neither the
+        // others' alerts nor, at the next run, its own work on the other cases
+        return cyclePart("measure evaluation", c -> {
             int n = 0;
             for (MeasureType type : List.of(MeasureType.OTS, MeasureType.OUT_OF_HOME_PLACEMENT)) {
                 int weeks = type == MeasureType.OTS ? terms.otsEvaluationWeeks() : terms.placementEvaluationWeeks();
@@ -824,6 +826,9 @@ public class TransactionalLivingService implements LivingCaseService {
                     }
                 }
             }
+            return n;
+        }) + cyclePart("Raad report", c -> {
+            int n = 0;
             for (RaadInvestigation r : living.raadOverdue(c, today)) {
                 StoredCase k = domain.existingCase(c, r.caseId());
                 if (k.status() != CaseStatus.CLOSED && living.markCycleAlert(c, r.id(), RAAD_OVERDUE, domain.now())) {
@@ -832,6 +837,9 @@ public class TransactionalLivingService implements LivingCaseService {
                     n++;
                 }
             }
+            return n;
+        }) + cyclePart("reporter feedback", c -> {
+            int n = 0;
             for (Reporter r : living.reportersOverdue(c, today)) {
                 StoredCase k = domain.existingCase(c, r.caseId());
                 if (k.status() != CaseStatus.CLOSED && living.markCycleAlert(c, r.id(), REPORTER_OVERDUE, domain.now())) {
@@ -841,9 +849,17 @@ public class TransactionalLivingService implements LivingCaseService {
                     n++;
                 }
             }
-            n += noticeCrowdedFamilies(c);
             return n;
-        });
+        }) + cyclePart("professionals-around-a-family", this::noticeCrowdedFamilies);
+    }
+
+    private int cyclePart(String what, nl.proeftuin.core.store.Database.SqlWork<Integer> work) {
+        try {
+            return domain.write(work);
+        } catch (RuntimeException e) {
+            LOG.warn("The {} check failed (the other checks ran; the next run retries)", what, e);
+            return 0;
+        }
     }
 
     /**

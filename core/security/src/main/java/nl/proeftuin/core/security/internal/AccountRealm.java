@@ -228,8 +228,9 @@ public class AccountRealm implements JaasRealm, UserAdministration, UsersInbox, 
     public Account disable(String userId) {
         return write(c -> {
             existing(c, userId);
-            accounts.setDisabled(c, userId, true, clock.instant());
+            // sessions first, then the account (and its revision), in the order logout and login lock them
             sessions.deleteOfUser(c, userId);
+            accounts.setDisabled(c, userId, true, clock.instant());
             return load(c, userId);
         });
     }

@@ -477,13 +477,20 @@ public class JdbcLivingStore implements LivingStore {
         return List.copyOf(first.values());
     }
 
+    /** The size of {@code crowd_notice.named} (V27). */
+    static final int NAMED_MAX = 20_000;
+
     @Override
     public void insertProfessionalsNotice(Connection c, String userId, nl.proeftuin.core.api.living.ProfessionalsNotice n)
             throws SQLException {
         StringBuilder named = new StringBuilder();
         for (nl.proeftuin.core.api.living.ActiveProfessional p : n.professionals()) {
-            named.append(clean(p.professionalId())).append('\t').append(clean(p.name())).append('\t')
-                    .append(clean(p.organisation())).append('\t').append(clean(p.caseId())).append('\n');
+            String line = clean(p.professionalId()) + '\t' + clean(p.name()) + '\t' + clean(p.organisation()) + '\t'
+                    + clean(p.caseId()) + '\n';
+            if (named.length() + line.length() > NAMED_MAX) {
+                break; // the column's size: the notice still counts them all (professionals)
+            }
+            named.append(line);
         }
         Jdbc.update(c, "INSERT INTO crowd_notice (id, user_id, case_id, professionals, threshold, named, created_at)"
                 + " VALUES (?, ?, ?, ?, ?, ?, ?)", n.id(), userId, n.caseId(), n.count(), n.threshold(),
