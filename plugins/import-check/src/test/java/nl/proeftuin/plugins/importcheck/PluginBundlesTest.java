@@ -43,7 +43,7 @@ class PluginBundlesTest {
     @BeforeAll
     static void discover() throws IOException {
         pluginsDir = Paths.get(System.getProperty("proeftuin.plugins.dir", "..")).toAbsolutePath().normalize();
-        version = System.getProperty("proeftuin.version", "0.3.0");
+        version = System.getProperty("proeftuin.version", "0.4.0");
         try (Stream<Path> dirs = Files.list(pluginsDir)) {
             pluginModules = dirs.filter(d -> Files.isRegularFile(d.resolve("pom.xml")))
                     .filter(d -> !d.getFileName().toString().equals(SELF))
