@@ -20,6 +20,24 @@ final class EmbeddedPostgresFixture {
     private static int databases;
 
     /**
+     * Points the distribution's database at a new database of the embedded PostgreSQL ({@link #start()}),
+     * as a region configures production.
+     *
+     * @return {@code options}, with the database configuration added
+     */
+    static java.util.List<org.ops4j.pax.exam.Option> onPostgres(java.util.List<org.ops4j.pax.exam.Option> options)
+            throws IOException {
+        String pid = "etc/nl.proeftuin.core.store.internal.JdbcDatabase.cfg";
+        options.add(org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut(pid, "url", start()));
+        options.add(org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut(pid,
+                "dataSourceFactory.target", "(osgi.jdbc.driver.class=org.postgresql.Driver)"));
+        options.add(org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut(pid, "user", "postgres"));
+        options.add(org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut(pid, ".password",
+                "postgres"));
+        return options;
+    }
+
+    /**
      * @return the JDBC URL of a new, empty database of the running instance (user and password
      *         {@code postgres}): each test class installs its own platform, with its own BSN and
      *         access-log keys, which a database another installation wrote would refuse (region_key)

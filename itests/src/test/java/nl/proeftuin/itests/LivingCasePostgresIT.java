@@ -1,10 +1,7 @@
 package nl.proeftuin.itests;
 
-import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.List;
 
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
@@ -21,22 +18,13 @@ import org.ops4j.pax.exam.spi.reactors.PerClass;
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
 public class LivingCasePostgresIT extends LivingCaseIT {
-    private static final String PID_FILE = "etc/nl.proeftuin.core.store.internal.JdbcDatabase.cfg";
-
     @Override
     @Configuration
     public Option[] config() {
-        String url;
         try {
-            url = EmbeddedPostgresFixture.start();
+            return EmbeddedPostgresFixture.onPostgres(baseOptions()).toArray(new Option[0]);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        List<Option> options = baseOptions();
-        options.add(editConfigurationFilePut(PID_FILE, "url", url));
-        options.add(editConfigurationFilePut(PID_FILE, "dataSourceFactory.target", "(osgi.jdbc.driver.class=org.postgresql.Driver)"));
-        options.add(editConfigurationFilePut(PID_FILE, "user", "postgres"));
-        options.add(editConfigurationFilePut(PID_FILE, ".password", "postgres"));
-        return options.toArray(new Option[0]);
     }
 }

@@ -1,6 +1,5 @@
 package nl.proeftuin.itests;
 
-import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
 
 import java.io.IOException;
 import java.util.List;
@@ -16,16 +15,9 @@ import org.ops4j.pax.exam.spi.reactors.PerClass;
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
 public class MunicipalityDecidesPostgresIT extends MunicipalityDecides {
-    private static final String PID_FILE = "etc/nl.proeftuin.core.store.internal.JdbcDatabase.cfg";
-
     @Configuration
     public Option[] config() throws IOException {
-        String url = EmbeddedPostgresFixture.start();
-        List<Option> options = options();
-        options.add(editConfigurationFilePut(PID_FILE, "url", url));
-        options.add(editConfigurationFilePut(PID_FILE, "dataSourceFactory.target", "(osgi.jdbc.driver.class=org.postgresql.Driver)"));
-        options.add(editConfigurationFilePut(PID_FILE, "user", "postgres"));
-        options.add(editConfigurationFilePut(PID_FILE, ".password", "postgres"));
+        List<Option> options = EmbeddedPostgresFixture.onPostgres(options());
         return options.toArray(new Option[0]);
     }
 }
