@@ -94,6 +94,21 @@ final class SchemaMigration {
                     + copy + " (the interrupted attempt is kept as " + aside + "); migrating again");
             holder[0] = pools.get();
         }
+        if (file.isPresent() && H2SchemaImage.applies(url, locations)) {
+            long start = System.nanoTime();
+            try (java.sql.Connection c = holder[0].getConnection()) {
+                if (H2SchemaImage.loadIfEmpty(c, file.get().toAbsolutePath().getParent())) {
+                    LOG.info(() -> "Empty database: schema created from the image of migrations V1 to V" + H2SchemaImage.VERSION
+                            + " in " + (System.nanoTime() - start) / 1_000_000 + " ms; Flyway applies any later one");
+                }
+            }
+        }
+        try (java.sql.Connection c = holder[0].getConnection()) {
+            Optional<String> current = MigrationsApplied.upToDate(c, locations);
+            if (current.isPresent()) {
+                return new Outcome(current.get());
+            }
+        }
         Flyway flyway = flyway(holder[0]);
         MigrationInfoService info = flyway.info();
         MigrationInfo[] pending = info.pending();
