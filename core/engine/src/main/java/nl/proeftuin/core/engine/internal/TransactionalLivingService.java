@@ -142,10 +142,7 @@ public class TransactionalLivingService implements LivingCaseService {
 
     @Override
     public List<ChildMeasure> measures(String caseId) {
-        return domain.read(c -> {
-            domain.existingCase(c, caseId);
-            return living.measures(c, caseId);
-        });
+        return ofCase(caseId, living::measures);
     }
 
     @Override
@@ -243,10 +240,7 @@ public class TransactionalLivingService implements LivingCaseService {
 
     @Override
     public List<ReviewRequest> reviewRequests(String caseId) {
-        return domain.read(c -> {
-            domain.existingCase(c, caseId);
-            return living.reviewRequests(c, caseId);
-        });
+        return ofCase(caseId, living::reviewRequests);
     }
 
     @Override
@@ -317,10 +311,7 @@ public class TransactionalLivingService implements LivingCaseService {
 
     @Override
     public List<LinkedSignal> linkedSignals(String caseId) {
-        return domain.read(c -> {
-            domain.existingCase(c, caseId);
-            return living.linkedSignals(c, caseId);
-        });
+        return ofCase(caseId, living::linkedSignals);
     }
 
     // --- the family system over time (part 2) ---------------------------------------------------------
@@ -458,10 +449,7 @@ public class TransactionalLivingService implements LivingCaseService {
 
     @Override
     public List<ParentalAuthority> authority(String caseId) {
-        return domain.read(c -> {
-            domain.existingCase(c, caseId);
-            return living.authority(c, caseId);
-        });
+        return ofCase(caseId, living::authority);
     }
 
     @Override
@@ -601,10 +589,7 @@ public class TransactionalLivingService implements LivingCaseService {
 
     @Override
     public List<MunicipalityMove> municipalityMoves(String caseId) {
-        return domain.read(c -> {
-            domain.existingCase(c, caseId);
-            return living.moves(c, caseId);
-        });
+        return ofCase(caseId, living::moves);
     }
 
     // --- living (decision 0038): relationships and household periods end (part 2) ----------------------
@@ -729,10 +714,7 @@ public class TransactionalLivingService implements LivingCaseService {
 
     @Override
     public List<RaadInvestigation> raadInvestigations(String caseId) {
-        return domain.read(c -> {
-            domain.existingCase(c, caseId);
-            return living.raadInvestigations(c, caseId).stream().map(this::withOverdue).toList();
-        });
+        return ofCase(caseId, (c, id) -> living.raadInvestigations(c, id).stream().map(this::withOverdue).toList());
     }
 
     @Override
@@ -920,10 +902,7 @@ public class TransactionalLivingService implements LivingCaseService {
 
     @Override
     public List<Reporter> reporters(String caseId) {
-        return domain.read(c -> {
-            domain.existingCase(c, caseId);
-            return living.reporters(c, caseId).stream().map(this::derived).toList();
-        });
+        return ofCase(caseId, (c, id) -> living.reporters(c, id).stream().map(this::derived).toList());
     }
 
     @Override
@@ -981,5 +960,19 @@ public class TransactionalLivingService implements LivingCaseService {
             }
         }
         return n;
+    }
+
+    /** What {@code read} finds of one case, after checking that the case exists (404 otherwise), in one read. */
+    private <T> T ofCase(String caseId, CaseRead<T> read) {
+        return domain.read(c -> {
+            domain.existingCase(c, caseId);
+            return read.of(c, caseId);
+        });
+    }
+
+    /** One case's rows, read on the read's connection. */
+    @FunctionalInterface
+    private interface CaseRead<T> {
+        T of(java.sql.Connection c, String caseId) throws java.sql.SQLException;
     }
 }
