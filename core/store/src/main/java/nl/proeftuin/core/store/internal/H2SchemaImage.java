@@ -95,9 +95,10 @@ final class H2SchemaImage {
                 Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
             }
             s.execute("RUNSCRIPT FROM '" + file.toAbsolutePath().toString().replace("'", "''") + "'");
-            // the history, V1's creation time and V12's first heartbeat say when this database got its
+            // the history (when and by whom), V1's creation time and V12's first heartbeat say when this database got its
             // schema, as the migrations would have, not when the image was made
-            s.executeUpdate("UPDATE \"public\".\"" + HISTORY + "\" SET \"installed_on\" = CURRENT_TIMESTAMP");
+            s.executeUpdate("UPDATE \"public\".\"" + HISTORY + "\" SET \"installed_on\" = CURRENT_TIMESTAMP,"
+                    + " \"installed_by\" = CURRENT_USER");
             s.executeUpdate("UPDATE \"public\".\"platform_setting\" SET \"setting_value\" = CAST(CURRENT_TIMESTAMP AS VARCHAR(40))"
                     + " WHERE \"setting_name\" = 'schema.created'");
             s.executeUpdate("UPDATE \"public\".\"node_heartbeat\" SET \"beat_at\" = CURRENT_TIMESTAMP WHERE \"heartbeat_id\" = 1");

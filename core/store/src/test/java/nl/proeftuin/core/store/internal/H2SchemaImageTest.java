@@ -97,6 +97,31 @@ class H2SchemaImageTest {
     }
 
     @Test
+    void aDatabaseUserWithRightsOnTheSchemaOnlyGetsTheImageAndTheHistoryNamesThem() throws Exception {
+        Path dir = data.resolve("user");
+        String url = ShippedConfig.defaultUrl(dir);
+        try (Connection c = DriverManager.getConnection(url, "sa", "");
+                Statement s = c.createStatement()) {
+            s.execute("CREATE USER \"platform\" PASSWORD 'secret'");
+            s.execute("GRANT ALL ON SCHEMA \"public\" TO \"platform\"");
+        }
+        JdbcDatabase.Settings shipped = ShippedConfig.h2Settings(dir);
+        JdbcDatabase.Settings notAdmin = new JdbcDatabase.Settings(shipped.url(), "platform", "secret",
+                shipped.maxPoolSize(), shipped.connectionTimeoutMillis());
+        List<String> said = logged(() -> open(notAdmin));
+        assertTrue(said.stream().anyMatch(m -> m.startsWith("Empty database: schema created from the image")), said.toString());
+        try (Connection c = DriverManager.getConnection(url, "platform", "secret");
+                Statement s = c.createStatement();
+                java.sql.ResultSet rs = s.executeQuery("SELECT MAX(CAST(\"version\" AS INTEGER)), COUNT(DISTINCT \"installed_by\"),"
+                        + " MIN(\"installed_by\") FROM \"flyway_schema_history\"")) {
+            assertTrue(rs.next());
+            assertEquals(SchemaUpgradeTest.latestMigration(), rs.getString(1));
+            assertEquals(1, rs.getInt(2));
+            assertEquals("platform", rs.getString(3));
+        }
+    }
+
+    @Test
     void onlyTheShippedSchemaSettingsAndTheBundlesOwnMigrationsUseTheImage() throws IOException {
         String shipped = ShippedConfig.defaultUrl(data);
         List<String> own = List.of(LOCATIONS);
