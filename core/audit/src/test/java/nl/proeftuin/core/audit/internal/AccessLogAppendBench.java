@@ -30,6 +30,7 @@ import nl.proeftuin.testing.TestDatabases;
  * times the incremental check from the whole one's mark ({@code verifySinceLastVerification}). The last
  * column is this JVM's CPU time per appended entry (microseconds; on H2 the database's work included,
  * on PostgreSQL not): the figure least changed by the other load on a shared machine (decision 0044).
+ * {@code -Dh2options=PAGE_SIZE=1024} (for example) adds options to the H2 URL, for experiments.
  */
 public final class AccessLogAppendBench {
     private AccessLogAppendBench() {
