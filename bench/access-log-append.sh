@@ -10,7 +10,8 @@
 #
 # How: compiles core/audit's tests (offline, MAVEN_REPO = your local repository) and runs the test
 # class nl.proeftuin.core.audit.internal.AccessLogAppendBench with the module's test class path.
-# Usage:  bench/access-log-append.sh        env: THREADS, SECONDS, ENGINES (h2,postgres), MAVEN_REPO
+# Usage:  bench/access-log-append.sh        env: THREADS, SECONDS, ENGINES (h2,postgres), MAVEN_REPO,
+#         STORE_JAR (another core/store jar in place of the installed one: its access-log store and migrations)
 set -euo pipefail
 export LC_ALL=C
 BENCH_DIR=$(cd "$(dirname "$0")" && pwd)
@@ -26,14 +27,18 @@ CP_FILE=${BENCH_DIR}/work/access-log-bench.classpath
 (cd "${ROOT}" && "${MVN[@]}" -pl core/audit test-compile dependency:build-classpath \
   -Dmdep.includeScope=test -Dmdep.outputFile="${CP_FILE}" >/dev/null)
 CP="${ROOT}/core/audit/target/test-classes:${ROOT}/core/audit/target/classes:$(cat "${CP_FILE}")"
+if [ -n "${STORE_JAR:-}" ]; then
+  # another core/store jar in place of the installed one (a before/after comparison in one run, decision 0044)
+  CP=$(echo "${CP}" | tr ':' '\n' | sed "s|.*/nl.proeftuin.core.store-[^/]*\.jar$|${STORE_JAR}|" | paste -sd: -)
+fi
 REPORT="${RESULTS}/access-log-append-$(date -u +%Y%m%dT%H%M%SZ).txt"
 {
   echo "# access-log-append: ${THREADS} appenders, ${SECONDS_} s per engine; load average: $(cut -d' ' -f1-3 /proc/loadavg)"
-  echo "# host: $(nproc) cores, $(java -version 2>&1 | head -n1)"
+  echo "# host: $(nproc) cores, $(java -version 2>&1 | head -n1)${STORE_JAR:+, core/store from ${STORE_JAR}}"
   java -Dthreads="${THREADS}" -Dseconds="${SECONDS_}" -Dengines="${ENGINES}" -cp "${CP}" \
     nl.proeftuin.core.audit.internal.AccessLogAppendBench 2>/dev/null
 } | tee "${REPORT}"
 awk '$1 ~ /^(h2|postgres)$/ { ok = ($3 >= 10000 && $5 <= 2 && $7 == "intact"); printf "# %s: %s (target >= 10000 entries/s, p99 <= 2 ms, chain intact)\n", $1, ok ? "PASS" : "FAIL";
-  printf "# %s: whole chain verified at %s entries/s (10,000,000 entries: %.0f s); incremental from the mark: %s entries in %s ms\n", $1, $9, 10000000 / $9, $10, $11 }' \
+  printf "# %s: whole chain verified at %s entries/s (10,000,000 entries: %.0f s); incremental from the mark: %s entries in %s ms; the bench JVM CPU per entry: %s us\n", $1, $9, 10000000 / $9, $10, $11, $12 }' \
   "${REPORT}" | tee -a "${REPORT}"
 echo "results: ${REPORT}"

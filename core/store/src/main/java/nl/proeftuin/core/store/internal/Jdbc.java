@@ -76,6 +76,13 @@ final class Jdbc {
         }
     }
 
+    /** perfs (issue 13): binds params from parameter {@code offset + 1} on (one row of a multi-row statement). */
+    static void bindAt(PreparedStatement ps, int offset, Object... params) throws SQLException {
+        for (int i = 0; i < params.length; i++) {
+            bind(ps, offset + i + 1, params[i]);
+        }
+    }
+
     private static void bind(PreparedStatement ps, int index, Object value) throws SQLException {
         if (value == null) {
             // An untyped NULL: PostgreSQL infers the column's type (a VARCHAR NULL into a DATE

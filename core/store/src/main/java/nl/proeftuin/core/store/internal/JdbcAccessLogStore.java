@@ -58,46 +58,52 @@ public class JdbcAccessLogStore implements AccessLogStore {
         }
     }
 
-    // --- perf (issue 13): one group commit's entries as two batched statements (decision 0035)
+    // --- perf (issue 13): one group commit's entries as one multi-row INSERT per table and chunk
+    // (decisions 0035, 0044): a batch of n entries costs a handful of statements, not n + persons
+    /** The rows one statement inserts, largest first: few distinct statement texts, so each is parsed once and cached. */
+    static final int[] CHUNKS = {64, 16, 4, 1};
+
     @Override
     public void appendAll(Connection c, List<StoredAccessEntry> entries) throws SQLException {
         if (entries.isEmpty()) {
             return;
         }
-        if ("H2".equals(c.getMetaData().getDatabaseProductName())) {
-            // embedded: no round trips to save, and H2's batches were slower than single statements (measured)
-            for (StoredAccessEntry e : entries) {
-                append(c, e);
+        List<Object[]> rows = new ArrayList<>(entries.size());
+        List<Object[]> persons = new ArrayList<>();
+        for (StoredAccessEntry e : entries) {
+            rows.add(new Object[] {e.seqNo(), e.eventId(), instant(e.at()), e.node(), e.action(), e.outcome(),
+                e.userId(), e.userName(), e.role(), e.organisation(), e.onBehalfOf(), e.purpose(),
+                String.join(",", e.personIds()), e.caseId(), e.objectType(), e.objectId(), e.requestId(), e.detail(),
+                e.restricted(), e.prevHash(), e.hash(), e.mac()});
+            for (String person : e.personIds()) {
+                persons.add(new Object[] {e.seqNo(), person});
             }
-            return;
         }
-        boolean persons = false;
-        try (java.sql.PreparedStatement ps = c.prepareStatement("INSERT INTO access_log (" + COLUMNS + ") VALUES (?, ?,"
-                + " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            for (StoredAccessEntry e : entries) {
-                Object[] values = {e.seqNo(), e.eventId(), instant(e.at()), e.node(), e.action(), e.outcome(),
-                    e.userId(), e.userName(), e.role(), e.organisation(), e.onBehalfOf(), e.purpose(),
-                    String.join(",", e.personIds()), e.caseId(), e.objectType(), e.objectId(), e.requestId(), e.detail(),
-                    e.restricted(), e.prevHash(), e.hash(), e.mac()};
-                Jdbc.bindAll(ps, values);
-                ps.addBatch();
-                persons |= !e.personIds().isEmpty();
+        insertRows(c, "INSERT INTO access_log (" + COLUMNS + ") VALUES ", 22, rows);
+        insertRows(c, "INSERT INTO access_log_person (seq_no, person_id) VALUES ", 2, persons);
+    }
+
+    /** The rows in statements of {@link #CHUNKS} rows each (the same few texts every batch). */
+    private static void insertRows(Connection c, String insert, int columns, List<Object[]> rows) throws SQLException {
+        int at = 0;
+        for (int chunk : CHUNKS) {
+            if (rows.size() - at < chunk) {
+                continue;
             }
-            ps.executeBatch();
-        }
-        if (!persons) {
-            return;
-        }
-        try (java.sql.PreparedStatement ps = c.prepareStatement(
-                "INSERT INTO access_log_person (seq_no, person_id) VALUES (?, ?)")) {
-            for (StoredAccessEntry e : entries) {
-                for (String person : e.personIds()) {
-                    ps.setLong(1, e.seqNo());
-                    ps.setString(2, person);
-                    ps.addBatch();
+            StringBuilder sql = new StringBuilder(insert);
+            String one = "(" + "?, ".repeat(columns - 1) + "?)";
+            for (int i = 0; i < chunk; i++) {
+                sql.append(i == 0 ? "" : ", ").append(one);
+            }
+            try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+                while (rows.size() - at >= chunk) {
+                    for (int i = 0; i < chunk; i++) {
+                        Jdbc.bindAt(ps, i * columns, rows.get(at + i));
+                    }
+                    ps.executeUpdate();
+                    at += chunk;
                 }
             }
-            ps.executeBatch();
         }
     }
 

@@ -56,6 +56,17 @@ public class JdbcTriageStore implements TriageStore {
     }
 
     @Override
+    public List<StoredTriageOutcome> pendingVisibleTo(Connection c, String userId, java.time.Instant now)
+            throws SQLException {
+        NeedToKnowPredicate.Fragment visible = NeedToKnowPredicate.visibleCases("o.case_id", userId, now);
+        List<Object> params = new java.util.ArrayList<>(visible.params());
+        return Jdbc.list(c, "SELECT " + prefixed("o") + " FROM triage_outcome o JOIN family_case k ON k.id = o.case_id"
+                + " WHERE " + visible.sql() + " AND o.pending AND k.status <> 'CLOSED'"
+                + " AND o.seq_no = (SELECT MAX(l.seq_no) FROM triage_outcome l WHERE l.case_id = o.case_id)"
+                + " ORDER BY o.seq_no", JdbcTriageStore::outcome, params.toArray());
+    }
+
+    @Override
     public List<StoredTriageOutcome> cohort(Connection c, java.time.Instant from, java.time.Instant to,
             String municipality, int limit) throws SQLException {
         String sql = "SELECT " + prefixed("o") + " FROM triage_outcome o JOIN family_case k ON k.id = o.case_id"

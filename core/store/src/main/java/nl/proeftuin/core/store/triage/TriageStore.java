@@ -42,6 +42,21 @@ public interface TriageStore {
     List<StoredTriageOutcome> pending(Connection c) throws SQLException;
 
     /**
+     * perfs (issue 13, decision 0044): {@link #pending} filtered by need to know in the database, for
+     * {@code GET /triage/pending}: only the cases the professional may see (actively assigned; opener of a
+     * case without an active assignment; an unexpired break-glass grant), found from the user's side
+     * through their indexes, so the list costs what the user's own cases cost, not every pending triage
+     * of the region read and tested one by one.
+     *
+     * @param c      the connection
+     * @param userId the professional
+     * @param now    the moment to compare break-glass grants with
+     * @return the latest outcome of every open case the user may see whose latest outcome is pending, oldest first
+     * @throws SQLException on a database failure
+     */
+    List<StoredTriageOutcome> pendingVisibleTo(Connection c, String userId, java.time.Instant now) throws SQLException;
+
+    /**
      * @param c          the connection
      * @param assessment the assessment
      * @throws SQLException on a database failure

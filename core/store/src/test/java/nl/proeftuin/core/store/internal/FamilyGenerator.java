@@ -61,7 +61,8 @@ public final class FamilyGenerator {
     static final String[] PHASES = {"ACUTE_SAFETY", "STABILISATION", "RECOVERY"};
     private static final String[] FRAMEWORKS = {"VOLUNTARY", "CONDITIONAL", "COMPULSORY"};
     private static final String[] SOURCES = {"POLICE", "SCHOOL", "GP", "VEILIG_THUIS", "FAMILY", "NEIGHBOUR"};
-    private static final String[] ACTIONS = {"CASE_READ", "CASE_WRITE", "FAMILY_READ", "PLAN_READ"};
+    /** core/audit's AccessAction names: an entry whose action is none of them verifies as changed (decision 0044). */
+    private static final String[] ACTIONS = {"READ", "UPDATE", "READ", "SEARCH"};
     private static final Instant START = Instant.parse("2020-01-01T00:00:00Z");
     private static final String GENESIS = "0".repeat(64);
     private static final int BATCH = 2_000;
@@ -90,6 +91,18 @@ public final class FamilyGenerator {
     private final SplittableRandom random;
     private List<String> municipalities;
     private javax.crypto.Mac seal;
+
+    /** Access-log entries per family (8; more builds a long log fast: bench/access-log-verify.sh). */
+    private int entriesPerFamily = 8;
+
+    /** perfs (decision 0044): {@code n} access-log entries per family instead of 8 (a long chain from few families). */
+    public FamilyGenerator entriesPerFamily(int n) {
+        if (n < 1) {
+            throw new IllegalArgumentException("at least one access-log entry per family");
+        }
+        entriesPerFamily = n;
+        return this;
+    }
 
     /** Seals every entry with the region's access-log key (the Base64 text of etc/proeftuin-access-log.key). */
     public FamilyGenerator sealedWith(String base64Key) {
@@ -169,6 +182,16 @@ public final class FamilyGenerator {
                 }
             }
             indexMillis = (System.nanoTime() - indexing) / 1_000_000;
+            // perfs (issue 13, decision 0044): each case's summary row (V26), which GET /monitor and the
+            // comparison read, computed by CaseSummaries' own SQL in one INSERT ... SELECT (its backfill), so
+            // the rows are what the stores would have kept current; after fresh statistics, so the planner
+            // probes the indexes just re-created per case
+            long summarising = System.nanoTime();
+            try (Statement s = c.createStatement()) {
+                s.execute("ANALYZE family_case, case_member, assignment, plan_version");
+            }
+            summaries = CaseSummaries.rebuildAll(c);
+            summaryMillis = (System.nanoTime() - summarising) / 1_000_000;
             try (PreparedStatement head = c.prepareStatement(
                     "UPDATE access_log_head SET last_seq = ?, last_hash = ?, legacy_seq = ? WHERE head_id = 1")) {
                 head.setLong(1, chain.seq);
@@ -188,6 +211,9 @@ public final class FamilyGenerator {
 
     /** How long re-creating the secondary indexes took (part of the generation time). */
     long indexMillis;
+    /** The case_summary rows written and how long that took (part of the generation time). */
+    long summaries;
+    long summaryMillis;
 
     /**
      * Bulk-load mode for the data set's tables: their secondary indexes (not primary keys nor unique ones)
@@ -321,7 +347,7 @@ public final class FamilyGenerator {
                 t.row(t.entryPerson, entry, persons[2 - e], 0);
             }
         }
-        for (int a = 0; a < 8; a++) {
+        for (int a = 0; a < entriesPerFamily; a++) {
             String kase = caseIds.get(a % caseIds.size());
             int named = 1 + random.nextInt(3);
             List<String> ids = new ArrayList<>();

@@ -27,7 +27,8 @@ class FamilyGeneratorRun {
         JdbcDatabase db = new JdbcDatabase(new JdbcDatabase.Settings(url, System.getProperty("proeftuin.families.user",
                 "postgres"), System.getProperty("proeftuin.families.password", ""), 2, 60_000), new PGDataSourceFactory());
         try {
-            FamilyGenerator generator = new FamilyGenerator(families, Long.getLong("proeftuin.families.seed", 13));
+            FamilyGenerator generator = new FamilyGenerator(families, Long.getLong("proeftuin.families.seed", 13))
+                    .entriesPerFamily(Integer.getInteger("proeftuin.families.entries", 8));
             String key = System.getProperty("proeftuin.families.key");
             if (key != null && !key.isBlank()) {
                 generator.sealedWith(Files.readString(Path.of(key)));
@@ -36,6 +37,8 @@ class FamilyGeneratorRun {
             System.out.println("[families] generated " + r);
             System.out.printf(Locale.ROOT, "[families] of which re-creating the indexes: %.1f s%n",
                     generator.indexMillis / 1000.0);
+            System.out.printf(Locale.ROOT, "[families] of which the case_summary rows (%d): %.1f s%n",
+                    generator.summaries, generator.summaryMillis / 1000.0);
             long t0 = System.nanoTime();
             db.read(c -> {
                 try (Statement s = c.createStatement()) {

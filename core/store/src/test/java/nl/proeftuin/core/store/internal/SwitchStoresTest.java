@@ -10,9 +10,11 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
+import nl.proeftuin.core.api.dto.Assignment;
 import nl.proeftuin.core.api.dto.CaseStatus;
 import nl.proeftuin.core.api.dto.Framework;
 import nl.proeftuin.core.api.dto.Phase;
+import nl.proeftuin.core.api.dto.ProfessionalRole;
 import nl.proeftuin.core.api.dto.Signal;
 import nl.proeftuin.core.api.dto.SignalKind;
 import nl.proeftuin.core.api.dto.SignalSource;
@@ -131,6 +133,53 @@ class SwitchStoresTest {
                     .toList().contains(elsewhere.id()), "every municipality");
             assertFalse(db.read(c -> triages.cohort(c, from, to, town, 100)).stream().map(StoredTriageOutcome::id)
                     .toList().contains(a1.id()));
+        }
+
+        // perfs (issue 13, decision 0044): GET /triage/pending filtered by need to know in the database
+        @Test
+        void pendingTriagesAreThoseOfTheCasesTheProfessionalMaySee() throws Exception {
+            String town = "Town-" + UUID.randomUUID();
+            String professional = "prof-" + UUID.randomUUID();
+            StoredCase assigned = newCase(town);
+            StoredCase openedByOther = newCase(town);
+            StoredCase decided = newCase(town);
+            StoredCase ended = newCase(town);
+            db.inTransaction(c -> {
+                for (StoredCase k : List.of(assigned, decided)) {
+                    cases.insertAssignment(c, k.id(), new Assignment(UUID.randomUUID().toString(), professional, "P",
+                            "Wijkteam", ProfessionalRole.FIXED_PROFESSIONAL, true, LocalDate.of(2027, 3, 1), null, null));
+                }
+                cases.insertAssignment(c, ended.id(), new Assignment(UUID.randomUUID().toString(), professional, "P",
+                        "Wijkteam", ProfessionalRole.FIXED_PROFESSIONAL, true, LocalDate.of(2027, 3, 1),
+                        LocalDate.of(2027, 3, 2), "done"));
+                return null;
+            });
+            StoredTriageOutcome mine = outcome(assigned, T0, "MINE", true);
+            StoredTriageOutcome theirs = outcome(openedByOther, T0, "THEIRS", true);
+            outcome(decided, T0, "WAITED", true);
+            outcome(decided, T0.plusSeconds(60), "DECIDED", false);
+            StoredTriageOutcome endedOne = outcome(ended, T0, "ENDED", true);
+
+            assertEquals(List.of(mine.id()), db.read(c -> triages.pendingVisibleTo(c, professional, T0)).stream()
+                    .map(StoredTriageOutcome::id).toList(), "assigned: yes; another's, decided, assignment ended: no");
+            List<String> opener = db.read(c -> triages.pendingVisibleTo(c, "u1", T0)).stream()
+                    .map(StoredTriageOutcome::id).toList();
+            assertTrue(opener.contains(theirs.id()) && opener.contains(endedOne.id()), "the opener of an unassigned case");
+            assertFalse(opener.contains(mine.id()), "not the opener's once someone is assigned");
+            List<String> all = db.read(triages::pending).stream().map(StoredTriageOutcome::id).toList();
+            assertTrue(all.containsAll(List.of(mine.id(), theirs.id(), endedOne.id())), "the unfiltered list has them all");
+        }
+
+        StoredTriageOutcome outcome(StoredCase k, Instant decidedAt, String classification, boolean pending)
+                throws SQLException {
+            StoredTriageOutcome o = new StoredTriageOutcome(UUID.randomUUID().toString(), k.id(), k.id(), "{}", "{}",
+                    pending, classification, pending ? null : "LOCAL_TEAM", "p", "b", "1.0.0", "h", 1, "i", "o",
+                    decidedAt, false, null, decidedAt, "u1");
+            db.inTransaction(c -> {
+                triages.insertOutcome(c, o);
+                return null;
+            });
+            return o;
         }
 
         StoredCase newCase(String municipality) throws SQLException {
