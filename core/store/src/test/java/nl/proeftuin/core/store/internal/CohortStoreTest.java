@@ -108,6 +108,22 @@ class CohortStoreTest {
         }
 
         @Test
+        void theOnePassFiguresAreTheCountsAndHistogramsOfEachFigure() throws Exception {
+            // decision 0042: the comparison reads lead time, professionals, handovers and the counts in one pass
+            for (Filter f : List.of(first(null), first("Arnhem"), first("Ede"), new Filter(null, null, null, null, null,
+                    null), new Filter(D, D.plusDays(600), List.of("Arnhem"), "threeway", "a", 1L),
+                    new Filter(D, D, List.of("Nergens"), null, null, null))) {
+                CohortStore.CaseFigures one = db.read(c -> store.caseFigures(c, f));
+                assertEquals(db.read(c -> store.counts(c, f)), one.counts(), f.toString());
+                assertEquals(db.read(c -> store.histogram(c, f, Measure.LEAD_TIME_DAYS)), one.leadTimeDays(), f.toString());
+                assertEquals(db.read(c -> store.histogram(c, f, Measure.PROFESSIONALS)), one.professionals(), f.toString());
+                assertEquals(db.read(c -> store.histogram(c, f, Measure.HANDOVERS)), one.handovers(), f.toString());
+            }
+            assertEquals(8, db.read(c -> store.caseFigures(c, new Filter(null, null, null, null, null, null))).counts()
+                    .cases());
+        }
+
+        @Test
         void leadTimesPerVariantAreDaysFromSignalToFirstHelp() throws Exception {
             assertEquals(new TreeMap<>(Map.of(3, 1L, 5, 1L, 8, 1L)), db.read(c -> store.histogram(c,
                     new Filter(D, D.plusDays(10), null, "threeway", "a", null), Measure.LEAD_TIME_DAYS)));
