@@ -115,9 +115,11 @@ public class JdbcCohortStore implements CohortStore {
                         + " JOIN care_request r ON r.case_id = s.case_id AND r.allocated_at IS NOT NULL"
                         + where(filter, params);
             }
-            case FAMILY_EXPERIENCE -> "SELECT e.score AS v" + BASE + " JOIN family_experience e ON e.case_id = s.case_id"
-                    + " AND e.seq_no = (SELECT MAX(e2.seq_no) FROM family_experience e2"
-                    + " WHERE e2.case_id = e.case_id AND e2.person_id = e.person_id)" + where(filter, params);
+            // the newest score per member: numbered within (case, member), newest first (decision 0042: the
+            // correlated MAX per score was 2.4 s of a 100,000-case cohort on PostgreSQL)
+            case FAMILY_EXPERIENCE -> "SELECT z.v FROM (SELECT e.score AS v, ROW_NUMBER() OVER (PARTITION BY e.case_id,"
+                    + " e.person_id ORDER BY e.seq_no DESC) AS rn" + BASE + " JOIN family_experience e ON e.case_id = s.case_id"
+                    + where(filter, params) + ") z WHERE z.rn = 1";
         };
         SortedMap<Integer, Long> out = new TreeMap<>();
         for (long[] row : Jdbc.list(c, "SELECT v, COUNT(*) AS n FROM (" + inner + ") y GROUP BY v",
