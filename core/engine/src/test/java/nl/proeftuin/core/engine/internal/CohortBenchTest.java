@@ -51,7 +51,7 @@ class CohortBenchTest {
         Path dir = keep.isBlank() ? Files.createTempDirectory("cohort-bench") : Files.createDirectories(Path.of(keep));
         boolean reuse = !keep.isBlank() && Files.exists(dir.resolve("cases-" + n + (postgres ? "-pg" : "-h2")));
         EmbeddedPostgres pg = postgres ? EmbeddedPostgres.builder().setDataDirectory(dir.resolve("pg"))
-                .setCleanDataDirectory(!reuse).start() : null;
+                .setCleanDataDirectory(keep.isBlank()).start() : null;
         Database database = postgres ? TestDatabases.postgres(pg) : TestDatabases.h2(dir);
         try {
             if (!reuse) {
