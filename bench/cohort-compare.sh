@@ -10,7 +10,9 @@
 # aggregations and the statistics over their histograms) is timed three times for two cohorts of two
 # years each, and once for two quarters by variant and binding revision. Prints the generation
 # time, the comparison times and the lead-time shift with its interval (it must contain 21).
-# Usage:  bench/cohort-compare.sh      env: CASES (200000), DB (h2 | postgres), M2 (Maven local repo)
+# Usage:  bench/cohort-compare.sh      env: CASES (200000), DB (h2 | postgres), M2 (Maven local repo),
+#         KEEP (a directory: the generated database stays there and a later run with the same KEEP, DB
+#         and CASES measures it again without generating it anew)
 # Needs:  java 17, mvn; the project installed (mvn install -DskipTests); writes only under target/.
 set -euo pipefail
 export LC_ALL=C
@@ -26,8 +28,10 @@ if [ -n "${M2:-}" ]; then REPO_OPT=("-Dmaven.repo.local=${M2}"); fi
 {
   echo "host: $(uname -n) $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg), $(java -version 2>&1 | head -1)"
   echo "cases: ${CASES} database: ${DB}"
+  uptime
 } | tee "${OUT}"
 cd "${ROOT}"
 mvn -o -B -q "${REPO_OPT[@]}" -pl core/engine test -Dtest=CohortBenchTest -Dsurefire.failIfNoSpecifiedTests=false \
-    -Dproeftuin.cohorts.cases="${CASES}" -Dproeftuin.cohorts.db="${DB}" 2>&1 | grep -E '^\[cohorts\]|FAIL|Tests run' | tee -a "${OUT}"
+    -Dproeftuin.cohorts.cases="${CASES}" -Dproeftuin.cohorts.db="${DB}" \
+    -Dproeftuin.cohorts.keep="${KEEP:-}" 2>&1 | grep -E '^\[cohorts\]|FAIL|Tests run' | tee -a "${OUT}"
 echo "results: ${OUT}"

@@ -50,8 +50,10 @@ function cohortForm(i, groups, name) {
   const revision = field(t('compare.revision'), 'input', { name: `revision${i}`, type: 'number', min: 0 });
   // cohorts (V26): the variant in force at the case's opening, POINT:plugin[:hash] or POINT:none
   const opening = field(t('compare.opening'), 'input', { name: `opening${i}`, placeholder: 'TRIAGE:threeway' });
+  // cohorts (0042): a variant a later decision was taken under (TRIAGE, CARE_PATH, PROCUREMENT, LOCAL_TEAM)
+  const decided = field(t('compare.decided'), 'input', { name: `decided${i}`, placeholder: 'PROCUREMENT:ijw' });
   const el = h('fieldset', { class: 'panel' }, h('legend', {}, t('compare.cohort', { n: i + 1 })),
-    label.wrap, group.wrap, municipality.wrap, quarter.wrap, from.wrap, to.wrap, plugin.wrap, hash.wrap, revision.wrap, opening.wrap);
+    label.wrap, group.wrap, municipality.wrap, quarter.wrap, from.wrap, to.wrap, plugin.wrap, hash.wrap, revision.wrap, opening.wrap, decided.wrap);
   return {
     el,
     spec() {
@@ -68,6 +70,7 @@ function cohortForm(i, groups, name) {
       add('configurationHash', hash.input.value);
       add('bindingRevision', revision.input.value);
       add('opening', opening.input.value);
+      add('decided', decided.input.value);
       return parts.join(';');
     },
   };
@@ -105,7 +108,8 @@ function view(c) {
         h('td', {}, k.municipalities ? k.municipalities.join(', ') : t('monitor.region')),
         h('td', {}, [k.spec.pluginId, k.spec.configurationHash && k.spec.configurationHash.slice(0, 8),
           k.spec.bindingRevision != null && `rev ${k.spec.bindingRevision}`,
-          k.spec.opening && `${t('compare.opening')}: ${k.spec.opening}`].filter((x) => x).join(' · ') || t('compare.anyVariant')),
+          k.spec.opening && `${t('compare.opening')}: ${k.spec.opening}`,
+          k.spec.decided && `${t('compare.decided')}: ${k.spec.decided}`].filter((x) => x).join(' · ') || t('compare.anyVariant')),
         h('td', {}, k.cases), h('td', {}, k.closed))))),
     c.cohorts.filter((k) => warningOf(k)).map((k) => h('p', { class: 'alert' }, `${k.spec.label}: ${warningOf(k)}`)),
     h('div', { class: 'grid' }, c.indicators.map((i) => panel(i))),

@@ -18,13 +18,24 @@ import java.util.List;
  * @param opening           the variant in force at the case's opening (cohorts, V26):
  *                          {@code POINT:plugin} or {@code POINT:plugin:configurationHash} (POINT an
  *                          extension point, e.g. TRIAGE), {@code POINT:none} for nothing bound; or null
+ * @param decided           a variant a later decision of the case was taken under (cohorts, decision 0042):
+ *                          {@code POINT:plugin[:configurationHash]} or {@code POINT:none}, POINT the
+ *                          decision's extension point (TRIAGE, CARE_PATH, PROCUREMENT: care and maatwerk
+ *                          requests, maatwerk decisions and allocations; LOCAL_TEAM: deliveries to the local
+ *                          team); or null
  */
 public record CohortSpec(String label, LocalDate from, LocalDate to, List<String> municipalities, String group,
-        String pluginId, String configurationHash, Long bindingRevision, String opening) {
+        String pluginId, String configurationHash, Long bindingRevision, String opening, String decided) {
+
+    /** A cohort without the variant of a later decision. */
+    public CohortSpec(String label, LocalDate from, LocalDate to, List<String> municipalities, String group,
+            String pluginId, String configurationHash, Long bindingRevision, String opening) {
+        this(label, from, to, municipalities, group, pluginId, configurationHash, bindingRevision, opening, null);
+    }
 
     /** A cohort without the variant at opening. */
     public CohortSpec(String label, LocalDate from, LocalDate to, List<String> municipalities, String group,
             String pluginId, String configurationHash, Long bindingRevision) {
-        this(label, from, to, municipalities, group, pluginId, configurationHash, bindingRevision, null);
+        this(label, from, to, municipalities, group, pluginId, configurationHash, bindingRevision, null, null);
     }
 }

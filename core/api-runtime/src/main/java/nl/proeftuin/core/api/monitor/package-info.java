@@ -7,7 +7,7 @@
  * {@code core/api} sits below the SPI.
  */
 @Export
-@Version("1.2.0")
+@Version("1.3.0")
 package nl.proeftuin.core.api.monitor;
 
 import org.osgi.annotation.bundle.Export;

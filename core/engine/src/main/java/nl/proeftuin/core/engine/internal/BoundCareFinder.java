@@ -42,6 +42,7 @@ import nl.proeftuin.core.api.care.MaatwerkView;
 import nl.proeftuin.core.api.care.OfferList;
 import nl.proeftuin.core.api.care.OfferRequest;
 import nl.proeftuin.core.store.Database;
+import nl.proeftuin.core.store.cohorts.CohortStore;
 import nl.proeftuin.core.store.cluster.RegionJobs;
 import nl.proeftuin.core.store.cases.CaseStore;
 import nl.proeftuin.core.store.cases.FamilyStore;
@@ -103,6 +104,8 @@ public class BoundCareFinder implements CareFinder, ProcurementInbox {
      * addressed to it and to the case's fixed professional. Null in unit tests that leave it out.
      */
     private final MunicipalDecisionStore municipal;
+    /** The variant of each procurement decision (cohorts, decision 0042); null in unit tests that leave it out. */
+    CaseVariants variants;
 
     /**
      * The access log for the inbox (every JW301 allocation handed over gets an entry); optional and
@@ -132,10 +135,11 @@ public class BoundCareFinder implements CareFinder, ProcurementInbox {
             @Reference CaseStore cases, @Reference PlanStore plans, @Reference ProcurementStore procurement,
             @Reference AlertStore alerts, @Reference BindingStore bindings, @Reference ServicePluginRegistry registry,
             @Reference TimeBoxedPluginCalls calls, @Reference NationalIdProtection nationalIds,
-            @Reference RegionJobs jobs, @Reference MunicipalDecisionStore municipal) {
+            @Reference RegionJobs jobs, @Reference MunicipalDecisionStore municipal, @Reference CohortStore cohorts) {
         this(new Domain(database, family, cases, plans, Clock.systemUTC()), procurement, alerts, bindings,
                 new BoundCall(registry, calls, FrameworkUtil.getBundle(BoundCareFinder.class)), nationalIds,
                 config.maatwerkDecisionDays(), config.deadlineCheckMinutes(), jobs, municipal);
+        this.variants = new CaseVariants(bindings, cohorts);
     }
 
     BoundCareFinder(Domain domain, ProcurementStore procurement, AlertStore alerts, BindingStore bindings,
@@ -269,6 +273,9 @@ public class BoundCareFinder implements CareFinder, ProcurementInbox {
             StoredMaatwerk s = new StoredMaatwerk(id, caseId, m.member().person().id(), m.kase().municipality(), provider,
                     motivation, deadline, state, clip(detail), by, domain.now(), actor.id(), null, null, false);
             procurement.insertMaatwerk(c, s);
+            if (variants != null) { // cohorts (0042): the procurement connector this request consulted
+                variants.decisionOnce(c, caseId, ExtensionPoint.PROCUREMENT, m.binding(), domain.now());
+            }
             domain.event(c, caseId, actor,
                     new CaseEvents.MaatwerkRequested(s.id(), provider, deadline, state),
                     "maatwerk requested from " + provider + ", decision due "
@@ -300,6 +307,9 @@ public class BoundCareFinder implements CareFinder, ProcurementInbox {
                         + " was made by " + actor.id() + ", who cannot decide it: the municipality decides");
             }
             procurement.decideMaatwerk(c, m.id(), state, detail, domain.now(), actor.id());
+            if (variants != null) { // cohorts (0042): the procurement variant in force at the decision
+                variants.inForce(c, caseId, ExtensionPoint.PROCUREMENT, m.municipality(), domain.now());
+            }
             domain.event(c, caseId, actor,
                     new CaseEvents.MaatwerkDecided(m.id(), m.provider(), String.valueOf(state)),
                     "maatwerk from " + m.provider() + ": " + state, detail);
@@ -421,6 +431,9 @@ public class BoundCareFinder implements CareFinder, ProcurementInbox {
                     answer.pluginId(), messageRef == null ? null : clip(messageRef, 200), domain.now(), actor.id(), null,
                     null, null);
             procurement.insertCareRequest(c, r);
+            if (variants != null) { // cohorts (0042): the procurement connector this request consulted
+                variants.decisionOnce(c, caseId, ExtensionPoint.PROCUREMENT, p.m().binding(), domain.now());
+            }
             if (municipal != null && (state.equals("SUBMITTED") || state.equals("FALLBACK"))) {
                 // the municipality decides it within its term (Awb), sent or recorded for it in the platform
                 municipal.insertCareDeadline(c, r.id(), domain.today().plusDays(termDays(c, r.municipality())));
@@ -502,6 +515,9 @@ public class BoundCareFinder implements CareFinder, ProcurementInbox {
                 throw new InvalidInputException("productCategory", "the request asked category " + r.productCategory());
             }
             procurement.allocate(c, r.id(), CanonicalJson.write(allocation), domain.now(), actor.id());
+            if (variants != null) { // cohorts (0042): the procurement variant in force at the allocation
+                variants.inForce(c, r.caseId(), ExtensionPoint.PROCUREMENT, r.municipality(), domain.now());
+            }
             domain.event(c, r.caseId(), actor, new CaseEvents.CareAllocated(r.id(), String.valueOf(ref),
                     String.valueOf(allocation.productCategory()), String.valueOf(allocation.provider())),
                     "care allocated (" + ref + "): category "

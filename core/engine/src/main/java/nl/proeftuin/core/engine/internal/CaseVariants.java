@@ -40,6 +40,32 @@ final class CaseVariants {
         record(c, caseId, point.name(), point, b, at);
     }
 
+    /**
+     * Records the binding a later decision used unless the case's latest decision of that extension point
+     * was taken under the same variant (plugin, configuration hash, revision): a cohort asks whether a
+     * case had a decision under a variant, so one row per change is enough (procurement and local-team
+     * decisions can be many per case; decision 0042).
+     */
+    void decisionOnce(Connection c, String caseId, ExtensionPoint point, Binding b, Instant at) throws SQLException {
+        CohortStore.Variant last = null;
+        for (CohortStore.Variant v : store.variants(c, caseId)) {
+            if (v.decision().equals(point.name())) {
+                last = v;
+            }
+        }
+        if (last != null && java.util.Objects.equals(last.pluginId(), b == null ? null : b.pluginId())
+                && java.util.Objects.equals(last.configurationHash(), b == null ? null : b.configurationHash())
+                && last.bindingRevision() == (b == null ? 0 : b.revision())) {
+            return;
+        }
+        record(c, caseId, point.name(), point, b, at);
+    }
+
+    /** Records the binding in force now for a decision that called no plugin (a maatwerk decision, an allocation). */
+    void inForce(Connection c, String caseId, ExtensionPoint point, String municipality, Instant at) throws SQLException {
+        decisionOnce(c, caseId, point, Bindings.effective(bindings, c, point, municipality, at), at);
+    }
+
     private void record(Connection c, String caseId, String decision, ExtensionPoint point, Binding b, Instant at)
             throws SQLException {
         store.recordVariant(c, caseId, decision, point.name(), b == null ? null : b.pluginId(),

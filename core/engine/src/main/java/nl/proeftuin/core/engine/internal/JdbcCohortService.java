@@ -127,15 +127,20 @@ public class JdbcCohortService implements CohortService {
                 names = List.copyOf(set);
             }
             String[] opening = opening(field + ".opening", s.opening());
+            String[] decided = opening(field + ".decided", s.decided()); // cohorts (0042): a later decision's variant
             CohortSpec normalised = new CohortSpec(label, s.from(), s.to(), s.municipalities(), s.group(), s.pluginId(),
-                    s.configurationHash(), s.bindingRevision(), opening == null ? null
-                            : opening[0] + ":" + (opening[1] == null ? "none" : opening[1])
-                                    + (opening[2] == null ? "" : ":" + opening[2]));
+                    s.configurationHash(), s.bindingRevision(), variantText(opening), variantText(decided));
             out.add(new Resolved(normalised, new Filter(s.from(), s.to(), names, s.pluginId(), s.configurationHash(),
                     s.bindingRevision(), opening == null ? null : opening[0], opening == null ? null : opening[1],
-                    opening == null ? null : opening[2])));
+                    opening == null ? null : opening[2], decided == null ? null : decided[0],
+                    decided == null ? null : decided[1], decided == null ? null : decided[2])));
         }
         return out;
+    }
+
+    /** A parsed variant as text again, {@code POINT:plugin[:hash]} or {@code POINT:none}; null stays null. */
+    private static String variantText(String[] v) {
+        return v == null ? null : v[0] + ":" + (v[1] == null ? "none" : v[1]) + (v[2] == null ? "" : ":" + v[2]);
     }
 
     /**
@@ -180,11 +185,16 @@ public class JdbcCohortService implements CohortService {
         Map<Resolved, Figures> figures = new LinkedHashMap<>();
         read(c -> {
             for (Resolved r : resolve(c, specs)) {
+                // the per-case figures in one pass over the summary rows; the per-request and per-member
+                // ones (care waiting, family experience) from their own tables (decision 0042)
+                CohortStore.CaseFigures k = cohorts.caseFigures(c, r.filter());
                 Map<Measure, SortedMap<Integer, Long>> h = new LinkedHashMap<>();
-                for (Measure m : Measure.values()) {
-                    h.put(m, cohorts.histogram(c, r.filter(), m));
-                }
-                figures.put(r, new Figures(cohorts.counts(c, r.filter()), h));
+                h.put(Measure.LEAD_TIME_DAYS, k.leadTimeDays());
+                h.put(Measure.PROFESSIONALS, k.professionals());
+                h.put(Measure.HANDOVERS, k.handovers());
+                h.put(Measure.CARE_WAITING_DAYS, cohorts.histogram(c, r.filter(), Measure.CARE_WAITING_DAYS));
+                h.put(Measure.FAMILY_EXPERIENCE, cohorts.histogram(c, r.filter(), Measure.FAMILY_EXPERIENCE));
+                figures.put(r, new Figures(k.counts(), h));
             }
             return null;
         });

@@ -21,6 +21,9 @@ import nl.proeftuin.core.api.municipal.MunicipalDecision;
 import nl.proeftuin.core.api.municipal.MunicipalInbox;
 import nl.proeftuin.core.api.plugins.Alert;
 import nl.proeftuin.core.store.Database;
+import nl.proeftuin.core.spi.ExtensionPoint;
+import nl.proeftuin.core.store.plugins.BindingStore;
+import nl.proeftuin.core.store.cohorts.CohortStore;
 import nl.proeftuin.core.store.care.ProcurementStore;
 import nl.proeftuin.core.store.cases.CaseStore;
 import nl.proeftuin.core.store.cases.FamilyStore;
@@ -54,6 +57,8 @@ public class MunicipalDecisions implements MunicipalInbox {
     private final MunicipalDecisionStore store;
     private final ProcurementStore procurement;
     private final MunicipalityStore register;
+    /** The procurement variant in force at each decision (cohorts, decision 0042); null in unit tests that leave it out. */
+    CaseVariants variants;
 
     /**
      * @param database    the platform database
@@ -67,8 +72,9 @@ public class MunicipalDecisions implements MunicipalInbox {
     @Activate
     public MunicipalDecisions(@Reference Database database, @Reference FamilyStore family, @Reference CaseStore cases,
             @Reference PlanStore plans, @Reference MunicipalDecisionStore store, @Reference ProcurementStore procurement,
-            @Reference MunicipalityStore register) {
+            @Reference MunicipalityStore register, @Reference BindingStore bindings, @Reference CohortStore cohorts) {
         this(new Domain(database, family, cases, plans, Clock.systemUTC()), store, procurement, register);
+        this.variants = new CaseVariants(bindings, cohorts);
     }
 
     MunicipalDecisions(Domain domain, MunicipalDecisionStore store, ProcurementStore procurement,
@@ -114,6 +120,9 @@ public class MunicipalDecisions implements MunicipalInbox {
                     domain.now(), actor.id(), Check.actorName(actor), domain.today().plusDays(OBJECTION_DAYS));
             store.insertDecision(c, d);
             domain.existingCase(c, r.caseId());
+            if (variants != null) { // cohorts (0042): the procurement variant in force at the municipality's decision
+                variants.inForce(c, r.caseId(), ExtensionPoint.PROCUREMENT, r.municipality(), domain.now());
+            }
             if (MAATWERK.equals(r.kind())) {
                 procurement.decideMaatwerk(c, r.id(), outcome, reasons, d.decidedAt(), actor.id());
                 domain.event(c, r.caseId(), actor, new CaseEvents.MaatwerkDecided(r.id(), r.provider(), outcome),

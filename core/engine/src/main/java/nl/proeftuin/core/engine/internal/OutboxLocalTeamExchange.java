@@ -23,6 +23,7 @@ import nl.proeftuin.core.api.localteam.LocalTeamExchange;
 import nl.proeftuin.core.api.localteam.OutboxEntry;
 import nl.proeftuin.core.api.localteam.RetryInput;
 import nl.proeftuin.core.store.Database;
+import nl.proeftuin.core.store.cohorts.CohortStore;
 import nl.proeftuin.core.store.plugins.AlertStore;
 import nl.proeftuin.core.store.plugins.BindingStore;
 import nl.proeftuin.core.store.localteam.LocalTeamStore;
@@ -80,6 +81,8 @@ public class OutboxLocalTeamExchange implements LocalTeamExchange {
     private final ScheduledExecutorService scheduler;
     /** Who runs the rounds in the region; null: every round on this node (tests). */
     private final RegionJobs jobs;
+    /** The local-team variant of each delivery the connector decided (cohorts, decision 0042); null in unit tests. */
+    CaseVariants variants;
 
     /**
      * @param config   delivery settings
@@ -95,8 +98,9 @@ public class OutboxLocalTeamExchange implements LocalTeamExchange {
     public OutboxLocalTeamExchange(LocalTeamDeliveryConfig config, @Reference Database database,
             @Reference LocalTeamStore outbox, @Reference AlertStore alerts, @Reference BindingStore bindings,
             @Reference ServicePluginRegistry registry, @Reference TimeBoxedPluginCalls calls,
-            @Reference RegionJobs jobs) {
+            @Reference RegionJobs jobs, @Reference CohortStore cohorts) {
         this(config, database, outbox, alerts, bindings, registry, calls, Clock.systemUTC(), true, jobs);
+        this.variants = new CaseVariants(bindings, cohorts);
     }
 
     OutboxLocalTeamExchange(LocalTeamDeliveryConfig config, Database database, LocalTeamStore outbox,
@@ -258,6 +262,11 @@ public class OutboxLocalTeamExchange implements LocalTeamExchange {
                 }
             }
             outbox.update(c, next);
+            if (variants != null && row.caseId() != null && answer.binding() != null
+                    && ("DELIVERED".equals(next.status()) || "REJECTED".equals(next.status()))) {
+                // cohorts (0042): the local-team connector that took (or refused) the case's event
+                variants.decisionOnce(c, row.caseId(), ExtensionPoint.LOCAL_TEAM, answer.binding(), done);
+            }
             if (alert != null) {
                 alerts.insert(c, new StoredAlert(Domain.newId(), alert, ExtensionPoint.LOCAL_TEAM.name(),
                         row.municipality(), answer.binding() == null ? null : answer.binding().pluginId(), row.caseId(),

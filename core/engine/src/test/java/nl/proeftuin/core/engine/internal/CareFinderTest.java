@@ -3,6 +3,7 @@ package nl.proeftuin.core.engine.internal;
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -59,6 +60,9 @@ import nl.proeftuin.core.api.care.MaatwerkInput;
 import nl.proeftuin.core.api.care.MaatwerkView;
 import nl.proeftuin.core.api.care.OfferList;
 import nl.proeftuin.core.api.care.OfferRequest;
+import nl.proeftuin.core.store.cohorts.CohortStore;
+import nl.proeftuin.core.api.monitor.CohortComparison;
+import nl.proeftuin.core.api.monitor.CohortSpec;
 import nl.proeftuin.core.store.internal.JdbcCaseStore;
 import nl.proeftuin.core.store.internal.JdbcFamilyStore;
 import nl.proeftuin.core.store.internal.JdbcPlanStore;
@@ -337,6 +341,70 @@ class CareFinderTest {
             assertEquals(ExtensionPoint.PROCUREMENT, alerts.get(0).point());
             assertEquals(pluginId, alerts.get(0).pluginId());
             assertEquals(f.kase().municipality(), alerts.get(0).municipality());
+        }
+
+        // --- cohorts (decision 0042): the variant of each procurement decision --------------------------
+
+        @Test
+        void procurementDecisionsRecordTheirVariantOnceAndAreACohort() {
+            nl.proeftuin.core.store.internal.JdbcCohortStore store = new nl.proeftuin.core.store.internal.JdbcCohortStore();
+            finder.variants = new CaseVariants(bindingStore, store);
+            TestConnector connector = new TestConnector();
+            Family f = bound(connector);
+            String id = f.kase().id();
+            String m = f.kase().municipality();
+            Family unbound = family(unique("Beuningen"));
+
+            MaatwerkView maatwerk = finder.requestMaatwerk(ANS, id, maatwerkFor(f.child().id()));
+            List<CohortStore.Variant> procurement = procurement(store, id);
+            assertEquals(1, procurement.size(), procurement.toString());
+            assertEquals("inkoop-test", procurement.get(0).pluginId());
+            Binding first = runtime.bindings().stream()
+                    .filter(b -> b.point() == ExtensionPoint.PROCUREMENT && m.equals(b.municipality())).findFirst()
+                    .orElseThrow();
+            assertEquals(first.configurationHash(), procurement.get(0).configurationHash());
+            assertEquals(first.revision(), procurement.get(0).bindingRevision());
+
+            // the same variant again (a care request, the municipality's decision): no second row
+            CareRequestView care = finder.requestCare(ANS, id, careFor(f.child().id(), "12345678"));
+            finder.decideMaatwerk(GEMEENTE, id, maatwerk.id(), new MaatwerkDecision("GRANTED", "toegekend"));
+            assertEquals(1, procurement(store, id).size());
+
+            // another configuration in force: the allocation records it
+            Binding second = runtime.bind(COORDINATOR, ExtensionPoint.PROCUREMENT, m,
+                    new BindingInput("inkoop-test", Map.of("register", "rivierenland"), "ander register"));
+            assertTrue(finder.allocated("inkoop-test", allocation(care.id(), "JW301-1", "12345678")));
+            procurement = procurement(store, id);
+            assertEquals(2, procurement.size(), procurement.toString());
+            assertEquals(second.configurationHash(), procurement.get(1).configurationHash());
+            assertNotEquals(first.configurationHash(), second.configurationHash());
+
+            // nothing bound: the fallback is recorded as none
+            finder.requestMaatwerk(ANS, unbound.kase().id(), maatwerkFor(unbound.child().id()));
+            assertNull(procurement(store, unbound.kase().id()).get(0).pluginId());
+
+            JdbcCohortService service = new JdbcCohortService(database, store,
+                    new nl.proeftuin.core.store.internal.JdbcMunicipalityGroupStore(), municipalityStore,
+                    new nl.proeftuin.core.store.internal.JdbcOutcomeStore(), new JdbcCaseStore(), clock);
+            List<String> both = List.of(m, unbound.kase().municipality());
+            CohortComparison c = service.compare(List.of(
+                    new CohortSpec("first", null, null, both, null, null, null, null, null,
+                            "PROCUREMENT:inkoop-test:" + first.configurationHash()),
+                    new CohortSpec("second", null, null, both, null, null, null, null, null,
+                            "procurement:inkoop-test:" + second.configurationHash()),
+                    new CohortSpec("any", null, null, both, null, null, null, null, null, "PROCUREMENT:inkoop-test"),
+                    new CohortSpec("none", null, null, both, null, null, null, null, null, "PROCUREMENT:none"),
+                    new CohortSpec("care path", null, null, both, null, null, null, null, null, "CARE_PATH:inkoop-test")));
+            assertEquals(List.of(1L, 1L, 1L, 1L, 0L), c.cohorts().stream().map(CohortComparison.Cohort::cases).toList());
+            assertEquals("PROCUREMENT:inkoop-test:" + second.configurationHash(), c.cohorts().get(1).spec().decided());
+            assertInvalid("cohort[1].decided", () -> service.compare(List.of(
+                    new CohortSpec("a", null, null, both, null, null, null, null, null, null),
+                    new CohortSpec("b", null, null, both, null, null, null, null, null, "INKOOP:x"))));
+        }
+
+        List<CohortStore.Variant> procurement(nl.proeftuin.core.store.internal.JdbcCohortStore store, String caseId) {
+            return Domain.transaction(database, c -> store.variants(c, caseId)).stream()
+                    .filter(v -> v.decision().equals("PROCUREMENT")).toList();
         }
 
         // --- maatwerk ----------------------------------------------------------------------------------

@@ -18,6 +18,7 @@ import nl.proeftuin.core.api.monitor.CohortComparison;
 import nl.proeftuin.core.api.monitor.CohortSpec;
 import nl.proeftuin.core.api.monitor.MunicipalityGroupInput;
 import nl.proeftuin.core.store.Database;
+import nl.proeftuin.core.store.cohorts.CohortStore;
 import nl.proeftuin.core.store.internal.JdbcCaseStore;
 import nl.proeftuin.core.store.internal.JdbcCohortStore;
 import nl.proeftuin.core.store.internal.JdbcMunicipalityGroupStore;
@@ -44,10 +45,41 @@ class CohortBenchTest {
     void twoCohortsCompareInTheDatabase() throws Exception {
         int n = Integer.getInteger("proeftuin.cohorts.cases", 3000);
         boolean postgres = "postgres".equals(System.getProperty("proeftuin.cohorts.db"));
-        Path dir = Files.createTempDirectory("cohort-bench");
-        EmbeddedPostgres pg = postgres ? EmbeddedPostgres.builder().start() : null;
+        // proeftuin.cohorts.keep=DIR: the database stays in DIR and a later run with the same DIR and
+        // size reuses it (no generation): to measure a change of the comparison, or to look at its plans
+        String keep = System.getProperty("proeftuin.cohorts.keep", "");
+        Path dir = keep.isBlank() ? Files.createTempDirectory("cohort-bench") : Files.createDirectories(Path.of(keep));
+        boolean reuse = !keep.isBlank() && Files.exists(dir.resolve("cases-" + n + (postgres ? "-pg" : "-h2")));
+        EmbeddedPostgres pg = postgres ? EmbeddedPostgres.builder().setDataDirectory(dir.resolve("pg"))
+                .setCleanDataDirectory(keep.isBlank()).start() : null;
         Database database = postgres ? TestDatabases.postgres(pg) : TestDatabases.h2(dir);
         try {
+            if (!reuse) {
+                generate(database, n, postgres);
+                if (!keep.isBlank()) {
+                    Files.writeString(dir.resolve("cases-" + n + (postgres ? "-pg" : "-h2")), "generated\n");
+                }
+            } else {
+                System.out.printf("[cohorts] database %s, %d cases reused from %s%n", postgres ? "PostgreSQL" : "H2", n, dir);
+            }
+            measure(database, n, postgres);
+        } finally {
+            TestDatabases.close(database);
+            if (pg != null) {
+                pg.close();
+            }
+            if (keep.isBlank()) {
+                try (Stream<Path> all = Files.walk(dir)) {
+                    for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
+                        Files.deleteIfExists(p);
+                    }
+                }
+            }
+        }
+    }
+
+    private static void generate(Database database, int n, boolean postgres) throws Exception {
+        {
             JdbcMunicipalityStore register = new JdbcMunicipalityStore();
             database.inTransaction(c -> {
                 int code = 1000;
@@ -78,6 +110,14 @@ class CohortBenchTest {
                 database.inTransaction(c -> SyntheticCases.insert(c, specs));
             }
             double generated = (System.nanoTime() - t0) / 1e9;
+            System.out.printf("[cohorts] database %s, %d cases generated in %.1f s%n", postgres ? "PostgreSQL" : "H2",
+                    n, generated);
+        }
+    }
+
+    private static void measure(Database database, int n, boolean postgres) throws Exception {
+        {
+            JdbcMunicipalityStore register = new JdbcMunicipalityStore();
             JdbcCohortService service = new JdbcCohortService(database, new JdbcCohortStore(),
                     new JdbcMunicipalityGroupStore(), register, new JdbcOutcomeStore(), new JdbcCaseStore(),
                     new TestClock(Instant.parse("2027-03-12T09:00:00Z")));
@@ -100,8 +140,6 @@ class CohortBenchTest {
             service.compare(quarters);
             double quarter = (System.nanoTime() - tq) / 1e9;
             seconds.sort(Comparator.naturalOrder());
-            System.out.printf("[cohorts] database %s, %d cases generated in %.1f s%n", postgres ? "PostgreSQL" : "H2", n,
-                    generated);
             System.out.printf("[cohorts] compare two cohorts (two years each): %.2f s median of 3 (min %.2f, max %.2f)%n",
                     seconds.get(1), seconds.get(0), seconds.get(2));
             System.out.printf("[cohorts] compare two quarters by variant / binding revision: %.2f s%n", quarter);
@@ -113,16 +151,34 @@ class CohortBenchTest {
             double shift = lead.get(1).difference();
             assertTrue(lead.get(1).low() <= 21 && 21 <= lead.get(1).high(), "true shift 21 in " + lead.get(1));
             assertTrue(Math.abs(shift - 21) <= 1, "shift " + shift);
-        } finally {
-            TestDatabases.close(database);
-            if (pg != null) {
-                pg.close();
-            }
-            try (Stream<Path> all = Files.walk(dir)) {
-                for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.deleteIfExists(p);
+            // each figure of one cohort on its own: where the time goes
+            JdbcCohortStore store = new JdbcCohortStore();
+            CohortStore.Filter pilot = new CohortStore.Filter(D, D.plusYears(2), PILOT, null, null, null);
+            StringBuilder figures = new StringBuilder();
+            database.inTransaction(c -> {
+                for (CohortStore.Measure m : CohortStore.Measure.values()) {
+                    long t = System.nanoTime();
+                    store.histogram(c, pilot, m);
+                    figures.append(String.format(" %s %.2f s,", m, (System.nanoTime() - t) / 1e9));
                 }
+                long t = System.nanoTime();
+                store.counts(c, pilot);
+                figures.append(String.format(" counts %.2f s", (System.nanoTime() - t) / 1e9));
+                return null;
+            });
+            System.out.println("[cohorts] one cohort's figures:" + figures);
+            // GET /monitor's work (issue 13's "the monitor from aggregates"): the region and every municipality
+            JdbcOutcomeMonitor monitor = new JdbcOutcomeMonitor(database, register,
+                    new nl.proeftuin.core.store.internal.JdbcMonitorStore(), new TestClock(Instant.parse("2027-03-12T09:00:00Z")));
+            List<Double> monitorSeconds = new ArrayList<>();
+            for (int run = 0; run < 3; run++) {
+                long t = System.nanoTime();
+                monitor.report(null);
+                monitorSeconds.add((System.nanoTime() - t) / 1e9);
             }
+            monitorSeconds.sort(Comparator.naturalOrder());
+            System.out.printf("[cohorts] monitor (region and municipalities): %.2f s median of 3 (min %.2f, max %.2f)%n",
+                    monitorSeconds.get(1), monitorSeconds.get(0), monitorSeconds.get(2));
         }
     }
 }

@@ -297,6 +297,36 @@ class LocalTeamExchangeTest {
         }
 
         @Test
+        void theLocalTeamVariantOfTheDeliveriesIsRecordedOncePerVariantAndIsACohort() {
+            // cohorts (decision 0042): the local-team decisions record the variant they were taken under
+            nl.proeftuin.core.store.internal.JdbcCohortStore store = new nl.proeftuin.core.store.internal.JdbcCohortStore();
+            exchange.variants = new CaseVariants(bindingStore, store);
+            RecordingConnector connector = installConnector("lt-test");
+            CaseView k = caseWithTeam();
+            Binding bound = bindLocalTeam(k.municipality(), "lt-test");
+            firstPlan(k);
+            assertEquals(4, deliverAll());
+            List<nl.proeftuin.core.store.cohorts.CohortStore.Variant> recorded = Domain.transaction(database,
+                    c -> store.variants(c, k.id())).stream().filter(v -> v.decision().equals("LOCAL_TEAM")).toList();
+            assertEquals(1, recorded.size(), "four deliveries under one variant: " + recorded);
+            assertEquals("lt-test", recorded.get(0).pluginId());
+            assertEquals(bound.configurationHash(), recorded.get(0).configurationHash());
+            assertEquals(bound.revision(), recorded.get(0).bindingRevision());
+            assertEquals(4, connector.seen.size());
+
+            JdbcCohortService service = new JdbcCohortService(database, store,
+                    new nl.proeftuin.core.store.internal.JdbcMunicipalityGroupStore(), municipalityStore,
+                    new nl.proeftuin.core.store.internal.JdbcOutcomeStore(), new nl.proeftuin.core.store.internal.JdbcCaseStore(),
+                    clock);
+            var c = service.compare(List.of(
+                    new nl.proeftuin.core.api.monitor.CohortSpec("delivered", null, null, List.of(k.municipality()), null,
+                            null, null, null, null, "LOCAL_TEAM:lt-test:" + bound.configurationHash()),
+                    new nl.proeftuin.core.api.monitor.CohortSpec("other", null, null, List.of(k.municipality()), null,
+                            null, null, null, null, "LOCAL_TEAM:lt-other")));
+            assertEquals(List.of(1L, 0L), c.cohorts().stream().map(x -> x.cases()).toList());
+        }
+
+        @Test
         void aRetryBacksOffExponentiallyWithTheSameKeyAndIsNotAttemptedBeforeItIsDue() {
             RecordingConnector connector = installConnector("lt-test");
             CaseView k = openCase(person("Sanne"));

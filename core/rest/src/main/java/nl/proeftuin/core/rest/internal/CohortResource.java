@@ -33,7 +33,8 @@ final class CohortResource {
             + "(a named municipality group), `plugin` and `configurationHash` (the variant of the case's first "
             + "triage), `bindingRevision` (the binding period it was triaged in), `opening` (the variant in force at "
             + "the case's opening: `POINT:plugin`, `POINT:plugin:configurationHash` or `POINT:none`, e.g. "
-            + "`TRIAGE:threeway`). Example: "
+            + "`TRIAGE:threeway`), `decided` (a variant a later decision of the case was taken under, the same "
+            + "form; POINT TRIAGE, CARE_PATH, PROCUREMENT or LOCAL_TEAM, e.g. `PROCUREMENT:ijw`). Example: "
             + "`cohort=name=pilot;group=Pilot;quarter=2026-Q1&cohort=name=control;group=Control;quarter=2026-Q1`.";
 
     private final OptionalService<CohortService> cohorts;
@@ -173,6 +174,7 @@ final class CohortResource {
         String hash = null;
         Long revision = null;
         String opening = null;
+        String decided = null;
         if (text.length() > 2000) {
             throw ApiProblem.invalidParameter(field, "is longer than 2000 characters");
         }
@@ -217,8 +219,9 @@ final class CohortResource {
                     case "configurationHash" -> hash = value.toLowerCase(Locale.ROOT);
                     case "bindingRevision" -> revision = Long.parseLong(value);
                     case "opening" -> opening = value; // cohorts (V26): the variant at opening, POINT:plugin[:hash]
+                    case "decided" -> decided = value; // cohorts (0042): a later decision's variant, POINT:plugin[:hash]
                     default -> throw ApiProblem.invalidParameter(f, "is not a cohort key (name, from, to, month,"
-                            + " quarter, municipality, group, plugin, configurationHash, bindingRevision, opening)");
+                            + " quarter, municipality, group, plugin, configurationHash, bindingRevision, opening, decided)");
                 }
             } catch (DateTimeParseException | NumberFormatException e) {
                 throw ApiProblem.invalidParameter(f, "cannot be read: '" + value + "'");
@@ -231,7 +234,7 @@ final class CohortResource {
             throw ApiProblem.invalidParameter(field + ".name", "is required");
         }
         return new CohortSpec(name, from, to, municipalities.isEmpty() ? null : List.copyOf(municipalities), group,
-                plugin, hash, revision, opening);
+                plugin, hash, revision, opening, decided);
     }
 
     static String csv(List<CohortRow> rows, Map<String, String> pseudonyms) {

@@ -25,6 +25,9 @@ class CohortResourceTest {
         assertEquals(LocalDate.of(2028, 2, 29), february.to());
         assertEquals(new CohortSpec("x", LocalDate.of(2026, 4, 1), null, null, null, null, null, null),
                 CohortResource.spec("cohort[0]", "name=x;from=2026-04-01"));
+        // cohorts (decision 0042): the variant at opening and of a later decision
+        assertEquals(new CohortSpec("p", null, null, null, null, null, null, null, "TRIAGE:none", "PROCUREMENT:ijw:ab12"),
+                CohortResource.spec("cohort[0]", "name=p;opening=TRIAGE:none;decided=PROCUREMENT:ijw:ab12"));
     }
 
     @Test

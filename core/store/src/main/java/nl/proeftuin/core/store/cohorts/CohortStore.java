@@ -26,12 +26,25 @@ public interface CohortStore {
      */
     record Filter(LocalDate from, LocalDate to, List<String> municipalities, String pluginId,
             String configurationHash, Long bindingRevision, String openingPoint, String openingPluginId,
-            String openingConfigurationHash) {
+            String openingConfigurationHash, String decisionPoint, String decisionPluginId,
+            String decisionConfigurationHash) {
+
+        /**
+         * A filter without the variant of a later decision ({@code decisionPoint}: a case with at least one
+         * decision of that extension point under that plugin, or none bound, and hash; decision 0042).
+         */
+        public Filter(LocalDate from, LocalDate to, List<String> municipalities, String pluginId,
+                String configurationHash, Long bindingRevision, String openingPoint, String openingPluginId,
+                String openingConfigurationHash) {
+            this(from, to, municipalities, pluginId, configurationHash, bindingRevision, openingPoint, openingPluginId,
+                    openingConfigurationHash, null, null, null);
+        }
 
         /** A filter without the variant at opening. */
         public Filter(LocalDate from, LocalDate to, List<String> municipalities, String pluginId,
                 String configurationHash, Long bindingRevision) {
-            this(from, to, municipalities, pluginId, configurationHash, bindingRevision, null, null, null);
+            this(from, to, municipalities, pluginId, configurationHash, bindingRevision, null, null, null, null, null,
+                    null);
         }
     }
 
@@ -98,6 +111,17 @@ public interface CohortStore {
     SortedMap<Integer, Long> histogram(Connection c, Filter filter, Measure measure) throws SQLException;
 
     Counts counts(Connection c, Filter filter) throws SQLException;
+
+    /**
+     * The per-case figures of a cohort read in one pass (decision 0042): its counts and the histograms of
+     * lead time, professionals and handovers, exactly as {@link #counts} and {@link #histogram} give them.
+     */
+    record CaseFigures(Counts counts, SortedMap<Integer, Long> leadTimeDays, SortedMap<Integer, Long> professionals,
+            SortedMap<Integer, Long> handovers) {
+    }
+
+    /** @return the cohort's counts and its per-case histograms, from one aggregation */
+    CaseFigures caseFigures(Connection c, Filter filter) throws SQLException;
 
     /**
      * @param limit the most rows to return

@@ -7,7 +7,7 @@
  * read of every case. It takes the caller's {@link java.sql.Connection}.
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package nl.proeftuin.core.store.cohorts;
 
 import org.osgi.annotation.bundle.Export;

@@ -114,6 +114,15 @@ public final class CaseSummaries {
     /**
      * Recomputes the summary rows of the cases (a case that no longer exists loses its row) and the
      * repeat-signal mark of the earlier cases of their members.
+     *
+     * <p>Locks, in this order: the cases' rows ({@code family_case}, ids in order), then the rows of
+     * their members ({@code person}, ids in order; PostgreSQL {@code FOR NO KEY UPDATE}, so adding a
+     * member elsewhere is not held up). The person lock makes a refresh of a case and the repeat mark
+     * another transaction sets on it through a shared member take turns (decision 0042): without it,
+     * a refresh that rewrote an earlier case's row (no repeat signal yet: the later case was not
+     * committed) and the later case's mark on the row it replaced could both commit, and the mark was
+     * lost; and a mark could miss an earlier case whose closing was not committed yet. Each statement
+     * after the locks reads what the other transaction committed.
      */
     public static void refresh(Connection c, List<String> caseIds) throws SQLException {
         List<String> sorted = caseIds.stream().distinct().sorted().toList();
@@ -124,30 +133,50 @@ public final class CaseSummaries {
             if (!c.getAutoCommit()) {
                 // one refresh of a case at a time (two transactions would both insert its row): the case's lock
                 Jdbc.list(c, "SELECT id FROM family_case WHERE id" + in + " ORDER BY id FOR UPDATE", rs -> rs.getString(1), ids);
+                lockMembers(c, in, ids);
             }
             Jdbc.update(c, "DELETE FROM case_summary WHERE case_id" + in, ids);
             Jdbc.update(c, "INSERT INTO case_summary (" + COLUMNS + ") " + SELECT + " WHERE k.id" + in + END, ids);
-            // the earlier closed cases of these cases' members, whose repeat signal this case may be
-            Jdbc.update(c, "UPDATE case_summary SET repeat_signal = 1 WHERE case_id IN (SELECT e1.case_id FROM case_member e2"
-                    + " JOIN case_member e1 ON e1.person_id = e2.person_id AND e1.case_id <> e2.case_id WHERE e2.case_id" + in
-                    + ") AND repeat_signal = 0 AND closed_on IS NOT NULL AND EXISTS (SELECT 1 FROM case_member m1 JOIN case_member m2 ON m2.person_id = m1.person_id"
-                    + " AND m2.case_id <> m1.case_id JOIN family_case k2 ON k2.id = m2.case_id"
-                    + " WHERE m1.case_id = case_summary.case_id AND m2.case_id" + in
-                    + " AND k2.signal_received_on >= case_summary.closed_on"
-                    + " AND k2.signal_received_on <= CAST(case_summary.closed_on + INTERVAL '12' MONTH AS DATE))",
-                    concat(ids, ids));
+            mark(c, in, ids);
         }
     }
 
     /**
+     * Locks the members of the cases (persons, ids in order): a refresh of a case and a repeat mark on it
+     * through a shared member take turns (see {@link #refresh}).
+     */
+    private static void lockMembers(Connection c, String in, Object[] ids) throws SQLException {
+        boolean postgres = c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres");
+        Jdbc.list(c, "SELECT p.id FROM person p WHERE p.id IN (SELECT m.person_id FROM case_member m WHERE m.case_id" + in
+                + ") ORDER BY p.id" + (postgres ? " FOR NO KEY UPDATE" : " FOR UPDATE"), rs -> rs.getString(1), ids);
+    }
+
+    /** Marks the earlier closed cases of these cases' members whose repeat signal one of these cases is. */
+    private static void mark(Connection c, String in, Object[] ids) throws SQLException {
+        Jdbc.update(c, "UPDATE case_summary SET repeat_signal = 1 WHERE case_id IN (SELECT e1.case_id FROM case_member e2"
+                + " JOIN case_member e1 ON e1.person_id = e2.person_id AND e1.case_id <> e2.case_id WHERE e2.case_id" + in
+                + ") AND repeat_signal = 0 AND closed_on IS NOT NULL AND EXISTS (SELECT 1 FROM case_member m1 JOIN case_member m2 ON m2.person_id = m1.person_id"
+                + " AND m2.case_id <> m1.case_id JOIN family_case k2 ON k2.id = m2.case_id"
+                + " WHERE m1.case_id = case_summary.case_id AND m2.case_id" + in
+                + " AND k2.signal_received_on >= case_summary.closed_on"
+                + " AND k2.signal_received_on <= CAST(case_summary.closed_on + INTERVAL '12' MONTH AS DATE))",
+                concat(ids, ids));
+    }
+
+    /**
      * The repeat-signal marks of bulk-written cases (SyntheticCases writes their rows from known values):
-     * theirs, and those of the earlier cases of their members. Index probes per case, as a refresh does.
+     * theirs, and those of the earlier cases of their members. Index probes per case, as a refresh does;
+     * under the members' locks when in a transaction, as a refresh.
      */
     static void markRepeats(Connection c, List<String> caseIds) throws SQLException {
         for (int from = 0; from < caseIds.size(); from += 500) {
             List<String> chunk = caseIds.subList(from, Math.min(caseIds.size(), from + 500));
             Object[] ids = chunk.toArray();
             String in = " IN (" + Jdbc.placeholders(chunk.size()) + ")";
+            if (!c.getAutoCommit()) {
+                lockMembers(c, in, ids);
+            }
+            // any later case, not only these: a bulk-written case can be an earlier one of a case written before
             Jdbc.update(c, "UPDATE case_summary SET repeat_signal = 1 WHERE case_id IN (SELECT e1.case_id FROM case_member e2"
                     + " JOIN case_member e1 ON e1.person_id = e2.person_id AND e1.case_id <> e2.case_id WHERE e2.case_id" + in
                     + ") AND repeat_signal = 0 AND closed_on IS NOT NULL AND EXISTS (SELECT 1 FROM case_member m1"

@@ -106,20 +106,65 @@ public class JdbcMonitorStore implements MonitorStore {
 
     @Override
     public List<FrameworkCount> frameworks(Connection c, List<java.time.LocalDate> days) throws SQLException {
-        List<FrameworkCount> out = new java.util.ArrayList<>();
-        for (java.time.LocalDate day : days) {
-            // a case without framework changes was in its framework all along; otherwise the last change by
-            // the day, or before the first change the framework that change started from
-            out.addAll(Jdbc.list(c, "SELECT municipality, fw, COUNT(*) FROM (SELECT s.municipality,"
-                    + " CASE WHEN s.framework_changes = 0 THEN s.framework ELSE COALESCE("
-                    + "(SELECT f.to_framework FROM case_framework_change f WHERE f.case_id = s.case_id"
-                    + " AND f.changed_on <= ? ORDER BY f.seq_no DESC LIMIT 1),"
-                    + " (SELECT f.from_framework FROM case_framework_change f WHERE f.case_id = s.case_id"
-                    + " ORDER BY f.seq_no LIMIT 1)) END AS fw"
-                    + " FROM case_summary s WHERE s.opened_on <= ? AND (s.closed_on IS NULL OR s.closed_on > ?)) x"
-                    + " GROUP BY municipality, fw", rs -> new FrameworkCount(day, rs.getString(1), rs.getString(2),
-                            rs.getLong(3)), day, day, day));
+        if (days.isEmpty()) {
+            return List.of();
         }
+        List<java.time.LocalDate> sorted = days.stream().distinct().sorted().toList();
+        int n = sorted.size();
+        // decision 0042: one pass over the summary rows for every month end, not one per month end.
+        // A case without framework changes was in its framework all along: it is open at month end i when
+        // it opened on or before it (i >= o: o the first month end on or after its opening) and was not
+        // closed by then (i < k: k the first month end on or after its closing; n when open), so the
+        // database groups those cases by (municipality, framework, o, k) and the counts per month end are
+        // summed here.
+        StringBuilder o = new StringBuilder("CASE");
+        StringBuilder k = new StringBuilder("CASE WHEN s.closed_on IS NULL THEN " + n);
+        List<Object> params = new java.util.ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            o.append(" WHEN s.opened_on <= ? THEN ").append(i);
+            params.add(sorted.get(i));
+        }
+        for (int i = 0; i < n; i++) {
+            k.append(" WHEN s.closed_on <= ? THEN ").append(i);
+            params.add(sorted.get(i));
+        }
+        o.append(" ELSE ").append(n).append(" END");
+        k.append(" ELSE ").append(n).append(" END");
+        java.util.Map<List<Object>, Long> counts = new java.util.LinkedHashMap<>();
+        Jdbc.list(c, "SELECT municipality, framework, o, k, COUNT(*) FROM (SELECT s.municipality, s.framework, " + o
+                + " AS o, " + k + " AS k FROM case_summary s WHERE s.framework_changes = 0) x"
+                + " GROUP BY municipality, framework, o, k", rs -> {
+                    String municipality = rs.getString(1);
+                    String framework = rs.getString(2);
+                    int from = rs.getInt(3);
+                    int until = rs.getInt(4);
+                    long cases = rs.getLong(5);
+                    for (int i = from; i < until; i++) {
+                        counts.merge(List.of(sorted.get(i), municipality, framework), cases, Long::sum);
+                    }
+                    return null;
+                }, params.toArray());
+        // the few cases with framework changes: the last change by the day, or before the first change the
+        // framework that change started from
+        StringBuilder values = new StringBuilder();
+        for (int i = 0; i < n; i++) {
+            values.append(i == 0 ? "" : ", ").append("(CAST(? AS DATE))");
+        }
+        Jdbc.list(c, "SELECT month_end, municipality, fw, COUNT(*) FROM (SELECT d.month_end, s.municipality,"
+                + " COALESCE((SELECT f.to_framework FROM case_framework_change f WHERE f.case_id = s.case_id"
+                + " AND f.changed_on <= d.month_end ORDER BY f.seq_no DESC LIMIT 1),"
+                + " (SELECT f.from_framework FROM case_framework_change f WHERE f.case_id = s.case_id"
+                + " ORDER BY f.seq_no LIMIT 1)) AS fw"
+                + " FROM case_summary s JOIN (VALUES " + values + ") d (month_end) ON s.opened_on <= d.month_end"
+                + " AND (s.closed_on IS NULL OR s.closed_on > d.month_end) WHERE s.framework_changes > 0) x"
+                + " GROUP BY month_end, municipality, fw", rs -> {
+                    counts.merge(List.of(Jdbc.date(rs, "month_end"), rs.getString(2), rs.getString(3)), rs.getLong(4),
+                            Long::sum);
+                    return null;
+                }, sorted.toArray());
+        List<FrameworkCount> out = new java.util.ArrayList<>();
+        counts.forEach((key, cases) -> out.add(new FrameworkCount((java.time.LocalDate) key.get(0), (String) key.get(1),
+                (String) key.get(2), cases)));
         return out;
     }
 

@@ -108,6 +108,56 @@ class CohortStoreTest {
         }
 
         @Test
+        void theOnePassFiguresAreTheCountsAndHistogramsOfEachFigure() throws Exception {
+            // decision 0042: the comparison reads lead time, professionals, handovers and the counts in one pass
+            for (Filter f : List.of(first(null), first("Arnhem"), first("Ede"), new Filter(null, null, null, null, null,
+                    null), new Filter(D, D.plusDays(600), List.of("Arnhem"), "threeway", "a", 1L),
+                    new Filter(D, D, List.of("Nergens"), null, null, null))) {
+                CohortStore.CaseFigures one = db.read(c -> store.caseFigures(c, f));
+                assertEquals(db.read(c -> store.counts(c, f)), one.counts(), f.toString());
+                assertEquals(db.read(c -> store.histogram(c, f, Measure.LEAD_TIME_DAYS)), one.leadTimeDays(), f.toString());
+                assertEquals(db.read(c -> store.histogram(c, f, Measure.PROFESSIONALS)), one.professionals(), f.toString());
+                assertEquals(db.read(c -> store.histogram(c, f, Measure.HANDOVERS)), one.handovers(), f.toString());
+            }
+            assertEquals(8, db.read(c -> store.caseFigures(c, new Filter(null, null, null, null, null, null))).counts()
+                    .cases());
+        }
+
+        @Test
+        void familyExperienceCountsTheNewestScoreOfEachMember() throws Exception {
+            Filter arnhem = first("Arnhem");
+            SortedMapHolder before = new SortedMapHolder();
+            before.map = db.read(c -> store.histogram(c, arnhem, Measure.FAMILY_EXPERIENCE));
+            // a later score of the same member replaces the earlier one (rolled back afterwards)
+            java.util.concurrent.atomic.AtomicReference<java.util.SortedMap<Integer, Long>> during =
+                    new java.util.concurrent.atomic.AtomicReference<>();
+            String caseId = ids.get(0);
+            String person = java.util.UUID.nameUUIDFromBytes("family:f1".getBytes()).toString();
+            try {
+                db.inTransaction(c -> {
+                    Jdbc.update(c, "INSERT INTO family_experience (id, case_id, person_id, score, recorded_as, recorded_at,"
+                            + " recorded_by) VALUES (?, ?, ?, 1, 'FAMILY', ?, 't')", java.util.UUID.randomUUID().toString(),
+                            caseId, person, java.time.Instant.now());
+                    during.set(store.histogram(c, arnhem, Measure.FAMILY_EXPERIENCE));
+                    throw new IllegalStateException("roll back");
+                });
+            } catch (Exception expected) {
+                // rolled back
+            }
+            java.util.SortedMap<Integer, Long> expected = new TreeMap<>(before.map);
+            expected.merge(4, -1L, Long::sum);
+            expected.remove(4, 0L);
+            expected.merge(1, 1L, Long::sum);
+            assertEquals(expected, during.get(), "the newest score (1) replaces the member's earlier 4");
+            assertEquals(before.map, db.read(c -> store.histogram(c, arnhem, Measure.FAMILY_EXPERIENCE)));
+        }
+
+        /** A holder for a histogram read in a lambda. */
+        static final class SortedMapHolder {
+            java.util.SortedMap<Integer, Long> map;
+        }
+
+        @Test
         void leadTimesPerVariantAreDaysFromSignalToFirstHelp() throws Exception {
             assertEquals(new TreeMap<>(Map.of(3, 1L, 5, 1L, 8, 1L)), db.read(c -> store.histogram(c,
                     new Filter(D, D.plusDays(10), null, "threeway", "a", null), Measure.LEAD_TIME_DAYS)));
