@@ -86,7 +86,7 @@ export async function render(main) {
   const scope = (x) => x.municipality || t('coord.region');
   const cancel = (s) => {
     const why = h('input', { type: 'text', name: `cancel-reason-${s.id}`, 'aria-label': t('coord.cancelReason', { id: s.id }), placeholder: t('common.reason') });
-    const button = h('button', { type: 'button', class: 'secondary', onclick: async () => {
+    const button = h('button', { type: 'button', class: 'utrecht-button utrecht-button--secondary-action', onclick: async () => {
       const done = await act(() => api.del(`/bindings/${s.point.toLowerCase()}/switches/${s.id}${api.query({ reason: why.value || '' })}`), t('coord.cancelled'));
       if (done) render(main);
     } }, t('coord.cancelSwitch'));
@@ -98,7 +98,7 @@ export async function render(main) {
       .map((x) => h('th', { scope: 'col' }, t(x))))),
     h('tbody', {}, bindings.map((b) => h('tr', {}, h('td', {}, te('ExtensionPoint', b.point)), h('td', {}, scope(b)),
       h('td', {}, pluginName(b.pluginId, plugins.find((p) => p.pluginId === b.pluginId)), h('br'), h('span', { class: 'muted' }, b.pluginId)), h('td', {}, String(b.revision)), h('td', {}, formatDate(b.changedAt, language())), h('td', {}, b.reason || ''),
-      h('td', {}, h('button', { type: 'button', class: 'secondary', onclick: rebind(b), 'aria-label': t('coord.rebindOne', { point: te('ExtensionPoint', b.point), scope: scope(b) }) }, t('coord.rebind')))))))
+      h('td', {}, h('button', { type: 'button', class: 'utrecht-button utrecht-button--secondary-action', onclick: rebind(b), 'aria-label': t('coord.rebindOne', { point: te('ExtensionPoint', b.point), scope: scope(b) }) }, t('coord.rebind')))))))
       : h('p', {}, t('coord.noBindings')),
     h('h3', {}, t('coord.bindTitle')), form,
     h('h2', {}, t('coord.switches')),
