@@ -5,7 +5,7 @@
 // finding care. Reading comes first; each form opens behind "Wijzigen"; a framework change asks
 // for a confirmation.
 import { h, replace, field, formatDate, today, statusTag, summaryCard, confirmDialog, uid } from './dom.js';
-import { t, te, language, words, pluginName } from './i18n.js';
+import { t, te, language, words, pluginName, rationale } from './i18n.js';
 import * as api from './api.js';
 import { act, say, problemText } from './app.js';
 import { familyGraph } from './graph.js';
@@ -379,7 +379,7 @@ async function triage(k, path) {
     return h('div', { class: 'panel' },
       h('p', {}, h('strong', {}, te('Route', o.decision.route)), o.decision.classification ? ` — ${words(o.decision.classification)}` : '',
         o.decision.pending ? [' ', statusTag(t('triage.pending'), 'warning')] : ''),
-      h('p', {}, o.decision.rationale),
+      h('p', { class: 'rationale' }, rationale(o.decision)),
       o.fallback ? h('p', { class: 'utrecht-alert utrecht-alert--error' }, t('triage.fallback', { reason: o.fallbackReason || '' })) : null,
       h('details', {}, h('summary', {}, t('triage.provenance')), h('dl', {},
         h('dt', {}, t('triage.plugin')), h('dd', {}, pluginName(p.pluginId) || '—', h('span', { class: 'muted' }, ` (${p.pluginId || ''} ${p.bundleVersion || ''})`)),

@@ -157,6 +157,9 @@ export async function closing(k, path, reload) {
 }
 
 /** The family over time (issue 14): who joined, whose roles changed, who left, when and why. */
+/** The reason the platform itself gives the members a case opened with (TransactionalLivingService). */
+const OPENED_WITH_THE_CASE = 'opened with the case';
+
 export async function memberHistory(k, path) {
   let changes;
   try {
@@ -172,7 +175,7 @@ export async function memberHistory(k, path) {
       h('thead', {}, h('tr', {}, ['members.on', 'members.person', 'members.change', 'members.roles', 'common.reason'].map((x) => h('th', { scope: 'col' }, t(x))))),
       h('tbody', {}, changes.map((c) => h('tr', {}, h('td', {}, when(c.on || c.recordedAt)), h('td', {}, name(k, c.personId)),
         h('td', {}, t(`members.kind.${c.kind}`) === `members.kind.${c.kind}` ? c.kind : t(`members.kind.${c.kind}`)),
-        h('td', {}, roles(c)), h('td', {}, c.reason || '')))))
+        h('td', {}, roles(c)), h('td', {}, c.reason === OPENED_WITH_THE_CASE ? t('members.openedWithCase') : c.reason || '')))))
       : h('p', { class: 'muted' }, t('members.noHistory')));
 }
 

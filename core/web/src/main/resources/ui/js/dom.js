@@ -74,6 +74,7 @@ export function field(label, kind = 'input', attrs = {}, options = []) {
     ? h('select', own, options.map(([value, text]) => h('option', { value }, text)))
     : h(kind, own);
   styleControl(input);
+  input.classList.add('utrecht-form-field__input');
   const checkbox = rest.type === 'checkbox';
   const wrap = h('div', { class: `field utrecht-form-field utrecht-form-field--${checkbox ? 'checkbox' : 'text'}` },
     h('label', { for: id, class: `utrecht-form-label utrecht-form-field__label${checkbox ? ' utrecht-form-label--checkbox' : ''}` },
@@ -235,7 +236,7 @@ export function styleControl(el) {
  */
 export function houseStyle(root) {
   for (const b of root.querySelectorAll('button:not(.utrecht-button)')) b.classList.add('utrecht-button', 'utrecht-button--primary-action');
-  for (const c of root.querySelectorAll('input:not([class*="utrecht-"]), select:not(.utrecht-select), textarea:not(.utrecht-textarea)')) styleControl(c);
+  for (const c of root.querySelectorAll('input:not(.utrecht-textbox, .utrecht-checkbox, .utrecht-radio-button), select:not(.utrecht-select), textarea:not(.utrecht-textarea)')) styleControl(c);
   for (const table of root.querySelectorAll('table:not(.utrecht-table)')) table.classList.add('utrecht-table', 'utrecht-table--html-table');
   for (const dl of root.querySelectorAll(`dl.facts`)) {
     dl.classList.add('utrecht-data-list');

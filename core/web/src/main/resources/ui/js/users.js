@@ -169,7 +169,7 @@ function textField(label, name, attrs, hint, isRequired) {
   const error = fieldMessage(`${id}-error`);
   const hintEl = hint ? h('p', { class: 'hint utrecht-form-field-description utrecht-form-field__description', id: `${id}-hint` }, hint) : null;
   const input = h('input', {
-    id, name, required: isRequired, 'aria-required': isRequired ? 'true' : null,
+    id, name, class: 'utrecht-form-field__input', required: isRequired, 'aria-required': isRequired ? 'true' : null,
     'aria-describedby': [hintEl ? `${id}-hint` : null, `${id}-error`].filter(Boolean).join(' '), ...attrs,
   });
   const wrap = h('div', { class: 'field utrecht-form-field utrecht-form-field--text' }, h('label', { for: id, class: 'utrecht-form-label utrecht-form-field__label' }, isRequired ? required(label) : label), hintEl, error, input);
