@@ -35,7 +35,7 @@ export async function render(main) {
   const point = field(t('coord.point'), 'select', { name: 'point' }, POINTS.map((p) => [p, te('ExtensionPoint', p)]));
   const municipality = field(t('coord.municipality'), 'input', { name: 'municipality', placeholder: t('coord.regionHint') });
   const plugin = field(t('coord.plugin'), 'select', { name: 'pluginId' }, []);
-  const config = field(t('coord.configuration'), 'textarea', { name: 'configuration', placeholder: 'key=value' });
+  const config = field(t('coord.configuration'), 'textarea', { name: 'configuration', placeholder: t('coord.configurationExample') });
   const from = field(t('coord.from'), 'input', { name: 'from', type: 'datetime-local' });
   const until = field(t('coord.until'), 'input', { name: 'until', type: 'datetime-local' });
   const reason = field(t('common.reason'), 'input', { name: 'reason', required: true });
@@ -127,7 +127,7 @@ export async function render(main) {
 function replaySection(plugins) {
   const plugin = field(t('coord.plugin'), 'select', { name: 'replay-pluginId' },
     plugins.filter((p) => p.point === 'TRIAGE').map((p) => [p.pluginId, `${pluginName(p.pluginId, p)} (${p.pluginId})`]));
-  const config = field(t('coord.configuration'), 'textarea', { name: 'replay-configuration', placeholder: 'key=value' });
+  const config = field(t('coord.configuration'), 'textarea', { name: 'replay-configuration', placeholder: t('coord.configurationExample') });
   const from = field(t('coord.replayFrom'), 'input', { name: 'replay-from', type: 'date', required: true, value: today() });
   const to = field(t('coord.replayTo'), 'input', { name: 'replay-to', type: 'date', required: true, value: today() });
   const municipality = field(t('coord.municipality'), 'input', { name: 'replay-municipality', placeholder: t('coord.allMunicipalities') });
