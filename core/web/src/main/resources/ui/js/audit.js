@@ -50,7 +50,7 @@ export async function render(main, page) {
         h('td', {}, `${e.userName || e.userId || ''}`, e.role ? h('span', { class: 'muted' }, ` (${te('Role', e.role)}${e.organisation ? `, ${e.organisation}` : ''})`) : null),
         h('td', {}, te('AccessAction', e.action), e.action === 'BREAK_GLASS' ? [' ', statusTag(t('audit.breakGlass'), 'error')] : null),
         h('td', {}, [e.objectType === 'case' && e.caseId ? null : objectText(e.objectType), e.caseId ? t('audit.inCase', { id: e.caseId }) : null, (e.personIds || []).length ? t('audit.persons', { n: e.personIds.length }) : null,
-          e.purpose].filter(Boolean).join(' · ')),
+          purposeText(e.purpose)].filter(Boolean).join(' · ')),
         h('td', {}, statusTag(t(`audit.outcome.${e.outcome}`), e.outcome === 'SUCCESS' ? 'ok' : 'error')))))),
       more ? h('button', { type: 'button', class: 'utrecht-button utrecht-button--secondary-action', id: 'audit-more', onclick: () => search(last) }, t('audit.more')) : null]
       : h('p', { id: 'audit-empty' }, t('audit.none')));
@@ -95,4 +95,11 @@ async function breakGlassPage(main) {
     h('div', { class: 'field inline' }, all, h('label', { for: 'break-glass-all' }, t('breakGlass.showAll'))), body);
   await show();
   return undefined;
+}
+
+/** The purpose the platform writes itself for a break-glass read (Guard: "break-glass: <route>") in words; others as written. */
+const BREAK_GLASS_PURPOSE = 'break-glass: ';
+function purposeText(purpose) {
+  if (purpose && purpose.startsWith(BREAK_GLASS_PURPOSE)) return t('audit.purpose.breakGlass', { route: purpose.substring(BREAK_GLASS_PURPOSE.length) });
+  return purpose;
 }
