@@ -14,7 +14,7 @@ export async function render(main, caseId, personId) {
   const k = await api.get(`/cases/${encodeURIComponent(caseId)}`);
   const member = k.members.find((m) => m.person.id === personId);
   if (!member) {
-    replace(main, h('h1', {}, t('error.title')), h('p', { class: 'alert' }, t('access.notAMember')));
+    replace(main, h('h1', {}, t('error.title')), h('p', { class: 'utrecht-alert utrecht-alert--error' }, t('access.notAMember')));
     return;
   }
   const name = `${member.person.givenName} ${member.person.familyName}`;
@@ -30,7 +30,7 @@ export async function render(main, caseId, personId) {
     h('h1', {}, t('access.title')),
     h('p', {}, h('strong', {}, name)),
     h('p', {}, t('access.intro')),
-    lines === null ? h('p', { class: 'alert' }, t('access.notYours'))
+    lines === null ? h('p', { class: 'utrecht-alert utrecht-alert--error' }, t('access.notYours'))
       : lines.length ? h('table', {},
         h('thead', {}, h('tr', {}, ['access.when', 'access.who', 'access.role', 'access.organisation', 'access.what']
           .map((x) => h('th', { scope: 'col' }, t(x))))),

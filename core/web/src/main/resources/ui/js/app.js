@@ -3,7 +3,7 @@
 // the top of the form that was sent (with the field's message next to it), in the user's language
 // (a text per API rule and reason), keeps the button busy while the request runs, offers a reload on
 // 412, and signs the user in again on 401 without losing what was typed.
-import { h, replace, field, busy, showErrors, clearErrors, controlFor, labelOf, labelTables } from './dom.js';
+import { h, replace, field, busy, showErrors, clearErrors, controlFor, labelOf, labelTables, houseStyle } from './dom.js';
 import { load, preferred, t, has, language } from './i18n.js';
 import * as api from './api.js';
 
@@ -67,7 +67,7 @@ function mayOpen(role) {
 /** Shows a message in the live region (read out by screen readers), with optional action buttons. */
 export function say(message, kind = 'ok', actions = []) {
   replace(document.getElementById('status'), message
-    ? h('div', { class: kind === 'error' ? 'alert' : 'ok' }, message, actions.length ? [' ', actions] : null) : null);
+    ? h('div', { class: kind === 'error' ? 'utrecht-alert utrecht-alert--error' : 'utrecht-alert utrecht-alert--ok' }, message, actions.length ? [' ', actions] : null) : null);
 }
 
 /** The field a problem names (problem+json's field, parameter or header). */
@@ -143,7 +143,7 @@ function context() {
 export function report(error, form) {
   const text = problemText(error);
   const actions = error instanceof api.ApiError && (error.status === 412 || error.status === 428)
-    ? [h('button', { type: 'button', class: 'secondary reload', onclick: () => { say(''); route(); } }, t('ui.reload'))] : [];
+    ? [h('button', { type: 'button', class: 'utrecht-button utrecht-button--secondary-action reload', onclick: () => { say(''); route(); } }, t('ui.reload'))] : [];
   if (form && form.isConnected) {
     const control = error instanceof api.ApiError ? controlFor(form, problemField(error.problem)) : null;
     showErrors(form, [{ text, control }], actions);
@@ -243,7 +243,7 @@ function relogin() {
     };
     const form = h('form', { id: 'relogin-form', novalidate: true }, h('p', {}, t('relogin.intro')), user.wrap, pass.wrap,
       h('p', { class: 'row' }, h('button', { type: 'submit', id: 'relogin-submit' }, t('relogin.submit')),
-        h('button', { type: 'button', class: 'secondary', onclick: () => finish(false) }, t('ui.cancel'))));
+        h('button', { type: 'button', class: 'utrecht-button utrecht-button--secondary-action', onclick: () => finish(false) }, t('ui.cancel'))));
     form.addEventListener('submit', async (ev) => {
       ev.preventDefault();
       ev.stopPropagation();
@@ -292,7 +292,7 @@ async function route() {
     if (mine !== rendering) return;
     await view.render(main, ...params);
   } catch (e) {
-    replace(main, h('h1', {}, t('error.title')), h('p', { class: 'alert', id: 'page-error' }, problemText(e)));
+    replace(main, h('h1', {}, t('error.title')), h('p', { class: 'utrecht-alert utrecht-alert--error', id: 'page-error' }, problemText(e)));
   } finally {
     if (mine === rendering) main.removeAttribute('aria-busy');
   }
@@ -328,14 +328,15 @@ async function boot() {
   window.addEventListener('hashchange', () => { say(''); route(); });
   api.onUnauthorized(relogin);
   loadingIndicator();
-  // tables become cards on a phone: each cell carries its column's name
+  // the NL Design System's component classes on whatever a screen added (houseStyle), before it is
+  // painted (a mutation observer runs before the next frame); tables become cards on a phone: each
+  // cell carries its column's name
   const main = document.getElementById('main');
-  let queued = false;
+  houseStyle(document.body);
   new MutationObserver(() => {
-    if (queued) return;
-    queued = true;
-    requestAnimationFrame(() => { queued = false; labelTables(main); });
-  }).observe(main, { childList: true, subtree: true });
+    houseStyle(document.body);
+    labelTables(main);
+  }).observe(document.body, { childList: true, subtree: true });
   route();
 }
 

@@ -4,7 +4,7 @@
 // without joining the family's team. The API refuses an assessment in a role the user does not hold
 // (assessor-role-required) or a second one in another role (joint-triage-different-assessors).
 import { h, replace, field, formatDate, statusTag } from './dom.js';
-import { t, te, language, words } from './i18n.js';
+import { t, te, language, words, rationale } from './i18n.js';
 import * as api from './api.js';
 import { act } from './app.js';
 
@@ -39,6 +39,6 @@ function item(o, mine, refresh) {
   return h('li', { class: 'inbox-item' },
     h('h2', {}, t('assess.item', { at: formatDate(o.at, language()) }), ' ', statusTag(t('triage.pending'), 'warning')),
     h('p', {}, d.route ? h('strong', {}, te('Route', d.route)) : null, d.classification ? ` — ${words(d.classification)}` : ''),
-    d.rationale ? h('p', {}, d.rationale) : null,
+    d.rationale ? h('p', { class: 'rationale' }, rationale(d)) : null,
     form);
 }

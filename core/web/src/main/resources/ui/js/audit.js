@@ -50,9 +50,9 @@ export async function render(main, page) {
         h('td', {}, `${e.userName || e.userId || ''}`, e.role ? h('span', { class: 'muted' }, ` (${te('Role', e.role)}${e.organisation ? `, ${e.organisation}` : ''})`) : null),
         h('td', {}, te('AccessAction', e.action), e.action === 'BREAK_GLASS' ? [' ', statusTag(t('audit.breakGlass'), 'error')] : null),
         h('td', {}, [e.objectType === 'case' && e.caseId ? null : objectText(e.objectType), e.caseId ? t('audit.inCase', { id: e.caseId }) : null, (e.personIds || []).length ? t('audit.persons', { n: e.personIds.length }) : null,
-          e.purpose].filter(Boolean).join(' · ')),
+          purposeText(e.purpose)].filter(Boolean).join(' · ')),
         h('td', {}, statusTag(t(`audit.outcome.${e.outcome}`), e.outcome === 'SUCCESS' ? 'ok' : 'error')))))),
-      more ? h('button', { type: 'button', class: 'secondary', id: 'audit-more', onclick: () => search(last) }, t('audit.more')) : null]
+      more ? h('button', { type: 'button', class: 'utrecht-button utrecht-button--secondary-action', id: 'audit-more', onclick: () => search(last) }, t('audit.more')) : null]
       : h('p', { id: 'audit-empty' }, t('audit.none')));
   };
   async function search(after) {
@@ -65,8 +65,8 @@ export async function render(main, page) {
   form.addEventListener('submit', (ev) => { ev.preventDefault(); search(0); });
   const verify = h('button', { type: 'button', id: 'audit-verify', onclick: async (ev) => {
     const v = await act(() => api.get('/audit/verify'), null, { button: ev.currentTarget });
-    if (v) replace(verified, v.intact ? h('div', { class: 'banner banner-ok', id: 'audit-intact' }, t('audit.intact', { n: v.entriesChecked }))
-      : h('div', { class: 'banner banner-error', role: 'alert', id: 'audit-broken' }, t('audit.broken', { seq: v.firstBrokenSeq, reason: v.reason || '' })));
+    if (v) replace(verified, v.intact ? h('div', { class: 'utrecht-alert utrecht-alert--ok', id: 'audit-intact' }, t('audit.intact', { n: v.entriesChecked }))
+      : h('div', { class: 'utrecht-alert utrecht-alert--error', role: 'alert', id: 'audit-broken' }, t('audit.broken', { seq: v.firstBrokenSeq, reason: v.reason || '' })));
   } }, t('audit.verify'));
   replace(main, h('h1', {}, t('audit.title')), h('p', {}, t('audit.intro')),
     h('p', {}, h('a', { href: '#/break-glass' }, t('nav.breakGlass'))),
@@ -95,4 +95,11 @@ async function breakGlassPage(main) {
     h('div', { class: 'field inline' }, all, h('label', { for: 'break-glass-all' }, t('breakGlass.showAll'))), body);
   await show();
   return undefined;
+}
+
+/** The purpose the platform writes itself for a break-glass read (Guard: "break-glass: <route>") in words; others as written. */
+const BREAK_GLASS_PURPOSE = 'break-glass: ';
+function purposeText(purpose) {
+  if (purpose && purpose.startsWith(BREAK_GLASS_PURPOSE)) return t('audit.purpose.breakGlass', { route: purpose.substring(BREAK_GLASS_PURPOSE.length) });
+  return purpose;
 }

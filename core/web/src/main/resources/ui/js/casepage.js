@@ -5,7 +5,7 @@
 // finding care. Reading comes first; each form opens behind "Wijzigen"; a framework change asks
 // for a confirmation.
 import { h, replace, field, formatDate, today, statusTag, summaryCard, confirmDialog, uid } from './dom.js';
-import { t, te, language, words, pluginName } from './i18n.js';
+import { t, te, language, words, pluginName, rationale } from './i18n.js';
 import * as api from './api.js';
 import { act, say, problemText } from './app.js';
 import { familyGraph } from './graph.js';
@@ -14,6 +14,8 @@ import { planSection } from './plan.js';
 const PHASES = ['ACUTE_SAFETY', 'STABILISATION', 'RECOVERY'];
 const FRAMEWORKS = ['VOLUNTARY', 'CONDITIONAL', 'COMPULSORY'];
 const MEASURES = ['OTS', 'OUT_OF_HOME_PLACEMENT', 'GUARDIANSHIP'];
+/** An entry's kind as a status badge: a fact green, a suspicion amber, an opinion grey (the kind's word says which). */
+const ENTRY_BADGE = { FACT: 'success', SUSPICION: 'warning', OPINION: 'neutral' };
 const ROLES = ['FIXED_PROFESSIONAL', 'RVT_PROFESSIONAL', 'VEILIG_THUIS', 'RAAD', 'GI', 'BEHAVIOURAL_SCIENTIST',
   'PROCESS_DIRECTOR', 'CASE_DIRECTOR', 'CLIENT_SUPPORTER', 'EXPERIENCE_EXPERT', 'CARE_PROVIDER'];
 const RELATIONSHIPS = ['PARENT_OF', 'PARTNER_OF', 'EX_PARTNER_OF', 'SIBLING_OF', 'GRANDPARENT_OF', 'INFORMAL_NETWORK_OF'];
@@ -98,7 +100,7 @@ export async function render(main, caseId) {
       try {
         replace(containers[id], heading(id, key), await part());
       } catch (e) {
-        replace(containers[id], heading(id, key), h('p', { class: 'alert' }, e.status === 404 || e.status === 405
+        replace(containers[id], heading(id, key), h('p', { class: 'utrecht-alert utrecht-alert--error' }, e.status === 404 || e.status === 405
           ? t('common.notAvailable') : problemText(e)));
       }
     })]);
@@ -147,7 +149,7 @@ async function glance(k, path) {
   const agreements = (plan && plan.agreements) || [];
   return h('section', { class: 'card glance', 'aria-labelledby': 'glance-title', id: 'glance' },
     h('h2', { class: 'card-title', id: 'glance-title' }, t('glance.title')),
-    h('dl', { class: 'facts' },
+    h('dl', { class: 'facts utrecht-data-list' },
       h('dt', {}, t('glance.family')), h('dd', { id: 'glance-family' }, k.members.map((m) => `${m.person.givenName} ${m.person.familyName}`
         + ((m.roles || []).length ? ` (${[...m.roles].map((r) => te('FamilyRole', r)).join(', ')})` : '')).join('; ')),
       h('dt', {}, t('glance.fixed')), h('dd', { id: 'glance-fixed' }, who(fixed)),
@@ -156,7 +158,7 @@ async function glance(k, path) {
         k.status === 'CLOSED' ? statusTag(te('CaseStatus', k.status), 'neutral') : null),
       h('dt', {}, t('glance.framework')), h('dd', { id: 'glance-framework' }, statusTag(te('Framework', k.framework), k.framework === 'VOLUNTARY' ? 'ok' : 'warning'),
         k.measure ? ` ${te('MeasureType', k.measure.type)}${k.measure.until ? `, ${t('glance.measureUntil', { date: formatDate(k.measure.until, language()) })}` : ''}` : '')),
-    h('dl', { class: 'facts' },
+    h('dl', { class: 'facts utrecht-data-list' },
       h('dt', {}, t('glance.agreements')), h('dd', { id: 'glance-agreements' }, agreements.length
         ? h('ul', {}, agreements.map((a) => h('li', {}, `${a.description} — ${a.who}`))) : h('span', { class: 'muted' }, t('glance.noAgreements'))),
       h('dt', {}, t('glance.deadlines')), h('dd', { id: 'glance-deadlines' }, deadlines.length
@@ -176,7 +178,7 @@ function behindChange(label, form) {
   const id = form.id || uid('edit');
   form.id = id;
   form.hidden = true;
-  const toggle = h('button', { type: 'button', class: 'secondary edit-toggle', 'aria-expanded': 'false', 'aria-controls': id, id: `${id}-toggle` },
+  const toggle = h('button', { type: 'button', class: 'utrecht-button utrecht-button--secondary-action edit-toggle', 'aria-expanded': 'false', 'aria-controls': id, id: `${id}-toggle` },
     t('ui.change'), h('span', { class: 'visually-hidden' }, `: ${label}`));
   toggle.addEventListener('click', () => {
     const open = form.hidden;
@@ -310,8 +312,8 @@ async function team(k, path, reload) {
     active.length ? h('table', { id: 'team-table' },
       h('thead', {}, h('tr', {}, ['team.name', 'team.role', 'team.organisation', 'team.marks', 'common.since'].map((x) => h('th', { scope: 'col' }, t(x))))),
       h('tbody', {}, active.map((a) => h('tr', {}, h('td', {}, a.name), h('td', {}, te('ProfessionalRole', a.role)), h('td', {}, a.organisation),
-        h('td', {}, a.role === 'FIXED_PROFESSIONAL' ? h('span', { class: 'badge fixed' }, t('team.fixed')) : null,
-          a.casusregie ? h('span', { class: 'badge regie' }, t('team.regie')) : null),
+        h('td', {}, a.role === 'FIXED_PROFESSIONAL' ? h('span', { class: 'utrecht-status-badge utrecht-status-badge--active' }, t('team.fixed')) : null,
+          a.casusregie ? h('span', { class: 'utrecht-status-badge utrecht-status-badge--active' }, t('team.regie')) : null),
         h('td', {}, formatDate(a.since, language())))))) : h('p', {}, t('team.empty')),
     h('details', { class: 'no-print', open: active.length === 0 }, h('summary', {}, t('team.assignTitle')), form),
     active.length > 1 ? h('details', { class: 'no-print' }, h('summary', {}, t('team.handoverTitle')), handover) : null);
@@ -347,7 +349,7 @@ async function entries(k, path) {
   const list = await api.get(`${path}/entries`);
   const ul = h('ul', { id: 'entries' }, list.map(item));
   function item(e) {
-    return h('li', {}, h('span', { class: `badge ${e.kind.toLowerCase()}` }, te('EntryKind', e.kind)), ' ', e.text,
+    return h('li', {}, h('span', { class: `utrecht-status-badge utrecht-status-badge--${ENTRY_BADGE[e.kind] || 'neutral'}` }, te('EntryKind', e.kind)), ' ', e.text,
       h('span', { class: 'muted' }, ` — ${t('entry.source')}: ${e.source}; ${e.authorName}, ${formatDate(e.recordedAt, language())}`));
   }
   const kind = field(t('entry.kind'), 'select', { name: 'entryKind' }, KINDS.map((x) => [x, te('EntryKind', x)]));
@@ -377,8 +379,8 @@ async function triage(k, path) {
     return h('div', { class: 'panel' },
       h('p', {}, h('strong', {}, te('Route', o.decision.route)), o.decision.classification ? ` — ${words(o.decision.classification)}` : '',
         o.decision.pending ? [' ', statusTag(t('triage.pending'), 'warning')] : ''),
-      h('p', {}, o.decision.rationale),
-      o.fallback ? h('p', { class: 'alert' }, t('triage.fallback', { reason: o.fallbackReason || '' })) : null,
+      h('p', { class: 'rationale' }, rationale(o.decision)),
+      o.fallback ? h('p', { class: 'utrecht-alert utrecht-alert--error' }, t('triage.fallback', { reason: o.fallbackReason || '' })) : null,
       h('details', {}, h('summary', {}, t('triage.provenance')), h('dl', {},
         h('dt', {}, t('triage.plugin')), h('dd', {}, pluginName(p.pluginId) || '—', h('span', { class: 'muted' }, ` (${p.pluginId || ''} ${p.bundleVersion || ''})`)),
         h('dt', {}, t('triage.bindingRevision')), h('dd', {}, String(p.bindingRevision ?? '')),
@@ -411,7 +413,7 @@ function carePath(cp, path) {
   if (cp.fallback) {
     // unbound is the region's choice (regular case work); absent or failing is a fault worth flagging
     const unbound = (cp.provenance && !cp.provenance.configurationHash);
-    box.append(h('p', { class: unbound ? 'muted' : 'alert' }, unbound ? t('care.pathNone') : t('triage.fallback', { reason: cp.fallbackReason || '' })));
+    box.append(h('p', { class: unbound ? 'muted' : 'utrecht-alert utrecht-alert--error' }, unbound ? t('care.pathNone') : t('triage.fallback', { reason: cp.fallbackReason || '' })));
   }
   const a = cp.advice;
   if (a) {
@@ -459,7 +461,7 @@ async function care(k, path) {
   try {
     out.append(carePath(await api.get(`${path}/care-path`), path));
   } catch (e) {
-    if (e.status !== 404 && e.status !== 405) out.append(h('p', { class: 'alert' }, e.message));
+    if (e.status !== 404 && e.status !== 405) out.append(h('p', { class: 'utrecht-alert utrecht-alert--error' }, e.message));
   }
   const person = field(t('care.person'), 'select', { name: 'carePerson' }, personOptions(k));
   const domain = field(t('care.domain'), 'select', { name: 'careDomain' }, DOMAINS.map((d) => [d, te('LifeDomain', d)]));
@@ -472,7 +474,7 @@ async function care(k, path) {
     ev.preventDefault();
     const list = await act(() => api.get(`${path}/offers${api.query({ personId: person.input.value, domain: domain.input.value, need: need.input.value, urgency: urgency.input.value })}`));
     if (!list) return;
-    replace(results, list.fallback ? h('p', { class: 'alert' }, t('triage.fallback', { reason: list.fallbackReason || '' })) : null,
+    replace(results, list.fallback ? h('p', { class: 'utrecht-alert utrecht-alert--error' }, t('triage.fallback', { reason: list.fallbackReason || '' })) : null,
       (list.offers || []).length ? h('table', {}, h('thead', {}, h('tr', {}, ['care.provider', 'care.product', 'care.contract', 'care.waiting'].map((x) => h('th', { scope: 'col' }, t(x))))),
         h('tbody', {}, list.offers.slice().sort((a, b) => a.waitingDays - b.waitingDays).map((o) => h('tr', {}, h('td', {}, o.provider), h('td', {}, o.product), h('td', {}, o.contract || ''),
           h('td', {}, t('care.days', { n: o.waitingDays })))))) : h('p', {}, t('care.noOffers')),

@@ -25,11 +25,11 @@ export async function render(main) {
   function pager(found) {
     const pages = Math.max(1, Math.ceil(found.total / found.size));
     return h('p', {}, t('cases.page', { page: found.page + 1, pages, total: found.total }), ' ',
-      found.page > 0 ? h('button', { type: 'button', class: 'secondary', onclick: () => { page -= 1; search(); } }, t('common.previous')) : null, ' ',
-      found.page + 1 < pages ? h('button', { type: 'button', class: 'secondary', onclick: () => { page += 1; search(); } }, t('common.next')) : null);
+      found.page > 0 ? h('button', { type: 'button', class: 'utrecht-button utrecht-button--secondary-action', onclick: () => { page -= 1; search(); } }, t('common.previous')) : null, ' ',
+      found.page + 1 < pages ? h('button', { type: 'button', class: 'utrecht-button utrecht-button--secondary-action', onclick: () => { page += 1; search(); } }, t('common.next')) : null);
   }
   form.addEventListener('submit', (ev) => { ev.preventDefault(); page = 0; search().catch(show); });
-  function show(e) { replace(results, h('p', { class: 'alert' }, e.message)); }
+  function show(e) { replace(results, h('p', { class: 'utrecht-alert utrecht-alert--error' }, e.message)); }
   replace(main, h('h1', {}, t('cases.title')),
     h('p', {}, h('a', { href: '#/signal', class: 'button', id: 'new-signal' }, t('cases.new'))), form, results);
   await search().catch(show);

@@ -113,7 +113,7 @@ export async function closing(k, path, reload) {
     if (e.status !== 404) throw e;
   }
   if (k.status === 'CLOSED' || (outcome && outcome.outcome)) {
-    out.append(h('dl', { class: 'facts', id: 'case-outcome' },
+    out.append(h('dl', { class: 'facts utrecht-data-list', id: 'case-outcome' },
       h('dt', {}, t('close.outcome')), h('dd', {}, statusTag(te('ClosingOutcome', outcome && outcome.outcome), 'neutral')),
       h('dt', {}, t('close.closedOn')), h('dd', {}, when(outcome && outcome.closedOn)),
       h('dt', {}, t('common.reason')), h('dd', {}, (outcome && outcome.reasons) || '')));
@@ -157,6 +157,9 @@ export async function closing(k, path, reload) {
 }
 
 /** The family over time (issue 14): who joined, whose roles changed, who left, when and why. */
+/** The reason the platform itself gives the members a case opened with (TransactionalLivingService). */
+const OPENED_WITH_THE_CASE = 'opened with the case';
+
 export async function memberHistory(k, path) {
   let changes;
   try {
@@ -172,7 +175,7 @@ export async function memberHistory(k, path) {
       h('thead', {}, h('tr', {}, ['members.on', 'members.person', 'members.change', 'members.roles', 'common.reason'].map((x) => h('th', { scope: 'col' }, t(x))))),
       h('tbody', {}, changes.map((c) => h('tr', {}, h('td', {}, when(c.on || c.recordedAt)), h('td', {}, name(k, c.personId)),
         h('td', {}, t(`members.kind.${c.kind}`) === `members.kind.${c.kind}` ? c.kind : t(`members.kind.${c.kind}`)),
-        h('td', {}, roles(c)), h('td', {}, c.reason || '')))))
+        h('td', {}, roles(c)), h('td', {}, c.reason === OPENED_WITH_THE_CASE ? t('members.openedWithCase') : c.reason || '')))))
       : h('p', { class: 'muted' }, t('members.noHistory')));
 }
 
@@ -222,7 +225,7 @@ export async function careRequests(k, path) {
 export function breakGlass(main, caseId, problem, retry) {
   const reason = field(t('breakGlass.reason'), 'textarea', { name: 'breakGlassReason', field: 'reason', required: true, hint: t('breakGlass.reasonHint') });
   const form = h('form', { id: 'break-glass-form', novalidate: true }, reason.wrap,
-    h('button', { type: 'submit', class: 'danger' }, t('breakGlass.open')));
+    h('button', { type: 'submit', class: 'utrecht-button utrecht-button--primary-action utrecht-button--danger' }, t('breakGlass.open')));
   form.addEventListener('submit', async (ev) => {
     ev.preventDefault();
     const button = ev.submitter;
@@ -231,7 +234,7 @@ export function breakGlass(main, caseId, problem, retry) {
       { form, button })) retry();
   });
   replace(main, h('h1', {}, t('breakGlass.title')),
-    h('p', { class: 'alert', id: 'page-error' }, problem),
+    h('p', { class: 'utrecht-alert utrecht-alert--error', id: 'page-error' }, problem),
     h('p', {}, t('breakGlass.intro')), form);
 }
 
@@ -255,11 +258,11 @@ export function personPrivacy(k, reload) {
   });
   const erasureWhy = field(t('erasure.reason'), 'input', { name: 'erasureReason', field: 'reason', required: true });
   const erase = h('form', { id: 'erasure-form', novalidate: true, class: 'row' }, erasureWhy.wrap,
-    h('div', { class: 'field' }, h('button', { type: 'submit', class: 'secondary' }, t('erasure.request'))));
+    h('div', { class: 'field' }, h('button', { type: 'submit', class: 'utrecht-button utrecht-button--secondary-action' }, t('erasure.request'))));
   erase.addEventListener('submit', async (ev) => {
     ev.preventDefault();
     const r = await act(() => api.post(`/persons/${encodeURIComponent(who.input.value)}/erasure-requests`, { reason: erasureWhy.input.value }));
-    if (r) replace(erasureOut, h('p', { class: 'ok' }, t('erasure.requested', { id: who.input.value })));
+    if (r) replace(erasureOut, h('p', { class: 'utrecht-alert utrecht-alert--ok' }, t('erasure.requested', { id: who.input.value })));
   });
   const erasureOut = h('div', { 'aria-live': 'polite' });
   return h('details', { class: 'no-print', id: 'person-privacy' }, h('summary', {}, t('rectify.title')),

@@ -15,7 +15,7 @@ export async function render(main) {
   const forms = [cohortForm(0, groups, 'pilot'), cohortForm(1, groups, 'controle'), cohortForm(2, groups, '')];
   const result = h('div', { id: 'compare-result', 'aria-live': 'polite' }, h('p', { class: 'muted' }, t('compare.choose')));
   const run = h('button', { type: 'submit', id: 'compare-run' }, t('compare.run'));
-  const csv = h('button', { type: 'button', class: 'secondary', id: 'compare-csv' }, t('compare.csv'));
+  const csv = h('button', { type: 'button', class: 'utrecht-button utrecht-button--secondary-action', id: 'compare-csv' }, t('compare.csv'));
   const form = h('form', { id: 'compare-form' }, h('div', { class: 'grid' }, forms.map((f) => f.el)), h('div', { class: 'row' }, run, csv));
   form.addEventListener('submit', async (e) => {
     e.preventDefault();
@@ -111,7 +111,7 @@ function view(c) {
           k.spec.opening && `${t('compare.opening')}: ${k.spec.opening}`,
           k.spec.decided && `${t('compare.decided')}: ${k.spec.decided}`].filter((x) => x).join(' · ') || t('compare.anyVariant')),
         h('td', {}, k.cases), h('td', {}, k.closed))))),
-    c.cohorts.filter((k) => warningOf(k)).map((k) => h('p', { class: 'alert' }, `${k.spec.label}: ${warningOf(k)}`)),
+    c.cohorts.filter((k) => warningOf(k)).map((k) => h('p', { class: 'utrecht-alert utrecht-alert--error' }, `${k.spec.label}: ${warningOf(k)}`)),
     h('div', { class: 'grid' }, c.indicators.map((i) => panel(i))),
     h('p', { class: 'muted' }, t('compare.method')));
 }

@@ -35,7 +35,7 @@ export async function render(main) {
   const point = field(t('coord.point'), 'select', { name: 'point' }, POINTS.map((p) => [p, te('ExtensionPoint', p)]));
   const municipality = field(t('coord.municipality'), 'input', { name: 'municipality', placeholder: t('coord.regionHint') });
   const plugin = field(t('coord.plugin'), 'select', { name: 'pluginId' }, []);
-  const config = field(t('coord.configuration'), 'textarea', { name: 'configuration', placeholder: 'key=value' });
+  const config = field(t('coord.configuration'), 'textarea', { name: 'configuration', placeholder: t('coord.configurationExample') });
   const from = field(t('coord.from'), 'input', { name: 'from', type: 'datetime-local' });
   const until = field(t('coord.until'), 'input', { name: 'until', type: 'datetime-local' });
   const reason = field(t('common.reason'), 'input', { name: 'reason', required: true });
@@ -86,7 +86,7 @@ export async function render(main) {
   const scope = (x) => x.municipality || t('coord.region');
   const cancel = (s) => {
     const why = h('input', { type: 'text', name: `cancel-reason-${s.id}`, 'aria-label': t('coord.cancelReason', { id: s.id }), placeholder: t('common.reason') });
-    const button = h('button', { type: 'button', class: 'secondary', onclick: async () => {
+    const button = h('button', { type: 'button', class: 'utrecht-button utrecht-button--secondary-action', onclick: async () => {
       const done = await act(() => api.del(`/bindings/${s.point.toLowerCase()}/switches/${s.id}${api.query({ reason: why.value || '' })}`), t('coord.cancelled'));
       if (done) render(main);
     } }, t('coord.cancelSwitch'));
@@ -98,7 +98,7 @@ export async function render(main) {
       .map((x) => h('th', { scope: 'col' }, t(x))))),
     h('tbody', {}, bindings.map((b) => h('tr', {}, h('td', {}, te('ExtensionPoint', b.point)), h('td', {}, scope(b)),
       h('td', {}, pluginName(b.pluginId, plugins.find((p) => p.pluginId === b.pluginId)), h('br'), h('span', { class: 'muted' }, b.pluginId)), h('td', {}, String(b.revision)), h('td', {}, formatDate(b.changedAt, language())), h('td', {}, b.reason || ''),
-      h('td', {}, h('button', { type: 'button', class: 'secondary', onclick: rebind(b), 'aria-label': t('coord.rebindOne', { point: te('ExtensionPoint', b.point), scope: scope(b) }) }, t('coord.rebind')))))))
+      h('td', {}, h('button', { type: 'button', class: 'utrecht-button utrecht-button--secondary-action', onclick: rebind(b), 'aria-label': t('coord.rebindOne', { point: te('ExtensionPoint', b.point), scope: scope(b) }) }, t('coord.rebind')))))))
       : h('p', {}, t('coord.noBindings')),
     h('h3', {}, t('coord.bindTitle')), form,
     h('h2', {}, t('coord.switches')),
@@ -127,7 +127,7 @@ export async function render(main) {
 function replaySection(plugins) {
   const plugin = field(t('coord.plugin'), 'select', { name: 'replay-pluginId' },
     plugins.filter((p) => p.point === 'TRIAGE').map((p) => [p.pluginId, `${pluginName(p.pluginId, p)} (${p.pluginId})`]));
-  const config = field(t('coord.configuration'), 'textarea', { name: 'replay-configuration', placeholder: 'key=value' });
+  const config = field(t('coord.configuration'), 'textarea', { name: 'replay-configuration', placeholder: t('coord.configurationExample') });
   const from = field(t('coord.replayFrom'), 'input', { name: 'replay-from', type: 'date', required: true, value: today() });
   const to = field(t('coord.replayTo'), 'input', { name: 'replay-to', type: 'date', required: true, value: today() });
   const municipality = field(t('coord.municipality'), 'input', { name: 'replay-municipality', placeholder: t('coord.allMunicipalities') });

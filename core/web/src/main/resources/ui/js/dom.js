@@ -1,7 +1,10 @@
 // Small DOM helpers: build elements without innerHTML, so no text from the API is ever parsed as HTML.
-// Also the UI's building blocks (following the NL Design System's patterns): form fields with a
-// required mark, the error summary with links to the fields, messages next to fields, a busy button,
-// status tags, a confirmation dialog, summary cards and tables that become cards on a phone.
+// Also the UI's building blocks, made of the NL Design System's components (the Utrecht component
+// library, vendored in ui/vendor, decision 0041): form fields with a required mark, the error summary
+// (an alert) with links to the fields, messages next to fields, a busy button, status badges,
+// notification banners (alerts), a confirmation dialog, summary cards with a data list, and tables
+// that become cards on a phone. houseStyle() gives plain elements (buttons, controls, tables) their
+// component classes, so every screen, also one another branch adds, looks the same.
 import { t } from './i18n.js';
 
 /**
@@ -70,8 +73,13 @@ export function field(label, kind = 'input', attrs = {}, options = []) {
   const input = kind === 'select'
     ? h('select', own, options.map(([value, text]) => h('option', { value }, text)))
     : h(kind, own);
-  const wrap = h('div', { class: 'field' }, h('label', { for: id }, label, required ? [' ', h('span', { class: 'required' }, t('ui.required'))] : null),
-    hint ? h('p', { class: 'hint', id: hintId }, hint) : null, input);
+  styleControl(input);
+  input.classList.add('utrecht-form-field__input');
+  const checkbox = rest.type === 'checkbox';
+  const wrap = h('div', { class: `field utrecht-form-field utrecht-form-field--${checkbox ? 'checkbox' : 'text'}` },
+    h('label', { for: id, class: `utrecht-form-label utrecht-form-field__label${checkbox ? ' utrecht-form-label--checkbox' : ''}` },
+      label, required ? [' ', h('span', { class: 'required' }, t('ui.required'))] : null),
+    hint ? h('p', { class: 'hint utrecht-form-field-description utrecht-form-field__description', id: hintId }, hint) : null, input);
   return { wrap, input };
 }
 
@@ -80,6 +88,7 @@ export function clearErrors(form) {
   if (!form) return;
   form.querySelectorAll(':scope .error-summary[data-owned]').forEach((el) => el.remove());
   form.querySelectorAll('.field-error[data-owned]').forEach((el) => el.remove());
+  form.querySelectorAll('.utrecht-form-field--invalid').forEach((el) => el.classList.remove('utrecht-form-field--invalid'));
   form.querySelectorAll('[aria-invalid="true"]').forEach((el) => {
     el.removeAttribute('aria-invalid');
     const describedBy = (el.getAttribute('aria-describedby') || '').split(' ').filter((x) => x && !x.endsWith('-error')).join(' ');
@@ -116,8 +125,9 @@ export function showErrors(form, items, actions = []) {
     if (!control) return h('li', {}, text);
     if (!control.id) control.id = uid('ctl');
     const messageId = `${control.id}-error`;
-    const message = h('p', { class: 'field-error', id: messageId, 'data-owned': true }, text);
+    const message = h('p', { class: 'field-error utrecht-form-field-error-message utrecht-form-field__error-message', id: messageId, 'data-owned': true }, text);
     const wrap = control.closest('.field') || control.closest('fieldset') || control.parentElement;
+    if (wrap.classList.contains('utrecht-form-field')) wrap.classList.add('utrecht-form-field--invalid');
     const after = wrap.querySelector(':scope > label, :scope > legend, :scope > .hint:last-of-type');
     if (after && after.nextSibling) wrap.insertBefore(message, after.nextSibling); else wrap.prepend(message);
     control.setAttribute('aria-invalid', 'true');
@@ -127,8 +137,9 @@ export function showErrors(form, items, actions = []) {
       name ? t('ui.fieldError', { field: name, message: text }) : text));
   }));
   // no role=alert: the focus reads it out, and the status line (a live region) carries the message too
-  const summary = h('div', { class: 'error-summary', tabindex: '-1', 'data-owned': true },
-    h('h2', {}, t('ui.errorSummary')), list, actions.length ? h('p', { class: 'actions' }, actions) : null);
+  const summary = h('div', { class: 'error-summary utrecht-alert utrecht-alert--error', tabindex: '-1', 'data-owned': true },
+    h('div', { class: 'utrecht-alert__content' }, h('div', { class: 'utrecht-alert__message' },
+      h('h2', {}, t('ui.errorSummary')), list, actions.length ? h('p', { class: 'actions' }, actions) : null)));
   form.prepend(summary);
   summary.focus();
   return summary;
@@ -143,30 +154,34 @@ export async function busy(button, work) {
   if (button.getAttribute('aria-disabled') === 'true') return undefined;
   button.setAttribute('aria-disabled', 'true');
   button.setAttribute('aria-busy', 'true');
-  button.classList.add('is-busy');
+  button.classList.add('is-busy', 'utrecht-button--busy');
   try {
     return await work();
   } finally {
     button.removeAttribute('aria-disabled');
     button.removeAttribute('aria-busy');
-    button.classList.remove('is-busy');
+    button.classList.remove('is-busy', 'utrecht-button--busy');
   }
 }
 
-/** A status tag (NL Design System "status badge"): kind is neutral|ok|warning|error|info. */
+/** Our kinds of status as the status badge's modifiers. */
+const BADGE = { neutral: 'neutral', ok: 'success', warning: 'warning', error: 'danger', info: 'active' };
+
+/** A status badge (NL Design System utrecht-status-badge): kind is neutral|ok|warning|error|info. */
 export function statusTag(text, kind = 'neutral', attrs = {}) {
-  return h('span', { ...attrs, class: `tag tag-${kind}${attrs.class ? ` ${attrs.class}` : ''}` }, text);
+  return h('span', { ...attrs, class: `utrecht-status-badge utrecht-status-badge--${BADGE[kind] || 'neutral'}${attrs.class ? ` ${attrs.class}` : ''}` }, text);
 }
 
-/** A notification banner: kind info|ok|warning|error. */
+/** A notification banner (NL Design System utrecht-alert): kind info|ok|warning|error. */
 export function banner(kind, ...children) {
-  return h('div', { class: `banner banner-${kind}`, role: kind === 'error' ? 'alert' : null }, children);
+  return h('div', { class: `utrecht-alert utrecht-alert--${kind}`, role: kind === 'error' ? 'alert' : null },
+    h('div', { class: 'utrecht-alert__content' }, h('div', { class: 'utrecht-alert__message' }, children)));
 }
 
-/** A summary card: a heading and a description list of [term, value] pairs. */
+/** A summary card: a heading and a data list (utrecht-data-list) of [term, value] pairs. */
 export function summaryCard(title, rows, attrs = {}) {
   return h('section', { ...attrs, class: `card${attrs.class ? ` ${attrs.class}` : ''}` }, h('h2', { class: 'card-title' }, title),
-    h('dl', { class: 'facts' }, rows.filter(Boolean).map(([term, value]) => [h('dt', {}, term), h('dd', {}, value)])));
+    h('dl', { class: 'facts utrecht-data-list' }, rows.filter(Boolean).map(([term, value]) => [h('dt', {}, term), h('dd', {}, value)])));
 }
 
 /**
@@ -180,8 +195,8 @@ export function confirmDialog(title, text, yes) {
     const dialog = h('dialog', { class: 'confirm', 'aria-labelledby': titleId });
     const done = (answer) => { dialog.close(); dialog.remove(); if (back && back.focus) back.focus(); resolve(answer); };
     dialog.append(h('h2', { id: titleId }, title), h('p', {}, text), h('p', { class: 'row' },
-      h('button', { type: 'button', class: 'secondary', id: 'confirm-no', onclick: () => done(false) }, t('ui.cancel')),
-      h('button', { type: 'button', id: 'confirm-yes', onclick: () => done(true) }, yes || t('ui.confirm'))));
+      h('button', { type: 'button', class: 'utrecht-button utrecht-button--secondary-action', id: 'confirm-no', onclick: () => done(false) }, t('ui.cancel')),
+      h('button', { type: 'button', class: 'utrecht-button utrecht-button--primary-action', id: 'confirm-yes', onclick: () => done(true) }, yes || t('ui.confirm'))));
     dialog.addEventListener('cancel', (ev) => { ev.preventDefault(); done(false); });
     document.body.append(dialog);
     dialog.showModal();
@@ -199,6 +214,41 @@ export function labelTables(root) {
     }
     table.classList.add('cards');
   }
+}
+
+const TEXTBOX = 'input:not([type]), input[type=text], input[type=search], input[type=email], input[type=password], '
+  + 'input[type=number], input[type=date], input[type=datetime-local], input[type=month], input[type=tel], input[type=url]';
+
+/** Gives one form control its NL Design System component class (textbox, select, textarea, checkbox, radio). */
+export function styleControl(el) {
+  if (!el || !el.matches) return;
+  if (el.matches(TEXTBOX)) el.classList.add('utrecht-textbox', 'utrecht-textbox--html-input');
+  else if (el.matches('select')) el.classList.add('utrecht-select', 'utrecht-select--html-select');
+  else if (el.matches('textarea')) el.classList.add('utrecht-textarea', 'utrecht-textarea--html-textarea');
+  else if (el.matches('input[type=checkbox]')) el.classList.add('utrecht-checkbox', 'utrecht-checkbox--html-input');
+  else if (el.matches('input[type=radio]')) el.classList.add('utrecht-radio-button', 'utrecht-radio-button--html-input');
+}
+
+/**
+ * The house style for screens built with plain elements: a button without a component class becomes a
+ * primary-action button; controls, tables and data lists get their component classes, a label its
+ * form-label class. Runs on every change of the page (app.js), before it is painted.
+ */
+export function houseStyle(root) {
+  for (const b of root.querySelectorAll('button:not(.utrecht-button)')) b.classList.add('utrecht-button', 'utrecht-button--primary-action');
+  for (const c of root.querySelectorAll('input:not(.utrecht-textbox, .utrecht-checkbox, .utrecht-radio-button), select:not(.utrecht-select), textarea:not(.utrecht-textarea)')) styleControl(c);
+  for (const table of root.querySelectorAll('table:not(.utrecht-table)')) table.classList.add('utrecht-table', 'utrecht-table--html-table');
+  for (const dl of root.querySelectorAll(`dl.facts`)) {
+    dl.classList.add('utrecht-data-list');
+    dl.querySelectorAll(':scope > dt:not(.utrecht-data-list__item-key)').forEach((dt) => dt.classList.add('utrecht-data-list__item-key'));
+    dl.querySelectorAll(':scope > dd:not(.utrecht-data-list__item-value)').forEach((dd) => dd.classList.add('utrecht-data-list__item-value', 'utrecht-data-list__item-value--html-dd'));
+  }
+  for (const label of root.querySelectorAll('label:not(.utrecht-form-label)')) {
+    const control = label.htmlFor ? document.getElementById(label.htmlFor) : label.querySelector('input, select, textarea');
+    label.classList.add('utrecht-form-label');
+    if (control && control.matches('input[type=checkbox], input[type=radio]')) label.classList.add(`utrecht-form-label--${control.type === 'radio' ? 'radio' : 'checkbox'}`);
+  }
+  for (const hint of root.querySelectorAll('.hint:not(.utrecht-form-field-description)')) hint.classList.add('utrecht-form-field-description');
 }
 
 /** Replaces the children of an element. */

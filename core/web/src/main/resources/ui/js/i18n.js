@@ -72,6 +72,29 @@ export function words(text) {
   return String(text).replace(/\s*->\s*/g, ' → ').replace(/\b[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+\b|\b[A-Z]{3,}\b/g, (code) => word(code) || code);
 }
 
+/** An argument of a rationale part: a code, or codes separated by ", ", in words; free text as it is. */
+function argument(value) {
+  const text = value === null || value === undefined ? '' : String(value);
+  if (!/^[A-Z][A-Z0-9_]*(, [A-Z][A-Z0-9_]*)*$/.test(text)) return text;
+  return text.split(', ').map((code) => word(code) || code).join(', ');
+}
+
+/**
+ * A triage decision's rationale in the user's language: its parts (RationalePart: a key and arguments)
+ * each through the text rationale.<key>, joined; the plugin's own text when it gave no parts or when
+ * a part has no text here (a plugin from elsewhere).
+ */
+export function rationale(decision) {
+  if (!decision) return '';
+  const parts = decision.rationaleParts || [];
+  if (!parts.length || !parts.every((p) => p && has(`rationale.${p.key}`))) return decision.rationale || '';
+  return parts.map((p) => {
+    const args = {};
+    for (const [name, value] of Object.entries(p.arguments || {})) args[name] = argument(value);
+    return t(`rationale.${p.key}`, args);
+  }).join(' ');
+}
+
 /** A plugin's name for people: its text, else the name its configuration declares, else its id. */
 export function pluginName(pluginId, info) {
   if (!pluginId) return '';

@@ -49,7 +49,7 @@ function item(i, refresh) {
       i.overdue ? h('strong', { class: 'diff-removed' }, ` (${t('care.overdue')})`) : null));
   if (i.decision) {
     const d = i.decision;
-    li.append(h('p', { class: 'ok' }, t('inbox.decided', { outcome: t(`inbox.outcome.${d.outcome}`), by: d.decidedByName,
+    li.append(h('p', { class: 'utrecht-alert utrecht-alert--ok' }, t('inbox.decided', { outcome: t(`inbox.outcome.${d.outcome}`), by: d.decidedByName,
       at: formatDate(d.decidedAt, language()), until: formatDate(d.objectionUntil, language()) })), h('p', {}, d.reasons));
     return li;
   }

@@ -11,7 +11,7 @@ export async function render(main, initial) {
   const body = h('div', { id: 'monitor-body', 'aria-live': 'polite' });
   // A button, not a link: the CSV is fetched with the user's credentials (a bearer token is not
   // sent by a plain link) and handed to the browser as a file.
-  const csv = h('button', { type: 'button', class: 'secondary', id: 'monitor-csv' }, t('monitor.csv'));
+  const csv = h('button', { type: 'button', class: 'utrecht-button utrecht-button--secondary-action', id: 'monitor-csv' }, t('monitor.csv'));
   csv.addEventListener('click', async () => {
     const m = choose.input.value;
     const text = await act(() => api.get(`/monitor.csv${api.query({ municipality: m })}`, { accept: 'text/csv' }));

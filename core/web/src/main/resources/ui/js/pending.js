@@ -2,7 +2,7 @@
 // triage waits, oldest first, need to know applied by the API), each with a link to its case: where a
 // joint triage waits for the second assessor or a plugin asked for a manual decision (issue 18 part 4).
 import { h, replace, formatDate, statusTag } from './dom.js';
-import { t, te, language, words } from './i18n.js';
+import { t, te, language, words, rationale } from './i18n.js';
 import * as api from './api.js';
 
 export async function render(main) {
@@ -18,5 +18,5 @@ function item(o) {
     h('h2', {}, h('a', { href: `#/cases/${encodeURIComponent(o.caseId)}` }, t('pending.item', { at: formatDate(o.at, language()) })),
       ' ', statusTag(t('triage.pending'), 'warning')),
     h('p', {}, d.route ? h('strong', {}, te('Route', d.route)) : null, d.classification ? ` — ${words(d.classification)}` : ''),
-    d.rationale ? h('p', {}, d.rationale) : null);
+    d.rationale ? h('p', { class: 'rationale' }, rationale(d)) : null);
 }

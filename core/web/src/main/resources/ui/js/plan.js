@@ -75,7 +75,7 @@ function editor(k, path, latest, persons, reload) {
     agreements: h('div', { id: 'agreements' }),
     conditions: h('div', { id: 'conditions' }),
   };
-  const removeButton = (el) => h('button', { type: 'button', class: 'secondary', onclick: () => el.remove() }, t('plan.remove'));
+  const removeButton = (el) => h('button', { type: 'button', class: 'utrecht-button utrecht-button--secondary-action', onclick: () => el.remove() }, t('plan.remove'));
   const makers = {
     goals: (g = {}) => {
       const el = h('div', { class: 'plan-item goal', dataset: { id: g.id || '' } });
@@ -120,7 +120,7 @@ function editor(k, path, latest, persons, reload) {
   familyText.input.value = latest?.familyView || '';
   const note = field(t('plan.note'), 'input', { name: 'note' });
   const group = (key) => h('fieldset', {}, h('legend', {}, t(`plan.${key}`)), lists[key],
-    h('button', { type: 'button', class: 'secondary', id: `add-${key}`, onclick: () => { const el = makers[key](); lists[key].append(el); el.querySelector('select, input, textarea').focus(); } },
+    h('button', { type: 'button', class: 'utrecht-button utrecht-button--secondary-action', id: `add-${key}`, onclick: () => { const el = makers[key](); lists[key].append(el); el.querySelector('select, input, textarea').focus(); } },
       t(`plan.add.${key}`)));
   const form = h('form', { id: 'plan-form' }, group('goals'), group('actions'), group('agreements'), group('conditions'), familyText.wrap, note.wrap,
     h('button', { type: 'submit', id: 'save-plan' }, latest ? t('plan.saveNew') : t('plan.saveFirst')));

@@ -38,7 +38,7 @@ function subjectView(type, id, { holds, erasures }, refresh) {
   });
   const lift = (hold) => {
     const note = h('input', { type: 'text', name: `lift-${hold.id}`, 'aria-label': t('privacy.liftNote') });
-    return h('span', {}, note, ' ', h('button', { type: 'button', class: 'secondary lift-hold', onclick: async (ev) => {
+    return h('span', {}, note, ' ', h('button', { type: 'button', class: 'utrecht-button utrecht-button--secondary-action lift-hold', onclick: async (ev) => {
       if (await act(() => api.post(`/legal-holds/${encodeURIComponent(hold.id)}/lift`, { note: note.value || null }), t('privacy.holdLifted'), { button: ev.currentTarget })) refresh();
     } }, t('privacy.lift')));
   };
@@ -47,9 +47,9 @@ function subjectView(type, id, { holds, erasures }, refresh) {
     const button = (path, text, cls) => h('button', { type: 'button', class: cls, onclick: async (ev) => {
       if (await act(() => api.post(`/erasure-requests/${encodeURIComponent(r.id)}/${path}`, { note: note.value || null }), t('privacy.decided'), { button: ev.currentTarget })) refresh();
     } }, text);
-    return h('span', {}, note, ' ', button('approve', t('privacy.approve'), 'approve-erasure'), ' ', button('reject', t('privacy.reject'), 'secondary reject-erasure'));
+    return h('span', {}, note, ' ', button('approve', t('privacy.approve'), 'approve-erasure'), ' ', button('reject', t('privacy.reject'), 'utrecht-button utrecht-button--secondary-action reject-erasure'));
   };
-  const exportButton = h('button', { type: 'button', class: 'secondary', id: 'privacy-export', onclick: async (ev) => {
+  const exportButton = h('button', { type: 'button', class: 'utrecht-button utrecht-button--secondary-action', id: 'privacy-export', onclick: async (ev) => {
     const html = await act(() => api.get(`/persons/${encodeURIComponent(id)}/export.html`, { accept: 'text/html' }), null, { button: ev.currentTarget });
     if (typeof html !== 'string') return;
     const url = URL.createObjectURL(new Blob([html], { type: 'text/html' }));

@@ -50,7 +50,7 @@ async function reviewPage(main, caseId) {
   replace(main, h('h1', {}, t('reviewer.caseTitle', { municipality: k.municipality })),
     h('p', {}, h('a', { href: '#/reviews' }, t('reviewer.back'))),
     h('section', { class: 'card', 'aria-labelledby': 'review-case-title' }, h('h2', { class: 'card-title', id: 'review-case-title' }, t('reviewer.case')),
-      h('dl', { class: 'facts' },
+      h('dl', { class: 'facts utrecht-data-list' },
         h('dt', {}, t('glance.family')), h('dd', {}, names),
         h('dt', {}, t('glance.phase')), h('dd', {}, statusTag(te('Phase', k.phase), 'info')),
         h('dt', {}, t('glance.framework')), h('dd', {}, statusTag(te('Framework', k.framework), k.framework === 'VOLUNTARY' ? 'ok' : 'warning')),

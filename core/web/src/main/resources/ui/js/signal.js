@@ -20,7 +20,7 @@ export async function render(main) {
   const form = h('form', { id: 'signal-form', novalidate: true },
     h('fieldset', {}, h('legend', {}, t('signal.about')), kind.wrap, source.wrap, received.wrap, municipality.wrap, description.wrap),
     h('fieldset', {}, h('legend', {}, t('signal.members')), members,
-      h('button', { type: 'button', class: 'secondary', id: 'add-member', onclick: addMember }, t('signal.addMember'))),
+      h('button', { type: 'button', class: 'utrecht-button utrecht-button--secondary-action', id: 'add-member', onclick: addMember }, t('signal.addMember'))),
     h('button', { type: 'submit', id: 'open-case' }, t('signal.open')));
   form.addEventListener('submit', async (ev) => {
     ev.preventDefault();

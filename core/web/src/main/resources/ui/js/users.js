@@ -56,7 +56,7 @@ export async function render(main, what, userId) {
     else await listPage(main);
     showFlash();
   } catch (e) {
-    replace(main, h('h1', {}, t('users.title')), h('p', { class: 'alert', id: 'users-error' }, message(e)));
+    replace(main, h('h1', {}, t('users.title')), h('p', { class: 'utrecht-alert utrecht-alert--error', id: 'users-error' }, message(e)));
   }
 }
 
@@ -108,7 +108,7 @@ async function listPage(main) {
           h('td', { dataset: { label: t('users.roles') } }, rolesText(u.roles)),
           h('td', { dataset: { label: t('users.municipalities') } }, municipalitiesText(u.municipalities)),
           h('td', { dataset: { label: t('users.status') } },
-            h('span', { class: u.disabled ? 'badge disabled' : 'badge enabled' }, t(u.disabled ? 'users.disabled' : 'users.enabled'))),
+            h('span', { class: u.disabled ? 'utrecht-status-badge utrecht-status-badge--danger' : 'utrecht-status-badge utrecht-status-badge--success' }, t(u.disabled ? 'users.disabled' : 'users.enabled'))),
           h('td', { dataset: { label: t('users.createdAt') } }, formatDate(u.createdAt, language())),
           h('td', {}, h('a', { href: `#/users/account/${encodeURIComponent(u.userId)}`, 'aria-label': t('users.changeOne', { name: u.name || u.userId }) },
             t('users.change')))))))));
@@ -152,11 +152,11 @@ function errorDisplay(summary, fields, fallback) {
 }
 
 function summaryBox() {
-  return h('div', { class: 'error-summary', role: 'alert', tabindex: '-1', hidden: true });
+  return h('div', { class: 'error-summary utrecht-alert utrecht-alert--error', role: 'alert', tabindex: '-1', hidden: true });
 }
 
 function fieldMessage(id) {
-  return h('p', { class: 'field-error', id, hidden: true });
+  return h('p', { class: 'field-error utrecht-form-field-error-message utrecht-form-field__error-message', id, hidden: true });
 }
 
 function required(label) {
@@ -167,12 +167,12 @@ function required(label) {
 function textField(label, name, attrs, hint, isRequired) {
   const id = uid(name);
   const error = fieldMessage(`${id}-error`);
-  const hintEl = hint ? h('p', { class: 'hint', id: `${id}-hint` }, hint) : null;
+  const hintEl = hint ? h('p', { class: 'hint utrecht-form-field-description utrecht-form-field__description', id: `${id}-hint` }, hint) : null;
   const input = h('input', {
-    id, name, required: isRequired, 'aria-required': isRequired ? 'true' : null,
+    id, name, class: 'utrecht-form-field__input', required: isRequired, 'aria-required': isRequired ? 'true' : null,
     'aria-describedby': [hintEl ? `${id}-hint` : null, `${id}-error`].filter(Boolean).join(' '), ...attrs,
   });
-  const wrap = h('div', { class: 'field' }, h('label', { for: id }, isRequired ? required(label) : label), hintEl, error, input);
+  const wrap = h('div', { class: 'field utrecht-form-field utrecht-form-field--text' }, h('label', { for: id, class: 'utrecht-form-label utrecht-form-field__label' }, isRequired ? required(label) : label), hintEl, error, input);
   return { wrap, input, error, label };
 }
 
@@ -184,11 +184,11 @@ function checkboxes(legend, name, options, checked, isRequired, hint) {
   const boxes = options.map(([value, text]) => {
     const id = uid(name);
     const input = h('input', { type: 'checkbox', id, name, value, checked: checked.includes(value) });
-    return { input, wrap: h('div', { class: 'check' }, input, h('label', { for: id }, text)) };
+    return { input, wrap: h('div', { class: 'check' }, input, h('label', { for: id, class: 'utrecht-form-label utrecht-form-label--checkbox' }, text)) };
   });
   const set = h('fieldset', { class: 'checks', 'aria-describedby': [hintId, errorId].filter(Boolean).join(' ') },
     h('legend', {}, isRequired ? required(legend) : legend),
-    hint ? h('p', { class: 'hint', id: hintId }, hint) : null, error, boxes.map((b) => b.wrap));
+    hint ? h('p', { class: 'hint utrecht-form-field-description', id: hintId }, hint) : null, error, boxes.map((b) => b.wrap));
   return {
     wrap: set, error, label: legend, inputs: boxes.map((b) => b.input),
     values: () => boxes.filter((b) => b.input.checked).map((b) => b.input.value),
@@ -240,8 +240,8 @@ async function busy(button, work) {
 function confirmStep(title, text, yes) {
   const titleId = uid('confirm-title');
   const textId = uid('confirm-text');
-  const yesButton = h('button', { type: 'button', id: 'confirm-yes', class: 'danger' }, yes);
-  const noButton = h('button', { type: 'button', id: 'confirm-no', class: 'secondary' }, t('users.cancel'));
+  const yesButton = h('button', { type: 'button', id: 'confirm-yes', class: 'utrecht-button utrecht-button--primary-action utrecht-button--danger' }, yes);
+  const noButton = h('button', { type: 'button', id: 'confirm-no', class: 'utrecht-button utrecht-button--secondary-action' }, t('users.cancel'));
   const dialog = h('dialog', { class: 'confirm', 'aria-labelledby': titleId, 'aria-describedby': textId },
     h('h2', { id: titleId }, title), h('p', { id: textId }, text), h('div', { class: 'row' }, yesButton, noButton));
   const opener = document.activeElement;
@@ -348,7 +348,7 @@ async function accountPage(main, userId) {
 
   // access
   const accessSummary = summaryBox();
-  const accessButton = h('button', { type: 'submit', id: 'toggle-disabled', class: account.disabled ? null : 'danger' },
+  const accessButton = h('button', { type: 'submit', id: 'toggle-disabled', class: account.disabled ? null : 'utrecht-button utrecht-button--primary-action utrecht-button--danger' },
     t(account.disabled ? 'users.enable' : 'users.disable'));
   const accessErrors = errorDisplay(accessSummary, {}, null);
   const accessForm = h('form', { id: 'access-form', novalidate: true }, accessSummary,
@@ -411,14 +411,14 @@ async function accountPage(main, userId) {
 
   replace(main, h('p', {}, h('a', { href: '#/users' }, t('users.backToList'))),
     h('h1', { tabindex: '-1' }, t('users.accountTitle', { name: account.name || account.userId })),
-    h('dl', { class: 'facts', id: 'account-facts' },
+    h('dl', { class: 'facts utrecht-data-list', id: 'account-facts' },
       h('dt', {}, t('users.userId')), h('dd', {}, account.userId),
       h('dt', {}, t('users.organisation')), h('dd', {}, account.organisation || '—'),
       h('dt', {}, t('users.roles')), h('dd', { id: 'account-roles' }, rolesText(account.roles)),
       h('dt', {}, t('users.municipalities')), h('dd', { id: 'account-municipalities' }, municipalitiesText(account.municipalities)),
       h('dt', {}, t('users.status')), h('dd', {}, t(account.disabled ? 'users.disabled' : 'users.enabled')),
       h('dt', {}, t('users.createdAt')), h('dd', {}, formatDate(account.createdAt, language()))),
-    own ? h('p', { class: 'hint', id: 'own-account-note' }, t('users.ownNote')) : null,
+    own ? h('p', { class: 'hint utrecht-form-field-description', id: 'own-account-note' }, t('users.ownNote')) : null,
     h('h2', {}, t('users.roles')), rolesForm,
     h('h2', {}, t('users.municipalities')), placesForm,
     h('h2', {}, t('users.access')), accessForm,

@@ -52,7 +52,7 @@ function waitItem(w, path, reload) {
     return li;
   }
   const reason = field(t('common.reason'), 'input', { name: 'endReason' });
-  const form = h('form', { class: 'row' }, reason.wrap, h('div', { class: 'field' }, h('button', { type: 'submit', class: 'secondary' }, t('waits.end'))));
+  const form = h('form', { class: 'row' }, reason.wrap, h('div', { class: 'field' }, h('button', { type: 'submit', class: 'utrecht-button utrecht-button--secondary-action' }, t('waits.end'))));
   form.addEventListener('submit', async (ev) => {
     ev.preventDefault();
     if (await act(() => api.post(`${path}/waits/${encodeURIComponent(w.id)}/end`, { reason: reason.input.value }), t('common.saved'))) reload();

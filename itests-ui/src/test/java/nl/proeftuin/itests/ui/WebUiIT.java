@@ -725,6 +725,10 @@ class WebUiIT {
             // recorded: the round now waits for the process director, and her recommendation is part of it
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "Uw beoordeling is vastgelegd"));
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("assessments"), "Structureel onveilig"));
+            // the plugin's rationale in Dutch (decision 0041: its parts through rationale.<key>), not the plugin's English
+            String rationale = browser.findElement(By.cssSelector("#assessments .rationale")).getText();
+            assertTrue(rationale.contains("wacht nog op de procesregisseur van het Veiligheidshuis")
+                    && rationale.contains("adviseert: Veiligheidshuis") && !rationale.contains("Joint local triage"), rationale);
             String director = token(RunningPlatform.DIRECTOR, RunningPlatform.WORK_PASSWORD);
             assertTrue(rest("GET", "/triage/assessments/pending", director, null).body().contains("Structureel onveilig"), "the assessment is recorded");
             check("work-assessed");
@@ -1201,9 +1205,20 @@ class WebUiIT {
     }
 
     private void click(By by) {
-        WebElement el = wait.until(ExpectedConditions.elementToBeClickable(by));
-        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'});", el);
-        el.click();
+        // a screen that is still rendering after the last action may replace the element between
+        // finding and clicking it: find it again (a few times) rather than fail on the stale one
+        for (int attempt = 1; ; attempt++) {
+            try {
+                WebElement el = wait.until(ExpectedConditions.elementToBeClickable(by));
+                ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'});", el);
+                el.click();
+                return;
+            } catch (org.openqa.selenium.StaleElementReferenceException e) {
+                if (attempt == 3) {
+                    throw e;
+                }
+            }
+        }
     }
 
     private void submit(By form) {

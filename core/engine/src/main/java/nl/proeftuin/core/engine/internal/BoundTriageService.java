@@ -21,6 +21,7 @@ import nl.proeftuin.core.api.dto.CaseMember;
 import nl.proeftuin.core.api.dto.CaseStatus;
 import nl.proeftuin.core.api.dto.LifeDomain;
 import nl.proeftuin.core.spi.ExtensionPoint;
+import nl.proeftuin.core.spi.RationalePart;
 import nl.proeftuin.core.spi.Route;
 import nl.proeftuin.core.spi.Triage;
 import nl.proeftuin.core.spi.TriageAssessment;
@@ -290,7 +291,7 @@ public class BoundTriageService implements TriageService {
             return fallback(FAILED, who + " returned " + unusable);
         }
         return new Decided(new TriageDecision(d.classification().strip(), d.route(), d.rationale(),
-                d.expertise() == null ? List.of() : List.copyOf(d.expertise()), d.pending()), b.pluginId(),
+                d.expertise() == null ? List.of() : List.copyOf(d.expertise()), d.pending(), d.rationaleParts()), b.pluginId(),
                 plugin.info().bundle(), plugin.info().bundleVersion(), now(), null, null);
     }
 
@@ -298,6 +299,8 @@ public class BoundTriageService implements TriageService {
     static final int MAX_RATIONALE = 10_000;
     static final int MAX_EXPERTISE = 50;
     static final int MAX_EXPERTISE_ENTRY = 200;
+    static final int MAX_RATIONALE_PARTS = 100;
+    static final int MAX_RATIONALE_KEY = 200;
 
     /** What is wrong with a plugin's decision, or null when it can be stored. */
     static String unusable(TriageDecision d) {
@@ -324,6 +327,16 @@ public class BoundTriageService implements TriageService {
         if (d.rationale().length() > MAX_RATIONALE) {
             return "a rationale longer than " + MAX_RATIONALE + " characters";
         }
+        if (d.rationaleParts().size() > MAX_RATIONALE_PARTS || d.rationaleParts().stream().anyMatch(p -> p == null
+                || p.key().isBlank() || p.key().length() > MAX_RATIONALE_KEY)) {
+            return "more than " + MAX_RATIONALE_PARTS + " rationale parts, or one without a key or with a key longer"
+                    + " than " + MAX_RATIONALE_KEY + " characters";
+        }
+        if (d.rationaleParts().stream().mapToLong(p -> p.arguments().entrySet().stream()
+                .mapToLong(e -> e.getKey().length() + (e.getValue() == null ? 0 : e.getValue().length())).sum())
+                .sum() > 2L * MAX_RATIONALE) {
+            return "rationale parts whose arguments hold more than " + 2 * MAX_RATIONALE + " characters";
+        }
         if (d.expertise() != null && (d.expertise().size() > MAX_EXPERTISE
                 || d.expertise().stream().anyMatch(e -> e.length() > MAX_EXPERTISE_ENTRY))) {
             return "more than " + MAX_EXPERTISE + " expertise entries or one longer than " + MAX_EXPERTISE_ENTRY
@@ -334,7 +347,8 @@ public class BoundTriageService implements TriageService {
 
     private Decided fallback(String kind, String reason) {
         TriageDecision d = new TriageDecision(UNDECIDED, Route.MANUAL_TRIAGE, "No triage decision was made automatically"
-                + " because " + reason + ". A person must triage this case (manual triage).", List.of(), false);
+                + " because " + reason + ". A person must triage this case (manual triage).", List.of(), false,
+                List.of(new RationalePart("core.fallback", Map.of("reason", reason))));
         return new Decided(d, FALLBACK_ID, coreBundle, coreVersion, now(), kind, reason);
     }
 

@@ -29,6 +29,7 @@ import nl.proeftuin.core.api.dto.CaseView;
 import nl.proeftuin.core.api.dto.CloseInput;
 import nl.proeftuin.core.api.dto.LifeDomain;
 import nl.proeftuin.core.spi.ExtensionPoint;
+import nl.proeftuin.core.spi.RationalePart;
 import nl.proeftuin.core.spi.Route;
 import nl.proeftuin.core.spi.SafetyConcern;
 import nl.proeftuin.core.spi.TriageDecision;
@@ -157,6 +158,32 @@ class TriageServiceTest {
                     List.of(), false));
             bindRegion("wordy-triage", Map.of());
             assertFallback(triage.triage(ANS, k.id(), THREE_DOMAINS), BoundTriageService.FAILED, "classification longer");
+            installTriage("keyless-triage", r -> new TriageDecision("COMPLEX", Route.LOCAL_TEAM, "why", List.of(), false,
+                    List.of(new RationalePart(" "))));
+            bindRegion("keyless-triage", Map.of());
+            assertFallback(triage.triage(ANS, k.id(), THREE_DOMAINS), BoundTriageService.FAILED, "rationale parts");
+        }
+
+        /** The rationale's parts (key and arguments, for the UI's texts) are kept with the decision and read back. */
+        @Test
+        void theRationalePartsAreStoredWithTheDecision() {
+            List<RationalePart> parts = List.of(new RationalePart("spoken-triage.because", Map.of("route", "LOCAL_TEAM")),
+                    new RationalePart("spoken-triage.done"));
+            installTriage("spoken-triage", r -> new TriageDecision("SIMPLE", Route.LOCAL_TEAM, "Because.", List.of(),
+                    false, parts));
+            bindRegion("spoken-triage", Map.of());
+            CaseView k = openCase(person("Sanne"));
+
+            TriageOutcome o = triage.triage(ANS, k.id(), THREE_DOMAINS);
+
+            assertFalse(o.fallback());
+            assertEquals(parts, o.decision().rationaleParts());
+            assertEquals(parts, triage.outcomes(k.id()).get(0).decision().rationaleParts());
+            // the fallback says why in parts too, so the UI shows it in the user's language
+            installTriage("null-triage", r -> null);
+            bindRegion("null-triage", Map.of());
+            TriageOutcome fallback = triage.triage(ANS, k.id(), THREE_DOMAINS);
+            assertEquals("core.fallback", fallback.decision().rationaleParts().get(0).key());
         }
 
         @Test

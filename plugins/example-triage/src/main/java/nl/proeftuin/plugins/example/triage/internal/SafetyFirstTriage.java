@@ -1,9 +1,11 @@
 package nl.proeftuin.plugins.example.triage.internal;
 
 import java.util.List;
+import java.util.Map;
 
 import nl.proeftuin.core.spi.PluginConfiguration;
 import nl.proeftuin.core.spi.PluginId;
+import nl.proeftuin.core.spi.RationalePart;
 import nl.proeftuin.core.spi.Route;
 import nl.proeftuin.core.spi.SafetyConcern;
 import nl.proeftuin.core.spi.Triage;
@@ -50,7 +52,7 @@ public final class SafetyFirstTriage implements Triage {
         if (facts == null || facts.safetyConcern() == null) {
             return new TriageDecision(UNDETERMINED, Route.MANUAL_TRIAGE,
                     "No safety concern recorded for this signal, so this triage cannot decide: a person triages it.",
-                    List.of(), false);
+                    List.of(), false, List.of(new RationalePart("example-triage.noConcern")));
         }
         SafetyConcern concern = facts.safetyConcern();
         if (concern == SafetyConcern.SERIOUS || concern == SafetyConcern.ACUTE) {
@@ -58,12 +60,12 @@ public final class SafetyFirstTriage implements Triage {
             return new TriageDecision(SERIOUS_SAFETY_CONCERN, Route.REGIONAL_SAFETY_TEAM,
                     "The safety concern is " + describe(concern)
                             + ", so the regional safety team (RVT) takes part from the start.",
-                    List.of(), false);
+                    List.of(), false, List.of(new RationalePart("example-triage.serious", Map.of("level", concern.name()))));
         }
         return new TriageDecision(NO_SERIOUS_SAFETY_CONCERN, Route.LOCAL_TEAM,
                 "The safety concern is " + describe(concern)
                         + " (not serious or acute), so the case stays with the local team.",
-                List.of(), false);
+                List.of(), false, List.of(new RationalePart("example-triage.notSerious", Map.of("level", concern.name()))));
     }
 
     private static String describe(SafetyConcern concern) {

@@ -5,6 +5,7 @@ import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -12,6 +13,7 @@ import java.util.stream.Collectors;
 import nl.proeftuin.core.api.dto.LifeDomain;
 import nl.proeftuin.core.spi.PluginConfiguration;
 import nl.proeftuin.core.spi.PluginId;
+import nl.proeftuin.core.spi.RationalePart;
 import nl.proeftuin.core.spi.Route;
 import nl.proeftuin.core.spi.SafetyConcern;
 import nl.proeftuin.core.spi.Triage;
@@ -47,7 +49,7 @@ public final class ThreeWayTriage implements Triage {
         if (facts == null) {
             return new TriageDecision(UNDETERMINED, Route.MANUAL_TRIAGE,
                     "No facts were recorded for this signal, so the three-way triage cannot decide: a person triages it.",
-                    List.of(), false);
+                    List.of(), false, List.of(new RationalePart("triage-threeway.noFacts")));
         }
         Set<LifeDomain> domains = facts.problemDomains() == null || facts.problemDomains().isEmpty()
                 ? EnumSet.noneOf(LifeDomain.class) : EnumSet.copyOf(facts.problemDomains());
@@ -59,38 +61,51 @@ public final class ThreeWayTriage implements Triage {
 
         List<String> multi = new ArrayList<>();
         List<String> complex = new ArrayList<>();
+        // the same criteria as sentences for the UI, in the user's language (RationalePart)
+        List<RationalePart> multiParts = new ArrayList<>();
+        List<RationalePart> complexParts = new ArrayList<>();
         Set<String> expertise = new LinkedHashSet<>();
 
         if (criteria.multiMinDomains() > 0 && domains.size() >= criteria.multiMinDomains()) {
             multi.add("problems in " + domains.size() + " life domains (" + names(domains) + "), at least "
                     + criteria.multiMinDomains());
+            multiParts.add(domainsPart(domains, criteria.multiMinDomains()));
         } else if (criteria.complexMinDomains() > 0 && domains.size() >= criteria.complexMinDomains()) {
             complex.add("problems in " + domains.size() + " life domains (" + names(domains) + "), at least "
                     + criteria.complexMinDomains());
+            complexParts.add(domainsPart(domains, criteria.complexMinDomains()));
         }
         if (criteria.multiSafety() != null && safety.compareTo(criteria.multiSafety()) >= 0) {
             multi.add("the safety concern is " + word(safety) + " (at least " + word(criteria.multiSafety()) + ")");
+            multiParts.add(new RationalePart("triage-threeway.safety",
+                    Map.of("level", safety.name(), "min", criteria.multiSafety().name())));
             expertise.add("veiligheidstaxatie");
         } else if (criteria.complexSafety() != null && safety.compareTo(criteria.complexSafety()) >= 0) {
             complex.add("the safety concern is " + word(safety) + " (at least " + word(criteria.complexSafety()) + ")");
+            complexParts.add(new RationalePart("triage-threeway.safety",
+                    Map.of("level", safety.name(), "min", criteria.complexSafety().name())));
             expertise.add("veiligheidstaxatie");
         }
         if (criteria.multiRepeatedViolence() && facts.repeatedViolence()) {
             multi.add("violence happened before (repeated violence)");
+            multiParts.add(new RationalePart("triage-threeway.repeatedViolence"));
             expertise.add("huiselijk geweld en kindermishandeling");
         }
         if (criteria.multiEarlierHelp() && facts.earlierHelpWithoutResult()) {
             multi.add("earlier help brought no breakthrough");
+            multiParts.add(new RationalePart("triage-threeway.earlierHelp"));
         }
         Set<String> multiParental = intersection(parental, criteria.multiParental());
         Set<String> complexParental = intersection(parental, criteria.complexParental());
         complexParental.removeAll(multiParental);
         if (!multiParental.isEmpty()) {
             multi.add("a parent has " + problems(multiParental));
+            multiParts.add(new RationalePart("triage-threeway.parental", Map.of("problems", String.join(", ", multiParental))));
             multiParental.forEach(p -> expertise.addAll(expertiseFor(p)));
         }
         if (!complexParental.isEmpty()) {
             complex.add("a parent has " + problems(complexParental));
+            complexParts.add(new RationalePart("triage-threeway.parental", Map.of("problems", String.join(", ", complexParental))));
             complexParental.forEach(p -> expertise.addAll(expertiseFor(p)));
         }
 
@@ -98,23 +113,48 @@ public final class ThreeWayTriage implements Triage {
             String rationale = "Meervoudig complex because " + String.join("; ", multi)
                     + (complex.isEmpty() ? "" : ". Also complex because " + String.join("; ", complex))
                     + ". The regional safety team (RVT) takes the case on.";
+            List<RationalePart> parts = new ArrayList<>();
+            parts.add(new RationalePart("triage-threeway.multi"));
+            parts.addAll(multiParts);
+            if (!complexParts.isEmpty()) {
+                parts.add(new RationalePart("triage-threeway.alsoComplex"));
+                parts.addAll(complexParts);
+            }
+            parts.add(new RationalePart("triage-threeway.toRvt"));
             return new TriageDecision(MEERVOUDIG_COMPLEX, Route.REGIONAL_SAFETY_TEAM, rationale,
-                    List.copyOf(expertise), false);
+                    List.copyOf(expertise), false, parts);
         }
         if (!complex.isEmpty()) {
             return new TriageDecision(COMPLEX, Route.REGIONAL_SAFETY_TEAM, "Complex because "
                     + String.join("; ", complex) + ". The regional safety team (RVT) takes the case on.",
-                    List.copyOf(expertise), false);
+                    List.copyOf(expertise), false, concat(new RationalePart("triage-threeway.complex"), complexParts,
+                            new RationalePart("triage-threeway.toRvt")));
         }
         return new TriageDecision(ENKELVOUDIG, Route.LOCAL_TEAM, "Enkelvoudig: no criterion for complex or"
                 + " meervoudig complex holds (" + domains.size() + " life domain(s) with problems, safety concern "
-                + word(safety) + "). The case stays with the local team.", List.of(), false);
+                + word(safety) + "). The case stays with the local team.", List.of(), false,
+                List.of(new RationalePart("triage-threeway.enkelvoudig",
+                        Map.of("count", String.valueOf(domains.size()), "level", safety.name()))));
     }
 
     private static Set<String> intersection(Set<String> a, Set<String> b) {
         Set<String> both = new TreeSet<>(a);
         both.retainAll(b);
         return both;
+    }
+
+    /** Problems in so many life domains (named by their codes, which the UI shows in words), at least min. */
+    private static RationalePart domainsPart(Set<LifeDomain> domains, int min) {
+        return new RationalePart("triage-threeway.domains", Map.of("count", String.valueOf(domains.size()),
+                "domains", domains.stream().map(Enum::name).collect(Collectors.joining(", ")), "min", String.valueOf(min)));
+    }
+
+    private static List<RationalePart> concat(RationalePart first, List<RationalePart> middle, RationalePart last) {
+        List<RationalePart> all = new ArrayList<>();
+        all.add(first);
+        all.addAll(middle);
+        all.add(last);
+        return all;
     }
 
     private static String names(Set<LifeDomain> domains) {

@@ -8,6 +8,7 @@ import java.util.Map;
 import nl.proeftuin.core.spi.BindingConfiguration;
 import nl.proeftuin.core.spi.PluginConfiguration;
 import nl.proeftuin.core.spi.PluginId;
+import nl.proeftuin.core.spi.RationalePart;
 import nl.proeftuin.core.spi.Route;
 import nl.proeftuin.core.spi.Triage;
 import nl.proeftuin.core.spi.TriageAssessment;
@@ -110,41 +111,55 @@ public final class JointLocalTriage implements Triage {
             }
         }
         String ignoredText = ignored(ignored);
+        List<RationalePart> ignoredParts = ignoredParts(ignored);
 
         if (safety == null || process == null) {
             StringBuilder why = new StringBuilder("Joint local triage of the Zorg- en Veiligheidshuis waits for ");
+            List<RationalePart> parts = new ArrayList<>();
             if (safety == null && process == null) {
+                parts.add(new RationalePart("triage-veiligheidshuis.pending.both"));
                 why.append("both assessments: the municipal safety director (").append(SAFETY_DIRECTOR)
                         .append(") and the Veiligheidshuis process director (").append(PROCESS_DIRECTOR)
                         .append(") have not assessed yet.");
             } else if (safety == null) {
+                parts.add(new RationalePart("triage-veiligheidshuis.pending.safety"));
+                parts.add(assessmentPart(process));
                 why.append("the municipal safety director (").append(SAFETY_DIRECTOR).append("): still missing. ")
                         .append("Recorded so far: ").append(assessment(process)).append('.');
             } else {
+                parts.add(new RationalePart("triage-veiligheidshuis.pending.process"));
+                parts.add(assessmentPart(safety));
                 why.append("the Veiligheidshuis process director (").append(PROCESS_DIRECTOR)
                         .append("): still missing. Recorded so far: ").append(assessment(safety)).append('.');
             }
+            parts.addAll(ignoredParts);
             return new TriageDecision(PENDING, Route.MANUAL_TRIAGE, why.append(ignoredText).toString(), List.of(),
-                    true);
+                    true, parts);
         }
 
         String both = assessment(safety) + "; " + assessment(process);
+        List<RationalePart> bothParts = List.of(assessmentPart(safety), assessmentPart(process));
         if (safety.recommendation() == process.recommendation()) {
             Route route = safety.recommendation();
             return new TriageDecision(JOINT_DECISION, route, "Joint decision: the municipal safety director and the"
                     + " Veiligheidshuis process director agree that the case " + describe(route) + ". " + both + "."
-                    + ignoredText, List.of(), false);
+                    + ignoredText, List.of(), false,
+                    parts(new RationalePart("triage-veiligheidshuis.joint", Map.of("route", route.name())), bothParts,
+                            ignoredParts));
         }
         String disagreed = "The municipal safety director and the Veiligheidshuis process director disagree: " + both
                 + ". ";
         if (escalate) {
             return new TriageDecision(DISAGREEMENT, Route.VEILIGHEIDSHUIS_TABLE, disagreed
                     + "On disagreement the case goes to a Veiligheidshuis table (" + ON_DISAGREEMENT + "=" + ESCALATE
-                    + "), the safer choice, where the partners decide together." + ignoredText, List.of(), false);
+                    + "), the safer choice, where the partners decide together." + ignoredText, List.of(), false,
+                    parts(new RationalePart("triage-veiligheidshuis.disagreement"), bothParts,
+                            List.of(new RationalePart("triage-veiligheidshuis.disagreement.escalate")), ignoredParts));
         }
         return new TriageDecision(DISAGREEMENT, Route.MANUAL_TRIAGE, disagreed
                 + "On disagreement a person triages the case (" + ON_DISAGREEMENT + "=" + MANUAL + ")." + ignoredText,
-                List.of(), false);
+                List.of(), false, parts(new RationalePart("triage-veiligheidshuis.disagreement"), bothParts,
+                        List.of(new RationalePart("triage-veiligheidshuis.disagreement.manual")), ignoredParts));
     }
 
     /**
@@ -177,6 +192,52 @@ public final class JointLocalTriage implements Triage {
 
     private static String assessment(TriageAssessment a) {
         return who(a) + " recommends that the case " + describe(a.recommendation()) + ", noting: \"" + note(a) + "\"";
+    }
+
+    /** The rationale's sentences in order: the first, then each list. */
+    @SafeVarargs
+    private static List<RationalePart> parts(RationalePart first, List<RationalePart>... rest) {
+        List<RationalePart> all = new ArrayList<>();
+        all.add(first);
+        for (List<RationalePart> more : rest) {
+            all.addAll(more);
+        }
+        return all;
+    }
+
+    /** One assessment as a sentence for the UI: who (name, role) recommends which route, and the note. */
+    private static RationalePart assessmentPart(TriageAssessment a) {
+        String n = a.note() == null ? "" : a.note().strip();
+        if (n.isEmpty()) {
+            return new RationalePart("triage-veiligheidshuis.assessment.noNote",
+                    Map.of("name", name(a), "role", role(a), "route", a.recommendation().name()));
+        }
+        return new RationalePart("triage-veiligheidshuis.assessment",
+                Map.of("name", name(a), "role", role(a), "route", a.recommendation().name(), "note", note(a)));
+    }
+
+    /** The ignored assessments as sentences for the UI, like {@link #ignored(List)}. */
+    private static List<RationalePart> ignoredParts(List<TriageAssessment> ignored) {
+        List<RationalePart> parts = new ArrayList<>();
+        for (int i = 0; i < ignored.size() && i < IGNORED_NAMED_MAX; i++) {
+            TriageAssessment a = ignored.get(i);
+            parts.add(new RationalePart(a.recommendation() == null ? "triage-veiligheidshuis.ignored.noRecommendation"
+                    : "triage-veiligheidshuis.ignored", Map.of("name", name(a), "role", role(a))));
+        }
+        if (ignored.size() > IGNORED_NAMED_MAX) {
+            parts.add(new RationalePart("triage-veiligheidshuis.ignored.more",
+                    Map.of("count", String.valueOf(ignored.size() - IGNORED_NAMED_MAX))));
+        }
+        return parts;
+    }
+
+    private static String name(TriageAssessment a) {
+        return a.assessorName() != null && !a.assessorName().isBlank() ? a.assessorName().strip()
+                : a.assessorId() != null && !a.assessorId().isBlank() ? a.assessorId().strip() : "—";
+    }
+
+    private static String role(TriageAssessment a) {
+        return a.assessorRole() == null || a.assessorRole().isBlank() ? "—" : a.assessorRole().strip();
     }
 
     private static String who(TriageAssessment a) {

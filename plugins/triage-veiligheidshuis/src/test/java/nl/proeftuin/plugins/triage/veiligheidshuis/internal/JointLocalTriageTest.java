@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 
 import nl.proeftuin.core.api.dto.LifeDomain;
+import nl.proeftuin.core.spi.RationalePart;
 import nl.proeftuin.core.spi.Route;
 import nl.proeftuin.core.spi.SafetyConcern;
 import nl.proeftuin.core.spi.TriageAssessment;
@@ -30,6 +31,33 @@ class JointLocalTriageTest {
     private static final Instant T0 = Instant.parse("2025-03-01T09:00:00Z");
 
     private final JointLocalTriage triage = new JointLocalTriage();
+
+    // --- the rationale in parts, for the UI's texts in the user's language ------------------------------
+
+    private static List<String> keys(TriageDecision d) {
+        return d.rationaleParts().stream().map(RationalePart::key).toList();
+    }
+
+    @Test
+    void theRationaleComesInPartsSentenceBySentence() {
+        assertEquals(List.of("triage-veiligheidshuis.pending.both"), keys(triage.triage(request(Map.of()))));
+
+        TriageDecision waiting = triage.triage(request(Map.of(), process(Route.MDA_PLUS_PLUS, "violence for years", 0)));
+        assertEquals(List.of("triage-veiligheidshuis.pending.safety", "triage-veiligheidshuis.assessment"), keys(waiting));
+        assertEquals(Map.of("name", "Karim Bouali", "role", "PROCESS_DIRECTOR", "route", "MDA_PLUS_PLUS",
+                "note", "violence for years"), waiting.rationaleParts().get(1).arguments());
+
+        TriageDecision joint = triage.triage(request(Map.of(), safety(Route.LOCAL_TEAM, "", 0),
+                process(Route.LOCAL_TEAM, "school is involved", 1)));
+        assertEquals(List.of("triage-veiligheidshuis.joint", "triage-veiligheidshuis.assessment.noNote",
+                "triage-veiligheidshuis.assessment"), keys(joint));
+        assertEquals(Map.of("route", "LOCAL_TEAM"), joint.rationaleParts().get(0).arguments());
+
+        TriageDecision disagree = triage.triage(request(Map.of("onDisagreement", "manual"),
+                safety(Route.LOCAL_TEAM, "a", 0), process(Route.MDA_PLUS_PLUS, "b", 1)));
+        assertEquals(List.of("triage-veiligheidshuis.disagreement", "triage-veiligheidshuis.assessment",
+                "triage-veiligheidshuis.assessment", "triage-veiligheidshuis.disagreement.manual"), keys(disagree));
+    }
 
     // --- pending ------------------------------------------------------------------------------------
 
