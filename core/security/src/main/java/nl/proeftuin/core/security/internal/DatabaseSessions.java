@@ -251,8 +251,11 @@ public class DatabaseSessions implements Authenticator {
         }
         throttles.clientSucceeded(c, keys.client(), now);
         throttles.forgetClients(c, now.minus(settings.knownClientFor()));
-        // Ended sessions of everyone go at each login: the table holds live sessions only.
-        sessions.deleteEnded(c, now, now.minus(settings.idleTimeout()));
+        // Ended sessions of everyone go at each login: the table holds live sessions only. Without moving
+        // the sessions' revision (decision 0043): no node serves an ended session from memory. Expired ones go a
+        // minute late (touchInterval), so even a node whose clock lags by up to that refuses a session itself
+        // before its row goes.
+        sessions.deleteEnded(c, now.minus(touchInterval), now.minus(settings.idleTimeout()));
         Set<Role> roles = EnumSet.noneOf(Role.class);
         roleNames.forEach(name -> UsersFile.role(name).ifPresent(roles::add));
         byte[] random = new byte[TOKEN_BYTES];

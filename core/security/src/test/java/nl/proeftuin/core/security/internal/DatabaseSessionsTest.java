@@ -246,6 +246,37 @@ class DatabaseSessionsTest {
     }
 
     /**
+     * perfw (decision 0043): a login that removes ended sessions (expired, or idle past the timeout)
+     * does not move the sessions' revision, so no node's cache is emptied by it; the ended sessions are
+     * gone and refused, and a logout on one node still counts on the other at once.
+     */
+    @Test
+    void removingEndedSessionsAtLoginKeepsEveryNodesCache() throws Exception {
+        DatabaseSessions nodeB = otherNode();
+        String live = sessions.login("anna.local", PASSWORD.toCharArray(), null).token();
+        nodeB.authenticate(live);
+        assertEquals(1, nodeB.cached());
+        var store = new nl.proeftuin.core.store.internal.JdbcSessionStore();
+        java.time.Instant now = clock.instant();
+        String expired = DatabaseSessions.sha256("expired"), idle = DatabaseSessions.sha256("idle");
+        database.inTransaction(c -> {
+            store.insert(c, new nl.proeftuin.core.store.sessions.StoredSession(expired, "anna.local", "PROFESSIONAL",
+                    now.minus(Duration.ofHours(9)), now.minus(Duration.ofMinutes(5)), now.minus(Duration.ofMinutes(2)), null));
+            store.insert(c, new nl.proeftuin.core.store.sessions.StoredSession(idle, "anna.local", "PROFESSIONAL",
+                    now.minus(Duration.ofHours(1)), now.minus(Duration.ofMinutes(16)), now.plus(Duration.ofHours(7)), null));
+            return null;
+        });
+        long before = database.read(store::revision);
+        sessions.login("anna.local", PASSWORD.toCharArray(), null);
+        assertEquals(before, database.read(store::revision), "removing ended sessions moved the revision");
+        assertTrue(database.read(c -> store.ofEnabledAccount(c, expired)).isEmpty(), "the expired session was not removed");
+        assertTrue(database.read(c -> store.ofEnabledAccount(c, idle)).isEmpty(), "the idle session was not removed");
+        nodeB.authenticate(live);
+        sessions.logout(live);
+        assertEquals(Reason.INVALID_TOKEN, assertThrows(AuthenticationException.class, () -> nodeB.authenticate(live)).reason());
+    }
+
+    /**
      * The last-seen moment is written at most once a minute per session, not per request, and the idle
      * timeout still ends a session: requests within a minute read no session row and write nothing.
      */

@@ -50,10 +50,12 @@ public class JdbcSessionStore implements SessionStore {
 
     @Override
     public void deleteEnded(Connection c, Instant now, Instant idleSince) throws SQLException {
-        if (Jdbc.update(c, "DELETE FROM user_session WHERE expires_at <= ? OR last_seen_at <= ?", instant(now),
-                instant(idleSince)) > 0) {
-            bump(c);
-        }
+        // perfw (decision 0043): no revision bump. An ended session is refused by every node already (a
+        // cached one is served only before its expiry and within a minute of its last-seen moment, both
+        // checked on the node's own clock), so removing its row changes no node's answer; bumping here
+        // emptied every node's session cache at each login that found one.
+        Jdbc.update(c, "DELETE FROM user_session WHERE expires_at <= ? OR last_seen_at <= ?", instant(now),
+                instant(idleSince));
     }
 
     @Override

@@ -27,7 +27,10 @@ public interface SessionStore {
     /** Removes every session of the user (disabled, new password). */
     void deleteOfUser(Connection c, String userId) throws SQLException;
 
-    /** Removes every session that expired by {@code now} or was last seen at or before {@code idleSince}. */
+    /**
+     * Removes every session that expired by {@code now} or was last seen at or before {@code idleSince}.
+     * Does not move the {@link #revision}: an ended session is refused everywhere already (decision 0043).
+     */
     void deleteEnded(Connection c, Instant now, Instant idleSince) throws SQLException;
 
     /** Sets the roles of the user's open sessions (so that a change counts at once). */
@@ -39,7 +42,8 @@ public interface SessionStore {
      * The sessions' revision (table {@code session_revision}, V24): moved forward in the same transaction
      * by every change that ends or alters a session or its account (a delete that removed a session,
      * {@link #deleteOfUser}, {@link #setRolesOfUser}, and the account changes of
-     * {@code AccountStore}), never by a login or a last-seen touch. A node may serve a session it
+     * {@code AccountStore}), never by a login, a last-seen touch or the removal of ended sessions
+     * ({@link #deleteEnded}, decision 0043). A node may serve a session it
      * read at revision R while the revision is still R.
      */
     long revision(Connection c) throws SQLException;

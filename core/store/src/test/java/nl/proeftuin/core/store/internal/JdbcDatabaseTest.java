@@ -263,6 +263,16 @@ class JdbcDatabaseTest {
             assertTrue(settings.url().contains(";WRITE_DELAY=0"), settings.url());
             assertTrue(Files.exists(karafData.resolve("proeftuin").resolve("proeftuin.mv.db")), "no database file");
         }
+
+        /** perfw (decision 0043): H2's default of 8 parsed statements per session made every hot-path statement parse again. */
+        @Test
+        void eachSessionKeepsEnoughParsedStatements() throws Exception {
+            String size = db.read(c -> Jdbc.one(c, "SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS"
+                    + " WHERE SETTING_NAME = 'QUERY_CACHE_SIZE'", rs -> rs.getString(1)).orElse(null));
+            assertEquals(String.valueOf(JdbcDatabase.H2_QUERY_CACHE_SIZE), size);
+            assertEquals("jdbc:h2:mem:x;QUERY_CACHE_SIZE=4", JdbcDatabase.withQueryCache("jdbc:h2:mem:x;QUERY_CACHE_SIZE=4"));
+            assertEquals("jdbc:postgresql://h/db", JdbcDatabase.withQueryCache("jdbc:postgresql://h/db"));
+        }
     }
 
     @Nested
