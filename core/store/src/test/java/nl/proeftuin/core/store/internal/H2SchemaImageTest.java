@@ -43,6 +43,13 @@ class H2SchemaImageTest {
     Path data;
 
     @Test
+    void theImageHoldsEveryMigrationSoThatAFirstStartNeedsNoFlyway() throws Exception {
+        assertEquals(SchemaUpgradeTest.latestMigration(), String.valueOf(H2SchemaImage.VERSION),
+                "a migration was added: set H2SchemaImage.VERSION to it, run this test and copy the image it writes to"
+                        + " core/store/target/ (theImageIsWhatTheMigrationsMakeUpToItsVersion says where), deleting the old one");
+    }
+
+    @Test
     void theImageIsWhatTheMigrationsMakeUpToItsVersion() throws Exception {
         String url = ShippedConfig.defaultUrl(data);
         Flyway.configure().dataSource(url, "sa", "").locations(LOCATIONS)

@@ -1,4 +1,4 @@
--- The schema of migrations V1 to V28 for an empty embedded H2 database (decision 0040). Written by H2SchemaImageTest; do not edit.
+-- The schema of migrations V1 to V31 for an empty embedded H2 database (decision 0040). Written by H2SchemaImageTest; do not edit.
 CREATE TABLE "public"."proeftuin_schema_image_loading"("at" TIMESTAMP);
 CREATE CACHED TABLE "public"."flyway_schema_history"(
     "installed_rank" INTEGER NOT NULL,
@@ -13,7 +13,7 @@ CREATE CACHED TABLE "public"."flyway_schema_history"(
     "success" BOOLEAN NOT NULL
 );
 ALTER TABLE "public"."flyway_schema_history" ADD CONSTRAINT "public"."flyway_schema_history_pk" PRIMARY KEY("installed_rank");
--- 27 +/- SELECT COUNT(*) FROM public.flyway_schema_history;
+-- 29 +/- SELECT COUNT(*) FROM public.flyway_schema_history;
 INSERT INTO "public"."flyway_schema_history" VALUES
 (-1, NULL, '<< Flyway Schema History table created >>', 'TABLE', '', NULL, 'sa', TIMESTAMP '2000-01-01 00:00:00', 0, TRUE),
 (1, '1', 'platform', 'SQL', 'V1__platform.sql', 2016143938, 'sa', TIMESTAMP '2000-01-01 00:00:00', 0, TRUE),
@@ -41,7 +41,9 @@ INSERT INTO "public"."flyway_schema_history" VALUES
 (23, '25', 'scale indexes', 'SQL', 'V25__scale_indexes.sql', 1151867847, 'sa', TIMESTAMP '2000-01-01 00:00:00', 0, TRUE),
 (24, '26', 'case summary', 'SQL', 'V26__case_summary.sql', 461764996, 'sa', TIMESTAMP '2000-01-01 00:00:00', 0, TRUE),
 (25, '27', 'living case cycle', 'SQL', 'V27__living_case_cycle.sql', -1356317238, 'sa', TIMESTAMP '2000-01-01 00:00:00', 0, TRUE),
-(26, '28', 'separate case many open cases', 'SQL', 'V28__separate_case_many_open_cases.sql', -1885107049, 'sa', TIMESTAMP '2000-01-01 00:00:00', 0, TRUE);
+(26, '28', 'separate case many open cases', 'SQL', 'V28__separate_case_many_open_cases.sql', -1885107049, 'sa', TIMESTAMP '2000-01-01 00:00:00', 0, TRUE),
+(27, '29', 'case summary covering indexes', 'SQL', 'V29__case_summary_covering_indexes.sql', 465625424, 'sa', TIMESTAMP '2000-01-01 00:00:00', 0, TRUE),
+(28, '31', 'access log person index once', 'SQL', 'V31__access_log_person_index_once.sql', -1426202056, 'sa', TIMESTAMP '2000-01-01 00:00:00', 0, TRUE);
 CREATE INDEX "public"."flyway_schema_history_s_idx" ON "public"."flyway_schema_history"("success" NULLS LAST);
 CREATE CACHED TABLE "public"."platform_setting"(
     "setting_name" CHARACTER VARYING(100) NOT NULL,
@@ -575,7 +577,6 @@ CREATE CACHED TABLE "public"."access_log_person"(
 );
 ALTER TABLE "public"."access_log_person" ADD CONSTRAINT "public"."CONSTRAINT_D3C" PRIMARY KEY("seq_no", "person_id");
 -- 0 +/- SELECT COUNT(*) FROM public.access_log_person;
-CREATE INDEX "public"."access_log_person_ix" ON "public"."access_log_person"("person_id" NULLS LAST);
 CREATE INDEX "public"."access_log_person_seq_ix" ON "public"."access_log_person"("person_id" NULLS LAST, "seq_no" NULLS LAST);
 CREATE CACHED TABLE "public"."case_outcome"(
     "case_id" CHARACTER VARYING(36) NOT NULL,
@@ -1021,8 +1022,8 @@ CREATE CACHED TABLE "public"."case_summary"(
 );
 ALTER TABLE "public"."case_summary" ADD CONSTRAINT "public"."CONSTRAINT_BE" PRIMARY KEY("case_id");
 -- 0 +/- SELECT COUNT(*) FROM public.case_summary;
-CREATE INDEX "public"."case_summary_signal_ix" ON "public"."case_summary"("signal_received_on" NULLS LAST, "municipality" NULLS LAST);
-CREATE INDEX "public"."case_summary_municipality_ix" ON "public"."case_summary"("municipality" NULLS LAST, "signal_received_on" NULLS LAST);
+CREATE INDEX "public"."case_summary_signal_ix" ON "public"."case_summary"("signal_received_on" NULLS LAST, "municipality" NULLS LAST, "triage_plugin" NULLS LAST, "triage_configuration_hash" NULLS LAST, "triage_binding_revision" NULLS LAST, "lead_days" NULLS LAST, "professionals" NULLS LAST, "handovers" NULLS LAST, "status" NULLS LAST, "framework" NULLS LAST, "measure_type" NULLS LAST, "outcome" NULLS LAST, "repeat_signal" NULLS LAST, "raad_requests" NULLS LAST, "first_help_on" NULLS LAST, "case_id" NULLS LAST);
+CREATE INDEX "public"."case_summary_municipality_ix" ON "public"."case_summary"("municipality" NULLS LAST, "signal_received_on" NULLS LAST, "triage_plugin" NULLS LAST, "triage_configuration_hash" NULLS LAST, "triage_binding_revision" NULLS LAST, "lead_days" NULLS LAST, "professionals" NULLS LAST, "handovers" NULLS LAST, "status" NULLS LAST, "framework" NULLS LAST, "measure_type" NULLS LAST, "outcome" NULLS LAST, "repeat_signal" NULLS LAST, "raad_requests" NULLS LAST, "first_help_on" NULLS LAST, "case_id" NULLS LAST);
 CREATE INDEX "public"."case_summary_variant_ix" ON "public"."case_summary"("triage_plugin" NULLS LAST, "triage_configuration_hash" NULLS LAST);
 CREATE INDEX "public"."case_summary_revision_ix" ON "public"."case_summary"("triage_binding_revision" NULLS LAST);
 CREATE CACHED TABLE "public"."case_variant"(
