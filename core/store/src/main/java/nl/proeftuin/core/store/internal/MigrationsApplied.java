@@ -66,7 +66,7 @@ final class MigrationsApplied {
     /** The versions in the migration folders, or empty when one of them cannot be listed here. */
     static Optional<Set<String>> resolved(List<String> locations) {
         Set<String> versions = new HashSet<>();
-        Bundle bundle = FrameworkUtil.getBundle(MigrationsApplied.class);
+        Bundle bundle = InOsgi.bundle();
         for (String location : locations) {
             if (!location.startsWith(CLASSPATH)) {
                 return Optional.empty();
@@ -94,6 +94,17 @@ final class MigrationsApplied {
             names.add(path.substring(path.lastIndexOf('/') + 1));
         }
         return Optional.of(names);
+    }
+
+    /** This bundle, or null outside OSGi (tests, tools), where the framework's classes may not even be there. */
+    private static final class InOsgi {
+        static Bundle bundle() {
+            try {
+                return FrameworkUtil.getBundle(MigrationsApplied.class);
+            } catch (LinkageError noFramework) {
+                return null;
+            }
+        }
     }
 
     /** Outside OSGi (tests): the folder on the class path, when it is a directory. */
