@@ -5,7 +5,7 @@
 // finding care. Reading comes first; each form opens behind "Wijzigen"; a framework change asks
 // for a confirmation.
 import { h, replace, field, formatDate, today, statusTag, summaryCard, confirmDialog, uid } from './dom.js';
-import { t, te, language, words, pluginName, rationale } from './i18n.js';
+import { t, te, language, words, pluginName, rationale, reasons } from './i18n.js';
 import * as api from './api.js';
 import { act, say, problemText } from './app.js';
 import { familyGraph } from './graph.js';
@@ -418,7 +418,7 @@ function carePath(cp, path) {
   const a = cp.advice;
   if (a) {
     box.append(h('p', {}, a.eligible ? t('care.pathEligible') : t('care.pathNotEligible')),
-      h('ul', {}, (a.reasons || []).map((r) => h('li', {}, r))));
+      h('ul', { class: 'care-path-reasons' }, reasons(a).map((r) => h('li', {}, r))));
     if (a.nextPhase) box.append(h('p', {}, t('care.pathNext', { phase: te('Phase', a.nextPhase) })));
     if ((a.openSteps || []).length) box.append(h('p', {}, t('care.pathOpen')), h('ol', {}, a.openSteps.map((s) => h('li', {}, words(s)))));
   }

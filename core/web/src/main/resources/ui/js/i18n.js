@@ -86,13 +86,28 @@ function argument(value) {
  */
 export function rationale(decision) {
   if (!decision) return '';
-  const parts = decision.rationaleParts || [];
-  if (!parts.length || !parts.every((p) => p && has(`rationale.${p.key}`))) return decision.rationale || '';
+  const said = spoken(decision.rationaleParts);
+  return said ? said.join(' ') : decision.rationale || '';
+}
+
+/**
+ * A care path advice's reasons in the user's language (issue 18): its reasonParts through the texts
+ * rationale.<key>, one sentence each; the plugin's own reasons when it gave no parts or when a part has
+ * no text here.
+ */
+export function reasons(advice) {
+  if (!advice) return [];
+  return spoken(advice.reasonParts) || advice.reasons || [];
+}
+
+/** Rationale parts each as its text with its arguments in words, or null when there are none or one has no text. */
+function spoken(parts) {
+  if (!parts || !parts.length || !parts.every((p) => p && has(`rationale.${p.key}`))) return null;
   return parts.map((p) => {
     const args = {};
     for (const [name, value] of Object.entries(p.arguments || {})) args[name] = argument(value);
     return t(`rationale.${p.key}`, args);
-  }).join(' ');
+  });
 }
 
 /** A plugin's name for people: its text, else the name its configuration declares, else its id. */

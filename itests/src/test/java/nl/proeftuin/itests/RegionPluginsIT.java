@@ -64,6 +64,10 @@ public class RegionPluginsIT extends KarafTestSupport {
         assertFalse(path.toString(), path.path("fallback").asBoolean());
         assertEquals(path.toString(), "carepath-mdaplusplus", path.path("provenance").path("pluginId").asText());
         assertTrue(path.toString(), path.path("advice").path("eligible").asBoolean());
+        // every reason also as a part with a key (issue 18: the UI shows it through rationale.<key>)
+        JsonNode parts = path.path("advice").path("reasonParts");
+        assertEquals(path.toString(), path.path("advice").path("reasons").size(), parts.size());
+        assertTrue(path.toString(), parts.toString().contains("\"key\":\"carepath-mdaplusplus.eligible\""));
         assertEquals("MDA++", path.path("definition").path("name").asText());
         // slow down: no intervention before the analysis
         JsonNode early = assertProblem(send("POST", "/api/v1/cases/" + renkum + "/care-path/steps",

@@ -9,9 +9,11 @@ import java.util.TreeMap;
  * the rationale in the user's language instead of the plugin's own text (issue 18). The UI looks up
  * the text {@code rationale.<key>} (core/web's messages; a test fails when a key a plugin in this
  * repository uses has no Dutch and English text) and puts each argument in its {@code {name}}
- * placeholder; an argument that is a code (a route, a role, a safety concern, life domains separated
- * by ", ") is shown in words. When any part has no text, the UI shows the decision's
- * {@link TriageDecision#rationale() rationale} as the plugin wrote it.
+ * placeholder; an argument that is a code (a route, a role, a safety concern, a phase, life domains
+ * separated by ", ") is shown in words. When any part has no text, the UI shows the decision's
+ * {@link TriageDecision#rationale() rationale} as the plugin wrote it. A care path gives its advice's
+ * reasons the same way ({@link CarePathAdvice#reasonParts()}; when any part has no text, the UI shows
+ * {@link CarePathAdvice#reasons()}).
  *
  * @param key       the message key, {@code <plugin id>.<name>}, for example
  *                  {@code triage-veiligheidshuis.pending.both}

@@ -235,7 +235,8 @@ public class BoundCarePathService implements CarePathService {
         if (a.reasons() == null || a.openSteps() == null) {
             return "advice without reasons or open steps";
         }
-        return null;
+        // the reasons as parts for the UI's texts (issue 18): the triage's limits
+        return BoundTriageService.unusableParts(a.reasonParts(), "reason");
     }
 
     /** The path's required steps, phase by phase, as one sequence. */

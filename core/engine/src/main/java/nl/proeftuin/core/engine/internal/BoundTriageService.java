@@ -327,20 +327,35 @@ public class BoundTriageService implements TriageService {
         if (d.rationale().length() > MAX_RATIONALE) {
             return "a rationale longer than " + MAX_RATIONALE + " characters";
         }
-        if (d.rationaleParts().size() > MAX_RATIONALE_PARTS || d.rationaleParts().stream().anyMatch(p -> p == null
-                || p.key().isBlank() || p.key().length() > MAX_RATIONALE_KEY)) {
-            return "more than " + MAX_RATIONALE_PARTS + " rationale parts, or one without a key or with a key longer"
-                    + " than " + MAX_RATIONALE_KEY + " characters";
-        }
-        if (d.rationaleParts().stream().mapToLong(p -> p.arguments().entrySet().stream()
-                .mapToLong(e -> e.getKey().length() + (e.getValue() == null ? 0 : e.getValue().length())).sum())
-                .sum() > 2L * MAX_RATIONALE) {
-            return "rationale parts whose arguments hold more than " + 2 * MAX_RATIONALE + " characters";
+        String parts = unusableParts(d.rationaleParts(), "rationale");
+        if (parts != null) {
+            return parts;
         }
         if (d.expertise() != null && (d.expertise().size() > MAX_EXPERTISE
                 || d.expertise().stream().anyMatch(e -> e.length() > MAX_EXPERTISE_ENTRY))) {
             return "more than " + MAX_EXPERTISE + " expertise entries or one longer than " + MAX_EXPERTISE_ENTRY
                     + " characters";
+        }
+        return null;
+    }
+
+    /**
+     * What is wrong with a plugin's rationale parts (a triage's rationale, a care path's reasons), or null
+     * when they can be kept: at most {@value #MAX_RATIONALE_PARTS}, each with a key of at most
+     * {@value #MAX_RATIONALE_KEY} characters, their arguments together at most twice {@value #MAX_RATIONALE}.
+     *
+     * @param what what the parts are of, for the message ("rationale", "reason")
+     */
+    static String unusableParts(List<RationalePart> parts, String what) {
+        if (parts.size() > MAX_RATIONALE_PARTS || parts.stream().anyMatch(p -> p == null
+                || p.key().isBlank() || p.key().length() > MAX_RATIONALE_KEY)) {
+            return "more than " + MAX_RATIONALE_PARTS + " " + what + " parts, or one without a key or with a key longer"
+                    + " than " + MAX_RATIONALE_KEY + " characters";
+        }
+        if (parts.stream().mapToLong(p -> p.arguments().entrySet().stream()
+                .mapToLong(e -> e.getKey().length() + (e.getValue() == null ? 0 : e.getValue().length())).sum())
+                .sum() > 2L * MAX_RATIONALE) {
+            return what + " parts whose arguments hold more than " + 2 * MAX_RATIONALE + " characters";
         }
         return null;
     }

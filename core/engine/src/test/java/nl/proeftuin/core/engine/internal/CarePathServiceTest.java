@@ -31,6 +31,7 @@ import nl.proeftuin.core.spi.CarePathDefinition;
 import nl.proeftuin.core.spi.CarePathPhase;
 import nl.proeftuin.core.spi.CarePathRequest;
 import nl.proeftuin.core.spi.ExtensionPoint;
+import nl.proeftuin.core.spi.RationalePart;
 import nl.proeftuin.core.api.plugins.Alert;
 import nl.proeftuin.core.api.plugins.Binding;
 import nl.proeftuin.core.api.plugins.BindingInput;
@@ -281,6 +282,59 @@ class CarePathServiceTest {
             assertEquals("mda-test", alerts.get(0).pluginId());
             assertEquals(k.municipality(), alerts.get(0).municipality());
             assertTrue(alerts.get(0).message().contains(s.fallbackReason()), alerts.get(0).message());
+        }
+
+        /** The advice's reasons as parts (key and arguments, for the UI's texts) come back with the status; bad parts fall back. */
+        @Test
+        void theReasonPartsComeBackWithTheAdvice() {
+            TestPath good = new TestPath();
+            List<RationalePart> parts = List.of(new RationalePart("spoken-path.incidents", Map.of("count", "0")),
+                    new RationalePart("spoken-path.done"));
+            installPath("spoken-path", new CarePath() {
+                @Override
+                public CarePathDefinition definition(Map<String, String> configuration) {
+                    return good.definition(configuration);
+                }
+
+                @Override
+                public CarePathAdvice advise(CarePathRequest request) {
+                    CarePathAdvice a = good.advise(request);
+                    return new CarePathAdvice(a.eligible(), a.reasons(), a.nextPhase(), a.openSteps(), parts);
+                }
+            });
+            CaseView k = openCase(person("Sanne"));
+            bindPath(k.municipality(), "spoken-path", Map.of());
+
+            CarePathStatus s = paths.status(k.id());
+
+            assertFalse(s.fallback(), s.fallbackReason());
+            assertEquals(parts, s.advice().reasonParts());
+            assertEquals(List.of("incidents: 0"), s.advice().reasons(), "the plugin's own text stays");
+            // a path of before 1.4 gives none
+            assertEquals(List.of(), new TestPath().advise(path(k)).reasonParts());
+
+            installPath("keyless-path", new CarePath() {
+                @Override
+                public CarePathDefinition definition(Map<String, String> configuration) {
+                    return good.definition(configuration);
+                }
+
+                @Override
+                public CarePathAdvice advise(CarePathRequest request) {
+                    CarePathAdvice a = good.advise(request);
+                    return new CarePathAdvice(a.eligible(), a.reasons(), a.nextPhase(), a.openSteps(),
+                            List.of(new RationalePart(" ")));
+                }
+            });
+            CaseView keyless = openCase(person("Daan"));
+            bindPath(keyless.municipality(), "keyless-path", Map.of());
+            s = paths.status(keyless.id());
+            assertTrue(s.fallback());
+            assertTrue(s.fallbackReason().contains("reason parts"), s.fallbackReason());
+        }
+
+        static CarePathRequest path(CaseView k) {
+            return new CarePathRequest(k, null, List.of(), 0, Map.of());
         }
 
         @Test

@@ -22,7 +22,8 @@ import org.junit.jupiter.api.Test;
  * A plugin's rationale reaches the UI in the user's language (issue 18): every {@code RationalePart}
  * key written in any module's src/main/java (plugins and the core's fallback) has a Dutch and an
  * English text {@code rationale.<key>}, and every {@code {placeholder}} of those texts is an argument
- * the call gives. A plugin that adds a rationale sentence without its texts fails here.
+ * the call gives. A plugin that adds a rationale sentence without its texts fails here. The same holds
+ * for a care path's reasons (CarePathAdvice.reasonParts), which are RationaleParts too.
  */
 class RationaleTextsTest {
     private static final Path ROOT = Path.of("../..");
@@ -56,7 +57,11 @@ class RationaleTextsTest {
             }
         }
         assertTrue(keys.keySet().containsAll(Set.of("core.fallback", "triage-veiligheidshuis.pending.both",
-                "triage-veiligheidshuis.joint", "triage-threeway.domains", "example-triage.serious")), "keys found: " + keys.keySet());
+                "triage-veiligheidshuis.joint", "triage-threeway.domains", "example-triage.serious",
+                // a care path's reasons (CarePathAdvice.reasonParts), the MDA++ plugin's
+                "carepath-mdaplusplus.eligible", "carepath-mdaplusplus.notEligible",
+                "carepath-mdaplusplus.entry.domains.met", "carepath-mdaplusplus.incidents.back")),
+                "keys found: " + keys.keySet());
         for (String lang : Messages.LANGUAGES) {
             ResourceBundle bundle = Messages.bundle(Locale.forLanguageTag(lang));
             Set<String> missing = new TreeSet<>();

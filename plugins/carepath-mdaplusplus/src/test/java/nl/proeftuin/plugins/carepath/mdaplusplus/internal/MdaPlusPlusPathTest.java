@@ -25,6 +25,7 @@ import nl.proeftuin.core.spi.CarePathAdvice;
 import nl.proeftuin.core.spi.CarePathDefinition;
 import nl.proeftuin.core.spi.CarePathPhase;
 import nl.proeftuin.core.spi.CarePathRequest;
+import nl.proeftuin.core.spi.RationalePart;
 import nl.proeftuin.core.spi.SafetyConcern;
 import nl.proeftuin.core.spi.TriageFacts;
 import org.junit.jupiter.api.Test;
@@ -341,6 +342,59 @@ class MdaPlusPlusPathTest {
     void noIncidentsSaysSo() {
         CarePathAdvice a = path.advise(request(Phase.ACUTE_SAFETY, eligibleFacts(), List.of(), 0, Map.of()));
         assertTrue(a.reasons().contains("Repeat incidents: 0 since entry, fewer than 1."), a.reasons().toString());
+    }
+
+    // --- reasons in the user's language (issue 18) -----------------------------------------------------
+
+    @Test
+    void everyReasonHasAPartWithAKeyAndItsArgumentsAsCodes() {
+        CarePathAdvice a = path.advise(request(Phase.RECOVERY, eligibleFacts(), concat(ACUTE, RISK), 1, Map.of()));
+
+        assertEquals(a.reasons().size(), a.reasonParts().size(), a.reasonParts().toString());
+        assertEquals(List.of(
+                new RationalePart("carepath-mdaplusplus.entry.repeatedViolence.met"),
+                new RationalePart("carepath-mdaplusplus.entry.domains.met",
+                        Map.of("count", "3", "domains", "SAFETY, PARENTING, ADDICTION", "min", "2")),
+                new RationalePart("carepath-mdaplusplus.entry.earlierHelp.met"),
+                new RationalePart("carepath-mdaplusplus.entry.safety.met", Map.of("level", "SERIOUS", "min", "SERIOUS")),
+                new RationalePart("carepath-mdaplusplus.eligible"),
+                new RationalePart("carepath-mdaplusplus.casusregie.heldWithOrganisation",
+                        Map.of("name", "Fatima El Amrani", "organisation", "Veilig Thuis")),
+                new RationalePart("carepath-mdaplusplus.incidents.back",
+                        Map.of("count", "1", "threshold", "1", "phase", "RECOVERY", "next", "ACUTE_SAFETY"))),
+                a.reasonParts());
+    }
+
+    @Test
+    void everyBranchGivesAsManyPartsAsReasons() {
+        TriageFacts none = new TriageFacts(Set.of(), SafetyConcern.MODERATE, false, false, Set.of());
+        List<CarePathAdvice> advice = List.of(
+                path.advise(request(Phase.ACUTE_SAFETY, null, List.of(), 0, Map.of())),
+                path.advise(request(Phase.ACUTE_SAFETY, none, List.of("intake"), 0, Map.of())),
+                path.advise(request(Phase.ACUTE_SAFETY, eligibleFacts(), List.of(), 0, Map.of())),
+                path.advise(request(Phase.ACUTE_SAFETY, eligibleFacts(), ACUTE, 1, Map.of())),
+                path.advise(request(Phase.ACUTE_SAFETY, eligibleFacts(), ACUTE, 0, Map.of())),
+                path.advise(request(Phase.ACUTE_SAFETY, eligibleFacts(), ACUTE, 0, Map.of(), List.of())),
+                path.advise(request(Phase.ACUTE_SAFETY, eligibleFacts(), ACUTE, 0, Map.of("casusregie.required",
+                        "false"), List.of())),
+                path.advise(request(Phase.RECOVERY, eligibleFacts(), all(), 3, Map.of("incidents.escalateAfter", "0"))));
+        for (CarePathAdvice a : advice) {
+            assertEquals(a.reasons().size(), a.reasonParts().size(), a.reasons() + " / " + a.reasonParts());
+            assertTrue(a.reasonParts().stream().allMatch(p -> p.key().startsWith("carepath-mdaplusplus.")),
+                    a.reasonParts().toString());
+        }
+        assertEquals(new RationalePart("carepath-mdaplusplus.noFacts"), advice.get(0).reasonParts().get(0));
+        assertEquals(new RationalePart("carepath-mdaplusplus.entry.domains.none", Map.of("min", "2")),
+                advice.get(1).reasonParts().get(1));
+        assertTrue(advice.get(1).reasonParts().contains(new RationalePart("carepath-mdaplusplus.foreignSteps",
+                Map.of("steps", "intake"))), advice.get(1).reasonParts().toString());
+        assertTrue(advice.get(2).reasonParts().contains(new RationalePart("carepath-mdaplusplus.phase.openSteps",
+                Map.of("phase", "ACUTE_SAFETY", "steps", "safety-assessment, safety-plan"))));
+        assertTrue(advice.get(4).reasonParts().contains(new RationalePart("carepath-mdaplusplus.phase.done",
+                Map.of("phase", "ACUTE_SAFETY", "next", "STABILISATION"))));
+        assertTrue(advice.get(5).reasonParts().contains(new RationalePart("carepath-mdaplusplus.phase.noCasusregie",
+                Map.of("phase", "ACUTE_SAFETY"))));
+        assertTrue(advice.get(7).reasonParts().contains(new RationalePart("carepath-mdaplusplus.path.done")));
     }
 
     // --- contract ------------------------------------------------------------------------------------
