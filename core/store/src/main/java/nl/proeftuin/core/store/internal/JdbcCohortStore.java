@@ -110,23 +110,11 @@ public class JdbcCohortStore implements CohortStore {
     public SortedMap<Integer, Long> histogram(Connection c, Filter filter, Measure measure) throws SQLException {
         Dialect d = dialect(c);
         List<Object> params = new ArrayList<>();
-        String inner = switch (measure) {
-            case LEAD_TIME_DAYS -> "SELECT s.lead_days AS v" + BASE + where(filter, params) + " AND s.lead_days IS NOT NULL";
-            case PROFESSIONALS -> "SELECT s.professionals AS v" + BASE + where(filter, params);
-            case HANDOVERS -> "SELECT s.handovers AS v" + BASE + where(filter, params);
-            case CARE_WAITING_DAYS -> {
-                // a case with one allocated request carries its waiting days (V32, read from the cohort's covering
-                // index); only a case with two or more is joined with care_request
-                String days = d.days(d.day("r.requested_at"), d.day("r.allocated_at"));
-                String single = "SELECT s.care_wait_days AS v" + BASE + where(filter, params) + " AND s.care_waits = 1";
-                yield single + " UNION ALL SELECT CASE WHEN " + days + " < 0 THEN 0 ELSE " + days + " END AS v" + BASE
-                        + " JOIN care_request r ON r.case_id = s.case_id AND r.allocated_at IS NOT NULL"
-                        + where(filter, params) + " AND s.care_waits > 1";
-            }
-            case FAMILY_EXPERIENCE -> null;
-        };
         SortedMap<Integer, Long> out = new TreeMap<>();
-        if (inner == null) {
+        if (measure == Measure.CARE_WAITING_DAYS) {
+            return careWaiting(c, d, filter, params);
+        }
+        if (measure == Measure.FAMILY_EXPERIENCE) {
             // each member's newest score: the summary row counts them per score (V32)
             Jdbc.list(c, "SELECT" + EXPERIENCE_SUMS + BASE + where(filter, params), rs -> {
                 experience(rs, 1, out);
@@ -134,9 +122,42 @@ public class JdbcCohortStore implements CohortStore {
             }, params.toArray());
             return out;
         }
+        String inner = switch (measure) {
+            case LEAD_TIME_DAYS -> "SELECT s.lead_days AS v" + BASE + where(filter, params) + " AND s.lead_days IS NOT NULL";
+            case PROFESSIONALS -> "SELECT s.professionals AS v" + BASE + where(filter, params);
+            case HANDOVERS -> "SELECT s.handovers AS v" + BASE + where(filter, params);
+            case CARE_WAITING_DAYS, FAMILY_EXPERIENCE -> throw new IllegalStateException("read above: " + measure);
+        };
         for (long[] row : Jdbc.list(c, "SELECT v, COUNT(*) AS n FROM (" + inner + ") y GROUP BY v",
                 rs -> new long[] {rs.getLong(1), rs.getLong(2)}, params.toArray())) {
             out.put((int) row[0], row[1]);
+        }
+        return out;
+    }
+
+    /** The waiting days of every allocated care request of the cohort's cases (V32: mostly from the summary row). */
+    private static SortedMap<Integer, Long> careWaiting(Connection c, Dialect d, Filter filter, List<Object> params)
+            throws SQLException {
+        // a case with one allocated request carries its waiting days (V32): one pass over the cohort's
+        // covering index, the cases with two or more counted under -1 (never a waiting time) ...
+        SortedMap<Integer, Long> out = new TreeMap<>();
+        for (long[] row : Jdbc.list(c, "SELECT CASE WHEN s.care_waits = 1 THEN s.care_wait_days ELSE -1 END AS v,"
+                + " COUNT(*)" + BASE + where(filter, params) + " AND s.care_waits > 0"
+                + " GROUP BY CASE WHEN s.care_waits = 1 THEN s.care_wait_days ELSE -1 END",
+                rs -> new long[] {rs.getLong(1), rs.getLong(2)}, params.toArray())) {
+            out.put((int) row[0], row[1]);
+        }
+        if (out.remove(-1) == null) {
+            return out;
+        }
+        // ... and only when there are such cases, their requests from care_request (rare)
+        String days = d.days(d.day("r.requested_at"), d.day("r.allocated_at"));
+        List<Object> more = new ArrayList<>();
+        String sql = "SELECT v, COUNT(*) FROM (SELECT CASE WHEN " + days + " < 0 THEN 0 ELSE " + days + " END AS v"
+                + BASE + " JOIN care_request r ON r.case_id = s.case_id AND r.allocated_at IS NOT NULL"
+                + where(filter, more) + " AND s.care_waits > 1) y GROUP BY v";
+        for (long[] row : Jdbc.list(c, sql, rs -> new long[] {rs.getLong(1), rs.getLong(2)}, more.toArray())) {
+            out.merge((int) row[0], row[1], Long::sum);
         }
         return out;
     }
