@@ -185,15 +185,16 @@ public class JdbcCohortService implements CohortService {
         Map<Resolved, Figures> figures = new LinkedHashMap<>();
         read(c -> {
             for (Resolved r : resolve(c, specs)) {
-                // the per-case figures in one pass over the summary rows; the per-request and per-member
-                // ones (care waiting, family experience) from their own tables (decision 0042)
+                // the per-case figures and family experience (each member's newest score, counted per score
+                // in the summary row, V32) in one pass over the summary rows; care waiting in a second
+                // pass (decision 0042)
                 CohortStore.CaseFigures k = cohorts.caseFigures(c, r.filter());
                 Map<Measure, SortedMap<Integer, Long>> h = new LinkedHashMap<>();
                 h.put(Measure.LEAD_TIME_DAYS, k.leadTimeDays());
                 h.put(Measure.PROFESSIONALS, k.professionals());
                 h.put(Measure.HANDOVERS, k.handovers());
                 h.put(Measure.CARE_WAITING_DAYS, cohorts.histogram(c, r.filter(), Measure.CARE_WAITING_DAYS));
-                h.put(Measure.FAMILY_EXPERIENCE, cohorts.histogram(c, r.filter(), Measure.FAMILY_EXPERIENCE));
+                h.put(Measure.FAMILY_EXPERIENCE, k.familyExperience());
                 figures.put(r, new Figures(k.counts(), h));
             }
             return null;

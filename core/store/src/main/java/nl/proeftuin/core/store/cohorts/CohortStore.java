@@ -114,10 +114,11 @@ public interface CohortStore {
 
     /**
      * The per-case figures of a cohort read in one pass (decision 0042): its counts and the histograms of
-     * lead time, professionals and handovers, exactly as {@link #counts} and {@link #histogram} give them.
+     * lead time, professionals, handovers and family experience (each member's newest score, from the
+     * summary row's counts per score, V32), exactly as {@link #counts} and {@link #histogram} give them.
      */
     record CaseFigures(Counts counts, SortedMap<Integer, Long> leadTimeDays, SortedMap<Integer, Long> professionals,
-            SortedMap<Integer, Long> handovers) {
+            SortedMap<Integer, Long> handovers, SortedMap<Integer, Long> familyExperience) {
     }
 
     /** @return the cohort's counts and its per-case histograms, from one aggregation */

@@ -32,7 +32,8 @@ public final class CaseSummaries {
     static final String COLUMNS = "case_id, municipality, signal_received_on, status, framework, measure_type,"
             + " opened_on, first_help_on, lead_days, professionals, active_professionals, handovers, raad_requests,"
             + " outcome, closed_on, repeat_signal, triage_plugin, triage_configuration_hash, triage_binding_revision,"
-            + " framework_changes";
+            + " framework_changes, experience_1, experience_2, experience_3, experience_4, experience_5, care_waits,"
+            + " care_wait_days";
 
     /** The summary row of every case of {@code family_case k} that the WHERE clause appended selects (V26's backfill). */
     static final String SELECT = "SELECT y.id, y.municipality, y.signal_received_on, y.status, y.framework,"
@@ -41,7 +42,9 @@ public final class CaseSummaries {
             + " ELSE CAST(y.first_help_on - y.signal_received_on AS INTEGER) END,"
             + " y.professionals, y.active_professionals, y.handovers, y.raad_requests, y.outcome, y.closed_on,"
             + " y.repeat_signal, y.triage_plugin, y.triage_configuration_hash, y.triage_binding_revision,"
-            + " y.framework_changes FROM (SELECT x.*, CAST(LEAST(COALESCE(x.fp, x.fc), COALESCE(x.fc, x.fp)) AT TIME ZONE"
+            + " y.framework_changes, y.experience_1, y.experience_2, y.experience_3, y.experience_4, y.experience_5,"
+            + " y.care_waits, CASE WHEN y.care_waits <> 1 THEN NULL WHEN y.care_wait < 0 THEN 0 ELSE y.care_wait END"
+            + " FROM (SELECT x.*, CAST(LEAST(COALESCE(x.fp, x.fc), COALESCE(x.fc, x.fp)) AT TIME ZONE"
             + " 'Europe/Amsterdam' AS DATE) AS first_help_on"
             + " FROM (SELECT k.id, k.municipality, k.signal_received_on, k.status, k.framework, k.measure_type,"
             + " CAST(k.opened_at AT TIME ZONE 'Europe/Amsterdam' AS DATE) AS opened_on,"
@@ -61,12 +64,27 @@ public final class CaseSummaries {
             + " THEN 1 ELSE 0 END AS repeat_signal,"
             + " t.plugin_id AS triage_plugin, t.configuration_hash AS triage_configuration_hash,"
             + " t.binding_revision AS triage_binding_revision,"
-            + " (SELECT COUNT(*) FROM case_framework_change f WHERE f.case_id = k.id) AS framework_changes"
+            + " (SELECT COUNT(*) FROM case_framework_change f WHERE f.case_id = k.id) AS framework_changes,"
+            + newest(1) + newest(2) + newest(3) + newest(4) + newest(5)
+            + " (SELECT COUNT(*) FROM care_request r WHERE r.case_id = k.id AND r.allocated_at IS NOT NULL) AS care_waits,"
+            + " (SELECT MIN(CAST(CAST(r.allocated_at AT TIME ZONE 'Europe/Amsterdam' AS DATE)"
+            + " - CAST(r.requested_at AT TIME ZONE 'Europe/Amsterdam' AS DATE) AS INTEGER)) FROM care_request r"
+            + " WHERE r.case_id = k.id AND r.allocated_at IS NOT NULL) AS care_wait"
             + " FROM family_case k"
             + " LEFT JOIN triage_outcome t ON t.case_id = k.id"
             + " AND t.seq_no = (SELECT MIN(t2.seq_no) FROM triage_outcome t2 WHERE t2.case_id = k.id)"
             + " LEFT JOIN case_outcome o ON o.case_id = k.id";
     private static final String END = ") x) y";
+
+    /**
+     * How many members of case {@code k} have {@code score} as their newest family-experience score in it
+     * (V32: the family-experience figure sums these per score).
+     */
+    private static String newest(int score) {
+        return " (SELECT COUNT(*) FROM family_experience e WHERE e.case_id = k.id AND e.score = " + score
+                + " AND NOT EXISTS (SELECT 1 FROM family_experience e2 WHERE e2.case_id = e.case_id"
+                + " AND e2.person_id = e.person_id AND e2.seq_no > e.seq_no)) AS experience_" + score + ",";
+    }
 
     /** The framework change of one FRAMEWORK_CHANGED event (V26's backfill of case_framework_change). */
     static final String FRAMEWORK_CHANGE = "INSERT INTO case_framework_change (event_id, case_id, changed_on,"

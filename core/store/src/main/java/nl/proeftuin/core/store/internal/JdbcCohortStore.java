@@ -16,8 +16,9 @@ import org.osgi.service.component.annotations.Component;
 /**
  * The comparison's aggregations over the per-case summary rows ({@code case_summary}, V26, kept up to
  * date by {@link CaseSummaries} in the transaction of each change): one GROUP BY per figure on one
- * narrow indexed table; only care waiting times (per request) and family experience (per member) join
- * their own table on its case index. Calendar days are Dutch days.
+ * narrow indexed table. Care waiting times (per request) and family experience (per member's newest
+ * score) come from the row too (V32); only a case with two or more allocated care requests joins
+ * care_request on its case index. Calendar days are Dutch days.
  */
 @Component(service = CohortStore.class)
 public class JdbcCohortStore implements CohortStore {
@@ -101,32 +102,74 @@ public class JdbcCohortStore implements CohortStore {
         sql.append(')');
     }
 
+    /** The sums of V32's experience_1..5 (members whose newest score in the case is k). */
+    private static final String EXPERIENCE_SUMS = " SUM(s.experience_1), SUM(s.experience_2), SUM(s.experience_3),"
+            + " SUM(s.experience_4), SUM(s.experience_5)";
+
     @Override
     public SortedMap<Integer, Long> histogram(Connection c, Filter filter, Measure measure) throws SQLException {
         Dialect d = dialect(c);
         List<Object> params = new ArrayList<>();
+        SortedMap<Integer, Long> out = new TreeMap<>();
+        if (measure == Measure.CARE_WAITING_DAYS) {
+            return careWaiting(c, d, filter, params);
+        }
+        if (measure == Measure.FAMILY_EXPERIENCE) {
+            // each member's newest score: the summary row counts them per score (V32)
+            Jdbc.list(c, "SELECT" + EXPERIENCE_SUMS + BASE + where(filter, params), rs -> {
+                experience(rs, 1, out);
+                return null;
+            }, params.toArray());
+            return out;
+        }
         String inner = switch (measure) {
             case LEAD_TIME_DAYS -> "SELECT s.lead_days AS v" + BASE + where(filter, params) + " AND s.lead_days IS NOT NULL";
             case PROFESSIONALS -> "SELECT s.professionals AS v" + BASE + where(filter, params);
             case HANDOVERS -> "SELECT s.handovers AS v" + BASE + where(filter, params);
-            case CARE_WAITING_DAYS -> {
-                String days = d.days(d.day("r.requested_at"), d.day("r.allocated_at"));
-                yield "SELECT CASE WHEN " + days + " < 0 THEN 0 ELSE " + days + " END AS v" + BASE
-                        + " JOIN care_request r ON r.case_id = s.case_id AND r.allocated_at IS NOT NULL"
-                        + where(filter, params);
-            }
-            // the newest score per member: numbered within (case, member), newest first (decision 0042: the
-            // correlated MAX per score was 2.4 s of a 100,000-case cohort on PostgreSQL)
-            case FAMILY_EXPERIENCE -> "SELECT z.v FROM (SELECT e.score AS v, ROW_NUMBER() OVER (PARTITION BY e.case_id,"
-                    + " e.person_id ORDER BY e.seq_no DESC) AS rn" + BASE + " JOIN family_experience e ON e.case_id = s.case_id"
-                    + where(filter, params) + ") z WHERE z.rn = 1";
+            case CARE_WAITING_DAYS, FAMILY_EXPERIENCE -> throw new IllegalStateException("read above: " + measure);
         };
-        SortedMap<Integer, Long> out = new TreeMap<>();
         for (long[] row : Jdbc.list(c, "SELECT v, COUNT(*) AS n FROM (" + inner + ") y GROUP BY v",
                 rs -> new long[] {rs.getLong(1), rs.getLong(2)}, params.toArray())) {
             out.put((int) row[0], row[1]);
         }
         return out;
+    }
+
+    /** The waiting days of every allocated care request of the cohort's cases (V32: mostly from the summary row). */
+    private static SortedMap<Integer, Long> careWaiting(Connection c, Dialect d, Filter filter, List<Object> params)
+            throws SQLException {
+        // a case with one allocated request carries its waiting days (V32): one pass over the cohort's
+        // covering index, the cases with two or more counted under -1 (never a waiting time) ...
+        SortedMap<Integer, Long> out = new TreeMap<>();
+        for (long[] row : Jdbc.list(c, "SELECT CASE WHEN s.care_waits = 1 THEN s.care_wait_days ELSE -1 END AS v,"
+                + " COUNT(*)" + BASE + where(filter, params) + " AND s.care_waits > 0"
+                + " GROUP BY CASE WHEN s.care_waits = 1 THEN s.care_wait_days ELSE -1 END",
+                rs -> new long[] {rs.getLong(1), rs.getLong(2)}, params.toArray())) {
+            out.put((int) row[0], row[1]);
+        }
+        if (out.remove(-1) == null) {
+            return out;
+        }
+        // ... and only when there are such cases, their requests from care_request (rare)
+        String days = d.days(d.day("r.requested_at"), d.day("r.allocated_at"));
+        List<Object> more = new ArrayList<>();
+        String sql = "SELECT v, COUNT(*) FROM (SELECT CASE WHEN " + days + " < 0 THEN 0 ELSE " + days + " END AS v"
+                + BASE + " JOIN care_request r ON r.case_id = s.case_id AND r.allocated_at IS NOT NULL"
+                + where(filter, more) + " AND s.care_waits > 1) y GROUP BY v";
+        for (long[] row : Jdbc.list(c, sql, rs -> new long[] {rs.getLong(1), rs.getLong(2)}, more.toArray())) {
+            out.merge((int) row[0], row[1], Long::sum);
+        }
+        return out;
+    }
+
+    /** Adds the five score sums from column {@code first} on to the histogram (scores without members left out). */
+    private static void experience(java.sql.ResultSet rs, int first, SortedMap<Integer, Long> out) throws SQLException {
+        for (int score = 1; score <= 5; score++) {
+            long n = rs.getLong(first + score - 1);
+            if (n > 0) {
+                out.merge(score, n, Long::sum);
+            }
+        }
     }
 
     @Override
@@ -162,12 +205,13 @@ public class JdbcCohortStore implements CohortStore {
                 + " SUM(CASE WHEN s.outcome = 'OUT_OF_HOME_PLACED' THEN 1 ELSE 0 END),"
                 + " SUM(CASE WHEN s.outcome = 'OUT_OF_HOME_PREVENTED' THEN 1 ELSE 0 END),"
                 + " SUM(CASE WHEN s.outcome IS NOT NULL THEN s.repeat_signal ELSE 0 END),"
-                + " SUM(CASE WHEN s.status = 'OPEN' AND s.first_help_on IS NULL THEN 1 ELSE 0 END)"
-                + BASE + where(filter, params) + " GROUP BY s.lead_days, s.professionals, s.handovers";
+                + " SUM(CASE WHEN s.status = 'OPEN' AND s.first_help_on IS NULL THEN 1 ELSE 0 END),"
+                + EXPERIENCE_SUMS + BASE + where(filter, params) + " GROUP BY s.lead_days, s.professionals, s.handovers";
         long[] counts = new long[10];
         SortedMap<Integer, Long> lead = new TreeMap<>();
         SortedMap<Integer, Long> professionals = new TreeMap<>();
         SortedMap<Integer, Long> handovers = new TreeMap<>();
+        SortedMap<Integer, Long> experience = new TreeMap<>();
         Jdbc.list(c, sql, rs -> {
             int leadDays = rs.getInt(1);
             boolean noLead = rs.wasNull();
@@ -180,10 +224,11 @@ public class JdbcCohortStore implements CohortStore {
             for (int i = 0; i < counts.length; i++) {
                 counts[i] += rs.getLong(4 + i);
             }
+            experience(rs, 4 + counts.length, experience);
             return null;
         }, params.toArray());
         return new CaseFigures(new Counts(counts[0], counts[1], counts[2], counts[3], counts[4], counts[5], counts[6],
-                counts[7], counts[8], counts[9]), lead, professionals, handovers);
+                counts[7], counts[8], counts[9]), lead, professionals, handovers, experience);
     }
 
     @Override

@@ -36,6 +36,7 @@ public class JdbcOutcomeStore implements OutcomeStore {
         Jdbc.update(c, "INSERT INTO family_experience (id, case_id, person_id, score, remark, recorded_as,"
                 + " recorded_at, recorded_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", e.id(), e.caseId(), e.personId(),
                 e.score(), e.remark(), e.recordedAs(), e.recordedAt(), e.recordedBy());
+        CaseSummaries.touch(c, e.caseId()); // V32: the summary row counts each member's newest score
     }
 
     @Override

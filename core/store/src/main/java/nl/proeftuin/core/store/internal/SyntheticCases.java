@@ -85,7 +85,7 @@ public final class SyntheticCases {
                 // cohorts (V26): the summary row from the known values (what CaseSummaries computes; CohortStoreTest
                 // checks that a refresh gives the same rows); repeat signals marked afterwards
                 PreparedStatement summary = c.prepareStatement("INSERT INTO case_summary (" + CaseSummaries.COLUMNS
-                        + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, 0)")) {
+                        + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?)")) {
             int n = 0;
             for (Spec s : specs) {
                 String id = UUID.randomUUID().toString();
@@ -152,7 +152,11 @@ public final class SyntheticCases {
                         firstHelp == null ? new Jdbc.TypedNull(java.sql.Types.INTEGER) : firstHelp, s.professionals(),
                         s.professionals(), first == null ? 0 : s.handovers(), s.raadRequest() ? 1 : 0, s.outcome(),
                         closedCase ? s.signalOn().plusDays(s.closedAfterDays()) : new Jdbc.TypedNull(java.sql.Types.DATE),
-                        s.pluginId(), s.configurationHash(), s.bindingRevision());
+                        s.pluginId(), s.configurationHash(), s.bindingRevision(),
+                        // V32: the member's newest (only) score, the one allocated care request's waiting days
+                        experience(s, 1), experience(s, 2), experience(s, 3), experience(s, 4), experience(s, 5),
+                        s.careWaitDays() == null ? 0 : 1, s.careWaitDays() == null
+                                ? new Jdbc.TypedNull(java.sql.Types.INTEGER) : Math.max(0, s.careWaitDays()));
                 summary.addBatch();
                 if (++n % BATCH == 0) {
                     flush(person, kase, member, triage, plan, assignment, handover, review, court, outcome, experience, care,
@@ -164,6 +168,11 @@ public final class SyntheticCases {
         }
         CaseSummaries.markRepeats(c, ids);
         return ids;
+    }
+
+    /** V32's experience_k of a synthetic case: its one member's one score. */
+    private static int experience(Spec s, int score) {
+        return s.experience() != null && s.experience() == score ? 1 : 0;
     }
 
     private static void flush(PreparedStatement... statements) throws SQLException {

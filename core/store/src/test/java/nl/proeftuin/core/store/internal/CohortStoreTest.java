@@ -125,31 +125,82 @@ class CohortStoreTest {
 
         @Test
         void familyExperienceCountsTheNewestScoreOfEachMember() throws Exception {
+            // V32: the summary row counts each member's newest score; recording a score marks the case, so a
+            // newer score of the same member moves its count at the commit (and a newer 4 moves it back)
             Filter arnhem = first("Arnhem");
             SortedMapHolder before = new SortedMapHolder();
             before.map = db.read(c -> store.histogram(c, arnhem, Measure.FAMILY_EXPERIENCE));
-            // a later score of the same member replaces the earlier one (rolled back afterwards)
-            java.util.concurrent.atomic.AtomicReference<java.util.SortedMap<Integer, Long>> during =
-                    new java.util.concurrent.atomic.AtomicReference<>();
             String caseId = ids.get(0);
             String person = java.util.UUID.nameUUIDFromBytes("family:f1".getBytes()).toString();
-            try {
-                db.inTransaction(c -> {
-                    Jdbc.update(c, "INSERT INTO family_experience (id, case_id, person_id, score, recorded_as, recorded_at,"
-                            + " recorded_by) VALUES (?, ?, ?, 1, 'FAMILY', ?, 't')", java.util.UUID.randomUUID().toString(),
-                            caseId, person, java.time.Instant.now());
-                    during.set(store.histogram(c, arnhem, Measure.FAMILY_EXPERIENCE));
-                    throw new IllegalStateException("roll back");
-                });
-            } catch (Exception expected) {
-                // rolled back
-            }
+            JdbcOutcomeStore outcomes = new JdbcOutcomeStore();
+            db.inTransaction(c -> {
+                outcomes.insertExperience(c, new nl.proeftuin.core.store.outcomes.OutcomeStore.StoredExperience(
+                        java.util.UUID.randomUUID().toString(), caseId, person, 1, null, "FAMILY", java.time.Instant.now(), "t"));
+                return null;
+            });
             java.util.SortedMap<Integer, Long> expected = new TreeMap<>(before.map);
             expected.merge(4, -1L, Long::sum);
             expected.remove(4, 0L);
             expected.merge(1, 1L, Long::sum);
-            assertEquals(expected, during.get(), "the newest score (1) replaces the member's earlier 4");
-            assertEquals(before.map, db.read(c -> store.histogram(c, arnhem, Measure.FAMILY_EXPERIENCE)));
+            assertEquals(expected, db.read(c -> store.histogram(c, arnhem, Measure.FAMILY_EXPERIENCE)),
+                    "the newest score (1) replaces the member's earlier 4");
+            assertEquals(expected, db.read(c -> store.caseFigures(c, arnhem)).familyExperience(), "the one pass likewise");
+            db.inTransaction(c -> {
+                outcomes.insertExperience(c, new nl.proeftuin.core.store.outcomes.OutcomeStore.StoredExperience(
+                        java.util.UUID.randomUUID().toString(), caseId, person, 4, null, "FAMILY", java.time.Instant.now(), "t"));
+                return null;
+            });
+            assertEquals(before.map, db.read(c -> store.histogram(c, arnhem, Measure.FAMILY_EXPERIENCE)),
+                    "a newer 4 again");
+            // what the summary row counts is what the scores give (the query the figure ran before V32)
+            assertEquals(before.map, newestScores(arnhem));
+        }
+
+        /**
+         * V32: a case with one allocated care request carries its waiting days in the summary row; one with
+         * two is read from care_request. Either way the figure is every allocated request's waiting days.
+         */
+        @Test
+        void careWaitingCountsEveryAllocatedRequestOfACaseWithTwo() throws Exception {
+            String caseId = ids.get(2); // Arnhem f3: one request, 4 days
+            String person = java.util.UUID.nameUUIDFromBytes("family:f3".getBytes()).toString();
+            String request = java.util.UUID.randomUUID().toString();
+            java.time.ZoneId zone = java.time.ZoneId.of("Europe/Amsterdam");
+            db.inTransaction(c -> {
+                Jdbc.update(c, "INSERT INTO care_request (id, case_id, person_id, municipality, provider, product_category,"
+                        + " start_on, motivation, state, plugin_id, requested_at, requested_by, allocated_at, allocated_by)"
+                        + " VALUES (?, ?, ?, 'Arnhem', 'p', '45', ?, 'second', 'ALLOCATED', 't', ?, 't', ?, 't')", request,
+                        caseId, person, D, D.plusDays(11).atTime(12, 0).atZone(zone).toInstant(),
+                        D.plusDays(18).atTime(12, 0).atZone(zone).toInstant());
+                CaseSummaries.touch(c, caseId);
+                return null;
+            });
+            try {
+                // requested at noon on day 11, allocated at noon on day 18: 7 days
+                assertEquals(new TreeMap<>(Map.of(4, 1L, 7, 1L, 10, 1L)),
+                        db.read(c -> store.histogram(c, first("Arnhem"), Measure.CARE_WAITING_DAYS)));
+                assertEquals("2|null", db.read(c -> Jdbc.one(c, "SELECT care_waits, care_wait_days FROM case_summary"
+                        + " WHERE case_id = ?", rs -> rs.getInt(1) + "|" + rs.getObject(2), caseId)).orElseThrow());
+            } finally {
+                db.inTransaction(c -> {
+                    Jdbc.update(c, "DELETE FROM care_request WHERE id = ?", request);
+                    CaseSummaries.touch(c, caseId);
+                    return null;
+                });
+            }
+            assertEquals(new TreeMap<>(Map.of(4, 1L, 10, 1L)),
+                    db.read(c -> store.histogram(c, first("Arnhem"), Measure.CARE_WAITING_DAYS)));
+        }
+
+        /** The histogram of each member's newest score read from family_experience itself (before V32). */
+        private java.util.SortedMap<Integer, Long> newestScores(Filter f) throws Exception {
+            java.util.SortedMap<Integer, Long> out = new TreeMap<>();
+            db.read(c -> Jdbc.list(c, "SELECT e.score, COUNT(*) FROM family_experience e JOIN case_summary s"
+                    + " ON s.case_id = e.case_id WHERE s.municipality IN ('Arnhem') AND s.signal_received_on >= ?"
+                    + " AND s.signal_received_on <= ? AND NOT EXISTS (SELECT 1 FROM family_experience e2"
+                    + " WHERE e2.case_id = e.case_id AND e2.person_id = e.person_id AND e2.seq_no > e.seq_no)"
+                    + " GROUP BY e.score", rs -> out.put(rs.getInt(1), rs.getLong(2)), f.from(), f.to()));
+            return out;
         }
 
         /** A holder for a histogram read in a lambda. */
