@@ -1,4 +1,4 @@
--- The schema of migrations V1 to V31 for an empty embedded H2 database (decision 0040). Written by H2SchemaImageTest; do not edit.
+-- The schema of migrations V1 to V32 for an empty embedded H2 database (decision 0040). Written by H2SchemaImageTest; do not edit.
 CREATE TABLE "public"."proeftuin_schema_image_loading"("at" TIMESTAMP);
 CREATE CACHED TABLE "public"."flyway_schema_history"(
     "installed_rank" INTEGER NOT NULL,
@@ -13,7 +13,7 @@ CREATE CACHED TABLE "public"."flyway_schema_history"(
     "success" BOOLEAN NOT NULL
 );
 ALTER TABLE "public"."flyway_schema_history" ADD CONSTRAINT "public"."flyway_schema_history_pk" PRIMARY KEY("installed_rank");
--- 29 +/- SELECT COUNT(*) FROM public.flyway_schema_history;
+-- 30 +/- SELECT COUNT(*) FROM public.flyway_schema_history;
 INSERT INTO "public"."flyway_schema_history" VALUES
 (-1, NULL, '<< Flyway Schema History table created >>', 'TABLE', '', NULL, 'sa', TIMESTAMP '2000-01-01 00:00:00', 0, TRUE),
 (1, '1', 'platform', 'SQL', 'V1__platform.sql', 2016143938, 'sa', TIMESTAMP '2000-01-01 00:00:00', 0, TRUE),
@@ -43,7 +43,8 @@ INSERT INTO "public"."flyway_schema_history" VALUES
 (25, '27', 'living case cycle', 'SQL', 'V27__living_case_cycle.sql', -1356317238, 'sa', TIMESTAMP '2000-01-01 00:00:00', 0, TRUE),
 (26, '28', 'separate case many open cases', 'SQL', 'V28__separate_case_many_open_cases.sql', -1885107049, 'sa', TIMESTAMP '2000-01-01 00:00:00', 0, TRUE),
 (27, '29', 'case summary covering indexes', 'SQL', 'V29__case_summary_covering_indexes.sql', 465625424, 'sa', TIMESTAMP '2000-01-01 00:00:00', 0, TRUE),
-(28, '31', 'access log person index once', 'SQL', 'V31__access_log_person_index_once.sql', -1426202056, 'sa', TIMESTAMP '2000-01-01 00:00:00', 0, TRUE);
+(28, '31', 'access log person index once', 'SQL', 'V31__access_log_person_index_once.sql', -1426202056, 'sa', TIMESTAMP '2000-01-01 00:00:00', 0, TRUE),
+(29, '32', 'case summary experience and care wait', 'SQL', 'V32__case_summary_experience_and_care_wait.sql', -171742076, 'sa', TIMESTAMP '2000-01-01 00:00:00', 0, TRUE);
 CREATE INDEX "public"."flyway_schema_history_s_idx" ON "public"."flyway_schema_history"("success" NULLS LAST);
 CREATE CACHED TABLE "public"."platform_setting"(
     "setting_name" CHARACTER VARYING(100) NOT NULL,
@@ -578,6 +579,41 @@ CREATE CACHED TABLE "public"."access_log_person"(
 ALTER TABLE "public"."access_log_person" ADD CONSTRAINT "public"."CONSTRAINT_D3C" PRIMARY KEY("seq_no", "person_id");
 -- 0 +/- SELECT COUNT(*) FROM public.access_log_person;
 CREATE INDEX "public"."access_log_person_seq_ix" ON "public"."access_log_person"("person_id" NULLS LAST, "seq_no" NULLS LAST);
+CREATE CACHED TABLE "public"."case_summary"(
+    "case_id" CHARACTER VARYING(36) NOT NULL,
+    "municipality" CHARACTER VARYING(200) NOT NULL,
+    "signal_received_on" DATE NOT NULL,
+    "status" CHARACTER VARYING(40) NOT NULL,
+    "framework" CHARACTER VARYING(40) NOT NULL,
+    "measure_type" CHARACTER VARYING(40),
+    "opened_on" DATE NOT NULL,
+    "first_help_on" DATE,
+    "lead_days" INTEGER,
+    "professionals" INTEGER NOT NULL,
+    "active_professionals" INTEGER NOT NULL,
+    "handovers" INTEGER NOT NULL,
+    "raad_requests" INTEGER NOT NULL,
+    "outcome" CHARACTER VARYING(40),
+    "closed_on" DATE,
+    "repeat_signal" INTEGER NOT NULL,
+    "triage_plugin" CHARACTER VARYING(100),
+    "triage_configuration_hash" CHARACTER VARYING(64),
+    "triage_binding_revision" BIGINT,
+    "framework_changes" INTEGER NOT NULL,
+    "experience_1" INTEGER DEFAULT 0 NOT NULL,
+    "experience_2" INTEGER DEFAULT 0 NOT NULL,
+    "experience_3" INTEGER DEFAULT 0 NOT NULL,
+    "experience_4" INTEGER DEFAULT 0 NOT NULL,
+    "experience_5" INTEGER DEFAULT 0 NOT NULL,
+    "care_waits" INTEGER DEFAULT 0 NOT NULL,
+    "care_wait_days" INTEGER
+);
+ALTER TABLE "public"."case_summary" ADD CONSTRAINT "public"."CONSTRAINT_BE" PRIMARY KEY("case_id");
+-- 0 +/- SELECT COUNT(*) FROM public.case_summary;
+CREATE INDEX "public"."case_summary_signal_ix" ON "public"."case_summary"("signal_received_on" NULLS LAST, "municipality" NULLS LAST, "triage_plugin" NULLS LAST, "triage_configuration_hash" NULLS LAST, "triage_binding_revision" NULLS LAST, "lead_days" NULLS LAST, "professionals" NULLS LAST, "handovers" NULLS LAST, "status" NULLS LAST, "framework" NULLS LAST, "measure_type" NULLS LAST, "outcome" NULLS LAST, "repeat_signal" NULLS LAST, "raad_requests" NULLS LAST, "first_help_on" NULLS LAST, "case_id" NULLS LAST, "experience_1" NULLS LAST, "experience_2" NULLS LAST, "experience_3" NULLS LAST, "experience_4" NULLS LAST, "experience_5" NULLS LAST, "care_waits" NULLS LAST, "care_wait_days" NULLS LAST);
+CREATE INDEX "public"."case_summary_municipality_ix" ON "public"."case_summary"("municipality" NULLS LAST, "signal_received_on" NULLS LAST, "triage_plugin" NULLS LAST, "triage_configuration_hash" NULLS LAST, "triage_binding_revision" NULLS LAST, "lead_days" NULLS LAST, "professionals" NULLS LAST, "handovers" NULLS LAST, "status" NULLS LAST, "framework" NULLS LAST, "measure_type" NULLS LAST, "outcome" NULLS LAST, "repeat_signal" NULLS LAST, "raad_requests" NULLS LAST, "first_help_on" NULLS LAST, "case_id" NULLS LAST, "experience_1" NULLS LAST, "experience_2" NULLS LAST, "experience_3" NULLS LAST, "experience_4" NULLS LAST, "experience_5" NULLS LAST, "care_waits" NULLS LAST, "care_wait_days" NULLS LAST);
+CREATE INDEX "public"."case_summary_variant_ix" ON "public"."case_summary"("triage_plugin" NULLS LAST, "triage_configuration_hash" NULLS LAST);
+CREATE INDEX "public"."case_summary_revision_ix" ON "public"."case_summary"("triage_binding_revision" NULLS LAST);
 CREATE CACHED TABLE "public"."case_outcome"(
     "case_id" CHARACTER VARYING(36) NOT NULL,
     "outcome" CHARACTER VARYING(40) NOT NULL,
@@ -998,34 +1034,6 @@ CREATE CACHED TABLE "public"."case_framework_change"(
 ALTER TABLE "public"."case_framework_change" ADD CONSTRAINT "public"."CONSTRAINT_77" PRIMARY KEY("event_id");
 -- 0 +/- SELECT COUNT(*) FROM public.case_framework_change;
 CREATE INDEX "public"."case_framework_change_case_ix" ON "public"."case_framework_change"("case_id" NULLS LAST, "seq_no" NULLS LAST);
-CREATE CACHED TABLE "public"."case_summary"(
-    "case_id" CHARACTER VARYING(36) NOT NULL,
-    "municipality" CHARACTER VARYING(200) NOT NULL,
-    "signal_received_on" DATE NOT NULL,
-    "status" CHARACTER VARYING(40) NOT NULL,
-    "framework" CHARACTER VARYING(40) NOT NULL,
-    "measure_type" CHARACTER VARYING(40),
-    "opened_on" DATE NOT NULL,
-    "first_help_on" DATE,
-    "lead_days" INTEGER,
-    "professionals" INTEGER NOT NULL,
-    "active_professionals" INTEGER NOT NULL,
-    "handovers" INTEGER NOT NULL,
-    "raad_requests" INTEGER NOT NULL,
-    "outcome" CHARACTER VARYING(40),
-    "closed_on" DATE,
-    "repeat_signal" INTEGER NOT NULL,
-    "triage_plugin" CHARACTER VARYING(100),
-    "triage_configuration_hash" CHARACTER VARYING(64),
-    "triage_binding_revision" BIGINT,
-    "framework_changes" INTEGER NOT NULL
-);
-ALTER TABLE "public"."case_summary" ADD CONSTRAINT "public"."CONSTRAINT_BE" PRIMARY KEY("case_id");
--- 0 +/- SELECT COUNT(*) FROM public.case_summary;
-CREATE INDEX "public"."case_summary_signal_ix" ON "public"."case_summary"("signal_received_on" NULLS LAST, "municipality" NULLS LAST, "triage_plugin" NULLS LAST, "triage_configuration_hash" NULLS LAST, "triage_binding_revision" NULLS LAST, "lead_days" NULLS LAST, "professionals" NULLS LAST, "handovers" NULLS LAST, "status" NULLS LAST, "framework" NULLS LAST, "measure_type" NULLS LAST, "outcome" NULLS LAST, "repeat_signal" NULLS LAST, "raad_requests" NULLS LAST, "first_help_on" NULLS LAST, "case_id" NULLS LAST);
-CREATE INDEX "public"."case_summary_municipality_ix" ON "public"."case_summary"("municipality" NULLS LAST, "signal_received_on" NULLS LAST, "triage_plugin" NULLS LAST, "triage_configuration_hash" NULLS LAST, "triage_binding_revision" NULLS LAST, "lead_days" NULLS LAST, "professionals" NULLS LAST, "handovers" NULLS LAST, "status" NULLS LAST, "framework" NULLS LAST, "measure_type" NULLS LAST, "outcome" NULLS LAST, "repeat_signal" NULLS LAST, "raad_requests" NULLS LAST, "first_help_on" NULLS LAST, "case_id" NULLS LAST);
-CREATE INDEX "public"."case_summary_variant_ix" ON "public"."case_summary"("triage_plugin" NULLS LAST, "triage_configuration_hash" NULLS LAST);
-CREATE INDEX "public"."case_summary_revision_ix" ON "public"."case_summary"("triage_binding_revision" NULLS LAST);
 CREATE CACHED TABLE "public"."case_variant"(
     "id" BIGINT GENERATED BY DEFAULT AS IDENTITY(START WITH 1) NOT NULL,
     "case_id" CHARACTER VARYING(36) NOT NULL,
