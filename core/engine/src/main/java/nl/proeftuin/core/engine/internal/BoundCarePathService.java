@@ -197,7 +197,7 @@ public class BoundCarePathService implements CarePathService {
         String inputDigest = CanonicalJson.sha256(CanonicalJson.write(request));
         BoundCall.Answer<Object[]> answer = plugins.call(ExtensionPoint.CARE_PATH, p.binding(), CarePath.class,
                 "care path", path -> new Object[] {path.definition(configuration), path.advise(request)},
-                BoundCarePathService::unusable);
+                pair -> unusable(pair, p.binding() == null ? "" : p.binding().pluginId()));
         if (alert && answer.alarming()) {
             domain.write(c -> {
                 alerts.insert(c, new StoredAlert(Domain.newId(), answer.alertKind(), ExtensionPoint.CARE_PATH.name(),
@@ -212,7 +212,7 @@ public class BoundCarePathService implements CarePathService {
                         inputDigest);
     }
 
-    private static String unusable(Object[] pair) {
+    private static String unusable(Object[] pair, String pluginId) {
         CarePathDefinition d = (CarePathDefinition) pair[0];
         CarePathAdvice a = (CarePathAdvice) pair[1];
         if (d == null || a == null) {
@@ -236,7 +236,7 @@ public class BoundCarePathService implements CarePathService {
             return "advice without reasons or open steps";
         }
         // the reasons as parts for the UI's texts (issue 18): the triage's limits
-        return BoundTriageService.unusableParts(a.reasonParts(), "reason");
+        return BoundTriageService.unusableParts(a.reasonParts(), "reason", pluginId);
     }
 
     /** The path's required steps, phase by phase, as one sequence. */

@@ -286,7 +286,7 @@ public class BoundTriageService implements TriageService {
             return fallback(FAILED, who + " failed: " + t.error());
         }
         TriageDecision d = ((TimeBoxedPluginCalls.Returned<TriageDecision>) result).value();
-        String unusable = unusable(d);
+        String unusable = unusable(d, b.pluginId());
         if (unusable != null) {
             return fallback(FAILED, who + " returned " + unusable);
         }
@@ -303,7 +303,7 @@ public class BoundTriageService implements TriageService {
     static final int MAX_RATIONALE_KEY = 200;
 
     /** What is wrong with a plugin's decision, or null when it can be stored. */
-    static String unusable(TriageDecision d) {
+    static String unusable(TriageDecision d, String pluginId) {
         if (d == null) {
             return "no decision";
         }
@@ -327,7 +327,7 @@ public class BoundTriageService implements TriageService {
         if (d.rationale().length() > MAX_RATIONALE) {
             return "a rationale longer than " + MAX_RATIONALE + " characters";
         }
-        String parts = unusableParts(d.rationaleParts(), "rationale");
+        String parts = unusableParts(d.rationaleParts(), "rationale", pluginId);
         if (parts != null) {
             return parts;
         }
@@ -344,13 +344,21 @@ public class BoundTriageService implements TriageService {
      * when they can be kept: at most {@value #MAX_RATIONALE_PARTS}, each with a key of at most
      * {@value #MAX_RATIONALE_KEY} characters, their arguments together at most twice {@value #MAX_RATIONALE}.
      *
-     * @param what what the parts are of, for the message ("rationale", "reason")
+     * A key must be the plugin's own ({@code <plugin id>.<name>}): a plugin that spoke in the core's words
+     * ({@code core.fallback}: "a person triages this case") or another plugin's would show the family and the
+     * professional a sentence that is not what happened.
+     *
+     * @param what     what the parts are of, for the message ("rationale", "reason")
+     * @param pluginId the plugin that gave them
      */
-    static String unusableParts(List<RationalePart> parts, String what) {
+    static String unusableParts(List<RationalePart> parts, String what, String pluginId) {
         if (parts.size() > MAX_RATIONALE_PARTS || parts.stream().anyMatch(p -> p == null
                 || p.key().isBlank() || p.key().length() > MAX_RATIONALE_KEY)) {
             return "more than " + MAX_RATIONALE_PARTS + " " + what + " parts, or one without a key or with a key longer"
                     + " than " + MAX_RATIONALE_KEY + " characters";
+        }
+        if (parts.stream().anyMatch(p -> !p.key().startsWith(pluginId + "."))) {
+            return what + " parts with a key that is not the plugin's own (" + pluginId + ".<name>)";
         }
         if (parts.stream().mapToLong(p -> p.arguments().entrySet().stream()
                 .mapToLong(e -> e.getKey().length() + (e.getValue() == null ? 0 : e.getValue().length())).sum())

@@ -138,6 +138,13 @@ public class TransactionalFamilyService implements FamilyService {
         LocalDate newDob = dob;
         return domain.write(c -> {
             Check.required("personId", personId);
+            // the person's cases first, then the person: the order every case write takes (the case, then
+            // at its summary refresh its members, decision 0042), so a rectification and a write to one
+            // of the person's cases never wait for each other in opposite order (a deadlock)
+            List<StoredCase> locked = new java.util.ArrayList<>();
+            for (String caseId : privacy.casesOf(c, personId).stream().sorted().toList()) {
+                domain.cases.lock(c, caseId).ifPresent(locked::add);
+            }
             StoredPerson p = domain.family.lockPerson(c, personId)
                     .orElseThrow(() -> new NotFoundException("person " + personId));
             String old = switch (what) {
@@ -155,9 +162,8 @@ public class TransactionalFamilyService implements FamilyService {
             // name from a 304), and a local team that holds the person's data hears it. A closed case
             // takes no change: an event there would also restart its retention clock. The reason stays
             // in the rectification record: the other cases' readers need not know why.
-            for (String caseId : privacy.casesOf(c, personId).stream().sorted().toList()) {
-                StoredCase k = domain.cases.lock(c, caseId).orElse(null);
-                if (k != null && k.status() != CaseStatus.CLOSED) {
+            for (StoredCase k : locked) {
+                if (k.status() != CaseStatus.CLOSED) {
                     domain.touch(c, k, actor, new CaseEvents.PersonRectified(personId, r.id(), what),
                             "person " + personId + ": " + what + " rectified", null);
                 }

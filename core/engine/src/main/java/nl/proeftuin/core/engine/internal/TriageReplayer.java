@@ -138,7 +138,7 @@ public class TriageReplayer implements TriageReplay {
                     () -> plugin.service().triage(r.request()));
             String now;
             if (result instanceof TimeBoxedPluginCalls.Returned<TriageDecision> x
-                    && BoundTriageService.unusable(x.value()) == null) {
+                    && BoundTriageService.unusable(x.value(), pluginId) == null) {
                 now = label(x.value().pending(), x.value().route() == null ? null : x.value().route().name());
             } else {
                 failed++;

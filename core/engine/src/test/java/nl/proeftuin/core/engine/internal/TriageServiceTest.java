@@ -162,6 +162,15 @@ class TriageServiceTest {
                     List.of(new RationalePart(" "))));
             bindRegion("keyless-triage", Map.of());
             assertFallback(triage.triage(ANS, k.id(), THREE_DOMAINS), BoundTriageService.FAILED, "rationale parts");
+            // a plugin speaking in the core's words ("a person triages this case") or another plugin's
+            installTriage("borrowing-triage", r -> new TriageDecision("SIMPLE", Route.LOCAL_TEAM, "why", List.of(), false,
+                    List.of(new RationalePart("core.fallback", Map.of("reason", "none")))));
+            bindRegion("borrowing-triage", Map.of());
+            assertFallback(triage.triage(ANS, k.id(), THREE_DOMAINS), BoundTriageService.FAILED, "not the plugin's own");
+            installTriage("borrowing-triage2", r -> new TriageDecision("SIMPLE", Route.LOCAL_TEAM, "why", List.of(), false,
+                    List.of(new RationalePart("borrowing-triage.because"))));
+            bindRegion("borrowing-triage2", Map.of());
+            assertFallback(triage.triage(ANS, k.id(), THREE_DOMAINS), BoundTriageService.FAILED, "not the plugin's own");
         }
 
         /** The rationale's parts (key and arguments, for the UI's texts) are kept with the decision and read back. */

@@ -30,8 +30,8 @@ import java.util.logging.Logger;
  *       ({@link #SETTINGS}); any other URL, and PostgreSQL, are migrated by Flyway as before;</li>
  *   <li>with the bundle's own migrations only (tests that add locations are migrated by Flyway);</li>
  *   <li>on a database without a single table, or one where an image was being loaded when the process
- *       died (the image creates its marker table {@value #LOADING} first and drops it last): that one is
- *       emptied and loaded again.</li>
+ *       died (the image creates its marker table {@value #LOADING} first and drops it last): its tables
+ *       are dropped and the image loaded again.</li>
  * </ul>
  */
 final class H2SchemaImage {
@@ -86,7 +86,11 @@ final class H2SchemaImage {
             if (unfinished) {
                 LOG.warning("An earlier start died while creating the schema from its image; the partial schema is dropped"
                         + " and the image loaded again");
-                s.execute("DROP ALL OBJECTS");
+                // only what the image makes: the tables (with their indexes, constraints and identity
+                // sequences) of the public schema; users and other schemas stay
+                for (String table : publicTables(c)) {
+                    s.execute("DROP TABLE IF EXISTS \"public\".\"" + table.replace("\"", "\"\"") + "\" CASCADE");
+                }
             }
             try (InputStream in = H2SchemaImage.class.getClassLoader().getResourceAsStream(RESOURCE)) {
                 if (in == null) {
@@ -97,12 +101,27 @@ final class H2SchemaImage {
             // each DDL statement commits; with the shipped WRITE_DELAY=0 each commit is written at once, which
             // was half the load's CPU: write at most once a second while loading, then as configured, and
             // write everything (CHECKPOINT) before the schema is used. A crash in between leaves the marker.
+            // (the setting is kept in the file: a load that died leaves 1000 behind, so what is put back is at
+            // most H2's own default, 500; the shipped URL sets 0 again at every open)
             String writeDelay = setting(c, "WRITE_DELAY");
+            int restore = writeDelay == null ? 0 : Math.min(Integer.parseInt(writeDelay), 500);
             s.execute("SET WRITE_DELAY 1000");
+            SQLException failed = null;
             try {
                 s.execute("RUNSCRIPT FROM '" + file.toAbsolutePath().toString().replace("'", "''") + "'");
-            } finally {
-                s.execute("SET WRITE_DELAY " + (writeDelay == null ? "0" : Integer.parseInt(writeDelay)));
+            } catch (SQLException e) {
+                failed = e;
+            }
+            try {
+                s.execute("SET WRITE_DELAY " + restore);
+            } catch (SQLException e) {
+                if (failed == null) {
+                    throw e;
+                }
+                failed.addSuppressed(e);
+            }
+            if (failed != null) {
+                throw failed;
             }
             s.execute("CHECKPOINT");
             // the history (when and by whom), V1's creation time and V12's first heartbeat say when this database got its
@@ -132,6 +151,18 @@ final class H2SchemaImage {
                 return rs.next() ? rs.getString(1) : null;
             }
         }
+    }
+
+    private static java.util.List<String> publicTables(Connection c) throws SQLException {
+        java.util.List<String> tables = new java.util.ArrayList<>();
+        try (Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'"
+                        + " AND table_type = 'BASE TABLE'")) {
+            while (rs.next()) {
+                tables.add(rs.getString(1));
+            }
+        }
+        return tables;
     }
 
     private static boolean tableExists(Connection c, String name) throws SQLException {

@@ -172,20 +172,22 @@ public class JdbcCohortStore implements CohortStore {
         }
     }
 
+    /** The ten {@link Counts} of a cohort, in their order: cases, then the yes/no figures summed. */
+    private static final String COUNTS = "COUNT(*),"
+            + " SUM(CASE WHEN s.outcome IS NOT NULL THEN 1 ELSE 0 END),"
+            + " SUM(CASE WHEN s.outcome IS NOT NULL AND s.outcome <> 'UNKNOWN' THEN 1 ELSE 0 END),"
+            + " SUM(CASE WHEN s.framework = 'COMPULSORY' THEN 1 ELSE 0 END),"
+            + " SUM(CASE WHEN s.raad_requests > 0 THEN 1 ELSE 0 END),"
+            + " SUM(CASE WHEN s.measure_type IS NOT NULL OR s.outcome = 'COURT_MEASURE' THEN 1 ELSE 0 END),"
+            + " SUM(CASE WHEN s.outcome = 'OUT_OF_HOME_PLACED' THEN 1 ELSE 0 END),"
+            + " SUM(CASE WHEN s.outcome = 'OUT_OF_HOME_PREVENTED' THEN 1 ELSE 0 END),"
+            + " SUM(CASE WHEN s.outcome IS NOT NULL THEN s.repeat_signal ELSE 0 END),"
+            + " SUM(CASE WHEN s.status = 'OPEN' AND s.first_help_on IS NULL THEN 1 ELSE 0 END)";
+
     @Override
     public Counts counts(Connection c, Filter filter) throws SQLException {
         List<Object> params = new ArrayList<>();
-        String sql = "SELECT COUNT(*),"
-                + " SUM(CASE WHEN s.outcome IS NOT NULL THEN 1 ELSE 0 END),"
-                + " SUM(CASE WHEN s.outcome IS NOT NULL AND s.outcome <> 'UNKNOWN' THEN 1 ELSE 0 END),"
-                + " SUM(CASE WHEN s.framework = 'COMPULSORY' THEN 1 ELSE 0 END),"
-                + " SUM(CASE WHEN s.raad_requests > 0 THEN 1 ELSE 0 END),"
-                + " SUM(CASE WHEN s.measure_type IS NOT NULL OR s.outcome = 'COURT_MEASURE' THEN 1 ELSE 0 END),"
-                + " SUM(CASE WHEN s.outcome = 'OUT_OF_HOME_PLACED' THEN 1 ELSE 0 END),"
-                + " SUM(CASE WHEN s.outcome = 'OUT_OF_HOME_PREVENTED' THEN 1 ELSE 0 END),"
-                + " SUM(CASE WHEN s.outcome IS NOT NULL THEN s.repeat_signal ELSE 0 END),"
-                + " SUM(CASE WHEN s.status = 'OPEN' AND s.first_help_on IS NULL THEN 1 ELSE 0 END)"
-                + BASE + where(filter, params);
+        String sql = "SELECT " + COUNTS + BASE + where(filter, params);
         return Jdbc.one(c, sql, rs -> new Counts(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4),
                 rs.getLong(5), rs.getLong(6), rs.getLong(7), rs.getLong(8), rs.getLong(9), rs.getLong(10)),
                 params.toArray()).orElseThrow();
@@ -196,16 +198,7 @@ public class JdbcCohortStore implements CohortStore {
         // one GROUP BY over the three per-case measures (at most a few thousand groups), the yes/no counts
         // summed per group: the histograms and the counts are its margins (decision 0042)
         List<Object> params = new ArrayList<>();
-        String sql = "SELECT s.lead_days, s.professionals, s.handovers, COUNT(*),"
-                + " SUM(CASE WHEN s.outcome IS NOT NULL THEN 1 ELSE 0 END),"
-                + " SUM(CASE WHEN s.outcome IS NOT NULL AND s.outcome <> 'UNKNOWN' THEN 1 ELSE 0 END),"
-                + " SUM(CASE WHEN s.framework = 'COMPULSORY' THEN 1 ELSE 0 END),"
-                + " SUM(CASE WHEN s.raad_requests > 0 THEN 1 ELSE 0 END),"
-                + " SUM(CASE WHEN s.measure_type IS NOT NULL OR s.outcome = 'COURT_MEASURE' THEN 1 ELSE 0 END),"
-                + " SUM(CASE WHEN s.outcome = 'OUT_OF_HOME_PLACED' THEN 1 ELSE 0 END),"
-                + " SUM(CASE WHEN s.outcome = 'OUT_OF_HOME_PREVENTED' THEN 1 ELSE 0 END),"
-                + " SUM(CASE WHEN s.outcome IS NOT NULL THEN s.repeat_signal ELSE 0 END),"
-                + " SUM(CASE WHEN s.status = 'OPEN' AND s.first_help_on IS NULL THEN 1 ELSE 0 END),"
+        String sql = "SELECT s.lead_days, s.professionals, s.handovers, " + COUNTS + ","
                 + EXPERIENCE_SUMS + BASE + where(filter, params) + " GROUP BY s.lead_days, s.professionals, s.handovers";
         long[] counts = new long[10];
         SortedMap<Integer, Long> lead = new TreeMap<>();

@@ -165,6 +165,10 @@ public class JdbcMonitorStore implements MonitorStore {
         List<FrameworkCount> out = new java.util.ArrayList<>();
         counts.forEach((key, cases) -> out.add(new FrameworkCount((java.time.LocalDate) key.get(0), (String) key.get(1),
                 (String) key.get(2), cases)));
+        // by day, as the passes per month end gave them before (decision 0042 made them one pass)
+        out.sort(java.util.Comparator.comparing(FrameworkCount::day)
+                .thenComparing(FrameworkCount::municipality, java.util.Comparator.nullsFirst(java.util.Comparator.naturalOrder()))
+                .thenComparing(FrameworkCount::framework, java.util.Comparator.nullsFirst(java.util.Comparator.naturalOrder())));
         return out;
     }
 

@@ -50,8 +50,9 @@ final class MigrationsApplied {
             }
         }
         try (Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery("SELECT version, success FROM flyway_schema_history"
-                        + " WHERE version IS NOT NULL ORDER BY installed_rank")) {
+                // quoted as Flyway creates them (lower case), so that an H2 URL without DATABASE_TO_LOWER finds them
+                ResultSet rs = s.executeQuery("SELECT \"version\", \"success\" FROM \"flyway_schema_history\""
+                        + " WHERE \"version\" IS NOT NULL ORDER BY \"installed_rank\"")) {
             while (rs.next()) {
                 if (!rs.getBoolean(2)) {
                     return Optional.empty();
@@ -88,8 +89,12 @@ final class MigrationsApplied {
 
     private static Optional<Set<String>> bundleEntries(Bundle bundle, String folder) {
         Set<String> names = new HashSet<>();
-        Enumeration<URL> entries = bundle.findEntries(folder, "*.sql", false);
-        while (entries != null && entries.hasMoreElements()) {
+        // with its subfolders, as Flyway scans; nothing found is "cannot tell" (Flyway decides), never "none"
+        Enumeration<URL> entries = bundle.findEntries(folder, "*.sql", true);
+        if (entries == null) {
+            return Optional.empty();
+        }
+        while (entries.hasMoreElements()) {
             String path = entries.nextElement().getPath();
             names.add(path.substring(path.lastIndexOf('/') + 1));
         }
@@ -114,8 +119,8 @@ final class MigrationsApplied {
             return Optional.empty();
         }
         Set<String> names = new HashSet<>();
-        try (Stream<Path> files = Files.list(Path.of(url.toURI()))) {
-            files.forEach(f -> names.add(f.getFileName().toString()));
+        try (Stream<Path> files = Files.walk(Path.of(url.toURI()))) {
+            files.filter(Files::isRegularFile).forEach(f -> names.add(f.getFileName().toString()));
         } catch (IOException | URISyntaxException e) {
             return Optional.empty();
         }
