@@ -129,6 +129,21 @@ class H2SchemaImageTest {
     }
 
     @Test
+    void aDatabaseWithUpperCaseNamesIsFoundUpToDateAtItsSecondStart() throws Exception {
+        // an H2 URL without DATABASE_TO_LOWER: no image (other schema settings), and Flyway's history
+        // keeps its quoted lower-case names while everything else is upper case
+        String url = "jdbc:h2:file:" + data.resolve("upper").resolve("proeftuin").toAbsolutePath() + ";MODE=PostgreSQL";
+        JdbcDatabase.Settings settings = new JdbcDatabase.Settings(url, "sa", "", 2, 5_000);
+        open(settings);
+        List<String> said = logged(() -> open(settings));
+        assertFalse(said.stream().anyMatch(m -> m.startsWith("Schema migrated")), said.toString());
+        try (Connection c = DriverManager.getConnection(url, "sa", "")) {
+            assertEquals(java.util.Optional.of(SchemaUpgradeTest.latestMigration()), MigrationsApplied.upToDate(c,
+                    SchemaMigration.withEngineLocation(url, List.of(SchemaMigration.DEFAULT_LOCATION))));
+        }
+    }
+
+    @Test
     void onlyTheShippedSchemaSettingsAndTheBundlesOwnMigrationsUseTheImage() throws IOException {
         String shipped = ShippedConfig.defaultUrl(data);
         List<String> own = List.of(LOCATIONS);
