@@ -20,7 +20,8 @@
 #     statements (pg_stat_statements: total and mean time, calls) are printed: where the time went.
 # Prints per target the p99 at both sizes and the ratio, against the issue's target (at most 2x).
 # Usage:  bench/families.sh        env: FAMILIES (default 20000; 2000000 on demand), BASE_FAMILIES
-#         (20000), DURATION (10), CONNECTIONS (4), PG_BIN, M2 (Maven local repo), KEEP=1 (keep work dirs)
+#         (20000), DURATION (10), WARMUP (3: seconds of each target run first, not counted), CONNECTIONS (4),
+#         PG_BIN, M2 (Maven local repo), KEEP=1 (keep work dirs)
 # Needs:  java 17, mvn, curl, wrk, python3, PostgreSQL 15 binaries; the project installed (mvn install
 #         -DskipTests: the distribution and core/store's test classes). Writes only under bench/work and
 #         bench/results. Disk: about 1.5 GB per 100,000 families.
@@ -31,6 +32,7 @@ ROOT=$(cd "${BENCH_DIR}/.." && pwd)
 FAMILIES=${FAMILIES:-20000}
 BASE_FAMILIES=${BASE_FAMILIES:-20000}
 DURATION=${DURATION:-10}
+WARMUP=${WARMUP:-3}
 CONNECTIONS=${CONNECTIONS:-4}
 PG_BIN=${PG_BIN:-/usr/lib/postgresql/15/bin}
 PROEFTUIN_TGZ=${PROEFTUIN_TGZ:-$(ls "${ROOT}"/distribution/target/nl.proeftuin.distribution-*.tar.gz 2>/dev/null | head -1)}
@@ -72,6 +74,9 @@ measure() {
   first=$(curl -s -o "${WORK}/${name}.first" -w '%{http_code}' -X "${method}" "${AUTH[@]}" -H 'Content-Type: application/json' \
     ${body:+--data "${body}"} "${url}")
   case "${first}" in 2*) ;; *) say "  ${name}: first answer ${first}: $(head -c 300 "${WORK}/${name}.first")" ;; esac
+  # a warm-up run first, not counted: the first target measured after a start otherwise pays for the node's
+  # and the database's cold caches and the start's own jobs (that was name search's 6x at 200,000 families)
+  [ "${WARMUP}" = 0 ] || wrk -t1 -c"${CONNECTIONS}" -d"${WARMUP}s" --timeout 30s -s "${WORK}/${name}.lua" "${url}" >/dev/null
   out=$(wrk -t1 -c"${CONNECTIONS}" -d"${DURATION}s" --timeout 30s --latency -s "${WORK}/${name}.lua" "${url}")
   P99[$size,$name]=$(to_ms "$(awk '$1=="99%" {print $2}' <<<"${out}")")
   RPS[$size,$name]=$(awk '/^Requests\/sec/ {print $2}' <<<"${out}")

@@ -3,6 +3,7 @@ package nl.proeftuin.core.engine.internal;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -15,6 +16,7 @@ import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.ScheduledExecutorService;
 
 import nl.proeftuin.core.api.InvalidInputException;
 import nl.proeftuin.core.api.dto.Framework;
@@ -25,17 +27,21 @@ import nl.proeftuin.core.api.monitor.OutcomeFigures;
 import nl.proeftuin.core.api.monitor.OutcomeMonitor;
 import nl.proeftuin.core.api.monitor.OutcomeReport;
 import nl.proeftuin.core.store.Database;
+import nl.proeftuin.core.store.cluster.RegionJobs;
 import nl.proeftuin.core.store.monitor.MonitorStore;
 import nl.proeftuin.core.store.region.MunicipalityStore;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The outcome monitor (definitions in {@link OutcomeMonitor}) computed by the database (cohorts, issue
- * 15 part 6, decision 0037): GROUP BY aggregations per municipality over the per-case summary rows
- * ({@code case_summary}, kept up to date in each change's transaction), the framework changes and the
- * care requests, in one read transaction. The engine only adds the municipalities' histograms up for
+ * 15 part 6, decision 0037): per municipality, the tally of the per-case summary rows (V33, decision
+ * 0045: signed counts kept in each change's transaction, a few thousand rows at any number of cases),
+ * the cases with framework changes and the care requests, in one read transaction. The engine only adds the municipalities' histograms up for
  * the region and reads medians and percentiles from them, so it never holds a case, and every
  * municipality's row and the region's agree with each other.
  */
@@ -45,6 +51,9 @@ public class JdbcOutcomeMonitor implements OutcomeMonitor {
     static final ZoneId ZONE = ZoneId.of("Europe/Amsterdam");
     static final int MONTHS = 12;
     private static final int MAX_MUNICIPALITY = 200;
+    static final String COMPACTION_JOB = "monitor-tally";
+    private static final Duration COMPACTION = Duration.ofMinutes(10);
+    private static final Logger LOG = LoggerFactory.getLogger(JdbcOutcomeMonitor.class);
 
     private static final int[][] DAY_BUCKETS = {{0, 7}, {8, 14}, {15, 28}, {29, 56}, {57, -1}};
     private static final int[][] PEOPLE_BUCKETS = {{0, 0}, {1, 1}, {2, 2}, {3, 3}, {4, 4}, {5, -1}};
@@ -56,6 +65,7 @@ public class JdbcOutcomeMonitor implements OutcomeMonitor {
     /** The columns the figures are computed from. */
     private final MonitorStore store;
     private final Clock clock;
+    private ScheduledExecutorService compaction;
 
     /**
      * @param database       the platform's database
@@ -64,8 +74,12 @@ public class JdbcOutcomeMonitor implements OutcomeMonitor {
      */
     @Activate
     public JdbcOutcomeMonitor(@Reference Database database, @Reference MunicipalityStore municipalities,
-            @Reference MonitorStore store) {
+            @Reference MonitorStore store, @Reference RegionJobs jobs) {
         this(database, municipalities, store, Clock.systemUTC());
+        // the writers' appended changes folded into the tally's sums once per region every few minutes,
+        // so that a monitor nobody reads for a month does not sum a month of changes at its next read
+        compaction = RegionJobSchedule.every(COMPACTION, jobs, COMPACTION_JOB, "proeftuin-monitor-tally",
+                this::compact, LOG, "Folding the monitor's tally failed");
     }
 
     JdbcOutcomeMonitor(Database database, MunicipalityStore municipalities, MonitorStore store, Clock clock) {
@@ -73,6 +87,22 @@ public class JdbcOutcomeMonitor implements OutcomeMonitor {
         this.municipalities = municipalities;
         this.store = store;
         this.clock = clock;
+    }
+
+    @Deactivate
+    void deactivate() {
+        if (compaction != null) {
+            compaction.shutdownNow();
+        }
+    }
+
+    /** Folds the writers' appended changes of the monitor's tally into its sums (V33, decision 0045). */
+    void compact() {
+        try {
+            database.inTransaction(store::compactTally);
+        } catch (SQLException e) {
+            throw new DatabaseFailure(e);
+        }
     }
 
     /**

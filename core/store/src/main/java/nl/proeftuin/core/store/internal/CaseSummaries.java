@@ -143,18 +143,36 @@ public final class CaseSummaries {
      * after the locks reads what the other transaction committed.
      */
     public static void refresh(Connection c, List<String> caseIds) throws SQLException {
+        if (c.getAutoCommit()) {
+            // a write with auto-commit (JdbcDatabase#read): the refresh in a transaction of its own, under the
+            // same locks, so that a row and its tally counts (V33) change together and once
+            c.setAutoCommit(false);
+            try {
+                refresh(c, caseIds);
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
+            return;
+        }
         List<String> sorted = caseIds.stream().distinct().sorted().toList();
         for (int from = 0; from < sorted.size(); from += 500) {
             List<String> chunk = sorted.subList(from, Math.min(sorted.size(), from + 500));
             Object[] ids = chunk.toArray();
             String in = " IN (" + Jdbc.placeholders(chunk.size()) + ")";
-            if (!c.getAutoCommit()) {
-                // one refresh of a case at a time (two transactions would both insert its row): the case's lock
-                Jdbc.list(c, "SELECT id FROM family_case WHERE id" + in + " ORDER BY id FOR UPDATE", rs -> rs.getString(1), ids);
-                lockMembers(c, in, ids);
-            }
+            // one refresh of a case at a time (two transactions would both insert its row): the case's lock
+            Jdbc.list(c, "SELECT id FROM family_case WHERE id" + in + " ORDER BY id FOR UPDATE", rs -> rs.getString(1), ids);
+            lockMembers(c, in, ids);
+            // the monitor's tally (V33): the rows' old contributions out, their new ones in
+            Map<MonitorTally.Key, Long> difference = new java.util.HashMap<>();
+            MonitorTally.contributions(c, in, ids, -1, difference);
             Jdbc.update(c, "DELETE FROM case_summary WHERE case_id" + in, ids);
             Jdbc.update(c, "INSERT INTO case_summary (" + COLUMNS + ") " + SELECT + " WHERE k.id" + in + END, ids);
+            MonitorTally.contributions(c, in, ids, 1, difference);
+            MonitorTally.change(c, difference);
             mark(c, in, ids);
         }
     }
@@ -211,9 +229,11 @@ public final class CaseSummaries {
         return out;
     }
 
-    /** Rebuilds every row (as V26's backfill does): for bulk loads that bypass the stores. */
+    /** Rebuilds every row (as V26's backfill does), and the monitor's tally: for bulk loads that bypass the stores. */
     public static int rebuildAll(Connection c) throws SQLException {
         Jdbc.update(c, "DELETE FROM case_summary");
-        return Jdbc.update(c, "INSERT INTO case_summary (" + COLUMNS + ") " + SELECT + END);
+        int rows = Jdbc.update(c, "INSERT INTO case_summary (" + COLUMNS + ") " + SELECT + END);
+        MonitorTally.rebuild(c);
+        return rows;
     }
 }

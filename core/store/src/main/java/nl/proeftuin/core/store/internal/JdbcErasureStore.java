@@ -3,6 +3,8 @@ package nl.proeftuin.core.store.internal;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 
 import nl.proeftuin.core.store.privacy.ErasureStore;
@@ -19,6 +21,12 @@ public class JdbcErasureStore implements ErasureStore {
                 case "case_entry_person" -> Jdbc.update(c, "DELETE FROM case_entry_person WHERE entry_id IN"
                         + " (SELECT id FROM case_entry WHERE case_id = ?)", caseId);
                 case "family_case" -> Jdbc.update(c, "DELETE FROM family_case WHERE id = ?", caseId);
+                case "case_summary" -> { // with its contributions to the monitor's tally (V33)
+                    Map<MonitorTally.Key, Long> removed = new HashMap<>();
+                    MonitorTally.contributions(c, " = ?", new Object[] {caseId}, -1, removed);
+                    MonitorTally.change(c, removed);
+                    Jdbc.update(c, "DELETE FROM case_summary WHERE case_id = ?", caseId);
+                }
                 // muni (V23): rows hanging on an alert or a care request of the case
                 case "alert_addressee" -> Jdbc.update(c, "DELETE FROM alert_addressee WHERE alert_id IN"
                         + " (SELECT id FROM plugin_alert WHERE case_id = ?)", caseId);

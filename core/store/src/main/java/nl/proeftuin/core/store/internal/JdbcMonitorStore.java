@@ -6,9 +6,13 @@ import static nl.proeftuin.core.store.internal.Jdbc.instant;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import nl.proeftuin.core.store.monitor.MonitorStore;
 import org.osgi.service.component.annotations.Component;
@@ -82,72 +86,62 @@ public class JdbcMonitorStore implements MonitorStore {
                         instant(rs, "allocated_at")));
     }
 
-    // --- cohorts (V26): aggregated by the database from case_summary
+    // --- cohorts (V26): aggregated by the database from case_summary; since V33 (decision 0045) from the
+    // monitor's tally of those rows, a few thousand counts at any number of cases
 
     @Override
     public List<CaseCounts> caseCounts(Connection c) throws SQLException {
-        return Jdbc.list(c, "SELECT municipality, COUNT(*), SUM(CASE WHEN status = 'OPEN' THEN 1 ELSE 0 END),"
-                + " SUM(CASE WHEN status = 'OPEN' AND first_help_on IS NULL THEN 1 ELSE 0 END)"
-                + " FROM case_summary GROUP BY municipality", rs -> new CaseCounts(rs.getString(1), rs.getLong(2),
-                        rs.getLong(3), rs.getLong(4)));
+        Map<String, long[]> by = new TreeMap<>();
+        for (Map.Entry<MonitorTally.Key, Long> e : MonitorTally.read(c, MonitorTally.CASES, MonitorTally.OPEN,
+                MonitorTally.WAITING)) {
+            long[] counts = by.computeIfAbsent(e.getKey().municipality(), m -> new long[3]);
+            counts[switch (e.getKey().measure()) {
+                case MonitorTally.CASES -> 0;
+                case MonitorTally.OPEN -> 1;
+                default -> 2;
+            }] += e.getValue();
+        }
+        List<CaseCounts> out = new ArrayList<>();
+        by.forEach((m, n) -> {
+            if (n[0] != 0) {
+                out.add(new CaseCounts(m, n[0], n[1], n[2]));
+            }
+        });
+        return out;
     }
 
     @Override
     public List<Bucket> histogram(Connection c, Figure figure) throws SQLException {
-        String value = switch (figure) {
-            case LEAD_TIME_DAYS -> "lead_days FROM case_summary WHERE lead_days IS NOT NULL";
-            case ACTIVE_PROFESSIONALS -> "active_professionals FROM case_summary WHERE status = 'OPEN'";
-            case HANDOVERS -> "handovers FROM case_summary";
+        String measure = switch (figure) {
+            case LEAD_TIME_DAYS -> MonitorTally.LEAD;
+            case ACTIVE_PROFESSIONALS -> MonitorTally.ACTIVE;
+            case HANDOVERS -> MonitorTally.HANDOVERS;
         };
-        return Jdbc.list(c, "SELECT municipality, v, COUNT(*) FROM (SELECT municipality, " + value.replaceFirst(" FROM",
-                " AS v FROM") + ") x GROUP BY municipality, v", rs -> new Bucket(rs.getString(1), rs.getInt(2),
-                        rs.getLong(3)));
+        return MonitorTally.read(c, measure).stream()
+                .map(e -> new Bucket(e.getKey().municipality(), e.getKey().value(), e.getValue())).toList();
     }
 
     @Override
-    public List<FrameworkCount> frameworks(Connection c, List<java.time.LocalDate> days) throws SQLException {
+    public List<FrameworkCount> frameworks(Connection c, List<LocalDate> days) throws SQLException {
         if (days.isEmpty()) {
             return List.of();
         }
-        List<java.time.LocalDate> sorted = days.stream().distinct().sorted().toList();
-        int n = sorted.size();
-        // decision 0042: one pass over the summary rows for every month end, not one per month end.
-        // A case without framework changes was in its framework all along: it is open at month end i when
-        // it opened on or before it (i >= o: o the first month end on or after its opening) and was not
-        // closed by then (i < k: k the first month end on or after its closing; n when open), so the
-        // database groups those cases by (municipality, framework, o, k) and the counts per month end are
-        // summed here.
-        StringBuilder o = new StringBuilder("CASE");
-        StringBuilder k = new StringBuilder("CASE WHEN s.closed_on IS NULL THEN " + n);
-        List<Object> params = new java.util.ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            o.append(" WHEN s.opened_on <= ? THEN ").append(i);
-            params.add(sorted.get(i));
+        List<LocalDate> sorted = days.stream().distinct().sorted().toList();
+        Map<List<Object>, Long> counts = new HashMap<>();
+        // the cases without framework changes, from the tally: opened up to the day, less closed up to it
+        for (Map.Entry<MonitorTally.Key, Long> e : MonitorTally.read(c, MonitorTally.OPENED, MonitorTally.CLOSED)) {
+            MonitorTally.Key k = e.getKey();
+            long n = MonitorTally.OPENED.equals(k.measure()) ? e.getValue() : -e.getValue();
+            for (LocalDate day : sorted) {
+                if (k.value() <= day.toEpochDay()) {
+                    counts.merge(List.of(day, k.municipality(), k.framework()), n, Long::sum);
+                }
+            }
         }
-        for (int i = 0; i < n; i++) {
-            k.append(" WHEN s.closed_on <= ? THEN ").append(i);
-            params.add(sorted.get(i));
-        }
-        o.append(" ELSE ").append(n).append(" END");
-        k.append(" ELSE ").append(n).append(" END");
-        java.util.Map<List<Object>, Long> counts = new java.util.LinkedHashMap<>();
-        Jdbc.list(c, "SELECT municipality, framework, o, k, COUNT(*) FROM (SELECT s.municipality, s.framework, " + o
-                + " AS o, " + k + " AS k FROM case_summary s WHERE s.framework_changes = 0) x"
-                + " GROUP BY municipality, framework, o, k", rs -> {
-                    String municipality = rs.getString(1);
-                    String framework = rs.getString(2);
-                    int from = rs.getInt(3);
-                    int until = rs.getInt(4);
-                    long cases = rs.getLong(5);
-                    for (int i = from; i < until; i++) {
-                        counts.merge(List.of(sorted.get(i), municipality, framework), cases, Long::sum);
-                    }
-                    return null;
-                }, params.toArray());
         // the few cases with framework changes: the last change by the day, or before the first change the
         // framework that change started from
         StringBuilder values = new StringBuilder();
-        for (int i = 0; i < n; i++) {
+        for (int i = 0; i < sorted.size(); i++) {
             values.append(i == 0 ? "" : ", ").append("(CAST(? AS DATE))");
         }
         Jdbc.list(c, "SELECT month_end, municipality, fw, COUNT(*) FROM (SELECT d.month_end, s.municipality,"
@@ -162,14 +156,21 @@ public class JdbcMonitorStore implements MonitorStore {
                             Long::sum);
                     return null;
                 }, sorted.toArray());
-        List<FrameworkCount> out = new java.util.ArrayList<>();
-        counts.forEach((key, cases) -> out.add(new FrameworkCount((java.time.LocalDate) key.get(0), (String) key.get(1),
-                (String) key.get(2), cases)));
-        // by day, as the passes per month end gave them before (decision 0042 made them one pass)
-        out.sort(java.util.Comparator.comparing(FrameworkCount::day)
-                .thenComparing(FrameworkCount::municipality, java.util.Comparator.nullsFirst(java.util.Comparator.naturalOrder()))
-                .thenComparing(FrameworkCount::framework, java.util.Comparator.nullsFirst(java.util.Comparator.naturalOrder())));
+        List<FrameworkCount> out = new ArrayList<>();
+        counts.forEach((key, cases) -> {
+            if (cases != 0) {
+                out.add(new FrameworkCount((LocalDate) key.get(0), (String) key.get(1), (String) key.get(2), cases));
+            }
+        });
+        // by day, municipality and framework
+        out.sort(Comparator.comparing(FrameworkCount::day).thenComparing(FrameworkCount::municipality)
+                .thenComparing(FrameworkCount::framework));
         return out;
+    }
+
+    @Override
+    public int compactTally(Connection c) throws SQLException {
+        return MonitorTally.compact(c);
     }
 
     @Override

@@ -167,6 +167,7 @@ public final class SyntheticCases {
                     summary);
         }
         CaseSummaries.markRepeats(c, ids);
+        MonitorTally.added(c, ids);
         return ids;
     }
 

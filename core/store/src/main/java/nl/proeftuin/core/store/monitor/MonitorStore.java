@@ -10,8 +10,9 @@ import java.util.Map;
 import org.osgi.annotation.versioning.ProviderType;
 
 /**
- * The few columns the outcome monitor computes with, for all cases of the region at once (a region
- * holds thousands of cases, not millions).
+ * The few columns the outcome monitor computes with, for all cases of the region at once: since V33
+ * (decision 0045) the case figures come from the tally of the summary rows, so their cost does not grow
+ * with the number of cases.
  */
 @ProviderType
 public interface MonitorStore {
@@ -48,8 +49,8 @@ public interface MonitorStore {
 
     List<CareRequestTimes> careRequests(Connection c) throws SQLException;
 
-    // --- cohorts (V26, decision 0037): the monitor's figures aggregated by the database from the
-    // per-case summary rows, per municipality (the engine adds municipalities up for the region)
+    // --- cohorts (V26, decision 0037): the monitor's figures per municipality (the engine adds
+    // municipalities up for the region), from the tally of the per-case summary rows (V33, decision 0045)
 
     /** Cases per municipality: all, open, and open without first help. */
     record CaseCounts(String municipality, long cases, long open, long waitingForHelp) {
@@ -79,6 +80,15 @@ public interface MonitorStore {
 
     /** The cases open at the end of each day (opened on or before it, not closed by it), by the framework they were in then. */
     List<FrameworkCount> frameworks(Connection c, List<java.time.LocalDate> days) throws SQLException;
+
+    /**
+     * Folds the changes the writers appended to the counts {@link #caseCounts}, {@link #histogram} and
+     * {@link #frameworks} read (V33, decision 0045) into their sums; what those read is the same before
+     * and after. Safe to run on several nodes at once.
+     *
+     * @return how many appended changes were folded
+     */
+    int compactTally(Connection c) throws SQLException;
 
     /**
      * Care requests that count (not FALLBACK, REJECTED or UNSUPPORTED) by their own municipality: value

@@ -32,6 +32,7 @@ import nl.proeftuin.core.api.dto.Page;
 import nl.proeftuin.core.api.dto.Phase;
 import nl.proeftuin.core.store.Database;
 import nl.proeftuin.core.store.accesslog.AccessLogFilter;
+import nl.proeftuin.core.store.monitor.MonitorStore;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -58,7 +59,7 @@ class ScalePlansTest {
     static final double MAX_MILLIS = 250;
     static final Set<String> BIG_TABLES = Set.of("person", "household", "household_membership", "relationship",
             "family_case", "case_member", "case_member_role", "assignment", "case_event", "plan_version", "case_entry",
-            "case_entry_person", "access_log", "access_log_person");
+            "case_entry_person", "access_log", "access_log_person", "case_summary");
     private static final Pattern SEQ_SCAN = Pattern.compile(
             "\"Node Type\": \"Seq Scan\",[^{}]*?\"Relation Name\": \"(\\w+)\"");
     private static final Pattern BUFFERS = Pattern.compile(
@@ -218,6 +219,22 @@ class ScalePlansTest {
         }));
         scenarios.put("a professional's pending triages", record(c -> triages.pendingVisibleTo(c, professional,
                 Instant.now())));
+        // decision 0045: the outcome monitor reads the tally (V33), not every case's summary row; only the
+        // few cases with framework changes are read per case
+        JdbcMonitorStore monitor = new JdbcMonitorStore();
+        scenarios.put("the outcome monitor", record(c -> {
+            monitor.caseCounts(c);
+            for (MonitorStore.Figure f : MonitorStore.Figure.values()) {
+                monitor.histogram(c, f);
+            }
+            java.time.LocalDate today = java.time.LocalDate.now();
+            List<java.time.LocalDate> monthEnds = new ArrayList<>();
+            for (int i = 11; i >= 0; i--) {
+                monthEnds.add(i == 0 ? today : java.time.YearMonth.from(today).minusMonths(i).atEndOfMonth());
+            }
+            monitor.frameworks(c, monthEnds);
+            return null;
+        }));
         scenarios.put("a person's access view", record(c -> {
             accessLog.forPerson(c, personId, null, null, 100);
             visibility.casesOf(c, personId);
