@@ -46,7 +46,7 @@ INSERT INTO "public"."flyway_schema_history" VALUES
 (28, '31', 'access log person index once', 'SQL', 'V31__access_log_person_index_once.sql', -1426202056, 'sa', TIMESTAMP '2000-01-01 00:00:00', 0, TRUE),
 (29, '32', 'case summary experience and care wait', 'SQL', 'V32__case_summary_experience_and_care_wait.sql', -171742076, 'sa', TIMESTAMP '2000-01-01 00:00:00', 0, TRUE);
 INSERT INTO "public"."flyway_schema_history" VALUES
-(30, '33', 'monitor tally', 'SQL', 'V33__monitor_tally.sql', 468285374, 'sa', TIMESTAMP '2000-01-01 00:00:00', 0, TRUE);
+(30, '33', 'monitor tally', 'SQL', 'V33__monitor_tally.sql', -1886183139, 'sa', TIMESTAMP '2000-01-01 00:00:00', 0, TRUE);
 CREATE INDEX "public"."flyway_schema_history_s_idx" ON "public"."flyway_schema_history"("success" NULLS LAST);
 CREATE CACHED TABLE "public"."platform_setting"(
     "setting_name" CHARACTER VARYING(100) NOT NULL,

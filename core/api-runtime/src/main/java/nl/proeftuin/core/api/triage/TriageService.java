@@ -1,6 +1,7 @@
 package nl.proeftuin.core.api.triage;
 
 import java.util.List;
+import java.util.Set;
 
 import nl.proeftuin.core.api.dto.Actor;
 import nl.proeftuin.core.spi.TriageFacts;
@@ -30,4 +31,15 @@ public interface TriageService {
 
     /** The latest outcome of every case whose triage is pending, oldest first (age is visible from {@code at}). */
     List<TriageOutcome> pending();
+
+    /**
+     * {@link #pending()} of the cases a professional may see, filtered by the database (issue 13): on the
+     * case's team (actively assigned, or its opener while no one is), or holding an unexpired break-glass
+     * grant; within their municipalities, or elsewhere actively assigned. The guard still decides each
+     * item; this only keeps the list from reading every pending triage of the region.
+     *
+     * @param professionalId the professional's user id
+     * @param municipalities their municipalities (compared without case); null: all; empty: none
+     */
+    List<TriageOutcome> pendingVisibleTo(String professionalId, Set<String> municipalities);
 }

@@ -8,7 +8,7 @@
  * {@code core/api} sits below the SPI.
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package nl.proeftuin.core.api.triage;
 
 import org.osgi.annotation.bundle.Export;

@@ -217,6 +217,13 @@ public class BoundTriageService implements TriageService {
         return domain.read(c -> triages.pending(c).stream().map(BoundTriageService::outcome).toList());
     }
 
+    @Override
+    public List<TriageOutcome> pendingVisibleTo(String professionalId, java.util.Set<String> municipalities) {
+        Check.text("professionalId", professionalId, Check.ID);
+        return domain.read(c -> triages.pendingVisibleTo(c, professionalId, municipalities, domain.now()).stream()
+                .map(BoundTriageService::outcome).toList());
+    }
+
     // --- step 1: read ---------------------------------------------------------------------------------
 
     /** What a request decides from, read in one transaction; the binding is resolved here, once. */

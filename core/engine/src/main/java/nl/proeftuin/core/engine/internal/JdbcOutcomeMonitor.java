@@ -40,7 +40,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The outcome monitor (definitions in {@link OutcomeMonitor}) computed by the database (cohorts, issue
  * 15 part 6, decision 0037): per municipality, the tally of the per-case summary rows (V33, decision
- * 0045: signed counts kept in each change's transaction, a few thousand rows at any number of cases),
+ * 0045: signed counts kept in each change's transaction, a bounded number at any number of cases),
  * the cases with framework changes and the care requests, in one read transaction. The engine only adds the municipalities' histograms up for
  * the region and reads medians and percentiles from them, so it never holds a case, and every
  * municipality's row and the region's agree with each other.
@@ -99,7 +99,8 @@ public class JdbcOutcomeMonitor implements OutcomeMonitor {
     /** Folds the writers' appended changes of the monitor's tally into its sums (V33, decision 0045). */
     void compact() {
         try {
-            database.inTransaction(store::compactTally);
+            LocalDate today = LocalDate.ofInstant(clock.instant(), ZONE);
+            database.inTransaction(c -> store.compactTally(c, today));
         } catch (SQLException e) {
             throw new DatabaseFailure(e);
         }

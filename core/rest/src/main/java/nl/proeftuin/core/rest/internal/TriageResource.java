@@ -1,6 +1,9 @@
 package nl.proeftuin.core.rest.internal;
 
+import java.util.List;
+
 import nl.proeftuin.core.api.dto.Actor;
+import nl.proeftuin.core.security.Principal;
 import nl.proeftuin.core.security.Role;
 import nl.proeftuin.core.spi.TriageFacts;
 import nl.proeftuin.core.api.triage.AssessmentInput;
@@ -81,7 +84,14 @@ final class TriageResource {
                 .describe("Need to know: only the triages of cases the user may see.")
                 .policy(RoutePolicy.anyOf(Role.PROFESSIONAL))
                 .returns(200, "OK", Route.listOf(TriageOutcome.class))
-                .handle(r -> Reply.ok(guard.visibleCases(r, triage.get().pending(), TriageOutcome::caseId))));
+                .handle(r -> {
+                    // the database keeps to the user's cases (issue 13: not every pending triage of the region,
+                    // tested one by one); the guard still decides each of those
+                    Principal principal = Guard.principal(r);
+                    List<TriageOutcome> theirs = triage.get().pendingVisibleTo(principal.userId(),
+                            principal.allMunicipalities() ? null : principal.municipalities());
+                    return Reply.ok(guard.visibleCases(r, theirs, TriageOutcome::caseId));
+                }));
     }
 
     /**

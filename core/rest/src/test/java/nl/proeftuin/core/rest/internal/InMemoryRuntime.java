@@ -340,6 +340,12 @@ final class InMemoryRuntime implements PluginRuntime, TriageService {
                 .filter(o -> o.decision().pending()).sorted(Comparator.comparing(TriageOutcome::at)).toList();
     }
 
+    /** The in-memory runtime knows no teams: every pending triage, for the guard to decide on. */
+    @Override
+    public List<TriageOutcome> pendingVisibleTo(String professionalId, java.util.Set<String> municipalities) {
+        return pending();
+    }
+
     /** Test helper: no decision without a case. */
     boolean hasOutcomes(String caseId) {
         return !Objects.requireNonNullElse(outcomes.get(caseId), List.of()).isEmpty();

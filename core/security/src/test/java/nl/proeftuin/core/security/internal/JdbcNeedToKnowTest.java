@@ -9,6 +9,8 @@ import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
@@ -191,6 +193,77 @@ class JdbcNeedToKnowTest {
         sql("INSERT INTO household (id, address, postal_code, municipality, created_at, created_by)"
                 + " VALUES (?, 'Dorpsstraat 1', '6811AA', 'Arnhem', ?, 'bram')", household, now());
         assertEquals(CaseAccess.OTHER_MUNICIPALITY, ntk.withinScope(edeAdmin, "household", household));
+    }
+
+    /**
+     * Issue 13: GET /triage/pending asks the database for the professional's pending triages
+     * ({@code TriageStore.pendingVisibleTo}); for every user it gives exactly the pending triages the
+     * guard allows one by one ({@link JdbcNeedToKnow#toCase}): team, opener, break-glass (unexpired),
+     * municipality scope (without case) and a team across municipalities; none without municipalities.
+     */
+    @Test
+    void thePendingTriagesTheDatabaseSelectsAreThoseTheGuardAllows() throws Exception {
+        Principal ede = new Principal("erik", "Erik", Set.of(Role.PROFESSIONAL), Set.of("EDE"), "Wijkteam Ede");
+        Principal noScope = new Principal("olga", "Olga", Set.of(Role.PROFESSIONAL), Set.of(), "Wijkteam");
+        List<String> cases = new ArrayList<>();
+        for (String municipality : List.of("Arnhem", "Ede", "Nijmegen")) {
+            String opened = kase(municipality, "anna"); // opened by Anna, no team
+            String teamed = kase(municipality, "anna");
+            assign(teamed, "bram");
+            assign(teamed, "erik");
+            assign(teamed, "nina");
+            assign(teamed, "olga");
+            String ended = kase(municipality, "erik");
+            end(assign(ended, "erik"));
+            end(assign(ended, "nina"));
+            String glass = kase(municipality, "carl");
+            assign(glass, "carl");
+            cases.addAll(List.of(opened, teamed, ended, glass));
+        }
+        sql("INSERT INTO break_glass (id, user_id, user_name, case_id, reason, granted_at, expires_at)"
+                + " VALUES (?, 'bram', 'Bram', ?, 'acute danger, fixed professional unreachable', ?, ?)",
+                UUID.randomUUID().toString(), cases.get(3), now(), now().plusMinutes(60));
+        sql("INSERT INTO break_glass (id, user_id, user_name, case_id, reason, granted_at, expires_at)"
+                + " VALUES (?, 'erik', 'Erik', ?, 'acute danger, fixed professional unreachable', ?, ?)",
+                UUID.randomUUID().toString(), cases.get(7), now().minusMinutes(90), now().minusMinutes(30));
+        sql("INSERT INTO break_glass (id, user_id, user_name, case_id, reason, granted_at, expires_at)"
+                + " VALUES (?, 'nina', 'Nina', ?, 'acute danger, fixed professional unreachable', ?, ?)",
+                UUID.randomUUID().toString(), cases.get(11), now(), now().plusMinutes(60));
+        for (String kase : cases) {
+            triage(kase, true);
+        }
+        triage(cases.get(5), false); // decided since: not pending
+        sql("UPDATE family_case SET status = 'CLOSED' WHERE id = ?", cases.get(9)); // closed: not pending
+
+        nl.proeftuin.core.store.internal.JdbcTriageStore store = new nl.proeftuin.core.store.internal.JdbcTriageStore();
+        List<String> pending = database.read(store::pending).stream().map(o -> o.caseId()).toList();
+        assertEquals(cases.size() - 2, pending.size());
+        int allowedSomewhere = 0;
+        for (Principal p : List.of(ANNA, BRAM, NINA, CARLA, ede, noScope)) {
+            List<String> guard = pending.stream().filter(k -> ntk.toCase(p, k).allowed()).toList();
+            List<String> selected = database.read(c -> store.pendingVisibleTo(c, p.userId(),
+                    p.allMunicipalities() ? null : p.municipalities(), clock.instant())).stream().map(o -> o.caseId())
+                    .toList();
+            if (p.has(Role.PROFESSIONAL)) {
+                assertEquals(guard, selected, p.userId());
+                allowedSomewhere += guard.size();
+            } else {
+                assertEquals(List.of(), guard, "a coordinator sees no case content");
+            }
+        }
+        // Anna opened three cases without a team; Bram is on the Arnhem team and has glass on Arnhem's fourth;
+        // Nina on the Arnhem team from Nijmegen and has glass in Nijmegen; Erik on the Arnhem team from Ede and
+        // the opener of Ede's case whose team ended (his expired glass counts no more); Olga: no municipalities
+        assertEquals(3 + 2 + 2 + 2, allowedSomewhere, "every ground is exercised");
+    }
+
+    private void triage(String caseId, boolean pending) throws Exception {
+        clock.advance(Duration.ofSeconds(1));
+        sql("INSERT INTO triage_outcome (id, case_id, round_id, facts, decision, pending, classification, plugin_id,"
+                + " plugin_bundle, plugin_version, configuration_hash, binding_revision, input_digest, output_digest,"
+                + " decided_at, fallback, recorded_at, recorded_by) VALUES (?, ?, ?, '{}', '{}', ?, 'x', 'p', 'b',"
+                + " '1.0.0', 'h', 1, 'x', 'x', ?, FALSE, ?, 't')", UUID.randomUUID().toString(), caseId, caseId,
+                pending, now(), now());
     }
 
     private OffsetDateTime now() {

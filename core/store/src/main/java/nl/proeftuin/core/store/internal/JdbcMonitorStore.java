@@ -87,7 +87,7 @@ public class JdbcMonitorStore implements MonitorStore {
     }
 
     // --- cohorts (V26): aggregated by the database from case_summary; since V33 (decision 0045) from the
-    // monitor's tally of those rows, a few thousand counts at any number of cases
+    // monitor's tally of those rows, a bounded number of counts at any number of cases
 
     @Override
     public List<CaseCounts> caseCounts(Connection c) throws SQLException {
@@ -128,12 +128,13 @@ public class JdbcMonitorStore implements MonitorStore {
         }
         List<LocalDate> sorted = days.stream().distinct().sorted().toList();
         Map<List<Object>, Long> counts = new HashMap<>();
-        // the cases without framework changes, from the tally: opened up to the day, less closed up to it
+        // the cases without framework changes, from the tally: opened up to the day's month end, less closed
+        // up to it (the tally counts by month; no case opens or closes after today)
         for (Map.Entry<MonitorTally.Key, Long> e : MonitorTally.read(c, MonitorTally.OPENED, MonitorTally.CLOSED)) {
             MonitorTally.Key k = e.getKey();
             long n = MonitorTally.OPENED.equals(k.measure()) ? e.getValue() : -e.getValue();
             for (LocalDate day : sorted) {
-                if (k.value() <= day.toEpochDay()) {
+                if (k.value() <= MonitorTally.monthEnd(day.toEpochDay())) {
                     counts.merge(List.of(day, k.municipality(), k.framework()), n, Long::sum);
                 }
             }
@@ -169,8 +170,8 @@ public class JdbcMonitorStore implements MonitorStore {
     }
 
     @Override
-    public int compactTally(Connection c) throws SQLException {
-        return MonitorTally.compact(c);
+    public int compactTally(Connection c, LocalDate today) throws SQLException {
+        return MonitorTally.compact(c, today);
     }
 
     @Override

@@ -56,12 +56,24 @@ public class JdbcTriageStore implements TriageStore {
     }
 
     @Override
-    public List<StoredTriageOutcome> pendingVisibleTo(Connection c, String userId, java.time.Instant now)
-            throws SQLException {
+    public List<StoredTriageOutcome> pendingVisibleTo(Connection c, String userId, java.util.Set<String> municipalities,
+            java.time.Instant now) throws SQLException {
+        if (municipalities != null && municipalities.isEmpty()) {
+            return List.of(); // an account without municipalities sees no case
+        }
         NeedToKnowPredicate.Fragment visible = NeedToKnowPredicate.visibleCases("o.case_id", userId, now);
         List<Object> params = new java.util.ArrayList<>(visible.params());
+        String scope = "";
+        if (municipalities != null) {
+            // within the user's municipalities (compared without case), or on the team of a case elsewhere
+            scope = " AND (LOWER(k.municipality) IN (" + Jdbc.placeholders(municipalities.size()) + ")"
+                    + " OR EXISTS (SELECT 1 FROM assignment a WHERE a.case_id = o.case_id AND a.professional_id = ?"
+                    + " AND a.until_date IS NULL))";
+            municipalities.forEach(m -> params.add(m.toLowerCase(java.util.Locale.ROOT)));
+            params.add(userId);
+        }
         return Jdbc.list(c, "SELECT " + prefixed("o") + " FROM triage_outcome o JOIN family_case k ON k.id = o.case_id"
-                + " WHERE " + visible.sql() + " AND o.pending AND k.status <> 'CLOSED'"
+                + " WHERE " + visible.sql() + scope + " AND o.pending AND k.status <> 'CLOSED'"
                 + " AND o.seq_no = (SELECT MAX(l.seq_no) FROM triage_outcome l WHERE l.case_id = o.case_id)"
                 + " ORDER BY o.seq_no", JdbcTriageStore::outcome, params.toArray());
     }

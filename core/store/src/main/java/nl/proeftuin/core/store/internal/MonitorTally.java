@@ -13,17 +13,20 @@ import java.util.Map;
 /**
  * The outcome monitor's tally ({@code monitor_tally}, V33, issue 13, decision 0045): what the cases
  * contribute to the monitor's per-municipality figures, as signed counts, so that the monitor reads a
- * few thousand counts instead of every case of the region.
+ * bounded number of counts instead of every case of the region.
  *
  * <p>A case's summary row contributes one count to each figure it is in:
  * <ul>
  * <li>{@code C}: a case; {@code O}: an open case; {@code W}: an open case without first help;</li>
  * <li>{@code L}, {@code A}, {@code H} with value {@code v}: its lead time in days (when it had first
  * help), its active professionals (when open), its handovers;</li>
- * <li>{@code FO} and {@code FC} with its framework, for a case without framework changes: the day it
- * opened and, when closed, the day it closed (never before it opened; days since 1970-01-01), so the
- * cases open at the end of day D under a framework are the {@code FO} counts up to D minus the
- * {@code FC} counts up to D. Cases with framework changes are few; the monitor reads those live.</li>
+ * <li>{@code FO} and {@code FC} with its framework, for a case without framework changes: the last day
+ * of the month it opened in and, when closed, of the month it closed in (never before the month it
+ * opened; days since 1970-01-01). The cases open at the end of a month under a framework are the
+ * {@code FO} counts up to that day minus the {@code FC} counts up to it; so are those open today, up to
+ * the end of this month, as no case opens or closes on a later day than today. Folding collapses the
+ * months before the monitor's twelve into one count ({@link #compact}). Cases with framework changes
+ * are few; the monitor reads those one by one.</li>
  * </ul>
  *
  * <p>Every change to a summary row appends the difference between the row's old and new contributions
@@ -81,9 +84,10 @@ final class MonitorTally {
             String framework = rs.getString(7);
             LocalDate opened = rs.getObject(9, LocalDate.class);
             LocalDate closed = rs.getObject(10, LocalDate.class);
-            add(counts, m, OPENED, framework, (int) opened.toEpochDay(), sign);
+            add(counts, m, OPENED, framework, (int) monthEnd(opened.toEpochDay()), sign);
             if (closed != null) {
-                add(counts, m, CLOSED, framework, (int) (closed.isBefore(opened) ? opened : closed).toEpochDay(), sign);
+                add(counts, m, CLOSED, framework, (int) monthEnd((closed.isBefore(opened) ? opened : closed).toEpochDay()),
+                        sign);
             }
         }
     }
@@ -147,22 +151,33 @@ final class MonitorTally {
      * their sums to a summed row of each count (a new summed row where there is none; a count may have
      * several, as readers sum them all).
      *
-     * @return how many delta rows were folded
+     * <p>It also keeps the {@code FO}/{@code FC} counts few: a day that is not its month's last (V33's
+     * backfill wrote days) goes onto its month's last day, and the months before the twelve before
+     * {@code today}'s month into one count on the last day before them ({@link #base}). Counts up to the
+     * end of a month stay exact for that count's month end and every later one.
+     *
+     * @return how many rows were folded or moved
      */
-    static int compact(Connection c) throws SQLException {
+    static int compact(Connection c, LocalDate today) throws SQLException {
         boolean postgres = c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT)
                 .contains("postgres");
-        String removed = postgres
-                ? "DELETE FROM monitor_tally WHERE delta RETURNING municipality, measure, framework, v, n"
-                : "SELECT municipality, measure, framework, v, n FROM OLD TABLE (DELETE FROM monitor_tally WHERE delta)";
+        long base = base(today);
         Map<Key, Long> sums = new HashMap<>();
-        int[] rows = {0};
-        Jdbc.list(c, removed, rs -> {
-            sums.merge(new Key(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4)), rs.getLong(5),
-                    Long::sum);
-            rows[0]++;
-            return null;
-        });
+        int rows = removed(c, postgres, "delta", new Object[0], base, sums);
+        // the summed rows on a day that is not where it belongs, by id (the others stay as they are)
+        List<Long> moved = new ArrayList<>();
+        Jdbc.list(c, "SELECT id, v FROM monitor_tally WHERE measure IN ('" + OPENED + "', '" + CLOSED + "')"
+                + " AND NOT delta", rs -> {
+                    long v = rs.getLong(2);
+                    if (v != day(v, base)) {
+                        moved.add(rs.getLong(1));
+                    }
+                    return null;
+                });
+        for (int from = 0; from < moved.size(); from += 500) {
+            List<Long> chunk = moved.subList(from, Math.min(moved.size(), from + 500));
+            rows += removed(c, postgres, "id IN (" + Jdbc.placeholders(chunk.size()) + ")", chunk.toArray(), base, sums);
+        }
         Map<Key, Long> fresh = new HashMap<>();
         for (Map.Entry<Key, Long> e : sums.entrySet()) {
             Key k = e.getKey();
@@ -174,7 +189,48 @@ final class MonitorTally {
         }
         write(c, fresh, false);
         Jdbc.update(c, "DELETE FROM monitor_tally WHERE n = 0 AND NOT delta");
-        return rows[0];
+        return rows;
+    }
+
+    /**
+     * The day the months before the twelve before {@code today}'s month are counted on: the last day of the
+     * thirteenth month before it. The monitor's first month end is eleven months before today's.
+     */
+    static long base(LocalDate today) {
+        return today.withDayOfMonth(1).minusMonths(12).minusDays(1).toEpochDay();
+    }
+
+    /** Where an {@code FO}/{@code FC} count of day {@code v} belongs: its month's last day, or the base before it. */
+    private static long day(long v, long base) {
+        return v <= base ? base : monthEnd(v);
+    }
+
+    /**
+     * Removes the rows {@code where} selects and adds their counts to {@code sums}, the {@code FO}/{@code FC}
+     * counts on the day they belong on.
+     *
+     * @return how many rows were removed
+     */
+    private static int removed(Connection c, boolean postgres, String where, Object[] params, long base,
+            Map<Key, Long> sums) throws SQLException {
+        String sql = postgres
+                ? "DELETE FROM monitor_tally WHERE " + where + " RETURNING municipality, measure, framework, v, n"
+                : "SELECT municipality, measure, framework, v, n FROM OLD TABLE (DELETE FROM monitor_tally WHERE " + where + ")";
+        return Jdbc.list(c, sql, rs -> {
+            String measure = rs.getString(2);
+            long v = rs.getLong(4);
+            if (OPENED.equals(measure) || CLOSED.equals(measure)) {
+                v = day(v, base);
+            }
+            sums.merge(new Key(rs.getString(1), measure, rs.getString(3), (int) v), rs.getLong(5), Long::sum);
+            return null;
+        }, params).size();
+    }
+
+    /** The last day of the month of a day (days since 1970-01-01). */
+    static long monthEnd(long epochDay) {
+        LocalDate day = LocalDate.ofEpochDay(epochDay);
+        return day.withDayOfMonth(day.lengthOfMonth()).toEpochDay();
     }
 
     /** The summed counts of some measures: every row of theirs, delta and summed, added up (zero sums left out). */

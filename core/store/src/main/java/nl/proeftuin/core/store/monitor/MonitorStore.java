@@ -78,17 +78,24 @@ public interface MonitorStore {
 
     List<Bucket> histogram(Connection c, Figure figure) throws SQLException;
 
-    /** The cases open at the end of each day (opened on or before it, not closed by it), by the framework they were in then. */
+    /**
+     * The cases open at the end of each day (opened on or before it, not closed by it), by the framework
+     * they were in then. The days are the last days of months from twelve months before the last
+     * folding's day ({@link #compactTally}) on, and today: cases are counted by the month they opened and
+     * closed in, and no case opens or closes after today.
+     */
     List<FrameworkCount> frameworks(Connection c, List<java.time.LocalDate> days) throws SQLException;
 
     /**
      * Folds the changes the writers appended to the counts {@link #caseCounts}, {@link #histogram} and
-     * {@link #frameworks} read (V33, decision 0045) into their sums; what those read is the same before
-     * and after. Safe to run on several nodes at once.
+     * {@link #frameworks} read (V33, decision 0045) into their sums, and counts the cases opened and closed
+     * in the months before the twelve before {@code today}'s as one. What those methods read is the same
+     * before and after, for the days {@link #frameworks} takes. Safe to run on several nodes at once.
      *
-     * @return how many appended changes were folded
+     * @param today the Dutch calendar day
+     * @return how many rows were folded or rolled up
      */
-    int compactTally(Connection c) throws SQLException;
+    int compactTally(Connection c, java.time.LocalDate today) throws SQLException;
 
     /**
      * Care requests that count (not FALLBACK, REJECTED or UNSUPPORTED) by their own municipality: value

@@ -42,19 +42,22 @@ public interface TriageStore {
     List<StoredTriageOutcome> pending(Connection c) throws SQLException;
 
     /**
-     * perfs (issue 13, decision 0044): {@link #pending} filtered by need to know in the database, for
-     * {@code GET /triage/pending}: only the cases the professional may see (actively assigned; opener of a
-     * case without an active assignment; an unexpired break-glass grant), found from the user's side
-     * through their indexes, so the list costs what the user's own cases cost, not every pending triage
-     * of the region read and tested one by one.
+     * perfs (issue 13, decisions 0044 and 0045): {@link #pending} filtered by need to know in the database,
+     * for {@code GET /triage/pending}: only the cases the professional may see (actively assigned; opener
+     * of a case without an active assignment; an unexpired break-glass grant), within their municipalities
+     * or, elsewhere, actively assigned (a team across municipalities), as the guard decides for one case.
+     * Found from the user's side through their indexes, so the list costs what the user's own cases cost,
+     * not every pending triage of the region read and tested one by one.
      *
-     * @param c      the connection
-     * @param userId the professional
-     * @param now    the moment to compare break-glass grants with
+     * @param c              the connection
+     * @param userId         the professional
+     * @param municipalities the user's municipalities (compared without case); null: all of them; empty: none
+     * @param now            the moment to compare break-glass grants with
      * @return the latest outcome of every open case the user may see whose latest outcome is pending, oldest first
      * @throws SQLException on a database failure
      */
-    List<StoredTriageOutcome> pendingVisibleTo(Connection c, String userId, java.time.Instant now) throws SQLException;
+    List<StoredTriageOutcome> pendingVisibleTo(Connection c, String userId, java.util.Set<String> municipalities,
+            java.time.Instant now) throws SQLException;
 
     /**
      * @param c          the connection

@@ -37,8 +37,12 @@ import org.junit.jupiter.api.TestInstance;
 class MonitorTallyTest {
     static final LocalDate D = LocalDate.of(2026, 1, 5);
     /** The days the monitor asks for: month ends and a day inside a month. */
+    /** The days the folding takes for today: one within the cases' first months, one a year later. */
+    static final LocalDate EARLY = LocalDate.of(2026, 2, 20);
+    static final LocalDate LATE = LocalDate.of(2027, 4, 10);
+    /** The days the monitor asks for: month ends, and a today after every case's opening and closing. */
     static final List<LocalDate> DAYS = List.of(LocalDate.of(2025, 12, 31), LocalDate.of(2026, 1, 31),
-            LocalDate.of(2026, 2, 14), LocalDate.of(2026, 2, 28), LocalDate.of(2026, 3, 31), LocalDate.of(2026, 6, 30),
+            LocalDate.of(2026, 2, 28), LocalDate.of(2026, 3, 31), LocalDate.of(2026, 6, 30), LocalDate.of(2027, 6, 15),
             LocalDate.of(2027, 12, 31));
 
     @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -130,11 +134,11 @@ class MonitorTallyTest {
 
             // folding: no delta rows left, the same figures; folding again folds nothing
             Map<String, Long> before = sums();
-            int folded = db.inTransaction(store::compactTally);
+            int folded = db.inTransaction(c -> store.compactTally(c, EARLY));
             assertTrue(folded > 0);
             assertEquals(0, deltas());
             assertEquals(before, sums());
-            assertEquals(0, (int) db.inTransaction(store::compactTally));
+            assertEquals(0, (int) db.inTransaction(c -> store.compactTally(c, EARLY)));
             assertAgree("after folding");
 
             // a change after folding, folded into an existing summed row
@@ -146,7 +150,7 @@ class MonitorTallyTest {
                 CaseSummaries.refresh(c, List.of(ids.get(13)));
                 return null;
             });
-            db.inTransaction(store::compactTally);
+            db.inTransaction(c -> store.compactTally(c, EARLY));
             assertAgree("after a second folding");
             Map<String, Long> folded2 = sums();
 
@@ -164,8 +168,38 @@ class MonitorTallyTest {
                 Jdbc.update(c, backfill);
                 return null;
             });
-            assertEquals(folded2, sums(), "V33's backfill");
-            assertAgree("after V33's backfill");
+            assertAgree("after V33's backfill (by day)");
+            db.inTransaction(c -> store.compactTally(c, EARLY));
+            assertEquals(folded2, sums(), "V33's backfill, folded onto month ends");
+
+            // folding a year later counts the months before the monitor's twelve as one: fewer counts, the
+            // same figures at the month ends the monitor asks for then (and after folding again)
+            int before2 = db.read(c -> Jdbc.one(c, "SELECT COUNT(*) FROM monitor_tally", rs -> rs.getInt(1))).orElseThrow();
+            assertTrue(db.inTransaction(c -> store.compactTally(c, LATE)) > 0);
+            int after = db.read(c -> Jdbc.one(c, "SELECT COUNT(*) FROM monitor_tally", rs -> rs.getInt(1))).orElseThrow();
+            assertTrue(after < before2, after + " counts after folding a year later, " + before2 + " before");
+            LocalDate base = LocalDate.ofEpochDay(MonitorTally.base(LATE));
+            List<LocalDate> window = DAYS.stream().filter(d -> !d.isBefore(base)).toList();
+            assertEquals(4, window.size());
+            assertAgree("after folding a year later", window);
+            db.inTransaction(c -> {
+                Jdbc.update(c, "UPDATE family_case SET status = 'CLOSED' WHERE id = ?", ids.get(16));
+                Jdbc.update(c, "INSERT INTO case_outcome (case_id, outcome, reasons, closed_on, closed_at, recorded_by)"
+                        + " VALUES (?, 'GOALS_REACHED', 'test', ?, ?, 't')", ids.get(16), LocalDate.of(2026, 5, 3),
+                        java.time.Instant.parse("2026-05-03T10:00:00Z"));
+                CaseSummaries.refresh(c, List.of(ids.get(16)));
+                return null;
+            });
+            assertAgree("a closing in an old month after that", window);
+            db.inTransaction(c -> store.compactTally(c, LATE));
+            assertAgree("after folding it too", window);
+            List<Integer> days = db.read(c -> Jdbc.list(c, "SELECT v FROM monitor_tally WHERE measure IN ('FO', 'FC')",
+                    rs -> rs.getInt(1)));
+            for (int v : days) {
+                LocalDate day = LocalDate.ofEpochDay(v);
+                assertTrue(day.equals(base) || day.isAfter(base) && day.getDayOfMonth() == day.lengthOfMonth(),
+                        "a count on " + day);
+            }
         }
 
         /** The tally's counts by key (municipality, measure, framework, value), zero sums left out. */
@@ -187,6 +221,10 @@ class MonitorTallyTest {
         }
 
         void assertAgree(String when) throws SQLException {
+            assertAgree(when, DAYS);
+        }
+
+        void assertAgree(String when, List<LocalDate> days) throws SQLException {
             db.read(c -> {
                 List<Row> rows = Jdbc.list(c, "SELECT s.case_id, s.municipality, s.status, s.first_help_on, s.lead_days,"
                         + " s.active_professionals, s.handovers, s.framework, s.framework_changes, s.opened_on, s.closed_on"
@@ -201,7 +239,7 @@ class MonitorTallyTest {
                 for (Figure f : Figure.values()) {
                     assertEquals(liveHistogram(rows, f), sorted(store.histogram(c, f), BUCKETS), when + ": " + f);
                 }
-                assertEquals(liveFrameworks(rows, changes), store.frameworks(c, DAYS), when + ": frameworks");
+                assertEquals(liveFrameworks(rows, changes, days), store.frameworks(c, days), when + ": frameworks");
                 return null;
             });
         }
@@ -256,10 +294,10 @@ class MonitorTallyTest {
     }
 
     /** Open at the end of the day: opened on or before it, not closed by it; in the framework of that day. */
-    static List<FrameworkCount> liveFrameworks(List<Row> rows, List<Change> changes) {
+    static List<FrameworkCount> liveFrameworks(List<Row> rows, List<Change> changes, List<LocalDate> days) {
         Map<List<Object>, Long> counts = new TreeMap<>(Comparator.comparing((List<Object> k) -> (LocalDate) k.get(0))
                 .thenComparing(k -> (String) k.get(1)).thenComparing(k -> (String) k.get(2)));
-        for (LocalDate day : DAYS) {
+        for (LocalDate day : days) {
             for (Row r : rows) {
                 if (r.opened().isAfter(day) || (r.closed() != null && !r.closed().isAfter(day))) {
                     continue;

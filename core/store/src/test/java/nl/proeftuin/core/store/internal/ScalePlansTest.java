@@ -218,7 +218,7 @@ class ScalePlansTest {
             return null;
         }));
         scenarios.put("a professional's pending triages", record(c -> triages.pendingVisibleTo(c, professional,
-                Instant.now())));
+                Set.of(municipality), Instant.now())));
         // decision 0045: the outcome monitor reads the tally (V33), not every case's summary row; only the
         // few cases with framework changes are read per case
         JdbcMonitorStore monitor = new JdbcMonitorStore();

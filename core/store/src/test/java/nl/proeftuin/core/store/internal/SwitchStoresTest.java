@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import nl.proeftuin.core.api.dto.Assignment;
@@ -160,14 +161,22 @@ class SwitchStoresTest {
             outcome(decided, T0.plusSeconds(60), "DECIDED", false);
             StoredTriageOutcome endedOne = outcome(ended, T0, "ENDED", true);
 
-            assertEquals(List.of(mine.id()), db.read(c -> triages.pendingVisibleTo(c, professional, T0)).stream()
+            assertEquals(List.of(mine.id()), db.read(c -> triages.pendingVisibleTo(c, professional, null, T0)).stream()
                     .map(StoredTriageOutcome::id).toList(), "assigned: yes; another's, decided, assignment ended: no");
-            List<String> opener = db.read(c -> triages.pendingVisibleTo(c, "u1", T0)).stream()
+            List<String> opener = db.read(c -> triages.pendingVisibleTo(c, "u1", null, T0)).stream()
                     .map(StoredTriageOutcome::id).toList();
             assertTrue(opener.contains(theirs.id()) && opener.contains(endedOne.id()), "the opener of an unassigned case");
             assertFalse(opener.contains(mine.id()), "not the opener's once someone is assigned");
             List<String> all = db.read(triages::pending).stream().map(StoredTriageOutcome::id).toList();
             assertTrue(all.containsAll(List.of(mine.id(), theirs.id(), endedOne.id())), "the unfiltered list has them all");
+            // municipality scope: the opener limited to another town sees none; the assigned one still sees
+            // theirs (a team across municipalities); no municipalities, nothing
+            assertEquals(List.of(), db.read(c -> triages.pendingVisibleTo(c, "u1", Set.of("Elders"), T0)));
+            assertEquals(List.of(mine.id()), db.read(c -> triages.pendingVisibleTo(c, professional, Set.of("Elders"), T0))
+                    .stream().map(StoredTriageOutcome::id).toList());
+            assertTrue(db.read(c -> triages.pendingVisibleTo(c, "u1", Set.of(town.toUpperCase(java.util.Locale.ROOT)), T0))
+                    .stream().map(StoredTriageOutcome::id).toList().contains(theirs.id()), "scope compares without case");
+            assertEquals(List.of(), db.read(c -> triages.pendingVisibleTo(c, professional, Set.of(), T0)));
         }
 
         StoredTriageOutcome outcome(StoredCase k, Instant decidedAt, String classification, boolean pending)
