@@ -129,16 +129,23 @@ public class JdbcMonitorStore implements MonitorStore {
         List<LocalDate> sorted = days.stream().distinct().sorted().toList();
         Map<List<Object>, Long> counts = new HashMap<>();
         // the cases without framework changes, from the tally: opened up to the day's month end, less closed
-        // up to it (the tally counts by month; no case opens or closes after today)
-        for (Map.Entry<MonitorTally.Key, Long> e : MonitorTally.read(c, MonitorTally.OPENED, MonitorTally.CLOSED)) {
-            MonitorTally.Key k = e.getKey();
-            long n = MonitorTally.OPENED.equals(k.measure()) ? e.getValue() : -e.getValue();
-            for (LocalDate day : sorted) {
-                if (k.value() <= MonitorTally.monthEnd(day.toEpochDay())) {
-                    counts.merge(List.of(day, k.municipality(), k.framework()), n, Long::sum);
-                }
-            }
+        // up to it (the tally counts by month; no case opens or closes after today), summed by the database
+        StringBuilder upTo = new StringBuilder();
+        List<Object> ends = new ArrayList<>();
+        for (LocalDate day : sorted) {
+            upTo.append(", SUM(CASE WHEN v <= ? THEN n ELSE 0 END)");
+            ends.add(MonitorTally.monthEnd(day.toEpochDay()));
         }
+        Jdbc.list(c, "SELECT municipality, framework" + upTo + " FROM (SELECT municipality, framework, v,"
+                + " CASE WHEN measure = '" + MonitorTally.OPENED + "' THEN n ELSE -n END AS n FROM monitor_tally"
+                + " WHERE measure IN ('" + MonitorTally.OPENED + "', '" + MonitorTally.CLOSED + "')) x"
+                + " GROUP BY municipality, framework", rs -> {
+                    for (int i = 0; i < sorted.size(); i++) {
+                        counts.merge(List.of(sorted.get(i), rs.getString(1), rs.getString(2)), rs.getLong(3 + i),
+                                Long::sum);
+                    }
+                    return null;
+                }, ends.toArray());
         // the few cases with framework changes: the last change by the day, or before the first change the
         // framework that change started from
         StringBuilder values = new StringBuilder();
