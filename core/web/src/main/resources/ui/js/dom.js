@@ -268,8 +268,14 @@ export function formatDate(value, lang) {
     : d.toLocaleDateString(locale, { dateStyle: 'medium' });
 }
 
+/**
+ * Today as a Dutch calendar day (YYYY-MM-DD). The platform counts every date in Europe/Amsterdam (a
+ * signal's day, a triage's day in a replay's period), so a browser in another time zone, or a Dutch one
+ * set to UTC, must not default a form to yesterday or tomorrow.
+ */
 export function today() {
-  const d = new Date();
-  const pad = (n) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+  const parts = {};
+  new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit' })
+    .formatToParts(new Date()).forEach((p) => { parts[p.type] = p.value; });
+  return `${parts.year}-${parts.month}-${parts.day}`;
 }

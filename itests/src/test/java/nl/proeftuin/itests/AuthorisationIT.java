@@ -79,7 +79,7 @@ public class AuthorisationIT extends KarafTestSupport {
                 .formatted(child), 200);
         String caseId = post("/api/v1/cases", """
                 {"kind":"SIGNAL","source":"POLICE","description":"Melding","receivedOn":"%s","municipality":"Arnhem",
-                 "members":[{"personId":"%s","roles":["CHILD"]}]}""".formatted(LocalDate.now(), child), 201)
+                 "members":[{"personId":"%s","roles":["CHILD"]}]}""".formatted(LocalDate.now(java.time.ZoneId.of("Europe/Amsterdam")), child), 201)
                 .path("id").asText();
         return new Fixture(caseId, child, householdId);
     }
@@ -193,7 +193,7 @@ public class AuthorisationIT extends KarafTestSupport {
         // nor can a body pull Anna's person into Fatima's case
         JsonNode pulled = assertProblem(sendAs(FATIMA, "POST", "/api/v1/cases", """
                 {"kind":"SIGNAL","source":"POLICE","description":"Melding","receivedOn":"%s","municipality":"Arnhem",
-                 "members":[{"personId":"%s","roles":["CHILD"]}]}""".formatted(LocalDate.now(), fixture.personId()),
+                 "members":[{"personId":"%s","roles":["CHILD"]}]}""".formatted(LocalDate.now(java.time.ZoneId.of("Europe/Amsterdam")), fixture.personId()),
                 "application/json"), 403);
         assertEquals("members", pulled.path("field").asText());
         // roles: a coordinator and an auditor see no case content

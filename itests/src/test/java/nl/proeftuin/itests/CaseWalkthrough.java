@@ -55,7 +55,7 @@ public abstract class CaseWalkthrough extends KarafTestSupport {
                  "receivedOn":"%s","municipality":"Arnhem",
                  "members":[{"personId":"%s","roles":["PARENT","VICTIM"]},{"personId":"%s","roles":["CHILD","WITNESS"]},
                             {"personId":"%s","roles":["CHILD"]},{"personId":"%s","roles":["PARENT","PERPETRATOR"]}]}
-                """.formatted(LocalDate.now().minusDays(3), mother, child1, child2, father2), "application/json");
+                """.formatted(LocalDate.now(java.time.ZoneId.of("Europe/Amsterdam")).minusDays(3), mother, child1, child2, father2), "application/json");
         assertEquals(opened.body(), 201, opened.statusCode());
         JsonNode kase = JSON.readTree(opened.body());
         String caseId = kase.path("id").asText();
@@ -99,7 +99,7 @@ public abstract class CaseWalkthrough extends KarafTestSupport {
 
         // 4. evaluation
         post(caseUrl + "/evaluations", "{\"date\":\"%s\",\"summary\":\"Afspraken worden nagekomen.\",\"familyOpinion\":\"Het gaat beter.\"}"
-                .formatted(LocalDate.now()), 201);
+                .formatted(LocalDate.now(java.time.ZoneId.of("Europe/Amsterdam"))), 201);
 
         // 5. plan v2 on top of v1 (If-Match), and a stale edit gets 412 without losing v2
         String plan2 = plan1.replace("Eerste plan", "Na evaluatie").replace("We willen rust in huis.", "Het is rustiger.");
@@ -228,7 +228,7 @@ public abstract class CaseWalkthrough extends KarafTestSupport {
         String caseId = JSON.readTree(send("POST", "/api/v1/cases", """
                 {"kind":"REQUEST_FOR_HELP","source":"FAMILY","description":"Moeder vraagt hulp bij schulden en opvoeding.",
                  "receivedOn":"%s","municipality":"Ede","members":[{"personId":"%s","roles":["CHILD"]}]}"""
-                .formatted(LocalDate.now(), personId), "application/json").body()).path("id").asText();
+                .formatted(LocalDate.now(java.time.ZoneId.of("Europe/Amsterdam")), personId), "application/json").body()).path("id").asText();
         String caseUrl = "/api/v1/cases/" + caseId;
         post(caseUrl + "/team", "{\"professionalId\":\"anna.local\",\"name\":\"Anna de Vries\",\"organisation\":\"Ede\",\"role\":\"FIXED_PROFESSIONAL\",\"casusregie\":true}", 200);
         HttpResponse<String> noConsequence = send("POST", caseUrl + "/plan", """

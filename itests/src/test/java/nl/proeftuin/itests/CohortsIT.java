@@ -43,7 +43,7 @@ public class CohortsIT extends KarafTestSupport {
         return post("/api/v1/cases", """
                 {"kind":"SIGNAL","source":"SCHOOL","description":"School maakt zich zorgen.",
                  "receivedOn":"%s","municipality":"%s","members":[{"personId":"%s","roles":["CHILD"]}]}"""
-                .formatted(LocalDate.now().minusDays(2), municipality, personId), 201).path("id").asText();
+                .formatted(LocalDate.now(java.time.ZoneId.of("Europe/Amsterdam")).minusDays(2), municipality, personId), 201).path("id").asText();
     }
 
     private static String q(String cohort) {
@@ -91,7 +91,7 @@ public class CohortsIT extends KarafTestSupport {
         assertTrue(get("/api/v1/monitor/groups").body().contains("Control"));
 
         // the comparison: both cohorts, every indicator, and the small-cohort warning in both languages
-        String period = ";from=" + LocalDate.now().minusDays(30) + ";to=" + LocalDate.now();
+        String period = ";from=" + LocalDate.now(java.time.ZoneId.of("Europe/Amsterdam")).minusDays(30) + ";to=" + LocalDate.now(java.time.ZoneId.of("Europe/Amsterdam"));
         HttpResponse<String> compared = get("/api/v1/monitor/compare?" + q("name=pilot;group=Pilot" + period) + "&"
                 + q("name=control;group=Control" + period));
         assertEquals(compared.body(), 200, compared.statusCode());

@@ -131,7 +131,7 @@ public class ConnectorTrustIT extends KarafTestSupport {
         String request = """
                 {"idempotencyKey":"itest-lt-1","description":"Moeder vraagt hulp","receivedOn":"%s",
                  "persons":[{"givenName":"Sam","familyName":"Jansen","dateOfBirth":"2016-04-01","roles":["CHILD"]}]}"""
-                .formatted(LocalDate.now());
+                .formatted(LocalDate.now(java.time.ZoneId.of("Europe/Amsterdam")));
         HttpResponse<String> created = sendAs(null, "POST", "/localteam/v1/Arnhem/requests", request, "application/json",
                 "Authorization", "Bearer " + INBOUND_SECRET);
         assertEquals(created.body(), 201, created.statusCode());
@@ -176,6 +176,6 @@ public class ConnectorTrustIT extends KarafTestSupport {
         return post("/api/v1/cases", """
                 {"kind":"SIGNAL","source":"SCHOOL","description":"School meldt zorgen.","receivedOn":"%s",
                  "municipality":"%s","members":[{"personId":"%s","roles":["CHILD"]}]}"""
-                .formatted(LocalDate.now(), municipality, child), 201).path("id").asText();
+                .formatted(LocalDate.now(java.time.ZoneId.of("Europe/Amsterdam")), municipality, child), 201).path("id").asText();
     }
 }

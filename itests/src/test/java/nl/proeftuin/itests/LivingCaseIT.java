@@ -51,7 +51,7 @@ public class LivingCaseIT extends KarafTestSupport {
         String caseId = post("/api/v1/cases", """
                 {"kind":"SIGNAL","source":"POLICE","description":"Melding","receivedOn":"%s","municipality":"Arnhem",
                  "members":[{"personId":"%s","roles":["PARENT"]},{"personId":"%s","roles":["CHILD"]}]}"""
-                .formatted(LocalDate.now(), mother, son), 201).path("id").asText();
+                .formatted(LocalDate.now(java.time.ZoneId.of("Europe/Amsterdam")), mother, son), 201).path("id").asText();
         post("/api/v1/cases/" + caseId + "/team", """
                 {"professionalId":"anna.local","name":"Anna de Vries","organisation":"Wijkteam Arnhem",
                  "role":"FIXED_PROFESSIONAL","casusregie":true}""", 200);
@@ -89,7 +89,7 @@ public class LivingCaseIT extends KarafTestSupport {
         assertFalse(getAs(NIJMEGEN, "/api/v1/cases?size=100").body().contains(k[0]));
         HttpResponse<String> open = sendAs(NIJMEGEN, "POST", "/api/v1/cases", """
                 {"kind":"SIGNAL","source":"POLICE","description":"Melding","receivedOn":"%s","municipality":"Arnhem",
-                 "members":[]}""".formatted(LocalDate.now()), "application/json");
+                 "members":[]}""".formatted(LocalDate.now(java.time.ZoneId.of("Europe/Amsterdam"))), "application/json");
         assertEquals("other_municipality", assertProblem(open, 403).path("reason").asText());
         // logged as such
         String log = getAs(AUDITOR, "/api/v1/audit/log?caseId=" + k[0] + "&userId=nina.nijmegen&limit=1000").body();
@@ -106,7 +106,7 @@ public class LivingCaseIT extends KarafTestSupport {
         awaitReady(Duration.ofSeconds(90));
         String[] k = arnhemCase();
         String measures = "/api/v1/cases/" + k[0] + "/measures";
-        LocalDate start = LocalDate.now().minusMonths(2);
+        LocalDate start = LocalDate.now(java.time.ZoneId.of("Europe/Amsterdam")).minusMonths(2);
         String ots = """
                 {"personId":"%s","type":"OTS","startDate":"%s","endDate":"%s",
                  "courtDecisionReference":"C/05/412345 / JE RK 26-1001"}""";
@@ -137,12 +137,12 @@ public class LivingCaseIT extends KarafTestSupport {
 
         String end = measures + "/" + m.path("id").asText() + "/end";
         JsonNode ended = post(end, "{\"endedOn\":\"%s\",\"reason\":\"Opgeheven: het gaat goed.\"}"
-                .formatted(LocalDate.now()), 200);
-        assertEquals(LocalDate.now().toString(), ended.path("endedOn").asText());
+                .formatted(LocalDate.now(java.time.ZoneId.of("Europe/Amsterdam"))), 200);
+        assertEquals(LocalDate.now(java.time.ZoneId.of("Europe/Amsterdam")).toString(), ended.path("endedOn").asText());
         assertEquals("measure-ended", assertProblem(send("POST", end, "{\"endedOn\":\"%s\",\"reason\":\"x\"}"
-                .formatted(LocalDate.now()), "application/json"), 409).path("rule").asText());
+                .formatted(LocalDate.now(java.time.ZoneId.of("Europe/Amsterdam"))), "application/json"), 409).path("rule").asText());
         assertProblem(send("POST", measures + "/no-such-measure/end", "{\"endedOn\":\"%s\",\"reason\":\"x\"}"
-                .formatted(LocalDate.now()), "application/json"), 404);
+                .formatted(LocalDate.now(java.time.ZoneId.of("Europe/Amsterdam"))), "application/json"), 404);
         // history and access log name the child
         assertTrue(get("/api/v1/cases/" + k[0] + "/history").body().contains("CHILD_MEASURE_ENDED"));
         String log = getAs(AUDITOR, "/api/v1/audit/log?personId=" + k[2] + "&limit=1000").body();
@@ -175,7 +175,7 @@ public class LivingCaseIT extends KarafTestSupport {
         String caseId = post("/api/v1/cases", """
                 {"kind":"SIGNAL","source":"POLICE","description":"Herhaald huiselijk geweld.","receivedOn":"%s",
                  "municipality":"Ede","members":[{"personId":"%s","roles":["CHILD"]}]}"""
-                .formatted(LocalDate.now(), child), 201).path("id").asText();
+                .formatted(LocalDate.now(java.time.ZoneId.of("Europe/Amsterdam")), child), 201).path("id").asText();
         String caseUrl = "/api/v1/cases/" + caseId;
         // before the triage waits for them, the directors see nothing of the case
         assertEquals("not_assigned", assertProblem(getAs(SAFETY_DIRECTOR, caseUrl), 403).path("reason").asText());
@@ -235,7 +235,7 @@ public class LivingCaseIT extends KarafTestSupport {
         String[] k = arnhemCase();
         String second = """
                 {"kind":"SIGNAL","source":"SCHOOL","description":"School meldt verzuim van Daan.","receivedOn":"%s",
-                 "municipality":"Arnhem","members":[{"personId":"%s","roles":["PARENT"]}]}""".formatted(LocalDate.now(), k[1]);
+                 "municipality":"Arnhem","members":[{"personId":"%s","roles":["PARENT"]}]}""".formatted(LocalDate.now(java.time.ZoneId.of("Europe/Amsterdam")), k[1]);
         // a second case for the same mother: refused, naming the open case (its id, not its content)
         HttpResponse<String> refused = send("POST", "/api/v1/cases", second, "application/json");
         JsonNode problem = assertProblem(refused, 409);
@@ -272,12 +272,12 @@ public class LivingCaseIT extends KarafTestSupport {
         String[] k = arnhemCase();
         String caseUrl = "/api/v1/cases/" + k[0];
         String partner = person("Kevin", "Smit", "1986-05-05");
-        String baby = person("Liv", "Bakker", LocalDate.now().minusMonths(1).toString());
+        String baby = person("Liv", "Bakker", LocalDate.now(java.time.ZoneId.of("Europe/Amsterdam")).minusMonths(1).toString());
         JsonNode joined = post(caseUrl + "/members", "{\"personId\":\"%s\",\"roles\":[\"PARENT\"],\"reason\":\"Nieuwe partner woont in.\"}"
                 .formatted(partner), 200);
         assertEquals(3, joined.path("members").size());
         post(caseUrl + "/members", "{\"personId\":\"%s\",\"roles\":[\"CHILD\"],\"since\":\"%s\"}"
-                .formatted(baby, LocalDate.now().minusMonths(1)), 200);
+                .formatted(baby, LocalDate.now(java.time.ZoneId.of("Europe/Amsterdam")).minusMonths(1)), 200);
         assertEquals("already-member", assertProblem(send("POST", caseUrl + "/members",
                 "{\"personId\":\"%s\",\"roles\":[\"PARENT\"]}".formatted(partner), "application/json"), 409)
                 .path("rule").asText());
@@ -288,7 +288,7 @@ public class LivingCaseIT extends KarafTestSupport {
                 .formatted(JSON.readTree(fatimas).path("id").asText()), "application/json").statusCode());
         post(caseUrl + "/members/" + partner + "/roles", "{\"roles\":[\"PARENT\",\"PERPETRATOR\"],\"reason\":\"Incident\"}", 200);
         JsonNode left = post(caseUrl + "/members/" + partner + "/end", "{\"until\":\"%s\",\"reason\":\"Verhuisd.\"}"
-                .formatted(LocalDate.now()), 200);
+                .formatted(LocalDate.now(java.time.ZoneId.of("Europe/Amsterdam"))), 200);
         assertEquals(3, left.path("members").size());
         assertFalse(left.toString(), left.path("members").toString().contains(partner));
         // the team still sees the former member
@@ -304,12 +304,12 @@ public class LivingCaseIT extends KarafTestSupport {
         // the last member cannot leave
         String lone = post("/api/v1/cases", """
                 {"kind":"SIGNAL","source":"POLICE","description":"Melding","receivedOn":"%s","municipality":"Arnhem",
-                 "members":[{"personId":"%s","roles":["CHILD"]}]}""".formatted(LocalDate.now(),
+                 "members":[{"personId":"%s","roles":["CHILD"]}]}""".formatted(LocalDate.now(java.time.ZoneId.of("Europe/Amsterdam")),
                 person("Alleen", "Kind", "2015-01-01")), 201).path("id").asText();
         JsonNode only = JSON.readTree(get("/api/v1/cases/" + lone).body());
         assertEquals("last-member", assertProblem(send("POST", "/api/v1/cases/" + lone + "/members/"
                 + only.path("members").get(0).path("person").path("id").asText() + "/end",
-                "{\"until\":\"%s\",\"reason\":\"x\"}".formatted(LocalDate.now()), "application/json"), 409)
+                "{\"until\":\"%s\",\"reason\":\"x\"}".formatted(LocalDate.now(java.time.ZoneId.of("Europe/Amsterdam"))), "application/json"), 409)
                 .path("rule").asText());
     }
 
@@ -331,16 +331,16 @@ public class LivingCaseIT extends KarafTestSupport {
         assertEquals("authority-already-held", assertProblem(send("POST", authority,
                 byParent.formatted(k[2], father), "application/json"), 409).path("rule").asText());
         String gi = "{\"personId\":\"%s\",\"holderOrganisation\":\"William Schrikker Stichting\",\"since\":\"%s\"}"
-                .formatted(k[2], LocalDate.now());
+                .formatted(k[2], LocalDate.now(java.time.ZoneId.of("Europe/Amsterdam")));
         assertEquals("authority-at-most-two", assertProblem(send("POST", authority, gi, "application/json"), 409)
                 .path("rule").asText());
         // the court ends the mother's authority; a GI then holds it beside the father
         post(authority + "/" + mother.path("id").asText() + "/end", "{\"until\":\"%s\",\"reason\":\"Gezag beëindigd door de rechter.\"}"
-                .formatted(LocalDate.now()), 200);
+                .formatted(LocalDate.now(java.time.ZoneId.of("Europe/Amsterdam"))), 200);
         post(authority, gi, 201);
         JsonNode all = JSON.readTree(get(authority).body());
         assertEquals(3, all.size());
-        assertEquals(LocalDate.now().toString(), all.get(0).path("until").asText());
+        assertEquals(LocalDate.now(java.time.ZoneId.of("Europe/Amsterdam")).toString(), all.get(0).path("until").asText());
         assertEquals("William Schrikker Stichting", all.get(2).path("holderOrganisation").asText());
         assertTrue(get("/api/v1/cases/" + k[0] + "/history").body().contains("AUTHORITY_ENDED"));
     }
@@ -359,7 +359,7 @@ public class LivingCaseIT extends KarafTestSupport {
                 "application/json").body()).path("id").asText();
         HttpResponse<String> opened = sendAs(FATIMA, "POST", "/api/v1/cases", """
                 {"kind":"SIGNAL","source":"SCHOOL","description":"Geheime inhoud van Fatima's casus","receivedOn":"%s",
-                 "municipality":"Arnhem","members":[{"personId":"%s","roles":["CHILD"]}]}""".formatted(LocalDate.now(), child),
+                 "municipality":"Arnhem","members":[{"personId":"%s","roles":["CHILD"]}]}""".formatted(LocalDate.now(java.time.ZoneId.of("Europe/Amsterdam")), child),
                 "application/json");
         assertEquals(opened.body(), 201, opened.statusCode());
         String fatimasCase = JSON.readTree(opened.body()).path("id").asText();

@@ -327,7 +327,7 @@ public class MetricsIT extends KarafTestSupport {
         return post("/api/v1/cases", """
                 {"kind":"SIGNAL","source":"SCHOOL","description":"School meldt zorgen.","receivedOn":"%s",
                  "municipality":"%s","members":[{"personId":"%s","roles":["CHILD"]}]}"""
-                .formatted(LocalDate.now(), municipality, child), 201).path("id").asText();
+                .formatted(LocalDate.now(java.time.ZoneId.of("Europe/Amsterdam")), municipality, child), 201).path("id").asText();
     }
 
     private static void triage(String caseId) throws Exception {

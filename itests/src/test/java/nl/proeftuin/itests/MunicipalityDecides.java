@@ -77,7 +77,7 @@ public abstract class MunicipalityDecides extends KarafTestSupport {
         token(BOTH);
         users.setMunicipalities(ARNHEM_DECIDER, Set.of("Arnhem"));
         users.setMunicipalities(EDE_DECIDER, Set.of("Ede"));
-        LocalDate today = LocalDate.now();
+        LocalDate today = LocalDate.now(java.time.ZoneId.of("Europe/Amsterdam"));
 
         // Arnhem's own decision term, set by the regional administrator (the register's municipality)
         as(ADMINISTRATOR);
@@ -220,7 +220,7 @@ public abstract class MunicipalityDecides extends KarafTestSupport {
         token(EDE_DECIDER);
         users.setMunicipalities(ARNHEM_DECIDER, Set.of("Arnhem"));
         users.setMunicipalities(EDE_DECIDER, Set.of("Ede"));
-        LocalDate today = LocalDate.now();
+        LocalDate today = LocalDate.now(java.time.ZoneId.of("Europe/Amsterdam"));
         String child = person("Mila", "Wachter", "2012-03-04");
         JsonNode kase = post("/api/v1/cases", """
                 {"kind":"SIGNAL","source":"POLICE","description":"Politie meldt zorgen om Mila.","receivedOn":"%s",

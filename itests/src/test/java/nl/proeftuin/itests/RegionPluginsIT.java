@@ -77,7 +77,7 @@ public class RegionPluginsIT extends KarafTestSupport {
         post("/api/v1/cases/" + renkum + "/care-path/steps",
                 "{\"step\":\"safety-assessment\",\"note\":\"Veiligheidstaxatie met het gezin gedaan\"}", 201);
         post("/api/v1/cases/" + renkum + "/care-path/incidents",
-                "{\"occurredOn\":\"" + LocalDate.now() + "\",\"description\":\"Nieuwe melding van de politie\"}", 201);
+                "{\"occurredOn\":\"" + LocalDate.now(java.time.ZoneId.of("Europe/Amsterdam")) + "\",\"description\":\"Nieuwe melding van de politie\"}", 201);
 
         // Arnhem: the joint Veiligheidshuis triage waits for both directors
         String arnhem = openCase("Arnhem");
@@ -126,7 +126,7 @@ public class RegionPluginsIT extends KarafTestSupport {
         return post("/api/v1/cases", """
                 {"kind":"SIGNAL","source":"POLICE","description":"Politie meldt herhaald huiselijk geweld.","receivedOn":"%s",
                  "municipality":"%s","members":[{"personId":"%s","roles":["CHILD"]},{"personId":"%s","roles":["PARENT","VICTIM"]}]}"""
-                .formatted(LocalDate.now(), municipality, child, mother), 201).path("id").asText();
+                .formatted(LocalDate.now(java.time.ZoneId.of("Europe/Amsterdam")), municipality, child, mother), 201).path("id").asText();
     }
 
     /** Waits until the feature's default binding exists (the engine creates it from the feature's configuration). */

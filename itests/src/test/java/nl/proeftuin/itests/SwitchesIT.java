@@ -178,7 +178,7 @@ public class SwitchesIT extends KarafTestSupport {
         return post("/api/v1/cases", """
                 {"kind":"SIGNAL","source":"SCHOOL","description":"School meldt zorgen.","receivedOn":"%s",
                  "municipality":"%s","members":[{"personId":"%s","roles":["CHILD"]}]}"""
-                .formatted(LocalDate.now(), municipality, child), 201).path("id").asText();
+                .formatted(LocalDate.now(java.time.ZoneId.of("Europe/Amsterdam")), municipality, child), 201).path("id").asText();
     }
 
     /** Triage with this many problem domains and nothing else of concern. */

@@ -109,7 +109,7 @@ public abstract class WholeStory extends KarafTestSupport {
         users.setMunicipalities(NIJMEGEN_DECIDER, Set.of("Nijmegen"));
         users.setMunicipalities(NIJMEGEN, Set.of("Nijmegen"));
         users.setMunicipalities(FATIMA, Set.of("Arnhem"));
-        LocalDate today = LocalDate.now();
+        LocalDate today = LocalDate.now(java.time.ZoneId.of("Europe/Amsterdam"));
 
         // --- a school reports about Daan; Anna (Arnhem) opens the family's case, the reporter is recorded
         String mother = person("Samira", "Verhoef", "1987-04-04");

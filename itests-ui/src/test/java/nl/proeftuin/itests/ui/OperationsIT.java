@@ -287,7 +287,7 @@ class OperationsIT {
                     assertEquals(201, person.statusCode(), person.body());
                     String personId = json.readTree(person.body()).get("id").asText();
                     HttpResponse<String> opened = send(port, token, "POST", "/cases", Map.of("kind", "SIGNAL", "source", "POLICE",
-                            "description", "Melding " + i, "receivedOn", java.time.LocalDate.now().minusDays(1).toString(),
+                            "description", "Melding " + i, "receivedOn", java.time.LocalDate.now(java.time.ZoneId.of("Europe/Amsterdam")).minusDays(1).toString(),
                             "municipality", "Arnhem", "members", List.of(Map.of("personId", personId, "roles", List.of("CHILD")))));
                     assertEquals(201, opened.statusCode(), opened.body());
                     return null;

@@ -322,6 +322,30 @@ class WebUiIT {
      * Menus by role: a coordinator (and nothing else) starts on coordination and sees only what they
      * may open; before login there is no menu, and the accessibility statement is open to anyone.
      */
+    /**
+     * A form's "today" is the Dutch calendar day whatever the browser's time zone: the server counts days
+     * in Europe/Amsterdam. In one of these two zones (13 hours ahead, 12 behind) the browser's own date
+     * differs from the Dutch one at any moment, so the check fails without it (it failed a replay of
+     * "today's" triages in a CI run at 23:07 UTC, 00:07 in Amsterdam).
+     */
+    @Test
+    void aFormsTodayIsTheDutchDayInAnyTimeZone() throws Exception {
+        browser.get(platform.url("/ui/"));
+        ChromeDriver chrome = (ChromeDriver) browser;
+        try {
+            for (String zone : List.of("Pacific/Kiritimati", "Pacific/Pago_Pago")) {
+                chrome.executeCdpCommand("Emulation.setTimezoneOverride", Map.of("timezoneId", zone));
+                String dutch = java.time.LocalDate.now(java.time.ZoneId.of("Europe/Amsterdam")).toString();
+                Object today = chrome.executeAsyncScript(String.join("\n",
+                        "const done = arguments[arguments.length - 1];",
+                        "import('/ui/js/dom.js').then((dom) => done(dom.today()), (e) => done('ERROR ' + e.message));"));
+                assertEquals(dutch, String.valueOf(today), "in " + zone);
+            }
+        } finally {
+            chrome.executeCdpCommand("Emulation.setTimezoneOverride", Map.of("timezoneId", ""));
+        }
+    }
+
     @Test
     void aCoordinatorStartsOnCoordinationAndTheStatementIsOpenToAll() throws Exception {
         try {
@@ -461,7 +485,7 @@ class WebUiIT {
                  "receivedOn":"%s","municipality":"Ede",
                  "members":[{"personId":"%s","roles":["PARENT","VICTIM"]},{"personId":"%s","roles":["CHILD","WITNESS"]},
                             {"personId":"%s","roles":["CHILD"]},{"personId":"%s","roles":["PARENT","PERPETRATOR"]},
-                            {"personId":"%s","roles":["NETWORK"]}]}""".formatted(java.time.LocalDate.now().minusDays(3), mother, noor, daan, kevin, lisa));
+                            {"personId":"%s","roles":["NETWORK"]}]}""".formatted(java.time.LocalDate.now(java.time.ZoneId.of("Europe/Amsterdam")).minusDays(3), mother, noor, daan, kevin, lisa));
         String path = "/cases/" + caseId;
         assertEquals(200, rest("POST", path + "/team", ans, """
                 {"professionalId":"%s","name":"Ans de Wit","organisation":"Sociaal Team Ede","role":"FIXED_PROFESSIONAL","casusregie":true}"""
@@ -707,7 +731,7 @@ class WebUiIT {
             String child = created("/persons", ans, "{\"givenName\":\"Mila\",\"familyName\":\"Visser\",\"dateOfBirth\":\"2015-06-01\"}");
             String joint = created("/cases", ans, """
                     {"kind":"SIGNAL","source":"POLICE","description":"Herhaald huiselijk geweld.","receivedOn":"%s",
-                     "municipality":"Arnhem","members":[{"personId":"%s","roles":["CHILD"]}]}""".formatted(java.time.LocalDate.now(), child));
+                     "municipality":"Arnhem","members":[{"personId":"%s","roles":["CHILD"]}]}""".formatted(java.time.LocalDate.now(java.time.ZoneId.of("Europe/Amsterdam")), child));
             assertEquals(200, rest("POST", "/cases/" + joint + "/team", ans, """
                     {"professionalId":"%s","name":"Ans de Wit","organisation":"Sociaal Team","role":"FIXED_PROFESSIONAL","casusregie":true}"""
                     .formatted(RunningPlatform.USER)).statusCode());

@@ -78,8 +78,9 @@ final class Domain {
         return clock.instant().truncatedTo(ChronoUnit.MILLIS);
     }
 
+    /** Today as a Dutch calendar day: the platform's days are Europe/Amsterdam's, whatever the server's zone. */
     LocalDate today() {
-        return LocalDate.now(clock);
+        return LocalDate.ofInstant(clock.instant(), JdbcOutcomeMonitor.ZONE);
     }
 
     static String newId() {

@@ -111,7 +111,7 @@ public class OperationalGauges {
     private Reading read(Instant now) {
         try {
             OperationalGaugeStore.OutboxBacklog backlog = database.read(store::outboxBacklog);
-            long overdue = database.read(c -> store.maatwerkPastDeadline(c, LocalDate.now(clock)));
+            long overdue = database.read(c -> store.maatwerkPastDeadline(c, LocalDate.ofInstant(clock.instant(), JdbcOutcomeMonitor.ZONE)));
             double age = backlog.oldestOccurred() == null ? 0
                     : Math.max(0, Duration.between(backlog.oldestOccurred(), now).toMillis() / 1000.0);
             return new Reading(backlog.pending(), backlog.waiting(), age, overdue, now);

@@ -120,6 +120,11 @@ public class GdprRights implements PrivacyService {
         return clock.instant().truncatedTo(ChronoUnit.MILLIS);
     }
 
+    /** Today as a Dutch calendar day, as the engine counts days (Europe/Amsterdam, whatever the server's zone). */
+    private LocalDate today() {
+        return LocalDate.ofInstant(clock.instant(), java.time.ZoneId.of("Europe/Amsterdam"));
+    }
+
     private void logged(Reader r, AccessAction action, String personId, String objectType, String objectId, String detail) {
         log.append(new AccessEvent(action, AccessEvent.SUCCESS, r.userId(), r.name(), String.join(",", r.roles()), null,
                 null, personId == null ? List.of() : List.of(personId), null, objectType, objectId, null, detail,
@@ -203,7 +208,8 @@ public class GdprRights implements PrivacyService {
         if (column.equals("date_of_birth")) {
             try {
                 LocalDate d = LocalDate.parse(value);
-                if (d.isAfter(LocalDate.now(clock)) || d.isBefore(LocalDate.now(clock).minusYears(120))) {
+                LocalDate today = today();
+                if (d.isAfter(today) || d.isBefore(today.minusYears(120))) {
                     throw new InvalidInputException("newValue", "is not a plausible date of birth");
                 }
             } catch (DateTimeParseException e) {
@@ -447,7 +453,7 @@ public class GdprRights implements PrivacyService {
     @Override
     public String monitorExport(Reader reader) {
         Checks.reader(reader);
-        LocalDate today = LocalDate.now(clock);
+        LocalDate today = today();
         String csv = write(c -> {
             byte[] key = Base64.getDecoder().decode(key(c));
             StringBuilder out = new StringBuilder("case_pseudonym,person_pseudonym,age_band,family_roles,municipality,"
