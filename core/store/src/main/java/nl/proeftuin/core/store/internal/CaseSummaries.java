@@ -182,7 +182,7 @@ public final class CaseSummaries {
      * through a shared member take turns (see {@link #refresh}).
      */
     private static void lockMembers(Connection c, String in, Object[] ids) throws SQLException {
-        boolean postgres = c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres");
+        boolean postgres = Jdbc.postgres(c);
         Jdbc.list(c, "SELECT p.id FROM person p WHERE p.id IN (SELECT m.person_id FROM case_member m WHERE m.case_id" + in
                 + ") ORDER BY p.id" + (postgres ? " FOR NO KEY UPDATE" : " FOR UPDATE"), rs -> rs.getString(1), ids);
     }

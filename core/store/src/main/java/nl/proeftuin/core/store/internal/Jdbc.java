@@ -61,6 +61,11 @@ final class Jdbc {
         return all.isEmpty() ? Optional.empty() : Optional.of(all.get(0));
     }
 
+    /** Whether the connection is PostgreSQL's (else the embedded H2), for the few statements that differ. */
+    static boolean postgres(Connection c) throws SQLException {
+        return c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres");
+    }
+
     /** {@code ?, ?, ?} for an IN list of {@code n} elements (n >= 1). */
     static String placeholders(int n) {
         return String.join(", ", java.util.Collections.nCopies(n, "?"));

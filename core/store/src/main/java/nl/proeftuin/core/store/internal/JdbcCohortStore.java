@@ -39,7 +39,7 @@ public class JdbcCohortStore implements CohortStore {
     }
 
     private static Dialect dialect(Connection c) throws SQLException {
-        return new Dialect(c.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres"));
+        return new Dialect(Jdbc.postgres(c));
     }
 
     /** The cohort's WHERE clause; its parameters are added to {@code params}. */

@@ -183,7 +183,7 @@ public class JdbcMonitorStore implements MonitorStore {
 
     @Override
     public List<Bucket> careWaits(Connection c) throws SQLException {
-        boolean postgres = c.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres");
+        boolean postgres = Jdbc.postgres(c);
         String requested = "CAST(requested_at AT TIME ZONE 'Europe/Amsterdam' AS DATE)";
         String allocated = "CAST(allocated_at AT TIME ZONE 'Europe/Amsterdam' AS DATE)";
         String days = postgres ? "(" + allocated + " - " + requested + ")"

@@ -65,12 +65,10 @@ public class JdbcTriageStore implements TriageStore {
         List<Object> params = new java.util.ArrayList<>(visible.params());
         String scope = "";
         if (municipalities != null) {
-            // within the user's municipalities (compared without case), or on the team of a case elsewhere
-            scope = " AND (LOWER(k.municipality) IN (" + Jdbc.placeholders(municipalities.size()) + ")"
-                    + " OR EXISTS (SELECT 1 FROM assignment a WHERE a.case_id = o.case_id AND a.professional_id = ?"
-                    + " AND a.until_date IS NULL))";
-            municipalities.forEach(m -> params.add(m.toLowerCase(java.util.Locale.ROOT)));
-            params.add(userId);
+            NeedToKnowPredicate.Fragment within = NeedToKnowPredicate.withinScope("o.case_id", "k.municipality", userId,
+                    municipalities);
+            scope = " AND " + within.sql();
+            params.addAll(within.params());
         }
         return Jdbc.list(c, "SELECT " + prefixed("o") + " FROM triage_outcome o JOIN family_case k ON k.id = o.case_id"
                 + " WHERE " + visible.sql() + scope + " AND o.pending AND k.status <> 'CLOSED'"

@@ -159,8 +159,7 @@ final class MonitorTally {
      * @return how many rows were folded or moved
      */
     static int compact(Connection c, LocalDate today) throws SQLException {
-        boolean postgres = c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT)
-                .contains("postgres");
+        boolean postgres = Jdbc.postgres(c);
         long base = base(today);
         Map<Key, Long> sums = new HashMap<>();
         int rows = removed(c, postgres, "delta", new Object[0], base, sums);

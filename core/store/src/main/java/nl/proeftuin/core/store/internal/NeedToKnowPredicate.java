@@ -44,6 +44,24 @@ final class NeedToKnowPredicate {
     }
 
     /**
+     * The guard's municipality scope for a case: within the user's municipalities (compared without case),
+     * or elsewhere actively assigned to it (a team across municipalities).
+     *
+     * @param caseId         the SQL expression of the case's id (e.g. {@code o.case_id})
+     * @param municipality   the SQL expression of the case's municipality (e.g. {@code k.municipality})
+     * @param municipalities the user's municipalities, at least one
+     */
+    static Fragment withinScope(String caseId, String municipality, String userId,
+            java.util.Collection<String> municipalities) {
+        List<Object> params = new java.util.ArrayList<>();
+        municipalities.forEach(m -> params.add(m.toLowerCase(java.util.Locale.ROOT)));
+        params.add(userId);
+        return new Fragment("(LOWER(" + municipality + ") IN (" + Jdbc.placeholders(municipalities.size()) + ")"
+                + " OR EXISTS (SELECT 1 FROM assignment a WHERE a.case_id = " + caseId + " AND a.professional_id = ?"
+                + " AND a.until_date IS NULL))", List.copyOf(params));
+    }
+
+    /**
      * Need to know for a list, as a set of case ids the user may see: the same three grounds as
      * {@link #visible} (actively assigned; opener of a case without an active assignment; an unexpired
      * break-glass grant), each found from the user's side through its index, so that a list costs what the
