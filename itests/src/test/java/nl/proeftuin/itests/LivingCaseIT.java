@@ -85,8 +85,9 @@ public class LivingCaseIT extends KarafTestSupport {
         HttpResponse<String> written = sendAs(NIJMEGEN, "POST", caseUrl + "/entries",
                 "{\"kind\":\"FACT\",\"text\":\"Huisbezoek bij vader in Nijmegen.\",\"source\":\"Huisbezoek\"}", "application/json");
         assertEquals(written.body(), 201, written.statusCode());
-        // the municipality scope still limits search and opening
-        assertFalse(getAs(NIJMEGEN, "/api/v1/cases?size=100").body().contains(k[0]));
+        // her own case list shows the case she is on the team of (decision 0046); opening a case stays within
+        // her municipalities
+        assertTrue(getAs(NIJMEGEN, "/api/v1/cases?size=100").body().contains(k[0]));
         HttpResponse<String> open = sendAs(NIJMEGEN, "POST", "/api/v1/cases", """
                 {"kind":"SIGNAL","source":"POLICE","description":"Melding","receivedOn":"%s","municipality":"Arnhem",
                  "members":[]}""".formatted(LocalDate.now(java.time.ZoneId.of("Europe/Amsterdam"))), "application/json");
@@ -98,6 +99,7 @@ public class LivingCaseIT extends KarafTestSupport {
         // the assignment ends: the scope is back at once
         post(caseUrl + "/team/" + assignmentId + "/end", "{\"reason\":\"Vader verhuisd naar Arnhem.\"}", 200);
         assertEquals("other_municipality", assertProblem(getAs(NIJMEGEN, caseUrl), 403).path("reason").asText());
+        assertFalse(getAs(NIJMEGEN, "/api/v1/cases?size=100").body().contains(k[0]));
     }
 
     /** Part 2 (first piece): a measure per child, with its court decision, term and end. */

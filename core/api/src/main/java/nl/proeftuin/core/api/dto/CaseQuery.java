@@ -14,7 +14,9 @@ import java.util.Set;
  * @param visibleTo      only the cases this professional may see under need to know: actively
  *                       assigned, opened by them while the case has no team yet, or opened to them
  *                       by an unexpired break-glass grant; null for no such limit
- * @param municipalities only cases of these municipalities (compared without case); empty for any
+ * @param municipalities only cases of these municipalities (compared without case), and with
+ *                       {@code visibleTo} also the cases elsewhere that professional is actively
+ *                       assigned to (a team across municipalities, as the guard allows); empty for any
  * @param after          the key of the page to continue after ({@link Page#next()} of the previous
  *                       page; paging by key, decision 0036); null for paging by number
  */

@@ -32,6 +32,10 @@ class JdbcNeedToKnowTest {
     private static final Principal NINA = new Principal("nina", "Nina", Set.of(Role.PROFESSIONAL), Set.of("Nijmegen"),
             "Wijkteam Nijmegen");
     private static final Principal CARLA = new Principal("carla", "Carla", Set.of(Role.COORDINATOR), Set.of("*"), "Regio");
+    private static final Principal EDE = new Principal("erik", "Erik", Set.of(Role.PROFESSIONAL), Set.of("EDE"),
+            "Wijkteam Ede");
+    private static final Principal NO_SCOPE = new Principal("olga", "Olga", Set.of(Role.PROFESSIONAL), Set.of(),
+            "Wijkteam");
 
     @TempDir
     Path dir;
@@ -203,8 +207,73 @@ class JdbcNeedToKnowTest {
      */
     @Test
     void thePendingTriagesTheDatabaseSelectsAreThoseTheGuardAllows() throws Exception {
-        Principal ede = new Principal("erik", "Erik", Set.of(Role.PROFESSIONAL), Set.of("EDE"), "Wijkteam Ede");
-        Principal noScope = new Principal("olga", "Olga", Set.of(Role.PROFESSIONAL), Set.of(), "Wijkteam");
+        List<String> cases = world();
+        for (String kase : cases) {
+            triage(kase, true);
+        }
+        triage(cases.get(5), false); // decided since: not pending
+        sql("UPDATE family_case SET status = 'CLOSED' WHERE id = ?", cases.get(9)); // closed: not pending
+
+        nl.proeftuin.core.store.internal.JdbcTriageStore store = new nl.proeftuin.core.store.internal.JdbcTriageStore();
+        List<String> pending = database.read(store::pending).stream().map(o -> o.caseId()).toList();
+        assertEquals(cases.size() - 2, pending.size());
+        int allowedSomewhere = 0;
+        for (Principal p : List.of(ANNA, BRAM, NINA, CARLA, EDE, NO_SCOPE)) {
+            List<String> guard = pending.stream().filter(k -> ntk.toCase(p, k).allowed()).toList();
+            List<String> selected = database.read(c -> store.pendingVisibleTo(c, p.userId(),
+                    p.allMunicipalities() ? null : p.municipalities(), clock.instant())).stream().map(o -> o.caseId())
+                    .toList();
+            if (p.has(Role.PROFESSIONAL)) {
+                assertEquals(guard, selected, p.userId());
+                allowedSomewhere += guard.size();
+            } else {
+                assertEquals(List.of(), guard, "a coordinator sees no case content");
+            }
+        }
+        // Anna opened three cases without a team; Bram is on the Arnhem team and has glass on Arnhem's fourth;
+        // Nina on the Arnhem team from Nijmegen and has glass in Nijmegen; Erik on the Arnhem team from Ede and
+        // the opener of Ede's case whose team ended (his expired glass counts no more); Olga: no municipalities
+        assertEquals(3 + 2 + 2 + 2, allowedSomewhere, "every ground is exercised");
+    }
+
+    /**
+     * The case list ({@code GET /cases}, {@code CaseStore.search} with the professional and their
+     * municipalities, as {@code CaseResource} asks it) lists exactly the cases the guard lets that
+     * professional open, a team across municipalities included: a professional of Ede on a team in
+     * Arnhem finds that case in their own list (before, the list compared municipalities only).
+     */
+    @Test
+    void theCaseListIsTheCasesTheGuardAllows() throws Exception {
+        // the list compares grants with the database's clock: the world is built at the real moment
+        clock.advance(Duration.between(clock.instant(), java.time.Instant.now()));
+        List<String> cases = world();
+        sql("UPDATE family_case SET status = 'CLOSED' WHERE id = ?", cases.get(9)); // closed cases are listed too
+
+        nl.proeftuin.core.store.internal.JdbcCaseStore store = new nl.proeftuin.core.store.internal.JdbcCaseStore();
+        int allowedSomewhere = 0;
+        for (Principal p : List.of(ANNA, BRAM, NINA, EDE)) {
+            Set<String> guard = cases.stream().filter(k -> ntk.toCase(p, k).allowed())
+                    .collect(java.util.stream.Collectors.toSet());
+            Set<String> listed = database.read(c -> store.search(c, new nl.proeftuin.core.api.dto.CaseQuery(null, null,
+                    null, null, 0, 100, p.userId(), p.allMunicipalities() ? Set.of() : p.municipalities())))
+                    .items().stream().map(k -> k.id()).collect(java.util.stream.Collectors.toSet());
+            assertEquals(guard, listed, p.userId());
+            allowedSomewhere += guard.size();
+        }
+        // Anna: her three cases without a team; Bram: the three teams and his glass in Arnhem; Nina: the three
+        // teams (two across municipalities) and her glass in Nijmegen; Erik: the three teams (two across) and
+        // Ede's case he opened whose team ended
+        assertEquals(3 + 4 + 4 + 4, allowedSomewhere, "every ground is exercised");
+        assertTrue(ntk.toCase(EDE, cases.get(1)).allowed() && !ntk.toCase(EDE, cases.get(0)).allowed(),
+                "Erik of Ede reaches the Arnhem case he is on the team of, not the one beside it");
+    }
+
+    /**
+     * Twelve cases, four in each of Arnhem, Ede and Nijmegen: opened by Anna without a team; a team of
+     * Bram, Erik, Nina and Olga; a team (Erik, Nina) that ended, opened by Erik; Carl's case. Break glass:
+     * Bram on Arnhem's fourth (unexpired), Erik on Ede's fourth (expired), Nina on Nijmegen's fourth.
+     */
+    private List<String> world() throws Exception {
         List<String> cases = new ArrayList<>();
         for (String municipality : List.of("Arnhem", "Ede", "Nijmegen")) {
             String opened = kase(municipality, "anna"); // opened by Anna, no team
@@ -229,32 +298,7 @@ class JdbcNeedToKnowTest {
         sql("INSERT INTO break_glass (id, user_id, user_name, case_id, reason, granted_at, expires_at)"
                 + " VALUES (?, 'nina', 'Nina', ?, 'acute danger, fixed professional unreachable', ?, ?)",
                 UUID.randomUUID().toString(), cases.get(11), now(), now().plusMinutes(60));
-        for (String kase : cases) {
-            triage(kase, true);
-        }
-        triage(cases.get(5), false); // decided since: not pending
-        sql("UPDATE family_case SET status = 'CLOSED' WHERE id = ?", cases.get(9)); // closed: not pending
-
-        nl.proeftuin.core.store.internal.JdbcTriageStore store = new nl.proeftuin.core.store.internal.JdbcTriageStore();
-        List<String> pending = database.read(store::pending).stream().map(o -> o.caseId()).toList();
-        assertEquals(cases.size() - 2, pending.size());
-        int allowedSomewhere = 0;
-        for (Principal p : List.of(ANNA, BRAM, NINA, CARLA, ede, noScope)) {
-            List<String> guard = pending.stream().filter(k -> ntk.toCase(p, k).allowed()).toList();
-            List<String> selected = database.read(c -> store.pendingVisibleTo(c, p.userId(),
-                    p.allMunicipalities() ? null : p.municipalities(), clock.instant())).stream().map(o -> o.caseId())
-                    .toList();
-            if (p.has(Role.PROFESSIONAL)) {
-                assertEquals(guard, selected, p.userId());
-                allowedSomewhere += guard.size();
-            } else {
-                assertEquals(List.of(), guard, "a coordinator sees no case content");
-            }
-        }
-        // Anna opened three cases without a team; Bram is on the Arnhem team and has glass on Arnhem's fourth;
-        // Nina on the Arnhem team from Nijmegen and has glass in Nijmegen; Erik on the Arnhem team from Ede and
-        // the opener of Ede's case whose team ended (his expired glass counts no more); Olga: no municipalities
-        assertEquals(3 + 2 + 2 + 2, allowedSomewhere, "every ground is exercised");
+        return cases;
     }
 
     private void triage(String caseId, boolean pending) throws Exception {

@@ -313,8 +313,18 @@ public class JdbcCaseStore implements CaseStore {
             params.addAll(visible.params());
         }
         if (q.municipalities() != null && !q.municipalities().isEmpty()) {
-            where.append(" AND LOWER(c.municipality) IN (").append(Jdbc.placeholders(q.municipalities().size())).append(')');
-            q.municipalities().forEach(m -> params.add(m.toLowerCase(java.util.Locale.ROOT)));
+            if (q.visibleTo() != null) {
+                // the guard's scope: a professional actively assigned to a case of another municipality (a
+                // team across municipalities) may open it, so their list shows it too
+                NeedToKnowPredicate.Fragment scope = NeedToKnowPredicate.withinScope("c.id", "c.municipality",
+                        q.visibleTo(), q.municipalities());
+                where.append(" AND ").append(scope.sql());
+                params.addAll(scope.params());
+            } else {
+                where.append(" AND LOWER(c.municipality) IN (").append(Jdbc.placeholders(q.municipalities().size()))
+                        .append(')');
+                q.municipalities().forEach(m -> params.add(m.toLowerCase(java.util.Locale.ROOT)));
+            }
         }
         // paging by key (decision 0036): with "after", the page continues after that case in the list's
         // order and is not counted; without it, the page is counted and found by number as before

@@ -539,7 +539,9 @@ class JdbcStoresTest {
             StoredCase ended = newCase(town, T0.plusSeconds(1), a);
             StoredCase otherTeam = newCase(town, T0.plusSeconds(2), a);
             StoredCase glass = newCase(town, T0.plusSeconds(3), a);
-            StoredCase elsewhere = newCase("Elders-" + id(), T0.plusSeconds(4), a);
+            String elders = "Elders-" + id();
+            StoredCase elsewhere = newCase(elders, T0.plusSeconds(4), a);
+            StoredCase glassElsewhere = newCase(elders, T0.plusSeconds(5), a);
             db.inTransaction(c -> {
                 cases.insertAssignment(c, assigned.id(), new Assignment(id(), "nina", "Nina", "O",
                         ProfessionalRole.FIXED_PROFESSIONAL, true, D0, null, null));
@@ -551,20 +553,24 @@ class JdbcStoresTest {
                         ProfessionalRole.FIXED_PROFESSIONAL, true, D0, null, null));
                 cases.insertAssignment(c, elsewhere.id(), new Assignment(id(), "nina", "Nina", "O",
                         ProfessionalRole.FIXED_PROFESSIONAL, true, D0, null, null));
-                try (var ps = c.prepareStatement("INSERT INTO break_glass (id, user_id, user_name, case_id, reason,"
-                        + " granted_at, expires_at) VALUES (?, 'nina', 'Nina', ?, 'acuut', CURRENT_TIMESTAMP,"
-                        + " CURRENT_TIMESTAMP + INTERVAL '1' HOUR)")) {
-                    ps.setString(1, id());
-                    ps.setString(2, glass.id());
-                    ps.executeUpdate();
+                for (StoredCase g : List.of(glass, glassElsewhere)) {
+                    try (var ps = c.prepareStatement("INSERT INTO break_glass (id, user_id, user_name, case_id, reason,"
+                            + " granted_at, expires_at) VALUES (?, 'nina', 'Nina', ?, 'acuut', CURRENT_TIMESTAMP,"
+                            + " CURRENT_TIMESTAMP + INTERVAL '1' HOUR)")) {
+                        ps.setString(1, id());
+                        ps.setString(2, g.id());
+                        ps.executeUpdate();
+                    }
                 }
                 return null;
             });
             Page<CaseSummary> nina = db.read(c -> cases.search(c, new CaseQuery(null, null, null, null, 0, 100, "nina",
                     Set.of(town.toUpperCase(java.util.Locale.ROOT)))));
-            assertEquals(List.of(glass.id(), assigned.id()), nina.items().stream().map(CaseSummary::id).toList(),
-                    "assigned or break-glass, in her municipality; not an ended assignment, not another team's case");
-            assertEquals(2, nina.total());
+            assertEquals(List.of(elsewhere.id(), glass.id(), assigned.id()),
+                    nina.items().stream().map(CaseSummary::id).toList(), "assigned or break-glass in her municipality,"
+                    + " and assigned elsewhere (a team across municipalities, decision 0046); not an ended assignment,"
+                    + " not another team's case, not break-glass elsewhere");
+            assertEquals(3, nina.total());
             Page<CaseSummary> opener = db.read(c -> cases.search(c, new CaseQuery(null, town, null, null, 0, 100,
                     glass.openedBy(), Set.of())));
             assertEquals(List.of(glass.id()), opener.items().stream().map(CaseSummary::id).toList(),
