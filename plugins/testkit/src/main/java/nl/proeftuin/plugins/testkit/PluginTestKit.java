@@ -1,8 +1,8 @@
 package nl.proeftuin.plugins.testkit;
 
+import nl.proeftuin.core.api.DutchDay;
 import java.io.IOException;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.Dictionary;
 import java.util.Hashtable;
 import java.util.List;
@@ -198,9 +198,9 @@ public final class PluginTestKit implements AutoCloseable {
      */
     public String openCase(String municipality) {
         Person child = family().createPerson(ACTOR,
-                new PersonInput("Test", "Kind", LocalDate.now().minusYears(8), null));
+                new PersonInput("Test", "Kind", DutchDay.today().minusYears(8), null));
         CaseView opened = cases().open(ACTOR, new SignalInput(SignalKind.SIGNAL, SignalSource.POLICE,
-                "Plugin test signal", LocalDate.now(), municipality,
+                "Plugin test signal", DutchDay.today(), municipality,
                 List.of(new CaseMemberInput(child.id(), Set.of(FamilyRole.CHILD)))));
         return opened.id();
     }

@@ -1,5 +1,6 @@
 package nl.proeftuin.core.engine.internal;
 
+import nl.proeftuin.core.api.DutchDay;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -80,7 +81,7 @@ final class Domain {
 
     /** Today as a Dutch calendar day: the platform's days are Europe/Amsterdam's, whatever the server's zone. */
     LocalDate today() {
-        return LocalDate.ofInstant(clock.instant(), JdbcOutcomeMonitor.ZONE);
+        return DutchDay.today(clock);
     }
 
     static String newId() {

@@ -1,5 +1,6 @@
 package nl.proeftuin.core.engine.internal;
 
+import nl.proeftuin.core.api.DutchDay;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -7,7 +8,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -48,7 +48,6 @@ import org.slf4j.LoggerFactory;
 @Component(service = OutcomeMonitor.class)
 public class JdbcOutcomeMonitor implements OutcomeMonitor {
     /** Calendar days are Dutch days: an instant is dated in the region's own time zone. */
-    static final ZoneId ZONE = ZoneId.of("Europe/Amsterdam");
     static final int MONTHS = 12;
     private static final int MAX_MUNICIPALITY = 200;
     static final String COMPACTION_JOB = "monitor-tally";
@@ -99,7 +98,7 @@ public class JdbcOutcomeMonitor implements OutcomeMonitor {
     /** Folds the writers' appended changes of the monitor's tally into its sums (V33, decision 0045). */
     void compact() {
         try {
-            LocalDate today = LocalDate.ofInstant(clock.instant(), ZONE);
+            LocalDate today = DutchDay.today(clock);
             database.inTransaction(c -> store.compactTally(c, today));
         } catch (SQLException e) {
             throw new DatabaseFailure(e);
@@ -147,7 +146,7 @@ public class JdbcOutcomeMonitor implements OutcomeMonitor {
                     + MAX_MUNICIPALITY + " characters), or left out for the region");
         }
         Instant now = clock.instant();
-        LocalDate today = LocalDate.ofInstant(now, ZONE);
+        LocalDate today = DutchDay.of(now);
         List<LocalDate> monthEnds = monthEnds(today);
         String scope;
         Answer answer;

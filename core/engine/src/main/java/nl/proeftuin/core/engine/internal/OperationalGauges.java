@@ -1,10 +1,10 @@
 package nl.proeftuin.core.engine.internal;
 
+import nl.proeftuin.core.api.DutchDay;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -111,7 +111,7 @@ public class OperationalGauges {
     private Reading read(Instant now) {
         try {
             OperationalGaugeStore.OutboxBacklog backlog = database.read(store::outboxBacklog);
-            long overdue = database.read(c -> store.maatwerkPastDeadline(c, LocalDate.ofInstant(clock.instant(), JdbcOutcomeMonitor.ZONE)));
+            long overdue = database.read(c -> store.maatwerkPastDeadline(c, DutchDay.today(clock)));
             double age = backlog.oldestOccurred() == null ? 0
                     : Math.max(0, Duration.between(backlog.oldestOccurred(), now).toMillis() / 1000.0);
             return new Reading(backlog.pending(), backlog.waiting(), age, overdue, now);

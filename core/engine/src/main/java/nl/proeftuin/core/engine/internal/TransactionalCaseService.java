@@ -1,5 +1,6 @@
 package nl.proeftuin.core.engine.internal;
 
+import nl.proeftuin.core.api.DutchDay;
 import static nl.proeftuin.core.engine.internal.Check.LONG_TEXT;
 import static nl.proeftuin.core.engine.internal.Check.NAME;
 import static nl.proeftuin.core.engine.internal.Check.SHORT_TEXT;
@@ -314,7 +315,7 @@ public class TransactionalCaseService implements CaseService {
             ClosingOutcome outcome = input.outcome() == null ? ClosingOutcome.UNKNOWN : input.outcome();
             Instant at = domain.now();
             outcomes.insertOutcome(c, new OutcomeStore.StoredOutcome(caseId, outcome.name(), reason,
-                    LocalDate.ofInstant(at, JdbcOutcomeMonitor.ZONE), at, actor.id()));
+                    DutchDay.of(at), at, actor.id()));
             return domain.view(c, domain.commit(c, k, after, actor, new CaseEvents.CaseClosed(outcome),
                     "closed", reason));
         });

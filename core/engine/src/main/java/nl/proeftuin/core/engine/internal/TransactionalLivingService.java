@@ -1,5 +1,6 @@
 package nl.proeftuin.core.engine.internal;
 
+import nl.proeftuin.core.api.DutchDay;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +27,6 @@ import nl.proeftuin.core.store.cases.StoredCase;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import nl.proeftuin.core.api.dto.CaseMemberInput;
 import nl.proeftuin.core.api.dto.SignalInput;
@@ -425,7 +425,7 @@ public class TransactionalLivingService implements LivingCaseService {
     /** The members as the case opened with them (while nothing changed, they are its current members). */
     private List<MemberChange> opening(Connection c, StoredCase k) throws SQLException {
         List<MemberChange> out = new ArrayList<>();
-        LocalDate opened = k.openedAt().atOffset(ZoneOffset.UTC).toLocalDate();
+        LocalDate opened = DutchDay.of(k.openedAt());
         for (Map.Entry<String, Set<FamilyRole>> m : domain.cases.members(c, k.id()).entrySet()) {
             out.add(new MemberChange(Domain.newId(), k.id(), m.getKey(), "ADDED", Set.copyOf(m.getValue()), opened,
                     "opened with the case", k.openedAt(), k.openedBy()));

@@ -1,12 +1,12 @@
 package nl.proeftuin.core.engine.internal;
 
+import nl.proeftuin.core.api.DutchDay;
 import static nl.proeftuin.core.engine.internal.Check.LONG_TEXT;
 import static nl.proeftuin.core.engine.internal.Check.NAME;
 
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -164,7 +164,7 @@ public class TransactionalPlanService implements PlanService {
             for (CaseMember m : domain.members(c, caseId)) {
                 firstNames.put(m.person().id(), m.person().givenName());
             }
-            return PlainDutch.familyView(v.version(), v.createdAt().atOffset(ZoneOffset.UTC).toLocalDate(),
+            return PlainDutch.familyView(v.version(), DutchDay.of(v.createdAt()),
                     PlanDocument.fromJson(v.content()), firstNames, Domain.active(domain.cases.assignments(c, caseId)));
         });
     }

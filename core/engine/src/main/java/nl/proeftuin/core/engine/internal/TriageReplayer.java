@@ -1,8 +1,8 @@
 package nl.proeftuin.core.engine.internal;
 
+import nl.proeftuin.core.api.DutchDay;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -54,7 +54,6 @@ public class TriageReplayer implements TriageReplay {
     /** Most cases one replay asks. */
     static final int MAX_CASES = 10_000;
     /** The zone the cohort's days are in. */
-    static final ZoneId ZONE = ZoneId.of("Europe/Amsterdam");
     static final String PENDING = "PENDING";
 
     private final Domain domain;
@@ -108,8 +107,8 @@ public class TriageReplayer implements TriageReplay {
         Map<String, String> config = java.util.Collections.unmodifiableMap(new TreeMap<>(configuration));
 
         List<Replayed> cohort = domain.read(c -> {
-            List<StoredTriageOutcome> outcomes = triages.cohort(c, from.atStartOfDay(ZONE).toInstant(),
-                    to.plusDays(1).atStartOfDay(ZONE).toInstant(), municipality, MAX_CASES + 1);
+            List<StoredTriageOutcome> outcomes = triages.cohort(c, from.atStartOfDay(DutchDay.ZONE).toInstant(),
+                    to.plusDays(1).atStartOfDay(DutchDay.ZONE).toInstant(), municipality, MAX_CASES + 1);
             if (outcomes.size() > MAX_CASES) {
                 throw new RuleViolationException("cohort-too-large", "the cohort has more than " + MAX_CASES
                         + " triaged cases: choose a shorter period or one municipality");

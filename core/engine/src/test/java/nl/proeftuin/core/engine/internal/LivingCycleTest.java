@@ -301,6 +301,24 @@ class LivingCycleTest {
             assertEquals(other.id(), theirs.get(0).caseId());
             assertEquals(List.of(), living.professionalsNotices("p1-" + id), "only the fixed professionals");
         }
+
+        /**
+         * The members a case opened with enter its history on the Dutch day it opened: at 00:30 in Amsterdam
+         * (23:30 UTC) that is the next day, not the server's UTC day.
+         */
+        @Test
+        void theMembersACaseOpenedWithAreDatedOnTheDutchDay() {
+            clock.advance(Duration.between(clock.instant(), java.time.Instant.parse("2027-03-12T23:30:00Z")));
+            LocalDate dutchToday = TODAY.plusDays(1);
+            Family f = family(unique("Arnhem"));
+            nl.proeftuin.core.api.dto.Person brother = family.createPerson(ANS, new nl.proeftuin.core.api.dto.PersonInput(
+                    "Daan", "de Vries", LocalDate.of(2019, 2, 1), null));
+            living.addMember(ANS, f.kase().id(), f.kase().version(), new nl.proeftuin.core.api.living.MemberInput(
+                    brother.id(), java.util.Set.of(nl.proeftuin.core.api.dto.FamilyRole.CHILD), dutchToday, "geboren"));
+            List<nl.proeftuin.core.api.living.MemberChange> history = living.memberHistory(f.kase().id());
+            assertEquals(3, history.size());
+            assertTrue(history.stream().allMatch(m -> m.on().equals(dutchToday)), history.toString());
+        }
     }
 
 

@@ -117,6 +117,16 @@ class PlanServiceTest extends EngineTestBase {
         assertThrows(NotFoundException.class, () -> plans.diff(k.id(), 1, 3));
     }
 
+    /** A plan saved at 00:30 in Amsterdam (23:30 UTC) is dated that Dutch day in the family's view. */
+    @Test
+    void theFamilyViewDatesThePlanOnTheDutchDay() {
+        CaseView k = caseWithTeam();
+        clock.advance(Duration.between(START, java.time.Instant.parse("2027-03-12T23:30:00Z")));
+        firstPlan(k);
+        String intro = plans.familyView(k.id()).intro();
+        assertTrue(intro.contains("13 maart 2027"), intro);
+    }
+
     @Test
     void theFamilyViewIsPlainDutchWithFirstNamesDatesAndWhoHoldsWhat() {
         CaseView k = caseWithTeam();

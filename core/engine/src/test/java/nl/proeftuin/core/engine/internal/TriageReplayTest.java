@@ -99,7 +99,7 @@ class TriageReplayTest {
             CaseView early = openCase(ede, person("Vroeg"));
             triage.triage(ANS, early.id(), facts(SafetyConcern.NONE, "NONE", LifeDomain.SAFETY, LifeDomain.HOUSING));
             clock.advance(Duration.ofDays(2));
-            LocalDate day = LocalDate.ofInstant(clock.instant(), TriageReplayer.ZONE);
+            LocalDate day = LocalDate.ofInstant(clock.instant(), nl.proeftuin.core.api.DutchDay.ZONE);
 
             CaseView one = openCase(ede, person("Een"));
             CaseView two = openCase(ede, person("Twee"));
@@ -171,7 +171,7 @@ class TriageReplayTest {
             String ede = registered(unique("Ede"));
             CaseView k = openCase(ede, person("Fout"));
             triage.triage(ANS, k.id(), facts(SafetyConcern.NONE, "THROWS", LifeDomain.SAFETY));
-            LocalDate day = LocalDate.ofInstant(clock.instant(), TriageReplayer.ZONE);
+            LocalDate day = LocalDate.ofInstant(clock.instant(), nl.proeftuin.core.api.DutchDay.ZONE);
 
             ReplayResult r = replayer().replay(COORDINATOR, new ReplayInput("threshold-triage", Map.of(), day, day, ede));
             assertEquals(1, r.failed());
@@ -181,7 +181,7 @@ class TriageReplayTest {
         @Test
         void theCandidateAndItsConfigurationAreCheckedAsABindingsAre() {
             installTriage("threshold-triage", new ThresholdTriage());
-            LocalDate day = LocalDate.ofInstant(clock.instant(), TriageReplayer.ZONE);
+            LocalDate day = LocalDate.ofInstant(clock.instant(), nl.proeftuin.core.api.DutchDay.ZONE);
             assertEquals("plugin-not-present", assertThrows(RuleViolationException.class, () -> replayer().replay(
                     COORDINATOR, new ReplayInput("absent-triage", Map.of(), day, day, null))).rule());
             assertEquals("configuration.domains", assertThrows(InvalidInputException.class, () -> replayer().replay(

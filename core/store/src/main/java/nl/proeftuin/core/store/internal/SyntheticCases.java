@@ -1,12 +1,12 @@
 package nl.proeftuin.core.store.internal;
 
+import nl.proeftuin.core.api.DutchDay;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.time.ZoneId;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -19,7 +19,6 @@ import java.util.UUID;
  * lives in core/store because only core/store speaks SQL (decision 0016).
  */
 public final class SyntheticCases {
-    private static final ZoneId ZONE = ZoneId.of("Europe/Amsterdam");
     private static final int BATCH = 1000;
 
     private SyntheticCases() {
@@ -184,6 +183,6 @@ public final class SyntheticCases {
 
     /** Noon, Dutch time, {@code days} after the day: an instant dated on that Dutch day. */
     private static Instant at(LocalDate day, int days) {
-        return day.plusDays(days).atTime(LocalTime.NOON).atZone(ZONE).toInstant();
+        return day.plusDays(days).atTime(LocalTime.NOON).atZone(DutchDay.ZONE).toInstant();
     }
 }

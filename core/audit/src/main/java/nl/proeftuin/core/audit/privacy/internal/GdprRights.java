@@ -1,5 +1,6 @@
 package nl.proeftuin.core.audit.privacy.internal;
 
+import nl.proeftuin.core.api.DutchDay;
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
 import java.security.NoSuchAlgorithmException;
@@ -122,7 +123,7 @@ public class GdprRights implements PrivacyService {
 
     /** Today as a Dutch calendar day, as the engine counts days (Europe/Amsterdam, whatever the server's zone). */
     private LocalDate today() {
-        return LocalDate.ofInstant(clock.instant(), java.time.ZoneId.of("Europe/Amsterdam"));
+        return DutchDay.today(clock);
     }
 
     private void logged(Reader r, AccessAction action, String personId, String objectType, String objectId, String detail) {

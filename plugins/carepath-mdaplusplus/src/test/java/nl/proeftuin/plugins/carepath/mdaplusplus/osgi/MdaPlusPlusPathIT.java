@@ -148,7 +148,7 @@ class MdaPlusPlusPathIT {
 
         // a repeat incident during recovery: back to acute safety
         CarePathStatus incident = paths.recordIncident(PluginTestKit.ACTOR, caseId,
-                new IncidentInput(LocalDate.now(), "Police report: violence at home again"));
+                new IncidentInput(nl.proeftuin.core.api.DutchDay.today(), "Police report: violence at home again"));
         assertFalse(incident.fallback(), () -> "fallback: " + incident.fallbackReason());
         assertEquals(1, incident.incidents().size());
         assertEquals(Phase.ACUTE_SAFETY, incident.advice().nextPhase(), () -> "reasons: " + incident.advice().reasons());

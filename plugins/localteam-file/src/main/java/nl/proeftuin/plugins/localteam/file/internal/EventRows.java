@@ -1,6 +1,6 @@
 package nl.proeftuin.plugins.localteam.file.internal;
 
-import java.time.ZoneId;
+import nl.proeftuin.core.api.DutchDay;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -29,7 +29,6 @@ import nl.proeftuin.core.spi.OutboundEvent;
 final class EventRows {
     static final List<String> EVENT_COLUMNS = List.of("eventType", "caseId", "municipality", "occurredAt", "payload");
     static final List<String> COLUMNS = Stream.concat(RequestColumns.COLUMNS.stream(), EVENT_COLUMNS.stream()).toList();
-    static final ZoneId ZONE = ZoneId.of("Europe/Amsterdam");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private EventRows() {
@@ -58,7 +57,7 @@ final class EventRows {
         StringBuilder out = new StringBuilder(Csv.format(COLUMNS));
         for (Map<?, ?> person : persons) {
             out.append(Csv.format(List.of(event.idempotencyKey(), text(payload.get("externalRef")),
-                    event.occurredAt() == null ? "" : event.occurredAt().atZone(ZONE).toLocalDate().toString(),
+                    event.occurredAt() == null ? "" : DutchDay.of(event.occurredAt()).toString(),
                     text(payload.get("description")), text(person.get("givenName")), text(person.get("familyName")),
                     text(person.get("dateOfBirth")), text(person.get("nationalId")), roles(person.get("roles")),
                     text(event.type()), text(event.caseId()), text(event.municipality()),

@@ -1,5 +1,6 @@
 package nl.proeftuin.plugins.procurement.contracts.internal;
 
+import nl.proeftuin.core.api.DutchDay;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -168,7 +169,7 @@ public final class ContractRegisterConnector implements ProcurementConnector, Co
                         + ", register " + register.version() + ")");
             }
         }
-        LocalDate deadline = LocalDate.now(clock).plusDays(settings.decisionDays());
+        LocalDate deadline = DutchDay.today(clock).plusDays(settings.decisionDays());
         if (request.deadline() != null && request.deadline().isBefore(deadline)) {
             deadline = request.deadline();
         }

@@ -145,6 +145,15 @@ class ContractRegisterConnectorTest {
         assertEquals(LocalDate.of(2026, 4, 27), late.deadline(), "never later than the decision term");
     }
 
+    /** The term counts from the Dutch day: at 00:30 in Amsterdam the server's UTC day is still yesterday. */
+    @Test
+    void theDecisionTermCountsFromTheDutchDay() {
+        clock.advance(Duration.between(T0, Instant.parse("2026-03-02T23:30:00Z")));
+        MaatwerkStatus s = connector(null).requestMaatwerk(new MaatwerkRequest("m1", "c1", "Ede",
+                "Praktijk Buiten de Regio", "why", null), Map.of("maatwerk.decisionDays", "14"));
+        assertEquals(LocalDate.of(2026, 3, 17), s.deadline(), "3 March (Amsterdam) plus 14 days");
+    }
+
     @Test
     void maatwerkForAContractedProviderIsRefused() {
         MaatwerkStatus s = connector(null).requestMaatwerk(new MaatwerkRequest("m1", "c1", "Ede",

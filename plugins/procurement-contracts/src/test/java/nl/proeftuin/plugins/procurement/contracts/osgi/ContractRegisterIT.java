@@ -135,7 +135,7 @@ class ContractRegisterIT {
         assertEquals("SUBMITTED", view.state());
         assertEquals(PLUGIN_ID, view.pluginId());
         assertNotNull(view.deadline());
-        assertFalse(view.deadline().isAfter(LocalDate.now().plusDays(28)), "deadline " + view.deadline());
+        assertFalse(view.deadline().isAfter(nl.proeftuin.core.api.DutchDay.today().plusDays(28)), "deadline " + view.deadline());
         assertFalse(view.overdue());
         assertTrue(finder().maatwerk(caseId).stream().anyMatch(m -> m.id().equals(view.id())));
 
@@ -150,7 +150,7 @@ class ContractRegisterIT {
         kit.bind(ExtensionPoint.PROCUREMENT, "Renkum", PLUGIN_ID, Map.of());
         String caseId = kit.openCase("Renkum");
         CareRequestView view = finder().requestCare(PluginTestKit.ACTOR, caseId, new CareRequestInput(child(caseId),
-                "98000011", "45", "45A10", LocalDate.now().plusDays(7), null, null, null, "Ambulant support"));
+                "98000011", "45", "45A10", nl.proeftuin.core.api.DutchDay.today().plusDays(7), null, null, null, "Ambulant support"));
         assertEquals("UNSUPPORTED", view.state());
         assertEquals(PLUGIN_ID, view.pluginId());
     }

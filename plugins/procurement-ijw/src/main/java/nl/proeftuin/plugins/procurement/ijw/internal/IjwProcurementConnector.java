@@ -1,5 +1,6 @@
 package nl.proeftuin.plugins.procurement.ijw.internal;
 
+import nl.proeftuin.core.api.DutchDay;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.UnknownHostException;
@@ -122,7 +123,7 @@ public final class IjwProcurementConnector implements ProcurementConnector, Conf
     @Override
     public MaatwerkStatus requestMaatwerk(MaatwerkRequest request, Map<String, String> configuration) {
         IjwSettings settings = IjwSettings.from(configuration);
-        LocalDate deadline = LocalDate.now(clock).plusDays(settings.decisionDays());
+        LocalDate deadline = DutchDay.today(clock).plusDays(settings.decisionDays());
         if (request.deadline() != null && request.deadline().isBefore(deadline)) {
             deadline = request.deadline();
         }
@@ -148,7 +149,7 @@ public final class IjwProcurementConnector implements ProcurementConnector, Conf
             throw new IllegalStateException("procurement-ijw: no destination named '" + settings.destination()
                     + "' is configured (configured: " + names() + ")");
         }
-        Jw315Message.Result message = Jw315Message.build(request, settings, LocalDate.now(clock));
+        Jw315Message.Result message = Jw315Message.build(request, settings, DutchDay.today(clock));
         if (!message.valid()) {
             return new CareRequestStatus(request.requestId(), "REJECTED", null,
                     "JW315 not sent: " + String.join("; ", message.problems()), null);

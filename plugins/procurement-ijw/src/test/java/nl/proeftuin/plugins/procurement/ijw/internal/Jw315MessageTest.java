@@ -231,6 +231,11 @@ class Jw315MessageTest {
                 "why", null), Map.of()).deadline());
         assertEquals(LocalDate.of(2026, 3, 9), connector.requestMaatwerk(new MaatwerkRequest("m", "c", "Ede", "X",
                 "why", LocalDate.of(2026, 3, 9)), Map.of()).deadline());
+        // the term counts from the Dutch day: at 00:30 in Amsterdam (23:30 UTC) it is 3 March
+        IjwProcurementConnector night = new IjwProcurementConnector(Clock.fixed(Instant.parse("2026-03-02T23:30:00Z"),
+                ZoneOffset.UTC));
+        assertEquals(LocalDate.of(2026, 4, 28), night.requestMaatwerk(new MaatwerkRequest("m", "c", "Ede", "X",
+                "why", null), Map.of()).deadline());
     }
 
     @Test

@@ -131,9 +131,9 @@ class IjwMessagesIT {
     /** A case in Ede about a child whose BSN is known (iJw needs it). */
     static String[] caseWithBsn() {
         Person child = kit.family().createPerson(PluginTestKit.ACTOR,
-                new PersonInput("Sam", "Jansen", LocalDate.now().minusYears(9), nextBsn()));
+                new PersonInput("Sam", "Jansen", nl.proeftuin.core.api.DutchDay.today().minusYears(9), nextBsn()));
         String caseId = kit.cases().open(PluginTestKit.ACTOR, new SignalInput(SignalKind.SIGNAL, SignalSource.SCHOOL,
-                "iJw plugin test", LocalDate.now(), "Ede",
+                "iJw plugin test", nl.proeftuin.core.api.DutchDay.today(), "Ede",
                 List.of(new CaseMemberInput(child.id(), Set.of(FamilyRole.CHILD))))).id();
         return new String[] {caseId, child.id()};
     }
@@ -191,7 +191,7 @@ class IjwMessagesIT {
                 </jw301:ToegewezenProduct></jw301:ToegewezenProducten>
               </jw301:Client>
             </jw301:Bericht>
-            """.formatted(reference, LocalDate.now().plusDays(14));
+            """.formatted(reference, nl.proeftuin.core.api.DutchDay.today().plusDays(14));
     }
 
     @Test
@@ -200,7 +200,7 @@ class IjwMessagesIT {
         String[] c = caseWithBsn();
 
         CareRequestView sent = finder().requestCare(PluginTestKit.ACTOR, c[0], new CareRequestInput(c[1], "98000021",
-                "45", "45A10", LocalDate.now().plusDays(14), 3, "04", "2", "Ambulant parenting support"));
+                "45", "45A10", nl.proeftuin.core.api.DutchDay.today().plusDays(14), 3, "04", "2", "Ambulant parenting support"));
         assertEquals("SUBMITTED", sent.state(), sent.detail());
         assertEquals(PLUGIN_ID, sent.pluginId());
         try (var files = Files.list(outbox)) {
@@ -265,7 +265,7 @@ class IjwMessagesIT {
         kit.bind(ExtensionPoint.PROCUREMENT, "Ede", PLUGIN_ID, BINDING);
         String[] c = caseWithBsn();
         CareRequestView rejected = finder().requestCare(PluginTestKit.ACTOR, c[0], new CareRequestInput(c[1],
-                "9800002", "45", "45A10", LocalDate.now().plusDays(14), null, null, null, "Ambulant support"));
+                "9800002", "45", "45A10", nl.proeftuin.core.api.DutchDay.today().plusDays(14), null, null, null, "Ambulant support"));
         assertEquals("REJECTED", rejected.state());
         assertTrue(rejected.detail().contains("8-digit AGB code"), rejected.detail());
     }
@@ -278,7 +278,7 @@ class IjwMessagesIT {
                 new MaatwerkInput(c[1], "Praktijk Buiten de Regio", "Trauma expertise"));
         assertEquals("SUBMITTED", m.state());
         assertNotNull(m.deadline());
-        assertFalse(m.deadline().isAfter(LocalDate.now().plusDays(56)));
+        assertFalse(m.deadline().isAfter(nl.proeftuin.core.api.DutchDay.today().plusDays(56)));
 
         OfferRequest offers = new OfferRequest(c[1], LifeDomain.PARENTING, "45", null);
         OfferList bound = finder().offers(c[0], offers);
@@ -290,7 +290,7 @@ class IjwMessagesIT {
             kit.awaitPluginGone(ExtensionPoint.PROCUREMENT, PLUGIN_ID);
             assertTrue(finder().offers(c[0], offers).fallback(), "the core answers with its fallback");
             CareRequestView without = finder().requestCare(PluginTestKit.ACTOR, c[0], new CareRequestInput(c[1],
-                    "98000021", "45", null, LocalDate.now().plusDays(7), null, null, null, "Support"));
+                    "98000021", "45", null, nl.proeftuin.core.api.DutchDay.today().plusDays(7), null, null, null, "Support"));
             assertEquals("FALLBACK", without.state());
         } finally {
             kit.startBundle(PLUGIN_BUNDLE);
