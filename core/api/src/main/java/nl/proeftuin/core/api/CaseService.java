@@ -53,6 +53,18 @@ public interface CaseService {
     /** Opens a case from a signal or request for help; phase ACUTE_SAFETY, framework VOLUNTARY. */
     CaseView open(Actor actor, SignalInput input);
 
+    /**
+     * Opens a case from a signal under "one family, one case", in one transaction: when a person named
+     * is a member of an open case, the case is opened only with a reason for a separate case, which is
+     * recorded with it (and the professionals responsible for both cases are told); without a reason it
+     * is refused and nothing is stored. The persons named are locked first, so two signals about one
+     * family that arrive at the same moment cannot both open a case.
+     *
+     * @param separateCaseReason why a separate case is needed beside the open one(s); null or blank for none
+     * @throws OpenCaseExistsException when a person named is in an open case and no reason is given
+     */
+    CaseView open(Actor actor, SignalInput input, String separateCaseReason);
+
     /** Reads a case. */
     CaseView get(String caseId);
 

@@ -21,6 +21,7 @@ import java.util.Set;
 import nl.proeftuin.core.api.CaseService;
 import nl.proeftuin.core.api.InvalidInputException;
 import nl.proeftuin.core.api.NotFoundException;
+import nl.proeftuin.core.api.OpenCaseExistsException;
 import nl.proeftuin.core.api.RuleViolationException;
 import nl.proeftuin.core.api.dto.Actor;
 import nl.proeftuin.core.api.dto.Assignment;
@@ -59,6 +60,7 @@ import nl.proeftuin.core.api.dto.ReviewInput;
 import nl.proeftuin.core.api.dto.Signal;
 import nl.proeftuin.core.api.dto.SignalInput;
 import nl.proeftuin.core.api.dto.TeamPosition;
+import nl.proeftuin.core.store.living.LivingStore;
 import nl.proeftuin.core.store.Database;
 import nl.proeftuin.core.store.outcomes.OutcomeStore;
 import nl.proeftuin.core.api.dto.ClosingOutcome;
@@ -97,6 +99,9 @@ public class TransactionalCaseService implements CaseService {
     private final MunicipalityStore municipalities;
     /** The structured outcome recorded with the closing (cohorts, issue 15). */
     private final OutcomeStore outcomes;
+    /** One family, one case (issue 14): the open cases of the persons named; null in tests without it. */
+    private LivingStore living;
+    private OneFamilyOneCase oneCase;
 
     /**
      * @param database the platform database
@@ -111,17 +116,19 @@ public class TransactionalCaseService implements CaseService {
     @Activate
     public TransactionalCaseService(@Reference Database database, @Reference FamilyStore family,
             @Reference CaseStore cases, @Reference PlanStore plans, @Reference MunicipalityStore municipalities,
-            @Reference OutcomeStore outcomes, @Reference BindingStore bindings, @Reference CohortStore cohorts) {
-        this(database, family, cases, plans, municipalities, outcomes, Clock.systemUTC());
-        domain.variants = new CaseVariants(bindings, cohorts);
+            @Reference OutcomeStore outcomes, @Reference BindingStore bindings, @Reference CohortStore cohorts,
+            @Reference LivingStore living) {
+        this(database, family, cases, plans, municipalities, outcomes, bindings, cohorts, living, Clock.systemUTC());
     }
 
-    /** With the variant at opening recorded (cohorts, V26). */
+    /** With the variant at opening recorded (cohorts, V26) and one family, one case. */
     TransactionalCaseService(Database database, FamilyStore family, CaseStore cases, PlanStore plans,
             MunicipalityStore municipalities, OutcomeStore outcomes, BindingStore bindings, CohortStore cohorts,
-            Clock clock) {
+            LivingStore living, Clock clock) {
         this(database, family, cases, plans, municipalities, outcomes, clock);
         domain.variants = new CaseVariants(bindings, cohorts);
+        this.living = living;
+        this.oneCase = new OneFamilyOneCase(domain, living);
     }
 
     TransactionalCaseService(Database database, FamilyStore family, CaseStore cases, PlanStore plans,
@@ -135,6 +142,19 @@ public class TransactionalCaseService implements CaseService {
 
     @Override
     public CaseView open(Actor actor, SignalInput input) {
+        return open(actor, input, null, false);
+    }
+
+    @Override
+    public CaseView open(Actor actor, SignalInput input, String separateCaseReason) {
+        if (living == null) {
+            throw new IllegalStateException("one family, one case needs the living store");
+        }
+        return open(actor, input, separateCaseReason, true);
+    }
+
+    /** @param oneFamily whether one family, one case applies (the persons' open cases checked under their locks) */
+    private CaseView open(Actor actor, SignalInput input, String separateCaseReason, boolean oneFamily) {
         Check.actor(actor);
         Check.required("body", input);
         Check.required("kind", input.kind());
@@ -160,9 +180,16 @@ public class TransactionalCaseService implements CaseService {
                 throw new InvalidInputException("members[" + i + "].roles", "must give at least one role");
             }
         }
+        String why = Check.optionalText("separateCaseReason", separateCaseReason, LONG_TEXT);
         return domain.write(c -> {
             // the register's exact form is what is stored: "arnhem" is Arnhem, and finds Arnhem's bindings
             String municipality = Municipalities.canonical(municipalities, c, "municipality", given);
+            // one family, one case: the persons' open cases, read under the persons' locks (a second signal about
+            // the family waits here until this case is committed, and then finds it)
+            List<String> openCases = oneFamily ? living.lockPersonsAndFindOpenCases(c, seen) : List.of();
+            if (!openCases.isEmpty() && why == null) {
+                throw new OpenCaseExistsException(openCases);
+            }
             var persons = domain.family.persons(c, seen);
             for (int i = 0; i < members.size(); i++) {
                 if (!persons.containsKey(members.get(i).personId().strip())) {
@@ -182,6 +209,9 @@ public class TransactionalCaseService implements CaseService {
                     "opened from " + input.kind() + " by " + input.source()
                     + " received " + receivedOn + ", municipality " + municipality + ", " + members.size() + " member(s)",
                     null);
+            if (!openCases.isEmpty()) {
+                oneCase.recordSeparate(c, actor, k.id(), openCases, why);
+            }
             return domain.view(c, k);
         });
     }

@@ -100,6 +100,7 @@ public class TransactionalLivingService implements LivingCaseService {
     static final String REPORTER_OVERDUE = "REPORTER_FEEDBACK_OVERDUE";
     private static final Logger LOG = LoggerFactory.getLogger(TransactionalLivingService.class);
 
+    private final OneFamilyOneCase oneCase;
     private final MunicipalityStore municipalities;
     private final AlertStore alerts;
     private final MunicipalDecisionStore municipal;
@@ -125,6 +126,7 @@ public class TransactionalLivingService implements LivingCaseService {
             MunicipalDecisionStore municipal, Terms terms, long checkMinutes, RegionJobs jobs) {
         this.domain = domain;
         this.living = living;
+        this.oneCase = new OneFamilyOneCase(domain, living);
         this.municipalities = municipalities;
         this.alerts = alerts;
         this.municipal = municipal;
@@ -262,15 +264,10 @@ public class TransactionalLivingService implements LivingCaseService {
     public void recordSeparateCase(Actor actor, String caseId, List<String> existingCaseIds, String reason) {
         Check.actor(actor);
         String why = Check.text("separateCaseReason", reason, Check.LONG_TEXT);
-        String existing = String.join(",", Check.list(existingCaseIds));
+        List<String> existing = Check.list(existingCaseIds);
         domain.write(c -> {
             domain.existingCase(c, caseId);
-            living.insertSeparateCase(c, caseId, existing, why, domain.now(), actor.id());
-            for (String other : Check.list(existingCaseIds)) {
-                noticeBothWays(c, caseId, other);
-            }
-            domain.event(c, caseId, actor, new CaseEvents.OpenedBesideOpenCases(Check.list(existingCaseIds)),
-                    "opened as a separate case beside open case(s) " + existing, why);
+            oneCase.recordSeparate(c, actor, caseId, existing, why);
             return null;
         });
     }
@@ -342,7 +339,7 @@ public class TransactionalLivingService implements LivingCaseService {
             change(c, actor, caseId, personId, "ADDED", roles, since, reason);
             for (String other : living.openCasesOf(c, List.of(personId))) {
                 if (!other.equals(caseId)) {
-                    noticeBothWays(c, caseId, other);
+                    oneCase.noticeBothWays(c, caseId, other);
                 }
             }
             return domain.view(c, domain.touch(c, k, actor, new CaseEvents.MemberAdded(personId, roles.toString(), since),
@@ -530,30 +527,6 @@ public class TransactionalLivingService implements LivingCaseService {
     }
 
     /** The fixed professionals of two open cases sharing a family member each get a notice naming the other. */
-    private void noticeBothWays(Connection c, String caseId, String otherCaseId) throws SQLException {
-        Assignment here = responsible(c, caseId);
-        Assignment there = responsible(c, otherCaseId);
-        if (here == null || there == null || here.professionalId().equals(there.professionalId())) {
-            return; // nobody to tell, or the same professional holds both
-        }
-        living.insertRegieNotice(c, here.professionalId(), new RegieNotice(Domain.newId(), caseId, otherCaseId,
-                there.professionalId(), there.name(), there.organisation(), domain.now()));
-        living.insertRegieNotice(c, there.professionalId(), new RegieNotice(Domain.newId(), otherCaseId, caseId,
-                here.professionalId(), here.name(), here.organisation(), domain.now()));
-    }
-
-    /** The case's fixed professional, or its opener while it has no team (the opener forms the team). */
-    private Assignment responsible(Connection c, String caseId) throws SQLException {
-        StoredCase k = domain.existingCase(c, caseId);
-        List<Assignment> active = Domain.active(domain.cases.assignments(c, caseId));
-        Assignment fixed = Domain.fixedProfessional(active);
-        if (fixed != null) {
-            return fixed;
-        }
-        return active.isEmpty() ? new Assignment(null, k.openedBy(), k.openedBy(), null, null, false, null, null, null)
-                : null;
-    }
-
     // --- living (decision 0038): the family moves (part 2) --------------------------------------------
 
     @Override

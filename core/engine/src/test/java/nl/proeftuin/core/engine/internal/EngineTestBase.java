@@ -150,7 +150,8 @@ abstract class EngineTestBase {
         cases = new TransactionalCaseService(database, familyStore, caseStore, planStore, municipalityStore,
                 new nl.proeftuin.core.store.internal.JdbcOutcomeStore(),
                 new nl.proeftuin.core.store.internal.JdbcBindingStore(),
-                new nl.proeftuin.core.store.internal.JdbcCohortStore(), clock); // cohorts (V26): the variant at opening
+                new nl.proeftuin.core.store.internal.JdbcCohortStore(), // cohorts (V26): the variant at opening
+                new nl.proeftuin.core.store.internal.JdbcLivingStore(), clock); // one family, one case
         plans = new TransactionalPlanService(database, familyStore, caseStore, planStore, clock);
     }
 

@@ -155,7 +155,8 @@ class MunicipalityRegisterTest {
                     new nl.proeftuin.core.store.internal.JdbcCaseStore(), new nl.proeftuin.core.store.internal.JdbcPlanStore(),
                     store, new nl.proeftuin.core.store.internal.JdbcOutcomeStore(),
                     new nl.proeftuin.core.store.internal.JdbcBindingStore(),
-                    new nl.proeftuin.core.store.internal.JdbcCohortStore());
+                    new nl.proeftuin.core.store.internal.JdbcCohortStore(),
+                    new nl.proeftuin.core.store.internal.JdbcLivingStore());
             var family = new TransactionalFamilyService(database, new nl.proeftuin.core.store.internal.JdbcFamilyStore(),
                     new NationalIdProtection(NationalIdProtectionTest.randomKey()), store,
                     new nl.proeftuin.core.store.internal.JdbcCaseStore(), new nl.proeftuin.core.store.internal.JdbcPrivacyStore());

@@ -107,8 +107,7 @@ final class ApiDispatcher {
         OpenApiResource openApi = new OpenApiResource(json);
         openApi.register(router);
         new FamilyResource(new OptionalService<>("family service", family), guard).register(router);
-        new CaseResource(caseService, guard, more.optional("living case service",
-                nl.proeftuin.core.api.living.LivingCaseService.class)).register(router); // living: one family, one case
+        new CaseResource(caseService, guard).register(router);
         new CaseRecordResource(caseService).register(router);
         new PlanResource(new OptionalService<>("plan service", plans)).register(router);
         new BindingResource(new OptionalService<>("plugin runtime", runtime),

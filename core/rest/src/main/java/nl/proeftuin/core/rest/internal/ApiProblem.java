@@ -9,6 +9,7 @@ import java.util.Map;
 
 import nl.proeftuin.core.api.InvalidInputException;
 import nl.proeftuin.core.api.NotFoundException;
+import nl.proeftuin.core.api.OpenCaseExistsException;
 import nl.proeftuin.core.api.RuleViolationException;
 import nl.proeftuin.core.api.StaleVersionException;
 import nl.proeftuin.core.api.VersionRequiredException;
@@ -89,6 +90,10 @@ final class ApiProblem extends RuntimeException {
         if (e instanceof nl.proeftuin.core.api.plugins.BindingChangedException changed) { // switches
             return new ApiProblem(409, "Conflict", changed.getMessage()).with("rule", changed.rule())
                     .with("currentRevision", changed.current());
+        }
+        if (e instanceof OpenCaseExistsException open) {
+            return new ApiProblem(409, "Conflict", open.getMessage()).with("rule", open.rule())
+                    .with("caseIds", open.caseIds());
         }
         if (e instanceof RuleViolationException violation) {
             return new ApiProblem(409, "Conflict", violation.getMessage()).with("rule", violation.rule());

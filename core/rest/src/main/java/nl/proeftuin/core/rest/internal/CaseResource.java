@@ -53,18 +53,9 @@ final class CaseResource {
     /** Need to know on search results and on the persons a new case names. */
     private final Guard guard;
 
-    /** living: one family, one case (open-case-exists); absent with the engine only in route tests */
-    private final OptionalService<nl.proeftuin.core.api.living.LivingCaseService> living;
-
     CaseResource(OptionalService<CaseService> cases, Guard guard) {
-        this(cases, guard, new OptionalService<>("living case service", () -> null));
-    }
-
-    CaseResource(OptionalService<CaseService> cases, Guard guard,
-            OptionalService<nl.proeftuin.core.api.living.LivingCaseService> living) {
         this.cases = cases;
         this.guard = guard;
-        this.living = living;
     }
 
     void register(Router router) {
@@ -199,29 +190,9 @@ final class CaseResource {
             input.members().forEach(m -> personIds.add(m == null ? null : m.personId()));
             guard.requirePersons(r, "members", personIds);
         }
-        // living (issue 14 part 2): one family, one case
-        nl.proeftuin.core.api.living.LivingCaseService oneCase = living.orNull();
-        String separateReason = r.query("separateCaseReason");
-        List<String> openCases = List.of();
-        if (oneCase != null && input.members() != null) {
-            List<String> personIds = new ArrayList<>();
-            input.members().forEach(m -> personIds.add(m == null ? null : m.personId()));
-            openCases = oneCase.openCasesOf(personIds);
-            if (!openCases.isEmpty() && (separateReason == null || separateReason.isBlank())) {
-                throw new ApiProblem(409, "Conflict", "A person named is in open case " + String.join(", ", openCases)
-                        + ": link the new signal to it (POST /api/v1/cases/" + openCases.get(0) + "/signals) or state"
-                        + " why a separate case is needed (separateCaseReason)").with("rule", "open-case-exists")
-                        .with("caseIds", openCases);
-            }
-            // checked before the case is opened: refused afterwards, the case would stand without its reason
-            if (!openCases.isEmpty() && separateReason.length() > 10_000) {
-                throw ApiProblem.invalidParameter("separateCaseReason", "must have at most 10000 characters");
-            }
-        }
-        CaseView view = service.open(Actors.from(r), input);
-        if (!openCases.isEmpty()) {
-            oneCase.recordSeparateCase(Actors.from(r), view.id(), openCases, separateReason);
-        }
+        // living (issue 14 part 2): one family, one case, decided in the transaction that opens the case (a person
+        // in an open case: 409 open-case-exists naming the cases, or the reason recorded with the new case)
+        CaseView view = service.open(Actors.from(r), input, r.query("separateCaseReason"));
         return Reply.created(view, r.link("/cases/" + view.id())).header("ETag", ETags.of(view.version()));
     }
 

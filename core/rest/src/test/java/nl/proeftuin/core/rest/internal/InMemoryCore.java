@@ -177,6 +177,11 @@ final class InMemoryCore {
         Long lastExpectedVersion;
 
         @Override
+        public CaseView open(Actor actor, SignalInput input, String separateCaseReason) {
+            return open(actor, input); // one family, one case is the engine's (OneFamilyOneCaseTest, LivingCaseIT)
+        }
+
+        @Override
         public CaseView open(Actor actor, SignalInput input) {
             required("municipality", input.municipality());
             if (input.members() == null || input.members().isEmpty()) {

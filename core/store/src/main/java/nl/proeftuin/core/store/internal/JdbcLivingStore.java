@@ -105,6 +105,20 @@ public class JdbcLivingStore implements LivingStore {
     }
 
     @Override
+    public List<String> lockPersonsAndFindOpenCases(Connection c, java.util.Collection<String> personIds)
+            throws SQLException {
+        if (personIds.isEmpty()) {
+            return List.of();
+        }
+        // the lock CaseSummaries takes on members (PostgreSQL FOR NO KEY UPDATE: a member row elsewhere can still
+        // reference the person); two openings for one family take turns here
+        Jdbc.list(c, "SELECT id FROM person WHERE id IN (" + Jdbc.placeholders(personIds.size()) + ") ORDER BY id"
+                + (Jdbc.postgres(c) ? " FOR NO KEY UPDATE" : " FOR UPDATE"), rs -> rs.getString(1),
+                Jdbc.params(personIds));
+        return openCasesOf(c, personIds);
+    }
+
+    @Override
     public void insertSeparateCase(Connection c, String caseId, String existingCases, String reason,
             java.time.Instant at, String by) throws SQLException {
         Jdbc.update(c, "INSERT INTO separate_case (case_id, existing_cases, reason, recorded_at, recorded_by)"

@@ -60,6 +60,13 @@ public interface LivingStore {
     /** @return the ids of the open (not closed) cases any of these persons is a member of, oldest first */
     List<String> openCasesOf(Connection c, java.util.Collection<String> personIds) throws SQLException;
 
+    /**
+     * {@link #openCasesOf}, after locking the persons' rows (in id order, as a summary refresh locks them) until
+     * the transaction ends: a transaction that opens a case for these persons takes its turn, so the open cases
+     * read here stay the open cases until this transaction has opened its own.
+     */
+    List<String> lockPersonsAndFindOpenCases(Connection c, java.util.Collection<String> personIds) throws SQLException;
+
     /** Records why a case was opened beside the open cases named. */
     void insertSeparateCase(Connection c, String caseId, String existingCases, String reason, java.time.Instant at,
             String by) throws SQLException;

@@ -3,7 +3,7 @@
  * changes, linked signals, separate-case reasons and review requests.
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package nl.proeftuin.core.store.living;
 
 import org.osgi.annotation.bundle.Export;

@@ -1,0 +1,163 @@
+package nl.proeftuin.core.engine.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import nl.proeftuin.core.api.InvalidInputException;
+import nl.proeftuin.core.api.OpenCaseExistsException;
+import nl.proeftuin.core.api.dto.CaseMemberInput;
+import nl.proeftuin.core.api.dto.CaseView;
+import nl.proeftuin.core.api.dto.FamilyRole;
+import nl.proeftuin.core.api.dto.Person;
+import nl.proeftuin.core.api.dto.SignalInput;
+import nl.proeftuin.core.api.dto.SignalKind;
+import nl.proeftuin.core.api.dto.SignalSource;
+import nl.proeftuin.core.store.cases.FamilyStore;
+import nl.proeftuin.core.store.internal.JdbcCaseStore;
+import nl.proeftuin.core.store.internal.JdbcFamilyStore;
+import nl.proeftuin.core.store.internal.JdbcLivingStore;
+import nl.proeftuin.core.store.internal.JdbcPlanStore;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+/**
+ * One family, one case (issue 14 part 2) decided in the transaction that opens the case
+ * ({@code CaseService.open(actor, signal, separateCaseReason)}, what {@code POST /cases} calls): a refusal
+ * stores nothing, a reason is recorded with the case, and two signals about one family at the same moment
+ * open one case. Before, the REST layer read the open cases, opened the case and recorded the reason in
+ * three steps: both of two simultaneous signals found no open case, and a case could stand without the
+ * reason it was opened beside another one with.
+ */
+class OneFamilyOneCaseTest {
+
+    abstract static class Contract extends EngineTestBase {
+
+        SignalInput signal(String municipality, Person... members) {
+            registered(municipality);
+            List<CaseMemberInput> in = new ArrayList<>();
+            for (Person p : members) {
+                in.add(new CaseMemberInput(p.id(), Set.of(FamilyRole.CHILD)));
+            }
+            return new SignalInput(SignalKind.SIGNAL, SignalSource.POLICE, "Melding huiselijk geweld", TODAY,
+                    municipality, in);
+        }
+
+        @Test
+        void aPersonInAnOpenCaseRefusesASecondCaseWithoutAReasonAndStoresNothing() {
+            Person sanne = person("Sanne");
+            String town = unique("Arnhem");
+            CaseView first = cases.open(ANS, signal(town, sanne), null);
+            Person milan = person("Milan");
+            OpenCaseExistsException refused = assertThrows(OpenCaseExistsException.class,
+                    () -> cases.open(ANS, signal(town, milan, sanne), " "));
+            assertEquals("open-case-exists", refused.rule());
+            assertEquals(List.of(first.id()), refused.caseIds());
+            assertEquals(1, casesIn(town), "nothing stored");
+            // a reason too long is refused before anything is written
+            assertInstanceOf(InvalidInputException.class, assertThrows(RuntimeException.class,
+                    () -> cases.open(ANS, signal(town, sanne), "x".repeat(10_001))));
+            assertEquals(1, casesIn(town));
+            // the engine's own open (plugins, imports) is not one family, one case: as before
+            cases.open(ANS, signal(town, sanne));
+            assertEquals(2, casesIn(town));
+        }
+
+        @Test
+        void withAReasonTheSeparateCaseIsRecordedInTheSameTransaction() throws Exception {
+            Person sanne = person("Sanne");
+            String town = unique("Arnhem");
+            CaseView first = cases.open(ANS, signal(town, sanne), "no case yet: the reason is not needed");
+            assertEquals(Optional.empty(), database.read(c -> new JdbcLivingStore().separateCaseReason(c, first.id())));
+            CaseView second = cases.open(ANS, signal(town, sanne), "  Andere ouder, ander gezag: eigen plan nodig  ");
+            assertEquals(Optional.of("Andere ouder, ander gezag: eigen plan nodig"),
+                    database.read(c -> new JdbcLivingStore().separateCaseReason(c, second.id())));
+            assertTrue(cases.history(second.id()).stream().anyMatch(e -> e.type().equals("OPENED_BESIDE_OPEN_CASES")
+                    && "Andere ouder, ander gezag: eigen plan nodig".equals(e.reason())), "in the case's history");
+        }
+
+        /**
+         * Two signals about one family at the same moment: the first opening holds the persons' locks from its
+         * check to its commit, so the second finds the first case. Both openings meet at a barrier after their
+         * checks; without the locks both pass it and two cases open.
+         */
+        @Test
+        void twoSignalsAboutOneFamilyAtTheSameMomentOpenOneCase() throws Exception {
+            Person sanne = person("Sanne");
+            String town = unique("Arnhem");
+            SignalInput signal = signal(town, sanne);
+            CyclicBarrier bothChecked = new CyclicBarrier(2);
+            FamilyStore real = new JdbcFamilyStore();
+            FamilyStore meeting = (FamilyStore) Proxy.newProxyInstance(getClass().getClassLoader(),
+                    new Class<?>[] {FamilyStore.class}, (proxy, method, args) -> {
+                        if (method.getName().equals("persons")) {
+                            try {
+                                // the opening reads the persons right after its check; wait there for the other
+                                bothChecked.await(300, TimeUnit.MILLISECONDS);
+                            } catch (java.util.concurrent.TimeoutException
+                                    | java.util.concurrent.BrokenBarrierException e) {
+                                // the other is held at the lock (or done): go on alone
+                            }
+                        }
+                        try {
+                            return method.invoke(real, args);
+                        } catch (InvocationTargetException e) {
+                            throw e.getCause();
+                        }
+                    });
+            TransactionalCaseService racing = new TransactionalCaseService(database, meeting, new JdbcCaseStore(),
+                    new JdbcPlanStore(), municipalityStore, new nl.proeftuin.core.store.internal.JdbcOutcomeStore(),
+                    new nl.proeftuin.core.store.internal.JdbcBindingStore(),
+                    new nl.proeftuin.core.store.internal.JdbcCohortStore(), new JdbcLivingStore(), clock);
+            ExecutorService two = Executors.newFixedThreadPool(2);
+            try {
+                List<Future<CaseView>> openings = List.of(two.submit(() -> racing.open(ANS, signal, null)),
+                        two.submit(() -> racing.open(ANS, signal, null)));
+                int opened = 0;
+                int refused = 0;
+                for (Future<CaseView> f : openings) {
+                    try {
+                        f.get(30, TimeUnit.SECONDS);
+                        opened++;
+                    } catch (java.util.concurrent.ExecutionException e) {
+                        assertInstanceOf(OpenCaseExistsException.class, e.getCause());
+                        refused++;
+                    }
+                }
+                assertEquals(List.of(1, 1), List.of(opened, refused), "one opened, the other refused");
+                assertEquals(1, casesIn(town));
+            } finally {
+                two.shutdownNow();
+            }
+        }
+
+        long casesIn(String town) {
+            return cases.search(new nl.proeftuin.core.api.dto.CaseQuery(null, town, null, null, 0, 10)).total();
+        }
+    }
+
+    @Nested
+    class OnH2 extends Contract {
+    }
+
+    @Nested
+    class OnPostgreSql extends Contract {
+        @Override
+        boolean onPostgres() {
+            return true;
+        }
+    }
+}
