@@ -74,7 +74,7 @@ json() { curl -sf -X POST -H 'Content-Type: application/json' "${AUTH[@]}" -d "$
 id_of() { sed -n 's/^{"id":"\([^"]*\)".*/\1/p'; }
 P1=$(json /persons '{"givenName":"Sanne","familyName":"de Boer","dateOfBirth":"1990-03-04"}' | id_of)
 P2=$(json /persons '{"givenName":"Milan","familyName":"de Boer","dateOfBirth":"2016-07-08"}' | id_of)
-TODAY=$(date -u +%F)
+TODAY=$(TZ=Europe/Amsterdam date +%F) # the Dutch day, as the platform counts days
 SIGNAL=$(printf '{"kind":"SIGNAL","source":"SCHOOL","description":"School maakt zich zorgen over Milan.","receivedOn":"%s","municipality":"Arnhem","members":[{"personId":"%s","roles":["PARENT"]},{"personId":"%s","roles":["CHILD"]}]}' "${TODAY}" "${P1}" "${P2}")
 CASE=$(json /cases "${SIGNAL}" | id_of)
 [ -n "${CASE}" ] || { echo "could not open the read-target case" >&2; exit 1; }

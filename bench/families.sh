@@ -185,7 +185,7 @@ EOF
     p2=$(curl -sf -X POST -H 'Content-Type: application/json' "${AUTH[@]}" "${BASE}/persons" \
       -d "{\"givenName\":\"Milan\",\"familyName\":\"de Boer ${i}\",\"dateOfBirth\":\"2016-07-08\"}" | sed -n 's/^{"id":"\([^"]*\)".*/\1/p')
     signal=$(printf '{"kind":"SIGNAL","source":"SCHOOL","description":"School maakt zich zorgen.","receivedOn":"%s","municipality":"%s","members":[{"personId":"%s","roles":["PARENT"]},{"personId":"%s","roles":["CHILD"]}]}' \
-      "$(date -u +%F)" "${municipality}" "${p1}" "${p2}")
+      "$(TZ=Europe/Amsterdam date +%F)" "${municipality}" "${p1}" "${p2}")
     echo "${signal}" >> "${signals}"
   done
 

@@ -41,7 +41,7 @@ login
 
 json() { curl -sf -X "${3:-POST}" -H 'Content-Type: application/json' "${AUTH[@]}" -d "$2" "${BASE}$1"; }
 id_of() { sed -n 's/^{"id":"\([^"]*\)".*/\1/p'; }
-TODAY=$(date -u +%F)
+TODAY=$(TZ=Europe/Amsterdam date +%F) # the Dutch day, as the platform counts days
 open_case() {
   local parent child
   parent=$(json /persons '{"givenName":"Sanne","familyName":"de Boer","dateOfBirth":"1990-03-04"}' | id_of)

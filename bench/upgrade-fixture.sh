@@ -103,7 +103,7 @@ call POST /relationships "{\"fromPersonId\":\"${MOTHER}\",\"toPersonId\":\"${FAT
 HOUSEHOLD=$(call POST /households '{"address":"Steenstraat 12","postalCode":"6828 CH","municipality":"Arnhem"}' | id_of)
 call POST "/households/${HOUSEHOLD}/members" "{\"personId\":\"${MOTHER}\",\"since\":\"2020-01-01\"}" >/dev/null
 
-TODAY=$(date -u +%F)
+TODAY=$(TZ=Europe/Amsterdam date +%F) # the Dutch day, as the platform counts days
 CASE1=$(call POST /cases "{\"kind\":\"SIGNAL\",\"source\":\"POLICE\",\"description\":\"Politie meldt huiselijk geweld, kinderen waren thuis.\",\"receivedOn\":\"${TODAY}\",\"municipality\":\"Arnhem\",\"members\":[{\"personId\":\"${MOTHER}\",\"roles\":[\"PARENT\",\"VICTIM\"]},{\"personId\":\"${CHILD}\",\"roles\":[\"CHILD\",\"WITNESS\"]},{\"personId\":\"${FATHER}\",\"roles\":[\"PARENT\",\"PERPETRATOR\"]}]}" | id_of)
 call POST "/cases/${CASE1}/team" "{\"professionalId\":\"${USER_ID}\",\"name\":\"Regio Beheer\",\"organisation\":\"Wijkteam Arnhem-Oost\",\"role\":\"FIXED_PROFESSIONAL\",\"casusregie\":true}" >/dev/null
 call POST "/cases/${CASE1}/team" '{"professionalId":"rob.rvt","name":"Rob Smit","organisation":"RVT Gelderland-Midden","role":"RVT_PROFESSIONAL","casusregie":false}' >/dev/null

@@ -343,7 +343,7 @@ bound=$(code_of -X PUT -H 'Content-Type: application/json' "${AUTH[@]}" \
 [ "${bound}" = 200 ] || { echo "could not bind TRIAGE to triage-threeway: ${bound}" >&2; exit 1; }
 # a case every node must be able to read straight away (the "serves again" probe of fault 2)
 PROBE_CASE=$(curl -s -X POST -H 'Content-Type: application/json' "${AUTH[@]}" \
-  -d "{\"kind\":\"SIGNAL\",\"source\":\"POLICE\",\"description\":\"probe\",\"receivedOn\":\"$(date -u +%F)\",\"municipality\":\"Arnhem\",\"members\":[{\"personId\":\"${PERSON}\",\"roles\":[\"CHILD\"]}]}" \
+  -d "{\"kind\":\"SIGNAL\",\"source\":\"POLICE\",\"description\":\"probe\",\"receivedOn\":\"$(TZ=Europe/Amsterdam date +%F)\",\"municipality\":\"Arnhem\",\"members\":[{\"personId\":\"${PERSON}\",\"roles\":[\"CHILD\"]}]}" \
   "${LB}/cases" | sed -n 's/^{"id":"\([^"]*\)".*/\1/p')
 [ -n "${PROBE_CASE}" ] || { echo "could not open the probe case" >&2; exit 1; }
 for n in "${NODES[@]}"; do
