@@ -278,6 +278,37 @@ class ScalePlansTest {
         assertTrue(problems.isEmpty(), String.join("\n\n", problems));
     }
 
+    /**
+     * V34: the planner estimates a search for part of a name from the name columns' statistics. With the
+     * default target about one name in ten was estimated at ten times its persons, and for such a name the
+     * list read every case member (this class's name search failed on it in some runs). With V34's target the
+     * estimate of every pool name at this size is within twice the persons that bear it; with the default,
+     * some are not (checked).
+     */
+    @Test
+    void aNameSearchIsEstimatedFromTheNamesThemselves() throws Exception {
+        db.read(c -> {
+            List<String> off = new ArrayList<>();
+            for (int n = 0; n < 100; n++) {
+                String pattern = "%" + FamilyGenerator.familyName(n).toLowerCase(Locale.ROOT) + "%";
+                long real = count(c, "SELECT COUNT(*) FROM person WHERE family_name_lc LIKE '" + pattern + "'");
+                long estimated;
+                try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
+                        "EXPLAIN (FORMAT JSON) SELECT id FROM person WHERE family_name_lc LIKE '" + pattern + "'")) {
+                    rs.next();
+                    Matcher m = Pattern.compile("\"Plan Rows\": (\\d+)").matcher(rs.getString(1));
+                    assertTrue(m.find());
+                    estimated = Long.parseLong(m.group(1));
+                }
+                if (estimated > 2 * real + 5) {
+                    off.add(pattern + ": estimated " + estimated + ", " + real + " persons");
+                }
+            }
+            assertEquals(List.of(), off);
+            return null;
+        });
+    }
+
     /** The check can fail: without V25's indexes, the same queries scan the big tables (rolled back after). */
     @Test
     void withoutTheIndexesTheCheckFails() throws Exception {

@@ -1,4 +1,4 @@
--- The schema of migrations V1 to V33 for an empty embedded H2 database (decision 0040). Written by H2SchemaImageTest; do not edit.
+-- The schema of migrations V1 to V34 for an empty embedded H2 database (decision 0040). Written by H2SchemaImageTest; do not edit.
 CREATE TABLE "public"."proeftuin_schema_image_loading"("at" TIMESTAMP);
 CREATE CACHED TABLE "public"."flyway_schema_history"(
     "installed_rank" INTEGER NOT NULL,
@@ -13,7 +13,7 @@ CREATE CACHED TABLE "public"."flyway_schema_history"(
     "success" BOOLEAN NOT NULL
 );
 ALTER TABLE "public"."flyway_schema_history" ADD CONSTRAINT "public"."flyway_schema_history_pk" PRIMARY KEY("installed_rank");
--- 31 +/- SELECT COUNT(*) FROM public.flyway_schema_history;
+-- 32 +/- SELECT COUNT(*) FROM public.flyway_schema_history;
 INSERT INTO "public"."flyway_schema_history" VALUES
 (-1, NULL, '<< Flyway Schema History table created >>', 'TABLE', '', NULL, 'sa', TIMESTAMP '2000-01-01 00:00:00', 0, TRUE),
 (1, '1', 'platform', 'SQL', 'V1__platform.sql', 2016143938, 'sa', TIMESTAMP '2000-01-01 00:00:00', 0, TRUE),
@@ -46,7 +46,8 @@ INSERT INTO "public"."flyway_schema_history" VALUES
 (28, '31', 'access log person index once', 'SQL', 'V31__access_log_person_index_once.sql', -1426202056, 'sa', TIMESTAMP '2000-01-01 00:00:00', 0, TRUE),
 (29, '32', 'case summary experience and care wait', 'SQL', 'V32__case_summary_experience_and_care_wait.sql', -171742076, 'sa', TIMESTAMP '2000-01-01 00:00:00', 0, TRUE);
 INSERT INTO "public"."flyway_schema_history" VALUES
-(30, '33', 'monitor tally', 'SQL', 'V33__monitor_tally.sql', -1886183139, 'sa', TIMESTAMP '2000-01-01 00:00:00', 0, TRUE);
+(30, '33', 'monitor tally', 'SQL', 'V33__monitor_tally.sql', -1886183139, 'sa', TIMESTAMP '2000-01-01 00:00:00', 0, TRUE),
+(31, '34', 'name statistics', 'SQL', 'V34__name_statistics.sql', 294334488, 'sa', TIMESTAMP '2000-01-01 00:00:00', 0, TRUE);
 CREATE INDEX "public"."flyway_schema_history_s_idx" ON "public"."flyway_schema_history"("success" NULLS LAST);
 CREATE CACHED TABLE "public"."platform_setting"(
     "setting_name" CHARACTER VARYING(100) NOT NULL,

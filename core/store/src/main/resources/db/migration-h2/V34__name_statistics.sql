@@ -1,0 +1,3 @@
+-- V34 (H2): nothing. PostgreSQL's V34 (db/migration-postgresql) raises the statistics target of the
+-- person's names for the name search's estimate; H2 keeps no such target. The version exists here so
+-- that both engines stand at the same schema version.
