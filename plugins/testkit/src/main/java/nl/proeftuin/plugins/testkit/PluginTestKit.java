@@ -1,6 +1,5 @@
 package nl.proeftuin.plugins.testkit;
 
-import nl.proeftuin.core.api.DutchDay;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Dictionary;
@@ -12,6 +11,7 @@ import java.util.UUID;
 import java.util.function.BooleanSupplier;
 
 import nl.proeftuin.core.api.CaseService;
+import nl.proeftuin.core.api.DutchDay;
 import nl.proeftuin.core.api.FamilyService;
 import nl.proeftuin.core.api.dto.Actor;
 import nl.proeftuin.core.api.dto.CaseMemberInput;

@@ -1,6 +1,5 @@
 package nl.proeftuin.core.engine.internal;
 
-import nl.proeftuin.core.api.DutchDay;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -14,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import nl.proeftuin.core.api.DutchDay;
 import nl.proeftuin.core.api.NotFoundException;
 import nl.proeftuin.core.api.RuleViolationException;
 import nl.proeftuin.core.api.StaleVersionException;

@@ -1,6 +1,5 @@
 package nl.proeftuin.core.engine.internal;
 
-import nl.proeftuin.core.api.DutchDay;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -18,6 +17,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ScheduledExecutorService;
 
+import nl.proeftuin.core.api.DutchDay;
 import nl.proeftuin.core.api.InvalidInputException;
 import nl.proeftuin.core.api.dto.Framework;
 import nl.proeftuin.core.api.monitor.Distribution;
@@ -47,7 +47,6 @@ import org.slf4j.LoggerFactory;
  */
 @Component(service = OutcomeMonitor.class)
 public class JdbcOutcomeMonitor implements OutcomeMonitor {
-    /** Calendar days are Dutch days: an instant is dated in the region's own time zone. */
     static final int MONTHS = 12;
     private static final int MAX_MUNICIPALITY = 200;
     static final String COMPACTION_JOB = "monitor-tally";

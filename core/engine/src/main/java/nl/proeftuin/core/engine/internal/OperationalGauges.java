@@ -1,6 +1,5 @@
 package nl.proeftuin.core.engine.internal;
 
-import nl.proeftuin.core.api.DutchDay;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
@@ -13,6 +12,7 @@ import java.util.function.ToDoubleFunction;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
+import nl.proeftuin.core.api.DutchDay;
 import nl.proeftuin.core.store.Database;
 import nl.proeftuin.core.store.gauges.OperationalGaugeStore;
 import org.osgi.service.component.annotations.Activate;

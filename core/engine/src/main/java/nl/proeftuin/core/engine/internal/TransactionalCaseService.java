@@ -1,6 +1,5 @@
 package nl.proeftuin.core.engine.internal;
 
-import nl.proeftuin.core.api.DutchDay;
 import static nl.proeftuin.core.engine.internal.Check.LONG_TEXT;
 import static nl.proeftuin.core.engine.internal.Check.NAME;
 import static nl.proeftuin.core.engine.internal.Check.SHORT_TEXT;
@@ -19,6 +18,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import nl.proeftuin.core.api.CaseService;
+import nl.proeftuin.core.api.DutchDay;
 import nl.proeftuin.core.api.InvalidInputException;
 import nl.proeftuin.core.api.NotFoundException;
 import nl.proeftuin.core.api.OpenCaseExistsException;

@@ -1,11 +1,11 @@
 package nl.proeftuin.core.engine.internal;
 
-import nl.proeftuin.core.api.DutchDay;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import nl.proeftuin.core.api.DutchDay;
 import nl.proeftuin.core.api.InvalidInputException;
 import nl.proeftuin.core.api.NotFoundException;
 import nl.proeftuin.core.api.RuleViolationException;
@@ -19,7 +19,6 @@ import nl.proeftuin.core.api.living.MemberChange;
 import nl.proeftuin.core.api.living.ParentalAuthority;
 import nl.proeftuin.core.api.living.ParentalAuthorityInput;
 import nl.proeftuin.core.api.living.RegieNotice;
-import nl.proeftuin.core.api.dto.Assignment;
 import nl.proeftuin.core.api.living.MemberInput;
 import nl.proeftuin.core.api.living.MembershipEndInput;
 import nl.proeftuin.core.api.dto.CaseView;

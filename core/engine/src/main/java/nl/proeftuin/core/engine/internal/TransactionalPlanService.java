@@ -1,6 +1,5 @@
 package nl.proeftuin.core.engine.internal;
 
-import nl.proeftuin.core.api.DutchDay;
 import static nl.proeftuin.core.engine.internal.Check.LONG_TEXT;
 import static nl.proeftuin.core.engine.internal.Check.NAME;
 
@@ -16,6 +15,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
 
+import nl.proeftuin.core.api.DutchDay;
 import nl.proeftuin.core.api.InvalidInputException;
 import nl.proeftuin.core.api.NotFoundException;
 import nl.proeftuin.core.api.PlanService;

@@ -1,6 +1,5 @@
 package nl.proeftuin.core.store.internal;
 
-import nl.proeftuin.core.api.DutchDay;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -11,6 +10,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import nl.proeftuin.core.api.DutchDay;
 
 /**
  * Synthetic cases for the cohort tests and the 200,000-case benchmark ({@code bench/cohort-compare.sh}):

@@ -1,6 +1,5 @@
 package nl.proeftuin.core.audit.privacy.internal;
 
-import nl.proeftuin.core.api.DutchDay;
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
 import java.security.NoSuchAlgorithmException;
@@ -27,6 +26,7 @@ import java.util.UUID;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
+import nl.proeftuin.core.api.DutchDay;
 import nl.proeftuin.core.api.FamilyService;
 import nl.proeftuin.core.api.InvalidInputException;
 import nl.proeftuin.core.api.NotFoundException;

@@ -1,6 +1,5 @@
 package nl.proeftuin.plugins.localteam.file.internal;
 
-import nl.proeftuin.core.api.DutchDay;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -10,6 +9,7 @@ import java.util.stream.Stream;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import nl.proeftuin.core.api.DutchDay;
 import nl.proeftuin.core.spi.OutboundEvent;
 
 /**

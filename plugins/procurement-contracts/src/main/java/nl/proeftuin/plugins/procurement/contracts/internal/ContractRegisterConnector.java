@@ -1,6 +1,5 @@
 package nl.proeftuin.plugins.procurement.contracts.internal;
 
-import nl.proeftuin.core.api.DutchDay;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -12,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
+import nl.proeftuin.core.api.DutchDay;
 import nl.proeftuin.core.api.InvalidInputException;
 import nl.proeftuin.core.spi.ConfigurationCheck;
 import nl.proeftuin.core.spi.ExtensionPoint;

@@ -1,6 +1,5 @@
 package nl.proeftuin.plugins.procurement.ijw.internal;
 
-import nl.proeftuin.core.api.DutchDay;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.UnknownHostException;
@@ -18,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import nl.proeftuin.core.api.DutchDay;
 import nl.proeftuin.core.api.InvalidInputException;
 import nl.proeftuin.core.spi.CareRequest;
 import nl.proeftuin.core.spi.CareRequestStatus;
