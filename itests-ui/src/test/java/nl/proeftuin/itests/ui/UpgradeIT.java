@@ -267,11 +267,14 @@ class UpgradeIT {
     /** The highest migration version of this build's core/store. */
     private String latestMigration() throws IOException {
         int latest = 0;
-        try (Stream<Path> files = Files.list(migrations)) {
-            for (Path f : (Iterable<Path>) files::iterator) {
-                Matcher m = Pattern.compile("V(\\d+)__.*\\.sql").matcher(f.getFileName().toString());
-                if (m.matches()) {
-                    latest = Math.max(latest, Integer.parseInt(m.group(1)));
+        // the portable migrations and the embedded engine's own (db/migration-h2: the same versions as PostgreSQL's)
+        for (Path dir : List.of(migrations, migrations.resolveSibling("migration-h2"))) {
+            try (Stream<Path> files = Files.list(dir)) {
+                for (Path f : (Iterable<Path>) files::iterator) {
+                    Matcher m = Pattern.compile("V(\\d+)__.*\\.sql").matcher(f.getFileName().toString());
+                    if (m.matches()) {
+                        latest = Math.max(latest, Integer.parseInt(m.group(1)));
+                    }
                 }
             }
         }

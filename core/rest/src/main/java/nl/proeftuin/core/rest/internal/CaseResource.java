@@ -76,7 +76,8 @@ final class CaseResource {
         router.add(Route.get("/cases")
                 .operation("searchCases", "cases", "Searches cases; null criteria mean any.")
                 .describe("Need to know: only the cases the user may see (assigned, opener of a case without a team, "
-                        + "or break-glass; within their municipalities); total counts those.")
+                        + "or break-glass; within their municipalities, or elsewhere while actively assigned: a team "
+                        + "across municipalities); total counts those.")
                 .policy(RoutePolicy.anyOf(Role.PROFESSIONAL))
                 .query("name", String.class, "Part of a member's given or family name (case-insensitive).")
                 .query("municipality", String.class, "Exact municipality.")
