@@ -25,6 +25,14 @@ final class OneFamilyOneCase {
         this.living = living;
     }
 
+    /**
+     * The open cases of the persons, read under the persons' locks (held until the transaction ends): a second
+     * opening for the same family waits here until the first is committed, and then finds its case.
+     */
+    List<String> openCasesLocked(Connection c, java.util.Collection<String> personIds) throws SQLException {
+        return living.lockPersonsAndFindOpenCases(c, personIds);
+    }
+
     /** Records why the case stands beside the open cases, tells both sides, and writes it in the case's history. */
     void recordSeparate(Connection c, Actor actor, String caseId, List<String> existingCaseIds, String why)
             throws SQLException {

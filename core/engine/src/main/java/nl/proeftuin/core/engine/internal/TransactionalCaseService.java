@@ -99,8 +99,7 @@ public class TransactionalCaseService implements CaseService {
     private final MunicipalityStore municipalities;
     /** The structured outcome recorded with the closing (cohorts, issue 15). */
     private final OutcomeStore outcomes;
-    /** One family, one case (issue 14): the open cases of the persons named; null in tests without it. */
-    private LivingStore living;
+    /** One family, one case (issue 14); null in tests without the living store. */
     private OneFamilyOneCase oneCase;
 
     /**
@@ -127,7 +126,6 @@ public class TransactionalCaseService implements CaseService {
             LivingStore living, Clock clock) {
         this(database, family, cases, plans, municipalities, outcomes, clock);
         domain.variants = new CaseVariants(bindings, cohorts);
-        this.living = living;
         this.oneCase = new OneFamilyOneCase(domain, living);
     }
 
@@ -147,7 +145,7 @@ public class TransactionalCaseService implements CaseService {
 
     @Override
     public CaseView open(Actor actor, SignalInput input, String separateCaseReason) {
-        if (living == null) {
+        if (oneCase == null) {
             throw new IllegalStateException("one family, one case needs the living store");
         }
         return open(actor, input, separateCaseReason, true);
@@ -184,9 +182,7 @@ public class TransactionalCaseService implements CaseService {
         return domain.write(c -> {
             // the register's exact form is what is stored: "arnhem" is Arnhem, and finds Arnhem's bindings
             String municipality = Municipalities.canonical(municipalities, c, "municipality", given);
-            // one family, one case: the persons' open cases, read under the persons' locks (a second signal about
-            // the family waits here until this case is committed, and then finds it)
-            List<String> openCases = oneFamily ? living.lockPersonsAndFindOpenCases(c, seen) : List.of();
+            List<String> openCases = oneFamily ? oneCase.openCasesLocked(c, seen) : List.of();
             if (!openCases.isEmpty() && why == null) {
                 throw new OpenCaseExistsException(openCases);
             }

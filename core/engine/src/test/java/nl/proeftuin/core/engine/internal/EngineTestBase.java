@@ -172,11 +172,16 @@ abstract class EngineTestBase {
     }
 
     CaseView openCase(String municipality, Person... members) {
+        return cases.open(ANS, signal(municipality, members));
+    }
+
+    /** A school's signal about these persons (as children) in a municipality, registered if new. */
+    SignalInput signal(String municipality, Person... members) {
         registered(municipality);
         List<CaseMemberInput> in = Stream.of(members)
                 .map(p -> new CaseMemberInput(p.id(), Set.of(FamilyRole.CHILD))).toList();
-        return cases.open(ANS, new SignalInput(SignalKind.SIGNAL, SignalSource.SCHOOL, "Sanne komt vaak met blauwe plekken",
-                TODAY, municipality, in));
+        return new SignalInput(SignalKind.SIGNAL, SignalSource.SCHOOL, "Sanne komt vaak met blauwe plekken", TODAY,
+                municipality, in);
     }
 
     static AssignmentInput pro(String id, ProfessionalRole role, boolean casusregie) {

@@ -7,10 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -19,13 +17,9 @@ import java.util.concurrent.TimeUnit;
 
 import nl.proeftuin.core.api.InvalidInputException;
 import nl.proeftuin.core.api.OpenCaseExistsException;
-import nl.proeftuin.core.api.dto.CaseMemberInput;
 import nl.proeftuin.core.api.dto.CaseView;
-import nl.proeftuin.core.api.dto.FamilyRole;
 import nl.proeftuin.core.api.dto.Person;
 import nl.proeftuin.core.api.dto.SignalInput;
-import nl.proeftuin.core.api.dto.SignalKind;
-import nl.proeftuin.core.api.dto.SignalSource;
 import nl.proeftuin.core.store.cases.FamilyStore;
 import nl.proeftuin.core.store.internal.JdbcCaseStore;
 import nl.proeftuin.core.store.internal.JdbcFamilyStore;
@@ -45,16 +39,6 @@ import org.junit.jupiter.api.Test;
 class OneFamilyOneCaseTest {
 
     abstract static class Contract extends EngineTestBase {
-
-        SignalInput signal(String municipality, Person... members) {
-            registered(municipality);
-            List<CaseMemberInput> in = new ArrayList<>();
-            for (Person p : members) {
-                in.add(new CaseMemberInput(p.id(), Set.of(FamilyRole.CHILD)));
-            }
-            return new SignalInput(SignalKind.SIGNAL, SignalSource.POLICE, "Melding huiselijk geweld", TODAY,
-                    municipality, in);
-        }
 
         @Test
         void aPersonInAnOpenCaseRefusesASecondCaseWithoutAReasonAndStoresNothing() {

@@ -182,9 +182,17 @@ public final class CaseSummaries {
      * through a shared member take turns (see {@link #refresh}).
      */
     private static void lockMembers(Connection c, String in, Object[] ids) throws SQLException {
-        boolean postgres = Jdbc.postgres(c);
         Jdbc.list(c, "SELECT p.id FROM person p WHERE p.id IN (SELECT m.person_id FROM case_member m WHERE m.case_id" + in
-                + ") ORDER BY p.id" + (postgres ? " FOR NO KEY UPDATE" : " FOR UPDATE"), rs -> rs.getString(1), ids);
+                + ") ORDER BY p.id" + personLock(c), rs -> rs.getString(1), ids);
+    }
+
+    /**
+     * The lock every transaction takes on {@code person} rows it must hold still (ids in order): PostgreSQL
+     * {@code FOR NO KEY UPDATE}, so that a member row elsewhere can still reference the person; H2 {@code FOR
+     * UPDATE}. One mode for all takers (this refresh, an opening under one family, one case), so they take turns.
+     */
+    static String personLock(Connection c) throws SQLException {
+        return Jdbc.postgres(c) ? " FOR NO KEY UPDATE" : " FOR UPDATE";
     }
 
     /** Marks the earlier closed cases of these cases' members whose repeat signal one of these cases is. */

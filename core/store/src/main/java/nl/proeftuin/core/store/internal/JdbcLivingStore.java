@@ -110,11 +110,9 @@ public class JdbcLivingStore implements LivingStore {
         if (personIds.isEmpty()) {
             return List.of();
         }
-        // the lock CaseSummaries takes on members (PostgreSQL FOR NO KEY UPDATE: a member row elsewhere can still
-        // reference the person); two openings for one family take turns here
+        // the lock a summary refresh takes on members: two openings for one family take turns here
         Jdbc.list(c, "SELECT id FROM person WHERE id IN (" + Jdbc.placeholders(personIds.size()) + ") ORDER BY id"
-                + (Jdbc.postgres(c) ? " FOR NO KEY UPDATE" : " FOR UPDATE"), rs -> rs.getString(1),
-                Jdbc.params(personIds));
+                + CaseSummaries.personLock(c), rs -> rs.getString(1), Jdbc.params(personIds));
         return openCasesOf(c, personIds);
     }
 
