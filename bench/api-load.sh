@@ -9,7 +9,10 @@
 #   3. starts a bare Jetty 9.4 servlet (bench/BareJetty.java, on the Jetty jars of the distribution's
 #      system/) answering a small JSON body: the physical reference for an HTTP request here;
 #   4. for PASSES passes (default 2; the second in reverse order, so drift hits every target alike)
-#      runs wrk with CONNECTIONS (50) connections, 2 threads, DURATION (15 s) per target:
+#      runs wrk with CONNECTIONS (50) connections, 2 threads, DURATION (15 s) per target, each after
+#      WARMUP (30 s) of the same load that is not measured, bare Jetty's too (on 2 cores the JIT
+#      needs 30-40 s of load to compile a target's path: health ran 17,565 req/s in its first 8 s
+#      and 58,407 from the 33rd second on, with server CPU per request 0.094 then 0.020 ms):
 #        jetty   GET  / on the bare Jetty            (the baseline every ratio is against)
 #        health  GET  /api/v1/health               (a cached readiness verdict, no domain work)
 #        read    GET  /api/v1/cases/{id}           (case with members and team, from the database)
@@ -26,7 +29,7 @@
 # Server and load generator share the machine's cores: ratios are the figure to compare, absolute
 # numbers depend on the machine. Talks to 127.0.0.1 only; stops Karaf on exit (also on Ctrl-C).
 #
-# Usage:  bench/api-load.sh            env: PASSES, DURATION, CONNECTIONS, PROEFTUIN_TGZ, POOL, TARGETS
+# Usage:  bench/api-load.sh            env: PASSES, DURATION, WARMUP, CONNECTIONS, PROEFTUIN_TGZ, POOL, TARGETS
 # Needs:  wrk (Debian package 'wrk'), curl, python3 (free ports), java 17; bash >= 4.
 set -euo pipefail
 export LC_ALL=C
@@ -34,6 +37,7 @@ BENCH_DIR=$(cd "$(dirname "$0")" && pwd)
 ROOT=$(cd "${BENCH_DIR}/.." && pwd)
 PASSES=${PASSES:-2}
 DURATION=${DURATION:-15}
+WARMUP=${WARMUP:-30}
 CONNECTIONS=${CONNECTIONS:-50}
 POOL=${POOL:-400}
 # the targets measured (jetty always): perf (issue 13) added triage
@@ -146,6 +150,8 @@ run() { # target -> "rps p50 p99 non2xx errors cpu_ms_per_request"
     *) script=(-s "${WORK}/read.lua") ;;
   esac
   if [ "$target" = jetty ]; then pid=${JETTY_PID}; else pid=${KARAF_JAVA}; fi
+  # steady state: the same load, not measured, first
+  [ "${WARMUP}" -le 0 ] || wrk -t2 -c"${CONNECTIONS}" -d"${WARMUP}s" "${script[@]}" "${URL[$target]}" >/dev/null
   cpu0=$(cpu_ms "$pid")
   out=$(wrk -t2 -c"${CONNECTIONS}" -d"${DURATION}s" --latency "${script[@]}" "${URL[$target]}")
   cpu1=$(cpu_ms "$pid")
@@ -161,7 +167,7 @@ run() { # target -> "rps p50 p99 non2xx errors cpu_ms_per_request"
 
 REPORT="${RESULTS}/api-load-$(date -u +%Y%m%dT%H%M%SZ).txt"
 {
-  echo "# api-load: ${CONNECTIONS} connections, 2 wrk threads, ${DURATION}s per target, ${PASSES} passes"
+  echo "# api-load: ${CONNECTIONS} connections, 2 wrk threads, ${DURATION}s per target after ${WARMUP}s unmeasured, ${PASSES} passes"
   echo "# host: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(java -version 2>&1 | head -n1)"
   printf '%-5s %-7s %10s %9s %9s %8s %7s %9s %10s %11s\n' pass target req/s p50_ms p99_ms non2xx errors vs_jetty vs_health cpu_ms/req
 } | tee "${REPORT}"

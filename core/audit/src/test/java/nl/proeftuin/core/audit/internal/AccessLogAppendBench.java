@@ -30,7 +30,9 @@ import nl.proeftuin.testing.TestDatabases;
  * times the incremental check from the whole one's mark ({@code verifySinceLastVerification}). The last
  * column is this JVM's CPU time per appended entry (microseconds; on H2 the database's work included,
  * on PostgreSQL not): the figure least changed by the other load on a shared machine (decision 0044).
- * {@code -Dh2options=PAGE_SIZE=1024} (for example) adds options to the H2 URL, for experiments.
+ * On H2 the URL carries the distribution's {@code RETENTION_TIME=0} (and so the platform's own file
+ * housekeeping, decision 0010); {@code -Dh2options=RETENTION_TIME=0;PAGE_SIZE=1024} (for example) sets
+ * other options, for experiments.
  */
 public final class AccessLogAppendBench {
     private AccessLogAppendBench() {
@@ -51,7 +53,8 @@ public final class AccessLogAppendBench {
                 database = TestDatabases.postgres(postgres);
             } else {
                 dir = Files.createTempDirectory("access-log-bench");
-                String options = System.getProperty("h2options", "");
+                // the options the distribution's URL adds (etc/...JdbcDatabase.cfg), or others to try
+                String options = System.getProperty("h2options", "RETENTION_TIME=0");
                 database = options.isBlank() ? TestDatabases.h2(dir)
                         : nl.proeftuin.core.store.internal.JdbcDatabaseFixture.open("jdbc:h2:file:"
                                 + dir.resolve("proeftuin").toAbsolutePath() + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
