@@ -305,12 +305,14 @@ public class JdbcCaseStore implements CaseStore {
             params.add(pattern);
             params.add(pattern);
         }
+        // need to know in the query (the predicate the guard decides with, see NeedToKnowPredicate), so that
+        // a list is one query however many cases the region holds: a join, whose parameters come first
+        String from = " FROM family_case c";
         if (q.visibleTo() != null) {
-            // need to know in the query (the predicate the guard decides with, see NeedToKnowPredicate),
-            // so that a list is one query however many cases the region holds
-            NeedToKnowPredicate.Fragment visible = NeedToKnowPredicate.visibleCases("c.id", q.visibleTo(), null);
-            where.append(" AND ").append(visible.sql());
-            params.addAll(visible.params());
+            NeedToKnowPredicate.Fragment visible = NeedToKnowPredicate.visibleCasesJoin("c.id", "v", q.visibleTo(),
+                    null);
+            from += visible.sql();
+            params.addAll(0, visible.params());
         }
         if (q.municipalities() != null && !q.municipalities().isEmpty()) {
             if (q.visibleTo() != null) {
@@ -335,7 +337,7 @@ public class JdbcCaseStore implements CaseStore {
         List<Object> pageParams = new ArrayList<>(params);
         String pageSql;
         if (after == null) {
-            total = Jdbc.one(c, "SELECT COUNT(*) FROM family_case c" + where, rs -> rs.getLong(1), params.toArray())
+            total = Jdbc.one(c, "SELECT COUNT(*)" + from + where, rs -> rs.getLong(1), params.toArray())
                     .orElse(0L);
             pageParams.add(q.size());
             pageParams.add((long) q.page() * q.size());
@@ -348,8 +350,7 @@ public class JdbcCaseStore implements CaseStore {
             pageSql = where + " AND c.opened_at <= ? AND (c.opened_at < ? OR c.id > ?)"
                     + " ORDER BY c.opened_at DESC, c.id LIMIT ?";
         }
-        List<StoredCase> cases = Jdbc.list(c, "SELECT " + CASE_COLUMNS.replaceAll("(^|, )", "$1c.") + " FROM family_case c"
-                + pageSql, JdbcCaseStore::storedCase, pageParams.toArray());
+        List<StoredCase> cases = Jdbc.list(c, "SELECT " + CASE_COLUMNS.replaceAll("(^|, )", "$1c.") + from + pageSql, JdbcCaseStore::storedCase, pageParams.toArray());
         if (cases.isEmpty()) {
             return new Page<>(List.of(), q.page(), q.size(), total);
         }

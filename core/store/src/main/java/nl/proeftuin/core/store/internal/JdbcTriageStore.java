@@ -61,7 +61,7 @@ public class JdbcTriageStore implements TriageStore {
         if (municipalities != null && municipalities.isEmpty()) {
             return List.of(); // an account without municipalities sees no case
         }
-        NeedToKnowPredicate.Fragment visible = NeedToKnowPredicate.visibleCases("o.case_id", userId, now);
+        NeedToKnowPredicate.Fragment visible = NeedToKnowPredicate.visibleCasesJoin("o.case_id", "v", userId, now);
         List<Object> params = new java.util.ArrayList<>(visible.params());
         String scope = "";
         if (municipalities != null) {
@@ -70,8 +70,8 @@ public class JdbcTriageStore implements TriageStore {
             scope = " AND " + within.sql();
             params.addAll(within.params());
         }
-        return Jdbc.list(c, "SELECT " + prefixed("o") + " FROM triage_outcome o JOIN family_case k ON k.id = o.case_id"
-                + " WHERE " + visible.sql() + scope + " AND o.pending AND k.status <> 'CLOSED'"
+        return Jdbc.list(c, "SELECT " + prefixed("o") + " FROM triage_outcome o" + visible.sql()
+                + " JOIN family_case k ON k.id = o.case_id WHERE o.pending AND k.status <> 'CLOSED'" + scope
                 + " AND o.seq_no = (SELECT MAX(l.seq_no) FROM triage_outcome l WHERE l.case_id = o.case_id)"
                 + " ORDER BY o.seq_no", JdbcTriageStore::outcome, params.toArray());
     }

@@ -6,12 +6,12 @@ import java.util.List;
 /**
  * The need-to-know predicate, written in one place: the guard's single-case decisions
  * ({@link JdbcVisibilityStore}: {@link #onTeam}, {@link #breakGlass}) and the case search
- * ({@link JdbcCaseStore#search}: {@link #visibleCases}, the same grounds as a set of ids) use it, so
+ * ({@link JdbcCaseStore#search}: {@link #visibleCasesJoin}, the same grounds as a set of ids) use it, so
  * the list a professional sees and the cases they may open cannot drift apart.
  */
 final class NeedToKnowPredicate {
 
-    /** A piece of a WHERE clause and its parameters, in order. */
+    /** A piece of a query (a condition, or a join) and its parameters, in order. */
     record Fragment(String sql, List<Object> params) {
     }
 
@@ -62,25 +62,31 @@ final class NeedToKnowPredicate {
     }
 
     /**
-     * Need to know for a list, as a set of case ids the user may see: the same three grounds as
-     * {@link #visible} (actively assigned; opener of a case without an active assignment; an unexpired
+     * Need to know for a list, as a join with the set of case ids the user may see: the same three grounds
+     * as the guard (actively assigned; opener of a case without an active assignment; an unexpired
      * break-glass grant), each found from the user's side through its index, so that a list costs what the
-     * user's own cases cost, not what the region holds (decision 0036). {@link #visible} tests one case at
-     * a time, which a list would do for every case it walks past.
+     * user's own cases cost, not what the region holds (decision 0036). The guard's {@link #onTeam} and
+     * {@link #breakGlass} test one case at a time, which a list would do for every case it walks past.
      *
-     * @param caseId the SQL expression of the case's id (e.g. {@code c.id})
+     * <p>A join, not {@code caseId IN (... UNION ...)}: H2 ran such a subquery again for every row the
+     * list walked past, so a professional who had opened 2,000 cases waited 4 s for their list on the
+     * embedded database, and 9,000 cases took minutes (decision 0049). PostgreSQL plans both alike.
+     *
+     * @param caseId the SQL expression of the case's id to join on (e.g. {@code c.id})
      * @param now    the moment to compare grants with; null for the database's clock
+     * @return {@code JOIN (...) <alias> ON <alias>.case_id = caseId}, to follow the FROM clause's table
      */
-    static Fragment visibleCases(String caseId, String userId, Instant now) {
+    static Fragment visibleCasesJoin(String caseId, String alias, String userId, Instant now) {
         List<Object> params = new java.util.ArrayList<>(List.of(userId, userId, userId));
         if (now != null) {
             params.add(now);
         }
-        return new Fragment(caseId + " IN (SELECT a.case_id FROM assignment a WHERE a.professional_id = ?"
+        return new Fragment(" JOIN (SELECT a.case_id AS case_id FROM assignment a WHERE a.professional_id = ?"
                 + " AND a.until_date IS NULL"
                 + " UNION SELECT k.id FROM family_case k WHERE k.opened_by = ? AND NOT EXISTS (SELECT 1 FROM assignment t"
                 + " WHERE t.case_id = k.id AND t.until_date IS NULL)"
                 + " UNION SELECT g.case_id FROM break_glass g WHERE g.user_id = ? AND g.expires_at > "
-                + (now == null ? "CURRENT_TIMESTAMP" : "?") + ")", List.copyOf(params));
+                + (now == null ? "CURRENT_TIMESTAMP" : "?") + ") " + alias + " ON " + alias + ".case_id = " + caseId,
+                List.copyOf(params));
     }
 }
