@@ -8,11 +8,12 @@
 #   2. records a few persons and one case (the read target) through the API;
 #   3. starts a bare Jetty 9.4 servlet (bench/BareJetty.java, on the Jetty jars of the distribution's
 #      system/) answering a small JSON body: the physical reference for an HTTP request here;
-#   4. for PASSES passes (default 2; the second in reverse order, so drift hits every target alike)
-#      runs wrk with CONNECTIONS (50) connections, 2 threads, DURATION (15 s) per target, each after
-#      WARMUP (30 s) of the same load that is not measured, bare Jetty's too (on 2 cores the JIT
-#      needs 30-40 s of load to compile a target's path: health ran 17,565 req/s in its first 8 s
-#      and 58,407 from the 33rd second on, with server CPU per request 0.094 then 0.020 ms):
+#   4. warms up: WARMUP seconds (20) of each target's load in turn, unmeasured, bare Jetty's too, then
+#      the whole round again (on 2 cores the JIT needs 30-40 s of load to compile a path: health ran
+#      17,565 req/s in its first 8 s and 58,407 from the 33rd second on; the targets share much of their
+#      path, so each is warmed twice, with the others between);
+#   5. for PASSES passes (default 2; the second in reverse order, so drift hits every target alike)
+#      runs wrk with CONNECTIONS (50) connections, 2 threads, DURATION (15 s) per target:
 #        jetty   GET  / on the bare Jetty            (the baseline every ratio is against)
 #        health  GET  /api/v1/health               (a cached readiness verdict, no domain work)
 #        read    GET  /api/v1/cases/{id}           (case with members and team, from the database)
@@ -21,7 +22,7 @@
 #                                                   signals name POOL (400) pairs of persons in turn)
 #        triage  POST /api/v1/cases/{id}/triage    (triage a case with the region's plugin,
 #                                                   triage-threeway, booted and bound like a region)
-#   5. prints requests/s, p50 and p99 latency, non-2xx answers and socket errors per target and pass,
+#   6. prints requests/s, p50 and p99 latency, non-2xx answers and socket errors per target and pass,
 #      and the throughput ratio of each target against the bare Jetty and against health in the same
 #      pass; then issue 13's hot-path targets (ratios averaged over the passes, the worst p99) with
 #      PASS or FAIL: health >= 0.5x bare Jetty; read >= 0.30x and p99 < 15 ms; open >= 0.05x and
@@ -37,7 +38,7 @@ BENCH_DIR=$(cd "$(dirname "$0")" && pwd)
 ROOT=$(cd "${BENCH_DIR}/.." && pwd)
 PASSES=${PASSES:-2}
 DURATION=${DURATION:-15}
-WARMUP=${WARMUP:-30}
+WARMUP=${WARMUP:-20}
 CONNECTIONS=${CONNECTIONS:-50}
 POOL=${POOL:-400}
 # the targets measured (jetty always): perf (issue 13) added triage
@@ -142,16 +143,17 @@ to_ms() { awk -v v="$1" 'BEGIN{ n=v+0; if (v ~ /us$/) n/=1000; else if (v ~ /ms$
 # runs on a shared machine (the load average is printed with each pass)
 KARAF_JAVA=$(pgrep -n -f -- "-Dkaraf.home=${HOME_DIR}" || true)
 cpu_ms() { awk -v t="$(getconf CLK_TCK)" '{printf "%.0f", ($14+$15)*1000/t}' "/proc/$1/stat" 2>/dev/null || echo 0; }
-run() { # target -> "rps p50 p99 non2xx errors cpu_ms_per_request"
-  local target=$1 out script=() pid cpu0 cpu1 requests
-  case "$target" in
-    open) script=(-s "${WORK}/open.lua") ;;
-    triage) script=(-s "${WORK}/triage.lua") ;;
-    *) script=(-s "${WORK}/read.lua") ;;
+script_of() { # target -> the wrk script that carries its method, body and session
+  case "$1" in
+    open) echo "${WORK}/open.lua" ;;
+    triage) echo "${WORK}/triage.lua" ;;
+    *) echo "${WORK}/read.lua" ;;
   esac
+}
+run() { # target -> "rps p50 p99 non2xx errors cpu_ms_per_request"
+  local target=$1 out script pid cpu0 cpu1 requests
+  script=(-s "$(script_of "$target")")
   if [ "$target" = jetty ]; then pid=${JETTY_PID}; else pid=${KARAF_JAVA}; fi
-  # steady state: the same load, not measured, first
-  [ "${WARMUP}" -le 0 ] || wrk -t2 -c"${CONNECTIONS}" -d"${WARMUP}s" "${script[@]}" "${URL[$target]}" >/dev/null
   cpu0=$(cpu_ms "$pid")
   out=$(wrk -t2 -c"${CONNECTIONS}" -d"${DURATION}s" --latency "${script[@]}" "${URL[$target]}")
   cpu1=$(cpu_ms "$pid")
@@ -167,10 +169,18 @@ run() { # target -> "rps p50 p99 non2xx errors cpu_ms_per_request"
 
 REPORT="${RESULTS}/api-load-$(date -u +%Y%m%dT%H%M%SZ).txt"
 {
-  echo "# api-load: ${CONNECTIONS} connections, 2 wrk threads, ${DURATION}s per target after ${WARMUP}s unmeasured, ${PASSES} passes"
+  echo "# api-load: ${CONNECTIONS} connections, 2 wrk threads, ${DURATION}s per target, ${PASSES} passes, after two unmeasured rounds of ${WARMUP}s per target"
   echo "# host: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(java -version 2>&1 | head -n1)"
   printf '%-5s %-7s %10s %9s %9s %8s %7s %9s %10s %11s\n' pass target req/s p50_ms p99_ms non2xx errors vs_jetty vs_health cpu_ms/req
 } | tee "${REPORT}"
+# steady state (step 4): two unmeasured rounds over every target before the first measurement
+if [ "${WARMUP}" -gt 0 ]; then
+  for round in 1 2; do
+    for t in "${TARGET_LIST[@]}"; do
+      wrk -t2 -c"${CONNECTIONS}" -d"${WARMUP}s" -s "$(script_of "$t")" "${URL[$t]}" >/dev/null
+    done
+  done
+fi
 declare -A SUM_RATIO=() WORST_P99=()
 for pass in $(seq 1 "${PASSES}"); do
   order=("${TARGET_LIST[@]}")
