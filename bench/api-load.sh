@@ -20,8 +20,9 @@
 #        open    POST /api/v1/cases                (open a case from a signal: validation, one
 #                                                   transaction, history event, durable commit; the
 #                                                   signals name POOL (400) pairs of persons in turn)
-#        triage  POST /api/v1/cases/{id}/triage    (triage a case with the region's plugin,
-#                                                   triage-threeway, booted and bound like a region)
+#        triage  POST /api/v1/cases/{id}/triage    (triage with the region's plugin, triage-threeway,
+#                                                   booted and bound like a region, one of
+#                                                   TRIAGE_CASES (50) cases at random per request)
 #   6. prints requests/s, p50 and p99 latency, non-2xx answers and socket errors per target and pass,
 #      and the throughput ratio of each target against the bare Jetty and against health in the same
 #      pass; then issue 13's hot-path targets (ratios averaged over the passes, the worst p99) with
@@ -30,7 +31,7 @@
 # Server and load generator share the machine's cores: ratios are the figure to compare, absolute
 # numbers depend on the machine. Talks to 127.0.0.1 only; stops Karaf on exit (also on Ctrl-C).
 #
-# Usage:  bench/api-load.sh            env: PASSES, DURATION, WARMUP, CONNECTIONS, PROEFTUIN_TGZ, POOL, TARGETS
+# Usage:  bench/api-load.sh            env: PASSES, DURATION, WARMUP, CONNECTIONS, PROEFTUIN_TGZ, POOL, TRIAGE_CASES, TARGETS
 # Needs:  wrk (Debian package 'wrk'), curl, python3 (free ports), java 17; bash >= 4.
 set -euo pipefail
 export LC_ALL=C
@@ -41,6 +42,7 @@ DURATION=${DURATION:-15}
 WARMUP=${WARMUP:-20}
 CONNECTIONS=${CONNECTIONS:-50}
 POOL=${POOL:-400}
+TRIAGE_CASES=${TRIAGE_CASES:-50}
 # the targets measured (jetty always): perf (issue 13) added triage
 read -r -a TARGET_LIST <<<"${TARGETS:-jetty health read open triage}"
 PROEFTUIN_TGZ=${PROEFTUIN_TGZ:-$(ls "${ROOT}"/distribution/target/nl.proeftuin.distribution-*.tar.gz 2>/dev/null | head -1)}
@@ -86,7 +88,7 @@ CASE=$(json /cases "${SIGNAL}" | id_of)
 # the bench user becomes the case's fixed professional: need to know lets it keep reading the case
 json "/cases/${CASE}/team" '{"professionalId":"bench","name":"Bench","organisation":"Wijkteam","role":"FIXED_PROFESSIONAL","casusregie":true}' >/dev/null
 
-# the triage target: a case of its own (its outcomes pile up), triaged by the bound plugin
+# the triage target: cases of its own, triaged by the bound plugin
 for _ in $(seq 1 300); do
   case "$(curl -s "${AUTH[@]}" "${BASE}/plugins")" in *'"triage-threeway"'*) break ;; esac
   sleep 0.2
@@ -94,8 +96,18 @@ done
 curl -sf -X PUT -H 'Content-Type: application/json' "${AUTH[@]}" \
   -d '{"pluginId":"triage-threeway","configuration":{},"reason":"benchmark"}' "${BASE}/bindings/TRIAGE/region" >/dev/null \
   || { echo "could not bind the triage plugin" >&2; exit 1; }
-TRIAGE_CASE=$(json "/cases?separateCaseReason=bench" "${SIGNAL}" | id_of)
-json "/cases/${TRIAGE_CASE}/team" '{"professionalId":"bench","name":"Bench","organisation":"Wijkteam","role":"FIXED_PROFESSIONAL","casusregie":true}' >/dev/null
+# TRIAGE_CASES (50) cases, one per client as professionals triage their own families; TRIAGE_CASES=1
+# gives the earlier single case that every client triages (each waits for the case's lock in turn,
+# and its outcomes pile up in the tens of thousands)
+TRIAGE_LUA=${WORK}/triage-cases.lua
+echo "triage_cases = {" > "${TRIAGE_LUA}"
+for _ in $(seq 1 "${TRIAGE_CASES}"); do
+  t=$(json "/cases?separateCaseReason=bench" "${SIGNAL}" | id_of)
+  json "/cases/${t}/team" '{"professionalId":"bench","name":"Bench","organisation":"Wijkteam","role":"FIXED_PROFESSIONAL","casusregie":true}' >/dev/null
+  echo "\"${t}\"," >> "${TRIAGE_LUA}"
+  TRIAGE_CASE=${t}
+done
+echo "}" >> "${TRIAGE_LUA}"
 FACTS='{"problemDomains":["SAFETY","HOUSING"],"safetyConcern":"SERIOUS","repeatedViolence":false,"earlierHelpWithoutResult":false,"parentalProblems":[]}'
 
 # the open target's signals name POOL pairs of persons in turn: one pair named by every signal piles
@@ -126,10 +138,14 @@ end
 LUA
 
 cat > "${WORK}/triage.lua" <<LUA
+dofile("${TRIAGE_LUA}")
 wrk.method = "POST"
 wrk.headers["Content-Type"] = "application/json"
 wrk.headers["Authorization"] = "Bearer ${TOKEN}"
 wrk.body = [[${FACTS}]]
+request = function()
+  return wrk.format(nil, "/api/v1/cases/" .. triage_cases[math.random(#triage_cases)] .. "/triage")
+end
 LUA
 
 cat > "${WORK}/read.lua" <<LUA
