@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -348,7 +347,8 @@ public class HashChainedAccessLog implements AccessLog {
             concerned.addAll(members(event.caseId()));
         }
         Instant at = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        String eventId = randomUuid().toString();
+        // time-ordered (decision 0050): the event-id index grows at its right edge
+        String eventId = nl.proeftuin.core.api.TimeOrderedIds.next().toString();
         // seqNo, prevHash and hash are set when the entry joins the chain (write())
         AccessLogEntry unchained = new AccessLogEntry(eventId, 0, at, node, event.action(),
                 event.outcome(), LogValues.neutralise(event.userId(), 200),
@@ -391,30 +391,6 @@ public class HashChainedAccessLog implements AccessLog {
         return new AccessLogEntry(e.eventId(), e.seqNo(), e.at(), e.node(), e.action(), e.outcome(), e.userId(),
                 e.userName(), e.role(), e.organisation(), e.onBehalfOf(), e.purpose(), persons, e.caseId(),
                 e.objectType(), e.objectId(), e.requestId(), detail, e.restricted(), e.prevHash(), e.hash());
-    }
-
-    /** perf (issue 13): a DRBG per thread (the JVM's shared generator behind UUID.randomUUID is one lock). */
-    private static final ThreadLocal<java.security.SecureRandom> RANDOM = ThreadLocal.withInitial(() -> {
-        try {
-            return java.security.SecureRandom.getInstance("DRBG");
-        } catch (java.security.NoSuchAlgorithmException e) {
-            return new java.security.SecureRandom();
-        }
-    });
-
-    /** A random (version 4) UUID, as {@link UUID#randomUUID()} makes it. */
-    static UUID randomUuid() {
-        byte[] b = new byte[16];
-        RANDOM.get().nextBytes(b);
-        b[6] = (byte) ((b[6] & 0x0f) | 0x40);
-        b[8] = (byte) ((b[8] & 0x3f) | 0x80);
-        long msb = 0;
-        long lsb = 0;
-        for (int i = 0; i < 8; i++) {
-            msb = (msb << 8) | (b[i] & 0xff);
-            lsb = (lsb << 8) | (b[i + 8] & 0xff);
-        }
-        return new UUID(msb, lsb);
     }
 
     /** Buckets of the append-time histogram: a group commit takes milliseconds (decision 0023). */

@@ -72,6 +72,25 @@ class AccessLogTest extends AuditTestBase {
     }
 
     /**
+     * Decision 0050: an entry's id is a version 7 UUID made when it was appended, so the event-id index
+     * grows at its right edge instead of taking each new entry on a random page.
+     */
+    @Test
+    void anEntrysIdIsTimeOrdered() {
+        long before = System.currentTimeMillis();
+        List<AccessLogEntry> entries = appendTen();
+        long after = System.currentTimeMillis();
+        for (AccessLogEntry e : entries) {
+            java.util.UUID id = java.util.UUID.fromString(e.eventId());
+            assertEquals(7, id.version(), e.eventId());
+            assertEquals(2, id.variant(), e.eventId());
+            long made = id.getMostSignificantBits() >>> 16;
+            assertTrue(made >= before && made <= after, e.eventId() + " made at " + made + ", not in [" + before
+                    + ", " + after + "]");
+        }
+    }
+
+    /**
      * Decision 0024: entries without a request id (shell commands, scheduled work, and whatever was
      * written before request ids were looked up) and entries with one form one chain that verifies; the
      * request id is in each entry's hash as it always was, and an auditor finds a request's entries by it.

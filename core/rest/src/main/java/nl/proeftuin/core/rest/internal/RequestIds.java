@@ -1,6 +1,5 @@
 package nl.proeftuin.core.rest.internal;
 
-import java.util.UUID;
 import java.util.regex.Pattern;
 
 import javax.servlet.http.HttpServletRequest;
@@ -48,39 +47,11 @@ final class RequestIds {
      * header and in the MDC until {@link Scope#close()}.
      */
     Scope begin(HttpServletRequest req, HttpServletResponse resp) {
-        String id = randomUuid().toString();
+        // time-ordered (decision 0050): the access log's request index grows at its right edge
+        String id = nl.proeftuin.core.api.TimeOrderedIds.next().toString();
         req.setAttribute(Guard.REQUEST_ID, id);
         resp.setHeader(HEADER, id);
         return new Scope(id, upstream(req.getHeader(HEADER)));
-    }
-
-    /**
-     * perf (issue 13): a random (version 4) UUID like {@link UUID#randomUUID()}, from a strong generator of
-     * this thread: the JVM's one shared generator is a lock every request queued on.
-     */
-    private static final ThreadLocal<java.security.SecureRandom> RANDOM = ThreadLocal.withInitial(RequestIds::generator);
-
-    /** A DRBG of its own (NativePRNG, the default, shares one locked source among all instances). */
-    static java.security.SecureRandom generator() {
-        try {
-            return java.security.SecureRandom.getInstance("DRBG");
-        } catch (java.security.NoSuchAlgorithmException e) {
-            return new java.security.SecureRandom();
-        }
-    }
-
-    static UUID randomUuid() {
-        byte[] b = new byte[16];
-        RANDOM.get().nextBytes(b);
-        b[6] = (byte) ((b[6] & 0x0f) | 0x40); // version 4
-        b[8] = (byte) ((b[8] & 0x3f) | 0x80); // IETF variant
-        long msb = 0;
-        long lsb = 0;
-        for (int i = 0; i < 8; i++) {
-            msb = (msb << 8) | (b[i] & 0xff);
-            lsb = (lsb << 8) | (b[i + 8] & 0xff);
-        }
-        return new UUID(msb, lsb);
     }
 
     /**

@@ -72,6 +72,8 @@ class RequestIdTest {
         String id = ok.headers.get("X-Request-Id");
         assertNotNull(id, "every answer names its request");
         assertEquals(id, UUID.fromString(id).toString(), "a UUID the platform made");
+        assertEquals(7, UUID.fromString(id).version(), "time-ordered, so the access log's request index grows at its"
+                + " right edge (decision 0050)");
         assertEquals(id, security.log.last().requestId(), "the access-log entry of the request");
         assertEquals(id, mdcAtAppend.get(mdcAtAppend.size() - 1).get("requestId"), "in the MDC while it runs");
         assertNull(mdc.get("requestId"), "and out of it afterwards: the container's thread serves others next");
