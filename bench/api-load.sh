@@ -191,7 +191,7 @@ REPORT="${RESULTS}/api-load-$(date -u +%Y%m%dT%H%M%SZ).txt"
 } | tee "${REPORT}"
 # steady state (step 4): two unmeasured rounds over every target before the first measurement
 if [ "${WARMUP}" -gt 0 ]; then
-  for round in 1 2; do
+  for _ in 1 2; do
     for t in "${TARGET_LIST[@]}"; do
       wrk -t2 -c"${CONNECTIONS}" -d"${WARMUP}s" -s "$(script_of "$t")" "${URL[$t]}" >/dev/null
     done

@@ -350,7 +350,8 @@ public class JdbcCaseStore implements CaseStore {
             pageSql = where + " AND c.opened_at <= ? AND (c.opened_at < ? OR c.id > ?)"
                     + " ORDER BY c.opened_at DESC, c.id LIMIT ?";
         }
-        List<StoredCase> cases = Jdbc.list(c, "SELECT " + CASE_COLUMNS.replaceAll("(^|, )", "$1c.") + from + pageSql, JdbcCaseStore::storedCase, pageParams.toArray());
+        List<StoredCase> cases = Jdbc.list(c, "SELECT " + CASE_COLUMNS.replaceAll("(^|, )", "$1c.") + from + pageSql,
+                JdbcCaseStore::storedCase, pageParams.toArray());
         if (cases.isEmpty()) {
             return new Page<>(List.of(), q.page(), q.size(), total);
         }

@@ -70,9 +70,11 @@ final class NeedToKnowPredicate {
      *
      * <p>A join, not {@code caseId IN (... UNION ...)}: H2 ran such a subquery again for every row the
      * list walked past, so a professional who had opened 2,000 cases waited 4 s for their list on the
-     * embedded database, and 9,000 cases took minutes (decision 0049). PostgreSQL plans both alike.
+     * embedded database, and 9,000 cases took minutes (decision 0049). On PostgreSQL the join is still
+     * found from the user's side ({@code ScalePlansTest}).
      *
      * @param caseId the SQL expression of the case's id to join on (e.g. {@code c.id})
+     * @param alias  the name of the joined set, whose one column is {@code case_id}
      * @param now    the moment to compare grants with; null for the database's clock
      * @return {@code JOIN (...) <alias> ON <alias>.case_id = caseId}, to follow the FROM clause's table
      */
