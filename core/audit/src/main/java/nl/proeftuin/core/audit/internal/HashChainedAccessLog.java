@@ -30,6 +30,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import nl.proeftuin.core.api.InvalidInputException;
+import nl.proeftuin.core.api.TimeOrderedIds;
 import nl.proeftuin.core.audit.AccessAction;
 import nl.proeftuin.core.audit.AccessEvent;
 import nl.proeftuin.core.audit.AccessLog;
@@ -348,7 +349,7 @@ public class HashChainedAccessLog implements AccessLog {
         }
         Instant at = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         // time-ordered (decision 0050): the event-id index grows at its right edge
-        String eventId = nl.proeftuin.core.api.TimeOrderedIds.next().toString();
+        String eventId = TimeOrderedIds.next().toString();
         // seqNo, prevHash and hash are set when the entry joins the chain (write())
         AccessLogEntry unchained = new AccessLogEntry(eventId, 0, at, node, event.action(),
                 event.outcome(), LogValues.neutralise(event.userId(), 200),

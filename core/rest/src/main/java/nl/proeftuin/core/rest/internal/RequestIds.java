@@ -5,6 +5,8 @@ import java.util.regex.Pattern;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 
+import nl.proeftuin.core.api.TimeOrderedIds;
+
 import org.slf4j.MDC;
 import org.slf4j.spi.MDCAdapter;
 
@@ -48,7 +50,7 @@ final class RequestIds {
      */
     Scope begin(HttpServletRequest req, HttpServletResponse resp) {
         // time-ordered (decision 0050): the access log's request index grows at its right edge
-        String id = nl.proeftuin.core.api.TimeOrderedIds.next().toString();
+        String id = TimeOrderedIds.next().toString();
         req.setAttribute(Guard.REQUEST_ID, id);
         resp.setHeader(HEADER, id);
         return new Scope(id, upstream(req.getHeader(HEADER)));

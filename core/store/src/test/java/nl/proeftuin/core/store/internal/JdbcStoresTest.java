@@ -685,18 +685,18 @@ class JdbcStoresTest {
                 }
                 return null;
             });
-            List<String> statements = new ArrayList<>();
-            Page<CaseSummary> list = db.read(c -> cases.search(recording(c, statements),
+            List<ScalePlansTest.Recorded> recorded = new ArrayList<>();
+            Page<CaseSummary> list = db.read(c -> cases.search(ScalePlansTest.recording(c, recorded),
                     new CaseQuery(null, null, null, null, 0, 10, user, Set.of(town))));
             assertEquals(List.of(both.id()), list.items().stream().map(CaseSummary::id).toList(),
                     "assigned and under break-glass: one case, listed once");
             assertEquals(1, list.total());
-            db.read(c -> new JdbcTriageStore().pendingVisibleTo(recording(c, statements), user, Set.of(town), T0));
+            db.read(c -> new JdbcTriageStore().pendingVisibleTo(ScalePlansTest.recording(c, recorded), user, Set.of(town), T0));
             db.inTransaction(c -> { // a person's access view on a log begun before 0.2 (entries without person rows)
                 long legacy = Jdbc.one(c, "SELECT legacy_seq FROM access_log_head WHERE head_id = 1", rs -> rs.getLong(1))
                         .orElseThrow();
                 Jdbc.update(c, "UPDATE access_log_head SET legacy_seq = 1 WHERE head_id = 1");
-                new JdbcAccessLogStore().forPerson(recording(c, statements), a.id(), null, null, 10);
+                new JdbcAccessLogStore().forPerson(ScalePlansTest.recording(c, recorded), a.id(), null, null, 10);
                 Jdbc.update(c, "UPDATE access_log_head SET legacy_seq = ? WHERE head_id = 1", legacy);
                 return null;
             });
@@ -707,8 +707,8 @@ class JdbcStoresTest {
                 // H2 runs "x IN (... UNION ...)" again for every row the query walks past: a list of
                 // 2,000 cases a professional opened took 4 s, 9,000 minutes (decision 0049). Its plan
                 // shows such a subquery as an IN condition; a join with the UNION is run once.
-                for (String sql : statements) {
-                    try (PreparedStatement explain = c.prepareStatement("EXPLAIN " + sql)) {
+                for (ScalePlansTest.Recorded r : recorded) {
+                    try (PreparedStatement explain = c.prepareStatement("EXPLAIN " + r.sql())) {
                         for (int i = 1; i <= explain.getParameterMetaData().getParameterCount(); i++) {
                             explain.setObject(i, null);
                         }
@@ -720,8 +720,8 @@ class JdbcStoresTest {
                 }
                 return null;
             });
-            assertTrue(statements.stream().anyMatch(q -> q.contains("access_log_person p")),
-                    "the access view's statement was explained: " + statements);
+            assertTrue(recorded.stream().anyMatch(r -> r.sql().contains("access_log_person p")),
+                    "the access view's statement was explained: " + recorded);
         }
 
         /** Whether an H2 plan has {@code IN(} followed by a subquery that holds a UNION. */
@@ -741,21 +741,6 @@ class JdbcStoresTest {
                 }
             }
             return false;
-        }
-
-        /** The connection, recording the text of every statement prepared on it. */
-        static java.sql.Connection recording(java.sql.Connection c, List<String> statements) {
-            return (java.sql.Connection) java.lang.reflect.Proxy.newProxyInstance(JdbcStoresTest.class.getClassLoader(),
-                    new Class<?>[] {java.sql.Connection.class}, (proxy, m, args) -> {
-                        if (m.getName().equals("prepareStatement") && args != null && args[0] instanceof String sql) {
-                            statements.add(sql);
-                        }
-                        try {
-                            return m.invoke(c, args);
-                        } catch (java.lang.reflect.InvocationTargetException e) {
-                            throw e.getCause();
-                        }
-                    });
         }
     }
 

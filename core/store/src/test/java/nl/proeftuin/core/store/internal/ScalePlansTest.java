@@ -378,18 +378,20 @@ class ScalePlansTest {
     /** Runs {@code work} on a connection that records every query it prepares and runs. */
     private List<Recorded> record(Database.SqlWork<?> work) throws SQLException {
         List<Recorded> out = new ArrayList<>();
-        db.read(c -> {
-            Connection recording = (Connection) Proxy.newProxyInstance(getClass().getClassLoader(),
-                    new Class<?>[] {Connection.class}, (proxy, m, args) -> {
-                        Object result = invoke(m, c, args);
-                        if (m.getName().equals("prepareStatement") && args != null && args[0] instanceof String sql) {
-                            return recordingStatement((PreparedStatement) result, sql, out);
-                        }
-                        return result;
-                    });
-            return work.apply(recording);
-        });
+        db.read(c -> work.apply(recording(c, out)));
         return out;
+    }
+
+    /** The connection, adding each query it runs (and each write) to {@code out}, with its parameters. */
+    static Connection recording(Connection c, List<Recorded> out) {
+        return (Connection) Proxy.newProxyInstance(ScalePlansTest.class.getClassLoader(),
+                new Class<?>[] {Connection.class}, (proxy, m, args) -> {
+                    Object result = invoke(m, c, args);
+                    if (m.getName().equals("prepareStatement") && args != null && args[0] instanceof String sql) {
+                        return recordingStatement((PreparedStatement) result, sql, out);
+                    }
+                    return result;
+                });
     }
 
     private static PreparedStatement recordingStatement(PreparedStatement ps, String sql, List<Recorded> out) {
