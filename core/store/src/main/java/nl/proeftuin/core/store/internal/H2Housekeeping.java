@@ -58,6 +58,16 @@ final class H2Housekeeping implements AutoCloseable {
     static final int COMMITS_PER_INLINE_ROUND = 500;
     /** Rounds in a row at most when a committing thread helps. */
     static final int INLINE_PASSES = 2;
+    /** Closing spends at most this long rewriting sparse chunks before it moves the chunks together. */
+    static final long CLOSE_REWRITE_MILLIS = 2_000;
+    /** The chunk fill rate closing rewrites up to (H2's own mark for its close-time compaction). */
+    static final int CLOSE_FILL_RATE = 90;
+    /**
+     * Closing moves every chunk behind the first hole together (then the file is cut after the last one)
+     * while the chunks hold at most this much; a larger file is left to H2's own 200 ms of close-time
+     * compaction, which moves a slice at a time and can end with the file larger than it found it.
+     */
+    static final long CLOSE_MOVE_LIMIT = 256L * 1024 * 1024;
 
     private final java.util.concurrent.atomic.AtomicLong commits = new java.util.concurrent.atomic.AtomicLong();
 
@@ -145,13 +155,50 @@ final class H2Housekeeping implements AutoCloseable {
         return m.invoke(target);
     }
 
+    /**
+     * Stops the rounds and leaves the file near its live data for the next start: rewrites the sparse
+     * chunks up to {@link #CLOSE_FILL_RATE} (for at most {@link #CLOSE_REWRITE_MILLIS}), commits them,
+     * and moves all chunks together so the file is cut after the last one. H2's own close-time
+     * compaction then finds nothing to do. Left to itself, that compaction stops after 200 ms wherever
+     * it is, also halfway through moving chunks to the end of the file: in seven runs of
+     * {@code H2FileGrowthTest} the closed file was 1.26x to 3.09x its live data, once 15 % larger than
+     * before closing (decision 0051). Must be called before the pool closes; a second call does nothing.
+     */
     @Override
     public void close() {
-        timer.shutdownNow();
+        if (timer.isShutdown()) {
+            return; // closed before
+        }
+        // Not shutdownNow(): an interrupt in the middle of a round's file read closed the file channel, and
+        // H2 then closed the store without its clean shutdown (decision 0051). A round is short (at most
+        // MAX_PASSES rewrites of WRITE_LIMIT bytes).
+        timer.shutdown();
         try {
-            timer.awaitTermination(5, TimeUnit.SECONDS);
+            timer.awaitTermination(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            return;
+        }
+        try (Connection c = pool.getConnection()) {
+            Object store = mvStore(c);
+            if (store == null || (Boolean) call(store, "isClosed")) {
+                return;
+            }
+            Method compact = store.getClass().getMethod("compact", int.class, int.class);
+            long stopAt = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(CLOSE_REWRITE_MILLIS);
+            while (System.nanoTime() < stopAt && (Boolean) compact.invoke(store, CLOSE_FILL_RATE, WRITE_LIMIT)) {
+                call(store, "commit"); // the rewritten pages leave their old chunks only once committed
+            }
+            call(store, "commit");
+            Object fileStore = call(store, "getFileStore");
+            long chunks = (Long) call(fileStore, "size") * (Integer) call(fileStore, "getFillRate") / 100;
+            if (chunks <= CLOSE_MOVE_LIMIT) {
+                fileStore.getClass().getMethod("compactMoveChunks", int.class, long.class, store.getClass())
+                        .invoke(fileStore, 101, Long.MAX_VALUE, store);
+            }
+        } catch (SQLException | ReflectiveOperationException | RuntimeException e) {
+            // The file stays as it is (H2's own close-time compaction still runs); nothing is lost.
+            LOG.log(Level.FINE, "H2 file compaction before closing failed", e);
         }
     }
 }

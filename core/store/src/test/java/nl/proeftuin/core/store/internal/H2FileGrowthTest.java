@@ -36,7 +36,8 @@ import org.junit.jupiter.api.io.TempDir;
  * need-to-know queries (JdbcNeedToKnow), and the access-log append in its own transaction that locks
  * the chain head, inserts the entry and its person row and moves the head (core/audit
  * HashChainedAccessLog). Then it compares the largest file size seen during the run with the live
- * data (the same file compacted offline, uncompressed) and times closing and reopening the database.
+ * data (the same file compacted offline, uncompressed), checks the file closing leaves, and times
+ * closing and reopening the database.
  *
  * <p>{@code -Dproeftuin.growth.requests=200000} runs the full benchmark ({@code bench/h2-growth.sh});
  * the default (20,000) keeps the unit test short and still fails without the fix. Measured with 12,000
@@ -113,10 +114,12 @@ class H2FileGrowthTest {
             System.out.println("[h2-growth] " + report);
 
             assertTrue(entries == REQUESTS, "every request logged: " + report);
-            // After the run the file is at most 3x its live data; while it runs, housekeeping competes with
-            // the writers for the CPU (2 cores here), so a little more is allowed: without housekeeping the
-            // file is ~80x its live data after this run.
-            assertTrue(closedSize <= 3 * live, "after the run the file is beyond 3x its live data: " + report);
+            // Closed, the file is at most 1.25x its live data: closing rewrites and moves the chunks together
+            // (H2Housekeeping.close; left to H2's own 200 ms of close-time compaction it was 1.07x-2.57x, once
+            // larger than before closing). While it runs, housekeeping competes with the writers for the CPU
+            // (2 cores here), so more is allowed: without housekeeping the file is ~80x its live data after
+            // this run.
+            assertTrue(closedSize <= 1.25 * live, "after closing the file is beyond 1.25x its live data: " + report);
             assertTrue(maxSize.get() <= 4 * live, "while running the file grew beyond 4x its live data: " + report);
             assertTrue(closeMillis < 10_000 && openMillis < 10_000, "closing or opening took too long: " + report);
         } finally {
