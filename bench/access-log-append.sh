@@ -11,7 +11,8 @@
 # How: compiles core/audit's tests (offline, MAVEN_REPO = your local repository) and runs the test
 # class nl.proeftuin.core.audit.internal.AccessLogAppendBench with the module's test class path.
 # Usage:  bench/access-log-append.sh        env: THREADS, SECONDS, ENGINES (h2,postgres), MAVEN_REPO,
-#         STORE_JAR (another core/store jar in place of the installed one: its access-log store and migrations)
+#         STORE_JAR (another core/store jar in place of the installed one: its access-log store and migrations),
+#         H2FS (retry, the shipped file system; file for H2's plain file channel, async for its asynchronous one)
 set -euo pipefail
 export LC_ALL=C
 BENCH_DIR=$(cd "$(dirname "$0")" && pwd)
@@ -34,8 +35,8 @@ fi
 REPORT="${RESULTS}/access-log-append-$(date -u +%Y%m%dT%H%M%SZ).txt"
 {
   echo "# access-log-append: ${THREADS} appenders, ${SECONDS_} s per engine; load average: $(cut -d' ' -f1-3 /proc/loadavg)"
-  echo "# host: $(nproc) cores, $(java -version 2>&1 | head -n1)${STORE_JAR:+, core/store from ${STORE_JAR}}"
-  java -Dthreads="${THREADS}" -Dseconds="${SECONDS_}" -Dengines="${ENGINES}" -cp "${CP}" \
+  echo "# host: $(nproc) cores, $(java -version 2>&1 | head -n1)${STORE_JAR:+, core/store from ${STORE_JAR}}; H2 file system: ${H2FS:-retry}"
+  java -Dthreads="${THREADS}" -Dseconds="${SECONDS_}" -Dengines="${ENGINES}" -Dh2fs="${H2FS:-retry}" -cp "${CP}" \
     nl.proeftuin.core.audit.internal.AccessLogAppendBench 2>/dev/null
 } | tee "${REPORT}"
 awk '$1 ~ /^(h2|postgres)$/ { ok = ($3 >= 10000 && $5 <= 2 && $7 == "intact"); printf "# %s: %s (target >= 10000 entries/s, p99 <= 2 ms, chain intact)\n", $1, ok ? "PASS" : "FAIL";

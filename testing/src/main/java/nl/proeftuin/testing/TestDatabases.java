@@ -25,7 +25,7 @@ public final class TestDatabases {
 
     /** An H2 file database in {@code dir}, with the options the distribution ships. */
     public static Database h2(Path dir) throws SQLException {
-        String url = "jdbc:h2:file:" + dir.resolve("proeftuin").toAbsolutePath().toString().replace('\\', '/')
+        String url = "jdbc:h2:retry:" + dir.resolve("proeftuin").toAbsolutePath().toString().replace('\\', '/')
                 + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0";
         return JdbcDatabaseFixture.open(url, "sa", "", POOL, CONNECTION_TIMEOUT_MILLIS,
                 new OsgiDataSourceFactory(new org.h2.Driver()));

@@ -30,9 +30,10 @@ import nl.proeftuin.testing.TestDatabases;
  * times the incremental check from the whole one's mark ({@code verifySinceLastVerification}). The last
  * column is this JVM's CPU time per appended entry (microseconds; on H2 the database's work included,
  * on PostgreSQL not): the figure least changed by the other load on a shared machine (decision 0044).
- * On H2 the URL carries the distribution's {@code RETENTION_TIME=0} (and so the platform's own file
- * housekeeping, decision 0010); {@code -Dh2options=RETENTION_TIME=0;PAGE_SIZE=1024} (for example) sets
- * other options, for experiments.
+ * On H2 the URL carries the distribution's {@code retry:} file system (decision 0051) and
+ * {@code RETENTION_TIME=0} (and so the platform's own file housekeeping, decision 0010);
+ * {@code -Dh2fs=file} opens the file through H2's plain file channel instead, and
+ * {@code -Dh2options=RETENTION_TIME=0;PAGE_SIZE=1024} (for example) sets other options, for experiments.
  */
 public final class AccessLogAppendBench {
     private AccessLogAppendBench() {
@@ -56,7 +57,8 @@ public final class AccessLogAppendBench {
                 // the options the distribution's URL adds (etc/...JdbcDatabase.cfg), or others to try
                 String options = System.getProperty("h2options", "RETENTION_TIME=0");
                 database = options.isBlank() ? TestDatabases.h2(dir)
-                        : nl.proeftuin.core.store.internal.JdbcDatabaseFixture.open("jdbc:h2:file:"
+                        : nl.proeftuin.core.store.internal.JdbcDatabaseFixture.open("jdbc:h2:"
+                                + System.getProperty("h2fs", "retry") + ":"
                                 + dir.resolve("proeftuin").toAbsolutePath() + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
                                 + "DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0;" + options, "sa", "", 10, 10_000,
                                 new org.h2.util.OsgiDataSourceFactory(new org.h2.Driver()));

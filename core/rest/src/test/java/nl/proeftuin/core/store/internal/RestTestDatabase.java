@@ -25,7 +25,7 @@ public final class RestTestDatabase {
     }
 
     private static Database h2(Path dir, String options) throws SQLException {
-        String url = "jdbc:h2:file:" + dir.resolve("proeftuin").toAbsolutePath().toString().replace('\\', '/')
+        String url = "jdbc:h2:retry:" + dir.resolve("proeftuin").toAbsolutePath().toString().replace('\\', '/')
                 + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH" + options;
         return new JdbcDatabase(new JdbcDatabase.Settings(url, "sa", "", 5, 10_000),
                 new OsgiDataSourceFactory(new org.h2.Driver()));

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Logger;
 
 import javax.sql.DataSource;
 
@@ -46,6 +47,8 @@ import org.osgi.service.metatype.annotations.Designate;
 @Component(service = {}, configurationPolicy = ConfigurationPolicy.REQUIRE, immediate = true)
 @Designate(ocd = JdbcDatabaseConfig.class)
 public class JdbcDatabase implements Database {
+
+    private static final Logger LOG = Logger.getLogger(JdbcDatabase.class.getName());
 
     private final HikariDataSource pool;
     private final Dialect dialect;
@@ -100,6 +103,12 @@ public class JdbcDatabase implements Database {
         HikariDataSource started = holder[0];
         this.pool = started;
         this.housekeeping = dialect == Dialect.H2 ? H2Housekeeping.startIfFileDatabase(started) : null;
+        if (housekeeping != null && !settings.url().regionMatches(true, 0, "jdbc:h2:retry:", 0, 14)) {
+            // decision 0051: a plain file channel closes when its thread is interrupted, and H2 then closes
+            // the whole store
+            LOG.warning("The embedded database is opened without H2's retry: file system (" + settings.url()
+                    + "): one interrupted thread can close it for the whole node. The shipped URL begins jdbc:h2:retry:");
+        }
     }
 
     /**

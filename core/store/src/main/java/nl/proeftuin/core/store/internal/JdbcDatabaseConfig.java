@@ -15,7 +15,7 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 @interface JdbcDatabaseConfig {
 
     @AttributeDefinition(name = "JDBC URL",
-            description = "For example jdbc:h2:file:${karaf.data}/proeftuin/proeftuin;WRITE_DELAY=0;RETENTION_TIME=0 or "
+            description = "For example jdbc:h2:retry:${karaf.data}/proeftuin/proeftuin;WRITE_DELAY=0;RETENTION_TIME=0 or "
                     + "jdbc:postgresql://db.example:5432/proeftuin")
     String url();
 

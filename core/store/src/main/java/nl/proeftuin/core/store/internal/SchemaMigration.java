@@ -246,8 +246,8 @@ final class SchemaMigration {
     }
 
     /**
-     * The main file of an embedded H2 database ({@code jdbc:h2:file:PATH} or {@code jdbc:h2:PATH}), else
-     * empty (PostgreSQL, in-memory, a server or any other URL).
+     * The main file of an embedded H2 database ({@code jdbc:h2:file:PATH}, {@code jdbc:h2:retry:PATH} or
+     * {@code jdbc:h2:PATH}), else empty (PostgreSQL, in-memory, a server or any other URL).
      */
     static Optional<Path> h2File(String url) {
         if (!url.startsWith("jdbc:h2:")) {
@@ -258,6 +258,8 @@ final class SchemaMigration {
         if (options >= 0) {
             rest = rest.substring(0, options);
         }
+        // H2's file systems over one file on disk: retry: (the shipped URL, decision 0051), async:, nioMapped:
+        rest = rest.replaceFirst("(?i)^(async|retry|niomapped):", "");
         if (rest.startsWith("file:")) {
             rest = rest.substring("file:".length());
         } else if (rest.matches("(?i)^(mem|tcp|ssl|zip|split|nio\\w*|async|memfs|memlzf|retry|rec):.*")) {

@@ -258,7 +258,7 @@ class JdbcDatabaseTest {
 
         @Test
         void usesTheShippedDurableFileUrl() throws IOException {
-            assertTrue(settings.url().startsWith("jdbc:h2:file:" + karafData.toAbsolutePath().toString().replace('\\', '/')),
+            assertTrue(settings.url().startsWith("jdbc:h2:retry:" + karafData.toAbsolutePath().toString().replace('\\', '/')),
                     settings.url());
             assertTrue(settings.url().contains(";WRITE_DELAY=0"), settings.url());
             assertTrue(Files.exists(karafData.resolve("proeftuin").resolve("proeftuin.mv.db")), "no database file");

@@ -195,6 +195,10 @@ class SchemaUpgradeTest {
         assertEquals(Path.of("/var/lib/p/data/proeftuin/proeftuin.mv.db"),
                 SchemaMigration.h2File("jdbc:h2:file:/var/lib/p/data/proeftuin/proeftuin;MODE=PostgreSQL;WRITE_DELAY=0").orElseThrow());
         assertEquals(Path.of("/srv/db.mv.db"), SchemaMigration.h2File("jdbc:h2:/srv/db").orElseThrow());
+        assertEquals(Path.of("/var/lib/p/data/proeftuin/proeftuin.mv.db"),
+                SchemaMigration.h2File("jdbc:h2:retry:/var/lib/p/data/proeftuin/proeftuin;WRITE_DELAY=0").orElseThrow());
+        assertEquals(Path.of("/srv/db.mv.db"), SchemaMigration.h2File("jdbc:h2:async:file:/srv/db").orElseThrow());
+        assertTrue(SchemaMigration.h2File("jdbc:h2:nioMemFS:test").isEmpty());
         assertTrue(SchemaMigration.h2File("jdbc:h2:mem:test;DB_CLOSE_DELAY=-1").isEmpty());
         assertTrue(SchemaMigration.h2File("jdbc:h2:tcp://localhost/~/test").isEmpty());
         assertTrue(SchemaMigration.h2File("jdbc:postgresql://db:5432/proeftuin").isEmpty());
