@@ -77,7 +77,11 @@ public class JdbcDatabase implements Database {
 
     JdbcDatabase(Settings settings, DataSourceFactory dataSourceFactory) throws SQLException {
         Properties props = new Properties();
-        props.setProperty(DataSourceFactory.JDBC_URL, withQueryCache(settings.url()));
+        String url = interruptSafe(settings.url());
+        if (!java.util.Objects.equals(url, settings.url())) {
+            LOG.info("The embedded database file is opened through H2's retry: file system (decision 0051)");
+        }
+        props.setProperty(DataSourceFactory.JDBC_URL, withQueryCache(url));
         if (!settings.user().isEmpty()) {
             props.setProperty(DataSourceFactory.JDBC_USER, settings.user());
         }
@@ -103,12 +107,31 @@ public class JdbcDatabase implements Database {
         HikariDataSource started = holder[0];
         this.pool = started;
         this.housekeeping = dialect == Dialect.H2 ? H2Housekeeping.startIfFileDatabase(started) : null;
-        if (housekeeping != null && !settings.url().regionMatches(true, 0, "jdbc:h2:retry:", 0, 14)) {
-            // decision 0051: a plain file channel closes when its thread is interrupted, and H2 then closes
-            // the whole store
-            LOG.warning("The embedded database is opened without H2's retry: file system (" + settings.url()
-                    + "): one interrupted thread can close it for the whole node. The shipped URL begins jdbc:h2:retry:");
+        if (housekeeping != null && !url.regionMatches(true, 0, "jdbc:h2:retry:", 0, 14)
+                && !url.regionMatches(true, 0, "jdbc:h2:async:", 0, 14)) {
+            LOG.warning("The embedded database is opened through a file system an interrupted thread can close ("
+                    + settings.url() + "): H2 then closes the database for the whole node. Use jdbc:h2:retry:");
         }
+    }
+
+    /**
+     * Decision 0051: an embedded H2 file named as {@code jdbc:h2:file:PATH} or {@code jdbc:h2:PATH} is
+     * opened as {@code jdbc:h2:retry:PATH}. Through a plain file channel one interrupted thread (a
+     * scheduler stopped with {@code shutdownNow()}, a plugin call past its time box) closes the file, and
+     * H2 closes the whole database for every request of the node. Installations upgraded with their
+     * {@code etc/} kept the old URL. Other URLs (PostgreSQL, in-memory, a server, another H2 file system
+     * named on purpose) are returned as they are.
+     */
+    static String interruptSafe(String url) {
+        if (url == null || !url.regionMatches(true, 0, "jdbc:h2:", 0, 8) || SchemaMigration.h2File(url).isEmpty()) {
+            return url;
+        }
+        String rest = url.substring("jdbc:h2:".length());
+        if (rest.regionMatches(true, 0, "file:", 0, 5)) {
+            return "jdbc:h2:retry:" + rest.substring(5);
+        }
+        // a bare path (/srv/db, ~/db, C:/db); a file system's name (retry:, async:, nioMapped:) stays
+        return rest.matches("(?s)^[A-Za-z]{2,}:.*") ? url : "jdbc:h2:retry:" + rest;
     }
 
     /**

@@ -10,6 +10,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -39,16 +41,25 @@ class InterruptedWriterTest {
     @Test
     @Timeout(value = 60, unit = TimeUnit.SECONDS)
     void anInterruptedCommitLeavesTheDatabaseServing() throws Exception {
-        JdbcDatabase db = new JdbcDatabase(ShippedConfig.h2Settings(karafData),
-                new OsgiDataSourceFactory(new org.h2.Driver()));
+        interruptedCommit(ShippedConfig.h2Settings(karafData));
+    }
+
+    /** An installation upgraded with its {@code etc/} kept names the file as {@code jdbc:h2:file:}. */
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void anInterruptedCommitLeavesTheDatabaseServingWithTheUrlOfAnOlderRelease() throws Exception {
+        JdbcDatabase.Settings shipped = ShippedConfig.h2Settings(karafData);
+        String older = shipped.url().replace("jdbc:h2:retry:", "jdbc:h2:file:");
+        assertTrue(older.startsWith("jdbc:h2:file:"), older);
+        interruptedCommit(new JdbcDatabase.Settings(older, shipped.user(), shipped.password(), shipped.maxPoolSize(),
+                shipped.connectionTimeoutMillis()));
+    }
+
+    private static void interruptedCommit(JdbcDatabase.Settings settings) throws Exception {
+        JdbcDatabase db = new JdbcDatabase(settings, new OsgiDataSourceFactory(new org.h2.Driver()));
         ExecutorService writer = Executors.newSingleThreadExecutor();
         try {
-            db.inTransaction(c -> {
-                try (Statement s = c.createStatement()) {
-                    s.execute("CREATE TABLE interrupted_writer (id INT PRIMARY KEY, note VARCHAR(100))");
-                }
-                return null;
-            });
+            createTable(db);
             // A writer whose thread is interrupted while it commits (the flag set before the commit
             // writes its chunk: the moment a shutdownNow() or cancel(true) can hit at any time).
             Future<Boolean> interrupted = writer.submit(() -> {
@@ -90,15 +101,10 @@ class InterruptedWriterTest {
         int perWriter = 300;
         ExecutorService pool = Executors.newFixedThreadPool(writers);
         try {
-            db.inTransaction(c -> {
-                try (Statement s = c.createStatement()) {
-                    s.execute("CREATE TABLE interrupted_writer (id INT PRIMARY KEY, note VARCHAR(100))");
-                }
-                return null;
-            });
+            createTable(db);
             Thread[] threads = new Thread[writers];
-            java.util.concurrent.ConcurrentLinkedQueue<Integer> acknowledged = new java.util.concurrent.ConcurrentLinkedQueue<>();
-            java.util.concurrent.CountDownLatch started = new java.util.concurrent.CountDownLatch(writers);
+            ConcurrentLinkedQueue<Integer> acknowledged = new ConcurrentLinkedQueue<>();
+            CountDownLatch started = new CountDownLatch(writers);
             List<Future<?>> work = new ArrayList<>();
             for (int w = 0; w < writers; w++) {
                 int writer = w;
@@ -150,6 +156,15 @@ class InterruptedWriterTest {
             pool.shutdownNow();
             db.close();
         }
+    }
+
+    private static void createTable(JdbcDatabase db) throws SQLException {
+        db.inTransaction(c -> {
+            try (Statement s = c.createStatement()) {
+                s.execute("CREATE TABLE interrupted_writer (id INT PRIMARY KEY, note VARCHAR(100))");
+            }
+            return null;
+        });
     }
 
     private static void insert(JdbcDatabase db, int id) throws SQLException {

@@ -273,6 +273,20 @@ class JdbcDatabaseTest {
             assertEquals("jdbc:h2:mem:x;QUERY_CACHE_SIZE=4", JdbcDatabase.withQueryCache("jdbc:h2:mem:x;QUERY_CACHE_SIZE=4"));
             assertEquals("jdbc:postgresql://h/db", JdbcDatabase.withQueryCache("jdbc:postgresql://h/db"));
         }
+
+        /** Decision 0051: an embedded file is opened through retry:, also when etc/ kept an older release's URL. */
+        @Test
+        void anEmbeddedFileIsOpenedSoAnInterruptCannotCloseIt() {
+            assertEquals("jdbc:h2:retry:/srv/p/db;WRITE_DELAY=0", JdbcDatabase.interruptSafe("jdbc:h2:file:/srv/p/db;WRITE_DELAY=0"));
+            assertEquals("jdbc:h2:retry:/srv/p/db", JdbcDatabase.interruptSafe("jdbc:h2:FILE:/srv/p/db"));
+            assertEquals("jdbc:h2:retry:~/db;MODE=PostgreSQL", JdbcDatabase.interruptSafe("jdbc:h2:~/db;MODE=PostgreSQL"));
+            assertEquals("jdbc:h2:retry:C:/data/db", JdbcDatabase.interruptSafe("jdbc:h2:C:/data/db"));
+            for (String unchanged : List.of("jdbc:h2:retry:/srv/p/db;WRITE_DELAY=0", "jdbc:h2:async:/srv/p/db",
+                    "jdbc:h2:nioMapped:/srv/p/db", "jdbc:h2:mem:x;DB_CLOSE_DELAY=-1", "jdbc:h2:tcp://h/~/db",
+                    "jdbc:postgresql://h:5432/db")) {
+                assertEquals(unchanged, JdbcDatabase.interruptSafe(unchanged));
+            }
+        }
     }
 
     @Nested
