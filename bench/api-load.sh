@@ -43,8 +43,10 @@ WARMUP=${WARMUP:-20}
 CONNECTIONS=${CONNECTIONS:-50}
 POOL=${POOL:-400}
 TRIAGE_CASES=${TRIAGE_CASES:-50}
-# the targets measured (jetty always): perf (issue 13) added triage
+# the targets measured (jetty always, also when TARGETS leaves it out: every ratio is against it): perf
+# (issue 13) added triage
 read -r -a TARGET_LIST <<<"${TARGETS:-jetty health read open triage}"
+[[ " ${TARGET_LIST[*]} " == *" jetty "* ]] || TARGET_LIST=(jetty "${TARGET_LIST[@]}")
 PROEFTUIN_TGZ=${PROEFTUIN_TGZ:-$(ls "${ROOT}"/distribution/target/nl.proeftuin.distribution-*.tar.gz 2>/dev/null | head -1)}
 WORK=${BENCH_DIR}/work/api-load
 RESULTS=${BENCH_DIR}/results
