@@ -38,8 +38,9 @@ final class OneFamilyOneCase {
             throws SQLException {
         String existing = String.join(",", existingCaseIds);
         living.insertSeparateCase(c, caseId, existing, why, domain.now(), actor.id());
+        Assignment here = responsible(c, caseId); // once, not once per open case beside it
         for (String other : existingCaseIds) {
-            noticeBothWays(c, caseId, other);
+            noticeBothWays(c, caseId, here, other);
         }
         domain.event(c, caseId, actor, new CaseEvents.OpenedBesideOpenCases(existingCaseIds),
                 "opened as a separate case beside open case(s) " + existing, why);
@@ -47,7 +48,10 @@ final class OneFamilyOneCase {
 
     /** Tells the responsible professional of each case about the other, unless one professional holds both. */
     void noticeBothWays(Connection c, String caseId, String otherCaseId) throws SQLException {
-        Assignment here = responsible(c, caseId);
+        noticeBothWays(c, caseId, responsible(c, caseId), otherCaseId);
+    }
+
+    private void noticeBothWays(Connection c, String caseId, Assignment here, String otherCaseId) throws SQLException {
         Assignment there = responsible(c, otherCaseId);
         if (here == null || there == null || here.professionalId().equals(there.professionalId())) {
             return; // nobody to tell, or the same professional holds both
@@ -60,13 +64,15 @@ final class OneFamilyOneCase {
 
     /** The case's fixed professional, or its opener while it has no team (the opener forms the team). */
     private Assignment responsible(Connection c, String caseId) throws SQLException {
-        StoredCase k = domain.existingCase(c, caseId);
         List<Assignment> active = Domain.active(domain.cases.assignments(c, caseId));
         Assignment fixed = Domain.fixedProfessional(active);
         if (fixed != null) {
             return fixed;
         }
-        return active.isEmpty() ? new Assignment(null, k.openedBy(), k.openedBy(), null, null, false, null, null, null)
-                : null;
+        if (!active.isEmpty()) {
+            return null;
+        }
+        StoredCase k = domain.existingCase(c, caseId); // the case itself only for its opener
+        return new Assignment(null, k.openedBy(), k.openedBy(), null, null, false, null, null, null);
     }
 }
