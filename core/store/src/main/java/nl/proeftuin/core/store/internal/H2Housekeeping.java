@@ -160,7 +160,7 @@ final class H2Housekeeping implements AutoCloseable {
      * chunks up to {@link #CLOSE_FILL_RATE} (for at most {@link #CLOSE_REWRITE_MILLIS}), commits them,
      * and moves all chunks together so the file is cut after the last one. H2's own close-time
      * compaction then finds nothing to do. Left to itself, that compaction stops after 200 ms wherever
-     * it is, also halfway through moving chunks to the end of the file: in seven runs of
+     * it is, also halfway through moving chunks to the end of the file: in six runs of
      * {@code H2FileGrowthTest} the closed file was 1.26x to 3.09x its live data, once 15 % larger than
      * before closing (decision 0051). Must be called before the pool closes; a second call does nothing.
      */

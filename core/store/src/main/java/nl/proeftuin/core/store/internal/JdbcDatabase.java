@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Logger;
@@ -78,7 +79,7 @@ public class JdbcDatabase implements Database {
     JdbcDatabase(Settings settings, DataSourceFactory dataSourceFactory) throws SQLException {
         Properties props = new Properties();
         String url = interruptSafe(settings.url());
-        if (!java.util.Objects.equals(url, settings.url())) {
+        if (!Objects.equals(url, settings.url())) {
             LOG.info("The embedded database file is opened through H2's retry: file system (decision 0051)");
         }
         props.setProperty(DataSourceFactory.JDBC_URL, withQueryCache(url));

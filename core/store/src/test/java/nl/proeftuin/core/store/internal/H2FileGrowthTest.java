@@ -115,10 +115,10 @@ class H2FileGrowthTest {
 
             assertTrue(entries == REQUESTS, "every request logged: " + report);
             // Closed, the file is at most 1.25x its live data: closing rewrites and moves the chunks together
-            // (H2Housekeeping.close; left to H2's own 200 ms of close-time compaction it was 1.07x-2.57x, once
-            // larger than before closing). While it runs, housekeeping competes with the writers for the CPU
-            // (2 cores here), so more is allowed: without housekeeping the file is ~80x its live data after
-            // this run.
+            // (H2Housekeeping.close; left to H2's own 200 ms of close-time compaction it was 1.26x-3.09x in
+            // six runs, once larger than before closing). While it runs, housekeeping competes with the
+            // writers for the CPU (2 cores here), so more is allowed: without housekeeping the file is ~80x
+            // its live data after this run.
             assertTrue(closedSize <= 1.25 * live, "after closing the file is beyond 1.25x its live data: " + report);
             assertTrue(maxSize.get() <= 4 * live, "while running the file grew beyond 4x its live data: " + report);
             assertTrue(closeMillis < 10_000 && openMillis < 10_000, "closing or opening took too long: " + report);
