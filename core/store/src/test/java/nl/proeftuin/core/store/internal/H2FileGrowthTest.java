@@ -48,6 +48,8 @@ class H2FileGrowthTest {
 
     static final int REQUESTS = Integer.getInteger("proeftuin.growth.requests", 20_000);
     static final int THREADS = 4;
+    /** Live data that closing rewrites within its 2 s on this machine (the default run has 16 MB). */
+    static final long SMALL_LIVE_DATA = 64L * 1024 * 1024;
 
     @TempDir
     Path karafData;
@@ -114,12 +116,17 @@ class H2FileGrowthTest {
             System.out.println("[h2-growth] " + report);
 
             assertTrue(entries == REQUESTS, "every request logged: " + report);
-            // Closed, the file is at most 1.25x its live data: closing rewrites and moves the chunks together
-            // (H2Housekeeping.close; left to H2's own 200 ms of close-time compaction it was 1.26x-3.09x in
-            // six runs, once larger than before closing). While it runs, housekeeping competes with the
-            // writers for the CPU (2 cores here), so more is allowed: without housekeeping the file is ~80x
-            // its live data after this run.
-            assertTrue(closedSize <= 1.25 * live, "after closing the file is beyond 1.25x its live data: " + report);
+            // Closing rewrites sparse chunks (for at most 2 s) and moves the chunks together (H2Housekeeping.close;
+            // left to H2's own 200 ms of close-time compaction the closed file was 1.26x-3.09x its live data in
+            // six runs, once larger than before closing). It never leaves the file larger than it found it, and
+            // a file the size of the default run's (16 MB of live data) ends at most 1.25x its live data; with
+            // 200,000 requests (157 MB) the 2 s give about 1.45x (decision 0051). While it runs, housekeeping
+            // competes with the writers for the CPU (2 cores here), so more is allowed: without housekeeping
+            // the file is ~80x its live data after this run.
+            assertTrue(closedSize <= endSize, "closing made the file larger: " + report);
+            if (live <= SMALL_LIVE_DATA) {
+                assertTrue(closedSize <= 1.25 * live, "after closing the file is beyond 1.25x its live data: " + report);
+            }
             assertTrue(maxSize.get() <= 4 * live, "while running the file grew beyond 4x its live data: " + report);
             assertTrue(closeMillis < 10_000 && openMillis < 10_000, "closing or opening took too long: " + report);
         } finally {
