@@ -116,8 +116,8 @@ final class H2Housekeeping implements AutoCloseable {
 
     private void runOnce(int maxPasses) {
         try (Connection c = pool.getConnection()) {
-            Object store = mvStore(c);
-            if (store != null && !(Boolean) store.getClass().getMethod("isClosed").invoke(store)) {
+            Object store = openMvStore(c);
+            if (store != null) {
                 Method compact = store.getClass().getMethod("compact", int.class, int.class);
                 // While a round finds sparse chunks to rewrite, go on at once (a busy node makes garbage
                 // faster than one round a tick removes); false also when the store lock was busy.
@@ -150,6 +150,12 @@ final class H2Housekeeping implements AutoCloseable {
         return store == null || call(store, "getFileStore") == null ? null : store;
     }
 
+    /** @return the {@code MVStore} behind this connection while it is open, else null */
+    private static Object openMvStore(Connection c) throws SQLException, ReflectiveOperationException {
+        Object store = mvStore(c);
+        return store == null || (Boolean) call(store, "isClosed") ? null : store;
+    }
+
     private static Object call(Object target, String method) throws ReflectiveOperationException {
         Method m = target.getClass().getMethod(method);
         return m.invoke(target);
@@ -180,8 +186,8 @@ final class H2Housekeeping implements AutoCloseable {
             return;
         }
         try (Connection c = pool.getConnection()) {
-            Object store = mvStore(c);
-            if (store == null || (Boolean) call(store, "isClosed")) {
+            Object store = openMvStore(c);
+            if (store == null) {
                 return;
             }
             Method compact = store.getClass().getMethod("compact", int.class, int.class);
