@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 
 import javax.sql.DataSource;
@@ -57,6 +58,8 @@ public class JdbcDatabase implements Database {
     private final String schemaVersion;
     /** Keeps an embedded H2 file near its live data (null for PostgreSQL and in-memory H2). */
     private final H2Housekeeping housekeeping;
+    /** The threads an embedded H2 file is used on, which nobody can interrupt (null for other databases: decision 0052). */
+    private final DatabaseThreads threads;
     /** The pool's gauges per metrics registry bound (decision 0023). */
     private final Map<MeterRegistry, List<Meter>> poolMeters = new ConcurrentHashMap<>();
     /** This component's own registration of the service (null in tests built without a framework). */
@@ -108,6 +111,7 @@ public class JdbcDatabase implements Database {
         HikariDataSource started = holder[0];
         this.pool = started;
         this.housekeeping = dialect == Dialect.H2 ? H2Housekeeping.startIfFileDatabase(started) : null;
+        this.threads = dialect == Dialect.H2 && !SchemaMigration.h2File(url).isEmpty() ? new DatabaseThreads() : null;
         if (housekeeping != null && !url.regionMatches(true, 0, "jdbc:h2:retry:", 0, 14)
                 && !url.regionMatches(true, 0, "jdbc:h2:async:", 0, 14)) {
             LOG.warning("The embedded database is opened through a file system an interrupted thread can close ("
@@ -206,18 +210,35 @@ public class JdbcDatabase implements Database {
             }
         }
         if (housekeeping != null) {
-            housekeeping.close();
+            try {
+                confined(() -> {
+                    housekeeping.close(); // its compaction commits, so not on a thread anyone can interrupt
+                    return null;
+                });
+            } catch (SQLException e) {
+                LOG.log(Level.FINE, "The closing compaction of the embedded database did not run", e);
+            }
+        }
+        if (threads != null) {
+            threads.close();
         }
         pool.close();
     }
 
+    /** Decision 0052: on an embedded H2 file, database work runs where no interrupt can reach it. */
+    private <T> T confined(DatabaseThreads.Work<T> work) throws SQLException {
+        return threads == null ? work.run() : threads.call(work);
+    }
+
     @Override
     public <T> T inTransaction(SqlWork<T> work) throws SQLException {
-        T result = transaction(work);
-        if (housekeeping != null) {
-            housekeeping.afterCommit(); // after the connection went back to the pool
-        }
-        return result;
+        return confined(() -> {
+            T result = transaction(work);
+            if (housekeeping != null) {
+                housekeeping.afterCommit(); // after the connection went back to the pool
+            }
+            return result;
+        });
     }
 
     private <T> T transaction(SqlWork<T> work) throws SQLException {
@@ -260,6 +281,10 @@ public class JdbcDatabase implements Database {
 
     @Override
     public <T> T read(SqlWork<T> work) throws SQLException {
+        return confined(() -> readWith(work)); // a read's statements may write with auto-commit
+    }
+
+    private <T> T readWith(SqlWork<T> work) throws SQLException {
         try (Connection c = pool.getConnection()) {
             try {
                 T result = work.apply(c);

@@ -16,6 +16,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.h2.util.OsgiDataSourceFactory;
 import org.junit.jupiter.api.Test;
@@ -27,11 +28,12 @@ import org.junit.jupiter.api.io.TempDir;
  *
  * <p>Threads that write are interrupted in the running platform: a component's scheduler stopped with
  * {@code shutdownNow()} when a coordinator changes its configuration, a plugin call past its time box
- * ({@code TimeBoxedPluginCalls}, {@code Future.cancel(true)}), the store's own housekeeping when the
- * database closes. A plain {@code FileChannel} closes itself when the thread using it is interrupted;
- * H2 then treats the closed file as a fatal error and closes the whole store, and every request of the
- * node failed until the database component restarted. The shipped URL opens the file through H2's
- * {@code retry:} file system, which opens the file again and repeats the read or write (decision 0051).
+ * ({@code TimeBoxedPluginCalls}, {@code Future.cancel(true)}), a plugin's own poller stopped with its
+ * bundle. H2 treats an interrupt at two places as a fatal error and closes the whole store, after which
+ * every request of the node failed until the database component restarted: a plain {@code FileChannel}
+ * closes itself (decision 0051: the {@code retry:} file system), and a commit waiting for a contended map
+ * root sleeps, and the interrupted sleep "panics" the store (decision 0052: the work runs on
+ * {@link DatabaseThreads}, which nobody can interrupt).
  */
 class InterruptedWriterTest {
 
@@ -64,27 +66,16 @@ class InterruptedWriterTest {
             // writes its chunk: the moment a shutdownNow() or cancel(true) can hit at any time).
             Future<Boolean> interrupted = writer.submit(() -> {
                 Thread.currentThread().interrupt();
-                try {
-                    insert(db, 1);
-                } catch (SQLException e) {
-                    // The interrupted request itself may fail; what matters is everything after it.
-                }
+                insert(db, 1); // served: the work runs where the interrupt does not reach
                 return Thread.interrupted();
             });
-            interrupted.get(30, TimeUnit.SECONDS);
+            assertTrue(interrupted.get(30, TimeUnit.SECONDS), "the caller's interrupt is kept for it");
 
             // Every later request is served, on a thread that was not interrupted.
             for (int id = 2; id <= 20; id++) {
                 insert(db, id);
             }
-            int rows = db.read(c -> {
-                try (Statement s = c.createStatement();
-                        ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM interrupted_writer WHERE id >= 2")) {
-                    rs.next();
-                    return rs.getInt(1);
-                }
-            });
-            assertEquals(19, rows, "the writes after the interrupt");
+            assertEquals(20, count(db), "the interrupted write and the 19 after it");
             assertTrue(db.check().up(), "the database reports itself up: " + db.check());
         } finally {
             writer.shutdownNow();
@@ -92,18 +83,31 @@ class InterruptedWriterTest {
         }
     }
 
+    /**
+     * Eight writers, interrupted one after the other without a pause while all of them commit, five
+     * times over on a fresh database. Before decision 0052 about one run in three ended with "The
+     * database has been closed" (a commit's sleep on a contended map root interrupted), and in nearly
+     * every run some writes failed with "Interrupted during connection acquisition".
+     */
     @Test
     @Timeout(value = 120, unit = TimeUnit.SECONDS)
-    void threadsInterruptedWhileOthersWriteLoseNoAcknowledgedCommit() throws Exception {
-        JdbcDatabase db = new JdbcDatabase(ShippedConfig.h2Settings(karafData),
+    void writersInterruptedWithoutPauseHaveEveryWriteCommitted() throws Exception {
+        for (int round = 0; round < 5; round++) {
+            interruptedWriters(karafData.resolve("round-" + round));
+        }
+    }
+
+    private static void interruptedWriters(Path data) throws Exception {
+        JdbcDatabase db = new JdbcDatabase(ShippedConfig.h2Settings(data),
                 new OsgiDataSourceFactory(new org.h2.Driver()));
-        int writers = 4;
-        int perWriter = 300;
+        int writers = 8;
+        int perWriter = 200;
         ExecutorService pool = Executors.newFixedThreadPool(writers);
         try {
             createTable(db);
             Thread[] threads = new Thread[writers];
-            ConcurrentLinkedQueue<Integer> acknowledged = new ConcurrentLinkedQueue<>();
+            ConcurrentLinkedQueue<String> failed = new ConcurrentLinkedQueue<>();
+            AtomicInteger interruptsKept = new AtomicInteger();
             CountDownLatch started = new CountDownLatch(writers);
             List<Future<?>> work = new ArrayList<>();
             for (int w = 0; w < writers; w++) {
@@ -112,50 +116,46 @@ class InterruptedWriterTest {
                     threads[writer] = Thread.currentThread();
                     started.countDown();
                     for (int i = 0; i < perWriter; i++) {
-                        int id = 1_000 + writer * perWriter + i;
                         try {
-                            insert(db, id);
-                            acknowledged.add(id);
+                            insert(db, 1_000 + writer * perWriter + i);
                         } catch (SQLException e) {
-                            // an interrupted write may fail; the next one must not
+                            failed.add(e.toString());
                         }
-                        Thread.interrupted();
+                        if (Thread.interrupted()) {
+                            interruptsKept.incrementAndGet();
+                        }
                     }
                     return null;
                 }));
             }
             started.await();
-            // Interrupt the writers, one after the other, while all of them commit.
             for (int n = 0; !work.stream().allMatch(Future::isDone); n++) {
                 threads[n % writers].interrupt();
-                Thread.sleep(2);
+                if (n % writers == 0) {
+                    Thread.yield();
+                }
             }
             for (Future<?> f : work) {
                 f.get();
             }
-            insert(db, 1);
-            List<Integer> missing = new ArrayList<>();
-            for (int id : acknowledged) {
-                boolean present = db.read(c -> {
-                    try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM interrupted_writer WHERE id = ?")) {
-                        ps.setInt(1, id);
-                        try (ResultSet rs = ps.executeQuery()) {
-                            return rs.next();
-                        }
-                    }
-                });
-                if (!present) {
-                    missing.add(id);
-                }
-            }
-            assertEquals(List.of(), missing, "acknowledged writes missing");
-            assertTrue(acknowledged.size() > writers * perWriter / 2,
-                    "most writes acknowledged despite the interrupts: " + acknowledged.size());
+            assertEquals(List.of(), List.copyOf(failed), "writes that failed");
+            assertEquals(writers * perWriter, count(db), "rows committed");
+            assertTrue(interruptsKept.get() > 0, "the writers were interrupted, and each caller kept its interrupt");
             assertTrue(db.check().up(), "the database reports itself up: " + db.check());
         } finally {
             pool.shutdownNow();
             db.close();
         }
+    }
+
+    private static int count(JdbcDatabase db) throws SQLException {
+        return db.read(c -> {
+            try (Statement s = c.createStatement();
+                    ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM interrupted_writer")) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        });
     }
 
     private static void createTable(JdbcDatabase db) throws SQLException {
