@@ -47,6 +47,11 @@ TRIAGE_CASES=${TRIAGE_CASES:-50}
 # (issue 13) added triage
 read -r -a TARGET_LIST <<<"${TARGETS:-jetty health read open triage}"
 [[ " ${TARGET_LIST[*]} " == *" jetty "* ]] || TARGET_LIST=(jetty "${TARGET_LIST[@]}")
+for t in "${TARGET_LIST[@]}"; do
+  case "$t" in jetty|health|read|open|triage) ;;
+    *) echo "unknown target '$t' in TARGETS (space-separated: jetty health read open triage)" >&2; exit 2 ;;
+  esac
+done
 PROEFTUIN_TGZ=${PROEFTUIN_TGZ:-$(ls "${ROOT}"/distribution/target/nl.proeftuin.distribution-*.tar.gz 2>/dev/null | head -1)}
 WORK=${BENCH_DIR}/work/api-load
 RESULTS=${BENCH_DIR}/results
