@@ -69,6 +69,19 @@ final class Domain {
         }
     }
 
+    /**
+     * Runs plain reads (no write, no row lock) on one connection without a transaction. Each statement sees
+     * what it would see in the read-committed transaction of {@link #read}, and on an embedded H2 file the
+     * work stays on the caller's thread instead of being handed to the database's own (decision 0052).
+     */
+    <T> T query(Database.SqlWork<T> work) {
+        try {
+            return database.read(work);
+        } catch (SQLException e) {
+            throw new DatabaseFailure(e);
+        }
+    }
+
     /** Runs reads on one connection, in one transaction so that they see one consistent state. */
     <T> T read(Database.SqlWork<T> work) {
         return write(work);

@@ -214,7 +214,7 @@ public class TransactionalCaseService implements CaseService {
 
     @Override
     public CaseView get(String caseId) {
-        return domain.read(c -> domain.view(c, domain.existingCase(c, caseId)));
+        return domain.query(c -> domain.view(c, domain.existingCase(c, caseId))); // the hot read path: decision 0052
     }
 
     @Override
