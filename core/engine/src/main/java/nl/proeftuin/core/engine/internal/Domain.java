@@ -82,7 +82,11 @@ final class Domain {
         }
     }
 
-    /** Runs reads on one connection, in one transaction so that they see one consistent state. */
+    /**
+     * Runs reads on one connection in one transaction, so a row lock they take ({@code SELECT ... FOR UPDATE})
+     * holds until it ends. Both databases run at read committed: each statement sees what was committed when
+     * it started, not one state for the whole transaction.
+     */
     <T> T read(Database.SqlWork<T> work) {
         return write(work);
     }

@@ -40,6 +40,9 @@ final class DatabaseThreads implements AutoCloseable {
                 new SynchronousQueue<>(), work -> {
                     Thread t = new DatabaseThread(work, "proeftuin-db-" + made.incrementAndGet());
                     t.setDaemon(true);
+                    // not the caller's (a request thread's or a plugin's): a thread that outlives a refreshed
+                    // bundle would keep its class loader
+                    t.setContextClassLoader(DatabaseThreads.class.getClassLoader());
                     return t;
                 });
     }
