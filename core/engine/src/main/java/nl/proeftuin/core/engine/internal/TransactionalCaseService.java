@@ -234,7 +234,7 @@ public class TransactionalCaseService implements CaseService {
                 throw new InvalidInputException("page", "must be 0 (or left out) with after");
             }
         }
-        return domain.read(c -> {
+        return domain.query(c -> {
             CaseQuery q = new CaseQuery(Check.optionalText("name", query.name(), NAME),
                     Municipalities.optional(municipalities, c, "municipality", query.municipality()), query.status(),
                     query.phase(), query.page(), query.size(), Check.optionalText("visibleTo", query.visibleTo(), NAME),
@@ -246,7 +246,7 @@ public class TransactionalCaseService implements CaseService {
 
     @Override
     public FamilySystem familySystem(String caseId) {
-        return domain.read(c -> {
+        return domain.query(c -> {
             domain.existingCase(c, caseId);
             var members = domain.members(c, caseId);
             List<String> ids = members.stream().map(m -> m.person().id()).toList();
@@ -270,7 +270,7 @@ public class TransactionalCaseService implements CaseService {
 
     @Override
     public List<CaseEvent> history(String caseId) {
-        return domain.read(c -> {
+        return domain.query(c -> {
             domain.existingCase(c, caseId);
             return domain.cases.events(c, caseId);
         });

@@ -111,7 +111,7 @@ public class TransactionalPlanService implements PlanService {
 
     @Override
     public PlanVersion latest(String caseId) {
-        return domain.read(c -> {
+        return domain.query(c -> {
             domain.existingCase(c, caseId);
             StoredPlanVersion v = domain.plans.latest(c, caseId)
                     .orElseThrow(() -> new NotFoundException("plan of case " + caseId));
@@ -121,7 +121,7 @@ public class TransactionalPlanService implements PlanService {
 
     @Override
     public PlanVersion version(String caseId, int version) {
-        return domain.read(c -> {
+        return domain.query(c -> {
             StoredPlanVersion v = existingVersion(c, caseId, version);
             return toVersion(v, PlanDocument.fromJson(v.content()));
         });
@@ -129,7 +129,7 @@ public class TransactionalPlanService implements PlanService {
 
     @Override
     public List<PlanVersionSummary> versions(String caseId) {
-        return domain.read(c -> {
+        return domain.query(c -> {
             domain.existingCase(c, caseId);
             return domain.plans.versions(c, caseId).stream()
                     .map(v -> new PlanVersionSummary(v.version(), v.note(), v.createdAt(), v.createdBy())).toList();
@@ -138,7 +138,7 @@ public class TransactionalPlanService implements PlanService {
 
     @Override
     public PlanDiff diff(String caseId, int from, int to) {
-        return domain.read(c -> {
+        return domain.query(c -> {
             PlanDocument a = PlanDocument.fromJson(existingVersion(c, caseId, from).content());
             PlanDocument b = PlanDocument.fromJson(existingVersion(c, caseId, to).content());
             List<PlanChange> changes = new ArrayList<>();
@@ -156,7 +156,7 @@ public class TransactionalPlanService implements PlanService {
 
     @Override
     public FamilyView familyView(String caseId) {
-        return domain.read(c -> {
+        return domain.query(c -> {
             domain.existingCase(c, caseId);
             StoredPlanVersion v = domain.plans.latest(c, caseId)
                     .orElseThrow(() -> new NotFoundException("plan of case " + caseId));
