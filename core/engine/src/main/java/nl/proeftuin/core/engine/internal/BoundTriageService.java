@@ -206,7 +206,7 @@ public class BoundTriageService implements TriageService {
 
     @Override
     public List<TriageOutcome> outcomes(String caseId) {
-        return domain.read(c -> {
+        return domain.query(c -> {
             domain.existingCase(c, caseId);
             return triages.outcomes(c, caseId).stream().map(BoundTriageService::outcome).toList();
         });
@@ -214,13 +214,13 @@ public class BoundTriageService implements TriageService {
 
     @Override
     public List<TriageOutcome> pending() {
-        return domain.read(c -> triages.pending(c).stream().map(BoundTriageService::outcome).toList());
+        return domain.query(c -> triages.pending(c).stream().map(BoundTriageService::outcome).toList());
     }
 
     @Override
     public List<TriageOutcome> pendingVisibleTo(String professionalId, java.util.Set<String> municipalities) {
         Check.text("professionalId", professionalId, Check.ID);
-        return domain.read(c -> triages.pendingVisibleTo(c, professionalId, municipalities, domain.now()).stream()
+        return domain.query(c -> triages.pendingVisibleTo(c, professionalId, municipalities, domain.now()).stream()
                 .map(BoundTriageService::outcome).toList());
     }
 

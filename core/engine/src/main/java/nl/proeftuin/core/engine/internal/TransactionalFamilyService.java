@@ -174,13 +174,13 @@ public class TransactionalFamilyService implements FamilyService {
 
     @Override
     public Person person(String personId) {
-        return domain.read(c -> domain.person(existingPerson(c, personId)));
+        return domain.query(c -> domain.person(existingPerson(c, personId)));
     }
 
     @Override
     public List<Person> findPersons(String name) {
         String text = Check.text("name", name, NAME);
-        return domain.read(c -> domain.family.findPersons(c, text, 100).stream().map(domain::person).toList());
+        return domain.query(c -> domain.family.findPersons(c, text, 100).stream().map(domain::person).toList());
     }
 
     @Override
@@ -207,7 +207,7 @@ public class TransactionalFamilyService implements FamilyService {
 
     @Override
     public List<Relationship> relationships(String personId) {
-        return domain.read(c -> {
+        return domain.query(c -> {
             existingPerson(c, personId);
             return domain.family.relationshipsOf(c, personId);
         });
@@ -238,7 +238,7 @@ public class TransactionalFamilyService implements FamilyService {
 
     @Override
     public Household household(String householdId) {
-        return domain.read(c -> existingHousehold(c, householdId));
+        return domain.query(c -> existingHousehold(c, householdId));
     }
 
     @Override
