@@ -232,13 +232,16 @@ public class JdbcDatabase implements Database {
 
     @Override
     public <T> T inTransaction(SqlWork<T> work) throws SQLException {
-        return confined(() -> {
-            T result = transaction(work);
-            if (housekeeping != null) {
-                housekeeping.afterCommit(); // after the connection went back to the pool
-            }
-            return result;
-        });
+        // PostgreSQL and in-memory H2 call straight through: no wrapper made per transaction on their hot path
+        return threads == null ? transactionThenHousekeeping(work) : threads.call(() -> transactionThenHousekeeping(work));
+    }
+
+    private <T> T transactionThenHousekeeping(SqlWork<T> work) throws SQLException {
+        T result = transaction(work);
+        if (housekeeping != null) {
+            housekeeping.afterCommit(); // after the connection went back to the pool
+        }
+        return result;
     }
 
     private <T> T transaction(SqlWork<T> work) throws SQLException {
