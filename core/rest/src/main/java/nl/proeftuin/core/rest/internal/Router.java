@@ -1,6 +1,8 @@
 package nl.proeftuin.core.rest.internal;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,10 +30,29 @@ final class Router {
 
     private final List<Route> routes = new ArrayList<>();
     /**
-     * perfw (issue 13, decision 0043): each route's template split once, beside it (same index); splitting
-     * all of them again on every request was a third of a health check's CPU.
+     * perf (issue 13): the routes a path can match, found without walking all of them: keyed by the number of
+     * segments and the first segment ({@code "3 cases"}), each template split once and its variable segments
+     * marked. A template whose first segment is a variable is under the key of its length alone ({@code "3"}).
+     * Walking every route on every request was an eighth of a case read's request-thread CPU.
      */
-    private final List<String[]> templates = new ArrayList<>();
+    private final Map<String, List<Template>> byShape = new HashMap<>();
+
+    /** A route's template split into segments, with its variable segments marked. */
+    private record Template(Route route, String[] segments, boolean[] variable) {
+        static Template of(Route route) {
+            String[] segments = split(route.template());
+            boolean[] variable = new boolean[segments.length];
+            for (int i = 0; i < segments.length; i++) {
+                variable[i] = isVariable(segments[i]);
+            }
+            return new Template(route, segments, variable);
+        }
+
+        String key() {
+            return segments.length == 0 || variable[0] ? String.valueOf(segments.length)
+                    : segments.length + " " + segments[0];
+        }
+    }
 
     /**
      * Adds a declared route ({@link Route}).
@@ -64,7 +85,8 @@ final class Router {
             }
         }
         route.freeze();
-        templates.add(split(template));
+        Template compiled = Template.of(route);
+        byShape.computeIfAbsent(compiled.key(), k -> new ArrayList<>()).add(compiled);
         routes.add(route);
         return this;
     }
@@ -82,21 +104,27 @@ final class Router {
         String[] segments = split(path);
         Set<String> allowed = new TreeSet<>();
         Match best = null;
-        String[] bestTemplate = null;
-        for (int r = 0; r < routes.size(); r++) {
-            Route route = routes.get(r);
-            String[] template = templates.get(r);
-            Map<String, String> variables = bind(template, segments);
-            if (variables == null) {
+        Template bestTemplate = null;
+        List<Template> literalFirst = segments.length == 0 ? null : byShape.get(segments.length + " " + segments[0]);
+        List<Template> variableFirst = byShape.get(String.valueOf(segments.length));
+        for (List<Template> candidates : Arrays.asList(literalFirst, variableFirst)) {
+            if (candidates == null) {
                 continue;
             }
-            if (route.method().equals(method) || ("HEAD".equals(method) && "GET".equals(route.method()))) {
-                if (best == null || moreSpecific(template, bestTemplate)) {
-                    best = new Match(route, variables);
-                    bestTemplate = template;
+            for (Template template : candidates) {
+                Map<String, String> variables = bind(template, segments);
+                if (variables == null) {
+                    continue;
                 }
-            } else {
-                allowed.add(route.method());
+                Route route = template.route();
+                if (route.method().equals(method) || ("HEAD".equals(method) && "GET".equals(route.method()))) {
+                    if (best == null || moreSpecific(template.variable(), bestTemplate.variable())) {
+                        best = new Match(route, variables);
+                        bestTemplate = template;
+                    }
+                } else {
+                    allowed.add(route.method());
+                }
             }
         }
         if (best != null) {
@@ -109,10 +137,11 @@ final class Router {
                 .with("allowed", List.copyOf(allowed));
     }
 
-    private static boolean moreSpecific(String[] a, String[] b) {
+    /** Whether a is more specific: a literal where b has a variable, at the first segment where they differ. */
+    private static boolean moreSpecific(boolean[] a, boolean[] b) {
         for (int i = 0; i < a.length; i++) {
-            if (isVariable(a[i]) != isVariable(b[i])) {
-                return !isVariable(a[i]);
+            if (a[i] != b[i]) {
+                return !a[i];
             }
         }
         return false;
@@ -140,25 +169,21 @@ final class Router {
         return trimmed.isEmpty() ? new String[0] : trimmed.split("/", -1);
     }
 
-    private static Map<String, String> bind(String[] template, String[] path) {
-        if (template.length != path.length) {
+    private static Map<String, String> bind(Template template, String[] path) {
+        String[] segments = template.segments();
+        boolean[] variable = template.variable();
+        if (segments.length != path.length) {
             return null;
         }
-        for (int i = 0; i < template.length; i++) { // the literal segments first: most routes fail here, unallocated
-            if (!isVariable(template[i]) && !template[i].equals(path[i])) {
+        for (int i = 0; i < segments.length; i++) { // the literal segments first: most candidates fail here, unallocated
+            if (variable[i] ? path[i].isEmpty() : !segments[i].equals(path[i])) {
                 return null;
             }
         }
         Map<String, String> variables = new LinkedHashMap<>();
-        for (int i = 0; i < template.length; i++) {
-            String t = template[i];
-            if (isVariable(t)) {
-                if (path[i].isEmpty()) {
-                    return null;
-                }
-                variables.put(t.substring(1, t.length() - 1), path[i]);
-            } else if (!t.equals(path[i])) {
-                return null;
+        for (int i = 0; i < segments.length; i++) {
+            if (variable[i]) {
+                variables.put(segments[i].substring(1, segments[i].length() - 1), path[i]);
             }
         }
         return variables;

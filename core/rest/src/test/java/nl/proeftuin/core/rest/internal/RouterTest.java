@@ -88,6 +88,30 @@ class RouterTest {
         assertEquals(NONE, router.match("GET", "/cases/c-1/team/a-1").route().handler());
     }
 
+    /**
+     * The router looks only at the routes of the path's length and first segment, and at those of that length
+     * that start with a variable: a template of either kind is found, the more specific wins across both, and
+     * the methods of both count for a 405.
+     */
+    @Test
+    void templatesStartingWithAVariableAreMatchedBesideLiteralOnes() {
+        Router.Handler literal = r -> Reply.noContent();
+        Router router = new Router()
+                .add(route("GET", "/{area}/summary", NONE))
+                .add(route("GET", "/cases/summary", literal))
+                .add(route("POST", "/{area}/{item}", NONE))
+                .add(route("GET", "/cases/{caseId}/plan", NONE));
+        assertEquals(literal, router.match("GET", "/cases/summary").route().handler());
+        assertEquals("/{area}/summary", router.match("GET", "/persons/summary").route().template());
+        assertEquals(Map.of("area", "persons", "item", "p-1"), router.match("POST", "/persons/p-1").variables());
+        assertEquals(List.of("POST"), assertThrows(ApiProblem.class, () -> router.match("GET", "/persons/p-1"))
+                .extensions.get("allowed"));
+        assertEquals(List.of("GET", "POST"), assertThrows(ApiProblem.class, () -> router.match("PUT", "/cases/summary"))
+                .extensions.get("allowed"));
+        assertEquals(404, assertThrows(ApiProblem.class, () -> router.match("GET", "/cases/c-1/team")).status);
+        assertEquals(404, assertThrows(ApiProblem.class, () -> router.match("GET", "/")).status);
+    }
+
     @Test
     void refusesTemplatesThatCouldNeverBeReached() {
         Router router = new Router().add(route("GET", "/cases/{caseId}", NONE));
