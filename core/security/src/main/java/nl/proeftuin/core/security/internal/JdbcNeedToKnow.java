@@ -113,23 +113,23 @@ public class JdbcNeedToKnow implements NeedToKnow {
     }
 
     private CaseAccess toCase(Connection c, Principal principal, String caseId) throws SQLException {
-        Optional<VisibilityStore.CaseOwner> kase = store.caseOwner(c, caseId);
+        String user = principal.userId();
+        // perf (issue 13): the case's owner, the team and the assignment in one query
+        Optional<VisibilityStore.CaseFacts> kase = store.caseFacts(c, caseId, user);
         if (kase.isEmpty()) {
             return CaseAccess.NOT_FOUND;
         }
         if (!principal.covers(kase.get().municipality())) {
             // a team across municipalities: an active assignment is need to know whatever the municipality
             // (an account without municipalities is not set up yet: it sees none)
-            return principal.has(Role.PROFESSIONAL) && !principal.municipalities().isEmpty()
-                    && store.assigned(c, caseId, principal.userId())
+            return principal.has(Role.PROFESSIONAL) && !principal.municipalities().isEmpty() && kase.get().assigned()
                     ? CaseAccess.TEAM_ACROSS_MUNICIPALITIES : CaseAccess.OTHER_MUNICIPALITY;
         }
         if (!principal.has(Role.PROFESSIONAL)) {
             return CaseAccess.NOT_ASSIGNED;
         }
-        String user = principal.userId();
         // assigned now, or the one who opened it while no one is (the opener forms the team)
-        if (store.onTeam(c, caseId, user)) {
+        if (kase.get().onTeam()) {
             return CaseAccess.ASSIGNED;
         }
         if (store.breakGlass(c, caseId, user, clock.instant())) {

@@ -23,6 +23,20 @@ public class JdbcVisibilityStore implements VisibilityStore {
     }
 
     @Override
+    public Optional<CaseFacts> caseFacts(Connection c, String caseId, String userId) throws SQLException {
+        // perf (issue 13): one statement instead of three; the team is the same predicate as onTeam's
+        NeedToKnowPredicate.Fragment team = NeedToKnowPredicate.onTeam("k.id", "k.opened_by", userId);
+        List<Object> params = new ArrayList<>(team.params());
+        params.add(userId);
+        params.add(caseId);
+        return Jdbc.one(c, "SELECT k.municipality, k.opened_by, CASE WHEN " + team.sql() + " THEN TRUE ELSE FALSE END,"
+                + " CASE WHEN EXISTS (SELECT 1 FROM assignment a WHERE a.case_id = k.id AND a.professional_id = ?"
+                + " AND a.until_date IS NULL) THEN TRUE ELSE FALSE END FROM family_case k WHERE k.id = ?",
+                rs -> new CaseFacts(rs.getString(1), rs.getString(2), rs.getBoolean(3), rs.getBoolean(4)),
+                params.toArray());
+    }
+
+    @Override
     public boolean onTeam(Connection c, String caseId, String userId) throws SQLException {
         NeedToKnowPredicate.Fragment team = NeedToKnowPredicate.onTeam("k.id", "k.opened_by", userId);
         List<Object> params = new ArrayList<>(List.of(caseId));

@@ -23,12 +23,33 @@ public interface VisibilityStore {
     record CaseOwner(String municipality, String openedBy) {
     }
 
+    /**
+     * What need to know asks of a case for one user, read together.
+     *
+     * @param municipality the case's municipality
+     * @param openedBy     who opened it
+     * @param onTeam       whether the user is on its team ({@link #onTeam})
+     * @param assigned     whether the user is actively assigned to it ({@link #assigned})
+     * @since 1.2
+     */
+    record CaseFacts(String municipality, String openedBy, boolean onTeam, boolean assigned) {
+    }
+
     /** A household's municipality and who recorded it. */
     record HouseholdOwner(String municipality, String createdBy) {
     }
 
     /** @return the case's municipality and opener; empty when there is no such case */
     Optional<CaseOwner> caseOwner(Connection c, String caseId) throws SQLException;
+
+    /**
+     * {@link #caseOwner}, {@link #onTeam} and {@link #assigned} in one query: the guard's question on every
+     * request about a case.
+     *
+     * @return the facts; empty when there is no such case
+     * @since 1.2
+     */
+    Optional<CaseFacts> caseFacts(Connection c, String caseId, String userId) throws SQLException;
 
     /** @return whether the user is on the case's team (assigned now, or its opener while no one is) */
     boolean onTeam(Connection c, String caseId, String userId) throws SQLException;

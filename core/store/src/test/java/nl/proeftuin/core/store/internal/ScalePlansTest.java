@@ -200,6 +200,7 @@ class ScalePlansTest {
             family.householdsOf(c, cases.members(c, caseId).keySet());
             visibility.caseOwner(c, caseId);
             visibility.onTeam(c, caseId, professional);
+            visibility.caseFacts(c, caseId, professional);
             visibility.breakGlass(c, caseId, professional, Instant.now());
             return null;
         }));
