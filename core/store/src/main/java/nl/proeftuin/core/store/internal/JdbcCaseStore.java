@@ -101,15 +101,14 @@ public class JdbcCaseStore implements CaseStore {
     @Override
     public Map<String, Set<FamilyRole>> members(Connection c, String caseId) throws SQLException {
         Map<String, Set<FamilyRole>> out = new LinkedHashMap<>();
-        // living: an ended membership (until_date) is history, not a member
-        for (String personId : Jdbc.list(c, "SELECT person_id FROM case_member WHERE case_id = ? AND until_date IS NULL"
-                + " ORDER BY seq_no", rs -> rs.getString(1), caseId)) {
-            out.put(personId, EnumSet.noneOf(FamilyRole.class));
-        }
-        for (String[] role : Jdbc.list(c, "SELECT person_id, family_role FROM case_member_role WHERE case_id = ?",
-                rs -> new String[] {rs.getString(1), rs.getString(2)}, caseId)) {
-            if (out.containsKey(role[0])) {
-                out.get(role[0]).add(FamilyRole.valueOf(role[1]));
+        // living: an ended membership (until_date) is history, not a member; perf (issue 13): the members and
+        // their roles in one query (a member without a role row has none)
+        for (String[] row : Jdbc.list(c, "SELECT m.person_id, r.family_role FROM case_member m LEFT JOIN case_member_role r"
+                + " ON r.case_id = m.case_id AND r.person_id = m.person_id WHERE m.case_id = ? AND m.until_date IS NULL"
+                + " ORDER BY m.seq_no", rs -> new String[] {rs.getString(1), rs.getString(2)}, caseId)) {
+            Set<FamilyRole> roles = out.computeIfAbsent(row[0], p -> EnumSet.noneOf(FamilyRole.class));
+            if (row[1] != null) {
+                roles.add(FamilyRole.valueOf(row[1]));
             }
         }
         return out;

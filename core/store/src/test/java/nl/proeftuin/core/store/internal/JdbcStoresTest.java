@@ -15,6 +15,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -51,6 +52,7 @@ import nl.proeftuin.core.store.cases.ProtectedNationalId;
 import nl.proeftuin.core.store.cases.StoredCase;
 import nl.proeftuin.core.store.cases.StoredPerson;
 import nl.proeftuin.core.store.cases.StoredPlanVersion;
+import nl.proeftuin.core.store.visibility.VisibilityStore;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
@@ -442,6 +444,61 @@ class JdbcStoresTest {
                 cases.updateAssignment(c, "another-case", b);
                 return null;
             }));
+        }
+
+        /** The members in their order, each with all their roles, one without a role too (one query, perf issue 13). */
+        @Test
+        void membersComeInTheirOrderWithEveryRole() throws Exception {
+            StoredPerson child = person("Sanne", "Bakker", null);
+            StoredPerson mother = person("Ilse", "Bakker", null);
+            StoredPerson neighbour = person("Kees", "Vos", null);
+            StoredCase k = newCase("Arnhem", T0);
+            db.inTransaction(c -> {
+                cases.insertMember(c, k.id(), mother.id(), EnumSet.of(FamilyRole.PARENT, FamilyRole.PERPETRATOR), 1);
+                cases.insertMember(c, k.id(), neighbour.id(), EnumSet.noneOf(FamilyRole.class), 2);
+                cases.insertMember(c, k.id(), child.id(), EnumSet.of(FamilyRole.CHILD, FamilyRole.VICTIM), 0);
+                return null;
+            });
+            Map<String, Set<FamilyRole>> members = db.read(c -> cases.members(c, k.id()));
+            assertEquals(List.of(child.id(), mother.id(), neighbour.id()), List.copyOf(members.keySet()));
+            assertEquals(Map.of(child.id(), EnumSet.of(FamilyRole.CHILD, FamilyRole.VICTIM),
+                    mother.id(), EnumSet.of(FamilyRole.PARENT, FamilyRole.PERPETRATOR),
+                    neighbour.id(), EnumSet.noneOf(FamilyRole.class)), members);
+        }
+
+        /** The guard's one query about a case (perf, issue 13) gives what caseOwner, onTeam and assigned give. */
+        @Test
+        void caseFactsAreTheOwnerTheTeamAndTheAssignmentInOneQuery() throws Exception {
+            JdbcVisibilityStore visibility = new JdbcVisibilityStore();
+            StoredCase k = newCase("Arnhem", T0, person("Sanne", "Bakker", null));
+            // no team yet: the opener forms it
+            assertEquals(Optional.of(new VisibilityStore.CaseFacts("Arnhem", "u1", true, false)),
+                    db.read(c -> visibility.caseFacts(c, k.id(), "u1")));
+            assertEquals(Optional.of(new VisibilityStore.CaseFacts("Arnhem", "u1", false, false)),
+                    db.read(c -> visibility.caseFacts(c, k.id(), "pro-1")));
+            Assignment a = new Assignment(id(), "pro-1", "Ans", "Wijkteam", ProfessionalRole.FIXED_PROFESSIONAL, true, D0,
+                    null, null);
+            db.inTransaction(c -> {
+                cases.insertAssignment(c, k.id(), a);
+                return null;
+            });
+            for (String user : List.of("u1", "pro-1", "pro-2")) {
+                VisibilityStore.CaseFacts facts = db.read(c -> visibility.caseFacts(c, k.id(), user)).orElseThrow();
+                assertEquals(db.<Boolean>read(c -> visibility.onTeam(c, k.id(), user)), facts.onTeam(), user);
+                assertEquals(db.<Boolean>read(c -> visibility.assigned(c, k.id(), user)), facts.assigned(), user);
+            }
+            assertTrue(db.read(c -> visibility.caseFacts(c, k.id(), "pro-1")).orElseThrow().assigned());
+            assertFalse(db.read(c -> visibility.caseFacts(c, k.id(), "u1")).orElseThrow().onTeam());
+            // the assignment ends: no one is on the team but the opener again
+            db.inTransaction(c -> {
+                cases.updateAssignment(c, k.id(), new Assignment(a.id(), a.professionalId(), a.name(), a.organisation(),
+                        a.role(), true, a.since(), D0, "klaar"));
+                return null;
+            });
+            assertEquals(Optional.of(new VisibilityStore.CaseFacts("Arnhem", "u1", false, false)),
+                    db.read(c -> visibility.caseFacts(c, k.id(), "pro-1")));
+            assertTrue(db.read(c -> visibility.caseFacts(c, k.id(), "u1")).orElseThrow().onTeam());
+            assertEquals(Optional.empty(), db.read(c -> visibility.caseFacts(c, "no-such-case", "u1")));
         }
 
         @Test
