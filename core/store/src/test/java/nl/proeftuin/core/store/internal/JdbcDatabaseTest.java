@@ -274,6 +274,19 @@ class JdbcDatabaseTest {
             assertEquals("jdbc:postgresql://h/db", JdbcDatabase.withQueryCache("jdbc:postgresql://h/db"));
         }
 
+        /**
+         * perf (decision 0053, V35): H2 writes a chunk of its own each time an identity column's cache runs out;
+         * every identity column caches 1,000 values, also one a later migration adds.
+         */
+        @Test
+        void everyIdentityColumnCachesAThousandValues() throws Exception {
+            List<String> columns = db.read(c -> Jdbc.list(c, "SELECT TABLE_NAME || '.' || COLUMN_NAME || ' ' || IDENTITY_CACHE"
+                    + " FROM INFORMATION_SCHEMA.COLUMNS WHERE IS_IDENTITY = 'YES' AND TABLE_SCHEMA = 'public'",
+                    rs -> rs.getString(1)));
+            assertTrue(columns.size() >= 35, "identity columns: " + columns);
+            assertEquals(List.of(), columns.stream().filter(col -> !col.endsWith(" 1000")).toList());
+        }
+
         /** Decision 0051: an embedded file is opened through retry:, also when etc/ kept an older release's URL. */
         @Test
         void anEmbeddedFileIsOpenedSoAnInterruptCannotCloseIt() {

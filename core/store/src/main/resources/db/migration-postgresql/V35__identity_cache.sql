@@ -1,0 +1,4 @@
+-- V35 (PostgreSQL): nothing. H2's V35 (db/migration-h2) gives its identity columns a cache of 1,000 so
+-- that H2 does not write a chunk of its own every 32 values. A PostgreSQL sequence needs no such change:
+-- it writes no chunk, and its cache is per session, so a larger one would hand out values out of
+-- insertion order. The version exists here so that both engines stand at the same schema version.
