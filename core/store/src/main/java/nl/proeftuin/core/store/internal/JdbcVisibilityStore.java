@@ -24,7 +24,8 @@ public class JdbcVisibilityStore implements VisibilityStore {
 
     @Override
     public Optional<CaseFacts> caseFacts(Connection c, String caseId, String userId) throws SQLException {
-        // perf (issue 13): one statement instead of three; the team is the same predicate as onTeam's
+        // perf (issue 13): one statement instead of two (caseOwner, then onTeam or assigned); the team is the
+        // same predicate as onTeam's
         NeedToKnowPredicate.Fragment team = NeedToKnowPredicate.onTeam("k.id", "k.opened_by", userId);
         List<Object> params = new ArrayList<>(team.params());
         params.add(userId);
