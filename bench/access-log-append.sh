@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # bench/access-log-append.sh - sustained access-log appends per second (perf, issue 13, decision 0035):
 # the real HashChainedAccessLog (hash chain, MAC, group commit, the case's members read in the commit)
-# on H2 as the distribution ships it and on an embedded PostgreSQL, THREADS (50) appenders for SECONDS
-# (10) after a 2 s warm-up. Prints entries/s, the append latency p50/p99 (what logging adds to a
+# on H2 as the distribution ships it and on an embedded PostgreSQL, THREADS (50) appenders for DURATION
+# (10 s) after a 2 s warm-up. Prints entries/s, the append latency p50/p99 (what logging adds to a
 # request) and whether the whole chain verifies afterwards: the whole check timed (entries verified per
 # second, and what that makes of a 10-million-entry log), then 1,000 entries more and the incremental
 # check from the whole one's mark (proeftuin:audit-verify --since-last), timed. Target (issue 13): >= 10,000 entries/s on
@@ -10,7 +10,7 @@
 #
 # How: compiles core/audit's tests (offline, MAVEN_REPO = your local repository) and runs the test
 # class nl.proeftuin.core.audit.internal.AccessLogAppendBench with the module's test class path.
-# Usage:  bench/access-log-append.sh        env: THREADS, SECONDS, ENGINES (h2,postgres), MAVEN_REPO,
+# Usage:  bench/access-log-append.sh        env: THREADS, DURATION (not SECONDS: bash counts that one up itself), ENGINES (h2,postgres), MAVEN_REPO,
 #         STORE_JAR (another core/store jar in place of the installed one: its access-log store and migrations),
 #         H2FS (retry, the shipped file system; file for H2's plain file channel, async for its asynchronous one)
 set -euo pipefail
@@ -18,7 +18,7 @@ export LC_ALL=C
 BENCH_DIR=$(cd "$(dirname "$0")" && pwd)
 ROOT=$(cd "${BENCH_DIR}/.." && pwd)
 THREADS=${THREADS:-50}
-SECONDS_=${SECONDS:-10}
+SECONDS_=${DURATION:-10}
 ENGINES=${ENGINES:-h2,postgres}
 MVN=(mvn -o -B -q)
 [ -n "${MAVEN_REPO:-}" ] && MVN+=("-Dmaven.repo.local=${MAVEN_REPO}")
