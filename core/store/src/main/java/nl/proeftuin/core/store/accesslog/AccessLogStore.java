@@ -58,9 +58,9 @@ public interface AccessLogStore {
     // --- perf (issue 13): group commit in batches (decision 0035)
 
     /**
-     * Writes the entries of one group commit, in order, with their person rows: on a database server
-     * one batched statement for the entries and one for the person rows (two round trips, not one per
-     * row); on embedded H2 one statement per row (its batches are no faster).
+     * Writes the entries of one group commit, in order, with their person rows: on PostgreSQL one
+     * statement for the whole batch (one round trip, decision 0054); on embedded H2 multi-row inserts
+     * of a few fixed sizes per table (decision 0044).
      */
     void appendAll(Connection c, List<StoredAccessEntry> entries) throws SQLException;
 }

@@ -466,6 +466,42 @@ class JdbcStoresTest {
                     neighbour.id(), EnumSet.noneOf(FamilyRole.class)), members);
         }
 
+        /**
+         * A group commit's batch (one statement on PostgreSQL, multi-row inserts on H2, decision 0054) stores
+         * every value as given, nulls and the characters an array literal or a CSV quotes included, and one
+         * person row per person named; 70 entries cross every chunk size.
+         */
+        @Test
+        void aBatchOfAccessEntriesStoresEveryValueAndOnePersonRowPerPerson() throws Exception {
+            JdbcAccessLogStore log = new JdbcAccessLogStore();
+            long first = 7_000_000 + (System.nanoTime() & 0xffff) * 100;
+            List<nl.proeftuin.core.store.accesslog.StoredAccessEntry> batch = new ArrayList<>();
+            for (int i = 0; i < 70; i++) {
+                boolean bare = i % 3 == 0;
+                List<String> persons = switch (i % 4) {
+                    case 0 -> List.of();
+                    case 1 -> List.of("p-" + i);
+                    default -> List.of("p-" + i + "-a", "NULL", "p\\\"{" + i + "}");
+                };
+                batch.add(new nl.proeftuin.core.store.accesslog.StoredAccessEntry(first + i, id(),
+                        T0.plusMillis(i), "node-1", "READ", i % 2 == 0 ? "SUCCESS" : "DENIED", "user-" + i,
+                        bare ? null : "Zoë \"de\" Vries, {🙂}", bare ? null : "PROFESSIONAL", bare ? null : "Wijkteam",
+                        bare ? null : "pro-2", bare ? null : "onderzoek\nnaar \\ zorg", persons,
+                        bare ? null : "case-" + i, bare ? null : "case", bare ? null : "case-" + i,
+                        bare ? null : "req-" + i, bare ? null : "GET /cases/{caseId} -> 200; a,b \"c\"", i % 5 == 0,
+                        "prev-" + i, "hash-" + i, bare ? null : "mac-" + i));
+            }
+            db.inTransaction(c -> {
+                log.appendAll(c, batch);
+                return null;
+            });
+            assertEquals(batch, db.read(c -> log.page(c, first, 100)));
+            Map<Long, Set<String>> rows = db.read(c -> log.personRows(c, first, first + 69));
+            for (var e : batch) {
+                assertEquals(Set.copyOf(e.personIds()), rows.getOrDefault(e.seqNo(), Set.of()), "entry " + e.seqNo());
+            }
+        }
+
         /** The guard's one query about a case (perf, issue 13) gives what caseOwner, onTeam and assigned give. */
         @Test
         void caseFactsAreTheOwnerTheTeamAndTheAssignmentInOneQuery() throws Exception {
