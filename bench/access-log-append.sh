@@ -12,7 +12,9 @@
 # class nl.proeftuin.core.audit.internal.AccessLogAppendBench with the module's test class path.
 # Usage:  bench/access-log-append.sh        env: THREADS, DURATION (not SECONDS: bash counts that one up itself), ENGINES (h2,postgres), MAVEN_REPO,
 #         STORE_JAR (another core/store jar in place of the installed one: its access-log store and migrations),
-#         H2FS (retry, the shipped file system; file for H2's plain file channel, async for its asynchronous one)
+#         H2FS (retry, the shipped file system; file for H2's plain file channel, async for its asynchronous one),
+#         USERS and CASES (both set: entries spread over that many professionals and cases of three members,
+#         UUID ids, instead of 50 users and 100 cases; e.g. USERS=1000 CASES=10000)
 set -euo pipefail
 export LC_ALL=C
 BENCH_DIR=$(cd "$(dirname "$0")" && pwd)
@@ -32,11 +34,14 @@ if [ -n "${STORE_JAR:-}" ]; then
   # another core/store jar in place of the installed one (a before/after comparison in one run, decision 0044)
   CP=$(echo "${CP}" | tr ':' '\n' | sed "s|.*/nl.proeftuin.core.store-[^/]*\.jar$|${STORE_JAR}|" | paste -sd: -)
 fi
+SHAPE="50 users, 100 cases"
+[ -n "${USERS:-}" ] && [ -n "${CASES:-}" ] && SHAPE="${USERS} users, ${CASES} cases of 3 members"
 REPORT="${RESULTS}/access-log-append-$(date -u +%Y%m%dT%H%M%SZ).txt"
 {
-  echo "# access-log-append: ${THREADS} appenders, ${SECONDS_} s per engine; load average: $(cut -d' ' -f1-3 /proc/loadavg)"
+  echo "# access-log-append: ${THREADS} appenders, ${SECONDS_} s per engine, shape: ${SHAPE}; load average: $(cut -d' ' -f1-3 /proc/loadavg)"
   echo "# host: $(nproc) cores, $(java -version 2>&1 | head -n1)${STORE_JAR:+, core/store from ${STORE_JAR}}; H2 file system: ${H2FS:-retry}"
-  java -Dthreads="${THREADS}" -Dseconds="${SECONDS_}" -Dengines="${ENGINES}" -Dh2fs="${H2FS:-retry}" -cp "${CP}" \
+  java -Dthreads="${THREADS}" -Dseconds="${SECONDS_}" -Dengines="${ENGINES}" -Dh2fs="${H2FS:-retry}" \
+    -Dusers="${USERS:-0}" -Dcases="${CASES:-0}" -cp "${CP}" \
     nl.proeftuin.core.audit.internal.AccessLogAppendBench 2>/dev/null
 } | tee "${REPORT}"
 awk '$1 ~ /^(h2|postgres)$/ { ok = ($3 >= 10000 && $5 <= 2 && $7 == "intact"); printf "# %s: %s (target >= 10000 entries/s, p99 <= 2 ms, chain intact)\n", $1, ok ? "PASS" : "FAIL";

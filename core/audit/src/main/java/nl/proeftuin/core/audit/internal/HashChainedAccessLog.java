@@ -66,8 +66,11 @@ import org.slf4j.MDC;
  * the head is anchored in a checkpoint file every {@code checkpointEvery} entries, every
  * {@code checkpointSeconds} and on shutdown, so a chain cut at its end (and its head row moved back)
  * is found. The persons an entry concerns are stored with it at write time (for an entry on a case:
- * also the case's members at that moment), and verification checks the person rows against the
- * entry, so removing a person's rows to hide entries from their access view is found too.
+ * also the case's members at that moment), in its {@code person_ids}, which its hash covers. Their
+ * person rows, the access view's index, follow within {@link #INDEX_EVERY_MILLIS} ms, written by this
+ * node's indexer in larger batches (decision 0054); until then the view finds the entry by its own
+ * list. Verification checks the person rows against the entry, so removing a person's rows to hide
+ * entries from their access view is found too.
  */
 @Component(service = AccessLog.class)
 @Designate(ocd = HashChainedAccessLogConfig.class)
@@ -120,6 +123,52 @@ public class HashChainedAccessLog implements AccessLog {
             return t;
         });
         timer.scheduleWithFixedDelay(this::checkpointQuietly, seconds, seconds, TimeUnit.SECONDS);
+        indexer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "proeftuin-access-log-persons");
+            t.setDaemon(true);
+            return t;
+        });
+        indexer.scheduleWithFixedDelay(this::indexPersonsQuietly, INDEX_EVERY_MILLIS, INDEX_EVERY_MILLIS,
+                TimeUnit.MILLISECONDS);
+    }
+
+    // --- perf (issue 13, decision 0054): the person rows are written behind the chain, not in its commit
+
+    /** How often this node's indexer writes the person rows of the entries written since (milliseconds). */
+    static final long INDEX_EVERY_MILLIS = 200;
+    /** At most this many entries' person rows per indexer transaction. */
+    static final int INDEX_BATCH = 5000;
+    private ScheduledExecutorService indexer;
+
+    /**
+     * Writes the person rows of the entries after the mark, in transactions of up to {@link #INDEX_BATCH}
+     * entries, until the mark is at the chain's end (the indexer's task; tests call it directly).
+     *
+     * @return the number of entries indexed
+     */
+    int indexPersonsNow() {
+        int total = 0;
+        try {
+            for (int done; (done = database.inTransaction(c -> store.indexPersons(c, INDEX_BATCH))) > 0;) {
+                total += done;
+                if (done < INDEX_BATCH) {
+                    break;
+                }
+            }
+        } catch (SQLException e) {
+            throw new AccessLogFailure(e);
+        }
+        return total;
+    }
+
+    private void indexPersonsQuietly() {
+        try {
+            indexPersonsNow();
+        } catch (RuntimeException e) {
+            // nothing is lost: until the rows are written, the access view finds the entries by their own list
+            LOG.error("The person rows of the newest access-log entries could not be written now; retried in {} ms",
+                    INDEX_EVERY_MILLIS, e);
+        }
     }
 
     private static String node(HashChainedAccessLogConfig config) {
@@ -217,6 +266,9 @@ public class HashChainedAccessLog implements AccessLog {
     void deactivate() {
         if (timer != null) {
             timer.shutdownNow();
+        }
+        if (indexer != null) {
+            indexer.shutdownNow();
         }
         checkpointQuietly();
     }
@@ -686,6 +738,9 @@ public class HashChainedAccessLog implements AccessLog {
             expectedSeq = from.seq();
             prevHash = at.get(0).prevHash();
         }
+        // every entry up to the mark has its person rows; one after it has none yet (or, the mark moved back
+        // by hand, the ones it had): the access view finds those by their own list, which their hash covers
+        long indexedTo = store.personsIndexedTo(c);
         long checked = 0;
         while (true) {
             List<AccessLogEntry> page = new ArrayList<>();
@@ -718,7 +773,7 @@ public class HashChainedAccessLog implements AccessLog {
                 }
                 Set<String> listed = new HashSet<>(e.personIds());
                 Set<String> rows = personRows.getOrDefault(e.seqNo(), Set.of());
-                if (!listed.equals(rows)) {
+                if (!listed.equals(rows) && !(e.seqNo() > indexedTo && rows.isEmpty())) {
                     Set<String> removed = new HashSet<>(listed);
                     removed.removeAll(rows);
                     Set<String> added = new HashSet<>(rows);

@@ -1,5 +1,6 @@
 package nl.proeftuin.core.audit.internal;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -7,10 +8,12 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import nl.proeftuin.core.api.TimeOrderedIds;
 import nl.proeftuin.core.audit.AccessAction;
 import nl.proeftuin.core.audit.AccessEvent;
 import nl.proeftuin.core.audit.ChainVerification;
@@ -24,7 +27,11 @@ import nl.proeftuin.testing.TestDatabases;
  * assertions, not run by the build): {@code bench/access-log-append.sh} runs its {@code main}.
  *
  * <p>{@code THREADS} appenders (50: the API's connections) each append entries like a request's (two
- * persons, a case whose members are read in the group commit) for {@code SECONDS}, after a warm-up.
+ * persons, a case whose members are read before the group commit, a time-ordered request id as the
+ * platform makes them) for {@code DURATION}, after a warm-up; with {@code USERS} and {@code CASES} set,
+ * each entry is instead one of USERS professionals reading one of CASES cases and names its three
+ * members (UUIDs: a spread like a region's, where the default shape has 50 users and 100 cases). The
+ * node's indexer writes the person rows every 200 ms meanwhile, as the component does (decision 0054).
  * Prints entries/s, the append latency p50/p99 (what an entry adds to a request) and the mean batch,
  * then verifies the whole chain (timed: entries verified per second), appends 1,000 entries more and
  * times the incremental check from the whole one's mark ({@code verifySinceLastVerification}). The last
@@ -88,19 +95,36 @@ public final class AccessLogAppendBench {
         AtomicBoolean stop = new AtomicBoolean(false);
         long[][] latencies = new long[threads][];
         int[] counts = new int[threads];
+        int users = Integer.getInteger("users", 0);
+        int cases = Integer.getInteger("cases", 0);
+        boolean spread = users > 0 && cases > 0;
+        // the node's indexer (decision 0054), as the component runs it: the person rows every 200 ms
+        Thread indexer = new Thread(() -> {
+            while (!stop.get()) {
+                log.indexPersonsNow();
+                try {
+                    Thread.sleep(HashChainedAccessLog.INDEX_EVERY_MILLIS);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }, "indexer");
+        indexer.setDaemon(true);
+        indexer.start();
         CountDownLatch done = new CountDownLatch(threads);
         List<Thread> workers = new ArrayList<>();
         for (int t = 0; t < threads; t++) {
             int me = t;
             latencies[me] = new long[1 << 16];
             Thread worker = new Thread(() -> {
+                java.util.Random random = new java.util.Random(me);
                 try {
                     int i = 0;
                     while (!stop.get()) {
-                        AccessEvent event = new AccessEvent(AccessAction.READ, AccessEvent.SUCCESS, "user-" + me,
-                                "Bench User " + me, "PROFESSIONAL", null, null,
+                        AccessEvent event = spread ? spreadEvent(random, users, cases) : new AccessEvent(AccessAction.READ,
+                                AccessEvent.SUCCESS, "user-" + me, "Bench User " + me, "PROFESSIONAL", null, null,
                                 List.of("person-" + me + "-a", "person-" + me + "-b"), "case-" + (i % 100), "case",
-                                "case-" + (i % 100), "request-" + me + "-" + i, "GET /cases/{caseId} -> 200",
+                                "case-" + (i % 100), TimeOrderedIds.next().toString(), "GET /cases/{caseId} -> 200",
                                 "Wijkteam", false);
                         long started = System.nanoTime();
                         log.append(event);
@@ -132,6 +156,8 @@ public final class AccessLogAppendBench {
         long cpu = os.getProcessCpuTime() - cpuStarted;
         stop.set(true);
         done.await();
+        indexer.join();
+        log.indexPersonsNow();
         int total = Arrays.stream(counts).sum();
         long[] all = new long[total];
         int at = 0;
@@ -156,6 +182,22 @@ public final class AccessLogAppendBench {
                 verification.entriesChecked(), verification.intact() && since.intact() ? "intact" : "BROKEN",
                 verifySeconds, verification.entriesChecked() / verifySeconds, since.entriesChecked(), sinceMillis,
                 total == 0 ? Double.NaN : cpu / 1e3 / total);
+    }
+
+    /**
+     * An entry of a region's working day rather than of 50 users each reading their own case: one of
+     * {@code users} professionals reads one of {@code cases} cases, whose three members the entry names;
+     * the ids are UUIDs, as the platform's are, so neighbouring cases share no index page.
+     */
+    private static AccessEvent spreadEvent(java.util.Random random, int users, int cases) {
+        int user = random.nextInt(users);
+        int k = random.nextInt(cases);
+        String caseId = UUID.nameUUIDFromBytes(("case-" + k).getBytes(StandardCharsets.UTF_8)).toString();
+        List<String> members = List.of("a", "b", "c").stream()
+                .map(m -> UUID.nameUUIDFromBytes(("person-" + k + m).getBytes(StandardCharsets.UTF_8)).toString()).toList();
+        return new AccessEvent(AccessAction.READ, AccessEvent.SUCCESS, "user-" + user, "Bench User " + user,
+                "PROFESSIONAL", null, null, members, caseId, "case", caseId, TimeOrderedIds.next().toString(),
+                "GET /cases/{caseId} -> 200", "Wijkteam", false);
     }
 
     private static double percentile(long[] sorted, double q) {

@@ -56,6 +56,8 @@ class AccessLogRewriteTest extends AuditTestBase {
                     "PROFESSIONAL", null, "care", List.of("p" + (i % 3)), null, "person", "p" + (i % 3), "req-" + i,
                     "GET /persons/{personId}")));
         }
+        // as a node's indexer would within 200 ms: the person rows written (decision 0054)
+        log.indexPersonsNow();
         return out;
     }
 
@@ -164,6 +166,65 @@ class AccessLogRewriteTest extends AuditTestBase {
         assertEquals(1L, result.firstBrokenSeq());
     }
 
+    /**
+     * Decision 0054: an entry's person rows are written shortly after it. Before that it is in the
+     * person's access view and in a query by person already (from its own list of persons), the chain
+     * verifies, and afterwards the view is the same, each entry once.
+     */
+    @Test
+    void anEntryIsInThePersonsViewBeforeItsPersonRowsAreWritten() throws Exception {
+        appendTen();
+        AccessLogEntry fresh = log.append(new AccessEvent(AccessAction.READ, AccessEvent.SUCCESS, "user-x", "User X",
+                "PROFESSIONAL", null, "care", List.of("p0", "p_%"), null, "person", "p0", "req-x", "GET /persons/{personId}"));
+        for (boolean indexed : new boolean[] {false, true}) {
+            assertEquals(indexed ? 11L : 10L, (long) database.read(c -> new nl.proeftuin.core.store.internal.JdbcAccessLogStore()
+                    .personsIndexedTo(c)));
+            List<Long> view = log.forPerson("p0", null, null, 100).stream().map(AccessLogEntry::seqNo).toList();
+            assertEquals(List.of(11L, 10L, 7L, 4L, 1L), view, indexed ? "indexed" : "not indexed yet");
+            assertEquals(List.of(fresh), log.forPerson("p_%", null, null, 100));
+            assertEquals(List.of(), log.forPerson("p_", null, null, 100), "LIKE's wildcards match only themselves");
+            assertEquals(List.of(1L, 4L, 7L, 10L, 11L), log.query(new nl.proeftuin.core.audit.AccessLogQuery(null, null,
+                    null, "p0", null, null, null, null, 100)).stream().map(AccessLogEntry::seqNo).toList());
+            ChainVerification result = log.verify();
+            assertTrue(result.intact(), result.reason());
+            log.indexPersonsNow();
+        }
+    }
+
+    /**
+     * The mark moved back by hand, and the person rows after it removed: the access view loses nothing
+     * (those entries are found by their own list), and the indexer writes the rows again, keeping any that
+     * are there.
+     */
+    @Test
+    void aMarkMovedBackHidesNothingAndTheRowsAreWrittenAgain() throws Exception {
+        appendTen();
+        List<AccessLogEntry> before = log.forPerson("p1", null, null, 100);
+        sql("UPDATE access_log_person_mark SET indexed_to = 3 WHERE mark_id = 1");
+        sql("DELETE FROM access_log_person WHERE seq_no > 5");
+        assertEquals(before, log.forPerson("p1", null, null, 100));
+        assertTrue(log.verify().intact(), log.verify().reason());
+        assertEquals(7, log.indexPersonsNow());
+        assertEquals(before, log.forPerson("p1", null, null, 100));
+        assertEquals(10, database.read(c -> new nl.proeftuin.core.store.internal.JdbcAccessLogStore().personRows(c, 1, 10))
+                .size());
+        assertTrue(log.verify().intact(), log.verify().reason());
+    }
+
+    /** The mark moved past the chain's end by hand, so that new entries would get no person rows: found. */
+    @Test
+    void aMarkMovedPastTheEndIsFound() throws Exception {
+        appendTen();
+        sql("UPDATE access_log_person_mark SET indexed_to = 100 WHERE mark_id = 1");
+        log.append(new AccessEvent(AccessAction.READ, AccessEvent.SUCCESS, "user-x", "User X", "PROFESSIONAL", null,
+                "care", List.of("p2"), null, "person", "p2", "req-x", "GET /persons/{personId}"));
+        assertEquals(0, log.indexPersonsNow());
+        ChainVerification result = log.verify();
+        assertFalse(result.intact(), "an entry without its person rows went unnoticed");
+        assertEquals(11L, result.firstBrokenSeq());
+        assertTrue(result.reason().contains("person rows"), result.reason());
+    }
+
     /** Attack 3: remove a person's rows, so the entries vanish from their access view. */
     @Test
     void removedPersonRowsAreFound() throws Exception {
@@ -230,6 +291,8 @@ class AccessLogRewriteTest extends AuditTestBase {
         // written while Sem was not (yet) a member, and before V10
         log.append(new AccessEvent(AccessAction.READ, AccessEvent.SUCCESS, "bob", null, null, null, null, List.of(),
                 caseId, "case", caseId, null, "GET /cases/{caseId}"));
+        // before V10 (and up to V36) the person rows were written with the entry: V36's mark starts past them
+        log.indexPersonsNow();
         sql("INSERT INTO case_member (case_id, person_id, seq_no) VALUES (?, ?, 0)", caseId, sem);
         assertEquals(0, log.forPerson(sem, null, null, 10).size(), "from V10 on: the members at the time");
         sql("UPDATE access_log_head SET legacy_seq = 1");

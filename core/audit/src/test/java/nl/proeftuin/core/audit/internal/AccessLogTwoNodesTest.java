@@ -59,11 +59,34 @@ class AccessLogTwoNodesTest {
                         return null;
                     }));
                 }
+                // both nodes' indexers write person rows while the appends go on (decision 0054): the mark's
+                // row lock keeps them from indexing the same entries
+                java.util.concurrent.atomic.AtomicBoolean appending = new java.util.concurrent.atomic.AtomicBoolean(true);
+                ExecutorService indexers = Executors.newFixedThreadPool(2);
+                List<Future<Integer>> indexed = new ArrayList<>();
+                for (HashChainedAccessLog node : List.of(nodeA, nodeB)) {
+                    indexed.add(indexers.submit(() -> {
+                        go.await();
+                        int n = 0;
+                        while (appending.get()) {
+                            n += node.indexPersonsNow();
+                        }
+                        return n + node.indexPersonsNow();
+                    }));
+                }
                 go.countDown();
                 for (Future<?> f : done) {
                     f.get();
                 }
+                appending.set(false);
+                int rowsIndexed = 0;
+                for (Future<Integer> f : indexed) {
+                    rowsIndexed += f.get();
+                }
+                indexers.shutdown();
                 int total = 2 * THREADS_PER_NODE * APPENDS_PER_THREAD;
+                assertEquals(total, rowsIndexed, "each entry indexed once, by one of the nodes");
+                assertEquals(total, (long) poolA.read(c -> new JdbcAccessLogStore().personsIndexedTo(c)));
                 for (HashChainedAccessLog reader : List.of(nodeA, nodeB)) {
                     ChainVerification result = reader.verify();
                     assertTrue(result.intact(), result.reason());

@@ -70,5 +70,6 @@ abstract class AuditTestBase {
         sql("DELETE FROM access_log_person");
         sql("DELETE FROM access_log");
         sql("UPDATE access_log_head SET last_seq = 0, last_hash = ?, legacy_seq = 0 WHERE head_id = 1", HashChain.GENESIS);
+        sql("UPDATE access_log_person_mark SET indexed_to = 0 WHERE mark_id = 1");
     }
 }

@@ -10,7 +10,10 @@ import java.util.Set;
 
 import org.osgi.annotation.versioning.ProviderType;
 
-/** The owner of {@code access_log}, {@code access_log_person} and {@code access_log_head}. */
+/**
+ * The owner of {@code access_log}, {@code access_log_person}, {@code access_log_head} and
+ * {@code access_log_person_mark}.
+ */
 @ProviderType
 public interface AccessLogStore {
 
@@ -27,7 +30,10 @@ public interface AccessLogStore {
     /** Moves the head to the last entry written. */
     void moveHead(Connection c, long lastSeq, String lastHash) throws SQLException;
 
-    /** Writes one entry (with its MAC) and one person row for each person it names. */
+    /**
+     * Writes one entry (with its MAC). Its person rows follow with {@link #indexPersons} (decision 0054);
+     * until then {@link #forPerson} and {@link #query} find it by its own list of persons.
+     */
     void append(Connection c, StoredAccessEntry entry) throws SQLException;
 
     /** @return by sequence number, the hashes of the entries written before V10 that have no MAC yet */
@@ -55,12 +61,27 @@ public interface AccessLogStore {
     /** @return the person rows of entries {@code from} to {@code to}, by entry */
     Map<Long, Set<String>> personRows(Connection c, long from, long to) throws SQLException;
 
+    /**
+     * @return the last entry whose person rows are written (every entry up to it has them; an entry after
+     *         it has none yet, or, when someone moved the mark back by hand, the ones it had)
+     */
+    long personsIndexedTo(Connection c) throws SQLException;
+
+    /**
+     * Writes the person rows of up to {@code max} entries after the mark, one per person each names, and
+     * moves the mark past them, holding the mark's row lock until the transaction ends (an indexer on
+     * another node waits, then goes on from the moved mark). Rows already there are kept.
+     *
+     * @return the number of entries indexed (0: the mark is at the chain's end)
+     */
+    int indexPersons(Connection c, int max) throws SQLException;
+
     // --- perf (issue 13): group commit in batches (decision 0035)
 
     /**
-     * Writes the entries of one group commit, in order, with their person rows: on PostgreSQL one
-     * statement for the whole batch (one round trip, decision 0054); on embedded H2 multi-row inserts
-     * of a few fixed sizes per table (decision 0044).
+     * Writes the entries of one group commit, in order: on PostgreSQL one statement for the whole batch
+     * (one round trip, decision 0054); on embedded H2 multi-row inserts of a few fixed sizes (decision
+     * 0044). Their person rows follow with {@link #indexPersons}.
      */
     void appendAll(Connection c, List<StoredAccessEntry> entries) throws SQLException;
 }

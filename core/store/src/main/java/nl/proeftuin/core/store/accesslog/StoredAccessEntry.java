@@ -8,6 +8,7 @@ import java.util.List;
  * verification must see as it is).
  *
  * @param personIds the persons the entry concerns, also kept one row each in {@code access_log_person}
+ *                  (written shortly after the entry, decision 0054)
  * @param mac       the entry's MAC; null for an entry written before V10 and not sealed yet
  */
 public record StoredAccessEntry(long seqNo, String eventId, Instant at, String node, String action, String outcome,

@@ -37,7 +37,7 @@ import java.util.logging.Logger;
 final class H2SchemaImage {
     private static final Logger LOG = Logger.getLogger(H2SchemaImage.class.getName());
     /** The last migration the image holds; Flyway applies every later one. */
-    static final int VERSION = 35;
+    static final int VERSION = 36;
     static final String RESOURCE = "db/image/h2-V" + VERSION + ".sql";
     /** Created first and dropped last by the image: found, an earlier load did not finish. */
     static final String LOADING = "proeftuin_schema_image_loading";

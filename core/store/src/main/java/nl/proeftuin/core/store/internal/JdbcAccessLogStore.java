@@ -22,7 +22,10 @@ import nl.proeftuin.core.store.accesslog.AccessLogStore;
 import nl.proeftuin.core.store.accesslog.StoredAccessEntry;
 import org.osgi.service.component.annotations.Component;
 
-/** The access log in {@code access_log}, {@code access_log_person} and {@code access_log_head} (V6, V10, V16). */
+/**
+ * The access log in {@code access_log}, {@code access_log_person}, {@code access_log_head} and
+ * {@code access_log_person_mark} (V6, V10, V16, V36).
+ */
 @Component(service = AccessLogStore.class)
 public class JdbcAccessLogStore implements AccessLogStore {
     private static final String COLUMNS = "seq_no, event_id, logged_at, node, action, outcome, user_id, user_name, "
@@ -53,9 +56,6 @@ public class JdbcAccessLogStore implements AccessLogStore {
                 e.userId(), e.userName(), e.role(), e.organisation(), e.onBehalfOf(), e.purpose(),
                 String.join(",", e.personIds()), e.caseId(), e.objectType(), e.objectId(), e.requestId(), e.detail(),
                 e.restricted(), e.prevHash(), e.hash(), e.mac());
-        for (String person : e.personIds()) {
-            Jdbc.update(c, "INSERT INTO access_log_person (seq_no, person_id) VALUES (?, ?)", e.seqNo(), person);
-        }
     }
 
     // --- perf (issue 13): one group commit's entries as one multi-row INSERT per table and chunk
@@ -73,36 +73,27 @@ public class JdbcAccessLogStore implements AccessLogStore {
             return;
         }
         List<Object[]> rows = new ArrayList<>(entries.size());
-        List<Object[]> persons = new ArrayList<>();
         for (StoredAccessEntry e : entries) {
             rows.add(new Object[] {e.seqNo(), e.eventId(), instant(e.at()), e.node(), e.action(), e.outcome(),
                 e.userId(), e.userName(), e.role(), e.organisation(), e.onBehalfOf(), e.purpose(),
                 String.join(",", e.personIds()), e.caseId(), e.objectType(), e.objectId(), e.requestId(), e.detail(),
                 e.restricted(), e.prevHash(), e.hash(), e.mac()});
-            for (String person : e.personIds()) {
-                persons.add(new Object[] {e.seqNo(), person});
-            }
         }
         insertRows(c, "INSERT INTO access_log (" + COLUMNS + ") VALUES ", 22, rows);
-        insertRows(c, "INSERT INTO access_log_person (seq_no, person_id) VALUES ", 2, persons);
     }
 
     /**
-     * On PostgreSQL the whole batch is ONE statement, whatever its size (decision 0054): the entries and
-     * their person rows as arrays, one per column, unnested into both tables by one statement with a
-     * data-modifying {@code WITH}. The group commit is serial, so its round trips are the chain's pace:
-     * the chunks of {@link #CHUNKS} took up to 8 statements per table, each a round trip.
+     * On PostgreSQL the whole batch is ONE statement, whatever its size (decision 0054): the entries as
+     * arrays, one per column, unnested into the table. The group commit is serial, so its round trips are
+     * the chain's pace: the chunks of {@link #CHUNKS} took up to 8 statements per table, each a round trip.
      */
-    static final String APPEND_AS_ARRAYS = "WITH e AS (INSERT INTO access_log (" + COLUMNS + ") SELECT * FROM unnest("
+    static final String APPEND_AS_ARRAYS = "INSERT INTO access_log (" + COLUMNS + ") SELECT * FROM unnest("
             + "?::bigint[], ?::varchar[], ?::timestamptz[], " + "?::varchar[], ".repeat(15) + "?::boolean[], "
-            + "?::varchar[], ?::varchar[], ?::varchar[]))"
-            + " INSERT INTO access_log_person (seq_no, person_id) SELECT * FROM unnest(?::bigint[], ?::varchar[])";
+            + "?::varchar[], ?::varchar[], ?::varchar[])";
 
     private static void appendAllAsArrays(Connection c, List<StoredAccessEntry> entries) throws SQLException {
         int n = entries.size();
         Object[][] columns = new Object[22][n];
-        List<Long> personSeqs = new ArrayList<>();
-        List<String> persons = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             StoredAccessEntry e = entries.get(i);
             Object[] row = {e.seqNo(), e.eventId(), e.at() == null ? null : e.at().toString(), e.node(), e.action(),
@@ -112,10 +103,6 @@ public class JdbcAccessLogStore implements AccessLogStore {
             for (int col = 0; col < row.length; col++) {
                 columns[col][i] = row[col];
             }
-            for (String person : e.personIds()) {
-                personSeqs.add(e.seqNo());
-                persons.add(person);
-            }
         }
         try (PreparedStatement ps = c.prepareStatement(APPEND_AS_ARRAYS)) {
             for (int col = 0; col < columns.length; col++) {
@@ -124,14 +111,82 @@ public class JdbcAccessLogStore implements AccessLogStore {
                 System.arraycopy(columns[col], 0, values, 0, n);
                 ps.setArray(col + 1, c.createArrayOf(type, values));
             }
-            ps.setArray(23, c.createArrayOf("int8", personSeqs.toArray(new Long[0])));
-            ps.setArray(24, c.createArrayOf("varchar", persons.toArray(new String[0])));
             ps.executeUpdate();
         }
     }
 
+    // --- perf (issue 13, decision 0054): person rows written behind the chain, in larger batches
+
+    @Override
+    public long personsIndexedTo(Connection c) throws SQLException {
+        return mark(c, "");
+    }
+
+    private static long mark(Connection c, String lock) throws SQLException {
+        return Jdbc.one(c, "SELECT indexed_to FROM access_log_person_mark WHERE mark_id = 1" + lock, rs -> rs.getLong(1))
+                .orElseThrow(() -> new SQLException("access_log_person_mark has no row: migration V36 incomplete"));
+    }
+
+    @Override
+    public int indexPersons(Connection c, int max) throws SQLException {
+        // the mark's row lock: an indexer on another node waits here, then reads the moved mark
+        long from = mark(c, " FOR UPDATE");
+        List<Object[]> entries = Jdbc.list(c, "SELECT seq_no, person_ids FROM access_log WHERE seq_no > ?"
+                + " ORDER BY seq_no LIMIT ?", rs -> new Object[] {rs.getLong(1), rs.getString(2)}, from, max);
+        if (entries.isEmpty()) {
+            return 0;
+        }
+        List<Object[]> rows = new ArrayList<>();
+        for (Object[] e : entries) {
+            for (String person : persons((String) e[1])) {
+                rows.add(new Object[] {e[0], person});
+            }
+        }
+        // rows already there (the mark moved back by hand) are left as they are; the check compares them
+        if (Jdbc.postgres(c)) {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO access_log_person (seq_no, person_id)"
+                    + " SELECT * FROM unnest(?::bigint[], ?::varchar[]) ON CONFLICT DO NOTHING")) {
+                ps.setArray(1, c.createArrayOf("int8", rows.stream().map(r -> r[0]).toArray(Long[]::new)));
+                ps.setArray(2, c.createArrayOf("varchar", rows.stream().map(r -> r[1]).toArray(String[]::new)));
+                ps.executeUpdate();
+            }
+        } else {
+            insertRows(c, "INSERT INTO access_log_person (seq_no, person_id) VALUES ", 2, rows,
+                    " ON CONFLICT DO NOTHING");
+        }
+        Jdbc.update(c, "UPDATE access_log_person_mark SET indexed_to = ? WHERE mark_id = 1",
+                entries.get(entries.size() - 1)[0]);
+        return entries.size();
+    }
+
+    /** The persons an entry's {@code person_ids} names (no comma is in an id: the log replaced them). */
+    private static Set<String> persons(String personIds) {
+        return personIds == null || personIds.isEmpty() ? Set.of()
+                : new java.util.LinkedHashSet<>(Arrays.asList(personIds.split(",", -1)));
+    }
+
+    /**
+     * The LIKE pattern that finds an entry naming the person in its {@code person_ids}, exactly: the list
+     * and the id between commas, LIKE's wildcards escaped with {@code !}. Null for an id with a comma,
+     * which no entry names (the log stores a comma in an id as text), so that it matches nothing.
+     */
+    static String namedIn(String personId) {
+        if (personId.indexOf(',') >= 0) {
+            return null;
+        }
+        return "%," + personId.replace("!", "!!").replace("%", "!%").replace("_", "!_") + ",%";
+    }
+
+    /** The condition on {@code access_log l} that the entry names the person of {@link #namedIn}'s pattern. */
+    private static final String NAMES = "(',' || l.person_ids || ',') LIKE ? ESCAPE '!'";
+
     /** The rows in statements of {@link #CHUNKS} rows each (the same few texts every batch). */
     private static void insertRows(Connection c, String insert, int columns, List<Object[]> rows) throws SQLException {
+        insertRows(c, insert, columns, rows, "");
+    }
+
+    private static void insertRows(Connection c, String insert, int columns, List<Object[]> rows, String suffix)
+            throws SQLException {
         int at = 0;
         for (int chunk : CHUNKS) {
             if (rows.size() - at < chunk) {
@@ -142,6 +197,7 @@ public class JdbcAccessLogStore implements AccessLogStore {
             for (int i = 0; i < chunk; i++) {
                 sql.append(i == 0 ? "" : ", ").append(one);
             }
+            sql.append(suffix);
             try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
                 while (rows.size() - at >= chunk) {
                     for (int i = 0; i < chunk; i++) {
@@ -188,8 +244,19 @@ public class JdbcAccessLogStore implements AccessLogStore {
 
     @Override
     public List<StoredAccessEntry> query(Connection c, AccessLogFilter q, int limit) throws SQLException {
-        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM access_log l WHERE 1 = 1");
+        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM access_log l");
         List<Object> params = new ArrayList<>();
+        if (q.personId() != null) {
+            // by its person rows, and after the mark (rows not written yet) by the entry's own list: a join
+            // with a UNION, which both engines run once (an OR made PostgreSQL walk the log; decision 0049)
+            sql.append(" JOIN (SELECT p.seq_no AS hit FROM access_log_person p WHERE p.person_id = ?"
+                    + " UNION SELECT l.seq_no FROM access_log l WHERE l.seq_no >"
+                    + " (SELECT indexed_to FROM access_log_person_mark WHERE mark_id = 1) AND " + NAMES + ") s"
+                    + " ON s.hit = l.seq_no");
+            params.add(q.personId());
+            params.add(namedIn(q.personId()));
+        }
+        sql.append(" WHERE 1 = 1");
         if (q.from() != null) {
             sql.append(" AND logged_at >= ?");
             params.add(q.from());
@@ -201,10 +268,6 @@ public class JdbcAccessLogStore implements AccessLogStore {
         if (q.userId() != null) {
             sql.append(" AND user_id = ?");
             params.add(q.userId());
-        }
-        if (q.personId() != null) {
-            sql.append(" AND EXISTS (SELECT 1 FROM access_log_person p WHERE p.seq_no = l.seq_no AND p.person_id = ?)");
-            params.add(q.personId());
         }
         if (q.caseId() != null) {
             sql.append(" AND case_id = ?");
@@ -238,8 +301,21 @@ public class JdbcAccessLogStore implements AccessLogStore {
         // (decision 0036); entries from before the person index existed (up to legacy_seq, none on an
         // installation that began at 0.2 or later) are found through the person's cases, as a UNION, not
         // an OR (an OR of two subqueries makes PostgreSQL test every entry)
-        long legacy = Jdbc.one(c, "SELECT COALESCE(legacy_seq, 0) FROM access_log_head WHERE head_id = 1",
-                rs -> rs.getLong(1)).orElse(0L);
+        long[] marks = Jdbc.one(c, "SELECT COALESCE(h.legacy_seq, 0), m.indexed_to FROM access_log_head h,"
+                + " access_log_person_mark m WHERE h.head_id = 1 AND m.mark_id = 1",
+                rs -> new long[] {rs.getLong(1), rs.getLong(2)}).orElse(new long[] {0, 0});
+        long legacy = marks[0];
+        long indexedTo = marks[1];
+        // the newest first: the entries after the mark (no person rows yet) by their own list of persons
+        List<StoredAccessEntry> out = new ArrayList<>(namedIn(personId) == null ? List.of()
+                : Jdbc.list(c, "SELECT " + COLUMNS.replaceAll("(^|, )", "$1l.") + " FROM access_log l WHERE l.seq_no > ?"
+                        + " AND l.restricted = FALSE AND " + NAMES + (from != null ? " AND l.logged_at >= ?" : "")
+                        + (to != null ? " AND l.logged_at < ?" : "") + " ORDER BY l.seq_no DESC LIMIT ?",
+                        JdbcAccessLogStore::row, Jdbc.params(java.util.stream.Stream.of(indexedTo, namedIn(personId), from,
+                                to, limit).filter(java.util.Objects::nonNull).toList())));
+        if (out.size() >= limit) {
+            return out;
+        }
         List<Object> params = new ArrayList<>(List.of(personId));
         StringBuilder sql;
         if (legacy == 0) {
@@ -256,6 +332,8 @@ public class JdbcAccessLogStore implements AccessLogStore {
             params.add(personId);
             params.add(legacy);
         }
+        sql.append(" AND l.seq_no <= ?");
+        params.add(indexedTo);
         if (from != null) {
             sql.append(" AND l.logged_at >= ?");
             params.add(from);
@@ -265,8 +343,9 @@ public class JdbcAccessLogStore implements AccessLogStore {
             params.add(to);
         }
         sql.append(" ORDER BY l.seq_no DESC LIMIT ?");
-        params.add(limit);
-        return Jdbc.list(c, sql.toString(), JdbcAccessLogStore::row, params.toArray());
+        params.add(limit - out.size());
+        out.addAll(Jdbc.list(c, sql.toString(), JdbcAccessLogStore::row, params.toArray()));
+        return out;
     }
 
     @Override

@@ -199,6 +199,12 @@ public final class FamilyGenerator {
                 head.setLong(3, seal == null ? chain.seq : 0);
                 head.executeUpdate();
             }
+            // the generator writes every entry's person rows itself: the indexer's mark is at the end (V36)
+            try (PreparedStatement mark = c.prepareStatement(
+                    "UPDATE access_log_person_mark SET indexed_to = ? WHERE mark_id = 1")) {
+                mark.setLong(1, chain.seq);
+                mark.executeUpdate();
+            }
             c.commit();
             return new Result(families, persons, cases, chain.seq, rows, (System.nanoTime() - began) / 1_000_000);
         } catch (SQLException | RuntimeException e) {

@@ -468,38 +468,73 @@ class JdbcStoresTest {
 
         /**
          * A group commit's batch (one statement on PostgreSQL, multi-row inserts on H2, decision 0054) stores
-         * every value as given, nulls and the characters an array literal or a CSV quotes included, and one
-         * person row per person named; 70 entries cross every chunk size.
+         * every value as given, nulls and the characters an array literal or a CSV quotes included; 70
+         * entries cross every chunk size. Its person rows follow with indexPersons, one per person named;
+         * before and after, a person's access view and a query by person find each entry exactly once,
+         * and LIKE's wildcards in an id match only themselves.
          */
         @Test
-        void aBatchOfAccessEntriesStoresEveryValueAndOnePersonRowPerPerson() throws Exception {
+        void aBatchOfAccessEntriesStoresEveryValueAndItsPersonRowsFollow() throws Exception {
             JdbcAccessLogStore log = new JdbcAccessLogStore();
             long first = 7_000_000 + (System.nanoTime() & 0xffff) * 100;
+            String tag = Long.toString(first, 36);
             List<nl.proeftuin.core.store.accesslog.StoredAccessEntry> batch = new ArrayList<>();
             for (int i = 0; i < 70; i++) {
                 boolean bare = i % 3 == 0;
                 List<String> persons = switch (i % 4) {
                     case 0 -> List.of();
-                    case 1 -> List.of("p-" + i);
-                    default -> List.of("p-" + i + "-a", "NULL", "p\\\"{" + i + "}");
+                    case 1 -> List.of(tag + "-" + i);
+                    default -> List.of(tag + "-" + i + "-a", "NULL", "p\\\"{" + i + "}");
                 };
                 batch.add(new nl.proeftuin.core.store.accesslog.StoredAccessEntry(first + i, id(),
                         T0.plusMillis(i), "node-1", "READ", i % 2 == 0 ? "SUCCESS" : "DENIED", "user-" + i,
                         bare ? null : "Zoë \"de\" Vries, {🙂}", bare ? null : "PROFESSIONAL", bare ? null : "Wijkteam",
                         bare ? null : "pro-2", bare ? null : "onderzoek\nnaar \\ zorg", persons,
                         bare ? null : "case-" + i, bare ? null : "case", bare ? null : "case-" + i,
-                        bare ? null : "req-" + i, bare ? null : "GET /cases/{caseId} -> 200; a,b \"c\"", i % 5 == 0,
+                        bare ? null : "req-" + i, bare ? null : "GET /cases/{caseId} -> 200; a,b \"c\"", false,
                         "prev-" + i, "hash-" + i, bare ? null : "mac-" + i));
             }
+            // LIKE's wildcards: "<tag>_x%" names the first entry only, "<tag>ax%y" the second
+            batch.add(entryNaming(first + 70, tag + "_x%"));
+            batch.add(entryNaming(first + 71, tag + "ax%y"));
             db.inTransaction(c -> {
                 log.appendAll(c, batch);
                 return null;
             });
             assertEquals(batch, db.read(c -> log.page(c, first, 100)));
-            Map<Long, Set<String>> rows = db.read(c -> log.personRows(c, first, first + 69));
-            for (var e : batch) {
-                assertEquals(Set.copyOf(e.personIds()), rows.getOrDefault(e.seqNo(), Set.of()), "entry " + e.seqNo());
+            for (boolean indexed : new boolean[] {false, true}) {
+                if (indexed) {
+                    long before = db.read(log::personsIndexedTo);
+                    assertTrue(before < first, "nothing of the batch is indexed yet");
+                    while (db.inTransaction(c -> log.indexPersons(c, 50)) > 0) {
+                        // until the mark is at the end of the chain
+                    }
+                    assertEquals(first + 71, db.read(log::personsIndexedTo));
+                }
+                Map<Long, Set<String>> rows = db.read(c -> log.personRows(c, first, first + 71));
+                for (var e : batch) {
+                    assertEquals(indexed ? Set.copyOf(e.personIds()) : Set.of(), rows.getOrDefault(e.seqNo(), Set.of()),
+                            "entry " + e.seqNo());
+                }
+                for (String person : List.of(tag + "-1", tag + "-6-a", tag + "_x%", tag + "ax%y")) {
+                    List<Long> expected = batch.stream().filter(e -> e.personIds().contains(person))
+                            .map(nl.proeftuin.core.store.accesslog.StoredAccessEntry::seqNo).toList();
+                    assertEquals(1, expected.size(), person);
+                    assertEquals(expected, db.read(c -> log.forPerson(c, person, null, null, 10)).stream()
+                            .map(nl.proeftuin.core.store.accesslog.StoredAccessEntry::seqNo).toList(), person);
+                    assertEquals(expected, db.read(c -> log.query(c, new nl.proeftuin.core.store.accesslog.AccessLogFilter(
+                            null, null, null, person, null, null, null, first - 1, null), 10)).stream()
+                            .map(nl.proeftuin.core.store.accesslog.StoredAccessEntry::seqNo).toList(), person);
+                }
+                // an id with a comma is named by no entry (the log keeps a comma in an id as text)
+                assertEquals(List.of(), db.read(c -> log.forPerson(c, tag + "-6-a,NULL", null, null, 10)));
             }
+        }
+
+        static nl.proeftuin.core.store.accesslog.StoredAccessEntry entryNaming(long seq, String person) {
+            return new nl.proeftuin.core.store.accesslog.StoredAccessEntry(seq, UUID.randomUUID().toString(), T0, "node-1",
+                    "READ", "SUCCESS", "user-x", null, null, null, null, null, List.of(person), null, null, null, null,
+                    null, false, "prev", "hash", "mac");
         }
 
         /** The guard's one query about a case (perf, issue 13) gives what caseOwner, onTeam and assigned give. */

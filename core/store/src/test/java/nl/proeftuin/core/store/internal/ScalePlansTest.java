@@ -242,6 +242,19 @@ class ScalePlansTest {
             visibility.onTeamOfACaseOf(c, personId, professional, Set.of(municipality));
             return null;
         }));
+        // decision 0054: the newest entries' person rows are written behind the chain; until then the view
+        // and a query by person read them by their own list, from the mark on (the mark moved back 100 here)
+        long indexedTo = db.read(accessLog::personsIndexedTo);
+        db.inTransaction(c -> Jdbc.update(c, "UPDATE access_log_person_mark SET indexed_to = ? WHERE mark_id = 1",
+                indexedTo - 100));
+        scenarios.put("the view and the indexer, 100 entries behind", record(c -> {
+            accessLog.forPerson(c, personId, null, null, 100);
+            accessLog.query(c, new AccessLogFilter(null, null, null, personId, null, null, null, null), 100);
+            // rows already there are kept (ON CONFLICT DO NOTHING): the mark is back at the end afterwards
+            accessLog.indexPersons(c, 5000);
+            return null;
+        }));
+        assertEquals(indexedTo, (long) db.read(accessLog::personsIndexedTo));
         scenarios.put("the access log by person and by case", record(c -> {
             accessLog.query(c, new AccessLogFilter(null, null, null, personId, null, null, null, null), 100);
             accessLog.query(c, new AccessLogFilter(null, null, null, null, caseId, null, null, null), 100);

@@ -1,4 +1,4 @@
--- The schema of migrations V1 to V35 for an empty embedded H2 database (decision 0040). Written by H2SchemaImageTest; do not edit.
+-- The schema of migrations V1 to V36 for an empty embedded H2 database (decision 0040). Written by H2SchemaImageTest; do not edit.
 CREATE TABLE "public"."proeftuin_schema_image_loading"("at" TIMESTAMP);
 CREATE CACHED TABLE "public"."flyway_schema_history"(
     "installed_rank" INTEGER NOT NULL,
@@ -13,7 +13,7 @@ CREATE CACHED TABLE "public"."flyway_schema_history"(
     "success" BOOLEAN NOT NULL
 );
 ALTER TABLE "public"."flyway_schema_history" ADD CONSTRAINT "public"."flyway_schema_history_pk" PRIMARY KEY("installed_rank");
--- 33 +/- SELECT COUNT(*) FROM public.flyway_schema_history;
+-- 34 +/- SELECT COUNT(*) FROM public.flyway_schema_history;
 INSERT INTO "public"."flyway_schema_history" VALUES
 (-1, NULL, '<< Flyway Schema History table created >>', 'TABLE', '', NULL, 'sa', TIMESTAMP '2000-01-01 00:00:00', 0, TRUE),
 (1, '1', 'platform', 'SQL', 'V1__platform.sql', 2016143938, 'sa', TIMESTAMP '2000-01-01 00:00:00', 0, TRUE),
@@ -48,7 +48,8 @@ INSERT INTO "public"."flyway_schema_history" VALUES
 INSERT INTO "public"."flyway_schema_history" VALUES
 (30, '33', 'monitor tally', 'SQL', 'V33__monitor_tally.sql', -1886183139, 'sa', TIMESTAMP '2000-01-01 00:00:00', 0, TRUE),
 (31, '34', 'name statistics', 'SQL', 'V34__name_statistics.sql', 294334488, 'sa', TIMESTAMP '2000-01-01 00:00:00', 0, TRUE),
-(32, '35', 'identity cache', 'SQL', 'V35__identity_cache.sql', -476450374, 'sa', TIMESTAMP '2000-01-01 00:00:00', 0, TRUE);
+(32, '35', 'identity cache', 'SQL', 'V35__identity_cache.sql', -476450374, 'sa', TIMESTAMP '2000-01-01 00:00:00', 0, TRUE),
+(33, '36', 'access log person mark', 'SQL', 'V36__access_log_person_mark.sql', -1515315041, 'sa', TIMESTAMP '2000-01-01 00:00:00', 0, TRUE);
 CREATE INDEX "public"."flyway_schema_history_s_idx" ON "public"."flyway_schema_history"("success" NULLS LAST);
 CREATE CACHED TABLE "public"."platform_setting"(
     "setting_name" CHARACTER VARYING(100) NOT NULL,
@@ -1143,7 +1144,16 @@ CREATE CACHED TABLE "public"."crowd_notice"(
 ALTER TABLE "public"."crowd_notice" ADD CONSTRAINT "public"."CONSTRAINT_16" PRIMARY KEY("id");
 -- 0 +/- SELECT COUNT(*) FROM public.crowd_notice;
 CREATE INDEX "public"."crowd_notice_user_ix" ON "public"."crowd_notice"("user_id" NULLS LAST);
+CREATE CACHED TABLE "public"."access_log_person_mark"(
+    "mark_id" INTEGER NOT NULL,
+    "indexed_to" BIGINT NOT NULL
+);
+ALTER TABLE "public"."access_log_person_mark" ADD CONSTRAINT "public"."CONSTRAINT_5E" PRIMARY KEY("mark_id");
+-- 1 +/- SELECT COUNT(*) FROM public.access_log_person_mark;
+INSERT INTO "public"."access_log_person_mark" VALUES
+(1, 0);
 ALTER TABLE "public"."relationship" ADD CONSTRAINT "public"."relationship_distinct_ck" CHECK("from_person_id" <> "to_person_id") NOCHECK;
+ALTER TABLE "public"."access_log_person_mark" ADD CONSTRAINT "public"."access_log_person_mark_single_ck" CHECK("mark_id" = 1) NOCHECK;
 ALTER TABLE "public"."access_log_head" ADD CONSTRAINT "public"."access_log_head_single_ck" CHECK("head_id" = 1) NOCHECK;
 ALTER TABLE "public"."municipal_term" ADD CONSTRAINT "public"."municipal_term_days_ck" CHECK("decision_term_days" BETWEEN 1 AND 365) NOCHECK;
 ALTER TABLE "public"."safe_address_version" ADD CONSTRAINT "public"."safe_address_version_kind_ck" CHECK("change_kind" IN('RECORDED', 'CHANGED', 'READER_ADDED')) NOCHECK;
