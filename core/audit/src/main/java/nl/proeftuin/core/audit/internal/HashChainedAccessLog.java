@@ -741,6 +741,10 @@ public class HashChainedAccessLog implements AccessLog {
         // every entry up to the mark has its person rows; one after it has none yet (or, the mark moved back
         // by hand, the ones it had): the access view finds those by their own list, which their hash covers
         long indexedTo = store.personsIndexedTo(c);
+        if (indexedTo < 0) {
+            return broken(0, null, null, "the mark of the entries whose person rows are written"
+                    + " (access_log_person_mark) is missing: removed by hand");
+        }
         long checked = 0;
         while (true) {
             List<AccessLogEntry> page = new ArrayList<>();

@@ -211,6 +211,22 @@ class AccessLogRewriteTest extends AuditTestBase {
         assertTrue(log.verify().intact(), log.verify().reason());
     }
 
+    /** The mark's row removed by hand: found, and the view still finds every entry (by their own lists). */
+    @Test
+    void aRemovedMarkIsFound() throws Exception {
+        appendTen();
+        List<AccessLogEntry> before = log.forPerson("p2", null, null, 100);
+        sql("DELETE FROM access_log_person_mark");
+        try {
+            ChainVerification result = log.verify();
+            assertFalse(result.intact(), "the mark's removal went unnoticed");
+            assertTrue(result.reason().contains("access_log_person_mark"), result.reason());
+            assertEquals(before, log.forPerson("p2", null, null, 100));
+        } finally {
+            sql("INSERT INTO access_log_person_mark (mark_id, indexed_to) VALUES (1, 10)");
+        }
+    }
+
     /** The mark moved past the chain's end by hand, so that new entries would get no person rows: found. */
     @Test
     void aMarkMovedPastTheEndIsFound() throws Exception {

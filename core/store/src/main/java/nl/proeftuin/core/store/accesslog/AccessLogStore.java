@@ -63,7 +63,8 @@ public interface AccessLogStore {
 
     /**
      * @return the last entry whose person rows are written (every entry up to it has them; an entry after
-     *         it has none yet, or, when someone moved the mark back by hand, the ones it had)
+     *         it has none yet, or, when someone moved the mark back by hand, the ones it had); -1 when the
+     *         mark's row is missing (removed by hand)
      */
     long personsIndexedTo(Connection c) throws SQLException;
 

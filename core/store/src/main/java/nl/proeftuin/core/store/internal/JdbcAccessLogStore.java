@@ -119,18 +119,15 @@ public class JdbcAccessLogStore implements AccessLogStore {
 
     @Override
     public long personsIndexedTo(Connection c) throws SQLException {
-        return mark(c, "");
-    }
-
-    private static long mark(Connection c, String lock) throws SQLException {
-        return Jdbc.one(c, "SELECT indexed_to FROM access_log_person_mark WHERE mark_id = 1" + lock, rs -> rs.getLong(1))
-                .orElseThrow(() -> new SQLException("access_log_person_mark has no row: migration V36 incomplete"));
+        return Jdbc.one(c, "SELECT indexed_to FROM access_log_person_mark WHERE mark_id = 1", rs -> rs.getLong(1))
+                .orElse(-1L);
     }
 
     @Override
     public int indexPersons(Connection c, int max) throws SQLException {
         // the mark's row lock: an indexer on another node waits here, then reads the moved mark
-        long from = mark(c, " FOR UPDATE");
+        long from = Jdbc.one(c, "SELECT indexed_to FROM access_log_person_mark WHERE mark_id = 1 FOR UPDATE",
+                rs -> rs.getLong(1)).orElseThrow(() -> new SQLException("access_log_person_mark has no row"));
         List<Object[]> entries = Jdbc.list(c, "SELECT seq_no, person_ids FROM access_log WHERE seq_no > ?"
                 + " ORDER BY seq_no LIMIT ?", rs -> new Object[] {rs.getLong(1), rs.getString(2)}, from, max);
         if (entries.isEmpty()) {
@@ -306,34 +303,43 @@ public class JdbcAccessLogStore implements AccessLogStore {
                 rs -> new long[] {rs.getLong(1), rs.getLong(2)}).orElse(new long[] {0, 0});
         long legacy = marks[0];
         long indexedTo = marks[1];
-        // the newest first: the entries after the mark (no person rows yet) by their own list of persons
-        List<StoredAccessEntry> out = new ArrayList<>(namedIn(personId) == null ? List.of()
-                : Jdbc.list(c, "SELECT " + COLUMNS.replaceAll("(^|, )", "$1l.") + " FROM access_log l WHERE l.seq_no > ?"
-                        + " AND l.restricted = FALSE AND " + NAMES + (from != null ? " AND l.logged_at >= ?" : "")
-                        + (to != null ? " AND l.logged_at < ?" : "") + " ORDER BY l.seq_no DESC LIMIT ?",
-                        JdbcAccessLogStore::row, Jdbc.params(java.util.stream.Stream.of(indexedTo, namedIn(personId), from,
-                                to, limit).filter(java.util.Objects::nonNull).toList())));
+        // newest first: the entries after the mark (no person rows yet, decision 0054) by their own list
+        List<StoredAccessEntry> out = new ArrayList<>();
+        String named = namedIn(personId);
+        if (named != null) {
+            out.addAll(newestFirst(c, "SELECT " + L_COLUMNS + " FROM access_log l WHERE l.seq_no > ? AND"
+                    + " l.restricted = FALSE AND " + NAMES, new ArrayList<>(List.of(indexedTo, named)), from, to, limit));
+        }
         if (out.size() >= limit) {
             return out;
         }
         List<Object> params = new ArrayList<>(List.of(personId));
-        StringBuilder sql;
+        String sql;
         if (legacy == 0) {
-            sql = new StringBuilder("SELECT " + COLUMNS.replaceAll("(^|, )", "$1l.") + " FROM access_log_person p"
-                    + " JOIN access_log l ON l.seq_no = p.seq_no WHERE p.person_id = ? AND l.restricted = FALSE");
+            sql = "SELECT " + L_COLUMNS + " FROM access_log_person p JOIN access_log l ON l.seq_no = p.seq_no"
+                    + " WHERE p.person_id = ? AND l.restricted = FALSE";
         } else {
             // a join with the UNION, not "seq_no IN (... UNION ...)", which H2 ran again for every entry it
             // walked past (decision 0049)
-            sql = new StringBuilder("SELECT " + COLUMNS.replaceAll("(^|, )", "$1l.") + " FROM access_log l"
+            sql = "SELECT " + L_COLUMNS + " FROM access_log l"
                     + " JOIN (SELECT p.seq_no AS seq_no FROM access_log_person p WHERE p.person_id = ?"
                     + " UNION SELECT o.seq_no FROM access_log o WHERE o.case_id IN"
                     + " (SELECT m.case_id FROM case_member m WHERE m.person_id = ?) AND o.seq_no <= ?) s"
-                    + " ON s.seq_no = l.seq_no WHERE l.restricted = FALSE");
+                    + " ON s.seq_no = l.seq_no WHERE l.restricted = FALSE";
             params.add(personId);
             params.add(legacy);
         }
-        sql.append(" AND l.seq_no <= ?");
         params.add(indexedTo);
+        out.addAll(newestFirst(c, sql + " AND l.seq_no <= ?", params, from, to, limit - out.size()));
+        return out;
+    }
+
+    private static final String L_COLUMNS = COLUMNS.replaceAll("(^|, )", "$1l.");
+
+    /** The entries a query on {@code access_log l} finds in the time window, newest first, at most {@code limit}. */
+    private static List<StoredAccessEntry> newestFirst(Connection c, String query, List<Object> params, Instant from,
+            Instant to, int limit) throws SQLException {
+        StringBuilder sql = new StringBuilder(query);
         if (from != null) {
             sql.append(" AND l.logged_at >= ?");
             params.add(from);
@@ -343,9 +349,8 @@ public class JdbcAccessLogStore implements AccessLogStore {
             params.add(to);
         }
         sql.append(" ORDER BY l.seq_no DESC LIMIT ?");
-        params.add(limit - out.size());
-        out.addAll(Jdbc.list(c, sql.toString(), JdbcAccessLogStore::row, params.toArray()));
-        return out;
+        params.add(limit);
+        return Jdbc.list(c, sql.toString(), JdbcAccessLogStore::row, params.toArray());
     }
 
     @Override
