@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # bench/access-log-append.sh - sustained access-log appends per second (perf, issue 13, decision 0035):
-# the real HashChainedAccessLog (hash chain, MAC, group commit, the case's members read in the commit)
-# on H2 as the distribution ships it and on an embedded PostgreSQL, THREADS (50) appenders for DURATION
-# (10 s) after a 2 s warm-up. Prints entries/s, the append latency p50/p99 (what logging adds to a
+# the real HashChainedAccessLog (hash chain, MAC, group commit, the case's members read before it, the
+# person rows' indexer) on H2 as the distribution ships it and on an embedded PostgreSQL, THREADS (50)
+# appenders for DURATION (10 s) after a 2 s warm-up. Prints entries/s, the append latency p50/p99 (what logging adds to a
 # request) and whether the whole chain verifies afterwards: the whole check timed (entries verified per
 # second, and what that makes of a 10-million-entry log), then 1,000 entries more and the incremental
 # check from the whole one's mark (proeftuin:audit-verify --since-last), timed. Target (issue 13): >= 10,000 entries/s on
