@@ -93,7 +93,8 @@ public class MunicipalDecisions implements MunicipalInbox {
     @Override
     public InboxItem request(String requestId) {
         String id = Check.text("requestId", requestId, Check.ID);
-        return domain.read(c -> item(store.lock(c, id).orElseThrow(() -> new NotFoundException("request " + id))));
+        // a read: it neither waits for a decision being made nor locks the row (a GET that wrote a row lock)
+        return domain.read(c -> item(store.find(c, id).orElseThrow(() -> new NotFoundException("request " + id))));
     }
 
     @Override

@@ -106,6 +106,44 @@ class MunicipalDecisionsTest {
             assertEquals(new DecisionTimes(town, 2, 2, 0, 0, 3.0, 3.0), times);
         }
 
+        /**
+         * Reading a request (GET /municipal/requests/{id}) is a read: it does not wait while a decision on
+         * it is being made, and it takes no row lock (it took one, SELECT ... FOR UPDATE, and waited).
+         */
+        @Test
+        void readingARequestDoesNotWaitForADecisionBeingMade() throws Exception {
+            Family f = withTeam(new CareFinderTest.TestConnector());
+            MaatwerkView m = finder.requestMaatwerk(ANS, f.kase().id(), maatwerkFor(f.child().id()));
+            java.util.concurrent.CountDownLatch locked = new java.util.concurrent.CountDownLatch(1);
+            java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+            Thread decider = new Thread(() -> {
+                try {
+                    database.inTransaction(c -> {
+                        store.lock(c, m.id()).orElseThrow();
+                        locked.countDown();
+                        try {
+                            release.await();
+                        } catch (InterruptedException e) {
+                            throw new java.sql.SQLException(e);
+                        }
+                        return null;
+                    });
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }, "deciding");
+            decider.start();
+            try {
+                assertTrue(locked.await(30, java.util.concurrent.TimeUnit.SECONDS), "the decider holds the lock");
+                InboxItem read = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(Duration.ofSeconds(5),
+                        () -> municipal.request(m.id()), "the read waited for the decider's lock");
+                assertEquals(m.id(), read.id());
+            } finally {
+                release.countDown();
+                decider.join();
+            }
+        }
+
         @Test
         void theDeadlineFollowsTheMunicipalitysOwnTerm() {
             CareFinderTest.TestConnector connector = new CareFinderTest.TestConnector();

@@ -106,6 +106,13 @@ public class JdbcMunicipalDecisionStore implements MunicipalDecisionStore {
     }
 
     @Override
+    public Optional<InboxRow> find(Connection c, String requestId) throws SQLException {
+        Optional<InboxRow> maatwerk = Jdbc.one(c, MAATWERK + " WHERE m.id = ?", JdbcMunicipalDecisionStore::row, requestId);
+        return maatwerk.isPresent() ? maatwerk
+                : Jdbc.one(c, CARE + " AND r.id = ?", JdbcMunicipalDecisionStore::row, requestId);
+    }
+
+    @Override
     public void insertDecision(Connection c, StoredDecision d) throws SQLException {
         Jdbc.update(c, "INSERT INTO municipal_decision (request_id, request_kind, case_id, municipality, outcome, reasons,"
                 + " decided_at, decided_by, decided_by_name, objection_until) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",

@@ -39,6 +39,12 @@ public interface MunicipalDecisionStore {
     /** @return the request (maatwerk or care), its row locked for update @throws SQLException on a database failure */
     Optional<InboxRow> lock(Connection c, String requestId) throws SQLException;
 
+    /**
+     * @return the request (maatwerk or care), not locked: for reading it, which must not wait for a
+     *         decision being made or mark the row @throws SQLException on a database failure
+     */
+    Optional<InboxRow> find(Connection c, String requestId) throws SQLException;
+
     /** Records a decision (one per request: a second is a constraint violation). @throws SQLException */
     void insertDecision(Connection c, StoredDecision decision) throws SQLException;
 

@@ -8,7 +8,7 @@
  * {@code assignment} and {@code plugin_alert}, whose owners write them. Holds no rules.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package nl.proeftuin.core.store.municipal;
 
 import org.osgi.annotation.bundle.Export;
