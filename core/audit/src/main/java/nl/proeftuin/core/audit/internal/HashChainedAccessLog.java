@@ -161,13 +161,46 @@ public class HashChainedAccessLog implements AccessLog {
         return total;
     }
 
-    private void indexPersonsQuietly() {
+    /** Whether the indexer's last round failed (its thread only): an outage is logged once, not every round. */
+    private boolean indexingFailing;
+    /** When the indexer last reached the chain's end (this log's clock). */
+    private volatile Instant caughtUp;
+    /** The registry the lag gauge is registered with (the indexer's thread only). */
+    private MeterRegistry gauged;
+
+    /** One round of the indexer (its thread; tests call it directly). */
+    void indexPersonsQuietly() {
+        gaugeTheLag();
         try {
             indexPersonsNow();
+            caughtUp = clock.instant();
+            if (indexingFailing) {
+                indexingFailing = false;
+                LOG.info("The person rows of the newest access-log entries are written again");
+            }
         } catch (RuntimeException e) {
             // nothing is lost: until the rows are written, the access view finds the entries by their own list
-            LOG.error("The person rows of the newest access-log entries could not be written now; retried in {} ms",
-                    INDEX_EVERY_MILLIS, e);
+            if (!indexingFailing) {
+                indexingFailing = true;
+                LOG.error("The person rows of the newest access-log entries cannot be written now; retried every {} ms"
+                        + " (logged again when they are written)", INDEX_EVERY_MILLIS, e);
+            }
+        }
+    }
+
+    /**
+     * {@code proeftuin_access_log_person_rows_lag_seconds}: how long ago this node's indexer last reached
+     * the chain's end; a fraction of a second while it works. While it grows, a person's access view reads
+     * ever more entries by their own lists (docs/ops/prometheus/alerts.yml).
+     */
+    private void gaugeTheLag() {
+        MeterRegistry registry = meters;
+        if (registry != null && registry != gauged) {
+            io.micrometer.core.instrument.Gauge.builder("proeftuin.access.log.person.rows.lag", this,
+                    log -> Duration.between(log.caughtUp, log.clock.instant()).toMillis() / 1000.0)
+                    .description("Seconds since the access log's person rows were last written up to the chain's end")
+                    .baseUnit("seconds").register(registry);
+            gauged = registry;
         }
     }
 
@@ -247,6 +280,7 @@ public class HashChainedAccessLog implements AccessLog {
         this.seal = seal;
         this.checkpointEvery = Math.max(1, checkpointEvery);
         this.checkpointInterval = checkpointInterval;
+        this.caughtUp = clock.instant();
         sealLegacyEntries();
     }
 

@@ -156,6 +156,32 @@ class AccessLogTest extends AuditTestBase {
                 m.getId().toString()));
     }
 
+    /**
+     * The indexer's lag (decision 0054) is a gauge: 0 after a round that reached the chain's end, growing
+     * while its rounds fail (an outage is logged once), 0 again when they succeed.
+     */
+    @Test
+    void theIndexersLagIsMeasuredAndGrowsWhileItFails() throws Exception {
+        var registry = new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
+        log.meters = registry;
+        appendTen();
+        log.indexPersonsQuietly();
+        assertEquals(0.0, registry.get("proeftuin.access.log.person.rows.lag").gauge().value());
+        log.append(read("user-x", "p1"));
+        sql("ALTER TABLE access_log_person RENAME TO access_log_person_away");
+        try {
+            log.indexPersonsQuietly();
+            clock.advance(Duration.ofMinutes(10));
+            log.indexPersonsQuietly();
+            assertEquals(600.0, registry.get("proeftuin.access.log.person.rows.lag").gauge().value());
+        } finally {
+            sql("ALTER TABLE access_log_person_away RENAME TO access_log_person");
+        }
+        log.indexPersonsQuietly();
+        assertEquals(0.0, registry.get("proeftuin.access.log.person.rows.lag").gauge().value());
+        assertEquals(11L, (long) database.read(c -> new nl.proeftuin.core.store.internal.JdbcAccessLogStore().personsIndexedTo(c)));
+    }
+
     @Test
     void anEmptyLogIsIntact() {
         assertEquals(new ChainVerification(true, 0, null, null, null), log.verify());

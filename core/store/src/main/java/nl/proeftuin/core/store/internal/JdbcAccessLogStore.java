@@ -298,8 +298,9 @@ public class JdbcAccessLogStore implements AccessLogStore {
         // (decision 0036); entries from before the person index existed (up to legacy_seq, none on an
         // installation that began at 0.2 or later) are found through the person's cases, as a UNION, not
         // an OR (an OR of two subqueries makes PostgreSQL test every entry)
-        long[] marks = Jdbc.one(c, "SELECT COALESCE(h.legacy_seq, 0), m.indexed_to FROM access_log_head h,"
-                + " access_log_person_mark m WHERE h.head_id = 1 AND m.mark_id = 1",
+        // without the mark's row (removed by hand; verification names it) every entry is read by its own list
+        long[] marks = Jdbc.one(c, "SELECT COALESCE(h.legacy_seq, 0), COALESCE((SELECT m.indexed_to FROM"
+                + " access_log_person_mark m WHERE m.mark_id = 1), 0) FROM access_log_head h WHERE h.head_id = 1",
                 rs -> new long[] {rs.getLong(1), rs.getLong(2)}).orElse(new long[] {0, 0});
         long legacy = marks[0];
         long indexedTo = marks[1];
