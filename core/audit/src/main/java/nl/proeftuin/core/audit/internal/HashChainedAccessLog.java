@@ -117,19 +117,20 @@ public class HashChainedAccessLog implements AccessLog {
                 database, regionKeys, store, node(config)),
                 config.checkpointEvery(), Duration.ofSeconds(Math.max(1, config.checkpointSeconds())));
         long seconds = checkpointInterval.toSeconds();
-        timer = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "proeftuin-access-log-checkpoint");
-            t.setDaemon(true);
-            return t;
-        });
+        // two threads: a stalled database round of the indexer must not hold back the head's anchoring
+        timer = daemon("proeftuin-access-log-checkpoint");
         timer.scheduleWithFixedDelay(this::checkpointQuietly, seconds, seconds, TimeUnit.SECONDS);
-        indexer = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "proeftuin-access-log-persons");
-            t.setDaemon(true);
-            return t;
-        });
+        indexer = daemon("proeftuin-access-log-persons");
         indexer.scheduleWithFixedDelay(this::indexPersonsQuietly, INDEX_EVERY_MILLIS, INDEX_EVERY_MILLIS,
                 TimeUnit.MILLISECONDS);
+    }
+
+    private static ScheduledExecutorService daemon(String name) {
+        return Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        });
     }
 
     // --- perf (issue 13, decision 0054): the person rows are written behind the chain, not in its commit

@@ -52,10 +52,14 @@ public class JdbcAccessLogStore implements AccessLogStore {
     @Override
     public void append(Connection c, StoredAccessEntry e) throws SQLException {
         Jdbc.update(c, "INSERT INTO access_log (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-                + " ?, ?, ?, ?, ?, ?)", e.seqNo(), e.eventId(), instant(e.at()), e.node(), e.action(), e.outcome(),
-                e.userId(), e.userName(), e.role(), e.organisation(), e.onBehalfOf(), e.purpose(),
-                String.join(",", e.personIds()), e.caseId(), e.objectType(), e.objectId(), e.requestId(), e.detail(),
-                e.restricted(), e.prevHash(), e.hash(), e.mac());
+                + " ?, ?, ?, ?, ?, ?)", values(e, instant(e.at())));
+    }
+
+    /** The entry's values in {@link #COLUMNS}' order, its time as given (a typed value, or text for an array). */
+    private static Object[] values(StoredAccessEntry e, Object at) {
+        return new Object[] {e.seqNo(), e.eventId(), at, e.node(), e.action(), e.outcome(), e.userId(), e.userName(),
+            e.role(), e.organisation(), e.onBehalfOf(), e.purpose(), String.join(",", e.personIds()), e.caseId(),
+            e.objectType(), e.objectId(), e.requestId(), e.detail(), e.restricted(), e.prevHash(), e.hash(), e.mac()};
     }
 
     // --- perf (issue 13): one group commit's entries as one multi-row INSERT per table and chunk
@@ -74,10 +78,7 @@ public class JdbcAccessLogStore implements AccessLogStore {
         }
         List<Object[]> rows = new ArrayList<>(entries.size());
         for (StoredAccessEntry e : entries) {
-            rows.add(new Object[] {e.seqNo(), e.eventId(), instant(e.at()), e.node(), e.action(), e.outcome(),
-                e.userId(), e.userName(), e.role(), e.organisation(), e.onBehalfOf(), e.purpose(),
-                String.join(",", e.personIds()), e.caseId(), e.objectType(), e.objectId(), e.requestId(), e.detail(),
-                e.restricted(), e.prevHash(), e.hash(), e.mac()});
+            rows.add(values(e, instant(e.at())));
         }
         insertRows(c, "INSERT INTO access_log (" + COLUMNS + ") VALUES ", 22, rows);
     }
@@ -93,23 +94,20 @@ public class JdbcAccessLogStore implements AccessLogStore {
 
     private static void appendAllAsArrays(Connection c, List<StoredAccessEntry> entries) throws SQLException {
         int n = entries.size();
-        Object[][] columns = new Object[22][n];
+        Object[][] columns = new Object[22][];
+        for (int col = 0; col < columns.length; col++) {
+            columns[col] = col == 0 ? new Long[n] : col == 18 ? new Boolean[n] : new String[n];
+        }
         for (int i = 0; i < n; i++) {
             StoredAccessEntry e = entries.get(i);
-            Object[] row = {e.seqNo(), e.eventId(), e.at() == null ? null : e.at().toString(), e.node(), e.action(),
-                e.outcome(), e.userId(), e.userName(), e.role(), e.organisation(), e.onBehalfOf(), e.purpose(),
-                String.join(",", e.personIds()), e.caseId(), e.objectType(), e.objectId(), e.requestId(), e.detail(),
-                e.restricted(), e.prevHash(), e.hash(), e.mac()};
+            Object[] row = values(e, e.at() == null ? null : e.at().toString());
             for (int col = 0; col < row.length; col++) {
                 columns[col][i] = row[col];
             }
         }
         try (PreparedStatement ps = c.prepareStatement(APPEND_AS_ARRAYS)) {
             for (int col = 0; col < columns.length; col++) {
-                String type = col == 0 ? "int8" : col == 18 ? "bool" : "varchar";
-                Object[] values = col == 0 ? new Long[n] : col == 18 ? new Boolean[n] : new String[n];
-                System.arraycopy(columns[col], 0, values, 0, n);
-                ps.setArray(col + 1, c.createArrayOf(type, values));
+                ps.setArray(col + 1, c.createArrayOf(col == 0 ? "int8" : col == 18 ? "bool" : "varchar", columns[col]));
             }
             ps.executeUpdate();
         }

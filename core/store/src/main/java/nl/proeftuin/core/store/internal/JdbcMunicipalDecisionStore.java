@@ -95,14 +95,11 @@ public class JdbcMunicipalDecisionStore implements MunicipalDecisionStore {
     @Override
     public Optional<InboxRow> lock(Connection c, String requestId) throws SQLException {
         if (Jdbc.one(c, "SELECT id FROM maatwerk_request WHERE id = ? FOR UPDATE", rs -> rs.getString(1), requestId)
-                .isPresent()) {
-            return Jdbc.one(c, MAATWERK + " WHERE m.id = ?", JdbcMunicipalDecisionStore::row, requestId);
+                .isEmpty() && Jdbc.one(c, "SELECT id FROM care_request WHERE id = ? FOR UPDATE", rs -> rs.getString(1),
+                        requestId).isEmpty()) {
+            return Optional.empty();
         }
-        if (Jdbc.one(c, "SELECT id FROM care_request WHERE id = ? FOR UPDATE", rs -> rs.getString(1), requestId)
-                .isPresent()) {
-            return Jdbc.one(c, CARE + " AND r.id = ?", JdbcMunicipalDecisionStore::row, requestId);
-        }
-        return Optional.empty();
+        return find(c, requestId);
     }
 
     @Override
