@@ -43,13 +43,12 @@ public class FlipBench {
         String a = args[1];
         String b = args[2];
         http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-        String person = match(ID, post("/persons", "{\"givenName\":\"Bo\",\"familyName\":\"Flip\",\"dateOfBirth\":\"2015-01-01\"}").body());
         bind(a);
 
-        load(person, null, a, b); // warm-up (JIT, pools), not counted
-        List<Done> baseline = load(person, null, a, b);
+        load(null, a, b); // warm-up (JIT, pools), not counted
+        List<Done> baseline = load(null, a, b);
         List<Flip> flips = Collections.synchronizedList(new ArrayList<>());
-        List<Done> flipping = load(person, flips, a, b);
+        List<Done> flipping = load(flips, a, b);
 
         report("without flipping", baseline, SECONDS);
         report("while flipping", flipping, SECONDS);
@@ -91,23 +90,40 @@ public class FlipBench {
         System.out.printf("requests started after a change but served by the previous plugin: %d%n", stale);
     }
 
-    static List<Done> load(String person, List<Flip> flips, String a, String b) throws Exception {
+    /**
+     * A new child every {@value #CASES_PER_PERSON} openings: every case names a person already in the client's
+     * earlier cases, so each opening is a separate case (with a reason) beside at most that many open cases, as
+     * in a region; one child named by every signal piled its open cases into each new one.
+     */
+    static final int CASES_PER_PERSON = 20;
+
+    static String newPerson() throws Exception {
+        return match(ID, post("/persons", "{\"givenName\":\"Bo\",\"familyName\":\"Flip\",\"dateOfBirth\":\"2015-01-01\"}")
+                .body());
+    }
+
+    static List<Done> load(List<Flip> flips, String a, String b) throws Exception {
         ConcurrentLinkedQueue<Done> done = new ConcurrentLinkedQueue<>();
         AtomicBoolean stop = new AtomicBoolean();
         CountDownLatch finished = new CountDownLatch(CLIENTS);
         String signal = "{\"kind\":\"SIGNAL\",\"source\":\"POLICE\",\"description\":\"Bench\",\"receivedOn\":\""
-                + LocalDate.now() + "\",\"municipality\":\"Bench\",\"members\":[{\"personId\":\"" + person
-                + "\",\"roles\":[\"CHILD\"]}]}";
+                + LocalDate.now() + "\",\"municipality\":\"Arnhem\",\"members\":[{\"personId\":\"%s\",\"roles\":[\"CHILD\"]}]}";
         String facts = "{\"problemDomains\":[\"SAFETY\",\"HOUSING\"],\"safetyConcern\":\"SERIOUS\","
                 + "\"repeatedViolence\":false,\"earlierHelpWithoutResult\":false,\"parentalProblems\":[]}";
         for (int c = 0; c < CLIENTS; c++) {
             Thread t = new Thread(() -> {
+                String person = null;
+                int openings = 0;
                 while (!stop.get()) {
                     long start = System.nanoTime();
                     try {
-                        HttpResponse<String> opened = post("/cases", signal);
+                        if (openings++ % CASES_PER_PERSON == 0) {
+                            person = newPerson();
+                            start = System.nanoTime();
+                        }
+                        HttpResponse<String> opened = post("/cases?separateCaseReason=bench", signal.formatted(person));
                         if (opened.statusCode() != 201) {
-                            done.add(new Done(start, System.nanoTime(), null, false, "open " + opened.statusCode()));
+                            done.add(new Done(start, System.nanoTime(), null, false, "open " + opened.statusCode() + " " + opened.body()));
                             continue;
                         }
                         long triageStart = System.nanoTime();

@@ -62,6 +62,8 @@ public interface CaseService {
      *
      * @param separateCaseReason why a separate case is needed beside the open one(s); null or blank for none
      * @throws OpenCaseExistsException when a person named is in an open case and no reason is given
+     * @throws RuleViolationException {@code too-many-open-cases} when the persons named are in more than 1,000
+     *                                open cases (the signal belongs in one of them)
      */
     CaseView open(Actor actor, SignalInput input, String separateCaseReason);
 

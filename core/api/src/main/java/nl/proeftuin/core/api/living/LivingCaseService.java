@@ -59,6 +59,7 @@ public interface LivingCaseService {
      *
      * @param existingCaseIds the open cases the opener was told of
      * @param reason          why a separate case is needed (required)
+     * @throws nl.proeftuin.core.api.RuleViolationException {@code too-many-open-cases} for more than 1,000
      */
     void recordSeparateCase(Actor actor, String caseId, List<String> existingCaseIds, String reason);
 

@@ -277,7 +277,13 @@ final class CaseEvents {
         }
     }
 
-    record OpenedBesideOpenCases(java.util.List<String> openCases) implements Payload {
+    /**
+     * @param openCases     the first open cases it was opened beside (at most ten; the separate-case record names
+     *                      them all)
+     * @param openCaseCount how many there were (0 in events written before it was recorded: count
+     *                      {@code openCases} there)
+     */
+    record OpenedBesideOpenCases(java.util.List<String> openCases, int openCaseCount) implements Payload {
         public Type type() {
             return Type.OPENED_BESIDE_OPEN_CASES;
         }

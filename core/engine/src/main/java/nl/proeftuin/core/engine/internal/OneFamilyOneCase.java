@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 
+import nl.proeftuin.core.api.RuleViolationException;
 import nl.proeftuin.core.api.dto.Actor;
 import nl.proeftuin.core.api.dto.Assignment;
 import nl.proeftuin.core.api.living.RegieNotice;
@@ -17,6 +18,16 @@ import nl.proeftuin.core.store.living.LivingStore;
  * a separate case recorded afterwards, or a member who joins while in another open case.
  */
 final class OneFamilyOneCase {
+    /**
+     * The most open cases a separate case may stand beside. Far above any family (a parent with children in
+     * several families has a handful), low enough that the record naming them all stays small: without it each
+     * new case beside a person's open cases wrote all of them again, the 250th one overflowed the history's
+     * payload (a 500), and a client opening case after case for one person grew the database by the square.
+     */
+    static final int MOST_OPEN_CASES_BESIDE = 1_000;
+    /** How many of the open cases the case's history names; the separate-case record names them all. */
+    static final int NAMED_IN_HISTORY = 10;
+
     private final Domain domain;
     private final LivingStore living;
 
@@ -33,17 +44,34 @@ final class OneFamilyOneCase {
         return living.lockPersonsAndFindOpenCases(c, personIds);
     }
 
-    /** Records why the case stands beside the open cases, tells both sides, and writes it in the case's history. */
+    /**
+     * A separate case may stand beside the open cases found, unless they are more than
+     * {@link #MOST_OPEN_CASES_BESIDE}: then the signal belongs in one of them (409 {@code too-many-open-cases}).
+     */
+    static void checkSeparate(List<String> openCaseIds) {
+        if (openCaseIds.size() > MOST_OPEN_CASES_BESIDE) {
+            throw new RuleViolationException("too-many-open-cases", "The persons named are in " + openCaseIds.size()
+                    + " open cases: link the signal to one of them (POST /api/v1/cases/" + openCaseIds.get(0)
+                    + "/signals); a separate case stands beside at most " + MOST_OPEN_CASES_BESIDE + " open cases");
+        }
+    }
+
+    /**
+     * Records why the case stands beside the open cases (all of them in the separate-case record), tells both
+     * sides, and writes it in the case's history (the count and the first {@link #NAMED_IN_HISTORY}).
+     */
     void recordSeparate(Connection c, Actor actor, String caseId, List<String> existingCaseIds, String why)
             throws SQLException {
-        String existing = String.join(",", existingCaseIds);
-        living.insertSeparateCase(c, caseId, existing, why, domain.now(), actor.id());
+        living.insertSeparateCase(c, caseId, String.join(",", existingCaseIds), why, domain.now(), actor.id());
         Assignment here = responsible(c, caseId); // once, not once per open case beside it
         for (String other : existingCaseIds) {
             noticeBothWays(c, caseId, here, other);
         }
-        domain.event(c, caseId, actor, new CaseEvents.OpenedBesideOpenCases(existingCaseIds),
-                "opened as a separate case beside open case(s) " + existing, why);
+        List<String> named = existingCaseIds.subList(0, Math.min(NAMED_IN_HISTORY, existingCaseIds.size()));
+        int more = existingCaseIds.size() - named.size();
+        domain.event(c, caseId, actor, new CaseEvents.OpenedBesideOpenCases(named, existingCaseIds.size()),
+                "opened as a separate case beside open case(s) " + String.join(",", named)
+                + (more == 0 ? "" : " and " + more + " more"), why);
     }
 
     /** Tells the responsible professional of each case about the other, unless one professional holds both. */

@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 
 import nl.proeftuin.core.api.InvalidInputException;
 import nl.proeftuin.core.api.OpenCaseExistsException;
+import nl.proeftuin.core.api.RuleViolationException;
 import nl.proeftuin.core.api.dto.CaseView;
 import nl.proeftuin.core.api.dto.Person;
 import nl.proeftuin.core.api.dto.SignalInput;
@@ -71,6 +72,48 @@ class OneFamilyOneCaseTest {
                     database.read(c -> new JdbcLivingStore().separateCaseReason(c, second.id())));
             assertTrue(cases.history(second.id()).stream().anyMatch(e -> e.type().equals("OPENED_BESIDE_OPEN_CASES")
                     && "Andere ouder, ander gezag: eigen plan nodig".equals(e.reason())), "in the case's history");
+        }
+
+        /**
+         * A person in 300 open cases (binding-flip's clients opened case after case for one child): the history's
+         * payload held every id and overflowed at about 250 (a 500 after the case was built). The history now
+         * names ten and counts the rest; the separate-case record names all 300.
+         */
+        @Test
+        void aSeparateCaseBesideHundredsOfOpenCasesIsRecordedWithTheirCount() throws Exception {
+            Person sanne = person("Sanne");
+            String town = unique("Arnhem");
+            for (int i = 0; i < 300; i++) {
+                cases.open(ANS, signal(town, sanne)); // the engine's own open: no rule, as imports do
+            }
+            CaseView beside = cases.open(ANS, signal(town, sanne), "Elk kind een eigen zaak");
+            var opened = cases.history(beside.id()).stream()
+                    .filter(e -> e.type().equals("OPENED_BESIDE_OPEN_CASES")).findFirst().orElseThrow();
+            assertTrue(opened.detail().endsWith(" and 290 more"), opened.detail());
+            assertTrue(opened.detail().length() < 500, opened.detail());
+            String payload = text("SELECT payload FROM case_event WHERE case_id = ?"
+                    + " AND event_type = 'OPENED_BESIDE_OPEN_CASES'", beside.id());
+            CaseEvents.OpenedBesideOpenCases read = CaseEvents.read(payload, CaseEvents.OpenedBesideOpenCases.class);
+            assertEquals(300, read.openCaseCount());
+            assertEquals(10, read.openCases().size());
+            String all = text("SELECT existing_cases FROM separate_case WHERE case_id = ?", beside.id());
+            assertEquals(300, all.split(",").length, "the separate-case record names them all");
+            // the refusal without a reason names ten in its sentence and all 301 in its ids
+            OpenCaseExistsException refused = assertThrows(OpenCaseExistsException.class,
+                    () -> cases.open(ANS, signal(town, sanne), null));
+            assertEquals(301, refused.caseIds().size());
+            assertTrue(refused.getMessage().contains(" and 291 more: "), refused.getMessage());
+        }
+
+        String text(String sql, String id) throws Exception {
+            return database.read(c -> {
+                try (var s = c.prepareStatement(sql)) {
+                    s.setString(1, id);
+                    try (var rs = s.executeQuery()) {
+                        return rs.next() ? rs.getString(1) : null;
+                    }
+                }
+            });
         }
 
         /**
@@ -131,6 +174,16 @@ class OneFamilyOneCaseTest {
         long casesIn(String town) {
             return cases.search(new nl.proeftuin.core.api.dto.CaseQuery(null, town, null, null, 0, 10)).total();
         }
+    }
+
+    /** More than 1,000 open cases: the signal belongs in one of them (checked before anything is written). */
+    @Test
+    void aSeparateCaseBesideMoreThanAThousandOpenCasesIsRefused() {
+        List<String> many = java.util.Collections.nCopies(OneFamilyOneCase.MOST_OPEN_CASES_BESIDE + 1, "k");
+        RuleViolationException refused = assertThrows(RuleViolationException.class,
+                () -> OneFamilyOneCase.checkSeparate(many));
+        assertEquals("too-many-open-cases", refused.rule());
+        OneFamilyOneCase.checkSeparate(many.subList(0, OneFamilyOneCase.MOST_OPEN_CASES_BESIDE)); // 1,000 may
     }
 
     @Nested

@@ -68,7 +68,8 @@ final class CaseResource {
                 .query("separateCaseReason", String.class, "Why a separate case is needed although a person named is "
                         + "in an open case already (recorded with the new case). Without it such a case is refused: "
                         + "409 open-case-exists naming the open case(s) in caseIds (not their content); link the new "
-                        + "signal to the case instead: POST /cases/{caseId}/signals.")
+                        + "signal to the case instead: POST /cases/{caseId}/signals. A separate case stands beside at "
+                        + "most 1,000 open cases (409 too-many-open-cases beyond that).")
                 .body(SignalInput.class)
                 .returns(201, "Created", CaseView.class).headers("ETag", "Location")
                 .responses(404, 409)
