@@ -88,6 +88,13 @@ public class FlipBench {
             }
         }
         System.out.printf("requests started after a change but served by the previous plugin: %d%n", stale);
+        long failed = baseline.stream().filter(d -> !d.ok).count() + flipping.stream().filter(d -> !d.ok).count();
+        if (failed > 0 || stale > 0 || baseline.isEmpty() || lags.isEmpty()) {
+            // a bench that measured nothing must not look like one that passed
+            System.out.printf("FAIL: %d failed, %d stale, %d triages without flipping, %d changes measured%n",
+                    failed, stale, baseline.size(), lags.size());
+            System.exit(1);
+        }
     }
 
     /**

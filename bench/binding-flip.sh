@@ -41,6 +41,10 @@ REPORT="${RESULTS}/binding-flip-$(date -u +%Y%m%dT%H%M%SZ).txt"
   echo "# binding-flip: ${CLIENTS:-50} clients, ${SECONDS_PER_PHASE:-20}s per phase, ${FLIPS:-100} flips; host $(nproc) cores"
   java -Dtoken="${TOKEN}" -Dclients="${CLIENTS:-50}" -Dseconds="${SECONDS_PER_PHASE:-20}" -Dflips="${FLIPS:-100}" \
     "${BENCH_DIR}/FlipBench.java" "${BASE}" triage-threeway example-triage
+  echo $? > "${WORK}/flipbench.status"
   echo "bundle refreshes during the run (karaf.log): $(( $(refreshes) - refreshes_before ))"
 } 2>&1 | tee "${REPORT}"
 echo "results: ${REPORT}"
+# failed or stale requests, or nothing measured, fail the run (exit 1), as do refreshes
+[ "$(cat "${WORK}/flipbench.status" 2>/dev/null)" = 0 ] || exit 1
+[ "$(grep -o 'refreshes during the run (karaf.log): [0-9]*' "${REPORT}" | grep -o '[0-9]*$')" = 0 ] || exit 1
