@@ -54,6 +54,7 @@ public class FaultLoad {
     static final boolean TRIAGE = Boolean.getBoolean("triage");
     static final String TOKEN = System.getProperty("token", "");
     static final String PERSON = System.getProperty("person", "");
+    static final int CASES_PER_PERSON = 20;
     static final String MUNICIPALITY = System.getProperty("municipality", "Arnhem");
     static final Pattern ID = Pattern.compile("\"id\":\"([^\"]+)\"");
 
@@ -70,8 +71,8 @@ public class FaultLoad {
         http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(3)).build();
         String signal = "{\"kind\":\"SIGNAL\",\"source\":\"POLICE\",\"description\":\"Fault harness\",\"receivedOn\":\""
-                + LocalDate.now() + "\",\"municipality\":\"" + MUNICIPALITY + "\",\"members\":[{\"personId\":\"" + PERSON
-                + "\",\"roles\":[\"CHILD\"]}]}";
+                + LocalDate.now() + "\",\"municipality\":\"" + MUNICIPALITY
+                + "\",\"members\":[{\"personId\":\"%s\",\"roles\":[\"CHILD\"]}]}";
         String facts = "{\"problemDomains\":[\"SAFETY\",\"HOUSING\"],\"safetyConcern\":\"SERIOUS\","
                 + "\"repeatedViolence\":false,\"earlierHelpWithoutResult\":false,\"parentalProblems\":[]}";
 
@@ -82,9 +83,25 @@ public class FaultLoad {
         long loadStart = System.currentTimeMillis();
         for (int c = 0; c < CLIENTS; c++) {
             Thread t = new Thread(() -> {
+                String person = PERSON;
+                int openings = 0;
                 while (!stop.get()) {
-                    // one person in every case: a stated reason keeps it from 409 open-case-exists (issue 14)
-                    Rec opened = call("open", "POST", "/cases?separateCaseReason=fault%20harness", signal, 201);
+                    // a new child every CASES_PER_PERSON openings (a request like the others, through the load
+                    // balancer): one child in every case piled its open cases into each new one, up to the 1,000 a
+                    // separate case may stand beside (decision 0055); the stated reason keeps the others from
+                    // 409 open-case-exists (issue 14)
+                    if (++openings % CASES_PER_PERSON == 0) {
+                        Rec child = call("person", "POST", "/persons",
+                                "{\"givenName\":\"Bo\",\"familyName\":\"Storing\",\"dateOfBirth\":\"2015-01-01\"}", 201);
+                        recs.add(child);
+                        if (!child.kind.equals("ok")) {
+                            pause(child);
+                            continue;
+                        }
+                        person = child.detail;
+                    }
+                    Rec opened = call("open", "POST", "/cases?separateCaseReason=fault%20harness",
+                            signal.formatted(person), 201);
                     recs.add(opened);
                     if (!opened.kind.equals("ok")) {
                         pause(opened);
@@ -160,7 +177,7 @@ public class FaultLoad {
                     String why = text.substring(at >= 0 ? at : text.indexOf("\"fallback\""));
                     return new Rec(start, end, op, "fallback", s, abbreviate(why));
                 }
-                if (op.equals("open")) {
+                if (op.equals("open") || op.equals("person")) {
                     Matcher m = ID.matcher(text);
                     if (m.find()) {
                         return new Rec(start, end, op, "ok", s, m.group(1));

@@ -17,7 +17,8 @@
 #   - one user (bench, PROFESSIONAL + COORDINATOR, all municipalities), one person, the region's
 #     TRIAGE binding on triage-threeway.
 # The load: bench/cluster/FaultLoad.java (JDK only), CLIENTS (50) threads through HAProxy, each in a
-# loop opening a case, reading it and (fault 3) triaging it; every acknowledged case id is read back
+# loop opening a case, reading it and (fault 3) triaging it, with a new child (POST /persons, op
+# "person") every 20 openings; every acknowledged case id is read back
 # at the end (and counted in PostgreSQL).
 #
 # The faults (each under load, one after the other, on the same region)
