@@ -67,14 +67,28 @@ done
 cat > "${WORK}/auth.lua" <<LUA
 wrk.headers["Authorization"] = "Bearer ${TOKEN}"
 LUA
+# the signals name 100 children in turn, each with a reason for a separate case: one child named by every
+# signal made every opening after the first a 409 open-case-exists, and then piled its open cases up to the
+# 1,000 a separate case may stand beside (decision 0055)
+{
+  echo "children = {"
+  for i in $(seq 1 100); do
+    echo "\"$(json /persons "{\"givenName\":\"Noor${i}\",\"familyName\":\"Visser\",\"dateOfBirth\":\"2015-01-02\"}" | id_of)\","
+  done
+  echo "}"
+} > "${WORK}/children.lua"
 cat > "${WORK}/open.lua" <<LUA
+dofile("${WORK}/children.lua")
 wrk.method = "POST"
 wrk.headers["Content-Type"] = "application/json"
 wrk.headers["Authorization"] = "Bearer ${TOKEN}"
-wrk.body = [[$(printf '{"kind":"SIGNAL","source":"SCHOOL","description":"Zorgen.","receivedOn":"%s","municipality":"Arnhem","members":[{"personId":"%s","roles":["CHILD"]}]}' "${TODAY}" "$(json /persons '{"givenName":"Noor","familyName":"Visser","dateOfBirth":"2015-01-02"}' | id_of)")]]
+request = function()
+  local body = string.format('{"kind":"SIGNAL","source":"SCHOOL","description":"Zorgen.","receivedOn":"${TODAY}","municipality":"Arnhem","members":[{"personId":"%s","roles":["CHILD"]}]}', children[math.random(#children)])
+  return wrk.format(nil, nil, nil, body)
+end
 LUA
 wrk -t2 -c"${CONNECTIONS}" -d"${DURATION}s" -s "${WORK}/auth.lua" "${BASE}/cases/${CASE}" | sed 's/^/  read  /'
-wrk -t2 -c"${CONNECTIONS}" -d"${DURATION}s" -s "${WORK}/open.lua" "${BASE}/cases" | sed 's/^/  open  /'
+wrk -t2 -c"${CONNECTIONS}" -d"${DURATION}s" -s "${WORK}/open.lua" "${BASE}/cases?separateCaseReason=bench" | sed 's/^/  open  /'
 wrk -t2 -c"${CONNECTIONS}" -d"${DURATION}s" "${BASE}/health" | sed 's/^/  health/'
 for _ in 1 2 3; do
   curl -s -o /dev/null "${AUTH[@]}" "${BASE}/cases/00000000-0000-4000-8000-000000000000"
