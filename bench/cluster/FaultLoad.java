@@ -44,7 +44,7 @@ import java.util.regex.Pattern;
  *
  * <p>The load stops after SECONDS, or as soon as the file OUT/stop exists.
  *
- * <p>Usage: {@code java FaultLoad.java BASE_URL OUT_DIR} with -Dtoken= -Dperson= -Dclients=50
+ * <p>Usage: {@code java FaultLoad.java BASE_URL OUT_DIR} with -Dtoken= -Dclients=50
  * -Dseconds=60 -Dtriage=false -Dreadback=60 -Dmunicipality=Arnhem. JDK 17 only.
  */
 public class FaultLoad {
@@ -53,7 +53,6 @@ public class FaultLoad {
     static final int READBACK_SECONDS = Integer.getInteger("readback", 60);
     static final boolean TRIAGE = Boolean.getBoolean("triage");
     static final String TOKEN = System.getProperty("token", "");
-    static final String PERSON = System.getProperty("person", "");
     static final int CASES_PER_PERSON = 20;
     static final String MUNICIPALITY = System.getProperty("municipality", "Arnhem");
     static final Pattern ID = Pattern.compile("\"id\":\"([^\"]+)\"");
@@ -83,14 +82,14 @@ public class FaultLoad {
         long loadStart = System.currentTimeMillis();
         for (int c = 0; c < CLIENTS; c++) {
             Thread t = new Thread(() -> {
-                String person = PERSON;
+                String person = null;
                 int openings = 0;
                 while (!stop.get()) {
-                    // a new child every CASES_PER_PERSON openings (a request like the others, through the load
-                    // balancer): one child in every case piled its open cases into each new one, up to the 1,000 a
-                    // separate case may stand beside (decision 0055); the stated reason keeps the others from
-                    // 409 open-case-exists (issue 14)
-                    if (++openings % CASES_PER_PERSON == 0) {
+                    // a child of its own, and a new one every CASES_PER_PERSON openings (a request like the others,
+                    // through the load balancer): one child in every case piled its open cases into each new one,
+                    // up to the 1,000 a separate case may stand beside (decision 0055); the stated reason keeps the
+                    // others from 409 open-case-exists (issue 14)
+                    if (person == null || openings == CASES_PER_PERSON) {
                         Rec child = call("person", "POST", "/persons",
                                 "{\"givenName\":\"Bo\",\"familyName\":\"Storing\",\"dateOfBirth\":\"2015-01-01\"}", 201);
                         recs.add(child);
@@ -99,7 +98,9 @@ public class FaultLoad {
                             continue;
                         }
                         person = child.detail;
+                        openings = 0;
                     }
+                    openings++;
                     Rec opened = call("open", "POST", "/cases?separateCaseReason=fault%20harness",
                             signal.formatted(person), 201);
                     recs.add(opened);

@@ -364,7 +364,7 @@ start_load() { # name triage(true/false)
   : > "${PHASE_DIR}/marks.txt"
   HAP_LOG_FROM=$(wc -l < "${WORK}/haproxy/haproxy.log")
   PHASE_CASES_BEFORE=$(psql_q proeftuin "SELECT count(*) FROM family_case")
-  java -cp "${WORK}/classes" -Dtoken="${TOKEN}" -Dperson="${PERSON}" -Dclients="${CLIENTS}" -Dseconds=3600 \
+  java -cp "${WORK}/classes" -Dtoken="${TOKEN}" -Dclients="${CLIENTS}" -Dseconds=3600 \
     -Dtriage="$2" -Dreadback=90 FaultLoad "${LB}" "${PHASE_DIR}" > "${PHASE_DIR}/load.out" 2>&1 &
   LOAD_PID=$!
 }
