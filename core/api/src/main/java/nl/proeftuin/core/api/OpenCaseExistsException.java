@@ -16,7 +16,8 @@ public class OpenCaseExistsException extends RuleViolationException {
     public OpenCaseExistsException(List<String> caseIds) {
         super("open-case-exists", "A person named in the signal is already in open case "
                 + String.join(", ", caseIds.subList(0, Math.min(10, caseIds.size())))
-                + (caseIds.size() > 10 ? " and " + (caseIds.size() - 10) + " more" : "") + ": link the new signal to it (POST /api/v1/cases/" + caseIds.get(0) + "/signals) or state why a"
+                + (caseIds.size() > 10 ? " and " + (caseIds.size() - 10) + " more" : "")
+                + ": link the new signal to it (POST /api/v1/cases/" + caseIds.get(0) + "/signals) or state why a"
                 + " separate case is needed (separateCaseReason)");
         this.caseIds = List.copyOf(caseIds);
     }

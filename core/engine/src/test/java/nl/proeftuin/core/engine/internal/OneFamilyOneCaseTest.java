@@ -77,10 +77,11 @@ class OneFamilyOneCaseTest {
         /**
          * A person in 300 open cases (binding-flip's clients opened case after case for one child): the history's
          * payload held every id and overflowed at about 250 (a 500 after the case was built). The history now
-         * names ten and counts the rest; the separate-case record names all 300.
+         * names ten and counts the rest; the separate-case record names all 300. Beside 1,001 it is refused.
          */
         @Test
-        void aSeparateCaseBesideHundredsOfOpenCasesIsRecordedWithTheirCount() throws Exception {
+        void aSeparateCaseBesideHundredsOfOpenCasesIsRecordedWithTheirCountAndPastAThousandRefused()
+                throws Exception {
             Person sanne = person("Sanne");
             String town = unique("Arnhem");
             for (int i = 0; i < 300; i++) {
@@ -103,6 +104,15 @@ class OneFamilyOneCaseTest {
                     () -> cases.open(ANS, signal(town, sanne), null));
             assertEquals(301, refused.caseIds().size());
             assertTrue(refused.getMessage().contains(" and 291 more: "), refused.getMessage());
+            // past 1,000 open cases a separate case is refused, and nothing is written
+            for (int i = 301; i <= OneFamilyOneCase.MOST_OPEN_CASES_BESIDE; i++) {
+                cases.open(ANS, signal(town, sanne));
+            }
+            long before = casesIn(town);
+            RuleViolationException tooMany = assertThrows(RuleViolationException.class,
+                    () -> cases.open(ANS, signal(town, sanne), "Nog een eigen zaak"));
+            assertEquals("too-many-open-cases", tooMany.rule());
+            assertEquals(before, casesIn(town), "nothing stored");
         }
 
         String text(String sql, String id) throws Exception {
