@@ -58,10 +58,12 @@ final class OneFamilyOneCase {
 
     /**
      * Records why the case stands beside the open cases (all of them in the separate-case record), tells both
-     * sides, and writes it in the case's history (the count and the first {@link #NAMED_IN_HISTORY}).
+     * sides, and writes it in the case's history (the count and the first {@link #NAMED_IN_HISTORY}); refuses
+     * more than {@link #MOST_OPEN_CASES_BESIDE} ({@link #checkSeparate}).
      */
     void recordSeparate(Connection c, Actor actor, String caseId, List<String> existingCaseIds, String why)
             throws SQLException {
+        checkSeparate(existingCaseIds); // the one place a separate case is recorded; its transaction rolls back
         living.insertSeparateCase(c, caseId, String.join(",", existingCaseIds), why, domain.now(), actor.id());
         Assignment here = responsible(c, caseId); // once, not once per open case beside it
         for (String other : existingCaseIds) {

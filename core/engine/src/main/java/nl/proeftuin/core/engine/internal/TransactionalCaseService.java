@@ -186,7 +186,6 @@ public class TransactionalCaseService implements CaseService {
             if (!openCases.isEmpty() && why == null) {
                 throw new OpenCaseExistsException(openCases);
             }
-            OneFamilyOneCase.checkSeparate(openCases);
             var persons = domain.family.persons(c, seen);
             for (int i = 0; i < members.size(); i++) {
                 if (!persons.containsKey(members.get(i).personId().strip())) {

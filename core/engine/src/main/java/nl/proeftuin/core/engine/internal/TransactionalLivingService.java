@@ -264,7 +264,6 @@ public class TransactionalLivingService implements LivingCaseService {
         Check.actor(actor);
         String why = Check.text("separateCaseReason", reason, Check.LONG_TEXT);
         List<String> existing = Check.list(existingCaseIds);
-        OneFamilyOneCase.checkSeparate(existing);
         domain.write(c -> {
             domain.existingCase(c, caseId);
             oneCase.recordSeparate(c, actor, caseId, existing, why);
