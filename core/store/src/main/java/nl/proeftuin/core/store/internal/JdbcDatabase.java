@@ -58,8 +58,6 @@ public class JdbcDatabase implements Database {
     private final String schemaVersion;
     /** Keeps an embedded H2 file near its live data (null for PostgreSQL and in-memory H2). */
     private final H2Housekeeping housekeeping;
-    /** Stores the embedded H2 file once for the transactions that commit meanwhile (null: H2 stores per commit). */
-    private final H2GroupCommit groupCommit;
     /** The threads an embedded H2 file is used on, which nobody can interrupt (null for other databases: decision 0052). */
     private final DatabaseThreads threads;
     /** The pool's gauges per metrics registry bound (decision 0023). */
@@ -113,7 +111,6 @@ public class JdbcDatabase implements Database {
         HikariDataSource started = holder[0];
         this.pool = started;
         this.housekeeping = dialect == Dialect.H2 ? H2Housekeeping.startIfFileDatabase(started) : null;
-        this.groupCommit = housekeeping != null ? H2GroupCommit.startIfFileDatabase(started) : null;
         this.threads = dialect == Dialect.H2 && !SchemaMigration.h2File(url).isEmpty() ? new DatabaseThreads() : null;
         if (housekeeping != null && !url.regionMatches(true, 0, "jdbc:h2:retry:", 0, 14)
                 && !url.regionMatches(true, 0, "jdbc:h2:async:", 0, 14)) {
@@ -241,9 +238,6 @@ public class JdbcDatabase implements Database {
 
     private <T> T transactionThenHousekeeping(SqlWork<T> work) throws SQLException {
         T result = transaction(work);
-        if (groupCommit != null) {
-            groupCommit.awaitDurable(); // after the connection went back to the pool
-        }
         if (housekeeping != null) {
             housekeeping.afterCommit(); // after the connection went back to the pool
         }
@@ -295,9 +289,6 @@ public class JdbcDatabase implements Database {
         // request reads three to four times; handing each read to another thread cost the case read a
         // quarter of its rate.
         try (Connection c = pool.getConnection()) {
-            if (groupCommit != null) {
-                return readThenStoreAnyWrite(c, work);
-            }
             try {
                 T result = work.apply(c);
                 CaseSummaries.flush(c); // cohorts (V26): a write with auto-commit refreshes its cases' rows too
@@ -306,43 +297,6 @@ public class JdbcDatabase implements Database {
                 CaseSummaries.forget(c);
             }
         }
-    }
-
-    /**
-     * A read on an embedded H2 file whose commits the group commit stores (decision 0056): H2 no longer
-     * stores in a commit, so a write here (the contract says there is none, but a write with auto-commit
-     * would go through) must not stay unwritten. The work runs in one transaction; when it wrote, that
-     * transaction commits and the read returns once it is in the file, as a transaction's commit does;
-     * when it did not (every read), the transaction ends with nothing to store.
-     */
-    private <T> T readThenStoreAnyWrite(Connection c, SqlWork<T> work) throws SQLException {
-        c.setAutoCommit(false);
-        boolean wrote;
-        T result;
-        try {
-            result = work.apply(c);
-            CaseSummaries.flush(c);
-            wrote = H2GroupCommit.wrote(c);
-            c.commit();
-            restoreAutoCommit(c, null);
-        } catch (SQLException | RuntimeException | Error e) {
-            try {
-                c.rollback();
-            } catch (SQLException rollbackFailure) {
-                e.addSuppressed(rollbackFailure);
-            }
-            restoreAutoCommit(c, e);
-            throw e;
-        } finally {
-            CaseSummaries.forget(c);
-        }
-        if (wrote) {
-            confined(() -> {
-                groupCommit.awaitDurable();
-                return null;
-            });
-        }
-        return result;
     }
 
     @Override
@@ -356,11 +310,6 @@ public class JdbcDatabase implements Database {
             long millis = (System.nanoTime() - start) / 1_000_000;
             return new DatabaseHealth(false, product, schemaVersion, millis, String.valueOf(e.getMessage()));
         }
-    }
-
-    /** @return whether an embedded H2 file's commits are stored together (decision 0056) */
-    boolean groupCommits() {
-        return groupCommit != null;
     }
 
     @Override

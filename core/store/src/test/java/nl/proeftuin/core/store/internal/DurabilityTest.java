@@ -35,12 +35,8 @@ import org.junit.jupiter.api.io.TempDir;
  * {@link JdbcDatabase} (the migrations must still validate) and checks that every acknowledged row
  * is there.
  *
- * <p>What this proves: a commit through {@link JdbcDatabase} returns only after the store that holds it
- * has handed it to the operating system, so the death of the JVM process loses nothing acknowledged.
- * With {@code WRITE_DELAY=0} (the shipped URL) H2 ran no background writer and stored in every commit;
- * since decision 0056 it no longer stores in the commit, and {@link H2GroupCommit} stores once for the
- * commits made meanwhile, each waiting for a store that began after it (one writer, eight writers, and a
- * write through {@code read()}).
+ * <p>What this proves: with {@code WRITE_DELAY=0} H2 hands each commit to the operating system
+ * before the commit returns, so the death of the JVM process loses nothing acknowledged.
  *
  * <p>What it does not prove: H2 does not fsync per commit, so after an operating-system crash or a
  * power loss the last acknowledged commits (still in the OS page cache) can be lost, and no test
@@ -78,38 +74,6 @@ class DurabilityTest {
     }
 
     /**
-     * Decision 0056: eight writers at once, whose commits the group commit writes to the file together (H2
-     * no longer stores in a commit): every acknowledged commit survives the kill. Without the group
-     * commit's wait the commits sit in memory until some later store, and the kill takes them.
-     */
-    @Test
-    @Timeout(value = 90, unit = TimeUnit.SECONDS)
-    void acknowledgedCommitsOfWritersAtOnceSurviveKillMinus9() throws Exception {
-        assertAcknowledgedSurvive(runAndKill(ShippedConfig.defaultUrl(karafData), 8, "transaction"), 8);
-    }
-
-    /**
-     * A write through {@code read()} with auto-commit, against its contract (read-only work), is as
-     * durable as a transaction's (decision 0056: the read runs in one transaction, and waits for the
-     * store when it wrote).
-     */
-    @Test
-    @Timeout(value = 90, unit = TimeUnit.SECONDS)
-    void aWriteThroughReadSurvivesKillMinus9() throws Exception {
-        assertAcknowledgedSurvive(runAndKill(ShippedConfig.defaultUrl(karafData), 1, "read"), 1);
-    }
-
-    private void assertAcknowledgedSurvive(Run run, int inFlight) throws Exception {
-        BitSet present = rowsAfterReopen(ShippedConfig.defaultUrl(karafData));
-        BitSet lost = (BitSet) run.acked().clone();
-        lost.andNot(present);
-        assertEquals("{}", lost.toString(), "acknowledged commits lost after kill -9 (" + run.acked().cardinality()
-                + " acknowledged, " + present.cardinality() + " rows present)");
-        // at most the commits in flight at the kill may be there without their ACK having been read
-        assertTrue(present.cardinality() <= run.acked().cardinality() + inFlight, "more rows than commits");
-    }
-
-    /**
      * Negative control: the same run without {@code WRITE_DELAY=0} (H2's default delay of 500 ms)
      * loses acknowledged commits, which shows that the test above can detect a loss at all. Up to
      * three attempts: no loss happens only if H2's background writer stored everything in the last
@@ -137,7 +101,7 @@ class DurabilityTest {
         fail("the default write delay lost no acknowledged commit: " + attempts);
     }
 
-    record Run(int lastAck, int exitCode, BitSet acked) {
+    record Run(int lastAck, int exitCode) {
     }
 
     /**
@@ -147,25 +111,21 @@ class DurabilityTest {
      * read afterwards.
      */
     private Run runAndKill(String url) throws Exception {
-        return runAndKill(url, 1, "transaction");
-    }
-
-    private Run runAndKill(String url, int writers, String via) throws Exception {
         Path javaBin = Path.of(System.getProperty("java.home"), "bin", "java");
         Path stdout = Files.createTempFile(karafData, "probe", ".out");
         Path stderr = Files.createTempFile(karafData, "probe", ".err");
         ProcessBuilder pb = new ProcessBuilder(javaBin.toString(), "-Xmx256m",
                 "-cp", System.getProperty("java.class.path"),
-                DurabilityProbe.class.getName(), url, "sa", String.valueOf(writers), via)
+                DurabilityProbe.class.getName(), url, "sa")
                 .redirectOutput(stdout.toFile())
                 .redirectError(stderr.toFile());
         Process child = pb.start();
         try {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(45);
-            while (acks(stdout).cardinality() < ACKS_BEFORE_KILL) {
+            while (lastAck(stdout) + 1 < ACKS_BEFORE_KILL) {
                 if (!child.isAlive() || System.nanoTime() > deadline) {
                     fail("probe gave no " + ACKS_BEFORE_KILL + " ACKs (exit " + exitCodeOrNone(child)
-                            + ", ACKs " + acks(stdout).cardinality() + "):\n" + Files.readString(stderr));
+                            + ", last ACK " + lastAck(stdout) + "):\n" + Files.readString(stderr));
                 }
                 Thread.sleep(2);
             }
@@ -175,23 +135,11 @@ class DurabilityTest {
             if (System.getProperty("os.name").toLowerCase(Locale.ROOT).contains("linux")) {
                 assertEquals(128 + 9, exit, "the probe was not killed by SIGKILL:\n" + Files.readString(stderr));
             }
-            return new Run(writers == 1 ? lastAck(stdout) : -1, exit, acks(stdout));
+            return new Run(lastAck(stdout), exit);
         } finally {
             child.destroyForcibly();
             child.waitFor(20, TimeUnit.SECONDS);
         }
-    }
-
-    /** The acknowledged ids in the probe's output so far (whole lines only), in any order. */
-    private static BitSet acks(Path stdout) throws IOException {
-        String text = Files.readString(stdout, StandardCharsets.US_ASCII);
-        BitSet ids = new BitSet();
-        for (String line : text.substring(0, text.lastIndexOf('\n') + 1).split("\n")) {
-            if (line.startsWith("ACK ")) {
-                ids.set(Integer.parseInt(line.substring(4)));
-            }
-        }
-        return ids;
     }
 
     /** The last acknowledged id in the probe's output so far (-1 for none); checks they come in order. */
