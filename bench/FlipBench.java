@@ -15,7 +15,9 @@ import java.util.regex.Pattern;
 
 /**
  * Load while swapping: CLIENTS concurrent clients each open a case and triage it, in a loop, first
- * for SECONDS as warm-up (not counted), then SECONDS without binding changes (baseline), then SECONDS while the region's triage
+ * for WARMUP seconds as warm-up (not counted; on 2 cores the JIT needs 30-40 s of load: with a 20 s
+ * warm-up the baseline ran half cold and measured half the rate of the flipping phase after it), then
+ * SECONDS without binding changes (baseline), then SECONDS while the region's triage
  * binding flips FLIPS times between two plugins. Prints failed requests, the time from a binding
  * change returning to the first triage served by the new plugin (p50, p99), and throughput in both
  * phases. Run by bench/binding-flip.sh (java FlipBench.java BASE_URL PLUGIN_A PLUGIN_B); JDK only.
@@ -23,13 +25,15 @@ import java.util.regex.Pattern;
 public class FlipBench {
     static final int CLIENTS = Integer.getInteger("clients", 50);
     static final int SECONDS = Integer.getInteger("seconds", 20);
+    static final int WARMUP = Integer.getInteger("warmup", 40);
     static final int FLIPS = Integer.getInteger("flips", 100);
     /** The bench user's session (bench/lib.sh logs in): professional and coordinator. */
     static final String TOKEN = System.getProperty("token", "");
     static final Pattern ID = Pattern.compile("\"id\":\"([^\"]+)\"");
     static final Pattern PLUGIN = Pattern.compile("\"pluginId\":\"([^\"]+)\"");
 
-    record Done(long start, long end, String plugin, boolean ok, String error) {
+    /** A triage (start, end) and how long opening its case took before it (-1 when the opening failed). */
+    record Done(long start, long end, String plugin, boolean ok, String error, long opening) {
     }
 
     record Flip(long sent, long returned, String plugin) {
@@ -45,13 +49,15 @@ public class FlipBench {
         http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         bind(a);
 
-        load(null, a, b); // warm-up (JIT, pools), not counted
-        List<Done> baseline = load(null, a, b);
+        load(null, a, b, WARMUP); // warm-up (JIT, pools), not counted
+        Phase withoutFlips = load(null, a, b, SECONDS);
+        List<Done> baseline = withoutFlips.done();
         List<Flip> flips = Collections.synchronizedList(new ArrayList<>());
-        List<Done> flipping = load(flips, a, b);
+        Phase withFlips = load(flips, a, b, SECONDS);
+        List<Done> flipping = withFlips.done();
 
-        report("without flipping", baseline, SECONDS);
-        report("while flipping", flipping, SECONDS);
+        report("without flipping", withoutFlips);
+        report("while flipping", withFlips);
         System.out.printf("binding changes made: %d%n", flips.size());
         List<Long> lags = new ArrayList<>();
         int neverSeen = 0;
@@ -109,7 +115,12 @@ public class FlipBench {
                 .body());
     }
 
-    static List<Done> load(List<Flip> flips, String a, String b) throws Exception {
+    /** What a phase's clients did, and how long the phase ran from its start until its clients stopped. */
+    record Phase(List<Done> done, long nanos) {
+    }
+
+    static Phase load(List<Flip> flips, String a, String b, int seconds) throws Exception {
+        long begin = System.nanoTime();
         ConcurrentLinkedQueue<Done> done = new ConcurrentLinkedQueue<>();
         AtomicBoolean stop = new AtomicBoolean();
         CountDownLatch finished = new CountDownLatch(CLIENTS);
@@ -130,16 +141,16 @@ public class FlipBench {
                         }
                         HttpResponse<String> opened = post("/cases?separateCaseReason=bench", signal.formatted(person));
                         if (opened.statusCode() != 201) {
-                            done.add(new Done(start, System.nanoTime(), null, false, "open " + opened.statusCode() + " " + opened.body()));
+                            done.add(new Done(start, System.nanoTime(), null, false, "open " + opened.statusCode() + " " + opened.body(), -1));
                             continue;
                         }
                         long triageStart = System.nanoTime();
                         HttpResponse<String> triaged = post("/cases/" + match(ID, opened.body()) + "/triage", facts);
                         boolean ok = triaged.statusCode() == 201 && !triaged.body().contains("\"fallback\":true");
                         done.add(new Done(triageStart, System.nanoTime(), ok ? match(PLUGIN, triaged.body()) : null, ok,
-                                ok ? null : "triage " + triaged.statusCode() + " " + triaged.body()));
+                                ok ? null : "triage " + triaged.statusCode() + " " + triaged.body(), triageStart - start));
                     } catch (Exception e) {
-                        done.add(new Done(start, System.nanoTime(), null, false, e.toString()));
+                        done.add(new Done(start, System.nanoTime(), null, false, e.toString(), -1));
                     }
                 }
                 finished.countDown();
@@ -147,11 +158,15 @@ public class FlipBench {
             t.setDaemon(true);
             t.start();
         }
-        long end = System.nanoTime() + SECONDS * 1_000_000_000L;
+        long end = System.nanoTime() + seconds * 1_000_000_000L;
         if (flips != null) {
-            long interval = SECONDS * 1_000_000_000L / (FLIPS + 1);
+            // at fixed times from the phase's start: a wait after each change's answer made the phase run
+            // FLIPS times the change's own time longer than SECONDS (about 30 s instead of 20 under load),
+            // while its throughput was counted over SECONDS
+            long first = System.nanoTime();
+            long interval = seconds * 1_000_000_000L / (FLIPS + 1);
             for (int i = 1; i <= FLIPS; i++) {
-                long at = System.nanoTime() + interval;
+                long at = first + i * interval;
                 while (System.nanoTime() < at) {
                     Thread.sleep(1);
                 }
@@ -166,20 +181,29 @@ public class FlipBench {
         }
         stop.set(true);
         finished.await();
+        long nanos = System.nanoTime() - begin;
         if (flips != null) {
             bind(a);
         }
-        return new ArrayList<>(done);
+        return new Phase(new ArrayList<>(done), nanos);
     }
 
-    static void report(String phase, List<Done> done, int seconds) {
+    /** Throughput over the phase's measured length (its clients' last requests included), not over SECONDS. */
+    static void report(String phase, Phase measured) {
+        List<Done> done = measured.done();
+        double seconds = measured.nanos() / 1e9;
         long ok = done.stream().filter(Done::ok).count();
         long failed = done.size() - ok;
         List<Long> lat = new ArrayList<>();
         done.stream().filter(Done::ok).forEach(d -> lat.add(d.end - d.start));
         Collections.sort(lat);
-        System.out.printf("%-17s triages ok %6d  failed %4d  throughput %7.1f triages/s  triage p50 %6.1f ms  p99 %6.1f ms%n",
-                phase, ok, failed, ok / (double) seconds, pct(lat, 50) / 1e6, pct(lat, 99) / 1e6);
+        // each client opens a case before it triages it: the loop's rate is the clients over both
+        List<Long> opening = new ArrayList<>();
+        done.stream().filter(Done::ok).forEach(d -> opening.add(d.opening));
+        Collections.sort(opening);
+        System.out.printf("%-17s triages ok %6d  failed %4d  throughput %7.1f triages/s  triage p50 %6.1f ms  p99 %6.1f ms"
+                + "  opening before it p50 %6.1f ms  p99 %6.1f ms  (%.1f s)%n", phase, ok, failed, ok / seconds,
+                pct(lat, 50) / 1e6, pct(lat, 99) / 1e6, pct(opening, 50) / 1e6, pct(opening, 99) / 1e6, seconds);
         done.stream().filter(d -> !d.ok).limit(3).forEach(d -> System.out.println("   failure: " + d.error));
     }
 

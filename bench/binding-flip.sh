@@ -7,7 +7,7 @@
 # change returning to the first triage served by the new plugin (p50, p99), requests started after a
 # change but still served by the previous plugin (must be 0), throughput and triage latency without
 # and with flipping; and from karaf.log: bundle refreshes during the run (must be 0).
-# Usage:  bench/binding-flip.sh      env: CLIENTS (50), SECONDS_PER_PHASE (20), FLIPS (100), PROEFTUIN_TGZ
+# Usage:  bench/binding-flip.sh      env: CLIENTS (50), SECONDS_PER_PHASE (20), WARMUP (40 s before them), FLIPS (100), PROEFTUIN_TGZ
 # Needs:  java 17, curl, python3 (free ports); talks to 127.0.0.1 only; stops Karaf on exit.
 set -euo pipefail
 export LC_ALL=C
@@ -38,8 +38,8 @@ refreshes_before=$(refreshes)
 
 REPORT="${RESULTS}/binding-flip-$(date -u +%Y%m%dT%H%M%SZ).txt"
 {
-  echo "# binding-flip: ${CLIENTS:-50} clients, ${SECONDS_PER_PHASE:-20}s per phase, ${FLIPS:-100} flips; host $(nproc) cores"
-  java -Dtoken="${TOKEN}" -Dclients="${CLIENTS:-50}" -Dseconds="${SECONDS_PER_PHASE:-20}" -Dflips="${FLIPS:-100}" \
+  echo "# binding-flip: ${CLIENTS:-50} clients, ${SECONDS_PER_PHASE:-20}s per phase after ${WARMUP:-40}s of warm-up, ${FLIPS:-100} flips; host $(nproc) cores"
+  java -Dtoken="${TOKEN}" -Dclients="${CLIENTS:-50}" -Dseconds="${SECONDS_PER_PHASE:-20}" -Dwarmup="${WARMUP:-40}" -Dflips="${FLIPS:-100}" \
     "${BENCH_DIR}/FlipBench.java" "${BASE}" triage-threeway example-triage
   echo $? > "${WORK}/flipbench.status"
   echo "bundle refreshes during the run (karaf.log): $(( $(refreshes) - refreshes_before ))"
