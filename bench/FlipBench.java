@@ -15,8 +15,8 @@ import java.util.regex.Pattern;
 
 /**
  * Load while swapping: CLIENTS concurrent clients each open a case and triage it, in a loop, first
- * for WARMUP seconds as warm-up (not counted; on 2 cores the JIT needs 30-40 s of load: with a 20 s
- * warm-up the baseline ran half cold and measured half the rate of the flipping phase after it), then
+ * for WARMUP seconds as warm-up (not counted; on 2 cores the JIT needs 30-40 s of load: after a 20 s
+ * warm-up the baseline ran partly cold), then
  * SECONDS without binding changes (baseline), then SECONDS while the region's triage
  * binding flips FLIPS times between two plugins. Prints failed requests, the time from a binding
  * change returning to the first triage served by the new plugin (p50, p99), and throughput in both
