@@ -194,12 +194,14 @@ public class FlipBench {
         double seconds = measured.nanos() / 1e9;
         long ok = done.stream().filter(Done::ok).count();
         long failed = done.size() - ok;
-        List<Long> lat = new ArrayList<>();
-        done.stream().filter(Done::ok).forEach(d -> lat.add(d.end - d.start));
-        Collections.sort(lat);
         // each client opens a case before it triages it: the loop's rate is the clients over both
+        List<Long> lat = new ArrayList<>();
         List<Long> opening = new ArrayList<>();
-        done.stream().filter(Done::ok).forEach(d -> opening.add(d.opening));
+        done.stream().filter(Done::ok).forEach(d -> {
+            lat.add(d.end - d.start);
+            opening.add(d.opening);
+        });
+        Collections.sort(lat);
         Collections.sort(opening);
         System.out.printf("%-17s triages ok %6d  failed %4d  throughput %7.1f triages/s  triage p50 %6.1f ms  p99 %6.1f ms"
                 + "  opening before it p50 %6.1f ms  p99 %6.1f ms  (%.1f s)%n", phase, ok, failed, ok / seconds,
