@@ -122,15 +122,31 @@ abstract class EngineTestBase {
                 if (known.isPresent()) {
                     return known.get().name();
                 }
-                for (int n = Math.floorMod(name.hashCode(), 9000) + 1000; ; n = n == 9999 ? 1000 : n + 1) {
-                    if (municipalityStore.byCode(c, "GM" + n).isEmpty()) {
-                        municipalityStore.insert(c, new StoredMunicipality("GM" + n, name, null, START, "test"));
-                        return name;
-                    }
-                }
+                municipalityStore.insert(c, new StoredMunicipality(freeCode(c, name), name, null, START, "test"));
+                return name;
             });
         } catch (java.sql.SQLException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * A CBS code no municipality in this class's database has yet, found from the name's hash: a code
+     * taken from the hash alone collides now and then with one {@link #registered} gave another name.
+     */
+    String freeCode(String name) {
+        try {
+            return database.inTransaction(c -> freeCode(c, name));
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private String freeCode(java.sql.Connection c, String name) throws java.sql.SQLException {
+        for (int n = Math.floorMod(name.hashCode(), 9000) + 1000; ; n = n == 9999 ? 1000 : n + 1) {
+            if (municipalityStore.byCode(c, "GM" + n).isEmpty()) {
+                return "GM" + n;
+            }
         }
     }
 

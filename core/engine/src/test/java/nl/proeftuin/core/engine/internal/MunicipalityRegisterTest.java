@@ -97,7 +97,7 @@ class MunicipalityRegisterTest {
         void theRegisterIsKeptByCodeAndNameAndNeverTwice() {
             MunicipalityRegister register = new RegisteredMunicipalities(database, municipalityStore, clock);
             String name = unique("Renswoude");
-            String code = "GM" + (1000 + Math.floorMod(name.hashCode(), 8000));
+            String code = freeCode(name);
             Municipality added = register.add(ANS, new MunicipalityInput(code, name, 5_600));
             assertEquals(new Municipality(code, name, 5_600, clock.instant(), ANS.id()), added);
             assertTrue(register.municipalities().contains(added));
@@ -118,7 +118,7 @@ class MunicipalityRegisterTest {
         @Test
         void aFeaturesDefaultMunicipalityIsAddedOnceAndNeverOverwritesTheAdministratorsChange() {
             String name = unique("Scherpenzeel");
-            String code = "GM" + (1000 + Math.floorMod(name.hashCode() + 1, 8000));
+            String code = freeCode(name);
             assertTrue(new DefaultMunicipality(code, name, 10_000, database, municipalityStore, clock).created);
             MunicipalityRegister register = new RegisteredMunicipalities(database, municipalityStore, clock);
             register.change(ANS, code, new MunicipalityInput(null, name, 10_500));
