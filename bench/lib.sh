@@ -24,7 +24,8 @@ unpack_distribution() {
   ssh=$(free_port); rmir=$(free_port); rmis=$(free_port)
   sed -i "s/^org.osgi.service.http.port *=.*/org.osgi.service.http.port = ${HTTP}/" "${HOME_DIR}/etc/org.ops4j.pax.web.cfg"
   sed -i "s/^sshPort *=.*/sshPort = ${ssh}/" "${HOME_DIR}/etc/org.apache.karaf.shell.cfg"
-  sed -i "s/^rmiRegistryPort *=.*/rmiRegistryPort = ${rmir}/; s/^rmiServerPort *=.*/rmiServerPort = ${rmis}/" "${HOME_DIR}/etc/org.apache.karaf.management.cfg"
+  # an older build under comparison may still run JMX over RMI (decision 0057: this one has none)
+  [ ! -f "${HOME_DIR}/etc/org.apache.karaf.management.cfg" ] || sed -i "s/^rmiRegistryPort *=.*/rmiRegistryPort = ${rmir}/; s/^rmiServerPort *=.*/rmiServerPort = ${rmis}/" "${HOME_DIR}/etc/org.apache.karaf.management.cfg"
   BASE="http://127.0.0.1:${HTTP}/api/v1"
   # the one user of the run (the distribution ships none): professional and coordinator, so that
   # one login opens cases, reads them and rebinds plugins

@@ -294,8 +294,10 @@ run_once() { # d tgz n
   http=${PORTS[0]}; ssh=${PORTS[1]}; rmireg=${PORTS[2]}; rmisrv=${PORTS[3]}
   set_prop "${HOME_DIR}/etc/org.apache.karaf.shell.cfg" sshPort "$ssh"
   set_prop "${HOME_DIR}/etc/org.apache.karaf.shell.cfg" sshHost 127.0.0.1
-  set_prop "${HOME_DIR}/etc/org.apache.karaf.management.cfg" rmiRegistryPort "$rmireg"
-  set_prop "${HOME_DIR}/etc/org.apache.karaf.management.cfg" rmiServerPort "$rmisrv"
+  if [ -f "${HOME_DIR}/etc/org.apache.karaf.management.cfg" ]; then   # plain Karaf (and a Proeftuin build before decision 0057) runs JMX over RMI
+    set_prop "${HOME_DIR}/etc/org.apache.karaf.management.cfg" rmiRegistryPort "$rmireg"
+    set_prop "${HOME_DIR}/etc/org.apache.karaf.management.cfg" rmiServerPort "$rmisrv"
+  fi
   if [ -f "${HOME_DIR}/etc/org.ops4j.pax.web.cfg" ]; then   # plain Karaf has no web server at all
     set_prop "${HOME_DIR}/etc/org.ops4j.pax.web.cfg" org.osgi.service.http.port "$http"
     set_prop "${HOME_DIR}/etc/org.ops4j.pax.web.cfg" org.ops4j.pax.web.listening.addresses 127.0.0.1

@@ -54,7 +54,8 @@ HOME_DIR=$(echo "${WORK}"/nl.proeftuin.distribution-*)
 HTTP=$(free_port); SSH=$(free_port); RMIR=$(free_port); RMIS=$(free_port)
 sed -i "s/^org.osgi.service.http.port *=.*/org.osgi.service.http.port = ${HTTP}/" "${HOME_DIR}/etc/org.ops4j.pax.web.cfg"
 sed -i "s/^sshPort *=.*/sshPort = ${SSH}/" "${HOME_DIR}/etc/org.apache.karaf.shell.cfg"
-sed -i "s/^rmiRegistryPort *=.*/rmiRegistryPort = ${RMIR}/; s/^rmiServerPort *=.*/rmiServerPort = ${RMIS}/" "${HOME_DIR}/etc/org.apache.karaf.management.cfg"
+# a release before decision 0057 still runs JMX over RMI
+[ ! -f "${HOME_DIR}/etc/org.apache.karaf.management.cfg" ] || sed -i "s/^rmiRegistryPort *=.*/rmiRegistryPort = ${RMIR}/; s/^rmiServerPort *=.*/rmiServerPort = ${RMIS}/" "${HOME_DIR}/etc/org.apache.karaf.management.cfg"
 sed -i 's/^featuresBoot = \\/featuresBoot = \\\n    proeftuin-region-centraal-gelderland, \\/' "${HOME_DIR}/etc/org.apache.karaf.features.cfg"
 printf '%s\n' "${PASSWORD}" | "${HOME_DIR}/bin/proeftuin-admin" create-administrator --name "Regio Beheer" \
   --role COORDINATOR --role PROFESSIONAL --role AUDITOR "${USER_ID}"

@@ -201,7 +201,8 @@ for n in "${NODES[@]}"; do
   sed -i "s/^org.osgi.service.http.port *=.*/org.osgi.service.http.port = ${HTTP[$n]}/" "${e}/org.ops4j.pax.web.cfg"
   printf 'org.ops4j.pax.web.listening.addresses = 127.0.0.1\n' >> "${e}/org.ops4j.pax.web.cfg"
   sed -i "s/^sshPort *=.*/sshPort = ${SSH[$n]}/" "${e}/org.apache.karaf.shell.cfg"
-  sed -i "s/^rmiRegistryPort *=.*/rmiRegistryPort = ${rmir}/; s/^rmiServerPort *=.*/rmiServerPort = ${rmis}/" "${e}/org.apache.karaf.management.cfg"
+  # an older build under comparison may still run JMX over RMI (decision 0057: this one has none)
+  [ ! -f "${e}/org.apache.karaf.management.cfg" ] || sed -i "s/^rmiRegistryPort *=.*/rmiRegistryPort = ${rmir}/; s/^rmiServerPort *=.*/rmiServerPort = ${rmis}/" "${e}/org.apache.karaf.management.cfg"
   printf 'node = %s\n' "${n}" > "${e}/nl.proeftuin.core.audit.internal.HashChainedAccessLog.cfg"
   # HAProxy runs on this machine: believe its X-Forwarded-For (login throttling per client address)
   printf 'trustedProxies = 127.0.0.1\n' > "${e}/nl.proeftuin.core.rest.internal.ForwardedClientFilter.cfg"

@@ -56,8 +56,6 @@ public abstract class KarafTestSupport {
                 logLevel(LogLevelOption.LogLevel.WARN),
                 editConfigurationFilePut("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port", http),
                 editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort", String.valueOf(freePort())),
-                editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiRegistryPort", String.valueOf(freePort())),
-                editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiServerPort", String.valueOf(freePort())),
                 systemProperty(HTTP_PORT).value(http)));
         options.addAll(noMavenFallback());
         // The test users, written into the realm's users file before the first start, as an operator

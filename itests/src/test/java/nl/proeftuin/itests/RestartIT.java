@@ -15,6 +15,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -32,6 +34,9 @@ import org.junit.Test;
  * matching target context(s) for Whiteboard element ... proeftuin-api") and {@code /api/v1} answered
  * 404 for good; twenty starts catch that with a probability of about 95 %. Plain JUnit, not Pax Exam:
  * the platform must start the way an installation starts it, from its own {@code data/} cache.
+ *
+ * <p>After the first start the node listens on exactly its HTTP, SSH and metrics ports and Karaf's
+ * shutdown port: no JMX/RMI listener (decision 0057) and nothing else a region did not configure.
  */
 public class RestartIT {
     private static final int RESTARTS = Integer.getInteger("proeftuin.restarts", 20);
@@ -54,6 +59,9 @@ public class RestartIT {
             if (verdict != null) {
                 failures.add("start " + start + ": " + verdict);
             } else {
+                if (start == 1) {
+                    assertEquals("the TCP ports the node listens on", configuredPorts(home, port), listeningPorts());
+                }
                 int ready = get(port, "/api/v1/health/ready").statusCode();
                 int routed = get(port, "/api/v1/auth/me").statusCode();
                 if (ready != 200 || routed != 401) {
@@ -66,6 +74,56 @@ public class RestartIT {
             stop(hard);
         }
         assertEquals("starts that did not serve (see " + home + "/data/log/karaf.log): " + failures, List.of(), failures);
+    }
+
+    /** HTTP, SSH, the metrics listener (as the distribution ships it) and Karaf's shutdown port. */
+    private static Set<Integer> configuredPorts(Path home, int http) throws IOException {
+        return new TreeSet<>(Set.of(http,
+                Integer.valueOf(value(home.resolve("etc/org.apache.karaf.shell.cfg"), "sshPort")),
+                Integer.valueOf(value(home.resolve("etc/nl.proeftuin.core.metrics.internal.PrometheusEndpoint.cfg"), "port")),
+                Integer.valueOf(Files.readString(home.resolve("data/port")).trim())));
+    }
+
+    private static String value(Path cfg, String key) throws IOException {
+        return Files.readAllLines(cfg).stream().map(String::trim).filter(l -> l.matches(
+                java.util.regex.Pattern.quote(key) + "\\s*=.*")).map(l -> l.substring(l.indexOf('=') + 1).trim())
+                .findFirst().orElseThrow(() -> new AssertionError("no " + key + " in " + cfg));
+    }
+
+    /**
+     * The TCP ports in LISTEN state of the Karaf process and its children (Linux: the sockets among the
+     * processes' open files, looked up in {@code /proc/net/tcp} and {@code tcp6}).
+     */
+    private Set<Integer> listeningPorts() throws IOException {
+        Set<String> inodes = new java.util.HashSet<>();
+        List<ProcessHandle> processes = new ArrayList<>(karaf.descendants().toList());
+        processes.add(karaf.toHandle());
+        for (ProcessHandle p : processes) {
+            try (Stream<Path> fds = Files.list(Path.of("/proc", String.valueOf(p.pid()), "fd"))) {
+                fds.forEach(fd -> {
+                    try {
+                        String target = Files.readSymbolicLink(fd).toString();
+                        if (target.startsWith("socket:[")) {
+                            inodes.add(target.substring(8, target.length() - 1));
+                        }
+                    } catch (IOException closedMeanwhile) {
+                        // an fd closed while we listed them: not a listener that matters
+                    }
+                });
+            }
+        }
+        Set<Integer> ports = new TreeSet<>();
+        for (String table : List.of("/proc/net/tcp", "/proc/net/tcp6")) {
+            List<String> lines = Files.readAllLines(Path.of(table));
+            for (String line : lines.subList(1, lines.size())) {
+                String[] f = line.trim().split("\\s+");
+                // f[1] local address:port (hex), f[3] state (0A = LISTEN), f[9] inode
+                if ("0A".equals(f[3]) && inodes.contains(f[9])) {
+                    ports.add(Integer.parseInt(f[1].substring(f[1].indexOf(':') + 1), 16));
+                }
+            }
+        }
+        return ports;
     }
 
     /** @return null once health answers 200, else the last answer after {@link #READY_WITHIN} */
@@ -151,10 +209,6 @@ public class RestartIT {
         set(etc.resolve("org.ops4j.pax.web.cfg"), "org.ops4j.pax.web.listening.addresses", "127.0.0.1");
         set(etc.resolve("org.apache.karaf.shell.cfg"), "sshPort", String.valueOf(freePort()));
         set(etc.resolve("org.apache.karaf.shell.cfg"), "sshHost", "127.0.0.1");
-        set(etc.resolve("org.apache.karaf.management.cfg"), "rmiRegistryPort", String.valueOf(freePort()));
-        set(etc.resolve("org.apache.karaf.management.cfg"), "rmiServerPort", String.valueOf(freePort()));
-        set(etc.resolve("org.apache.karaf.management.cfg"), "rmiRegistryHost", "127.0.0.1");
-        set(etc.resolve("org.apache.karaf.management.cfg"), "rmiServerHost", "127.0.0.1");
         return port;
     }
 

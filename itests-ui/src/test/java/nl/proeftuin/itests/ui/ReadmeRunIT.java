@@ -47,16 +47,12 @@ class ReadmeRunIT {
 
     private int httpPort;
     private int sshPort;
-    private int rmiRegistryPort;
-    private int rmiServerPort;
 
     @Test
     void usersKeysDatabaseAndInstalledFeaturesSurviveARebuildAndMvnClean() throws Exception {
         RunningPlatform.deleteTree(repo);
         httpPort = RunningPlatform.freePort();
         sshPort = RunningPlatform.freePort();
-        rmiRegistryPort = RunningPlatform.freePort();
-        rmiServerPort = RunningPlatform.freePort();
         Path instance = repo.resolve("instance");
 
         // First run of a fresh build.
@@ -122,10 +118,6 @@ class ReadmeRunIT {
         RunningPlatform.set(etc.resolve("org.ops4j.pax.web.cfg"), "org.ops4j.pax.web.listening.addresses", "127.0.0.1");
         RunningPlatform.set(etc.resolve("org.apache.karaf.shell.cfg"), "sshPort", String.valueOf(sshPort));
         RunningPlatform.set(etc.resolve("org.apache.karaf.shell.cfg"), "sshHost", "127.0.0.1");
-        RunningPlatform.set(etc.resolve("org.apache.karaf.management.cfg"), "rmiRegistryPort", String.valueOf(rmiRegistryPort));
-        RunningPlatform.set(etc.resolve("org.apache.karaf.management.cfg"), "rmiServerPort", String.valueOf(rmiServerPort));
-        RunningPlatform.set(etc.resolve("org.apache.karaf.management.cfg"), "rmiRegistryHost", "127.0.0.1");
-        RunningPlatform.set(etc.resolve("org.apache.karaf.management.cfg"), "rmiServerHost", "127.0.0.1");
         RunningPlatform.set(etc.resolve(RunningPlatform.METRICS_CFG), "port", String.valueOf(RunningPlatform.freePort()));
         return home;
     }

@@ -52,10 +52,6 @@ final class RunningPlatform implements AutoCloseable {
         int ssh = freePort();
         set(etc.resolve("org.apache.karaf.shell.cfg"), "sshPort", String.valueOf(ssh));
         set(etc.resolve("org.apache.karaf.shell.cfg"), "sshHost", "127.0.0.1");
-        set(etc.resolve("org.apache.karaf.management.cfg"), "rmiRegistryPort", String.valueOf(freePort()));
-        set(etc.resolve("org.apache.karaf.management.cfg"), "rmiServerPort", String.valueOf(freePort()));
-        set(etc.resolve("org.apache.karaf.management.cfg"), "rmiRegistryHost", "127.0.0.1");
-        set(etc.resolve("org.apache.karaf.management.cfg"), "rmiServerHost", "127.0.0.1");
         set(etc.resolve(METRICS_CFG), "port", String.valueOf(freePort()));
         Path features = etc.resolve("org.apache.karaf.features.cfg");
         String boot = Files.readString(features);
@@ -265,10 +261,6 @@ final class RunningPlatform implements AutoCloseable {
         set(etc.resolve("org.ops4j.pax.web.cfg"), "org.ops4j.pax.web.listening.addresses", "127.0.0.1");
         set(etc.resolve("org.apache.karaf.shell.cfg"), "sshPort", String.valueOf(freePort()));
         set(etc.resolve("org.apache.karaf.shell.cfg"), "sshHost", "127.0.0.1");
-        set(etc.resolve("org.apache.karaf.management.cfg"), "rmiRegistryPort", String.valueOf(freePort()));
-        set(etc.resolve("org.apache.karaf.management.cfg"), "rmiServerPort", String.valueOf(freePort()));
-        set(etc.resolve("org.apache.karaf.management.cfg"), "rmiRegistryHost", "127.0.0.1");
-        set(etc.resolve("org.apache.karaf.management.cfg"), "rmiServerHost", "127.0.0.1");
         set(etc.resolve(METRICS_CFG), "port", String.valueOf(freePort()));
         return http;
     }
