@@ -9,12 +9,19 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 
 /**
  * Serves the OpenAPI 3.0.3 document at {@code GET /openapi.json}, generated from the router's declared
- * routes ({@link OpenApiDocument}) once, when the route table is complete ({@link #complete}).
+ * routes ({@link OpenApiDocument}) once the route table is complete ({@link #complete}), at the first
+ * request for it: generating it at start was about a tenth of the REST bundle's start on a node's boot
+ * path (decision 0057). {@code OpenApiDocumentTest} generates it from the whole route table in the build,
+ * so a declaration that cannot be documented fails the build, not a node.
  */
 final class OpenApiResource {
+    /** The document and its entity tag. */
+    private record Document(byte[] bytes, String etag) {
+    }
+
     private final Json json;
-    private volatile byte[] document;
-    private volatile String etag;
+    private volatile Router routes;
+    private volatile Document document;
 
     OpenApiResource(Json json) {
         this.json = json;
@@ -27,24 +34,40 @@ final class OpenApiResource {
                 .parameter("IfNoneMatch")
                 .returns(200, "The OpenAPI 3.0.3 document", Map.class).headers("ETag")
                 .responses(304)
-                .handle(r -> ETags.noneMatchHits(r.header("If-None-Match"), etag)
-                        ? Reply.notModified(etag)
-                        : Reply.bytes(200, document, "application/json").header("ETag", etag)));
+                .handle(r -> {
+                    Document d = document();
+                    return ETags.noneMatchHits(r.header("If-None-Match"), d.etag())
+                            ? Reply.notModified(d.etag())
+                            : Reply.bytes(200, d.bytes(), "application/json").header("ETag", d.etag());
+                }));
     }
 
-    /**
-     * Generates the document of every route the router has now; called once, after the last route is
-     * added (a route added later would be missing from it).
-     *
-     * @throws IllegalStateException when a declaration cannot be documented (see {@link OpenApiDocument#of})
-     */
+    /** The route table is complete: the document names every route the router has now (a later one would be missing). */
     void complete(Router router) {
+        this.routes = router;
+    }
+
+    private Document document() {
+        Document d = document;
+        if (d == null) {
+            synchronized (this) {
+                d = document;
+                if (d == null) {
+                    d = generate();
+                    document = d;
+                }
+            }
+        }
+        return d;
+    }
+
+    /** @throws IllegalStateException when a declaration cannot be documented (see {@link OpenApiDocument#of}) */
+    private Document generate() {
         try {
             byte[] bytes = json.mapper().writerWithDefaultPrettyPrinter()
-                    .writeValueAsBytes(OpenApiDocument.of(json.mapper(), router.routes()));
+                    .writeValueAsBytes(OpenApiDocument.of(json.mapper(), routes.routes()));
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(bytes);
-            this.etag = "\"" + HexFormat.of().formatHex(digest, 0, 12) + "\"";
-            this.document = bytes;
+            return new Document(bytes, "\"" + HexFormat.of().formatHex(digest, 0, 12) + "\"");
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("the OpenAPI document cannot be written", e);
         } catch (NoSuchAlgorithmException e) {
