@@ -16,15 +16,12 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import javax.inject.Inject;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.apache.karaf.features.FeaturesService;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
@@ -46,8 +43,6 @@ public class ConnectorTrustIT extends KarafTestSupport {
     private static final String FEATURE = "proeftuin-plugin-localteam-rest";
     private static final String INBOUND_SECRET = "arnhem-inbound-secret-for-the-itest";
 
-    @Inject
-    private FeaturesService features;
 
     @Configuration
     public Option[] config() {
@@ -101,7 +96,7 @@ public class ConnectorTrustIT extends KarafTestSupport {
     @Test
     public void aCoordinatorCannotRedirectLocalTeamTrafficAndInboundRequestsAreLogged() throws Exception {
         awaitReady(Duration.ofSeconds(90));
-        features.installFeature(FEATURE, EnumSet.noneOf(FeaturesService.Option.class));
+        installFeature(FEATURE);
         awaitInbound();
 
         try (Listener theirs = new Listener()) {

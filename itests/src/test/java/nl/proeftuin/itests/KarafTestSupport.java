@@ -367,6 +367,44 @@ public abstract class KarafTestSupport {
         }
     }
 
+    /**
+     * The features service registered now. Not an injected one: on a first boot Karaf now and then
+     * starts its features service a second time, when its configuration reaches it after it had
+     * started (karaf.log: "Error installing boot features ... RejectedExecutionException", then a
+     * second provisioning). An instance taken before that is stopped, and knows no feature: CI once
+     * failed with "No matching features for proeftuin-plugin-localteam-rest".
+     */
+    protected static org.apache.karaf.features.FeaturesService features() throws InterruptedException {
+        org.osgi.framework.BundleContext context = org.osgi.framework.FrameworkUtil.getBundle(KarafTestSupport.class)
+                .getBundleContext();
+        org.osgi.util.tracker.ServiceTracker<org.apache.karaf.features.FeaturesService, org.apache.karaf.features.FeaturesService> tracker =
+                new org.osgi.util.tracker.ServiceTracker<>(context, org.apache.karaf.features.FeaturesService.class, null);
+        tracker.open();
+        try {
+            org.apache.karaf.features.FeaturesService features = tracker.waitForService(60_000);
+            if (features == null) {
+                throw new AssertionError("no features service within 60 s");
+            }
+            return features;
+        } finally {
+            tracker.close();
+        }
+    }
+
+    /** Installs a feature through the features service registered now, once that service knows it (at most 60 s). */
+    protected static void installFeature(String name) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        org.apache.karaf.features.FeaturesService features = features();
+        while (features.getFeature(name) == null) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the features service does not know " + name + " within 60 s");
+            }
+            Thread.sleep(200);
+            features = features();
+        }
+        features.installFeature(name, java.util.EnumSet.noneOf(org.apache.karaf.features.FeaturesService.Option.class));
+    }
+
     protected static final ObjectMapper JSON = new ObjectMapper();
     /** No extra headers (the user is the current one's token). */
     protected static final String[] NONE = {};

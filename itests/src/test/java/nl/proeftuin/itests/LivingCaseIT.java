@@ -7,7 +7,6 @@ import static org.junit.Assert.assertTrue;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -16,7 +15,6 @@ import javax.inject.Inject;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import nl.proeftuin.core.security.UserAdministration;
-import org.apache.karaf.features.FeaturesService;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
@@ -36,8 +34,6 @@ public class LivingCaseIT extends KarafTestSupport {
     @Inject
     private UserAdministration users;
 
-    @Inject
-    private FeaturesService features;
 
     @Configuration
     public Option[] config() {
@@ -160,7 +156,7 @@ public class LivingCaseIT extends KarafTestSupport {
     @Test
     public void theJointTriageIsCompletedByTheTwoDirectorsThemselves() throws Exception {
         awaitReady(Duration.ofSeconds(90));
-        features.installFeature("proeftuin-plugin-triage-veiligheidshuis", EnumSet.noneOf(FeaturesService.Option.class));
+        installFeature("proeftuin-plugin-triage-veiligheidshuis");
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (!getAs(COORDINATOR, "/api/v1/plugins").body().contains("\"triage-veiligheidshuis\"")) {
             assertTrue("the plugin appears", System.nanoTime() < deadline);

@@ -21,7 +21,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +30,6 @@ import java.util.regex.Pattern;
 
 import javax.inject.Inject;
 
-import org.apache.karaf.features.FeaturesService;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
@@ -61,8 +59,6 @@ public class MetricsIT extends KarafTestSupport {
     @Inject
     private BundleContext context;
 
-    @Inject
-    private FeaturesService features;
 
     @Configuration
     public Option[] config() throws IOException {
@@ -113,7 +109,7 @@ public class MetricsIT extends KarafTestSupport {
     @Test
     public void aScrapeAfterApiCallsHoldsEveryFamilyWithPlausibleValuesAndNoIds() throws Exception {
         awaitReady(Duration.ofSeconds(90));
-        features.installFeature("proeftuin-plugin-triage-threeway", EnumSet.noneOf(FeaturesService.Option.class));
+        installFeature("proeftuin-plugin-triage-threeway");
         awaitPlugin("triage-threeway");
 
         // traffic: persons and cases (ids in the path), a triage with the fallback (nothing bound for

@@ -10,7 +10,6 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Dictionary;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +19,6 @@ import javax.inject.Inject;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.karaf.features.BundleInfo;
 import org.apache.karaf.features.Feature;
-import org.apache.karaf.features.FeaturesService;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
@@ -53,8 +51,6 @@ public class OfflineFeaturesIT extends KarafTestSupport {
     @Inject
     private BundleContext context;
 
-    @Inject
-    private FeaturesService features;
 
     @Inject
     private ConfigurationAdmin configurations;
@@ -70,7 +66,7 @@ public class OfflineFeaturesIT extends KarafTestSupport {
         File localRepository = assertNoMavenFallback();
 
         List<String> shipped = new ArrayList<>();
-        for (Feature feature : features.listFeatures()) {
+        for (Feature feature : features().listFeatures()) {
             String name = feature.getName();
             if ((name.startsWith("proeftuin-plugin-") || name.startsWith("proeftuin-region-")) && !name.contains("test-faulty")
                     && !shipped.contains(name)) {
@@ -83,7 +79,7 @@ public class OfflineFeaturesIT extends KarafTestSupport {
         Map<String, String> failures = new LinkedHashMap<>();
         for (String name : shipped) {
             try {
-                features.installFeature(name, EnumSet.noneOf(FeaturesService.Option.class));
+                installFeature(name);
             } catch (Exception e) {
                 failures.put(name, String.valueOf(e.getMessage()));
             }
@@ -91,8 +87,8 @@ public class OfflineFeaturesIT extends KarafTestSupport {
         assertEquals("features that do not install from system/ alone", Map.of(), failures);
 
         for (String name : shipped) {
-            Feature feature = features.getFeature(name);
-            assertTrue(name + " installed", features.isInstalled(feature));
+            Feature feature = features().getFeature(name);
+            assertTrue(name + " installed", features().isInstalled(feature));
             for (BundleInfo info : feature.getBundles()) {
                 Bundle bundle = context.getBundle(info.getLocation());
                 assertNotNull(name + ": no bundle at " + info.getLocation(), bundle);

@@ -52,8 +52,6 @@ public class PluginRuntimeIT extends KarafTestSupport {
     @Inject
     private ServiceComponentRuntime scr;
 
-    @Inject
-    private FeaturesService features;
 
     @Inject
     private SessionFactory sessions;
@@ -69,14 +67,14 @@ public class PluginRuntimeIT extends KarafTestSupport {
     public void pluginFeaturesComeAndGoWithoutTouchingTheCore() throws Exception {
         awaitReady(Duration.ofSeconds(90));
         Map<String, String> before = coreState();
-        features.installFeature(THREEWAY, EnumSet.noneOf(FeaturesService.Option.class));
-        features.installFeature(EXAMPLE, EnumSet.noneOf(FeaturesService.Option.class));
+        installFeature(THREEWAY);
+        installFeature(EXAMPLE);
         awaitPlugin("triage-threeway");
         awaitPlugin("example-triage");
         assertEquals("core after install", before, coreState());
-        features.uninstallFeature(EXAMPLE, EnumSet.noneOf(FeaturesService.Option.class));
+        features().uninstallFeature(EXAMPLE, EnumSet.noneOf(FeaturesService.Option.class));
         assertEquals("core after uninstall", before, coreState());
-        features.installFeature(EXAMPLE, EnumSet.noneOf(FeaturesService.Option.class));
+        installFeature(EXAMPLE);
         awaitPlugin("example-triage");
         assertEquals("core after reinstall", before, coreState());
     }
@@ -84,8 +82,8 @@ public class PluginRuntimeIT extends KarafTestSupport {
     @Test
     public void swapPerRegionAndMunicipalityKeepsProvenanceAndIsolatesFaults() throws Exception {
         awaitReady(Duration.ofSeconds(90));
-        features.installFeature(THREEWAY, EnumSet.noneOf(FeaturesService.Option.class));
-        features.installFeature(EXAMPLE, EnumSet.noneOf(FeaturesService.Option.class));
+        installFeature(THREEWAY);
+        installFeature(EXAMPLE);
         awaitPlugin("triage-threeway");
         awaitPlugin("example-triage");
 
@@ -110,7 +108,7 @@ public class PluginRuntimeIT extends KarafTestSupport {
         assertTrue(history.toString(), history.size() >= 3);
 
         // remove the plugin that decided earlier: its decisions keep their provenance
-        features.uninstallFeature(THREEWAY, EnumSet.noneOf(FeaturesService.Option.class));
+        features().uninstallFeature(THREEWAY, EnumSet.noneOf(FeaturesService.Option.class));
         JsonNode outcomes = JSON.readTree(get("/api/v1/cases/" + ede + "/triage").body());
         assertEquals("triage-threeway", outcomes.get(0).path("provenance").path("pluginId").asText());
 
@@ -145,7 +143,7 @@ public class PluginRuntimeIT extends KarafTestSupport {
     @Test
     public void shellCommandsListBindAndShowHistory() throws Exception {
         awaitReady(Duration.ofSeconds(90));
-        features.installFeature(EXAMPLE, EnumSet.noneOf(FeaturesService.Option.class));
+        installFeature(EXAMPLE);
         awaitPlugin("example-triage");
         assertTrue(shell("proeftuin:plugins").contains("example-triage"));
         // the example declares that it takes no configuration: the core refuses any key (typed configuration)
@@ -229,10 +227,10 @@ public class PluginRuntimeIT extends KarafTestSupport {
 
     /** Binds the region to a plugin, then uninstalls it: the request still succeeds with the fallback. */
     private void bindAllowingAbsent(String caseId) throws Exception {
-        features.installFeature(THREEWAY, EnumSet.noneOf(FeaturesService.Option.class));
+        installFeature(THREEWAY);
         awaitPlugin("triage-threeway");
         bind("TRIAGE/municipalities/Ede", "triage-threeway", Map.of());
-        features.uninstallFeature(THREEWAY, EnumSet.noneOf(FeaturesService.Option.class));
+        features().uninstallFeature(THREEWAY, EnumSet.noneOf(FeaturesService.Option.class));
         assertFallback(triage(caseId), "PLUGIN_ABSENT");
     }
 

@@ -7,13 +7,11 @@ import static org.junit.Assert.assertTrue;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.EnumSet;
 
 
 import javax.inject.Inject;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.apache.karaf.features.FeaturesService;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
@@ -39,8 +37,6 @@ public class RegionPluginsIT extends KarafTestSupport {
     @Inject
     private BundleContext context;
 
-    @Inject
-    private FeaturesService features;
 
     @Configuration
     public Option[] config() {
@@ -50,7 +46,7 @@ public class RegionPluginsIT extends KarafTestSupport {
     @Test
     public void centraalGelderlandTriagesAndRunsMdaPlusPlusAndSurvivesItsRemoval() throws Exception {
         awaitReady(Duration.ofSeconds(90));
-        features.installFeature(CENTRAAL_GELDERLAND, EnumSet.noneOf(FeaturesService.Option.class));
+        installFeature(CENTRAAL_GELDERLAND);
         awaitBinding("CARE_PATH", "carepath-mdaplusplus", null);
         awaitBinding("TRIAGE", "triage-threeway", null);
         awaitBinding("TRIAGE", "triage-veiligheidshuis", "Arnhem");

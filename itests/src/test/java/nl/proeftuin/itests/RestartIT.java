@@ -76,7 +76,7 @@ public class RestartIT {
         assertEquals("starts that did not serve (see " + home + "/data/log/karaf.log): " + failures, List.of(), failures);
     }
 
-    /** HTTP, SSH, the metrics listener (as the distribution ships it) and Karaf's shutdown port. */
+    /** HTTP, SSH, the metrics listener and Karaf's shutdown port. */
     private static Set<Integer> configuredPorts(Path home, int http) throws IOException {
         return new TreeSet<>(Set.of(http,
                 Integer.valueOf(value(home.resolve("etc/org.apache.karaf.shell.cfg"), "sshPort")),
@@ -99,7 +99,11 @@ public class RestartIT {
         List<ProcessHandle> processes = new ArrayList<>(karaf.descendants().toList());
         processes.add(karaf.toHandle());
         for (ProcessHandle p : processes) {
-            try (Stream<Path> fds = Files.list(Path.of("/proc", String.valueOf(p.pid()), "fd"))) {
+            Path fdDir = Path.of("/proc", String.valueOf(p.pid()), "fd");
+            if (!Files.isDirectory(fdDir)) {
+                continue; // a child that has ended meanwhile listens on nothing
+            }
+            try (Stream<Path> fds = Files.list(fdDir)) {
                 fds.forEach(fd -> {
                     try {
                         String target = Files.readSymbolicLink(fd).toString();
@@ -201,7 +205,7 @@ public class RestartIT {
         }
     }
 
-    /** Free loopback ports for HTTP, SSH and RMI; @return the HTTP port */
+    /** Free loopback ports for HTTP, SSH and the metrics listener; @return the HTTP port */
     private static int configurePorts(Path home) throws IOException {
         Path etc = home.resolve("etc");
         int port = freePort();
@@ -209,6 +213,7 @@ public class RestartIT {
         set(etc.resolve("org.ops4j.pax.web.cfg"), "org.ops4j.pax.web.listening.addresses", "127.0.0.1");
         set(etc.resolve("org.apache.karaf.shell.cfg"), "sshPort", String.valueOf(freePort()));
         set(etc.resolve("org.apache.karaf.shell.cfg"), "sshHost", "127.0.0.1");
+        set(etc.resolve("nl.proeftuin.core.metrics.internal.PrometheusEndpoint.cfg"), "port", String.valueOf(freePort()));
         return port;
     }
 

@@ -9,15 +9,12 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import javax.inject.Inject;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.apache.karaf.features.FeaturesService;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
@@ -39,8 +36,6 @@ public class SwitchesIT extends KarafTestSupport {
     private static final String THREEWAY = "proeftuin-plugin-triage-threeway";
     private static final String EXAMPLE = "proeftuin-plugin-example-triage";
 
-    @Inject
-    private FeaturesService features;
 
     @Configuration
     public Option[] config() {
@@ -50,8 +45,8 @@ public class SwitchesIT extends KarafTestSupport {
     @Test
     public void aPlannedSwitchTakesEffectAtItsTimeAndAReplayShowsWhatACandidateWouldChange() throws Exception {
         awaitReady(Duration.ofSeconds(90));
-        features.installFeature(THREEWAY, EnumSet.noneOf(FeaturesService.Option.class));
-        features.installFeature(EXAMPLE, EnumSet.noneOf(FeaturesService.Option.class));
+        installFeature(THREEWAY);
+        installFeature(EXAMPLE);
         awaitPlugin("triage-threeway");
         awaitPlugin("example-triage");
 
