@@ -20,7 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.Test;
 import org.junit.runner.RunWith;
@@ -42,7 +41,6 @@ import org.ops4j.pax.exam.spi.reactors.PerClass;
 public class ConnectorTrustIT extends KarafTestSupport {
     private static final String FEATURE = "proeftuin-plugin-localteam-rest";
     private static final String INBOUND_SECRET = "arnhem-inbound-secret-for-the-itest";
-
 
     @Configuration
     public Option[] config() {

@@ -34,7 +34,6 @@ public class LivingCaseIT extends KarafTestSupport {
     @Inject
     private UserAdministration users;
 
-
     @Configuration
     public Option[] config() {
         return baseOptions().toArray(new Option[0]);

@@ -59,7 +59,6 @@ public class MetricsIT extends KarafTestSupport {
     @Inject
     private BundleContext context;
 
-
     @Configuration
     public Option[] config() throws IOException {
         List<Option> options = baseOptions();

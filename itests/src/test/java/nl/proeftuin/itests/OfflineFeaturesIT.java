@@ -51,7 +51,6 @@ public class OfflineFeaturesIT extends KarafTestSupport {
     @Inject
     private BundleContext context;
 
-
     @Inject
     private ConfigurationAdmin configurations;
 

@@ -52,7 +52,6 @@ public class PluginRuntimeIT extends KarafTestSupport {
     @Inject
     private ServiceComponentRuntime scr;
 
-
     @Inject
     private SessionFactory sessions;
 

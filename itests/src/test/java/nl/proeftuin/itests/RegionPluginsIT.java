@@ -8,7 +8,6 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.LocalDate;
 
-
 import javax.inject.Inject;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -36,7 +35,6 @@ public class RegionPluginsIT extends KarafTestSupport {
 
     @Inject
     private BundleContext context;
-
 
     @Configuration
     public Option[] config() {

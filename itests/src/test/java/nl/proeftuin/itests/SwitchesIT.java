@@ -13,7 +13,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.Test;
 import org.junit.runner.RunWith;
@@ -35,7 +34,6 @@ import org.ops4j.pax.exam.spi.reactors.PerClass;
 public class SwitchesIT extends KarafTestSupport {
     private static final String THREEWAY = "proeftuin-plugin-triage-threeway";
     private static final String EXAMPLE = "proeftuin-plugin-example-triage";
-
 
     @Configuration
     public Option[] config() {
