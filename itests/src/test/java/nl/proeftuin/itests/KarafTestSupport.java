@@ -17,15 +17,21 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.karaf.features.FeaturesService;
 import org.junit.Before;
 import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.karaf.options.LogLevelOption;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.FrameworkUtil;
+import org.osgi.framework.InvalidSyntaxException;
+import org.osgi.util.tracker.ServiceTracker;
 
 /**
  * Boots the project's real distribution (the tar.gz this reactor built) in its own JVM, on free
@@ -229,22 +235,6 @@ public abstract class KarafTestSupport {
                 }
             }
         }
-
-        private static <S> S service(Class<S> type) throws InterruptedException {
-            org.osgi.framework.BundleContext context = org.osgi.framework.FrameworkUtil.getBundle(KarafTestSupport.class)
-                    .getBundleContext();
-            org.osgi.util.tracker.ServiceTracker<S, S> tracker = new org.osgi.util.tracker.ServiceTracker<>(context, type, null);
-            tracker.open();
-            try {
-                S service = tracker.waitForService(Duration.ofSeconds(90).toMillis());
-                if (service == null) {
-                    throw new IllegalStateException("no " + type.getName() + " in the container");
-                }
-                return service;
-            } finally {
-                tracker.close();
-            }
-        }
     }
 
     /** Forgets a token kept by {@link #token}, for a test that ended its session. */
@@ -348,13 +338,11 @@ public abstract class KarafTestSupport {
      * that is not active: a bundle a test stopped on purpose would be started again behind its back.
      */
     private static void awaitBootFinished(Duration timeout) throws InterruptedException {
-        org.osgi.framework.BundleContext context = org.osgi.framework.FrameworkUtil.getBundle(KarafTestSupport.class)
-                .getBundleContext();
-        org.osgi.util.tracker.ServiceTracker<Object, Object> tracker;
+        BundleContext context = FrameworkUtil.getBundle(KarafTestSupport.class).getBundleContext();
+        ServiceTracker<Object, Object> tracker;
         try {
-            tracker = new org.osgi.util.tracker.ServiceTracker<>(context,
-                    context.createFilter("(objectClass=org.apache.karaf.features.BootFinished)"), null);
-        } catch (org.osgi.framework.InvalidSyntaxException e) {
+            tracker = new ServiceTracker<>(context, context.createFilter("(objectClass=org.apache.karaf.features.BootFinished)"), null);
+        } catch (InvalidSyntaxException e) {
             throw new IllegalStateException(e);
         }
         tracker.open(true);
@@ -367,6 +355,22 @@ public abstract class KarafTestSupport {
         }
     }
 
+    /** The service of this type registered now, waiting at most 90 s for one. */
+    static <S> S service(Class<S> type) throws InterruptedException {
+        BundleContext context = FrameworkUtil.getBundle(KarafTestSupport.class).getBundleContext();
+        ServiceTracker<S, S> tracker = new ServiceTracker<>(context, type, null);
+        tracker.open();
+        try {
+            S service = tracker.waitForService(Duration.ofSeconds(90).toMillis());
+            if (service == null) {
+                throw new IllegalStateException("no " + type.getName() + " in the container");
+            }
+            return service;
+        } finally {
+            tracker.close();
+        }
+    }
+
     /**
      * The features service registered now. Not an injected one: on a first boot Karaf now and then
      * starts its features service a second time, when its configuration reaches it after it had
@@ -374,27 +378,14 @@ public abstract class KarafTestSupport {
      * second provisioning). An instance taken before that is stopped, and knows no feature: CI once
      * failed with "No matching features for proeftuin-plugin-localteam-rest".
      */
-    protected static org.apache.karaf.features.FeaturesService features() throws InterruptedException {
-        org.osgi.framework.BundleContext context = org.osgi.framework.FrameworkUtil.getBundle(KarafTestSupport.class)
-                .getBundleContext();
-        org.osgi.util.tracker.ServiceTracker<org.apache.karaf.features.FeaturesService, org.apache.karaf.features.FeaturesService> tracker =
-                new org.osgi.util.tracker.ServiceTracker<>(context, org.apache.karaf.features.FeaturesService.class, null);
-        tracker.open();
-        try {
-            org.apache.karaf.features.FeaturesService features = tracker.waitForService(60_000);
-            if (features == null) {
-                throw new AssertionError("no features service within 60 s");
-            }
-            return features;
-        } finally {
-            tracker.close();
-        }
+    protected static FeaturesService features() throws InterruptedException {
+        return service(FeaturesService.class);
     }
 
     /** Installs a feature through the features service registered now, once that service knows it (at most 60 s). */
     protected static void installFeature(String name) throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        org.apache.karaf.features.FeaturesService features = features();
+        FeaturesService features = features();
         while (features.getFeature(name) == null) {
             if (System.nanoTime() > deadline) {
                 throw new AssertionError("the features service does not know " + name + " within 60 s");
@@ -402,7 +393,7 @@ public abstract class KarafTestSupport {
             Thread.sleep(200);
             features = features();
         }
-        features.installFeature(name, java.util.EnumSet.noneOf(org.apache.karaf.features.FeaturesService.Option.class));
+        features.installFeature(name, EnumSet.noneOf(FeaturesService.Option.class));
     }
 
     protected static final ObjectMapper JSON = new ObjectMapper();
