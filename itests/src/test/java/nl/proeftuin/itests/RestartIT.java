@@ -139,6 +139,14 @@ public class RestartIT {
                 return "Karaf exited with " + karaf.exitValue();
             }
             try {
+                // Connect only once the node listens: a connection to a free port of the ephemeral range on
+                // loopback can get that same port as its source and connect to itself (CI saw it: "header
+                // parser received no bytes", and Jetty could not bind its port for the whole start).
+                if (!listeningPorts().contains(port)) {
+                    last = "port " + port + " not listening";
+                    Thread.sleep(250);
+                    continue;
+                }
                 HttpResponse<String> health = get(port, "/api/v1/health");
                 if (health.statusCode() == 200) {
                     return null;
