@@ -10,7 +10,6 @@ import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.logLevel;
 
 import java.io.File;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -24,6 +23,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import nl.proeftuin.testing.LoopbackPorts;
 import org.apache.karaf.features.FeaturesService;
 import org.junit.Before;
 import org.ops4j.pax.exam.Option;
@@ -250,12 +250,9 @@ public abstract class KarafTestSupport {
         return JSON.readTree(response.body()).path("token").asText();
     }
 
+    /** Below the ephemeral range: a poll before Jetty listens cannot connect to itself (see {@link LoopbackPorts}). */
     private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        return LoopbackPorts.free();
     }
 
     /** The platform's base URL, e.g. {@code http://127.0.0.1:41234}; only valid inside the container. */

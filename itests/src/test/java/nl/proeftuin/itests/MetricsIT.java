@@ -11,7 +11,6 @@ import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfi
 import java.io.File;
 import java.io.IOException;
 import java.net.ConnectException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -30,6 +29,7 @@ import java.util.regex.Pattern;
 
 import javax.inject.Inject;
 
+import nl.proeftuin.testing.LoopbackPorts;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
@@ -62,10 +62,7 @@ public class MetricsIT extends KarafTestSupport {
     @Configuration
     public Option[] config() throws IOException {
         List<Option> options = baseOptions();
-        int port;
-        try (ServerSocket s = new ServerSocket(0)) {
-            port = s.getLocalPort();
-        }
+        int port = LoopbackPorts.free();
         // the shipped file says host = 127.0.0.1; only the port changes, so two test JVMs never collide
         options.add(editConfigurationFilePut(METRICS_CFG, "port", String.valueOf(port)));
         options.add(systemProperty(METRICS_PORT).value(String.valueOf(port)));

@@ -4,7 +4,6 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -20,6 +19,7 @@ import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
+import nl.proeftuin.testing.LoopbackPorts;
 import org.junit.After;
 import org.junit.Test;
 
@@ -225,10 +225,9 @@ public class RestartIT {
         return port;
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
+    /** Below the ephemeral range: the health polls cannot connect to themselves (see {@link LoopbackPorts}). */
+    private static int freePort() {
+        return LoopbackPorts.free();
     }
 
     private static void set(Path cfg, String key, String value) throws IOException {

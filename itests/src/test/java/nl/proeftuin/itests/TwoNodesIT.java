@@ -5,7 +5,6 @@ import static org.junit.Assert.assertNotEquals;
 import static org.junit.Assert.assertTrue;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -34,6 +33,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import nl.proeftuin.testing.LoopbackPorts;
 import org.junit.After;
 import org.junit.Test;
 
@@ -666,10 +666,9 @@ public class TwoNodesIT {
         return (System.nanoTime() - since) / 1_000_000_000L;
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
+    /** Below the ephemeral range: the readiness polls cannot connect to themselves (see {@link LoopbackPorts}). */
+    private static int freePort() {
+        return LoopbackPorts.free();
     }
 
     private static void set(Path cfg, String key, String value) throws IOException {

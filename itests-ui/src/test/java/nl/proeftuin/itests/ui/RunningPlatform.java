@@ -2,7 +2,6 @@ package nl.proeftuin.itests.ui;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -13,6 +12,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+
+import nl.proeftuin.testing.LoopbackPorts;
 
 /**
  * The real distribution as its own process: a fresh copy of {@code distribution/target/assembly}
@@ -239,10 +240,9 @@ final class RunningPlatform implements AutoCloseable {
                 + "{CRYPT}," + roles + "\n";
     }
 
-    static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
+    /** Below the ephemeral range: the health polls cannot connect to themselves (see {@link LoopbackPorts}). */
+    static int freePort() {
+        return LoopbackPorts.free();
     }
 
     /** Sets a property in a Karaf .cfg file: replaces its line, or appends one. */
