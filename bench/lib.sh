@@ -3,7 +3,26 @@
 # Source it; set WORK and PROEFTUIN_TGZ first. Sets HOME_DIR, HTTP, BASE, KARAF_PID; after login,
 # TOKEN and AUTH (curl arguments carrying it).
 
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
+# free_port: a free loopback port BELOW the kernel's ephemeral range. A poll of a port before its server
+# listens can, on loopback, get that same port as its source port and connect to itself when the port is
+# in the ephemeral range (where the kernel's own choice, bind to port 0, comes from): the poll hangs or
+# reads nothing and the port stays taken, so the server cannot bind it (RestartIT saw it in CI). A port
+# below the range is never a connection's source port. Same rule as the tests' LoopbackPorts.
+free_port() {
+  python3 -c '
+import random, socket
+low = int(open("/proc/sys/net/ipv4/ip_local_port_range").read().split()[0])
+for _ in range(200):
+    with socket.socket() as s:
+        try:
+            s.bind(("127.0.0.1", random.randrange(10000, low) if low - 10000 >= 1000 else 0))
+        except OSError:
+            continue
+        print(s.getsockname()[1])
+        break
+else:
+    raise SystemExit("no free loopback port below the ephemeral range")'
+}
 
 stop_karaf() {
   if [ -n "${KARAF_PID:-}" ] && kill -0 "${KARAF_PID}" 2>/dev/null; then

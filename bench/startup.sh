@@ -215,12 +215,17 @@ port_listening() { # a LISTEN socket on local port $1
   awk -v h="$(printf '%04X' "$1")" 'FNR > 1 && $4 == "0A" { n = split($2, a, ":"); if (a[n] == h) { f = 1; exit } } END { exit !f }' $(port_files)
 }
 PORTS=()
-pick_ports() { # sets PORTS to 4 distinct free ports in 20000-39999
+# below the kernel's ephemeral range (32768 here): the health probe polls the HTTP port before Jetty
+# listens, and a loopback connection to a free port of that range can get the same port as its source
+# and connect to itself, leaving the port taken (see bench/lib.sh's free_port)
+EPHEMERAL_LOW=$(cut -f1 /proc/sys/net/ipv4/ip_local_port_range 2>/dev/null || echo 32768)
+[ "${EPHEMERAL_LOW}" -gt 21000 ] 2>/dev/null || EPHEMERAL_LOW=40000
+pick_ports() { # sets PORTS to 4 distinct free ports in 20000 up to the ephemeral range
   local tries=0 p q dup
   PORTS=()
   while [ ${#PORTS[@]} -lt 4 ]; do
     tries=$((tries + 1)); [ $tries -le 500 ] || die "no free ports found"
-    p=$((20000 + RANDOM % 20000)); dup=false
+    p=$((20000 + RANDOM % (EPHEMERAL_LOW - 20000))); dup=false
     for q in "${PORTS[@]}"; do [ "$q" = "$p" ] && dup=true; done
     $dup && continue
     port_used "$p" && continue

@@ -37,7 +37,9 @@ PASSWORD='Upgrade-Fixture-0.1.0-Lindeboom'
 BSN_MOTHER=111222333
 BSN_CHILD=123456782
 
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
+# free_port (below the ephemeral range) from the benches' lib.sh; this script defines its own stop_karaf below
+# shellcheck source=bench/lib.sh
+. "$(cd "$(dirname "$0")" && pwd)/lib.sh"
 KARAF_PID=
 stop_karaf() {
   if [ -n "${KARAF_PID}" ] && kill -0 "${KARAF_PID}" 2>/dev/null; then

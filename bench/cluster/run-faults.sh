@@ -89,7 +89,10 @@ PORTS=()
 
 say() { echo "$*" | tee -a "${REPORT}"; }
 now_ms() { local t=${EPOCHREALTIME/./}; echo $((t / 1000)); }
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
+# free_port (below the ephemeral range: HAProxy's health checks of a stopped node cannot connect to
+# themselves and keep its port) from the benches' lib.sh; this script defines its own login below
+# shellcheck source=bench/lib.sh
+. "${BENCH_DIR}/lib.sh"
 as_postgres() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
 
 # --- prerequisites --------------------------------------------------------------------------------
