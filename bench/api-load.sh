@@ -3,7 +3,8 @@
 # the running distribution, beside GET /api/v1/health measured in the same run.
 #
 # What one run does
-#   1. unpacks the distribution tar.gz afresh into bench/work/api-load (empty data/: embedded H2),
+#   1. unpacks the distribution tar.gz afresh into bench/work/api-load (empty data/: embedded H2; with
+#      DB=postgres a fresh PostgreSQL 15 cluster beside it instead),
 #      gives it free loopback ports, starts bin/karaf server and polls health until 200;
 #   2. records a few persons and one case (the read target) through the API;
 #   3. starts a bare Jetty 9.4 servlet (bench/BareJetty.java, on the Jetty jars of the distribution's
@@ -31,8 +32,9 @@
 # Server and load generator share the machine's cores: ratios are the figure to compare, absolute
 # numbers depend on the machine. Talks to 127.0.0.1 only; stops Karaf on exit (also on Ctrl-C).
 #
-# Usage:  bench/api-load.sh            env: PASSES, DURATION, WARMUP, CONNECTIONS, PROEFTUIN_TGZ, POOL, TRIAGE_CASES, TARGETS
-# Needs:  wrk (Debian package 'wrk'), curl, python3 (free ports), java 17; bash >= 4.
+# Usage:  bench/api-load.sh            env: PASSES, DURATION, WARMUP, CONNECTIONS, PROEFTUIN_TGZ, POOL, TRIAGE_CASES, TARGETS,
+#                                          DB (h2, the default; postgres: a fresh PostgreSQL 15 from PG_BIN, as families.sh)
+# Needs:  wrk (Debian package 'wrk'), curl, python3 (free ports), java 17; bash >= 4; DB=postgres: postgresql-15.
 set -euo pipefail
 export LC_ALL=C
 BENCH_DIR=$(cd "$(dirname "$0")" && pwd)
@@ -42,6 +44,8 @@ DURATION=${DURATION:-15}
 WARMUP=${WARMUP:-20}
 CONNECTIONS=${CONNECTIONS:-50}
 POOL=${POOL:-4000}
+DB=${DB:-h2}
+case "${DB}" in h2|postgres) ;; *) echo "DB is h2 (the embedded default) or postgres" >&2; exit 2 ;; esac
 TRIAGE_CASES=${TRIAGE_CASES:-50}
 # the targets measured (jetty always, also when TARGETS leaves it out: every ratio is against it): perf
 # (issue 13) added triage
@@ -62,9 +66,16 @@ command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk" >&2; e
 # shellcheck source=bench/lib.sh
 . "${BENCH_DIR}/lib.sh"
 JETTY_PID=
-stop_all() { stop_karaf; [ -z "${JETTY_PID}" ] || kill "${JETTY_PID}" 2>/dev/null || true; }
+stop_all() { stop_karaf; [ -z "${JETTY_PID}" ] || kill "${JETTY_PID}" 2>/dev/null || true; pg_stop; }
 trap stop_all EXIT INT TERM
 unpack_distribution
+if [ "${DB}" = postgres ]; then
+  # a region's production engine: a fresh PostgreSQL 15 on this machine (its processes share the two
+  # cores with Karaf and wrk, as the bare Jetty does), the platform's role without SUPERUSER
+  pg_start "${WORK}/pg"
+  psql_q postgres "ALTER ROLE proeftuin NOSUPERUSER" >/dev/null
+  pg_distribution
+fi
 # the region's triage plugin, as a region boots it (the triage target)
 sed -i 's/^\(featuresBoot *= *\\\)$/\1\n    proeftuin-plugin-triage-threeway, \\/' "${HOME_DIR}/etc/org.apache.karaf.features.cfg"
 grep -q proeftuin-plugin-triage-threeway "${HOME_DIR}/etc/org.apache.karaf.features.cfg" \
@@ -208,7 +219,7 @@ run() { # target -> "rps p50 p99 non2xx errors cpu_ms_per_request"
 
 REPORT="${RESULTS}/api-load-$(date -u +%Y%m%dT%H%M%SZ).txt"
 {
-  echo "# api-load: ${CONNECTIONS} connections, 2 wrk threads, ${DURATION}s per target, ${PASSES} passes, after two unmeasured rounds of ${WARMUP}s per target"
+  echo "# api-load: ${CONNECTIONS} connections, 2 wrk threads, ${DURATION}s per target, ${PASSES} passes, after two unmeasured rounds of ${WARMUP}s per target; database: ${DB}"
   echo "# host: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(java -version 2>&1 | head -n1)"
   printf '%-5s %-7s %10s %9s %9s %8s %7s %9s %10s %11s\n' pass target req/s p50_ms p99_ms non2xx errors vs_jetty vs_health cpu_ms/req
 } | tee "${REPORT}"

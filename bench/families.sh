@@ -35,7 +35,6 @@ BASE_FAMILIES=${BASE_FAMILIES:-20000}
 DURATION=${DURATION:-10}
 WARMUP=${WARMUP:-3}
 CONNECTIONS=${CONNECTIONS:-4}
-PG_BIN=${PG_BIN:-/usr/lib/postgresql/15/bin}
 PROEFTUIN_TGZ=${PROEFTUIN_TGZ:-$(ls "${ROOT}"/distribution/target/nl.proeftuin.distribution-*.tar.gz 2>/dev/null | head -1)}
 RESULTS=${BENCH_DIR}/results
 mkdir -p "${RESULTS}"
@@ -44,12 +43,9 @@ REPO_OPT=()
 if [ -n "${M2:-}" ]; then REPO_OPT=("-Dmaven.repo.local=${M2}"); fi
 
 for tool in java mvn curl wrk python3; do command -v "${tool}" >/dev/null || { echo "${tool} is missing" >&2; exit 2; }; done
-[ -x "${PG_BIN}/pg_ctl" ] || { echo "no PostgreSQL binaries at ${PG_BIN} (apt-get install postgresql-15, or set PG_BIN)" >&2; exit 2; }
 
-. "${BENCH_DIR}/lib.sh"
-as_postgres() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
-PG_DATA=
-pg_stop() { [ -z "${PG_DATA}" ] || as_postgres "${PG_BIN}/pg_ctl" -D "${PG_DATA}" -m fast -w -t 60 stop >/dev/null 2>&1 || true; }
+. "${BENCH_DIR}/lib.sh"   # also PG_BIN, pg_start, psql_q, pg_distribution, pg_stop
+[ -x "${PG_BIN}/pg_ctl" ] || { echo "no PostgreSQL binaries at ${PG_BIN} (apt-get install postgresql-15, or set PG_BIN)" >&2; exit 2; }
 stop_all() { stop_karaf; pg_stop; }
 trap stop_all EXIT INT TERM
 say() { echo "$*" | tee -a "${REPORT}"; }
@@ -97,40 +93,13 @@ top_statements() {
 
 run_size() {
   local size=$1 run=${BENCH_DIR}/work/families-$1
-  rm -rf "${run}" && mkdir -p "${run}/pg"
-  [ "$(id -u)" = 0 ] && chown postgres: "${run}/pg"
-  PG_DATA=${run}/pg/data
-  local port; port=$(free_port)
-  as_postgres "${PG_BIN}/initdb" -D "${PG_DATA}" -U postgres --auth-local=trust --auth-host=scram-sha-256 \
-    -E UTF8 --locale=C.UTF-8 > "${run}/pg/initdb.log" 2>&1 || { cat "${run}/pg/initdb.log" >&2; exit 1; }
-  cat >> "${PG_DATA}/postgresql.conf" <<EOF
-listen_addresses = '127.0.0.1'
-port = ${port}
-unix_socket_directories = '${run}/pg'
-shared_buffers = 512MB
-maintenance_work_mem = 512MB
-max_wal_size = 4GB
-shared_preload_libraries = 'pg_stat_statements'
-pg_stat_statements.track = all
-EOF
-  as_postgres "${PG_BIN}/pg_ctl" -D "${PG_DATA}" -l "${run}/pg/postgres.log" -w -t 60 start >/dev/null
-  local password; password="pg-$(od -An -N12 -tx1 /dev/urandom | tr -d ' \n')"
-  psql_q() { as_postgres "${PG_BIN}/psql" -h "${run}/pg" -p "${port}" -U postgres -d "$1" -At -v ON_ERROR_STOP=1 -c "$2"; }
-  # superuser while the data set is loaded (the generator skips foreign-key triggers then), not after
-  psql_q postgres "CREATE ROLE proeftuin LOGIN SUPERUSER PASSWORD '${password}'" >/dev/null
-  psql_q postgres "CREATE DATABASE proeftuin OWNER proeftuin" >/dev/null
+  rm -rf "${run}" && mkdir -p "${run}"
+  pg_start "${run}/pg"
 
   WORK=${run}/dist
   unpack_distribution
   local etc=${HOME_DIR}/etc
-  cat > "${etc}/nl.proeftuin.core.store.internal.JdbcDatabase.cfg" <<EOF
-url = jdbc:postgresql://127.0.0.1:${port}/proeftuin
-dataSourceFactory.target = (osgi.jdbc.driver.class=org.postgresql.Driver)
-user = proeftuin
-.password = ${password}
-maxPoolSize = 10
-connectionTimeoutMillis = 5000
-EOF
+  pg_distribution
   (umask 077
    printf '.key = %s\n' "$(head -c 32 /dev/urandom | base64 | tr -d '\n')" > "${etc}/nl.proeftuin.core.engine.internal.NationalIdProtection.cfg"
    head -c 32 /dev/urandom | base64 | tr -d '\n' > "${etc}/proeftuin-access-log.key"; echo >> "${etc}/proeftuin-access-log.key")
@@ -138,8 +107,8 @@ EOF
   say "${size} families:"
   (cd "${ROOT}" && mvn -o -B -q "${REPO_OPT[@]}" -pl core/store test -Dtest=FamilyGeneratorRun \
       -Dsurefire.failIfNoSpecifiedTests=false -Dproeftuin.families="${size}" \
-      -Dproeftuin.families.url="jdbc:postgresql://127.0.0.1:${port}/proeftuin" -Dproeftuin.families.user=proeftuin \
-      -Dproeftuin.families.password="${password}" -Dproeftuin.families.key="${etc}/proeftuin-access-log.key" 2>&1) \
+      -Dproeftuin.families.url="jdbc:postgresql://127.0.0.1:${PG_PORT}/proeftuin" -Dproeftuin.families.user=proeftuin \
+      -Dproeftuin.families.password="${PG_PASSWORD}" -Dproeftuin.families.key="${etc}/proeftuin-access-log.key" 2>&1) \
     | tee "${run}/generate.log" | grep -E '^\[families\]' | sed 's/^/  /' | tee -a "${REPORT}"
   grep -q '^\[families\] generated' "${run}/generate.log" || { echo "generation failed: ${run}/generate.log" >&2; exit 1; }
   # the load's dirty pages are written now, not during the first target: the 2,000,000-family run of
@@ -228,7 +197,6 @@ EOF
   stop_karaf
   KARAF_PID=
   pg_stop
-  PG_DATA=
   if [ "${KEEP:-0}" != 1 ]; then rm -rf "${run}"; fi
 }
 

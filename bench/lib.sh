@@ -107,3 +107,52 @@ start_karaf() {
   echo "not ready after 120 s; see ${HOME_DIR}/data/log/karaf.log" >&2
   exit 1
 }
+
+# PostgreSQL 15 for a bench (families.sh; api-load.sh with DB=postgres), from Debian's binaries (PG_BIN)
+PG_BIN=${PG_BIN:-/usr/lib/postgresql/15/bin}
+PG_DATA=
+as_postgres() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+pg_stop() { [ -z "${PG_DATA}" ] || as_postgres "${PG_BIN}/pg_ctl" -D "${PG_DATA}" -m fast -w -t 60 stop >/dev/null 2>&1 || true; PG_DATA=; }
+
+# pg_start DIR: a fresh cluster under DIR on a free loopback port (run as 'postgres' when we are root),
+# pg_stat_statements loaded, and a role and database 'proeftuin'. The role is a SUPERUSER until the caller
+# revokes it (a bulk load skips the foreign-key triggers then). Sets PG_DIR, PG_DATA, PG_PORT, PG_PASSWORD.
+pg_start() {
+  [ -x "${PG_BIN}/pg_ctl" ] || { echo "no PostgreSQL binaries at ${PG_BIN} (apt-get install postgresql-15, or set PG_BIN)" >&2; exit 2; }
+  PG_DIR=$1
+  mkdir -p "${PG_DIR}"
+  [ "$(id -u)" != 0 ] || chown postgres: "${PG_DIR}"
+  PG_DATA=${PG_DIR}/data
+  PG_PORT=$(free_port)
+  as_postgres "${PG_BIN}/initdb" -D "${PG_DATA}" -U postgres --auth-local=trust --auth-host=scram-sha-256 \
+    -E UTF8 --locale=C.UTF-8 > "${PG_DIR}/initdb.log" 2>&1 || { cat "${PG_DIR}/initdb.log" >&2; exit 1; }
+  cat >> "${PG_DATA}/postgresql.conf" <<CONF
+listen_addresses = '127.0.0.1'
+port = ${PG_PORT}
+unix_socket_directories = '${PG_DIR}'
+shared_buffers = 512MB
+maintenance_work_mem = 512MB
+max_wal_size = 4GB
+shared_preload_libraries = 'pg_stat_statements'
+pg_stat_statements.track = all
+CONF
+  as_postgres "${PG_BIN}/pg_ctl" -D "${PG_DATA}" -l "${PG_DIR}/postgres.log" -w -t 60 start >/dev/null
+  PG_PASSWORD="pg-$(od -An -N12 -tx1 /dev/urandom | tr -d ' \n')"
+  psql_q postgres "CREATE ROLE proeftuin LOGIN SUPERUSER PASSWORD '${PG_PASSWORD}'" >/dev/null
+  psql_q postgres "CREATE DATABASE proeftuin OWNER proeftuin" >/dev/null
+}
+
+# psql_q DATABASE SQL: one statement as the cluster's superuser, unaligned output
+psql_q() { as_postgres "${PG_BIN}/psql" -h "${PG_DIR}" -p "${PG_PORT}" -U postgres -d "$1" -At -v ON_ERROR_STOP=1 -c "$2"; }
+
+# pg_distribution: points the unpacked distribution (HOME_DIR) at that database, as a region configures it
+pg_distribution() {
+  cat > "${HOME_DIR}/etc/nl.proeftuin.core.store.internal.JdbcDatabase.cfg" <<CFG
+url = jdbc:postgresql://127.0.0.1:${PG_PORT}/proeftuin
+dataSourceFactory.target = (osgi.jdbc.driver.class=org.postgresql.Driver)
+user = proeftuin
+.password = ${PG_PASSWORD}
+maxPoolSize = 10
+connectionTimeoutMillis = 5000
+CFG
+}
