@@ -28,10 +28,7 @@ RESULTS=${BENCH_DIR}/results
 mkdir -p "${RESULTS}" "${BENCH_DIR}/work"
 REPORT=${RESULTS}/access-log-verify-$(date -u +%Y%m%dT%H%M%SZ).txt
 [ -x "${PG_BIN}/pg_ctl" ] || { echo "no PostgreSQL binaries at ${PG_BIN} (apt-get install postgresql-15, or set PG_BIN)" >&2; exit 2; }
-. "${BENCH_DIR}/lib.sh"
-as_postgres() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
-PG_DATA=
-pg_stop() { [ -z "${PG_DATA}" ] || as_postgres "${PG_BIN}/pg_ctl" -D "${PG_DATA}" -m fast -w -t 60 stop >/dev/null 2>&1 || true; }
+. "${BENCH_DIR}/lib.sh"   # free_port, pg_start, psql_q, pg_stop
 trap pg_stop EXIT INT TERM
 say() { echo "$*" | tee -a "${REPORT}"; }
 
@@ -44,40 +41,23 @@ say "# host: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg), PostgreSQL $
 
 for size in ${ENTRIES//,/ }; do
   run=${BENCH_DIR}/work/access-log-verify-${size}
-  rm -rf "${run}" && mkdir -p "${run}/pg"
-  [ "$(id -u)" = 0 ] && chown postgres: "${run}/pg"
-  PG_DATA=${run}/pg/data
-  port=$(free_port)
-  as_postgres "${PG_BIN}/initdb" -D "${PG_DATA}" -U postgres --auth-local=trust --auth-host=scram-sha-256 \
-    -E UTF8 --locale=C.UTF-8 > "${run}/pg/initdb.log" 2>&1 || { cat "${run}/pg/initdb.log" >&2; exit 1; }
-  cat >> "${PG_DATA}/postgresql.conf" <<CONF
-listen_addresses = '127.0.0.1'
-port = ${port}
-unix_socket_directories = '${run}/pg'
-shared_buffers = 512MB
-maintenance_work_mem = 512MB
-max_wal_size = 4GB
-CONF
-  as_postgres "${PG_BIN}/pg_ctl" -D "${PG_DATA}" -l "${run}/pg/postgres.log" -w -t 60 start >/dev/null
-  password="pg-$(od -An -N12 -tx1 /dev/urandom | tr -d ' \n')"
-  psql_q() { as_postgres "${PG_BIN}/psql" -h "${run}/pg" -p "${port}" -U postgres -d "$1" -At -v ON_ERROR_STOP=1 -c "$2"; }
-  psql_q postgres "CREATE ROLE proeftuin LOGIN SUPERUSER PASSWORD '${password}'" >/dev/null
-  psql_q postgres "CREATE DATABASE proeftuin OWNER proeftuin" >/dev/null
+  rm -rf "${run}" && mkdir -p "${run}"
+  pg_start "${run}/pg"
   (umask 077; head -c 32 /dev/urandom | base64 | tr -d '\n' > "${run}/access-log.key"; echo >> "${run}/access-log.key")
-  url="jdbc:postgresql://127.0.0.1:${port}/proeftuin"
+  url="jdbc:postgresql://127.0.0.1:${PG_PORT}/proeftuin"
   say "${size} entries (load $(cut -d' ' -f1-3 /proc/loadavg)):"
   (cd "${ROOT}" && mvn -o -B -q "${REPO_OPT[@]}" -pl core/store test -Dtest=FamilyGeneratorRun \
       -Dsurefire.failIfNoSpecifiedTests=false -Dproeftuin.families=$(( (size + PER_FAMILY - 1) / PER_FAMILY )) \
       -Dproeftuin.families.entries="${PER_FAMILY}" -Dproeftuin.families.url="${url}" \
-      -Dproeftuin.families.user=proeftuin -Dproeftuin.families.password="${password}" \
+      -Dproeftuin.families.user=proeftuin -Dproeftuin.families.password="${PG_PASSWORD}" \
       -Dproeftuin.families.key="${run}/access-log.key" 2>&1) \
     | tee "${run}/generate.log" | grep -E '^\[families\] (generated|VACUUM)' | sed 's/^/  /' | tee -a "${REPORT}"
   grep -q '^\[families\] generated' "${run}/generate.log" || { echo "generation failed: ${run}/generate.log" >&2; exit 1; }
   say "  database: $(psql_q proeftuin "SELECT pg_size_pretty(pg_database_size('proeftuin'))"); load $(cut -d' ' -f1-3 /proc/loadavg)"
-  java -Durl="${url}" -Duser=proeftuin -Dpassword="${password}" -Dkey="${run}/access-log.key" -Dappends="${APPENDS}" \
+  java -Durl="${url}" -Duser=proeftuin -Dpassword="${PG_PASSWORD}" -Dkey="${run}/access-log.key" -Dappends="${APPENDS}" \
     -cp "${CP}" nl.proeftuin.core.audit.internal.AccessLogVerifyBench 2>/dev/null | sed 's/^/  /' | tee -a "${REPORT}"
   say "  load after: $(cut -d' ' -f1-3 /proc/loadavg)"
-  pg_stop; PG_DATA=
+  pg_stop
   rm -rf "${run}"
 done
 awk '$1 == "postgres" { printf "# %s entries: whole check %s s (%s entries/s; 10,000,000 entries: %.0f s); incremental from the mark: %s\n", $2, $3, $4, 10000000 / $4, $6 " " $7 " " $8 }' \

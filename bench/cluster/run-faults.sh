@@ -93,7 +93,6 @@ now_ms() { local t=${EPOCHREALTIME/./}; echo $((t / 1000)); }
 # themselves and keep its port) from the benches' lib.sh; this script defines its own login below
 # shellcheck source=bench/lib.sh
 . "${BENCH_DIR}/lib.sh"
-as_postgres() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
 
 # --- prerequisites --------------------------------------------------------------------------------
 [ -f "${PROEFTUIN_TGZ:-}" ] || { echo "no distribution tar.gz: run mvn -o -B -q install -DskipTests first" >&2; exit 2; }
@@ -176,14 +175,7 @@ SHELL_PASSWORD="shell-$(od -An -N12 -tx1 /dev/urandom | tr -d ' \n')"
 tar xzf "${PROEFTUIN_TGZ}" -C "${WORK}"
 mv "${WORK}"/nl.proeftuin.distribution-* "${WORK}/node1"
 ETC=${WORK}/node1/etc
-cat > "${ETC}/nl.proeftuin.core.store.internal.JdbcDatabase.cfg" <<EOF
-url = jdbc:postgresql://127.0.0.1:${PG_PORT}/proeftuin
-dataSourceFactory.target = (osgi.jdbc.driver.class=org.postgresql.Driver)
-user = proeftuin
-.password = ${PG_PASSWORD}
-maxPoolSize = 10
-connectionTimeoutMillis = 5000
-EOF
+HOME_DIR=${WORK}/node1 pg_distribution   # lib.sh: the JdbcDatabase.cfg of a node on this PostgreSQL
 (umask 077
  printf '.key = %s\n' "$(head -c 32 /dev/urandom | base64 | tr -d '\n')" > "${ETC}/nl.proeftuin.core.engine.internal.NationalIdProtection.cfg"
  head -c 32 /dev/urandom | base64 | tr -d '\n' > "${ETC}/proeftuin-access-log.key"; echo >> "${ETC}/proeftuin-access-log.key")
