@@ -1,7 +1,8 @@
 # bench/lib.sh - shared by the load benchmarks: unpack the distribution afresh, give it free
-# loopback ports, start it in its own process group, wait for health, stop it on exit.
+# loopback ports, start it in its own process group, wait for health, stop it on exit; and a fresh
+# PostgreSQL cluster to run it on (pg_start, pg_distribution).
 # Source it; set WORK and PROEFTUIN_TGZ first. Sets HOME_DIR, HTTP, BASE, KARAF_PID; after login,
-# TOKEN and AUTH (curl arguments carrying it).
+# TOKEN and AUTH (curl arguments carrying it). Defines functions only (and PG_BIN's default).
 
 # free_port: a free loopback port BELOW the kernel's ephemeral range. A poll of a port before its server
 # listens can, on loopback, get that same port as its source port and connect to itself when the port is
