@@ -50,7 +50,7 @@ public abstract class KarafTestSupport {
             throw new IllegalStateException("Distribution not built: " + distribution
                     + " (run the tests through Maven: mvn verify)");
         }
-        String http = String.valueOf(freePort());
+        String http = String.valueOf(LoopbackPorts.free());
         List<Option> options = new ArrayList<>(List.of(
                 karafDistributionConfiguration()
                         .frameworkUrl(new File(distribution).toURI().toString())
@@ -61,7 +61,7 @@ public abstract class KarafTestSupport {
                 configureConsole().ignoreLocalConsole(),
                 logLevel(LogLevelOption.LogLevel.WARN),
                 editConfigurationFilePut("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port", http),
-                editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort", String.valueOf(freePort())),
+                editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort", String.valueOf(LoopbackPorts.free())),
                 systemProperty(HTTP_PORT).value(http)));
         options.addAll(noMavenFallback());
         // The test users, written into the realm's users file before the first start, as an operator
@@ -248,11 +248,6 @@ public abstract class KarafTestSupport {
                 JSON.writeValueAsString(Map.of("username", userId, "password", password)), "application/json");
         assertEquals("login " + userId + ": " + response.body(), 200, response.statusCode());
         return JSON.readTree(response.body()).path("token").asText();
-    }
-
-    /** Below the ephemeral range: a poll before Jetty listens cannot connect to itself (see {@link LoopbackPorts}). */
-    private static int freePort() {
-        return LoopbackPorts.free();
     }
 
     /** The platform's base URL, e.g. {@code http://127.0.0.1:41234}; only valid inside the container. */

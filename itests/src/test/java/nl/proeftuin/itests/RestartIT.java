@@ -216,18 +216,13 @@ public class RestartIT {
     /** Free loopback ports for HTTP, SSH and the metrics listener; @return the HTTP port */
     private static int configurePorts(Path home) throws IOException {
         Path etc = home.resolve("etc");
-        int port = freePort();
+        int port = LoopbackPorts.free();
         set(etc.resolve("org.ops4j.pax.web.cfg"), "org.osgi.service.http.port", String.valueOf(port));
         set(etc.resolve("org.ops4j.pax.web.cfg"), "org.ops4j.pax.web.listening.addresses", "127.0.0.1");
-        set(etc.resolve("org.apache.karaf.shell.cfg"), "sshPort", String.valueOf(freePort()));
+        set(etc.resolve("org.apache.karaf.shell.cfg"), "sshPort", String.valueOf(LoopbackPorts.free()));
         set(etc.resolve("org.apache.karaf.shell.cfg"), "sshHost", "127.0.0.1");
-        set(etc.resolve("nl.proeftuin.core.metrics.internal.PrometheusEndpoint.cfg"), "port", String.valueOf(freePort()));
+        set(etc.resolve("nl.proeftuin.core.metrics.internal.PrometheusEndpoint.cfg"), "port", String.valueOf(LoopbackPorts.free()));
         return port;
-    }
-
-    /** Below the ephemeral range: the health polls cannot connect to themselves (see {@link LoopbackPorts}). */
-    private static int freePort() {
-        return LoopbackPorts.free();
     }
 
     private static void set(Path cfg, String key, String value) throws IOException {

@@ -89,7 +89,7 @@ public class TwoNodesIT {
         deleteTree(work);
         Files.createDirectories(work);
         pgData = work.resolve("pg");
-        pgPort = freePort();
+        pgPort = LoopbackPorts.free();
         startPostgres();
 
         String nationalIdKey = randomKey();
@@ -511,10 +511,10 @@ public class TwoNodesIT {
             home = top.filter(Files::isDirectory).findFirst().orElseThrow();
         }
         Path etc = home.resolve("etc");
-        int port = freePort();
+        int port = LoopbackPorts.free();
         set(etc.resolve("org.ops4j.pax.web.cfg"), "org.osgi.service.http.port", String.valueOf(port));
         set(etc.resolve("org.ops4j.pax.web.cfg"), "org.ops4j.pax.web.listening.addresses", "127.0.0.1");
-        set(etc.resolve("org.apache.karaf.shell.cfg"), "sshPort", String.valueOf(freePort()));
+        set(etc.resolve("org.apache.karaf.shell.cfg"), "sshPort", String.valueOf(LoopbackPorts.free()));
         set(etc.resolve("org.apache.karaf.shell.cfg"), "sshHost", "127.0.0.1");
         // the region's database
         Path db = etc.resolve("nl.proeftuin.core.store.internal.JdbcDatabase.cfg");
@@ -664,11 +664,6 @@ public class TwoNodesIT {
 
     private static long seconds(long since) {
         return (System.nanoTime() - since) / 1_000_000_000L;
-    }
-
-    /** Below the ephemeral range: the readiness polls cannot connect to themselves (see {@link LoopbackPorts}). */
-    private static int freePort() {
-        return LoopbackPorts.free();
     }
 
     private static void set(Path cfg, String key, String value) throws IOException {

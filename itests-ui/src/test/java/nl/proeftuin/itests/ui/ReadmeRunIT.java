@@ -21,6 +21,7 @@ import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import nl.proeftuin.testing.LoopbackPorts;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -51,8 +52,8 @@ class ReadmeRunIT {
     @Test
     void usersKeysDatabaseAndInstalledFeaturesSurviveARebuildAndMvnClean() throws Exception {
         RunningPlatform.deleteTree(repo);
-        httpPort = RunningPlatform.freePort();
-        sshPort = RunningPlatform.freePort();
+        httpPort = LoopbackPorts.free();
+        sshPort = LoopbackPorts.free();
         Path instance = repo.resolve("instance");
 
         // First run of a fresh build.
@@ -118,7 +119,7 @@ class ReadmeRunIT {
         RunningPlatform.set(etc.resolve("org.ops4j.pax.web.cfg"), "org.ops4j.pax.web.listening.addresses", "127.0.0.1");
         RunningPlatform.set(etc.resolve("org.apache.karaf.shell.cfg"), "sshPort", String.valueOf(sshPort));
         RunningPlatform.set(etc.resolve("org.apache.karaf.shell.cfg"), "sshHost", "127.0.0.1");
-        RunningPlatform.set(etc.resolve(RunningPlatform.METRICS_CFG), "port", String.valueOf(RunningPlatform.freePort()));
+        RunningPlatform.set(etc.resolve(RunningPlatform.METRICS_CFG), "port", String.valueOf(LoopbackPorts.free()));
         return home;
     }
 

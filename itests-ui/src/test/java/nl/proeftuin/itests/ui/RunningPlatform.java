@@ -46,14 +46,14 @@ final class RunningPlatform implements AutoCloseable {
         Files.createDirectories(work);
         run(List.of("cp", "-a", assembly.toString(), home.toString()));
         deleteTree(home.resolve("data"));
-        int http = freePort();
+        int http = LoopbackPorts.free();
         Path etc = home.resolve("etc");
         set(etc.resolve("org.ops4j.pax.web.cfg"), "org.osgi.service.http.port", String.valueOf(http));
         append(etc.resolve("org.ops4j.pax.web.cfg"), "org.ops4j.pax.web.listening.addresses = 127.0.0.1");
-        int ssh = freePort();
+        int ssh = LoopbackPorts.free();
         set(etc.resolve("org.apache.karaf.shell.cfg"), "sshPort", String.valueOf(ssh));
         set(etc.resolve("org.apache.karaf.shell.cfg"), "sshHost", "127.0.0.1");
-        set(etc.resolve(METRICS_CFG), "port", String.valueOf(freePort()));
+        set(etc.resolve(METRICS_CFG), "port", String.valueOf(LoopbackPorts.free()));
         Path features = etc.resolve("org.apache.karaf.features.cfg");
         String boot = Files.readString(features);
         String core = "proeftuin-core/";
@@ -240,11 +240,6 @@ final class RunningPlatform implements AutoCloseable {
                 + "{CRYPT}," + roles + "\n";
     }
 
-    /** Below the ephemeral range: the health polls cannot connect to themselves (see {@link LoopbackPorts}). */
-    static int freePort() {
-        return LoopbackPorts.free();
-    }
-
     /** Sets a property in a Karaf .cfg file: replaces its line, or appends one. */
     /** The metrics listener's configuration (decision 0023): every node on one host needs its own port. */
     static final String METRICS_CFG = "nl.proeftuin.core.metrics.internal.PrometheusEndpoint.cfg";
@@ -256,12 +251,12 @@ final class RunningPlatform implements AutoCloseable {
      * @return the HTTP port
      */
     static int configurePorts(Path etc) throws IOException {
-        int http = freePort();
+        int http = LoopbackPorts.free();
         set(etc.resolve("org.ops4j.pax.web.cfg"), "org.osgi.service.http.port", String.valueOf(http));
         set(etc.resolve("org.ops4j.pax.web.cfg"), "org.ops4j.pax.web.listening.addresses", "127.0.0.1");
-        set(etc.resolve("org.apache.karaf.shell.cfg"), "sshPort", String.valueOf(freePort()));
+        set(etc.resolve("org.apache.karaf.shell.cfg"), "sshPort", String.valueOf(LoopbackPorts.free()));
         set(etc.resolve("org.apache.karaf.shell.cfg"), "sshHost", "127.0.0.1");
-        set(etc.resolve(METRICS_CFG), "port", String.valueOf(freePort()));
+        set(etc.resolve(METRICS_CFG), "port", String.valueOf(LoopbackPorts.free()));
         return http;
     }
 
