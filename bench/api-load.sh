@@ -97,10 +97,22 @@ login
 
 json() { curl -sf -X POST -H 'Content-Type: application/json' "${AUTH[@]}" -d "$2" "${BASE}$1"; }
 id_of() { sed -n 's/^{"id":"\([^"]*\)".*/\1/p'; }
+# family N NAME: records parent N and child N of family NAME; prints their ids ("parent child")
+family() {
+  local a b
+  a=$(json /persons "{\"givenName\":\"Ouder$1\",\"familyName\":\"$2\",\"dateOfBirth\":\"1985-01-01\"}" | id_of)
+  b=$(json /persons "{\"givenName\":\"Kind$1\",\"familyName\":\"$2\",\"dateOfBirth\":\"2015-01-01\"}" | id_of)
+  [ -n "$a" ] && [ -n "$b" ] && echo "$a $b"
+}
+TODAY=$(TZ=Europe/Amsterdam date +%F) # the Dutch day, as the platform counts days
+# signal PARENT CHILD [DESCRIPTION]: a school's signal about the two, in Arnhem, today
+signal() {
+  printf '{"kind":"SIGNAL","source":"SCHOOL","description":"%s","receivedOn":"%s","municipality":"Arnhem","members":[{"personId":"%s","roles":["PARENT"]},{"personId":"%s","roles":["CHILD"]}]}' \
+    "${3:-School maakt zich zorgen.}" "${TODAY}" "$1" "$2"
+}
 P1=$(json /persons '{"givenName":"Sanne","familyName":"de Boer","dateOfBirth":"1990-03-04"}' | id_of)
 P2=$(json /persons '{"givenName":"Milan","familyName":"de Boer","dateOfBirth":"2016-07-08"}' | id_of)
-TODAY=$(TZ=Europe/Amsterdam date +%F) # the Dutch day, as the platform counts days
-SIGNAL=$(printf '{"kind":"SIGNAL","source":"SCHOOL","description":"School maakt zich zorgen over Milan.","receivedOn":"%s","municipality":"Arnhem","members":[{"personId":"%s","roles":["PARENT"]},{"personId":"%s","roles":["CHILD"]}]}' "${TODAY}" "${P1}" "${P2}")
+SIGNAL=$(signal "${P1}" "${P2}" "School maakt zich zorgen over Milan.")
 CASE=$(json /cases "${SIGNAL}" | id_of)
 [ -n "${CASE}" ] || { echo "could not open the read-target case" >&2; exit 1; }
 # the bench user becomes the case's fixed professional: need to know lets it keep reading the case
@@ -123,9 +135,8 @@ curl -sf -X PUT -H 'Content-Type: application/json' "${AUTH[@]}" \
 TRIAGE_LUA=${WORK}/triage-cases.lua
 echo "triage_cases = {" > "${TRIAGE_LUA}"
 for i in $(seq 1 "${TRIAGE_CASES}"); do
-  a=$(json /persons "{\"givenName\":\"Ouder${i}\",\"familyName\":\"Triage\",\"dateOfBirth\":\"1985-01-01\"}" | id_of)
-  b=$(json /persons "{\"givenName\":\"Kind${i}\",\"familyName\":\"Triage\",\"dateOfBirth\":\"2015-01-01\"}" | id_of)
-  t=$(json /cases "$(printf '{"kind":"SIGNAL","source":"SCHOOL","description":"School maakt zich zorgen.","receivedOn":"%s","municipality":"Arnhem","members":[{"personId":"%s","roles":["PARENT"]},{"personId":"%s","roles":["CHILD"]}]}' "${TODAY}" "${a}" "${b}")" | id_of)
+  read -r a b <<<"$(family "${i}" Triage)" || true
+  t=$(json /cases "$(signal "${a}" "${b}")" | id_of)
   [ -n "${t}" ] || { echo "could not open triage case ${i}" >&2; exit 1; }
   json "/cases/${t}/team" '{"professionalId":"bench","name":"Bench","organisation":"Wijkteam","role":"FIXED_PROFESSIONAL","casusregie":true}' >/dev/null
   echo "\"${t}\"," >> "${TRIAGE_LUA}"
@@ -142,9 +153,8 @@ PAIRS_LUA="${WORK}/pairs.lua"
 echo "person_pairs = {" > "${PAIRS_LUA}"
 make_pair() {
   local a b
-  a=$(json /persons "{\"givenName\":\"Ouder$1\",\"familyName\":\"Bench\",\"dateOfBirth\":\"1985-01-01\"}" | id_of)
-  b=$(json /persons "{\"givenName\":\"Kind$1\",\"familyName\":\"Bench\",\"dateOfBirth\":\"2015-01-01\"}" | id_of)
-  [ -n "$a" ] && [ -n "$b" ] && echo "{\"$a\",\"$b\"}," >> "${PAIRS_LUA}"
+  read -r a b <<<"$(family "$1" Bench)" || return 0
+  [ -n "$b" ] && echo "{\"$a\",\"$b\"}," >> "${PAIRS_LUA}"
 }
 pids=()
 for i in $(seq 1 "${POOL}"); do
