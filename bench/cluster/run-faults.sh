@@ -158,10 +158,11 @@ max_connections = 100
 fsync = on
 synchronous_commit = on
 EOF
-pg_start() { as_postgres "${PG_BIN}/pg_ctl" -D "${WORK}/pg/data" -l "${WORK}/pg/postgres.log" -w -t 60 start >/dev/null; }
-pg_stop() { as_postgres "${PG_BIN}/pg_ctl" -D "${WORK}/pg/data" -m fast -w -t 60 stop >/dev/null; }
+# its own start and stop of the one cluster (a fault stops and starts it), not lib.sh's pg_start/pg_stop (a fresh cluster)
+pg_up() { as_postgres "${PG_BIN}/pg_ctl" -D "${WORK}/pg/data" -l "${WORK}/pg/postgres.log" -w -t 60 start >/dev/null; }
+pg_down() { as_postgres "${PG_BIN}/pg_ctl" -D "${WORK}/pg/data" -m fast -w -t 60 stop >/dev/null; }
 psql_q() { as_postgres "${PG_BIN}/psql" -h "${WORK}/pg" -p "${PG_PORT}" -U postgres -d "${1}" -At -v ON_ERROR_STOP=1 -c "$2"; }
-pg_start
+pg_up
 psql_q postgres "CREATE ROLE proeftuin LOGIN PASSWORD '${PG_PASSWORD}'" >/dev/null
 psql_q postgres "CREATE DATABASE proeftuin OWNER proeftuin" >/dev/null
 say "PostgreSQL 15 on 127.0.0.1:${PG_PORT} (fsync on, synchronous_commit on)"
@@ -434,10 +435,10 @@ if has pg; then
   done
   sleep "${BEFORE}"
   mark "postgresql-stopped"; t_stop=$(now_ms)
-  pg_stop
+  pg_down
   say "  PostgreSQL stopped (pg_ctl -m fast took $(awk -v a="$(now_ms)" -v b="$t_stop" 'BEGIN{printf "%.1f", (a-b)/1000}') s)"
   sleep "${PG_DOWN}"
-  pg_start; t_back=$(now_ms); mark "postgresql-back"
+  pg_up; t_back=$(now_ms); mark "postgresql-back"
   say "  PostgreSQL started again"
   sleep $((AFTER + 10))
   for p in "${POLLERS[@]}"; do kill "${p}" 2>/dev/null || true; done; POLLERS=()
