@@ -149,6 +149,23 @@ final class ApiRequest {
         return integer(name, value, min, max);
     }
 
+    /**
+     * A boolean query parameter: {@code true} or {@code false} (any case); false when absent.
+     *
+     * @throws ApiProblem 400 naming the parameter for any other value: {@code ?unreviewed=yes} must not
+     *                    quietly answer the unfiltered list
+     */
+    boolean queryBoolean(String name) {
+        String value = query(name);
+        if (value == null || "false".equalsIgnoreCase(value)) {
+            return false;
+        }
+        if ("true".equalsIgnoreCase(value)) {
+            return true;
+        }
+        throw ApiProblem.invalidParameter(name, "must be true or false, not " + Json.quote(value));
+    }
+
     /** An integer path variable in {@code [min, max]}; 400 naming it when it is not one. */
     int pathInt(String name, int min, int max) {
         return integer(name, path(name), min, max);

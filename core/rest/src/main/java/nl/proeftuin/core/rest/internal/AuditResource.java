@@ -76,8 +76,8 @@ final class AuditResource {
                         + "first time); absent or false: the whole chain.")
                 .returns(200, "OK", ChainVerification.class)
                 .responses(400)
-                .handle(r -> Reply.ok(sinceLast(r) ? log.get().verifySinceLastVerification() : log.get().verify())
-                        .noStore()));
+                .handle(r -> Reply.ok(r.queryBoolean("sinceLast") ? log.get().verifySinceLastVerification()
+                        : log.get().verify()).noStore()));
         router.add(Route.get("/persons/{personId}/access-log")
                 .operation("personAccessLog", "audit", "Who (name, role, organisation) looked at or changed this "
                         + "person's data, and when; never entries about restricted data.")
@@ -147,13 +147,5 @@ final class AuditResource {
         } catch (NumberFormatException e) {
             throw ApiProblem.invalidParameter("after", "must be a whole number, not " + Json.quote(value));
         }
-    }
-
-    private static boolean sinceLast(ApiRequest r) {
-        String value = r.query("sinceLast");
-        if (value != null && !"true".equals(value) && !"false".equals(value)) {
-            throw ApiProblem.invalidParameter("sinceLast", "must be true or false, not " + Json.quote(value));
-        }
-        return "true".equals(value);
     }
 }

@@ -46,7 +46,7 @@ final class BreakGlassResource {
                 .returns(200, "The grants", Route.listOf(BreakGlassGrant.class))
                 .responses(400)
                 .handle(r -> Reply.ok(breakGlass.get().grants(
-                        "true".equalsIgnoreCase(r.query("unreviewed")), r.queryInt("limit", 100, 1, 1000)))));
+                        r.queryBoolean("unreviewed"), r.queryInt("limit", 100, 1, 1000)))));
         router.add(Route.post("/break-glass/{grantId}/review")
                 .operation("reviewBreakGlass", "break-glass", "Marks a grant as reviewed.")
                 .policy(RoutePolicy.anyOf(Role.COORDINATOR, Role.AUDITOR))

@@ -71,11 +71,7 @@ final class ConfigurationResource {
     private Reply importDocument(ApiRequest r) {
         PluginRuntime service = runtime.get();
         Principal principal = requireWholeRegion(r);
-        String dry = r.query("dryRun");
-        if (dry != null && !dry.equals("true") && !dry.equals("false")) {
-            throw ApiProblem.invalidField("dryRun", "must be true or false");
-        }
-        boolean dryRun = "true".equals(dry);
+        boolean dryRun = r.queryBoolean("dryRun");
         Guard.Entry entry = Guard.entry(r);
         if (entry != null && dryRun) {
             entry.action = AccessAction.READ;

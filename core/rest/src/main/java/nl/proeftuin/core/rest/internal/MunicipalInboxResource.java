@@ -45,7 +45,7 @@ final class MunicipalInboxResource {
                 .responses(400)
                 .handle(r -> {
                     MunicipalInbox service = inbox.get();
-                    boolean all = "true".equalsIgnoreCase(r.query("all"));
+                    boolean all = r.queryBoolean("all");
                     List<InboxItem> items = service.inbox(scope(r), !all);
                     Guard.Entry entry = Guard.entry(r);
                     if (entry != null) {

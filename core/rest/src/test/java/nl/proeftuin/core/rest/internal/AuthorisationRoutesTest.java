@@ -277,6 +277,10 @@ class AuthorisationRoutesTest {
         Http review = Http.get("/break-glass?unreviewed=true").as("audrey.audit").on(api);
         assertEquals(200, review.status, review.text());
         assertEquals(1, review.body().size());
+        // a filter the server cannot read is refused, never answered with the whole list
+        assertEquals(1, Http.get("/break-glass?unreviewed=TRUE").as("audrey.audit").on(api).body().size());
+        assertEquals("unreviewed", problem(Http.get("/break-glass?unreviewed=yes").as("audrey.audit").on(api), 400)
+                .path("parameter").asText());
         assertEquals(200, Http.get("/break-glass").as("carla.coord").on(api).status);
         problem(Http.get("/break-glass").as("fatima.local").on(api), 403);
     }
