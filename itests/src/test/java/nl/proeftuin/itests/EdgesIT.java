@@ -71,12 +71,35 @@ public class EdgesIT extends KarafTestSupport {
         assertTrue(karafLogin(OPERATOR, OPERATOR_PASSWORD)); // and the hash checks
     }
 
+    /**
+     * This container starts with a shell user in etc/users.properties. Karaf's JAAS modules then wait at
+     * their start for the encryption service the realm names (10 s of every start, decision 0059); the
+     * service is there before they start: registered by the security bundle's activator, at a lower start
+     * level than theirs.
+     */
+    @Test
+    public void theShellRealmsHashingIsRegisteredBeforeKarafsJaasModulesStart() throws Exception {
+        org.osgi.framework.Bundle security = bundle("nl.proeftuin.core.security");
+        org.osgi.framework.Bundle jaas = bundle("org.apache.karaf.jaas.modules");
+        int securityLevel = security.adapt(org.osgi.framework.startlevel.BundleStartLevel.class).getStartLevel();
+        int jaasLevel = jaas.adapt(org.osgi.framework.startlevel.BundleStartLevel.class).getStartLevel();
+        assertTrue(securityLevel + " before " + jaasLevel, securityLevel < jaasLevel);
+        org.osgi.framework.ServiceReference<?>[] hashing = context.getServiceReferences(
+                "org.apache.karaf.jaas.modules.EncryptionService", "(name=proeftuin-pbkdf2)");
+        assertEquals(1, hashing.length);
+        assertEquals(security, hashing[0].getBundle());
+    }
+
+    private org.osgi.framework.Bundle bundle(String symbolicName) {
+        return java.util.Arrays.stream(context.getBundles()).filter(b -> symbolicName.equals(b.getSymbolicName()))
+                .findFirst().orElseThrow();
+    }
+
     /** A login to Karaf's own JAAS realm ({@code karaf}: the SSH shell's). */
     private boolean karafLogin(String user, String password) throws Exception {
         // LoginContext loads Karaf's proxy login module through the context class loader: one that
         // imports it, as the platform's own password check does
-        org.osgi.framework.Bundle boot = java.util.Arrays.stream(context.getBundles())
-                .filter(b -> "nl.proeftuin.core.security".equals(b.getSymbolicName())).findFirst().orElseThrow();
+        org.osgi.framework.Bundle boot = bundle("nl.proeftuin.core.security");
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
         thread.setContextClassLoader(boot.adapt(org.osgi.framework.wiring.BundleWiring.class).getClassLoader());

@@ -4,14 +4,13 @@ import java.util.Map;
 
 import org.apache.karaf.jaas.modules.Encryption;
 import org.apache.karaf.jaas.modules.EncryptionService;
-import org.osgi.service.component.annotations.Component;
 
 /**
  * Plugs salted PBKDF2 hashing into Karaf's JAAS login modules: a realm whose options say
  * {@code encryption.name = proeftuin-pbkdf2} checks passwords with {@link Pbkdf2}. Karaf's own
- * "basic" encryption is an unsalted digest, which a stolen users file would not survive.
+ * "basic" encryption is an unsalted digest, which a stolen users file would not survive. Registered by
+ * {@link SecurityActivator} when the bundle starts, before Karaf's JAAS modules do.
  */
-@Component(service = EncryptionService.class, property = "name=" + Pbkdf2EncryptionService.NAME)
 public class Pbkdf2EncryptionService implements EncryptionService {
     static final String NAME = "proeftuin-pbkdf2";
 
