@@ -10,7 +10,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -73,10 +72,7 @@ public class HostileInputIT extends KarafTestSupport {
         JsonNode document = JSON.readTree(get("/api/v1/openapi.json").body());
         String child = person("Hugo", "Kind", "2015-04-04");
         String parent = person("Hugo", "Ouder", "1985-04-04");
-        String caseId = post("/api/v1/cases", """
-                {"kind":"SIGNAL","source":"POLICE","description":"Melding","receivedOn":"%s","municipality":"Arnhem",
-                 "members":[{"personId":"%s","roles":["CHILD"]},{"personId":"%s","roles":["PARENT"]}]}"""
-                .formatted(LocalDate.now(java.time.ZoneId.of("Europe/Amsterdam")), child, parent), 201).path("id").asText();
+        String caseId = openArnhemCase(child, "CHILD", parent, "PARENT");
         String householdId = post("/api/v1/households",
                 "{\"address\":\"Rijnkade 1\",\"postalCode\":\"6811 HA\",\"municipality\":\"Arnhem\"}", 201).path("id").asText();
         Map<String, String> ids = Map.of("caseId", caseId, "personId", child, "householdId", householdId, "code", "GM0202",

@@ -404,6 +404,22 @@ public abstract class KarafTestSupport {
                 .formatted(given, family, born), 201).path("id").asText();
     }
 
+    /**
+     * Opens a case from a police signal received today in Arnhem, as the current user, with these members
+     * given as person id, role, person id, role, ...; returns its id.
+     */
+    protected static String openArnhemCase(String... membersAndRoles) throws Exception {
+        StringBuilder members = new StringBuilder();
+        for (int i = 0; i < membersAndRoles.length; i += 2) {
+            members.append(i == 0 ? "" : ",").append("{\"personId\":\"%s\",\"roles\":[\"%s\"]}"
+                    .formatted(membersAndRoles[i], membersAndRoles[i + 1]));
+        }
+        return post("/api/v1/cases", """
+                {"kind":"SIGNAL","source":"POLICE","description":"Melding","receivedOn":"%s","municipality":"Arnhem",
+                 "members":[%s]}""".formatted(java.time.LocalDate.now(java.time.ZoneId.of("Europe/Amsterdam")), members),
+                201).path("id").asText();
+    }
+
     protected static JsonNode post(String path, String body, int expectedStatus) throws Exception {
         HttpResponse<String> response = send("POST", path, body, "application/json");
         assertEquals(path + " -> " + response.body(), expectedStatus, response.statusCode());

@@ -43,10 +43,7 @@ public class LivingCaseIT extends KarafTestSupport {
     private static String[] arnhemCase() throws Exception {
         String mother = person("Samira", "Bakker", "1988-02-02");
         String son = person("Daan", "Bakker", "2014-06-06");
-        String caseId = post("/api/v1/cases", """
-                {"kind":"SIGNAL","source":"POLICE","description":"Melding","receivedOn":"%s","municipality":"Arnhem",
-                 "members":[{"personId":"%s","roles":["PARENT"]},{"personId":"%s","roles":["CHILD"]}]}"""
-                .formatted(LocalDate.now(java.time.ZoneId.of("Europe/Amsterdam")), mother, son), 201).path("id").asText();
+        String caseId = openArnhemCase(mother, "PARENT", son, "CHILD");
         post("/api/v1/cases/" + caseId + "/team", """
                 {"professionalId":"anna.local","name":"Anna de Vries","organisation":"Wijkteam Arnhem",
                  "role":"FIXED_PROFESSIONAL","casusregie":true}""", 200);
