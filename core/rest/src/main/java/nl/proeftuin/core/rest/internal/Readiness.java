@@ -167,8 +167,10 @@ final class Readiness {
             String bsn = b.getSymbolicName();
             if (bsn != null && bsn.startsWith(PlatformHealth.CORE_BUNDLE_PREFIX) && !OPTIONAL_BUNDLES.contains(bsn)) {
                 states.put(bsn, b.getState());
-                if (b.getState() != Bundle.ACTIVE) {
-                    failures.add("bundle " + bsn + " is not active");
+                // a fragment (core/jetty, decision 0060) never starts: it is there once attached to its host
+                boolean fragment = b.getHeaders().get(org.osgi.framework.Constants.FRAGMENT_HOST) != null;
+                if (b.getState() != (fragment ? Bundle.RESOLVED : Bundle.ACTIVE)) {
+                    failures.add("bundle " + bsn + (fragment ? " is not attached to its host" : " is not active"));
                 }
             }
         }
