@@ -378,12 +378,37 @@ public class DatabaseSessions implements Authenticator {
         }
     }
 
+    /** How often a write the database rolled back to break a deadlock is tried in all. */
+    static final int WRITE_ATTEMPTS = 3;
+
+    /**
+     * One transaction; run again when the database rolled it back whole to break a deadlock or a
+     * serialisation conflict (SQLState class 40). A burst of logins for one user can deadlock on H2: a
+     * successful login's clean-up deletes throttle rows in the table's order while other attempts hold
+     * them in theirs, and the victim's login failed with a 500 ({@code DatabaseSessionsTest}'s burst saw
+     * it in CI). Every write here is database work only, so running it again is safe.
+     */
     private <T> T write(Database.SqlWork<T> work) {
-        try {
-            return database.inTransaction(work);
-        } catch (SQLException e) {
-            throw new IllegalStateException("session store failed", e);
+        for (int attempt = 1;; attempt++) {
+            try {
+                return database.inTransaction(work);
+            } catch (SQLException e) {
+                if (attempt >= WRITE_ATTEMPTS || !rolledBack(e)) {
+                    throw new IllegalStateException("session store failed", e);
+                }
+            }
         }
+    }
+
+    /** Whether the database rolled the transaction back whole (a deadlock victim, a serialisation failure). */
+    static boolean rolledBack(SQLException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLTransactionRollbackException
+                    || t instanceof SQLException s && s.getSQLState() != null && s.getSQLState().startsWith("40")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private <T> T read(Database.SqlWork<T> work) {
