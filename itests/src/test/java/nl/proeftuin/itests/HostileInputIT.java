@@ -51,6 +51,8 @@ public class HostileInputIT extends KarafTestSupport {
     private static final Set<String> METHODS = Set.of("get", "put", "post", "delete");
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    /** What a field is set to (each one is only ever placed into a copy of a body, never changed). */
+    private static final List<JsonNode> VALUES = values();
 
     @Configuration
     public Option[] config() {
@@ -150,12 +152,11 @@ public class HostileInputIT extends KarafTestSupport {
         sendBytes(method, path, new byte[] {'{', '"', (byte) 0xff, (byte) 0xfe, '"', ':', '1', '}'}, "application/json",
                 "body not UTF-8", false);
         // each field of a well-formed body set to what it must not be, or left out
-        List<JsonNode> values = values();
         for (int i = 0; i < MUTATIONS; i++) {
             JsonNode copy = body.deepCopy();
-            int pick = random.nextInt(values.size() + 1);
+            int pick = random.nextInt(VALUES.size() + 1);
             List<Runnable> places = new ArrayList<>();
-            places(copy, places, pick == values.size() ? null : values.get(pick));
+            places(copy, places, pick == VALUES.size() ? null : VALUES.get(pick));
             if (places.isEmpty()) {
                 break;
             }
@@ -260,7 +261,7 @@ public class HostileInputIT extends KarafTestSupport {
                 "-1", "1e309", "\uD83D\uDE00".repeat(2000), "<script>alert(1)</script>", "' OR 1=1 --")) {
             values.add(NODES.textNode(text));
         }
-        return values;
+        return List.copyOf(values);
     }
 
     private void send(String method, String path, String body, String contentType, String what) throws Exception {

@@ -146,33 +146,8 @@ class AccessLogTwoNodesTest {
             throws Exception {
         Database h2 = TestDatabases.h2(dir);
         java.util.concurrent.atomic.AtomicBoolean down = new java.util.concurrent.atomic.AtomicBoolean();
-        Database flaky = new Database() {
-            @Override
-            public <T> T inTransaction(SqlWork<T> work) throws java.sql.SQLException {
-                if (down.get()) {
-                    throw new java.sql.SQLException("connection refused", "08001");
-                }
-                return h2.inTransaction(work);
-            }
-
-            @Override
-            public <T> T read(SqlWork<T> work) throws java.sql.SQLException {
-                if (down.get()) {
-                    throw new java.sql.SQLException("connection refused", "08001");
-                }
-                return h2.read(work);
-            }
-
-            @Override
-            public nl.proeftuin.core.api.health.DatabaseHealth check() {
-                return h2.check();
-            }
-
-            @Override
-            public Dialect dialect() {
-                return h2.dialect();
-            }
-        };
+        Database flaky = nl.proeftuin.testing.FaultyDatabase.everything(h2,
+                () -> down.get() ? new java.sql.SQLException("connection refused", "08001") : null);
         try {
             var keys = new nl.proeftuin.core.store.internal.JdbcRegionKeyStore();
             HashChainedAccessLog.regionsOwn(AuditSeal.inMemory(AuditSeal.randomKey()), flaky, keys, new JdbcAccessLogStore(), "node-a");

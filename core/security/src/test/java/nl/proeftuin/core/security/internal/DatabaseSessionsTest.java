@@ -449,34 +449,9 @@ class DatabaseSessionsTest {
     void aLoginWhoseTransactionWasADeadlockVictimIsRunAgain() {
         java.util.concurrent.atomic.AtomicInteger victims = new java.util.concurrent.atomic.AtomicInteger(2);
         java.util.concurrent.atomic.AtomicReference<java.sql.SQLException> failure = new java.util.concurrent.atomic.AtomicReference<>();
-        Database flaky = new Database() {
-            @Override
-            public <T> T inTransaction(SqlWork<T> work) throws java.sql.SQLException {
-                if (failure.get() != null) {
-                    throw failure.get();
-                }
-                if (victims.getAndDecrement() > 0) {
-                    throw new java.sql.SQLException("wrapped", "XX000",
-                            new java.sql.SQLTransactionRollbackException("Deadlock detected", "40001"));
-                }
-                return database.inTransaction(work);
-            }
-
-            @Override
-            public <T> T read(SqlWork<T> work) throws java.sql.SQLException {
-                return database.read(work);
-            }
-
-            @Override
-            public nl.proeftuin.core.api.health.DatabaseHealth check() {
-                return database.check();
-            }
-
-            @Override
-            public Dialect dialect() {
-                return database.dialect();
-            }
-        };
+        Database flaky = nl.proeftuin.testing.FaultyDatabase.transactions(database, () -> failure.get() != null ? failure.get()
+                : victims.getAndDecrement() > 0 ? new java.sql.SQLException("wrapped", "XX000",
+                        new java.sql.SQLTransactionRollbackException("Deadlock detected", "40001")) : null);
         DatabaseSessions node = new DatabaseSessions(flaky, new nl.proeftuin.core.store.internal.JdbcSessionStore(),
                 new nl.proeftuin.core.store.internal.JdbcLoginThrottleStore(), new nl.proeftuin.core.store.internal.JdbcAccountStore(),
                 (user, password) -> admin.check(user, password), new DatabaseSessions.Settings(Duration.ofMinutes(15),
