@@ -272,8 +272,31 @@ public class TransactionalCaseService implements CaseService {
     public List<CaseEvent> history(String caseId) {
         return domain.query(c -> {
             domain.existingCase(c, caseId);
-            return domain.cases.events(c, caseId);
+            return domain.cases.events(c, caseId).stream().map(TransactionalCaseService::withoutReporter).toList();
         });
+    }
+
+    /**
+     * Who reported a family is protected even from those who may read the case's history (an invited
+     * reviewer or assessor may not read {@code /reporters}): the history names no reporter. Events recorded
+     * before the reporter was left out of their line (up to 0.4.0) are shown without it.
+     */
+    private static final java.util.regex.Pattern REPORTER_NAMED = java.util.regex.Pattern.compile(
+            "^the reporter \\(.*\\) (is to be told what happens next by |was told on )", java.util.regex.Pattern.DOTALL);
+
+    static CaseEvent withoutReporter(CaseEvent e) {
+        if (e.detail() == null || !(e.type().equals(CaseEvents.Type.REPORTER_RECORDED.name())
+                || e.type().equals(CaseEvents.Type.REPORTER_TOLD.name()))) {
+            return e;
+        }
+        java.util.regex.Matcher m = REPORTER_NAMED.matcher(e.detail());
+        if (!m.find()) {
+            return e;
+        }
+        String rest = e.detail().substring(m.end());
+        String line = m.group(1).startsWith("is") ? "a reporter is recorded, to be told what happens next by " + rest
+                : "the reporter was told on " + rest;
+        return new CaseEvent(e.type(), line, e.reason(), e.at(), e.by());
     }
 
     @Override

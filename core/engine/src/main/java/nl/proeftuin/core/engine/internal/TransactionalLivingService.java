@@ -866,8 +866,7 @@ public class TransactionalLivingService implements LivingCaseService {
                     actor.id());
             living.insertReporter(c, r);
             domain.event(c, caseId, actor, new CaseEvents.ReporterRecorded(r.id(), signalId, organisation,
-                    r.feedbackDue()), "the reporter (" + organisation + ") is to be told what happens next by "
-                    + r.feedbackDue(), null);
+                    r.feedbackDue()), "a reporter is recorded, to be told what happens next by " + r.feedbackDue(), null);
             return derived(r);
         });
     }
@@ -897,7 +896,7 @@ public class TransactionalLivingService implements LivingCaseService {
             living.tellReporter(c, reporterId, on, outcome, channel, domain.now(), actor.id());
             boolean late = on.isAfter(r.feedbackDue());
             domain.event(c, caseId, actor, new CaseEvents.ReporterTold(r.id(), outcome.name(), channel.name(), on, late),
-                    "the reporter (" + r.organisation() + ") was told on " + on + " by " + channel + (late ? " (late)" : "")
+                    "the reporter was told on " + on + " by " + channel + (late ? " (late)" : "")
                     + ": " + Reporter.message(outcome), null);
             return derived(living.reporters(c, caseId).stream().filter(x -> x.id().equals(reporterId)).findFirst()
                     .orElseThrow());

@@ -263,6 +263,17 @@ class LivingCycleTest {
                     FeedbackOutcome.NO_FOLLOW_UP, FeedbackChannel.EMAIL, TODAY.plusDays(11))));
             assertTrue(cases.history(id).stream().anyMatch(e -> e.type().equals("REPORTER_TOLD")
                     && e.detail().contains("(late)")));
+            // who reported is protected even from those who may read the history (an invited reviewer may not
+            // read /reporters): the history names no reporter, also not in lines recorded before 0.5.0
+            assertTrue(cases.history(id).stream().noneMatch(e -> e.detail() != null && e.detail().contains("De Linde")),
+                    cases.history(id).toString());
+            assertTrue(cases.history(id).stream().anyMatch(e -> e.type().equals("REPORTER_RECORDED")
+                    && e.detail().equals("a reporter is recorded, to be told what happens next by " + TODAY.plusDays(10))));
+            database.inTransaction(c -> c.createStatement().executeUpdate("UPDATE case_event SET detail = 'the reporter"
+                    + " (OBS De Linde (Arnhem)) was told on 2026-03-12 by PHONE' WHERE case_id = '" + id
+                    + "' AND event_type = 'REPORTER_TOLD'"));
+            assertEquals(List.of("the reporter was told on 2026-03-12 by PHONE"), cases.history(id).stream()
+                    .filter(e -> e.type().equals("REPORTER_TOLD")).map(nl.proeftuin.core.api.dto.CaseEvent::detail).toList());
         }
 
         // --- more professionals than the threshold around one family --------------------------------------
