@@ -325,6 +325,9 @@ public class TransactionalLivingService implements LivingCaseService {
             if (domain.family.persons(c, Set.of(personId)).isEmpty()) {
                 throw new InvalidInputException("personId", "no person is recorded with id " + personId);
             }
+            // one family, one case (decision 0047): the person's open cases read under the person's lock, the lock an
+            // opening for the same person takes; read without it, a case opened meanwhile went unnoticed by both
+            List<String> openCases = oneCase.openCasesLocked(c, List.of(personId));
             if (domain.cases.members(c, caseId).containsKey(personId)) {
                 throw new RuleViolationException("already-member", "this person is a member of the case already:"
                         + " change their roles instead (POST .../members/{personId}/roles)");
@@ -336,7 +339,7 @@ public class TransactionalLivingService implements LivingCaseService {
                 domain.cases.insertMember(c, caseId, personId, roles, domain.cases.members(c, caseId).size() + 1000);
             }
             change(c, actor, caseId, personId, "ADDED", roles, since, reason);
-            for (String other : living.openCasesOf(c, List.of(personId))) {
+            for (String other : openCases) {
                 if (!other.equals(caseId)) {
                     oneCase.noticeBothWays(c, caseId, other);
                 }

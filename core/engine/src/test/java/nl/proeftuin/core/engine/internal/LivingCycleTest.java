@@ -314,6 +314,63 @@ class LivingCycleTest {
         }
 
         /**
+         * One person joining two open cases at the same moment (decision 0047): each addition reads the person's
+         * open cases under the person's lock, so the second sees the first and both fixed professionals are told.
+         * Read without the lock, each saw none (the other's row not yet committed) and nobody was told.
+         */
+        @Test
+        void aPersonJoiningTwoOpenCasesAtTheSameMomentIsNoticedByBoth() throws Exception {
+            Family f = family(unique("Arnhem"));
+            Family g = family(unique("Arnhem"));
+            String a = f.kase().id();
+            String b = g.kase().id();
+            cases.assign(ANS, a, null, pro("fpa-" + a, ProfessionalRole.FIXED_PROFESSIONAL, true));
+            cases.assign(ANS, b, null, pro("fpb-" + b, ProfessionalRole.FIXED_PROFESSIONAL, true));
+            nl.proeftuin.core.api.dto.Person daan = family.createPerson(ANS, new nl.proeftuin.core.api.dto.PersonInput(
+                    "Daan", "de Vries", LocalDate.of(2019, 2, 1), null));
+            java.util.concurrent.CyclicBarrier bothInside = new java.util.concurrent.CyclicBarrier(2);
+            java.util.Set<Thread> met = java.util.concurrent.ConcurrentHashMap.newKeySet();
+            nl.proeftuin.core.store.cases.FamilyStore real = new JdbcFamilyStore();
+            nl.proeftuin.core.store.cases.FamilyStore meeting = (nl.proeftuin.core.store.cases.FamilyStore)
+                    java.lang.reflect.Proxy.newProxyInstance(getClass().getClassLoader(),
+                    new Class<?>[] {nl.proeftuin.core.store.cases.FamilyStore.class}, (proxy, method, args) -> {
+                        if (method.getName().equals("persons") && met.add(Thread.currentThread())) {
+                            try {
+                                // both additions are inside their transactions, past their case's lock (once each)
+                                bothInside.await(2, java.util.concurrent.TimeUnit.SECONDS);
+                            } catch (java.util.concurrent.TimeoutException | java.util.concurrent.BrokenBarrierException e) {
+                                // the other is held at a lock: go on alone
+                            }
+                        }
+                        try {
+                            return method.invoke(real, args);
+                        } catch (java.lang.reflect.InvocationTargetException e) {
+                            throw e.getCause();
+                        }
+                    });
+            TransactionalLivingService racing = new TransactionalLivingService(new Domain(database, meeting,
+                    new JdbcCaseStore(), new JdbcPlanStore(), clock), new JdbcLivingStore(), municipalityStore, alertStore,
+                    municipal, TransactionalLivingService.Terms.DEFAULT, 0, null);
+            java.util.concurrent.ExecutorService two = java.util.concurrent.Executors.newFixedThreadPool(2);
+            try {
+                List<java.util.concurrent.Future<CaseView>> joins = List.of(
+                        two.submit(() -> racing.addMember(ANS, a, null, new nl.proeftuin.core.api.living.MemberInput(
+                                daan.id(), java.util.Set.of(nl.proeftuin.core.api.dto.FamilyRole.CHILD), TODAY, null))),
+                        two.submit(() -> racing.addMember(ANS, b, null, new nl.proeftuin.core.api.living.MemberInput(
+                                daan.id(), java.util.Set.of(nl.proeftuin.core.api.dto.FamilyRole.CHILD), TODAY, null))));
+                for (java.util.concurrent.Future<CaseView> j : joins) {
+                    j.get(30, java.util.concurrent.TimeUnit.SECONDS);
+                }
+            } finally {
+                two.shutdownNow();
+            }
+            assertEquals(List.of(b), living.regieNotices("fpa-" + a).stream()
+                    .map(nl.proeftuin.core.api.living.RegieNotice::otherCaseId).toList(), "A's professional hears of B");
+            assertEquals(List.of(a), living.regieNotices("fpb-" + b).stream()
+                    .map(nl.proeftuin.core.api.living.RegieNotice::otherCaseId).toList(), "B's professional hears of A");
+        }
+
+        /**
          * The members a case opened with enter its history on the Dutch day it opened: at 00:30 in Amsterdam
          * (23:30 UTC) that is the next day, not the server's UTC day.
          */
