@@ -31,12 +31,13 @@ final class PlainDutch {
     /**
      * @param version    the plan version number
      * @param savedOn    the date it was saved
+     * @param savedBy    who saved it (their name on the team, else their user id)
      * @param plan       its content
-     * @param firstNames first names of the case's members, by person id
-     * @param team       the active team
+     * @param firstNames first names of the persons the plan names, by person id
+     * @param team       the team on the day it was saved
      */
-    static FamilyView familyView(int version, LocalDate savedOn, PlanDocument plan, Map<String, String> firstNames,
-            List<Assignment> team) {
+    static FamilyView familyView(int version, LocalDate savedOn, String savedBy, PlanDocument plan,
+            Map<String, String> firstNames, List<Assignment> team) {
         List<FamilyView.Section> sections = new ArrayList<>();
 
         List<String> goals = new ArrayList<>();
@@ -91,7 +92,9 @@ final class PlainDutch {
 
         return new FamilyView("Ons gezinsplan (versie " + version + ")",
                 "Dit is het plan dat we samen met jullie hebben gemaakt. Hierin staat wat we willen bereiken, "
-                        + "wie wat doet en welke afspraken we hebben gemaakt. Deze versie is van " + date(savedOn) + ".",
+                        + "wie wat doet en welke afspraken we hebben gemaakt. Deze versie is van " + date(savedOn)
+                        + " en is opgeslagen door " + savedBy + ". Bij \"Wie zijn er betrokken?\" staat wie er toen"
+                        + " bij jullie gezin betrokken was.",
                 List.copyOf(sections));
     }
 

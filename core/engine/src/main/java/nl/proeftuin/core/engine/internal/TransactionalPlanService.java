@@ -6,6 +6,7 @@ import static nl.proeftuin.core.engine.internal.Check.NAME;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -160,12 +161,28 @@ public class TransactionalPlanService implements PlanService {
             domain.existingCase(c, caseId);
             StoredPlanVersion v = domain.plans.latest(c, caseId)
                     .orElseThrow(() -> new NotFoundException("plan of case " + caseId));
+            PlanDocument plan = PlanDocument.fromJson(v.content());
             Map<String, String> firstNames = new LinkedHashMap<>();
             for (CaseMember m : domain.members(c, caseId)) {
                 firstNames.put(m.person().id(), m.person().givenName());
             }
-            return PlainDutch.familyView(v.version(), DutchDay.of(v.createdAt()),
-                    PlanDocument.fromJson(v.content()), firstNames, Domain.active(domain.cases.assignments(c, caseId)));
+            // a goal for a member who has left since is still theirs: their first name, not "een gezinslid"
+            Set<String> named = new java.util.HashSet<>();
+            for (Goal g : plan.goals()) {
+                if (g.personId() != null && !firstNames.containsKey(g.personId())) {
+                    named.add(g.personId());
+                }
+            }
+            domain.family.persons(c, named).values().forEach(p -> firstNames.put(p.id(), p.givenName()));
+            // the team of that version, not of today: after a handover or the closing, version N still names
+            // who agreed it with the family (an assignment ended on the day it was saved counts)
+            LocalDate savedOn = DutchDay.of(v.createdAt());
+            List<Assignment> all = domain.cases.assignments(c, caseId);
+            List<Assignment> then = all.stream().filter(a -> !a.since().isAfter(savedOn)
+                    && (a.until() == null || !a.until().isBefore(savedOn))).toList();
+            String savedBy = all.stream().filter(a -> a.professionalId().equals(v.createdBy())).map(Assignment::name)
+                    .findFirst().orElse(v.createdBy());
+            return PlainDutch.familyView(v.version(), savedOn, savedBy, plan, firstNames, then);
         });
     }
 

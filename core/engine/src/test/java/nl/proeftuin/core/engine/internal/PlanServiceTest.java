@@ -127,6 +127,24 @@ class PlanServiceTest extends EngineTestBase {
         assertTrue(intro.contains("13 maart 2027"), intro);
     }
 
+    /**
+     * The family's view of a version names the team that agreed it with them and who saved it: after the case
+     * closed (every assignment ended) it said no professional had ever been linked to the family.
+     */
+    @Test
+    void theFamilyViewOfAVersionNamesTheTeamOfThatDayAndWhoSavedIt() {
+        CaseView k = caseWithTeam();
+        firstPlan(k);
+        clock.advance(Duration.ofDays(3));
+        k = cases.get(k.id());
+        cases.close(ANS, k.id(), k.version(), new nl.proeftuin.core.api.dto.CloseInput("Doelen bereikt"));
+        FamilyView v = plans.familyView(k.id());
+        String team = String.join("\n", v.sections().get(4).items());
+        assertTrue(team.contains("Pro fp-" + k.id() + " (Wijkteam Arnhem) is hulpverlener van het lokale team"), team);
+        assertTrue(team.contains("Regionaal Veiligheidsteam"), team);
+        assertTrue(v.intro().contains("12 maart 2027 en is opgeslagen door ans."), v.intro());
+    }
+
     @Test
     void theFamilyViewIsPlainDutchWithFirstNamesDatesAndWhoHoldsWhat() {
         CaseView k = caseWithTeam();
