@@ -129,11 +129,28 @@ public final class OutboundUrls {
 
     /**
      * A URL as an error message may show it: without user info and query, where a secret could hide
-     * (messages reach logs and the coordinator's 400).
+     * (messages reach logs and the coordinator's 400). Connectors use it in every text that names a
+     * URL they send to (exception texts, delivery details, log lines).
+     *
+     * @param url a URL as written (null: "null")
+     * @return the URL with user info as {@code ...@} and the query as {@code ?...}
+     * @since 1.5
      */
-    static String shown(String url) {
+    public static String shown(String url) {
+        if (url == null) {
+            return "null";
+        }
         String shown = url.replaceFirst("^([A-Za-z][A-Za-z0-9+.-]*://)[^/@?#]*@", "$1...@");
         int query = shown.indexOf('?');
         return query < 0 ? shown : shown.substring(0, query) + "?...";
+    }
+
+    /**
+     * @param url a URL (null: "null")
+     * @return {@link #shown(String)} of it
+     * @since 1.5
+     */
+    public static String shown(URI url) {
+        return shown(url == null ? null : url.toString());
     }
 }

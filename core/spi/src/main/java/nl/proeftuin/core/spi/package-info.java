@@ -21,7 +21,7 @@
  * {@code nl.proeftuin.core.api*} and {@code nl.proeftuin.core.spi} (a build check enforces it).
  */
 @Export
-@Version("1.4.0")
+@Version("1.5.0")
 package nl.proeftuin.core.spi;
 
 import org.osgi.annotation.bundle.Export;

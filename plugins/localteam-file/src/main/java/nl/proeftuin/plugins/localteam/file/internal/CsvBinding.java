@@ -15,6 +15,7 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 public @interface CsvBinding {
 
     @AttributeDefinition(name = "Municipality", required = false,
-            description = "The municipality whose configured exchange directory is used; empty = the event's.")
+            description = "Only the municipality the binding is for (not at a region-wide binding): events are"
+                    + " always written to the exchange directory of their own municipality; empty = the event's.")
     String municipality() default "";
 }

@@ -39,9 +39,12 @@ import org.osgi.util.converter.Converters;
  * DELIVERED again, nothing rewritten. A directory that cannot be written is RETRY.
  *
  * <p>Which directory: the {@link CsvExchangeDirectory} configuration (the regional administrator's)
- * of the binding's {@code municipality} key, else of the event's municipality. Where case data is
- * written is never a binding's choice: a {@code directory} key is refused, at bind time with a 400
- * ({@link ConfigurationCheck}), at call time with an alert.
+ * of the event's municipality, always. Where case data is written is never a binding's choice: a
+ * {@code directory} key is refused, at bind time with a 400 ({@link ConfigurationCheck}), at call time
+ * with an alert. The {@code municipality} key may only name the municipality the binding is for (a
+ * region-wide binding may not carry it: each event goes to its own municipality's directory); an
+ * event of another municipality is never written into the directory it names: the delivery fails
+ * (the core keeps the event in its outbox and raises an alert).
  */
 @Component(service = LocalTeamConnector.class)
 @PluginId(CsvLocalTeamConnector.ID)
@@ -72,7 +75,21 @@ public final class CsvLocalTeamConnector implements LocalTeamConnector, Configur
     @Override
     public void checkConfiguration(ExtensionPoint point, String municipality, Map<String, String> configuration) {
         try {
-            outbox(configuration, municipality, true);
+            String named = named(configuration);
+            if (named == null) {
+                return; // the event's own municipality, whose directory may be configured later
+            }
+            if (municipality == null || municipality.isBlank()) {
+                throw new IllegalArgumentException("municipality: a region-wide binding cannot name a municipality"
+                        + " ('" + named + "'): each event is written to the exchange directory of its own municipality;"
+                        + " leave it out, or bind localteam-file for that municipality");
+            }
+            if (!same(named, municipality)) {
+                throw new IllegalArgumentException("municipality: '" + named + "' is not the municipality this binding"
+                        + " is for (" + municipality.strip() + "); a binding may only use the exchange directory of its"
+                        + " own municipality");
+            }
+            directory(named, "municipality: ");
         } catch (RuntimeException e) {
             String key = e.getMessage() != null && e.getMessage().contains(":")
                     ? e.getMessage().substring(0, e.getMessage().indexOf(':')) : "";
@@ -83,7 +100,7 @@ public final class CsvLocalTeamConnector implements LocalTeamConnector, Configur
 
     @Override
     public DeliveryResult deliver(OutboundEvent event, Map<String, String> configuration) {
-        Path outbox = outbox(configuration == null ? Map.of() : configuration, event.municipality(), false);
+        Path outbox = outbox(configuration == null ? Map.of() : configuration, event.municipality());
         String name = fileName(event.idempotencyKey());
         Path target = outbox.resolve(name);
         if (Files.exists(target)) {
@@ -99,15 +116,34 @@ public final class CsvLocalTeamConnector implements LocalTeamConnector, Configur
     }
 
     /**
-     * @param lenient whether a scope without a configured directory is accepted (bind time: a region
-     *                binding, or a municipality configured later)
+     * The outbox of the event's municipality. A binding naming another municipality (stored before
+     * the bind-time check, or region-wide) throws: one municipality's case data is never written
+     * into another's exchange directory.
      */
-    private Path outbox(Map<String, String> configuration, String eventMunicipality, boolean lenient) {
+    private Path outbox(Map<String, String> configuration, String eventMunicipality) {
+        String named = named(configuration);
+        if (named != null && !same(named, eventMunicipality)) {
+            throw new IllegalStateException("municipality: the binding names '" + named + "', but the event is of "
+                    + eventMunicipality + "; it is not written to another municipality's exchange directory");
+        }
+        CsvExchangeDirectory directory = directory(eventMunicipality, named != null ? "municipality: " : "directory: ");
+        if (!same(directory.municipality(), eventMunicipality)) {
+            throw new IllegalStateException("directory: the exchange directory of " + directory.municipality()
+                    + " does not serve " + eventMunicipality);
+        }
+        return directory.folders().outbox();
+    }
+
+    /**
+     * @return the binding's {@code municipality}, stripped, or null when it names none
+     * @throws IllegalArgumentException naming a key a binding may not carry
+     */
+    private static String named(Map<String, String> configuration) {
         for (String key : configuration.keySet()) {
             if (key.equals("directory")) {
                 throw new IllegalArgumentException("directory: cannot be set in a binding: where localteam-file"
-                        + " writes case data is the administrator's configuration (CsvExchangeDirectory); choose one"
-                        + " with municipality");
+                        + " writes case data is the administrator's configuration (CsvExchangeDirectory); it is"
+                        + " the exchange directory of the event's municipality");
             }
             if (!KEYS.contains(key)) {
                 throw new IllegalArgumentException(key + ": unknown key of localteam-file (known: municipality)");
@@ -115,18 +151,22 @@ public final class CsvLocalTeamConnector implements LocalTeamConnector, Configur
         }
         String named = CONVERTER.convert(BindingConfiguration.checked(ID, configuration, CsvBinding.class))
                 .to(CsvBinding.class).municipality();
-        boolean chosen = named != null && !named.isBlank();
-        String wanted = !chosen ? eventMunicipality : named.strip();
-        if (lenient && (wanted == null || !chosen)) {
-            return null;
-        }
-        List<CsvExchangeDirectory> found = directories.stream().filter(d -> wanted != null
-                && d.municipality().toLowerCase(Locale.ROOT).equals(wanted.toLowerCase(Locale.ROOT))).toList();
+        return named == null || named.isBlank() ? null : named.strip();
+    }
+
+    /** @throws IllegalStateException when not exactly one directory is configured for the municipality */
+    private CsvExchangeDirectory directory(String municipality, String key) {
+        List<CsvExchangeDirectory> found = directories.stream()
+                .filter(d -> municipality != null && same(d.municipality(), municipality)).toList();
         if (found.size() != 1) {
-            throw new IllegalStateException((chosen ? "municipality: " : "directory: ")
-                    + (found.isEmpty() ? "no" : found.size()) + " CsvExchangeDirectory configuration for '" + wanted + "'");
+            throw new IllegalStateException(key + (found.isEmpty() ? "no" : found.size())
+                    + " CsvExchangeDirectory configuration for '" + municipality + "'");
         }
-        return found.get(0).folders().outbox();
+        return found.get(0);
+    }
+
+    private static boolean same(String a, String b) {
+        return a != null && b != null && a.strip().toLowerCase(Locale.ROOT).equals(b.strip().toLowerCase(Locale.ROOT));
     }
 
     static String fileName(String key) {

@@ -127,7 +127,53 @@ class CsvLocalTeamConnectorTest {
                 () -> connector.checkConfiguration(ExtensionPoint.LOCAL_TEAM, "Ede", Map.of("municipality", "Nowhere")))
                 .field());
         connector.checkConfiguration(ExtensionPoint.LOCAL_TEAM, "Ede", Map.of());
-        connector.checkConfiguration(ExtensionPoint.LOCAL_TEAM, null, Map.of("municipality", "Ede"));
+        connector.checkConfiguration(ExtensionPoint.LOCAL_TEAM, "Ede", Map.of("municipality", "ede"));
+        connector.checkConfiguration(ExtensionPoint.LOCAL_TEAM, null, Map.of());
         connector.checkConfiguration(ExtensionPoint.LOCAL_TEAM, "Renkum", Map.of());
+    }
+
+    @Test
+    void aBindingCannotSendOneMunicipalitysEventsToAnothersDirectory() throws Exception {
+        Path arnhemRoot = Files.createDirectory(dir.resolve("arnhem-exchange"));
+        CsvExchangeDirectory arnhem = directory("Arnhem", arnhemRoot);
+        connector.addDirectory(arnhem);
+        try {
+            // bind time: Arnhem's binding (or a region-wide one) cannot name Ede's directory
+            InvalidInputException other = assertThrows(InvalidInputException.class,
+                    () -> connector.checkConfiguration(ExtensionPoint.LOCAL_TEAM, "Arnhem", Map.of("municipality", "Ede")));
+            assertEquals("configuration.municipality", other.field());
+            assertTrue(other.getMessage().contains("'Ede'") && other.getMessage().contains("Arnhem"), other.getMessage());
+            InvalidInputException region = assertThrows(InvalidInputException.class,
+                    () -> connector.checkConfiguration(ExtensionPoint.LOCAL_TEAM, null, Map.of("municipality", "Ede")));
+            assertEquals("configuration.municipality", region.field());
+            connector.checkConfiguration(ExtensionPoint.LOCAL_TEAM, "Arnhem", Map.of("municipality", "Arnhem"));
+
+            // delivery: a binding stored before the check still cannot write Arnhem's event into Ede's outbox
+            OutboundEvent arnhemEvent = new OutboundEvent("evt-arnhem", "CASE_OPENED", "case-10", "Arnhem",
+                    Instant.now(), Map.of("persons", List.of(Map.of("givenName", "Noor", "familyName", "Smit"))));
+            IllegalStateException refused = assertThrows(IllegalStateException.class,
+                    () -> connector.deliver(arnhemEvent, Map.of("municipality", "Ede")));
+            assertTrue(refused.getMessage().startsWith("municipality:"), refused.getMessage());
+            assertEquals(0, outboxFiles(dir), "nothing of Arnhem in Ede's outbox");
+            assertEquals(0, outboxFiles(arnhemRoot), "nor written anywhere else");
+
+            // a region-wide binding: each event goes to its own municipality's directory
+            assertEquals(Status.DELIVERED, connector.deliver(arnhemEvent, Map.of()).status());
+            assertEquals(Status.DELIVERED, connector.deliver(event("evt-ede"), Map.of()).status());
+            assertTrue(Files.exists(arnhemRoot.resolve("outbox/evt-arnhem.csv")));
+            assertTrue(Files.exists(dir.resolve("outbox/evt-ede.csv")));
+            assertEquals(1, outboxFiles(dir), "only Ede's event in Ede's outbox");
+            assertEquals(1, outboxFiles(arnhemRoot), "only Arnhem's event in Arnhem's outbox");
+            // a binding naming the event's own municipality is fine
+            assertEquals(Status.DELIVERED, connector.deliver(arnhemEvent, Map.of("municipality", "arnhem")).status());
+        } finally {
+            arnhem.deactivate();
+        }
+    }
+
+    static long outboxFiles(Path root) throws Exception {
+        try (Stream<Path> files = Files.list(root.resolve("outbox"))) {
+            return files.count();
+        }
     }
 }

@@ -108,6 +108,10 @@ class CsvLocalTeamExchangeIT {
                     () -> kit.bind(ExtensionPoint.LOCAL_TEAM, "Veenendaal", PLUGIN_ID, Map.of(key, "/tmp")));
             assertEquals("configuration." + key, refused.field());
         }
+        // Veenendaal's binding cannot send its events to another municipality's exchange directory
+        InvalidInputException other = assertThrows(InvalidInputException.class,
+                () -> kit.bind(ExtensionPoint.LOCAL_TEAM, "Veenendaal", PLUGIN_ID, Map.of("municipality", "Ede")));
+        assertEquals("configuration.municipality", other.field());
         assertEquals(null, kit.runtime().effectiveBinding(ExtensionPoint.LOCAL_TEAM, "Veenendaal"), "nothing was stored");
     }
 

@@ -77,10 +77,15 @@ record Endpoint(String name, String municipality, Set<String> serves, URI baseUr
         return m != null && serves.contains(m.trim().toLowerCase(Locale.ROOT));
     }
 
-    /** The events URL: {@code {baseUrl}/events}. */
+    /**
+     * The events URL: {@code {baseUrl}/events}, appended to the path; a query of the baseUrl is kept
+     * after it ({@code https://lt.example/api?tenant=7} gives {@code https://lt.example/api/events?tenant=7}).
+     */
     URI eventsUrl() {
-        String base = baseUrl.toString();
-        return URI.create(base.endsWith("/") ? base + "events" : base + "/events");
+        String path = baseUrl.getRawPath() == null ? "" : baseUrl.getRawPath();
+        String query = baseUrl.getRawQuery();
+        return URI.create(baseUrl.getScheme() + "://" + baseUrl.getRawAuthority()
+                + (path.endsWith("/") ? path + "events" : path + "/events") + (query == null ? "" : "?" + query));
     }
 
     static Duration millis(String key, long value) {

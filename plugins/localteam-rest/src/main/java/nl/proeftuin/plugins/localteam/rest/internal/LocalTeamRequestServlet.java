@@ -3,13 +3,14 @@ package nl.proeftuin.plugins.localteam.rest.internal;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.text.Normalizer;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import javax.servlet.Servlet;
 import javax.servlet.http.HttpServlet;
@@ -41,8 +42,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Answers: 201 {@code {"caseId","duplicate":false}} for a new case, 200 with
  * {@code "duplicate":true} for a repeated key; as {@code application/problem+json}: 400 (a bad field,
- * with {@code field} and {@code reason}), 401 (no or wrong token), 404 (unknown path or a
- * municipality without inbound configuration), 405, 413 (body too large), 415 (not JSON), 503 (the
+ * with {@code field} and {@code reason}), 401 (no or wrong token), 404 (unknown path, a name that is
+ * no municipality name, or a municipality without inbound configuration), 405, 413 (body too large), 415 (not JSON), 503 (the
  * core cannot log the request in the access log now: no log, no answer).
  *
  * <p>Every request is in the access log (NEN 7513): those handed over are logged by the core's inbox;
@@ -58,6 +59,9 @@ public final class LocalTeamRequestServlet extends HttpServlet {
     static final String PROBLEM_JSON = "application/problem+json";
     private static final Logger LOG = LoggerFactory.getLogger(LocalTeamRequestServlet.class);
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** A municipality name as the core accepts one: Latin letters, space, hyphen, apostrophe; 1-100. */
+    private static final Pattern MUNICIPALITY = Pattern.compile(
+            "(?:[\\p{IsLatin}&&\\p{L}]|['\u2019])(?:[\\p{IsLatin}&&\\p{L}]|[ '\u2019-]){0,99}");
 
     private final transient LocalTeamInbox inbox;
     private final transient Endpoints endpoints = new Endpoints();
@@ -157,13 +161,23 @@ public final class LocalTeamRequestServlet extends HttpServlet {
         }
     }
 
-    /** {@code /{municipality}/requests}, else 404. */
+    /**
+     * {@code /{municipality}/requests}, else 404. The path info comes decoded by the container (once:
+     * a second decoding would turn {@code %25} into an error and {@code +} into a space); a name that
+     * holds anything but Latin letters, space, hyphen and apostrophe (as the core's municipality
+     * names) is no municipality: 404, without echoing it.
+     */
     static String municipalityOf(String pathInfo) {
         String[] parts = pathInfo == null ? new String[0] : pathInfo.split("/", -1);
         if (parts.length != 3 || !parts[0].isEmpty() || parts[1].isEmpty() || !"requests".equals(parts[2])) {
             throw new Problem(404, "Not Found", "use POST /localteam/v1/{municipality}/requests");
         }
-        return URLDecoder.decode(parts[1], StandardCharsets.UTF_8);
+        String municipality = Normalizer.normalize(parts[1], Normalizer.Form.NFKC);
+        if (!MUNICIPALITY.matcher(municipality).matches()) {
+            throw new Problem(404, "Not Found", "not a municipality name (only Latin letters, space, hyphen and"
+                    + " apostrophe); use POST /localteam/v1/{municipality}/requests");
+        }
+        return municipality;
     }
 
     private static void authorize(String header, Endpoint endpoint) {

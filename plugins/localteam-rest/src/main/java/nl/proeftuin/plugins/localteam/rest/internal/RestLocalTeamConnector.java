@@ -1,12 +1,15 @@
 package nl.proeftuin.plugins.localteam.rest.internal;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.ConnectException;
 import java.net.UnknownHostException;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -39,7 +42,10 @@ import org.osgi.service.component.annotations.ReferencePolicy;
  * <p>The answer: any 2xx (also the receiver's "already known" for a key it has seen) is DELIVERED,
  * with {@code reference} (or {@code id}) of a JSON body as the remote reference; a refused
  * connection, a timeout, 408, 429 and 5xx are RETRY (the core's outbox retries with back-off); any
- * other 4xx is REJECTED with the receiver's detail. Where the endpoint comes from: the
+ * other 4xx is REJECTED with the receiver's detail (its first {@value #MAX_DETAIL} characters). An
+ * answer is read up to {@value #MAX_ANSWER_BYTES} bytes; a longer one is RETRY, unread. A detail
+ * names the URL as {@link OutboundUrls#shown} gives it: without a query, where a secret could hide (the
+ * detail is shown by {@code GET /local-team/outbox} and in alerts). Where the endpoint comes from: the
  * administrator's {@link MunicipalityEndpoint} configurations; a binding only chooses one by name
  * ({@link BindingSettings}, checked at bind time through {@link ConfigurationCheck}). Right before
  * sending, the addresses the endpoint's host resolves to are checked again ({@link OutboundUrls}).
@@ -51,6 +57,8 @@ public final class RestLocalTeamConnector implements LocalTeamConnector, Configu
     static final String ID = "localteam-rest";
     /** How much of a remote answer is kept in the delivery detail. */
     static final int MAX_DETAIL = 500;
+    /** The largest remote answer read (64 KiB); a larger one is a failed call. */
+    static final int MAX_ANSWER_BYTES = 64 * 1024;
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -103,31 +111,55 @@ public final class RestLocalTeamConnector implements LocalTeamConnector, Configu
         HttpClient client = clients.computeIfAbsent(endpoint.connectTimeout(), timeout -> HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1).connectTimeout(timeout)
                 .followRedirects(HttpClient.Redirect.NEVER).build());
-        HttpResponse<String> response;
+        // the URL as texts may show it: no query, where a secret could hide (the detail is shown by
+        // GET /local-team/outbox and in alerts)
+        String shown = OutboundUrls.shown(endpoint.eventsUrl());
+        HttpResponse<InputStream> response;
         try {
-            response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            response = client.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
         } catch (HttpTimeoutException e) {
-            return retry("no answer from " + endpoint.eventsUrl() + " within the timeout (" + e.getMessage() + ")");
+            return retry("no answer from " + shown + " within the timeout (" + e.getMessage() + ")");
         } catch (ConnectException e) {
-            return retry("cannot connect to " + endpoint.eventsUrl() + ": " + message(e));
+            return retry("cannot connect to " + shown + ": " + message(e));
         } catch (IOException e) {
-            return retry("exchange with " + endpoint.eventsUrl() + " failed: " + message(e));
+            return retry("exchange with " + shown + " failed: " + message(e));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return retry("interrupted while delivering to " + endpoint.eventsUrl());
+            return retry("interrupted while delivering to " + shown);
         }
-        return outcome(response);
+        String body;
+        try (InputStream in = response.body()) {
+            body = answer(in);
+        } catch (IOException e) {
+            return retry("HTTP " + response.statusCode() + " from " + shown + ", but its answer could not be read: "
+                    + message(e));
+        }
+        if (body == null) {
+            return retry("HTTP " + response.statusCode() + " from " + shown + ": the answer is larger than "
+                    + MAX_ANSWER_BYTES + " bytes and was not read (check baseUrl)");
+        }
+        return outcome(response.statusCode(), response.headers(), body);
     }
 
-    static DeliveryResult outcome(HttpResponse<String> response) {
-        int status = response.statusCode();
-        String body = response.body() == null ? "" : response.body();
+    /**
+     * Reads a remote answer, at most {@link #MAX_ANSWER_BYTES}: a larger one is not the receiver's
+     * short JSON, and is not held in memory.
+     *
+     * @return the answer as UTF-8, or null when it is larger than {@link #MAX_ANSWER_BYTES}
+     */
+    static String answer(InputStream in) throws IOException {
+        byte[] bytes = in.readNBytes(MAX_ANSWER_BYTES + 1);
+        return bytes.length > MAX_ANSWER_BYTES ? null : new String(bytes, StandardCharsets.UTF_8);
+    }
+
+    static DeliveryResult outcome(int status, HttpHeaders headers, String answer) {
+        String body = answer == null ? "" : answer;
         if (status >= 200 && status < 300) {
             return new DeliveryResult(Status.DELIVERED, "HTTP " + status, remoteRef(body));
         }
         String detail = "HTTP " + status + (body.isBlank() ? "" : ": " + abbreviate(remoteDetail(body)));
         if (status == 408 || status == 429 || status >= 500) {
-            String retryAfter = response.headers().firstValue("Retry-After").map(v -> " (Retry-After " + v + ")")
+            String retryAfter = headers.firstValue("Retry-After").map(v -> " (Retry-After " + abbreviate(v) + ")")
                     .orElse("");
             return retry(detail + retryAfter);
         }
@@ -135,8 +167,8 @@ public final class RestLocalTeamConnector implements LocalTeamConnector, Configu
             return new DeliveryResult(Status.REJECTED, detail, null);
         }
         // 1xx/3xx as a final answer: a wrong baseUrl (a redirect) or a broken proxy; not the event's fault
-        return retry(detail + response.headers().firstValue("Location").map(l -> " (Location " + l + ": check baseUrl)")
-                .orElse(""));
+        return retry(detail + headers.firstValue("Location")
+                .map(l -> " (Location " + abbreviate(OutboundUrls.shown(l)) + ": check baseUrl)").orElse(""));
     }
 
     private static byte[] body(OutboundEvent event) {

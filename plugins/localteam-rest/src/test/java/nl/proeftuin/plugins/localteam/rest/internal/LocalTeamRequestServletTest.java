@@ -188,6 +188,24 @@ class LocalTeamRequestServletTest {
     }
 
     @Test
+    void aNameThatIsNoMunicipalityIs404NotA500AndThePathIsDecodedOnce() throws Exception {
+        // %25 is '%' once decoded by the container: a second decoding threw, and the servlet answered 500
+        HttpResponse<String> percent = post("/%25/requests", "token-arnhem", "application/json", "{}");
+        assertProblem(percent, 404);
+        assertTrue(json(percent).get("detail").asText().startsWith("not a municipality name"), percent.body());
+        // '+' is a plus, not a space; control characters, digits, other scripts are no municipality either
+        for (String name : List.of("Arn+hem", "Arnhem%0A", "Arnhem%2525", "Arnh%D0%B5m", "1234", "%20Arnhem")) {
+            assertProblem(post("/" + name + "/requests", "token-arnhem", "application/json", "{}"), 404);
+        }
+        // a real name that is not configured: 404 for the name, which the access log keeps
+        assertProblem(post("/%27s-Hertogenbosch/requests", "token-arnhem", "application/json", "{}"), 404);
+        assertProblem(post("/S%C3%BAdwest-Frysl%C3%A2n/requests", "token-arnhem", "application/json", "{}"), 404);
+        assertEquals(List.of("null 404", "null 404", "null 404", "null 404", "null 404", "null 404", "null 404",
+                "'s-Hertogenbosch 404", "S\u00fadwest-Frysl\u00e2n 404"), inbox.refusals, "never a 500");
+        assertTrue(inbox.received.isEmpty());
+    }
+
+    @Test
     void notJsonIs415AndTooLargeIs413() throws Exception {
         assertProblem(post("/Arnhem/requests", "token-arnhem", "text/plain", InboundRequestReaderTest.VALID), 415);
         assertProblem(post("/Arnhem/requests", "token-arnhem", null, InboundRequestReaderTest.VALID), 415);

@@ -31,11 +31,16 @@ final class LocalTeamSystem implements AutoCloseable {
     private HttpServer server;
     private int port;
 
-    record Post(String idempotencyKey, String authorization, String contentType, String expect, String body) {
+    record Post(String idempotencyKey, String authorization, String contentType, String expect, String body,
+            String path, String query) {
     }
 
     LocalTeamSystem() throws IOException {
         start(0);
+    }
+
+    int port() {
+        return port;
     }
 
     String baseUrl() {
@@ -75,7 +80,8 @@ final class LocalTeamSystem implements AutoCloseable {
             String key = exchange.getRequestHeaders().getFirst("Idempotency-Key");
             posts.add(new Post(key, exchange.getRequestHeaders().getFirst("Authorization"),
                     exchange.getRequestHeaders().getFirst("Content-Type"),
-                    exchange.getRequestHeaders().getFirst("Expect"), body));
+                    exchange.getRequestHeaders().getFirst("Expect"), body, exchange.getRequestURI().getRawPath(),
+                    exchange.getRequestURI().getRawQuery()));
             if (stallMillis > 0) {
                 try {
                     Thread.sleep(stallMillis);

@@ -155,6 +155,64 @@ class RestLocalTeamConnectorTest {
     }
 
     @Test
+    void aBaseUrlWithAQueryGetsEventsOnItsPathAndTheQueryIsNeverShown() throws Exception {
+        connector = new RestLocalTeamConnector();
+        connector.addEndpoint(new MunicipalityEndpoint(config(arnhem(system.baseUrl() + "/?token=s3cret-query", secrets))));
+
+        DeliveryResult delivered = connector.deliver(event("evt-q1"), Map.of());
+        assertEquals(Status.DELIVERED, delivered.status(), delivered.detail());
+        assertEquals("/events", system.posts.get(0).path(), "events on the path, not in the query");
+        assertEquals("token=s3cret-query", system.posts.get(0).query(), "the query kept");
+
+        // the detail is shown by GET /local-team/outbox and in alerts: never the query
+        system.stall(2000);
+        DeliveryResult timeout = connector.deliver(event("evt-q2"), Map.of());
+        assertEquals(Status.RETRY, timeout.status());
+        assertTrue(timeout.detail().contains("/events?..."), timeout.detail());
+        assertFalse(timeout.detail().contains("s3cret-query"), timeout.detail());
+        system.stop();
+        DeliveryResult down = connector.deliver(event("evt-q3"), Map.of());
+        assertEquals(Status.RETRY, down.status());
+        assertTrue(down.detail().contains(":" + system.port() + "/events?..."), down.detail());
+        assertFalse(down.detail().contains("s3cret-query"), down.detail());
+    }
+
+    @Test
+    void theEventsUrlIsOnThePathOfTheBaseUrl() {
+        for (String[] c : new String[][] {{"https://lt.example", "https://lt.example/events"},
+                {"https://lt.example/", "https://lt.example/events"},
+                {"https://lt.example/api/v2", "https://lt.example/api/v2/events"},
+                {"https://lt.example:8443/api/?tenant=7&key=a%26b", "https://lt.example:8443/api/events?tenant=7&key=a%26b"},
+                {"https://lt.example/a%20b?x=1", "https://lt.example/a%20b/events?x=1"}}) {
+            Map<String, Object> values = arnhem(c[0], secrets);
+            values.put("allowHttpLoopback", false);
+            assertEquals(c[1], Endpoint.of(config(values)).eventsUrl().toString(), c[0]);
+        }
+    }
+
+    @Test
+    void anAnswerLargerThan64KiBIsAFailedCallAndADetailKeeps500Characters() throws Exception {
+        system.answer(201, "{\"reference\":\"LT-9\",\"padding\":\"" + "x".repeat(70_000) + "\"}");
+        DeliveryResult large = connector.deliver(event("evt-l1"), Map.of());
+        assertEquals(Status.RETRY, large.status(), "not DELIVERED on an answer that was not read");
+        assertTrue(large.detail().contains("larger than 65536 bytes"), large.detail());
+        assertTrue(large.detail().length() < 300, large.detail());
+
+        system.answer(422, "{\"detail\":\"" + "y".repeat(60_000) + "\"}");
+        DeliveryResult rejected = connector.deliver(event("evt-l2"), Map.of());
+        assertEquals(Status.REJECTED, rejected.status());
+        assertEquals("HTTP 422: " + "y".repeat(500) + "...", rejected.detail(), "the first 500 characters");
+
+        system.answer(0, "");
+        assertEquals(Status.DELIVERED, connector.deliver(event("evt-l3"), Map.of()).status());
+
+        assertEquals("x".repeat(65_536), RestLocalTeamConnector.answer(
+                new java.io.ByteArrayInputStream("x".repeat(65_536).getBytes(java.nio.charset.StandardCharsets.UTF_8))));
+        assertNull(RestLocalTeamConnector.answer(
+                new java.io.ByteArrayInputStream(new byte[65_537])), "one byte more is too large");
+    }
+
+    @Test
     void noAnswerWithinTheRequestTimeoutIsRetried() {
         system.stall(2000);
         long start = System.nanoTime();

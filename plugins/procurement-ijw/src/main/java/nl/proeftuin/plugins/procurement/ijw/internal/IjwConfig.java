@@ -32,8 +32,8 @@ public @interface IjwConfig {
     int maatwerk_decisionDays() default 56;
 
     @AttributeDefinition(name = "Municipality codes", required = false,
-            description = "CBS codes of municipalities the built-in table (Centraal Gelderland, Food Valley) lacks "
-                    + "or that differ, as name=code pairs separated by commas, e.g. 'Utrecht=0344, Zeist=0355' "
-                    + "(the JW315 Ontvanger).")
+            description = "CBS codes of municipalities the built-in table (Centraal Gelderland, Food Valley) lacks, "
+                    + "as name=code pairs separated by commas, e.g. 'Utrecht=0344, Zeist=0355' (the JW315 Ontvanger);"
+                    + " a municipality of the built-in table keeps its code.")
     String municipalityCodes() default "";
 }

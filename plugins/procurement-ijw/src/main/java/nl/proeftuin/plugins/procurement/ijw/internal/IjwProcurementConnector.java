@@ -1,6 +1,7 @@
 package nl.proeftuin.plugins.procurement.ijw.internal;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.UnknownHostException;
 import java.net.http.HttpClient;
@@ -62,6 +63,8 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 public final class IjwProcurementConnector implements ProcurementConnector, ConfigurationCheck {
 
     static final String ID = "procurement-ijw";
+    /** The largest answer of an exchange endpoint read (64 KiB); a larger one is a failed call. */
+    static final int MAX_ANSWER_BYTES = 64 * 1024;
 
     private final Clock clock;
     private final HttpClient http;
@@ -160,6 +163,16 @@ public final class IjwProcurementConnector implements ProcurementConnector, Conf
                         + request.requestId(), message.xml());
     }
 
+    /**
+     * Reads a remote answer, at most {@link #MAX_ANSWER_BYTES} of it (its content is not used: only
+     * the status counts), so that an answer without end is neither held in memory nor waited for.
+     *
+     * @return whether the answer is at most {@link #MAX_ANSWER_BYTES} long
+     */
+    static boolean withinLimit(InputStream in) throws IOException {
+        return in.readNBytes(MAX_ANSWER_BYTES + 1).length <= MAX_ANSWER_BYTES;
+    }
+
     private static String write(Path directory, Jw315Message.Result message) {
         if (!Files.isDirectory(directory)) {
             throw new IllegalStateException("procurement-ijw: the outbox directory " + directory
@@ -189,19 +202,34 @@ public final class IjwProcurementConnector implements ProcurementConnector, Conf
                 .header("Content-Type", "application/xml; charset=UTF-8")
                 .header("X-Message-Ref", message.messageRef())
                 .POST(HttpRequest.BodyPublishers.ofString(message.xml(), StandardCharsets.UTF_8)).build();
-        HttpResponse<String> response;
+        // the URL as texts may show it: no query, where a secret could hide (these texts become the
+        // coordinator's alerts and log lines)
+        String shown = OutboundUrls.shown(destination.url());
+        HttpResponse<InputStream> response;
         try {
-            response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
         } catch (IOException e) {
             throw new UncheckedIOException("procurement-ijw: destination " + destination.name() + " "
-                    + destination.url() + " cannot be reached: " + e, e);
+                    + shown + " cannot be reached: " + e, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("procurement-ijw: sending to " + destination.url() + " interrupted", e);
+            throw new IllegalStateException("procurement-ijw: sending to " + shown + " interrupted", e);
+        }
+        boolean tooLarge;
+        try (InputStream in = response.body()) {
+            tooLarge = !withinLimit(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException("procurement-ijw: destination " + destination.name() + " " + shown
+                    + " answered HTTP " + response.statusCode() + ", but its answer could not be read: " + e, e);
+        }
+        if (tooLarge) {
+            throw new IllegalStateException("procurement-ijw: destination " + destination.name() + " " + shown
+                    + " answered HTTP " + response.statusCode() + " with more than " + MAX_ANSWER_BYTES
+                    + " bytes; the answer was not read and the JW315 is not taken as sent");
         }
         if (response.statusCode() / 100 != 2) {
             throw new IllegalStateException("procurement-ijw: destination " + destination.name() + " "
-                    + destination.url() + " answered HTTP " + response.statusCode());
+                    + shown + " answered HTTP " + response.statusCode());
         }
         return "sent to the exchange endpoint (HTTP " + response.statusCode() + ")";
     }

@@ -31,8 +31,8 @@ import org.osgi.util.converter.Converters;
  * <tr><td>{@code referrer.name}</td><td>Lokaal team</td><td>the JW315 Verwijzer/Naam (at most 35)</td></tr>
  * <tr><td>{@code maatwerk.decisionDays}</td><td>56</td><td>decision term of a maatwerk request</td></tr>
  * <tr><td>{@code municipalityCodes}</td><td>built-in table</td><td>{@code name=code} pairs, comma-separated:
- *     the 4-digit CBS code of a municipality (JW315 Ontvanger); the built-in table covers Centraal
- *     Gelderland and Food Valley</td></tr>
+ *     the 4-digit CBS code of a municipality (JW315 Ontvanger) the built-in table lacks; the built-in
+ *     table covers Centraal Gelderland and Food Valley, and a binding cannot change its codes</td></tr>
  * </table>
  */
 record IjwSettings(String destination, String referrerType, String referrerName, int decisionDays,
@@ -119,7 +119,9 @@ record IjwSettings(String destination, String referrerType, String referrerName,
                     throw new InvalidSetting(e.getKey(), "procurement-ijw: " + e.getKey()
                             + " must be a 4-digit CBS municipality code, not '" + v + "'");
                 }
-                oldCodes.put(e.getKey().substring(OLD_CODE_PREFIX.length()).strip().toLowerCase(Locale.ROOT), v);
+                String municipality = e.getKey().substring(OLD_CODE_PREFIX.length());
+                refuseBuiltIn(e.getKey(), municipality, v);
+                oldCodes.put(municipality.strip().toLowerCase(Locale.ROOT), v);
             } else if (KEYS.contains(e.getKey())) {
                 try {
                     fixed.putAll(BindingConfiguration.checked(IjwProcurementConnector.ID, Map.of(e.getKey(), v),
@@ -156,7 +158,7 @@ record IjwSettings(String destination, String referrerType, String referrerName,
         return new IjwSettings(destination, type, name, days, Collections.unmodifiableMap(codes));
     }
 
-    /** The built-in table with the binding's {@code name=code} pairs over it. */
+    /** The built-in table with the binding's {@code name=code} pairs added (never changing a built-in code). */
     private static Map<String, String> codes(String pairs) {
         Map<String, String> codes = new TreeMap<>(BUILT_IN_CODES);
         if (pairs.isBlank()) {
@@ -170,9 +172,27 @@ record IjwSettings(String destination, String referrerType, String referrerName,
                 throw new InvalidSetting(CODES, "procurement-ijw: " + CODES + " holds name=code pairs with a 4-digit"
                         + " CBS municipality code, not '" + pair.strip() + "'");
             }
+            refuseBuiltIn(CODES, municipality, code);
             codes.put(municipality.toLowerCase(Locale.ROOT), code);
         }
         return codes;
+    }
+
+    /**
+     * A binding adds codes only for municipalities the built-in table lacks: the code of one in it
+     * is the JW315's addressee (Ontvanger), and changing it would send that municipality's care
+     * requests, with the child's BSN, to another municipality. Repeating the built-in code is allowed.
+     *
+     * @throws InvalidSetting naming the key and the municipality
+     */
+    private static void refuseBuiltIn(String key, String municipality, String code) {
+        String name = municipality.strip();
+        String builtIn = BUILT_IN_CODES.get(name.toLowerCase(Locale.ROOT));
+        if (builtIn != null && !builtIn.equals(code)) {
+            throw new InvalidSetting(key, "procurement-ijw: " + key + " cannot change the CBS code of " + name
+                    + " (built in: " + builtIn + ", not '" + code + "'): a binding may only add municipalities the"
+                    + " built-in table lacks");
+        }
     }
 
     /** The CBS code of a municipality, or null. */

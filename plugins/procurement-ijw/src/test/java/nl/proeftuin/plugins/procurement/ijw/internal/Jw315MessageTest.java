@@ -268,6 +268,81 @@ class Jw315MessageTest {
     }
 
     @Test
+    void aBindingCannotReaddressACareRequestOfABuiltInMunicipality() throws IOException {
+        // Arnhem is 0202 in the built-in table; 0228 is Ede: Arnhem's JW315, with the child's BSN, would go to Ede
+        for (Map<String, String> bad : List.of(Map.of("destination", "outbox", "municipalityCodes", "Utrecht=0344, Arnhem=0228"),
+                Map.of("destination", "outbox", "municipalityCodes", "ARNHEM = 0228"))) {
+            InvalidInputException refused = assertThrows(InvalidInputException.class,
+                    () -> connector.checkConfiguration(ExtensionPoint.PROCUREMENT, "Arnhem", bad), bad::toString);
+            assertEquals("configuration.municipalityCodes", refused.field());
+            assertTrue(refused.getMessage().toLowerCase(java.util.Locale.ROOT).contains("code of arnhem (built in: 0202"),
+                    refused.getMessage());
+            assertThrows(IllegalArgumentException.class, () -> connector.requestCare(set(2, "Arnhem"), bad));
+        }
+        // nor through a binding stored in the first format
+        assertMessage("cannot change the CBS code of Arnhem", () -> connector.requestCare(set(2, "Arnhem"),
+                Map.of("destination", "outbox", "municipalityCode.Arnhem", "0228")));
+        try (var files = Files.list(outbox)) {
+            assertEquals(0, files.count(), "nothing sent for a readdressed request");
+        }
+        // a municipality the table lacks, or the built-in code repeated, is fine
+        Map<String, String> fine = Map.of("destination", "outbox", "municipalityCodes", "Utrecht=0344, arnhem=0202");
+        connector.checkConfiguration(ExtensionPoint.PROCUREMENT, "Arnhem", fine);
+        CareRequestStatus s = connector.requestCare(set(2, "Arnhem"), fine);
+        assertEquals("SUBMITTED", s.state(), s.detail());
+        assertTrue(s.message().contains("<jw315:Ontvanger>0202</jw315:Ontvanger>"));
+    }
+
+    @Test
+    void anEndpointsQueryIsNeverShownAndItsAnswerIsReadUpTo64KiB() throws IOException {
+        AtomicReference<Integer> status = new AtomicReference<>(202);
+        AtomicReference<Integer> answerBytes = new AtomicReference<>(0);
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/jw315", exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            int n = answerBytes.get();
+            exchange.sendResponseHeaders(status.get(), n == 0 ? -1 : n);
+            if (n > 0) {
+                try (OutputStream out = exchange.getResponseBody()) {
+                    out.write("x".repeat(n).getBytes(StandardCharsets.UTF_8));
+                } catch (IOException gone) {
+                    // the connector stopped reading: as it should
+                }
+            }
+            exchange.close();
+        });
+        server.start();
+        try {
+            String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/jw315?key=s3cret-key";
+            connector.addDestination(new IjwDestination(IjwDestination.of("exchange", null, url, true, 1500)));
+            Map<String, String> cfg = Map.of("destination", "exchange");
+            assertEquals("SUBMITTED", connector.requestCare(Messages.request(), cfg).state());
+
+            status.set(500);
+            IllegalStateException answered = assertThrows(IllegalStateException.class,
+                    () -> connector.requestCare(Messages.request(), cfg));
+            assertTrue(answered.getMessage().contains("/jw315?... answered HTTP 500"), answered.getMessage());
+            assertTrue(!answered.getMessage().contains("s3cret-key"), answered.getMessage());
+
+            status.set(202);
+            answerBytes.set(65_536);
+            assertEquals("SUBMITTED", connector.requestCare(Messages.request(), cfg).state(), "64 KiB is read");
+            answerBytes.set(70_000);
+            IllegalStateException large = assertThrows(IllegalStateException.class,
+                    () -> connector.requestCare(Messages.request(), cfg));
+            assertTrue(large.getMessage().contains("more than 65536 bytes"), large.getMessage());
+            assertTrue(!large.getMessage().contains("s3cret-key") && large.getMessage().length() < 500, large.getMessage());
+
+            server.stop(0);
+            RuntimeException down = assertThrows(RuntimeException.class, () -> connector.requestCare(Messages.request(), cfg));
+            assertTrue(down.getMessage().contains("cannot be reached"), down.getMessage());
+            assertTrue(!down.getMessage().contains("s3cret-key"), down.getMessage());
+        } finally {
+            server.stop(0);
+        }
+    }
+
+    @Test
     void theElevenTest() {
         assertTrue(Jw315Message.elevenTest("123456782"));
         assertTrue(Jw315Message.elevenTest("111222333"));
