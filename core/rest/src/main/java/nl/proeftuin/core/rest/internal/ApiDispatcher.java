@@ -71,7 +71,7 @@ final class ApiDispatcher {
         OptionalService<Authenticator> authenticator = more.optional("authenticator", Authenticator.class);
         this.guard = new Guard(authenticator, more.optional("need to know", NeedToKnow.class), accessLog);
         new AuthResource(authenticator, accessLog).register(router);
-        new BreakGlassResource(more.optional("break-glass", BreakGlass.class)).register(router);
+        new BreakGlassResource(more.optional("break-glass", BreakGlass.class), guard).register(router);
         router.add(Route.get("/health")
                 .operation("health", "platform", "Platform health for anyone: only UP (200) or DOWN (503), the same "
                         + "verdict as /health/ready; no versions or components (those are in /health/details).")
@@ -111,7 +111,7 @@ final class ApiDispatcher {
         new CaseRecordResource(caseService).register(router);
         new PlanResource(new OptionalService<>("plan service", plans)).register(router);
         new BindingResource(new OptionalService<>("plugin runtime", runtime),
-                more.optional("triage replay", nl.proeftuin.core.api.triage.TriageReplay.class)).register(router);
+                more.optional("triage replay", nl.proeftuin.core.api.triage.TriageReplay.class), guard).register(router);
         new ConfigurationResource(new OptionalService<>("plugin runtime", runtime), accessLog).register(router);
         new TriageResource(new OptionalService<>("triage service", triage), guard).register(router);
         new CarePathResource(more.optional("care path service", CarePathService.class)).register(router);
@@ -123,7 +123,7 @@ final class ApiDispatcher {
         new UserResource(more.optional("user administration", UserAdministration.class)).register(router);
         new BackupResource(more.optional("node backup", NodeBackup.class)).register(router);
         new PrivacyResource(more.optional("privacy service", PrivacyService.class),
-                more.optional("restricted data", RestrictedData.class)).register(router);
+                more.optional("restricted data", RestrictedData.class), guard).register(router);
         // --- living (issue 14)
         new LivingResource(more.optional("living case service", nl.proeftuin.core.api.living.LivingCaseService.class),
                 guard).register(router);

@@ -1,6 +1,9 @@
 package nl.proeftuin.core.rest.internal;
 
+import java.util.List;
+
 import nl.proeftuin.core.api.dto.Actor;
+import nl.proeftuin.core.security.Principal;
 import nl.proeftuin.core.security.Role;
 import nl.proeftuin.core.spi.ExtensionPoint;
 import nl.proeftuin.core.api.plugins.Alert;
@@ -22,6 +25,12 @@ import nl.proeftuin.core.api.triage.TriageReplay;
  * <p>An extension point in the path or the query is case-insensitive ({@code triage} or
  * {@code TRIAGE}); an unknown one is a 400 naming the parameter {@code point}, never a 404, so a
  * client can tell a mistyped point from a binding that does not exist.
+ *
+ * <p>A coordinator's municipalities bound what they configure: a municipality's own binding is for a
+ * coordinator of that municipality, what is region-wide (the region's binding, planned switches, triage
+ * replays) for one granted all municipalities (403 {@code other_municipality} otherwise, logged as DENIED).
+ * A coordinator limited to some municipalities reads the region's bindings (the defaults their
+ * municipalities resolve) and their own municipalities', as the monitor shows them only their own rows.
  */
 final class BindingResource {
     static final int DEFAULT_ALERTS = 100;
@@ -30,20 +39,21 @@ final class BindingResource {
     private final OptionalService<PluginRuntime> runtime;
     /** switches: replay of a candidate triage. */
     private final OptionalService<TriageReplay> replay;
+    /** Logs a refusal on the coordinator's municipality scope. */
+    private final Guard guard;
 
-    BindingResource(OptionalService<PluginRuntime> runtime) {
-        this(runtime, new OptionalService<>("triage replay", () -> null));
-    }
-
-    BindingResource(OptionalService<PluginRuntime> runtime, OptionalService<TriageReplay> replay) {
+    BindingResource(OptionalService<PluginRuntime> runtime, OptionalService<TriageReplay> replay, Guard guard) {
         this.runtime = runtime;
         this.replay = replay;
+        this.guard = guard;
     }
 
-    private static final String BIND_DESCRIPTION = "For coordinators. The change takes effect for the next request; a "
-            + "request that already resolved its binding keeps it. The configuration is checked against the plugin's "
-            + "declared configuration (see GET /plugins): an unknown (misspelt) key, a value of the wrong type, out of "
-            + "range or outside the options is a 400 naming `configuration.<key>`, and nothing is stored. "
+    private static final String BIND_DESCRIPTION = "For coordinators: a municipality's binding for a coordinator of "
+            + "that municipality, the region's for one granted all municipalities (403 other_municipality otherwise). "
+            + "The change takes effect for the next request; a request that already resolved its binding keeps it. "
+            + "The configuration is checked against the plugin's declared configuration (see GET /plugins): an "
+            + "unknown (misspelt) key, a value of the wrong type, out of range or outside the options is a 400 "
+            + "naming `configuration.<key>`, and nothing is stored. "
             + "`expectedRevision` (optional) is the revision of this scope's own binding the change was decided "
             + "against (0: none): when someone changed it meanwhile the answer is 409 `binding-changed` with "
             + "`currentRevision`, and nothing is stored. Without it the last change wins, as before (the shell, "
@@ -67,16 +77,19 @@ final class BindingResource {
                 .handle(r -> Reply.ok(runtime.get().plugins())));
         router.add(Route.get("/bindings")
                 .operation("listBindings", "plugins", "Every binding, region and municipality ones.")
+                .describe("A coordinator limited to some municipalities sees the region's bindings and those of "
+                        + "their own municipalities only.")
                 .policy(RoutePolicy.anyOf(Role.COORDINATOR))
                 .returns(200, "OK", Route.listOf(Binding.class))
-                .handle(r -> Reply.ok(runtime.get().bindings())));
+                .handle(r -> Reply.ok(visible(r, runtime.get().bindings(), Binding::municipality))));
         router.add(Route.get("/bindings/effective")
                 .operation("effectiveBinding", "plugins", "The binding a municipality's requests resolve: its own, "
                         + "else the region's.")
                 .policy(RoutePolicy.anyOf(Role.COORDINATOR))
                 .requiredQuery("point", ExtensionPoint.class, "The extension point (case-insensitive); absent or "
                         + "another value is a 400 naming point.")
-                .query("municipality", String.class, "The municipality; absent for the region's own binding.")
+                .query("municipality", String.class, "The municipality; absent for the region's own binding. A "
+                        + "coordinator limited to some municipalities names one of theirs (403 other_municipality).")
                 .returns(200, "OK", Binding.class)
                 .problem(404, "No binding applies (neither the municipality's nor the region's): the extension point's "
                         + "fallback is in force.")
@@ -84,12 +97,15 @@ final class BindingResource {
                 .handle(this::effective));
         router.add(Route.get("/bindings/history")
                 .operation("bindingHistory", "plugins", "Binding changes with who, when and why, newest first.")
+                .describe("A coordinator limited to some municipalities sees the region's changes and those of their "
+                        + "own municipalities only.")
                 .policy(RoutePolicy.anyOf(Role.COORDINATOR))
                 .query("point", ExtensionPoint.class, "Only this extension point (case-insensitive); absent for all; "
                         + "another value is a 400 naming point.")
                 .returns(200, "OK", Route.listOf(BindingChange.class))
                 .responses(400)
-                .handle(r -> Reply.ok(runtime.get().history(r.queryEnum("point", ExtensionPoint.class)))));
+                .handle(r -> Reply.ok(visible(r, runtime.get().history(r.queryEnum("point", ExtensionPoint.class)),
+                        BindingChange::municipality))));
 
         router.add(Route.put("/bindings/{point}/region")
                 .operation("bindRegion", "plugins", "Binds a plugin to an extension point for the whole region.")
@@ -111,7 +127,8 @@ final class BindingResource {
         router.add(Route.delete("/bindings/{point}/region")
                 .operation("unbindRegion", "plugins", "Removes the region's binding (municipality bindings stay; "
                         + "elsewhere the fallback applies).")
-                .describe("For coordinators, as for PUT. The removal is recorded in the history with the reason.")
+                .describe("For coordinators granted all municipalities, as for PUT. The removal is recorded in the "
+                        + "history with the reason.")
                 .policy(RoutePolicy.anyOf(Role.COORDINATOR))
                 .requiredQuery("reason", String.class, "Why (kept in the history); absent is a 400 naming reason.")
                 .query("expectedRevision", Long.class, "The binding's revision the removal was decided against; "
@@ -124,7 +141,8 @@ final class BindingResource {
         router.add(Route.delete("/bindings/{point}/municipalities/{municipality}")
                 .operation("unbindMunicipality", "plugins", "Removes a municipality's own binding: the region's "
                         + "applies again.")
-                .describe("For coordinators, as for PUT. The removal is recorded in the history with the reason.")
+                .describe("For coordinators of the municipality, as for PUT. The removal is recorded in the history "
+                        + "with the reason.")
                 .policy(RoutePolicy.anyOf(Role.COORDINATOR))
                 .requiredQuery("reason", String.class, "Why (kept in the history); absent is a 400 naming reason.")
                 .query("expectedRevision", Long.class, "The binding's revision the removal was decided against; "
@@ -140,16 +158,20 @@ final class BindingResource {
                 .operation("listSwitches", "plugins", "Planned binding switches and what became of them (planned, "
                         + "applied, cancelled), latest effective time first.")
                 .describe("A switch takes effect at its time on every node (resolution considers due switches by "
-                        + "the clock); listing writes the due ones into the bindings and their history first.")
+                        + "the clock); listing writes the due ones into the bindings and their history first. A "
+                        + "coordinator limited to some municipalities sees the region's switches and their own "
+                        + "municipalities' only.")
                 .policy(RoutePolicy.anyOf(Role.COORDINATOR))
                 .query("point", ExtensionPoint.class, "Only this extension point (case-insensitive); absent for all.")
                 .returns(200, "OK", Route.listOf(PlannedSwitch.class))
                 .responses(400)
-                .handle(r -> Reply.ok(runtime.get().switches(r.queryEnum("point", ExtensionPoint.class)))));
+                .handle(r -> Reply.ok(visible(r, runtime.get().switches(r.queryEnum("point", ExtensionPoint.class)),
+                        PlannedSwitch::municipality))));
         router.add(Route.post("/bindings/{point}/switches")
                 .operation("planSwitch", "plugins", "Plans a binding switch for the region or a municipality at a "
                         + "future time, optionally with its end.")
-                .describe("For coordinators. From `from` the scope (`municipality`, absent for the region) is bound "
+                .describe("For coordinators granted all municipalities (403 other_municipality otherwise). From "
+                        + "`from` the scope (`municipality`, absent for the region) is bound "
                         + "to `pluginId` with `configuration` (checked as a bind checks it); with `until` the "
                         + "scope's binding ends then and the region's binding (or the fallback) applies again. "
                         + "Without `pluginId` the scope's binding ends at `from`. `from` must lie in the future "
@@ -162,7 +184,8 @@ final class BindingResource {
                 .handle(this::plan));
         router.add(Route.delete("/bindings/{point}/switches/{switchId}")
                 .operation("cancelSwitch", "plugins", "Cancels a planned switch before its time.")
-                .describe("For coordinators. Kept in the list as CANCELLED with who and why.")
+                .describe("For coordinators granted all municipalities (403 other_municipality otherwise). Kept in "
+                        + "the list as CANCELLED with who and why.")
                 .policy(RoutePolicy.anyOf(Role.COORDINATOR))
                 .requiredQuery("reason", String.class, "Why; absent is a 400 naming reason.")
                 .returns(200, "The cancelled switch", PlannedSwitch.class)
@@ -173,10 +196,11 @@ final class BindingResource {
         router.add(Route.post("/triage-replays")
                 .operation("replayTriage", "plugins", "Replays a candidate triage plugin and configuration over a "
                         + "cohort's stored triage facts: how many decisions would have differed, and which way.")
-                .describe("For coordinators. The cohort: every case of `municipality` (absent: all) whose triage "
-                        + "was decided from `from` to `to` (days, inclusive, Europe/Amsterdam), with its latest "
-                        + "decision in that period. The candidate (`pluginId`, bound or not, present on this node; "
-                        + "`configuration` checked as a binding's) is asked with the stored facts and the round's "
+                .describe("For coordinators granted all municipalities (403 other_municipality otherwise). The "
+                        + "cohort: every case of `municipality` (absent: all) whose triage was decided from `from` "
+                        + "to `to` (days, inclusive, Europe/Amsterdam), with its latest decision in that period. The "
+                        + "candidate (`pluginId`, bound or not, present on this node; `configuration` checked as a "
+                        + "binding's) is asked with the stored facts and the round's "
                         + "assessments, on the core's threads within the same time budget as live triage; a failure "
                         + "counts as MANUAL_TRIAGE. Nothing is written (no outcome, event, alert or outbox entry); "
                         + "the answer holds counts only, no case content. Access-logged.")
@@ -202,6 +226,11 @@ final class BindingResource {
         PluginRuntime service = runtime.get();
         ExtensionPoint point = r.requiredQueryEnum("point", ExtensionPoint.class);
         String municipality = r.query("municipality");
+        Principal principal = Guard.principal(r);
+        if (municipality != null && !principal.covers(municipality)) {
+            throw guard.outsideScope(r, "municipality", "binding", municipality + " lies outside your municipalities "
+                    + principal.municipalities());
+        }
         Binding binding = service.effectiveBinding(point, municipality);
         if (binding == null) {
             throw ApiProblem.notFound("No binding for " + point
@@ -213,7 +242,7 @@ final class BindingResource {
     /** Checks in the order every write uses: service ready (503), actor (400), parameters (400), body. */
     private Reply bind(ApiRequest r, String municipality) {
         PluginRuntime service = runtime.get();
-        Actor actor = coordinator(r);
+        Actor actor = coordinator(r, municipality);
         ExtensionPoint point = r.pathEnum("point", ExtensionPoint.class);
         BindingInput input = r.body(BindingInput.class);
         return Reply.ok(service.bind(actor, point, municipality, input));
@@ -221,7 +250,7 @@ final class BindingResource {
 
     private Reply unbind(ApiRequest r, String municipality) {
         PluginRuntime service = runtime.get();
-        Actor actor = coordinator(r);
+        Actor actor = coordinator(r, municipality);
         ExtensionPoint point = r.pathEnum("point", ExtensionPoint.class);
         String reason = r.requiredQuery("reason");
         Long expected = number(r.query("expectedRevision"), "expectedRevision");
@@ -231,7 +260,7 @@ final class BindingResource {
 
     private Reply plan(ApiRequest r) {
         PluginRuntime service = runtime.get();
-        Actor actor = coordinator(r);
+        Actor actor = coordinator(r, null);
         ExtensionPoint point = r.pathEnum("point", ExtensionPoint.class);
         SwitchInput input = r.body(SwitchInput.class);
         return Reply.json(201, service.planSwitch(actor, point, input));
@@ -239,7 +268,7 @@ final class BindingResource {
 
     private Reply cancel(ApiRequest r) {
         PluginRuntime service = runtime.get();
-        Actor actor = coordinator(r);
+        Actor actor = coordinator(r, null);
         ExtensionPoint point = r.pathEnum("point", ExtensionPoint.class);
         long id = number(r.path("switchId"), "switchId");
         String reason = r.requiredQuery("reason");
@@ -252,7 +281,7 @@ final class BindingResource {
 
     private Reply replay(ApiRequest r) {
         TriageReplay service = replay.get();
-        Actor actor = coordinator(r);
+        Actor actor = coordinator(r, null);
         ReplayInput input = r.body(ReplayInput.class);
         return Reply.ok(service.replay(actor, input));
     }
@@ -269,14 +298,39 @@ final class BindingResource {
     }
 
     /**
-     * Who changes a binding. Until the security issue lands, any write that names its actor may
-     * (the same trusted headers as every other write, see {@link Actors}).
+     * Who changes a binding: a coordinator (the route's role, checked by the guard) whose municipalities
+     * cover the change. A municipality's own binding needs that municipality; what is region-wide (the
+     * region's binding, planned switches, whichever scope they name, and replays) needs all
+     * municipalities. 403 {@code other_municipality} otherwise, logged as DENIED. Every binding change
+     * goes through this method, so it is the one place to change.
      *
-     * <p>SECURITY ISSUE HOOK: binding changes are for coordinators only. When login tokens replace
-     * {@link Actors}, check the coordinator role here and answer 403 problem+json without it; every
-     * binding change goes through this method, so it is the one place to change.
+     * @param municipality the municipality whose own binding changes, or null for a region-wide change
      */
-    private static Actor coordinator(ApiRequest r) {
+    private Actor coordinator(ApiRequest r, String municipality) {
+        Principal principal = Guard.principal(r);
+        if (municipality == null && !principal.allMunicipalities()) {
+            throw guard.outsideScope(r, "municipality", "binding", "Region-wide binding changes, planned switches "
+                    + "and replays are for coordinators granted all municipalities; yours are "
+                    + principal.municipalities());
+        }
+        if (municipality != null && !principal.covers(municipality)) {
+            throw guard.outsideScope(r, "municipality", "binding", municipality + " lies outside your municipalities "
+                    + principal.municipalities());
+        }
         return Actors.from(r);
+    }
+
+    /**
+     * What of a list a coordinator may read: everything with all municipalities; limited to some, the
+     * region's entries (the defaults their municipalities resolve) and their own municipalities'.
+     */
+    private static <T> List<T> visible(ApiRequest r, List<T> items,
+            java.util.function.Function<T, String> municipality) {
+        Principal principal = Guard.principal(r);
+        if (principal.allMunicipalities()) {
+            return items;
+        }
+        return items.stream().filter(item -> municipality.apply(item) == null
+                || principal.covers(municipality.apply(item))).toList();
     }
 }

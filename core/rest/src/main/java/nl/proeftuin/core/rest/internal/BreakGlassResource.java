@@ -1,5 +1,7 @@
 package nl.proeftuin.core.rest.internal;
 
+import java.util.List;
+
 import nl.proeftuin.core.security.BreakGlass;
 import nl.proeftuin.core.security.BreakGlassGrant;
 import nl.proeftuin.core.security.Role;
@@ -15,10 +17,16 @@ final class BreakGlassResource {
     record BreakGlassInput(String reason) {
     }
 
-    private final OptionalService<BreakGlass> breakGlass;
+    /** The most grants a list asks the service for, and the most it answers. */
+    static final int MAX_GRANTS = 1000;
 
-    BreakGlassResource(OptionalService<BreakGlass> breakGlass) {
+    private final OptionalService<BreakGlass> breakGlass;
+    /** Limits the review list to the reviewer's municipalities. */
+    private final Guard guard;
+
+    BreakGlassResource(OptionalService<BreakGlass> breakGlass, Guard guard) {
         this.breakGlass = breakGlass;
+        this.guard = guard;
     }
 
     void register(Router router) {
@@ -26,7 +34,10 @@ final class BreakGlassResource {
                 .operation("breakGlass", "break-glass", "Gives a professional not assigned to the case access for a "
                         + "limited time, for a stated reason.")
                 .describe("Only within the user's municipalities. The grant and every access through it are in the "
-                        + "access log, flagged for review.")
+                        + "access log, flagged for review. It lets the professional read and record what the emergency "
+                        + "needs, never change who is on the case's team (assign, hand over, end an assignment: 403 "
+                        + "break_glass), nor name the persons seen only through it in another case, relationship or "
+                        + "household (403 break_glass naming the field).")
                 .policy(RoutePolicy.anyOf(Role.PROFESSIONAL))
                 .body(BreakGlassResource.BreakGlassInput.class)
                 .returns(201, "Granted", BreakGlassGrant.class)
@@ -40,18 +51,32 @@ final class BreakGlassResource {
         router.add(Route.get("/break-glass")
                 .operation("breakGlassGrants", "break-glass", "Break-glass grants, newest first, for review by an "
                         + "auditor or coordinator.")
+                .describe("A reviewer limited to some municipalities sees only the grants on cases within them.")
                 .policy(RoutePolicy.anyOf(Role.COORDINATOR, Role.AUDITOR))
                 .query("unreviewed", Boolean.class, "Only those not yet reviewed.")
                 .query("limit", Integer.class, null)
                 .returns(200, "The grants", Route.listOf(BreakGlassGrant.class))
                 .responses(400)
-                .handle(r -> Reply.ok(breakGlass.get().grants(
-                        r.queryBoolean("unreviewed"), r.queryInt("limit", 100, 1, 1000)))));
+                .handle(this::grants));
         router.add(Route.post("/break-glass/{grantId}/review")
                 .operation("reviewBreakGlass", "break-glass", "Marks a grant as reviewed.")
                 .policy(RoutePolicy.anyOf(Role.COORDINATOR, Role.AUDITOR))
                 .returns(200, "Reviewed", BreakGlassGrant.class)
                 .responses(400, 404, 413, 415)
                 .handle(r -> Reply.ok(breakGlass.get().review(Actors.principal(r), r.path("grantId")))));
+    }
+
+    /**
+     * The grants within the reviewer's municipalities (a grant's reason tells about its case). For a
+     * reviewer limited to some, the newest {@value #MAX_GRANTS} of the region are filtered, then cut to the limit.
+     */
+    private Reply grants(ApiRequest r) {
+        BreakGlass service = breakGlass.get();
+        boolean unreviewed = r.queryBoolean("unreviewed");
+        int limit = r.queryInt("limit", 100, 1, MAX_GRANTS);
+        boolean all = Guard.principal(r).allMunicipalities();
+        List<BreakGlassGrant> grants = guard.withinMunicipalities(r,
+                service.grants(unreviewed, all ? limit : MAX_GRANTS), BreakGlassGrant::caseId);
+        return Reply.ok(grants.size() > limit ? grants.subList(0, limit) : grants);
     }
 }

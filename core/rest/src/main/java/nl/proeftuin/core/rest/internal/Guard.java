@@ -30,7 +30,9 @@ import nl.proeftuin.core.store.region.MunicipalityNames;
  * route's roles (403), need to know on the case, person or household in the path (403, or 404 when
  * it does not exist), and the access-log entry for every request, allowed or refused (ASVS 16.3.2,
  * NEN 7513). Refusals are 403 whether the user is not assigned or the case lies in another
- * municipality; the problem says which, so a professional knows break-glass is the way in.
+ * municipality; the problem says which, so a professional knows break-glass is the way in. Break-glass
+ * admits the case for the emergency only: not its team routes' changes, and not its persons in a body
+ * (403 {@code break_glass}), so the grant never turns into lasting access.
  *
  * <p>A refusal is logged here. An admitted request is logged once, AFTER its handler, with what
  * happened ({@link #logOutcome}): the HTTP status, SUCCESS or FAILURE, the ids it created, the persons
@@ -152,6 +154,13 @@ final class Guard {
                             ? "; in an emergency use POST /api/v1/cases/" + caseId + "/break-glass with a reason" : "");
             throw new ApiProblem(403, "Forbidden", detail).with("reason", access.name().toLowerCase(Locale.ROOT));
         }
+        if (access == CaseAccess.BREAK_GLASS && changesTeam(match.route().method(), match.route().template())) {
+            // break-glass is for the emergency, not a way onto the team: access would outlive the grant, unflagged
+            accessLog.append(event(action, AccessEvent.DENIED, principal, role, personId, caseId, objectType, objectId,
+                    requestId, route + ": break_glass"));
+            throw new ApiProblem(403, "Forbidden", "Break-glass access lets you read and record what the emergency "
+                    + "needs, not change who is on the case's team; ask its team").with("reason", "break_glass");
+        }
         AccessEvent allowed = event(action, AccessEvent.SUCCESS, principal, role, personId, caseId, objectType, objectId,
                 requestId, route + (access == CaseAccess.BREAK_GLASS ? ": break-glass"
                         : access == CaseAccess.TEAM_ACROSS_MUNICIPALITIES ? ": team across municipalities"
@@ -267,6 +276,16 @@ final class Guard {
     }
 
     /**
+     * The routes that change who is on a case's team (assigning, handing over, ending an assignment): not
+     * for a professional who reaches the case through break-glass only, or the grant would become lasting
+     * access that is no longer logged as break-glass.
+     */
+    static boolean changesTeam(String method, String template) {
+        return !"GET".equals(method) && !"HEAD".equals(method)
+                && (template.equals("/cases/{caseId}/team") || template.startsWith("/cases/{caseId}/team/"));
+    }
+
+    /**
      * The municipality scope of the roles that are not assigned to cases (regional administrator,
      * auditor): on a route about a case, person or household they reach only what lies within their
      * municipalities (a GDPR export of an Arnhem person is not for an administrator of Ede).
@@ -302,16 +321,20 @@ final class Guard {
     }
 
     /**
-     * A refusal a handler decides on the user's municipality scope (a value in the body or query, not
-     * the path): logged as DENIED like every refusal, answered 403 {@code other_municipality} naming the field.
+     * A refusal a handler decides on the user's municipality scope (a value in the body or query, or a
+     * path the guard does not scope, such as a binding's municipality): logged as DENIED like every
+     * refusal, answered 403 {@code other_municipality} naming the field (null: none, when what is
+     * refused is the whole region's rather than a value the request chose).
      */
     ApiProblem outsideScope(ApiRequest r, String field, String objectType, String detail) {
         Principal principal = principal(r);
         Role role = principal.roles().stream().findFirst().orElse(null);
         log.get().append(event(action(r.http().getMethod(), r.http().getPathInfo() == null ? "" : r.http().getPathInfo(),
                 r.http().getQueryString() != null), AccessEvent.DENIED, principal, role, null, null, objectType, null,
-                requestId(r), r.http().getMethod() + " " + r.http().getPathInfo() + ": " + field + " other_municipality"));
-        return new ApiProblem(403, "Forbidden", detail).with("reason", "other_municipality").with("field", field);
+                requestId(r), r.http().getMethod() + " " + r.http().getPathInfo() + ": "
+                        + (field == null ? "" : field + " ") + "other_municipality"));
+        ApiProblem problem = new ApiProblem(403, "Forbidden", detail).with("reason", "other_municipality");
+        return field == null ? problem : problem.with("field", field);
     }
 
     private static String keyOrNull(String name) {
@@ -340,9 +363,10 @@ final class Guard {
                 continue;
             }
             CaseAccess access = ntk.toPerson(principal, personId);
-            if (access == CaseAccess.NOT_FOUND || access.allowed()) {
+            if (access == CaseAccess.NOT_FOUND || access.allowed() && access != CaseAccess.BREAK_GLASS) {
                 continue;
             }
+            // a person seen only through break-glass is seen for the emergency in that case, not carried into another
             String reason = access.name().toLowerCase(Locale.ROOT);
             Entry entry = entry(r);
             if (entry != null) {
@@ -352,7 +376,9 @@ final class Guard {
                         Role.PROFESSIONAL, personId, null, "person", personId, requestId(r),
                         r.http().getMethod() + " " + r.http().getPathInfo() + ": " + field + " " + reason));
             }
-            throw new ApiProblem(403, "Forbidden", field + " names a person you may not see (" + reason + ")")
+            throw new ApiProblem(403, "Forbidden", access == CaseAccess.BREAK_GLASS
+                    ? field + " names a person you see only through break-glass, which does not reach beyond that case"
+                    : field + " names a person you may not see (" + reason + ")")
                     .with("reason", reason).with("field", field);
         }
     }
@@ -368,6 +394,24 @@ final class Guard {
         }
         NeedToKnow ntk = needToKnow.get();
         return items.stream().filter(item -> ntk.toCase(principal, caseId.apply(item)).allowed()).toList();
+    }
+
+    /**
+     * The items of a list whose case lies within the admitted user's municipalities (everything for a user
+     * granted all; a case that no longer exists only for them too).
+     */
+    <T> List<T> withinMunicipalities(ApiRequest r, List<T> items, Function<T, String> caseId) {
+        Principal principal = principal(r);
+        if (principal.allMunicipalities()) {
+            return items;
+        }
+        NeedToKnow ntk = needToKnow.get();
+        java.util.Map<String, Boolean> within = new java.util.HashMap<>();
+        return items.stream().filter(item -> {
+            String id = caseId.apply(item);
+            return id != null && within.computeIfAbsent(id,
+                    k -> ntk.withinScope(principal, "case", k) == CaseAccess.ASSIGNED);
+        }).toList();
     }
 
     /** The items of a list whose case the admitted user is invited to (living: a pending assessment or review). */

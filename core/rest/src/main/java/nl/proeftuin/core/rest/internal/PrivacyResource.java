@@ -28,10 +28,13 @@ import nl.proeftuin.core.security.Role;
 final class PrivacyResource {
     private final OptionalService<PrivacyService> privacy;
     private final OptionalService<RestrictedData> restricted;
+    /** Logs a refusal on the user's municipality scope. */
+    private final Guard guard;
 
-    PrivacyResource(OptionalService<PrivacyService> privacy, OptionalService<RestrictedData> restricted) {
+    PrivacyResource(OptionalService<PrivacyService> privacy, OptionalService<RestrictedData> restricted, Guard guard) {
         this.privacy = privacy;
         this.restricted = restricted;
+        this.guard = guard;
     }
 
     void register(Router router) {
@@ -264,11 +267,17 @@ final class PrivacyResource {
                 .operation("monitorExport", "privacy", "The pseudonymised export for the outcome monitor: keyed (HMAC) "
                         + "pseudonyms, age bands, roles, municipality, status, phase, framework, month opened; no "
                         + "names, BSN or dates of birth.")
+                .describe("Case-level rows of the whole region: for coordinators granted all municipalities (403 "
+                        + "other_municipality otherwise), as the cohort comparison's rows.")
                 .policy(RoutePolicy.anyOf(Role.COORDINATOR))
                 .returnsText(200, "OK", "text/csv")
                 .responses(400)
                 .handle(r -> {
                     PrivacyService service = privacy.get();
+                    if (!Guard.principal(r).allMunicipalities()) {
+                        throw guard.outsideScope(r, null, "monitor", "The monitor export holds the whole region's "
+                                + "case-level rows: it is for users with all municipalities");
+                    }
                     return Reply.text(200, service.monitorExport(Readers.from(r)), "text/csv")
                             .header("Content-Disposition", "attachment; filename=\"monitor-export.csv\"")
                             .noStore();

@@ -20,6 +20,7 @@ import nl.proeftuin.core.api.InvalidInputException;
 import nl.proeftuin.core.api.NotFoundException;
 import nl.proeftuin.core.audit.AccessAction;
 import nl.proeftuin.core.audit.AccessEvent;
+import nl.proeftuin.core.audit.privacy.PrivacyService;
 import nl.proeftuin.core.security.BreakGlass;
 import nl.proeftuin.core.security.BreakGlassGrant;
 import nl.proeftuin.core.security.Principal;
@@ -70,8 +71,17 @@ class AuthorisationRoutesTest {
                 throw new NotFoundException("grant " + grantId);
             }
         };
+        // the outcome monitor's export only: the privacy service's rules are its own tests'
+        PrivacyService privacy = (PrivacyService) java.lang.reflect.Proxy.newProxyInstance(
+                PrivacyService.class.getClassLoader(), new Class<?>[] {PrivacyService.class}, (proxy, m, args) -> {
+                    if (m.getName().equals("monitorExport")) {
+                        return "person,case,municipality\r\np1,k1,Ede\r\n";
+                    }
+                    throw new UnsupportedOperationException("privacy." + m.getName());
+                });
         api = new ApiDispatcher(new Json(), r -> Reply.ok("health"), () -> core.family, () -> core.cases,
-                () -> core.plans, () -> null, () -> null, security.services().with(BreakGlass.class, () -> breakGlass));
+                () -> core.plans, () -> null, () -> null, security.services().with(BreakGlass.class, () -> breakGlass)
+                        .with(PrivacyService.class, () -> privacy));
     }
 
     private static JsonNode problem(Http http, int status) {
@@ -389,5 +399,121 @@ class AuthorisationRoutesTest {
         assertEquals("nobody", security.log.last().userId());
         assertEquals("password", problem(Http.post("/auth/login", "{\"username\":\"fatima.local\"}").anonymous().on(api), 400)
                 .path("field").asText());
+    }
+
+    /** Fatima (not on the team) breaks the glass on the case: she reads it, and it is logged as break-glass. */
+    private void breakGlass(String caseId) {
+        Http grant = Http.post("/cases/" + caseId + "/break-glass", "{\"reason\":\"acute zorg\"}").as("fatima.local")
+                .on(api);
+        assertEquals(201, grant.status, grant.text());
+        assertEquals(200, Http.get("/cases/" + caseId).as("fatima.local").on(api).status);
+        assertEquals(AccessAction.BREAK_GLASS, security.log.last().action());
+    }
+
+    @Test
+    void breakGlassNeverPutsTheProfessionalOnTheTeam() {
+        String id = openCase();
+        breakGlass(id);
+        String self = "{\"professionalId\":\"fatima.local\",\"name\":\"Fatima\",\"organisation\":\"VT\","
+                + "\"role\":\"%s\",\"casusregie\":false}";
+        for (Http http : List.of(
+                Http.post("/cases/" + id + "/team", self.formatted("FIXED_PROFESSIONAL")),
+                Http.post("/cases/" + id + "/team", self.formatted("VEILIG_THUIS")),
+                Http.post("/cases/" + id + "/team/handovers", "{\"position\":\"CASUSREGIE\",\"to\":"
+                        + self.formatted("VEILIG_THUIS") + ",\"note\":\"n\"}"),
+                Http.post("/cases/" + id + "/team/a1/end", "{\"reason\":\"r\"}"))) {
+            JsonNode refused = problem(http.as("fatima.local").on(api), 403);
+            assertEquals("break_glass", refused.path("reason").asText(), http.target + ": " + refused);
+            AccessEvent denied = security.log.last();
+            assertEquals(AccessEvent.DENIED, denied.outcome(), http.target);
+            assertEquals("fatima.local", denied.userId());
+            assertEquals(id, denied.caseId());
+            assertTrue(denied.detail().endsWith("break_glass"), denied.detail());
+        }
+        assertTrue(core.cases.get(id).team().isEmpty(), "she is not on the team");
+        // the grant still reads the team, and whoever is on the case still assigns
+        assertEquals(200, Http.get("/cases/" + id + "/team").as("fatima.local").on(api).status);
+        assertEquals(AccessAction.BREAK_GLASS, security.log.last().action());
+        Http assigned = Http.post("/cases/" + id + "/team", self.formatted("FIXED_PROFESSIONAL")).on(api);
+        assertEquals(200, assigned.status, assigned.text());
+        assertEquals("fatima.local", core.cases.get(id).team().get(0).professionalId());
+    }
+
+    @Test
+    void aPersonSeenOnlyThroughBreakGlassCannotBeCarriedElsewhere() {
+        String id = openCase();
+        String member = core.cases.get(id).members().get(0).person().id();
+        breakGlass(id);
+        assertEquals(200, Http.get("/persons/" + member).as("fatima.local").on(api).status, "seen through the grant");
+
+        JsonNode kase = problem(Http.post("/cases", """
+                {"kind":"SIGNAL","source":"POLICE","description":"Melding","receivedOn":"2026-01-02","municipality":"Arnhem",
+                 "members":[{"personId":"%s","roles":["CHILD"]}]}""".formatted(member)).as("fatima.local").on(api), 403);
+        assertEquals("break_glass", kase.path("reason").asText(), kase.toString());
+        assertEquals("members", kase.path("field").asText());
+        assertEquals(1, core.cases.views.size(), "no case of her own holding the member");
+        AccessEvent denied = security.log.last();
+        assertEquals(AccessEvent.DENIED, denied.outcome());
+        assertEquals("fatima.local", denied.userId());
+        assertTrue(denied.personIds().contains(member), denied.toString());
+
+        String fatimas = person("fatima.local", "Sem");
+        String relation = "{\"fromPersonId\":\"%s\",\"toPersonId\":\"%s\",\"type\":\"PARENT_OF\"}";
+        JsonNode related = problem(Http.post("/relationships", relation.formatted(fatimas, member)).as("fatima.local")
+                .on(api), 403);
+        assertEquals("break_glass", related.path("reason").asText());
+        assertEquals("toPersonId", related.path("field").asText());
+        security.needToKnow.householdCreators.put("h1", "fatima.local");
+        JsonNode household = problem(Http.post("/households/h1/members", "{\"personId\":\"%s\",\"since\":\"2020-01-01\"}"
+                .formatted(member)).as("fatima.local").on(api), 403);
+        assertEquals("break_glass", household.path("reason").asText());
+        assertEquals(AccessEvent.DENIED, security.log.last().outcome());
+        // her own person still goes into a case of hers; the member's own team still may
+        Http own = Http.post("/cases", """
+                {"kind":"SIGNAL","source":"POLICE","description":"Melding","receivedOn":"2026-01-02","municipality":"Arnhem",
+                 "members":[{"personId":"%s","roles":["CHILD"]}]}""".formatted(fatimas)).as("fatima.local").on(api);
+        assertEquals(201, own.status, own.text());
+        assertEquals(201, Http.post("/relationships", relation.formatted(member, member)).on(api).status);
+    }
+
+    @Test
+    void aReviewerLimitedToMunicipalitiesListsOnlyTheGrantsOnTheirCases() {
+        String arnhem = openCase();
+        String person = Http.post("/persons", "{\"givenName\":\"Ida\",\"familyName\":\"Jansen\",\"dateOfBirth\":\"2015-01-01\"}")
+                .on(api).body().path("id").asText();
+        Http opened = Http.post("/cases", """
+                {"kind":"SIGNAL","source":"SCHOOL","description":"Zorg","receivedOn":"2026-01-03","municipality":"Ede",
+                 "members":[{"personId":"%s","roles":["CHILD"]}]}""".formatted(person)).on(api);
+        assertEquals(201, opened.status, opened.text());
+        String ede = opened.body().path("id").asText();
+        breakGlass(arnhem);
+        breakGlass(ede);
+
+        for (String all : List.of("audrey.audit", "carla.coord")) {
+            assertEquals(2, Http.get("/break-glass").as(all).on(api).body().size(), all);
+        }
+        JsonNode cora = Http.get("/break-glass").as("cora.arnhem").on(api).body();
+        assertEquals(1, cora.size(), cora.toString());
+        assertEquals(arnhem, cora.get(0).path("caseId").asText());
+        JsonNode evert = Http.get("/break-glass?unreviewed=true").as("evert.audit").on(api).body();
+        assertEquals(1, evert.size(), evert.toString());
+        assertEquals(ede, evert.get(0).path("caseId").asText());
+        assertEquals(1, Http.get("/break-glass?limit=1").as("audrey.audit").on(api).body().size());
+    }
+
+    /** The monitor export holds per-case rows of the whole region, as the cohort comparison's rows do. */
+    @Test
+    void theMonitorExportIsForUsersWithAllMunicipalities() {
+        JsonNode refused = problem(Http.get("/monitor/export.csv").as("cora.arnhem").on(api), 403);
+        assertEquals("other_municipality", refused.path("reason").asText(), refused.toString());
+        AccessEvent denied = security.log.last();
+        assertEquals(AccessEvent.DENIED, denied.outcome());
+        assertEquals("cora.arnhem", denied.userId());
+        assertEquals(AccessAction.EXPORT, denied.action());
+
+        Http csv = Http.get("/monitor/export.csv").as("carla.coord").on(api);
+        assertEquals(200, csv.status, csv.text());
+        assertEquals("text/csv", csv.mediaType());
+        assertTrue(csv.text().contains("Ede"));
     }
 }
