@@ -213,7 +213,7 @@ final class RunningPlatform implements AutoCloseable {
         // her name and municipalities as bin/proeftuin-admin leaves them: applied by the platform at start
         Files.writeString(file.resolveSibling("proeftuin-pending-accounts.properties"),
                 ADMIN + "/name = " + ADMIN_NAME + "\n" + ADMIN + "/municipalities = *\n"
-                        + COORDINATOR + "/name = " + COORDINATOR_NAME + "\n"
+                        + pending(COORDINATOR, COORDINATOR_NAME) // a coordinator of the whole region: binds Arnhem
                         + pending(REVIEWER, REVIEWER_NAME) + pending(AUDITOR, AUDITOR_NAME)
                         + pending(MUNICIPALITY, MUNICIPALITY_NAME) + pending(OTHER_PROFESSIONAL, OTHER_PROFESSIONAL_NAME)
                         + pending(DIRECTOR, DIRECTOR_NAME));
