@@ -662,6 +662,26 @@ public class HashChainedAccessLog implements AccessLog {
         return select(c -> store.forPerson(c, personId, from, to, checked));
     }
 
+    @Override
+    public List<AccessLogEntry> allForPerson(String personId) {
+        if (personId == null || personId.isBlank()) {
+            throw new InvalidInputException("personId", "is required");
+        }
+        // pages of MAX_LIMIT down the chain, each below the last one's oldest sequence number: an entry
+        // appended meanwhile is above the first page and read by none; none is read twice
+        List<AccessLogEntry> out = new ArrayList<>();
+        long before = Long.MAX_VALUE;
+        while (true) {
+            long below = before;
+            List<AccessLogEntry> page = select(c -> store.forPersonBefore(c, personId, below, MAX_LIMIT));
+            out.addAll(page);
+            if (page.size() < MAX_LIMIT) {
+                return out;
+            }
+            before = page.get(page.size() - 1).seqNo();
+        }
+    }
+
     private static int limit(int limit) {
         if (limit < 1 || limit > MAX_LIMIT) {
             throw new InvalidInputException("limit", "must be from 1 to " + MAX_LIMIT);

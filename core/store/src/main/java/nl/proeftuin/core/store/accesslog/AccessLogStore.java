@@ -55,6 +55,15 @@ public interface AccessLogStore {
     List<StoredAccessEntry> forPerson(Connection c, String personId, Instant from, Instant to, int limit)
             throws SQLException;
 
+    /**
+     * The entries {@link #forPerson} finds, only those before sequence number {@code beforeSeq}, newest first,
+     * at most {@code limit}: a reading that must hold every entry (a person's GDPR export) pages down from
+     * {@link Long#MAX_VALUE} by the last sequence number of each page; not by time, which the nodes' clocks
+     * write and which need not follow the chain's order.
+     */
+    List<StoredAccessEntry> forPersonBefore(Connection c, String personId, long beforeSeq, int limit)
+            throws SQLException;
+
     /** @return up to {@code size} entries from sequence number {@code fromSeq} on, in chain order, with MACs */
     List<StoredAccessEntry> page(Connection c, long fromSeq, int size) throws SQLException;
 

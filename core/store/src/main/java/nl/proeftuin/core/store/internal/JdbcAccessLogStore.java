@@ -292,6 +292,17 @@ public class JdbcAccessLogStore implements AccessLogStore {
     @Override
     public List<StoredAccessEntry> forPerson(Connection c, String personId, Instant from, Instant to, int limit)
             throws SQLException {
+        return forPerson(c, personId, from, to, Long.MAX_VALUE, limit);
+    }
+
+    @Override
+    public List<StoredAccessEntry> forPersonBefore(Connection c, String personId, long beforeSeq, int limit)
+            throws SQLException {
+        return forPerson(c, personId, null, null, beforeSeq, limit);
+    }
+
+    private List<StoredAccessEntry> forPerson(Connection c, String personId, Instant from, Instant to, long beforeSeq,
+            int limit) throws SQLException {
         // the person's entries found through the person index, newest first, never by walking the log
         // (decision 0036); entries from before the person index existed (up to legacy_seq, none on an
         // installation that began at 0.2 or later) are found through the person's cases, as a UNION, not
@@ -306,8 +317,9 @@ public class JdbcAccessLogStore implements AccessLogStore {
         List<StoredAccessEntry> out = new ArrayList<>();
         String named = namedIn(personId);
         if (named != null) {
-            out.addAll(newestFirst(c, "SELECT " + L_COLUMNS + " FROM access_log l WHERE l.seq_no > ? AND"
-                    + " l.restricted = FALSE AND " + NAMES, new ArrayList<>(List.of(indexedTo, named)), from, to, limit));
+            out.addAll(newestFirst(c, "SELECT " + L_COLUMNS + " FROM access_log l WHERE l.seq_no > ? AND l.seq_no < ?"
+                    + " AND l.restricted = FALSE AND " + NAMES, new ArrayList<>(List.of(indexedTo, beforeSeq, named)), from,
+                    to, limit));
         }
         if (out.size() >= limit) {
             return out;
@@ -329,7 +341,8 @@ public class JdbcAccessLogStore implements AccessLogStore {
             params.add(legacy);
         }
         params.add(indexedTo);
-        out.addAll(newestFirst(c, sql + " AND l.seq_no <= ?", params, from, to, limit - out.size()));
+        params.add(beforeSeq);
+        out.addAll(newestFirst(c, sql + " AND l.seq_no <= ? AND l.seq_no < ?", params, from, to, limit - out.size()));
         return out;
     }
 

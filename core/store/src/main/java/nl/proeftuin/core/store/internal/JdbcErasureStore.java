@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -13,6 +14,25 @@ import org.osgi.service.component.annotations.Component;
 /** The GDPR removals, one statement per table in the order of {@link ErasureStore#CASE_TABLES} and {@link ErasureStore#PERSON_TABLES}. */
 @Component(service = ErasureStore.class)
 public class JdbcErasureStore implements ErasureStore {
+
+    @Override
+    public boolean lockPerson(Connection c, String personId) throws SQLException {
+        return Jdbc.one(c, "SELECT id FROM person WHERE id = ? FOR UPDATE", rs -> Boolean.TRUE, personId).isPresent();
+    }
+
+    @Override
+    public Optional<List<String>> lockPersonAndFindCases(Connection c, String personId) throws SQLException {
+        if (!lockPerson(c, personId)) {
+            return Optional.empty();
+        }
+        return Optional.of(Jdbc.list(c, "SELECT m.case_id FROM case_member m WHERE m.person_id = ? ORDER BY m.case_id",
+                rs -> rs.getString(1), personId));
+    }
+
+    @Override
+    public boolean lockCase(Connection c, String caseId) throws SQLException {
+        return Jdbc.one(c, "SELECT id FROM family_case WHERE id = ? FOR UPDATE", rs -> Boolean.TRUE, caseId).isPresent();
+    }
 
     @Override
     public void removeCase(Connection c, String caseId) throws SQLException {

@@ -76,8 +76,10 @@ public class JdbcRestrictedDataStore implements RestrictedDataStore {
     @Override
     public List<Holding> activeHoldings(Connection c, String caseId, String personId, String professionalId)
             throws SQLException {
+        // a case the person left (an ended membership, until_date, as JdbcCaseStore.members counts it) is
+        // history: whoever holds a position there is not named by the person's restrictions
         String where = caseId != null ? "a.case_id = ?"
-                : "a.case_id IN (SELECT m.case_id FROM case_member m WHERE m.person_id = ?)";
+                : "a.case_id IN (SELECT m.case_id FROM case_member m WHERE m.person_id = ? AND m.until_date IS NULL)";
         List<Object> params = new ArrayList<>(List.of(caseId != null ? caseId : personId));
         if (professionalId != null) {
             where += " AND a.professional_id = ?";
@@ -107,8 +109,8 @@ public class JdbcRestrictedDataStore implements RestrictedDataStore {
 
     @Override
     public boolean isMember(Connection c, String caseId, String personId) throws SQLException {
-        return Jdbc.one(c, "SELECT person_id FROM case_member WHERE case_id = ? AND person_id = ?", rs -> Boolean.TRUE,
-                caseId, personId).isPresent();
+        return Jdbc.one(c, "SELECT person_id FROM case_member WHERE case_id = ? AND person_id = ? AND until_date IS NULL",
+                rs -> Boolean.TRUE, caseId, personId).isPresent();
     }
 
     @Override

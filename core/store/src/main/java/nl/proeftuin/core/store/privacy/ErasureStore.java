@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 
 import org.osgi.annotation.versioning.ProviderType;
 
@@ -43,6 +44,35 @@ public interface ErasureStore {
 
     /** The tables with a case or person column that keep their rows: the accountability of the removal. */
     List<String> KEPT = List.of("access_log", "access_log_person", "access_log_head", "legal_hold", "erasure_request");
+
+    /**
+     * Locks the person's row until the transaction ends, in the mode {@link #erasePerson} takes ({@code FOR
+     * UPDATE}): it waits for a transaction that holds the person still (a case opening's {@code FOR NO KEY
+     * UPDATE} on PostgreSQL, {@code FOR UPDATE} on H2) or that adds a row referencing the person (on
+     * PostgreSQL a member row's foreign key takes {@code FOR KEY SHARE}), and makes them wait. An erasure, the
+     * retention purge and a legal hold on the person take it before they read what their decision rests on.
+     *
+     * @return false when there is no such person
+     */
+    boolean lockPerson(Connection c, String personId) throws SQLException;
+
+    /**
+     * Locks the person's row ({@link #lockPerson}), then reads the cases the person is a member of as they
+     * stand once the lock is held: the retention purge's check, again under the lock, that the person is in
+     * no case it keeps. Its own statement, not {@link PrivacyStore#casesOf}'s: H2 may answer a statement
+     * repeated in one transaction from its earlier result, from before another transaction's commit.
+     *
+     * @return the case ids; empty when there is no such person
+     */
+    Optional<List<String>> lockPersonAndFindCases(Connection c, String personId) throws SQLException;
+
+    /**
+     * Locks the case's row until the transaction ends ({@code FOR UPDATE}): the retention purge takes it
+     * before it looks for a hold on the case, a legal hold on the case before it is placed.
+     *
+     * @return false when there is no such case
+     */
+    boolean lockCase(Connection c, String caseId) throws SQLException;
 
     /** Removes a case with every row that belongs to it ({@link #CASE_TABLES}). */
     void removeCase(Connection c, String caseId) throws SQLException;

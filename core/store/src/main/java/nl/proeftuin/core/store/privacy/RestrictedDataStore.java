@@ -42,9 +42,9 @@ public interface RestrictedDataStore {
     List<StoredSafeAddress> safeAddressVersions(Connection c, String personId) throws SQLException;
 
     /**
-     * The active assignments in a case, or (caseId null) in every case the person is a member of, in the
-     * order they were made; only the professional's when {@code professionalId} is given (read from
-     * {@code assignment}, which the case store owns).
+     * The active assignments in a case, or (caseId null) in every case the person is a current member of
+     * (an ended membership does not count), in the order they were made; only the professional's when
+     * {@code professionalId} is given (read from {@code assignment}, which the case store owns).
      */
     List<Holding> activeHoldings(Connection c, String caseId, String personId, String professionalId)
             throws SQLException;
@@ -54,7 +54,7 @@ public interface RestrictedDataStore {
     /** @return the recipient's notices, newest first, at most {@code limit} */
     List<StoredNotice> notices(Connection c, String recipientId, int limit) throws SQLException;
 
-    /** @return whether the person is a member of the case */
+    /** @return whether the person is a current member of the case (an ended membership is history) */
     boolean isMember(Connection c, String caseId, String personId) throws SQLException;
 
     /** Writes a restricted entry and the persons it is about. */

@@ -70,6 +70,19 @@ import org.osgi.service.metatype.annotations.Designate;
 @Designate(ocd = GdprRightsConfig.class)
 public class GdprRights implements PrivacyService {
     static final String ERASED = "[gewist]";
+    /** The width of erasure_request.outcome (V8): the decision's outcome, a fixed prefix and the decider's note. */
+    static final int OUTCOME_WIDTH = 2000;
+    static final String REJECTED_PREFIX = "rejected: ";
+    static final String ERASED_PREFIX = "erased: names, date of birth (to the first of January of the year), BSN, "
+            + "relationships, household memberships, safe address and rectification history; ";
+    static final String GONE_PREFIX = "nothing to erase: the person is no longer recorded (removed since the request); ";
+    /**
+     * The longest note of an erasure decision: whatever the outcome, its prefix and the note fit the stored
+     * outcome. One limit for approving and rejecting (the outcome is known only inside the decision); a longer
+     * note is refused, never cut.
+     */
+    static final int NOTE_MAX = OUTCOME_WIDTH
+            - Math.max(REJECTED_PREFIX.length(), Math.max(ERASED_PREFIX.length(), GONE_PREFIX.length()));
     private final Database database;
     private final PrivacyStore store;
     private final RestrictedDataStore restricted;
@@ -176,7 +189,8 @@ public class GdprRights implements PrivacyService {
         });
         // the access log's own view for the person, without restricted entries, then the export is logged
         // (and without the entries of the restricted-data routes: that restricted data exists is itself restricted)
-        List<nl.proeftuin.core.audit.AccessLogEntry> access = log.forPerson(personId, null, null, 1000).stream()
+        // every entry, however many: the export is an overview of all the person's data, not the newest part of it
+        List<nl.proeftuin.core.audit.AccessLogEntry> access = log.allForPerson(personId).stream()
                 .filter(e -> !RestrictedRoutes.concernsRestrictedData(e)).toList();
         if (export.safeAddress() != null) {
             log.append(new AccessEvent(AccessAction.READ, AccessEvent.SUCCESS, reader.userId(), reader.name(),
@@ -268,7 +282,7 @@ public class GdprRights implements PrivacyService {
 
     private ErasureRequest decide(Reader decider, String requestId, ErasureDecisionInput input, boolean approve) {
         Checks.reader(decider);
-        String note = Checks.text("note", input == null ? null : input.note(), 2000);
+        String note = Checks.text("note", input == null ? null : input.note(), NOTE_MAX);
         Instant at = now();
         ErasureRequest decided = write(c -> {
             ErasureRequest r = store.lockErasureRequest(c, requestId).map(GdprRights::erasure).orElseThrow(() -> new NotFoundException("erasure request " + requestId));
@@ -282,21 +296,24 @@ public class GdprRights implements PrivacyService {
             String outcome;
             if (!approve) {
                 status = ErasureStatus.REJECTED;
-                outcome = "rejected: " + note;
+                outcome = REJECTED_PREFIX + note;
             } else {
+                // the person's row first, in the mode the erasure takes (ErasureStore.lockPerson): a case opened,
+                // a member added or a hold placed for the person at this moment is committed before the checks
+                // below read, or waits until the decision is made; never a refusal's grounds missed
+                erasure.lockPerson(c, r.personId());
                 String refusal = refusal(c, r.personId(), at);
                 if (refusal != null) {
                     status = ErasureStatus.REFUSED;
                     outcome = refusal;
                 } else if (erasure.erasePerson(c, r.personId(), ERASED)) {
                     status = ErasureStatus.ERASED;
-                    outcome = "erased: names, date of birth (to the first of January of the year), BSN, relationships, "
-                            + "household memberships, safe address and rectification history; " + note;
+                    outcome = ERASED_PREFIX + note;
                 } else {
                     // the retention purge removed the person since the request: nothing was erased now, and the
                     // record must not say otherwise
                     status = ErasureStatus.ERASED;
-                    outcome = "nothing to erase: the person is no longer recorded (removed since the request); " + note;
+                    outcome = GONE_PREFIX + note;
                 }
             }
             store.decideErasureRequest(c, requestId, status.name(), at, decider.userId(), outcome);
@@ -348,9 +365,19 @@ public class GdprRights implements PrivacyService {
         Instant at = now();
         String id = UUID.randomUUID().toString();
         LegalHold hold = write(c -> {
+            // the subject's lock, which an erasure and the retention purge take before they look for holds: a
+            // hold placed while they decide waits for their decision, or is seen by it
             switch (type) {
-                case "PERSON" -> Checks.personExists(c, store, input.subjectId());
-                case "CASE" -> Checks.caseExists(c, store, input.subjectId());
+                case "PERSON" -> {
+                    if (input.subjectId() == null || !erasure.lockPerson(c, input.subjectId())) {
+                        throw new NotFoundException("person " + input.subjectId());
+                    }
+                }
+                case "CASE" -> {
+                    if (input.subjectId() == null || !erasure.lockCase(c, input.subjectId())) {
+                        throw new NotFoundException("case " + input.subjectId());
+                    }
+                }
                 default -> throw new InvalidInputException("subjectType", "must be PERSON or CASE");
             }
             store.insertHold(c, new PrivacyStore.StoredLegalHold(id, type, input.subjectId(), reason, at, writer.userId(),
@@ -414,7 +441,13 @@ public class GdprRights implements PrivacyService {
             List<String> purgedCases = new ArrayList<>();
             List<String> held = new ArrayList<>();
             // a closed case's retention runs from its last event (the closing is one)
+            // a removal locks what it removes before it looks for holds (the lock a hold's placing takes): a
+            // hold placed or a member added at this moment is seen, or waits until the purge is done; a dry
+            // run removes nothing and locks nothing
             for (String caseId : store.closedCasesBefore(c, caseCutoff)) {
+                if (!dryRun && !erasure.lockCase(c, caseId)) {
+                    continue; // removed since (another run)
+                }
                 if (store.caseHeld(c, caseId)) {
                     held.add("case " + caseId);
                     continue;
@@ -427,9 +460,14 @@ public class GdprRights implements PrivacyService {
             List<String> purgedPersons = new ArrayList<>();
             // a person is past retention when recorded before the cut-off and in no case once the purged ones are gone
             for (String personId : store.personsRecordedBefore(c, personCutoff)) {
-                List<String> inCases = store.casesOf(c, personId);
-                if (!purgedCases.containsAll(inCases)) {
-                    continue;
+                if (!purgedCases.containsAll(store.casesOf(c, personId))) {
+                    continue; // in a case that is kept: not locked
+                }
+                if (!dryRun) {
+                    Optional<List<String>> locked = erasure.lockPersonAndFindCases(c, personId);
+                    if (locked.isEmpty() || !purgedCases.containsAll(locked.get())) {
+                        continue; // removed since, or (read again under the lock) in a case opened or joined meanwhile
+                    }
                 }
                 if (!activeHolds(c, personId).isEmpty()) {
                     held.add("person " + personId);

@@ -223,8 +223,9 @@ public class LoggedRestrictedData implements RestrictedData {
     /**
      * Whether the reader is named on a restriction list: by user, by platform role, or as the current
      * holder of a case position it names (role:FIXED_PROFESSIONAL, role:CASUSREGIE) in the given case,
-     * or (caseId null) in a case the person is a member of. A handover moves the position, so the
-     * restriction follows it; the previous holder is no longer named by it.
+     * or (caseId null) in a case the person is a member of now: a case the person left (an ended
+     * membership) names nobody. A handover moves the position, so the restriction follows it; the previous
+     * holder is no longer named by it.
      */
     static boolean named(java.sql.Connection c, RestrictedDataStore store, Reader reader, List<String> to,
             String personId, String caseId) throws SQLException {

@@ -19,6 +19,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -32,7 +35,14 @@ import nl.proeftuin.core.audit.AccessLogEntry;
 import nl.proeftuin.core.audit.AccessLogQuery;
 import nl.proeftuin.core.audit.internal.AuditFixtures;
 import nl.proeftuin.core.audit.internal.HashChainedAccessLog;
+import nl.proeftuin.core.audit.privacy.ErasureDecisionInput;
+import nl.proeftuin.core.audit.privacy.ErasureRequest;
+import nl.proeftuin.core.audit.privacy.ErasureRequestInput;
+import nl.proeftuin.core.audit.privacy.ErasureStatus;
+import nl.proeftuin.core.audit.privacy.LegalHold;
+import nl.proeftuin.core.audit.privacy.LegalHoldInput;
 import nl.proeftuin.core.audit.privacy.PersonalDataExport;
+import nl.proeftuin.core.audit.privacy.PurgeReport;
 import nl.proeftuin.core.audit.privacy.Reader;
 import nl.proeftuin.core.audit.privacy.ReaderInput;
 import nl.proeftuin.core.audit.privacy.RestrictedData;
@@ -236,6 +246,45 @@ class RestrictedDataOwnersTest {
     }
 
     @Test
+    void aCaseThePersonLeftNamesNobodyOnTheirRestrictions() throws Exception {
+        // the mother was in the father's case; she fled and her membership ended (the engine sets until_date)
+        String mother = fx.person("Mila", LocalDate.of(1990, 1, 1), NOW);
+        String father = fx.person("Frank", LocalDate.of(1988, 1, 1), NOW);
+        String fathersCase = fx.openCase(NOW, father, mother);
+        assign(fathersCase, ANS, "FIXED_PROFESSIONAL", false);
+        assign(fathersCase, CAROL, "GI", true);
+        restricted.setSafeAddress(BOB, mother, new SafeAddressInput("Opvangstraat 1", null, "Ede",
+                List.of("role:FIXED_PROFESSIONAL", "role:CASUSREGIE", "user:bob")));
+        assertEquals("Opvangstraat 1", restricted.safeAddress(ANS, mother).address(), "a member still: named");
+        sql("UPDATE case_member SET until_date = ?, end_reason = 'gevlucht' WHERE case_id = ? AND person_id = ?",
+                LocalDate.of(2047, 5, 1), fathersCase, mother);
+
+        // the positions of the case she left name nobody on her safe address: no read, no change, no notice
+        assertThrows(NotFoundException.class, () -> restricted.safeAddress(ANS, mother), "the former case's fixed professional");
+        assertThrows(NotFoundException.class, () -> restricted.safeAddress(CAROL, mother), "the former case's casusregie");
+        assertEquals(1, log.query(new AccessLogQuery(null, null, "carol", mother, null, AccessAction.READ, "DENIED", null,
+                10)).size(), "the refused read is logged");
+        RuleViolationException refused = assertThrows(RuleViolationException.class, () -> restricted.setSafeAddress(ANS,
+                mother, new SafeAddressInput("Nepstraat 9", null, "Arnhem", List.of("user:ans"))));
+        assertEquals(RestrictedData.NOT_NAMED, refused.rule());
+        restricted.setSafeAddress(BOB, mother, new SafeAddressInput("Opvangstraat 2", null, "Ede",
+                List.of("role:FIXED_PROFESSIONAL", "role:CASUSREGIE", "user:bob")));
+        assertTrue(restricted.notices(ANS, 50).stream().noneMatch(n -> mother.equals(n.personId())), "no notice to ans");
+        assertTrue(restricted.notices(CAROL, 50).stream().noneMatch(n -> mother.equals(n.personId())), "nor to carol");
+        assertNull(privacy.export(ANS, mother).safeAddress());
+        // nor is she a member to write a restricted entry about in the case she left (as the engine counts members)
+        InvalidInputException about = assertThrows(InvalidInputException.class, () -> restricted.addRestrictedEntry(ANS,
+                fathersCase, new RestrictedEntryInput(EntryKind.FACT, "x", "y", List.of(mother), List.of("user:ans"))));
+        assertEquals("aboutPersonIds[0]", about.field());
+
+        // her own new case: its fixed professional is named
+        String ownCase = fx.openCase(NOW, mother);
+        assign(ownCase, CAROL, "FIXED_PROFESSIONAL", false);
+        assertEquals("Opvangstraat 2", restricted.safeAddress(CAROL, mother).address());
+        assertThrows(NotFoundException.class, () -> restricted.safeAddress(ANS, mother));
+    }
+
+    @Test
     void aNamedReaderAddsAReaderAndNobodyElseCan() throws Exception {
         String mother = fx.person("Mila", LocalDate.of(2015, 1, 1), NOW);
         String caseId = fx.openCase(NOW, mother);
@@ -307,5 +356,168 @@ class RestrictedDataOwnersTest {
         PersonalDataExport byAns = privacy.export(ANS, mother);
         assertEquals("Opvangstraat 1", byAns.safeAddress().address(), "named, and it names the mother");
         assertEquals(1, byAns.entries().size());
+    }
+
+    @Test
+    void theExportHoldsEveryEntryOfTheAccessLogNotTheNewestThousand() throws Exception {
+        String person = fx.person("Veel", LocalDate.of(2012, 2, 2), NOW);
+        int n = 2 * 1000 + 7; // more than two pages of the log's largest answer
+        for (int i = 0; i < n; i++) {
+            log.append(new AccessEvent(AccessAction.READ, AccessEvent.SUCCESS, "ans", "Ans de Wit", "PROFESSIONAL", null,
+                    null, List.of(person), null, "person", person, null, "read " + i, "Wijkteam", false));
+        }
+        List<AccessLogEntry> access = privacy.export(ANS, person).accessLog();
+        List<AccessLogEntry> reads = access.stream().filter(e -> e.detail() != null && e.detail().startsWith("read ")).toList();
+        assertEquals(n, reads.size(), "every entry, none cut off");
+        assertEquals(n, reads.stream().map(AccessLogEntry::seqNo).distinct().count(), "none twice");
+        assertEquals("read " + (n - 1), reads.get(0).detail(), "newest first");
+        assertEquals("read 0", reads.get(n - 1).detail(), "down to the oldest");
+    }
+
+    // ---------------------------------------------------------------------------- erasure decisions, races
+
+    @Test
+    void theLongestNoteOfAnErasureDecisionIsStoredAndOneCharacterMoreIsRefused() throws Exception {
+        String longest = "n".repeat(GdprRights.NOTE_MAX);
+        String erased = fx.person("Verkeerd", LocalDate.of(1990, 5, 5), NOW);
+        String rejected = fx.person("Blijft", LocalDate.of(1990, 5, 5), NOW);
+        String gone = fx.person("Weg", LocalDate.of(1990, 5, 5), NOW);
+        ErasureRequest toErase = privacy.requestErasure(ANS, erased, new ErasureRequestInput("onjuist"));
+        ErasureRequest toReject = privacy.requestErasure(ANS, rejected, new ErasureRequestInput("onjuist"));
+        ErasureRequest ofGone = privacy.requestErasure(ANS, gone, new ErasureRequestInput("onjuist"));
+        sql("DELETE FROM person WHERE id = ?", gone); // the retention purge removed the person since the request
+
+        // one character more: a 4xx naming the field and the real maximum, whatever the decision; nothing changed
+        for (ErasureRequest r : List.of(toErase, toReject, ofGone)) {
+            InvalidInputException approve = assertThrows(InvalidInputException.class,
+                    () -> privacy.approveErasure(BOB, r.id(), new ErasureDecisionInput(longest + "n")));
+            assertEquals("note", approve.field());
+            assertTrue(approve.reason().contains(String.valueOf(GdprRights.NOTE_MAX)), approve.reason());
+            InvalidInputException reject = assertThrows(InvalidInputException.class,
+                    () -> privacy.rejectErasure(BOB, r.id(), new ErasureDecisionInput(longest + "n")));
+            assertEquals("note", reject.field());
+            assertEquals(ErasureStatus.REQUESTED, privacy.erasureRequests(r.personId()).get(0).status());
+        }
+        assertEquals(1, count("SELECT COUNT(*) FROM person WHERE id = ? AND given_name = 'Verkeerd'", erased));
+
+        // the longest note: stored whole with each outcome's prefix
+        ErasureRequest done = privacy.approveErasure(BOB, toErase.id(), new ErasureDecisionInput(longest));
+        assertEquals(ErasureStatus.ERASED, done.status());
+        assertEquals(GdprRights.ERASED_PREFIX + longest, privacy.erasureRequests(erased).get(0).outcome());
+        ErasureRequest no = privacy.rejectErasure(BOB, toReject.id(), new ErasureDecisionInput(longest));
+        assertEquals(ErasureStatus.REJECTED, no.status());
+        assertEquals(GdprRights.REJECTED_PREFIX + longest, privacy.erasureRequests(rejected).get(0).outcome());
+        privacy.approveErasure(BOB, ofGone.id(), new ErasureDecisionInput(longest));
+        assertEquals(GdprRights.GONE_PREFIX + longest, privacy.erasureRequests(gone).get(0).outcome());
+    }
+
+    @Test
+    void anErasureWaitsForAMemberBeingAddedAndThenRefuses() throws Exception {
+        String person = fx.person("Vader", LocalDate.of(1985, 3, 3), NOW);
+        String caseId = fx.openCase(NOW, fx.person("Kind", LocalDate.of(2040, 1, 1), NOW));
+        ErasureRequest request = privacy.requestErasure(ANS, person, new ErasureRequestInput("niet meer nodig"));
+        // transaction A: the person is added to a case (the engine's person lock on H2; on PostgreSQL the
+        // member row's foreign key alone holds the person), held open while the erasure is decided
+        Race race = new Race(c -> {
+            if (!onPostgres()) {
+                exec(c, "SELECT id FROM person WHERE id = ? FOR UPDATE", person);
+            }
+            exec(c, "INSERT INTO case_member (case_id, person_id, seq_no) VALUES (?, ?, 1)", caseId, person);
+        });
+        CompletableFuture<ErasureRequest> decided = CompletableFuture.supplyAsync(
+                () -> privacy.approveErasure(BOB, request.id(), new ErasureDecisionInput("akkoord")));
+        race.releaseOnceWaiting(decided);
+        ErasureRequest r = decided.get(30, TimeUnit.SECONDS);
+        assertEquals(ErasureStatus.REFUSED, r.status(), r.outcome());
+        assertEquals(1, count("SELECT COUNT(*) FROM person WHERE id = ? AND given_name = 'Vader'", person),
+                "the member of the open case is not erased");
+    }
+
+    @Test
+    void aHoldPlacedWhileAnErasureDecidesWaitsForIt() throws Exception {
+        String person = fx.person("Moeder", LocalDate.of(1985, 3, 3), NOW);
+        // transaction A holds the person's row as an erasure deciding on them does
+        Race race = new Race(c -> exec(c, "SELECT id FROM person WHERE id = ? FOR UPDATE", person));
+        CompletableFuture<LegalHold> hold = CompletableFuture.supplyAsync(
+                () -> privacy.placeHold(ANS, new LegalHoldInput("PERSON", person, "lopende rechtszaak")));
+        race.releaseOnceWaiting(hold);
+        assertEquals(person, hold.get(30, TimeUnit.SECONDS).subjectId());
+    }
+
+    @Test
+    void theRetentionPurgeWaitsForAMemberBeingAddedAndKeepsThePerson() throws Exception {
+        Instant longAgo = NOW.minus(java.time.Duration.ofDays(25 * 366));
+        String person = fx.person("Oud", LocalDate.of(1980, 3, 3), longAgo);
+        String caseId = fx.openCase(NOW, fx.person("Kind", LocalDate.of(2040, 1, 1), NOW));
+        // transaction A: a case opening takes the person (the engine's lock) and makes them a member
+        Race race = new Race(c -> {
+            exec(c, "SELECT id FROM person WHERE id = ?" + (onPostgres() ? " FOR NO KEY UPDATE" : " FOR UPDATE"), person);
+            exec(c, "INSERT INTO case_member (case_id, person_id, seq_no) VALUES (?, ?, 1)", caseId, person);
+        });
+        CompletableFuture<PurgeReport> purged = CompletableFuture.supplyAsync(() -> privacy.purge("system:test", false));
+        race.releaseOnceWaiting(purged);
+        PurgeReport report = purged.get(30, TimeUnit.SECONDS);
+        assertFalse(report.personsPurged().contains(person), report.toString());
+        assertEquals(1, count("SELECT COUNT(*) FROM person WHERE id = ?", person));
+        assertEquals(1, count("SELECT COUNT(*) FROM case_member WHERE person_id = ?", person));
+    }
+
+    /** The work of transaction A. */
+    private interface SqlStep {
+        void run(java.sql.Connection c) throws SQLException;
+    }
+
+    private static void exec(java.sql.Connection c, String statement, Object... params) throws SQLException {
+        try (var ps = c.prepareStatement(statement)) {
+            for (int i = 0; i < params.length; i++) {
+                ps.setObject(i + 1, params[i]);
+            }
+            ps.execute();
+        }
+    }
+
+    /**
+     * Transaction A of a race: its work done on another thread, then held open until the other side (a
+     * service call already started) is seen waiting for a lock; then A commits. Deterministic: the other
+     * side either waits for A's lock or, without one, finishes first, which the test sees.
+     */
+    private final class Race {
+        final CountDownLatch done = new CountDownLatch(1);
+        final CountDownLatch release = new CountDownLatch(1);
+        final CompletableFuture<Void> a;
+
+        Race(SqlStep work) throws InterruptedException {
+            a = CompletableFuture.runAsync(() -> {
+                try {
+                    database.inTransaction(c -> {
+                        work.run(c);
+                        done.countDown();
+                        try {
+                            assertTrue(release.await(30, TimeUnit.SECONDS));
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                            throw new IllegalStateException(e);
+                        }
+                        return null;
+                    });
+                } catch (SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            assertTrue(done.await(30, TimeUnit.SECONDS), "transaction A did its work");
+        }
+
+        void releaseOnceWaiting(CompletableFuture<?> other) throws Exception {
+            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            boolean waits = false;
+            while (!waits && !other.isDone() && System.nanoTime() < until) {
+                waits = count(onPostgres() ? "SELECT COUNT(*) FROM pg_locks WHERE NOT granted"
+                        : "SELECT COUNT(*) FROM information_schema.sessions WHERE blocker_id IS NOT NULL") > 0;
+                Thread.sleep(20);
+            }
+            release.countDown();
+            a.get(30, TimeUnit.SECONDS);
+            assertTrue(waits, "the other side waited for transaction A's lock (and did not finish before it)");
+        }
     }
 }
