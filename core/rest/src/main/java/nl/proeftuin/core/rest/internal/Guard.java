@@ -397,6 +397,21 @@ final class Guard {
     }
 
     /**
+     * Which cases the admitted user may open: every case for a regional administrator (the route's other
+     * role decided already), for a professional only those need to know admits (assigned, break-glass, a
+     * team across municipalities, invited); asked once per case.
+     */
+    java.util.function.Predicate<String> casesOpenTo(ApiRequest r) {
+        Principal principal = principal(r);
+        if (principal.has(Role.REGIONAL_ADMINISTRATOR) || !principal.has(Role.PROFESSIONAL)) {
+            return caseId -> true;
+        }
+        NeedToKnow ntk = needToKnow.get();
+        java.util.Map<String, Boolean> asked = new java.util.HashMap<>();
+        return caseId -> caseId != null && asked.computeIfAbsent(caseId, k -> ntk.toCase(principal, k).allowed());
+    }
+
+    /**
      * The items of a list whose case lies within the admitted user's municipalities (everything for a user
      * granted all; a case that no longer exists only for them too).
      */

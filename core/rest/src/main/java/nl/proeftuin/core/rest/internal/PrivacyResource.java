@@ -1,6 +1,8 @@
 package nl.proeftuin.core.rest.internal;
 
 
+import java.util.Map;
+
 import nl.proeftuin.core.api.RuleViolationException;
 import nl.proeftuin.core.audit.privacy.ErasureDecisionInput;
 import nl.proeftuin.core.audit.privacy.ErasureRequest;
@@ -37,6 +39,26 @@ final class PrivacyResource {
         this.guard = guard;
     }
 
+    /**
+     * A professional's export holds only the cases they may open: what is held about the person in the other
+     * cases (their signal, team, plans, entries, consents, holds, and who read them) is for those cases' teams
+     * and for the regional administrator, who makes the complete export (GDPR art. 15). Without this, any
+     * professional who may see the person (through one case, or a case the person left) read every other case
+     * of theirs through the export.
+     */
+    private PersonalDataExport seen(ApiRequest r, PersonalDataExport e) {
+        java.util.function.Predicate<String> open = guard.casesOpenTo(r);
+        java.util.function.Predicate<Map<String, Object>> byCase = row -> row.get("case_id") == null
+                || open.test(String.valueOf(row.get("case_id")));
+        return new PersonalDataExport(e.generatedAt(), e.personId(), e.person(), e.safeAddress(), e.relationships(),
+                e.households(), e.cases().stream().filter(k -> open.test(String.valueOf(k.get("id")))).toList(),
+                e.entries().stream().filter(byCase).toList(), e.consents().stream().filter(byCase).toList(),
+                e.planVersions().stream().filter(byCase).toList(), e.rectifications(), e.erasureRequests(),
+                e.legalHolds().stream().filter(h -> !"case".equalsIgnoreCase(h.subjectType()) || open.test(h.subjectId()))
+                        .toList(),
+                e.accessLog().stream().filter(a -> a.caseId() == null || open.test(a.caseId())).toList());
+    }
+
     void register(Router router) {
         router.add(Route.get("/persons/{personId}/export")
                 .operation("personExport", "privacy", "Everything held about the person (GDPR right of access), as "
@@ -46,7 +68,7 @@ final class PrivacyResource {
                 .responses(400)
                 .handle(r -> {
                     PrivacyService service = privacy.get();
-                    return Reply.ok(service.export(Readers.from(r), r.path("personId")))
+                    return Reply.ok(seen(r, service.export(Readers.from(r), r.path("personId"))))
                             .noStore();
                 }));
         router.add(Route.get("/persons/{personId}/export.html")
@@ -57,7 +79,7 @@ final class PrivacyResource {
                 .responses(400)
                 .handle(r -> {
                     PrivacyService service = privacy.get();
-                    PersonalDataExport export = service.export(Readers.from(r), r.path("personId"));
+                    PersonalDataExport export = seen(r, service.export(Readers.from(r), r.path("personId")));
                     return Reply.text(200, PersonalDataPage.render(export), "text/html")
                             .header("Content-Security-Policy", FamilyViewPage.CONTENT_SECURITY_POLICY)
                             .header("X-Content-Type-Options", "nosniff").noStore();

@@ -43,10 +43,12 @@ import org.junit.jupiter.api.TestInstance;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RestrictedDataRoutesTest {
+    /** Cases of the mother that Anna and Fatima are not on (another team's). */
+    private static final java.util.Set<String> OTHER_TEAMS = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private static final NeedToKnow HER_TEAM = new NeedToKnow() {
         @Override
         public CaseAccess toCase(Principal principal, String caseId) {
-            return CaseAccess.ASSIGNED;
+            return OTHER_TEAMS.contains(caseId) ? CaseAccess.NOT_ASSIGNED : CaseAccess.ASSIGNED;
         }
 
         @Override
@@ -162,6 +164,44 @@ class RestrictedDataRoutesTest {
         // Anna is named, and the address names the mother: her export made by Anna holds it
         Http named = Http.get("/persons/" + mother + "/export").on(api);
         assertEquals("Opvangstraat 1", named.body().path("safeAddress").path("address").asText());
+    }
+
+    /**
+     * A professional's export of a person holds only the cases they may open: the mother's other case (another
+     * team's signal, its team, entries, who read it) is for that team and for the regional administrator's
+     * complete export. Before, any professional who could see her read every case of hers through the export.
+     */
+    @Test
+    void aProfessionalsExportHoldsOnlyTheCasesTheyMayOpen() throws Exception {
+        String other = UUID.randomUUID().toString();
+        String entry = UUID.randomUUID().toString();
+        Instant now = Instant.now();
+        sql("INSERT INTO family_case (id, row_version, municipality, status, signal_kind, signal_source, signal_description, "
+                + "signal_received_on, phase, framework, opened_at, opened_by) VALUES (?, 1, 'Ede', 'OPEN', 'SIGNAL', "
+                + "'POLICE', 'Melding politie over de vader', ?, 'ACUTE_SAFETY', 'VOLUNTARY', ?, 'vera.ede')", other,
+                LocalDate.now(), now);
+        sql("INSERT INTO case_member (case_id, person_id, seq_no) VALUES (?, ?, 0)", other, mother);
+        sql("INSERT INTO case_entry (id, case_id, entry_kind, body_text, source, author_id, author_name, author_role, "
+                + "recorded_at) VALUES (?, ?, 'FACT', 'Gesprek met de vader in Ede', 'gesprek', 'vera.ede', 'Vera', "
+                + "'PROFESSIONAL', ?)", entry, other, now);
+        sql("INSERT INTO case_entry_person (entry_id, person_id, seq_no) VALUES (?, ?, 0)", entry, mother);
+        OTHER_TEAMS.add(other);
+        try {
+            Http mine = Http.get("/persons/" + mother + "/export").on(api);
+            assertEquals(200, mine.status, mine.text());
+            for (String trace : List.of(other, "Melding politie over de vader", "Gesprek met de vader in Ede")) {
+                assertFalse(mine.text().contains(trace), trace + " in a professional's export: " + mine.text());
+            }
+            assertTrue(mine.text().contains(caseId), "her case with Anna's team is in it");
+            Http printed = Http.get("/persons/" + mother + "/export.html").on(api);
+            assertFalse(printed.text().contains("Melding politie over de vader"), "nor in the printed export");
+            Http complete = Http.get("/persons/" + mother + "/export").as("rik.admin").on(api);
+            assertEquals(200, complete.status, complete.text());
+            assertTrue(complete.text().contains("Melding politie over de vader")
+                    && complete.text().contains("Gesprek met de vader in Ede"), "the administrator's export is complete");
+        } finally {
+            OTHER_TEAMS.remove(other);
+        }
     }
 
     @Test
