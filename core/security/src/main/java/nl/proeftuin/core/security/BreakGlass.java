@@ -1,6 +1,7 @@
 package nl.proeftuin.core.security;
 
 import java.util.List;
+import java.util.Optional;
 
 import org.osgi.annotation.versioning.ProviderType;
 
@@ -27,6 +28,15 @@ public interface BreakGlass {
      * @return the grants
      */
     List<BreakGlassGrant> grants(boolean unreviewedOnly, int limit);
+
+    /**
+     * One grant, reviewed or not: the caller learns its case before it lets a review through (the REST
+     * layer checks the case against the reviewer's municipalities).
+     *
+     * @return the grant, or empty for an unknown id
+     * @since 1.5
+     */
+    Optional<BreakGlassGrant> grant(String grantId);
 
     /**
      * Marks a grant as reviewed.

@@ -5,7 +5,7 @@
  * ({@link nl.proeftuin.core.security.BreakGlass}).
  */
 @Export
-@Version("1.4.0")
+@Version("1.5.0")
 package nl.proeftuin.core.security;
 
 import org.osgi.annotation.bundle.Export;

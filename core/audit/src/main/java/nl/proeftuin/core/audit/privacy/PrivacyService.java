@@ -1,6 +1,7 @@
 package nl.proeftuin.core.audit.privacy;
 
 import java.util.List;
+import java.util.Optional;
 
 import org.osgi.annotation.versioning.ProviderType;
 
@@ -38,6 +39,16 @@ public interface PrivacyService {
     /** A person's erasure requests, oldest first. */
     List<ErasureRequest> erasureRequests(String personId);
 
+    /**
+     * One erasure request, whatever its status: the caller learns whose it is before it lets a decision
+     * through (the REST layer checks the person against the decider's municipalities). Not logged: it
+     * reads nothing of the person but their id, and the decision that follows is logged.
+     *
+     * @return the request, or empty for an unknown id
+     * @since 1.3
+     */
+    Optional<ErasureRequest> erasureRequest(String requestId);
+
     /** Places a legal hold on a person or case. */
     LegalHold placeHold(Reader writer, LegalHoldInput input);
 
@@ -46,6 +57,15 @@ public interface PrivacyService {
 
     /** The legal holds on a person or case (lifted ones too). */
     List<LegalHold> holds(String subjectId);
+
+    /**
+     * One legal hold, lifted or not: the caller learns its subject before it lets a lift through (the REST
+     * layer checks the person or case against the user's municipalities). Not logged: the lift is.
+     *
+     * @return the hold, or empty for an unknown id
+     * @since 1.3
+     */
+    Optional<LegalHold> hold(String holdId);
 
     /**
      * Applies the configured retention: removes closed cases and persons past their retention period,

@@ -4,6 +4,7 @@ import java.util.List;
 
 import nl.proeftuin.core.security.BreakGlass;
 import nl.proeftuin.core.security.BreakGlassGrant;
+import nl.proeftuin.core.security.CaseAccess;
 import nl.proeftuin.core.security.Role;
 
 /**
@@ -21,7 +22,7 @@ final class BreakGlassResource {
     static final int MAX_GRANTS = 1000;
 
     private final OptionalService<BreakGlass> breakGlass;
-    /** Limits the review list to the reviewer's municipalities. */
+    /** Limits the review list and the reviews to the reviewer's municipalities. */
     private final Guard guard;
 
     BreakGlassResource(OptionalService<BreakGlass> breakGlass, Guard guard) {
@@ -60,10 +61,32 @@ final class BreakGlassResource {
                 .handle(this::grants));
         router.add(Route.post("/break-glass/{grantId}/review")
                 .operation("reviewBreakGlass", "break-glass", "Marks a grant as reviewed.")
+                .describe("A reviewer limited to some municipalities reviews only the grants on cases within them.")
                 .policy(RoutePolicy.anyOf(Role.COORDINATOR, Role.AUDITOR))
                 .returns(200, "Reviewed", BreakGlassGrant.class)
+                .problem(403, "other_municipality: the grant's case is not within your municipalities.")
                 .responses(400, 404, 413, 415)
-                .handle(r -> Reply.ok(breakGlass.get().review(Actors.principal(r), r.path("grantId")))));
+                .handle(this::review));
+    }
+
+    /**
+     * Marks a grant reviewed, for a reviewer limited to some municipalities only on a case within them (as
+     * the list shows them; a case that no longer exists only for those with all): otherwise 403
+     * {@code other_municipality}, logged DENIED, nothing marked. An unknown grant is the service's 404.
+     */
+    private Reply review(ApiRequest r) {
+        BreakGlass service = breakGlass.get();
+        String grantId = r.path("grantId");
+        service.grant(grantId).ifPresent(grant -> {
+            if (guard.scopeOf(r, "case", grant.caseId()) != CaseAccess.ASSIGNED) {
+                Guard.Entry entry = Guard.entry(r);
+                if (entry != null) {
+                    entry.caseId = grant.caseId();
+                }
+                throw guard.outsideScope(r, "grantId", "case", "This grant's case lies outside your municipalities");
+            }
+        });
+        return Reply.ok(service.review(Actors.principal(r), grantId));
     }
 
     /**

@@ -298,6 +298,22 @@ final class Guard {
     }
 
     /**
+     * The municipality scope of a case or person a handler found rather than the path named (an erasure
+     * request's person, a legal hold's subject, one a body or query names), decided as the guard decides a
+     * path's for the roles not assigned to cases ({@link NeedToKnow#withinScope}): for a person, all of their
+     * cases within the user's municipalities, a person in no case only for all. Whoever is granted all
+     * municipalities is asked nothing ({@link CaseAccess#ASSIGNED}); {@link CaseAccess#NOT_FOUND} when it
+     * does not exist. The handler decides what a refusal is ({@link #outsideScope}).
+     */
+    CaseAccess scopeOf(ApiRequest r, String objectType, String objectId) {
+        Principal principal = principal(r);
+        if (principal.allMunicipalities()) {
+            return CaseAccess.ASSIGNED;
+        }
+        return objectId == null ? CaseAccess.NOT_FOUND : needToKnow.get().withinScope(principal, objectType, objectId);
+    }
+
+    /**
      * A new case only in the opener's own municipalities (403 naming the field, logged like every
      * refusal). The name is compared by its register key; whether it is registered at all is the
      * case service's (400).

@@ -1,6 +1,7 @@
 package nl.proeftuin.core.rest.internal;
 
 
+import java.util.Locale;
 import java.util.Map;
 
 import nl.proeftuin.core.api.RuleViolationException;
@@ -21,6 +22,7 @@ import nl.proeftuin.core.audit.privacy.RestrictedNotice;
 import nl.proeftuin.core.audit.privacy.SafeAddress;
 import nl.proeftuin.core.audit.privacy.SafeAddressInput;
 import nl.proeftuin.core.audit.privacy.SafeAddressVersion;
+import nl.proeftuin.core.security.CaseAccess;
 import nl.proeftuin.core.security.Role;
 
 /**
@@ -57,6 +59,47 @@ final class PrivacyResource {
                 e.legalHolds().stream().filter(h -> !"case".equalsIgnoreCase(h.subjectType()) || open.test(h.subjectId()))
                         .toList(),
                 e.accessLog().stream().filter(a -> a.caseId() == null || open.test(a.caseId())).toList());
+    }
+
+    /**
+     * The municipality scope of the GDPR administration's routes whose path names no case or person (an
+     * erasure decision, a legal hold, the holds list): a regional administrator or auditor limited to some
+     * municipalities decides, places, lifts or lists only on a subject within them, as the guard decides a
+     * path's (for a person, all of their cases; a person in no case only for all). Outside: 403
+     * {@code other_municipality} naming the field, logged DENIED, before anything is changed.
+     *
+     * @param subjectType   {@code person} or {@code case}
+     * @param refuseMissing whether a subject that does not exist (any more) is refused too: a request's or a
+     *                      hold's recorded subject removed since is only for users with all municipalities; a
+     *                      body's unknown subject is the service's to answer (404), as before
+     */
+    private void requireWithinScope(ApiRequest r, String field, String subjectType, String subjectId,
+            boolean refuseMissing) {
+        CaseAccess access = guard.scopeOf(r, subjectType, subjectId);
+        if (access == CaseAccess.ASSIGNED || access == CaseAccess.NOT_FOUND && !refuseMissing) {
+            return;
+        }
+        Guard.Entry entry = Guard.entry(r);
+        if (entry != null && subjectId != null) {
+            if ("case".equals(subjectType)) {
+                entry.caseId = subjectId;
+            } else {
+                entry.persons.add(subjectId);
+            }
+        }
+        throw guard.outsideScope(r, field, subjectType, "This " + subjectType + " lies outside your municipalities");
+    }
+
+    /**
+     * The subject of a holds list: the person or case the id names (the list does not say which). Neither
+     * (removed since, or unknown) is only for users with all municipalities: holds outlive their subject.
+     */
+    private void requireHoldsWithinScope(ApiRequest r, String subjectId) {
+        if (guard.scopeOf(r, "person", subjectId) != CaseAccess.NOT_FOUND) {
+            requireWithinScope(r, "subjectId", "person", subjectId, true);
+        } else {
+            requireWithinScope(r, "subjectId", "case", subjectId, true);
+        }
     }
 
     void register(Router router) {
@@ -127,54 +170,79 @@ final class PrivacyResource {
                 .policy(RoutePolicy.anyOf(Role.REGIONAL_ADMINISTRATOR))
                 .body(ErasureDecisionInput.class)
                 .returns(200, "OK", ErasureRequest.class)
+                .problem(403, "other_municipality: the request's person is not within your municipalities.")
                 .responses(404, 409)
                 .handle(r -> {
                     PrivacyService service = privacy.get();
                     var reader = Readers.from(r);
-                    return Reply.ok(service.approveErasure(reader, r.path("requestId"),
-                            r.body(ErasureDecisionInput.class)));
+                    ErasureDecisionInput input = r.body(ErasureDecisionInput.class);
+                    service.erasureRequest(r.path("requestId"))
+                            .ifPresent(q -> requireWithinScope(r, "requestId", "person", q.personId(), true));
+                    return Reply.ok(service.approveErasure(reader, r.path("requestId"), input));
                 }));
         router.add(Route.post("/erasure-requests/{requestId}/reject")
                 .operation("rejectErasure", "privacy", "Rejects an erasure request (a second person).")
                 .policy(RoutePolicy.anyOf(Role.REGIONAL_ADMINISTRATOR))
                 .body(ErasureDecisionInput.class)
                 .returns(200, "OK", ErasureRequest.class)
+                .problem(403, "other_municipality: the request's person is not within your municipalities.")
                 .responses(404, 409)
                 .handle(r -> {
                     PrivacyService service = privacy.get();
                     var reader = Readers.from(r);
-                    return Reply.ok(service.rejectErasure(reader, r.path("requestId"),
-                            r.body(ErasureDecisionInput.class)));
+                    ErasureDecisionInput input = r.body(ErasureDecisionInput.class);
+                    service.erasureRequest(r.path("requestId"))
+                            .ifPresent(q -> requireWithinScope(r, "requestId", "person", q.personId(), true));
+                    return Reply.ok(service.rejectErasure(reader, r.path("requestId"), input));
                 }));
         router.add(Route.get("/legal-holds")
                 .operation("legalHolds", "privacy", "The legal holds on a person or case.")
                 .policy(RoutePolicy.anyOf(Role.REGIONAL_ADMINISTRATOR, Role.AUDITOR))
                 .requiredQuery("subjectId", String.class, null)
                 .returns(200, "OK", Route.listOf(LegalHold.class))
+                .problem(403, "other_municipality: the person or case is not within your municipalities (for a "
+                        + "user limited to some, also one that no longer exists).")
                 .responses(400)
-                .handle(r -> Reply.ok(privacy.get().holds(r.requiredQuery("subjectId")))));
+                .handle(r -> {
+                    PrivacyService service = privacy.get();
+                    String subjectId = r.requiredQuery("subjectId");
+                    requireHoldsWithinScope(r, subjectId);
+                    return Reply.ok(service.holds(subjectId));
+                }));
         router.add(Route.post("/legal-holds")
                 .operation("placeLegalHold", "privacy", "Places a legal hold on a person or case: no purge, no erasure "
                         + "while it holds.")
                 .policy(RoutePolicy.anyOf(Role.REGIONAL_ADMINISTRATOR))
                 .body(LegalHoldInput.class)
                 .returns(201, "Created", LegalHold.class)
+                .problem(403, "other_municipality: the person or case is not within your municipalities.")
                 .responses(404)
                 .handle(r -> {
                     PrivacyService service = privacy.get();
                     var reader = Readers.from(r);
-                    return Reply.json(201, service.placeHold(reader, r.body(LegalHoldInput.class)));
+                    LegalHoldInput input = r.body(LegalHoldInput.class);
+                    String type = input == null || input.subjectType() == null ? ""
+                            : input.subjectType().strip().toLowerCase(Locale.ROOT);
+                    if (type.equals("person") || type.equals("case")) {
+                        // another type is the service's 400; an unknown subject its 404, as before
+                        requireWithinScope(r, "subjectId", type, input.subjectId(), false);
+                    }
+                    return Reply.json(201, service.placeHold(reader, input));
                 }));
         router.add(Route.post("/legal-holds/{holdId}/lift")
                 .operation("liftLegalHold", "privacy", "Lifts a legal hold.")
                 .policy(RoutePolicy.anyOf(Role.REGIONAL_ADMINISTRATOR))
                 .body(ErasureDecisionInput.class)
                 .returns(200, "OK", LegalHold.class)
+                .problem(403, "other_municipality: the hold's person or case is not within your municipalities.")
                 .responses(404, 409)
                 .handle(r -> {
                     PrivacyService service = privacy.get();
                     var reader = Readers.from(r);
-                    return Reply.ok(service.liftHold(reader, r.path("holdId"), r.body(ErasureDecisionInput.class)));
+                    ErasureDecisionInput input = r.body(ErasureDecisionInput.class);
+                    service.hold(r.path("holdId")).ifPresent(h -> requireWithinScope(r, "holdId",
+                            h.subjectType().toLowerCase(Locale.ROOT), h.subjectId(), true));
+                    return Reply.ok(service.liftHold(reader, r.path("holdId"), input));
                 }));
         router.add(Route.get("/persons/{personId}/safe-address")
                 .operation("safeAddress", "privacy", "The person's safe address, only for those named on it; every "

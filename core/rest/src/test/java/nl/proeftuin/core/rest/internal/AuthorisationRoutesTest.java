@@ -67,8 +67,17 @@ class AuthorisationRoutesTest {
             }
 
             @Override
+            public java.util.Optional<BreakGlassGrant> grant(String grantId) {
+                return grants.stream().filter(g -> g.id().equals(grantId)).findFirst();
+            }
+
+            @Override
             public BreakGlassGrant review(Principal reviewer, String grantId) {
-                throw new NotFoundException("grant " + grantId);
+                BreakGlassGrant g = grant(grantId).orElseThrow(() -> new NotFoundException("grant " + grantId));
+                BreakGlassGrant reviewed = new BreakGlassGrant(g.id(), g.userId(), g.userName(), g.caseId(), g.reason(),
+                        g.grantedAt(), g.expiresAt(), Instant.now(), reviewer.userId());
+                grants.set(grants.indexOf(g), reviewed);
+                return reviewed;
             }
         };
         // the outcome monitor's export only: the privacy service's rules are its own tests'
@@ -499,6 +508,40 @@ class AuthorisationRoutesTest {
         assertEquals(1, evert.size(), evert.toString());
         assertEquals(ede, evert.get(0).path("caseId").asText());
         assertEquals(1, Http.get("/break-glass?limit=1").as("audrey.audit").on(api).body().size());
+    }
+
+    /** A reviewer limited to municipalities marks reviewed only the grants they may list: those on their cases. */
+    @Test
+    void aReviewerLimitedToMunicipalitiesReviewsOnlyTheGrantsOnTheirCases() {
+        String arnhem = openCase();
+        String person = Http.post("/persons", "{\"givenName\":\"Ida\",\"familyName\":\"Jansen\",\"dateOfBirth\":\"2015-01-01\"}")
+                .on(api).body().path("id").asText();
+        Http opened = Http.post("/cases", """
+                {"kind":"SIGNAL","source":"SCHOOL","description":"Zorg","receivedOn":"2026-01-03","municipality":"Ede",
+                 "members":[{"personId":"%s","roles":["CHILD"]}]}""".formatted(person)).on(api);
+        assertEquals(201, opened.status, opened.text());
+        String ede = opened.body().path("id").asText();
+        breakGlass(arnhem);
+        breakGlass(ede);
+        String onArnhem = grants.get(0).id();
+        String onEde = grants.get(1).id();
+
+        for (String[] refusal : List.of(new String[] {"evert.audit", onArnhem}, new String[] {"cora.arnhem", onEde})) {
+            JsonNode refused = problem(Http.post("/break-glass/" + refusal[1] + "/review", "{}").as(refusal[0]).on(api), 403);
+            assertEquals("other_municipality", refused.path("reason").asText(), refused.toString());
+            assertEquals("grantId", refused.path("field").asText());
+            AccessEvent denied = security.log.last();
+            assertEquals(AccessEvent.DENIED, denied.outcome());
+            assertEquals(refusal[0], denied.userId());
+            assertEquals(grants.stream().filter(g -> g.id().equals(refusal[1])).findFirst().get().caseId(), denied.caseId());
+        }
+        assertTrue(grants.stream().allMatch(g -> g.reviewedAt() == null), "nothing marked reviewed: " + grants);
+
+        Http own = Http.post("/break-glass/" + onEde + "/review", "{}").as("evert.audit").on(api);
+        assertEquals(200, own.status, own.text());
+        assertEquals("evert.audit", own.body().path("reviewedBy").asText());
+        assertEquals(200, Http.post("/break-glass/" + onArnhem + "/review", "{}").as("cora.arnhem").on(api).status);
+        problem(Http.post("/break-glass/nope/review", "{}").as("evert.audit").on(api), 404);
     }
 
     /** The monitor export holds per-case rows of the whole region, as the cohort comparison's rows do. */

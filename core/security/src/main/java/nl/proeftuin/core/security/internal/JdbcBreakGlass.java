@@ -84,6 +84,14 @@ public class JdbcBreakGlass implements BreakGlass {
     }
 
     @Override
+    public Optional<BreakGlassGrant> grant(String grantId) {
+        if (grantId == null || grantId.isBlank()) {
+            return Optional.empty();
+        }
+        return read(c -> store.find(c, grantId).map(JdbcBreakGlass::grant));
+    }
+
+    @Override
     public BreakGlassGrant review(Principal reviewer, String grantId) {
         return write(c -> {
             Optional<BreakGlassGrant> grant = store.find(c, grantId).map(JdbcBreakGlass::grant);

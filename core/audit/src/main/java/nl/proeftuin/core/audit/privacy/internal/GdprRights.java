@@ -343,6 +343,18 @@ public class GdprRights implements PrivacyService {
         return read(c -> erasureRequests(c, personId));
     }
 
+    /**
+     * The store reads a single request only with its row lock (the decision's read): held for this short
+     * transaction, so a decision under way is waited for and its outcome answered.
+     */
+    @Override
+    public Optional<ErasureRequest> erasureRequest(String requestId) {
+        if (requestId == null || requestId.isBlank()) {
+            return Optional.empty();
+        }
+        return read(c -> store.lockErasureRequest(c, requestId).map(GdprRights::erasure));
+    }
+
     private List<ErasureRequest> erasureRequests(Connection c, String personId) throws SQLException {
         return store.erasureRequests(c, personId).stream().map(GdprRights::erasure).toList();
     }
@@ -411,6 +423,15 @@ public class GdprRights implements PrivacyService {
     @Override
     public List<LegalHold> holds(String subjectId) {
         return read(c -> store.holds(c, subjectId).stream().map(GdprRights::hold).toList());
+    }
+
+    /** Like {@link #erasureRequest}: the store reads a single hold only with its row lock, held for this look-up. */
+    @Override
+    public Optional<LegalHold> hold(String holdId) {
+        if (holdId == null || holdId.isBlank()) {
+            return Optional.empty();
+        }
+        return read(c -> store.lockHold(c, holdId).map(GdprRights::hold));
     }
 
     private static LegalHold hold(PrivacyStore.StoredLegalHold h) {

@@ -186,6 +186,24 @@ class PrivacyTest {
         assertTrue(decided.outcome().startsWith("nothing to erase"), decided.outcome());
     }
 
+    /** The REST layer looks a request or hold up by id to check its subject's municipalities before a decision. */
+    @Test
+    void aRequestAndAHoldAreFoundByIdWithTheirSubject() throws Exception {
+        String person = fx.person("Opzoek", LocalDate.of(1990, 5, 5), NOW);
+        String caseId = fx.openCase(NOW, person);
+        ErasureRequest r = privacy.requestErasure(ANS, person, new ErasureRequestInput("wil vergeten worden"));
+        assertEquals(person, privacy.erasureRequest(r.id()).orElseThrow().personId());
+        assertEquals(ErasureStatus.REQUESTED, privacy.erasureRequest(r.id()).orElseThrow().status());
+        LegalHold hold = privacy.placeHold(BOB, new LegalHoldInput("CASE", caseId, "rechtszaak"));
+        assertEquals(caseId, privacy.hold(hold.id()).orElseThrow().subjectId());
+        assertEquals("CASE", privacy.hold(hold.id()).orElseThrow().subjectType());
+        privacy.liftHold(BOB, hold.id(), new ErasureDecisionInput("afgehandeld"));
+        assertTrue(privacy.hold(hold.id()).orElseThrow().liftedAt() != null, "a lifted hold is found too");
+        assertTrue(privacy.erasureRequest("nope").isEmpty());
+        assertTrue(privacy.hold("nope").isEmpty());
+        assertTrue(privacy.erasureRequest(null).isEmpty());
+    }
+
     @Test
     void erasureNeedsASecondPersonAndRespectsHoldsAndRetention() throws Exception {
         String mistaken = fx.person("Verkeerd", LocalDate.of(1990, 5, 5), NOW);
