@@ -514,8 +514,8 @@ public class GdprRights implements PrivacyService {
     public String monitorExport(Reader reader) {
         Checks.reader(reader);
         LocalDate today = today();
+        byte[] key = pseudonymKey();
         String csv = write(c -> {
-            byte[] key = Base64.getDecoder().decode(key(c));
             StringBuilder out = new StringBuilder("case_pseudonym,person_pseudonym,age_band,family_roles,municipality,"
                     + "status,phase,framework,opened_month\n");
             for (Map<String, Object> row : store.monitorRows(c)) {
@@ -541,8 +541,8 @@ public class GdprRights implements PrivacyService {
     @Override
     public Map<String, String> casePseudonyms(Reader reader, String purpose, java.util.Collection<String> caseIds) {
         Checks.reader(reader);
+        byte[] key = pseudonymKey();
         Map<String, String> out = write(c -> {
-            byte[] key = Base64.getDecoder().decode(key(c));
             Map<String, String> pseudonyms = new java.util.LinkedHashMap<>();
             for (String id : caseIds) {
                 pseudonyms.put(id, pseudonym(key, "case:" + id));
@@ -590,6 +590,25 @@ public class GdprRights implements PrivacyService {
     }
 
     /** The installation's pseudonym key, made at first use (stable, so the monitor can follow a case over time). */
+    /**
+     * The region's pseudonym key, made at its first use in a transaction of its own. Two first uses at the same
+     * moment both find none and both insert it: the one that loses (a unique violation, SQLState 23505) reads
+     * the winner's, instead of answering 500.
+     */
+    private byte[] pseudonymKey() {
+        try {
+            String secret = database.inTransaction(this::key);
+            return Base64.getDecoder().decode(secret);
+        } catch (SQLException e) {
+            if (!"23505".equals(e.getSQLState())) {
+                throw new PrivacyFailure(e);
+            }
+            String secret = write(c -> store.pseudonymKey(c).orElseThrow(
+                    () -> new PrivacyFailure(new SQLException("the pseudonym key is neither there nor insertable", e))));
+            return Base64.getDecoder().decode(secret);
+        }
+    }
+
     private String key(Connection c) throws SQLException {
         Optional<String> existing = store.pseudonymKey(c);
         if (existing.isPresent()) {

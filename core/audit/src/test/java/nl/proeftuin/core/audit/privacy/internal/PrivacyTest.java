@@ -274,4 +274,37 @@ class PrivacyTest {
                 .filter(l -> l.contains(",4-11,")).toList(), "pseudonyms are stable");
         assertEquals("'=cmd", GdprRights.csvCell("=cmd"));
     }
+
+    /**
+     * Two first uses of the pseudonyms at the same moment both find no key and both insert one: the loser reads
+     * the winner's key (the same pseudonyms), instead of failing with a 500.
+     */
+    @Test
+    void theFirstUsesOfThePseudonymKeyAtTheSameMomentShareOneKey() throws Exception {
+        String child = fx.person("Sanne", LocalDate.of(2040, 3, 3), NOW);
+        fx.openCase(NOW, child);
+        String winner = privacy.monitorExport(AUDITOR); // makes the key
+        nl.proeftuin.core.store.privacy.PrivacyStore real = new nl.proeftuin.core.store.internal.JdbcPrivacyStore();
+        java.util.concurrent.atomic.AtomicBoolean raced = new java.util.concurrent.atomic.AtomicBoolean();
+        nl.proeftuin.core.store.privacy.PrivacyStore late = (nl.proeftuin.core.store.privacy.PrivacyStore)
+                java.lang.reflect.Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {nl.proeftuin.core.store.privacy.PrivacyStore.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("pseudonymKey") && raced.compareAndSet(false, true)) {
+                        return java.util.Optional.empty(); // read before the other first use committed its key
+                    }
+                    try {
+                        return method.invoke(real, args);
+                    } catch (java.lang.reflect.InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+        GdprRights loser = new GdprRights(database, late, new nl.proeftuin.core.store.internal.JdbcRestrictedDataStore(),
+                new nl.proeftuin.core.store.internal.JdbcErasureStore(), null, log, Clock.fixed(NOW, ZoneOffset.UTC),
+                Map.of("case", 20, "person", 20));
+
+        String csv = loser.monitorExport(AUDITOR);
+
+        assertTrue(raced.get());
+        assertEquals(winner.lines().sorted().toList(), csv.lines().sorted().toList(), "the winner's key, the same pseudonyms");
+    }
 }
