@@ -107,6 +107,10 @@ public class TwoNodesIT {
         Path usersFile = a.home.resolve("etc/proeftuin-users.properties");
         Files.writeString(usersFile, Files.readString(usersFile) + "\n" + usersLine("auditor", "AUDITOR")
                 + usersLine("coord", "COORDINATOR") + usersLine("pro", "PROFESSIONAL") + usersLine("pro2", "PROFESSIONAL"));
+        // the coordinator is one of the whole region: region-wide bindings are for those only
+        Path pending = a.home.resolve("etc/proeftuin-pending-accounts.properties");
+        Files.writeString(pending, (Files.exists(pending) ? Files.readString(pending) + "\n" : "")
+                + "coord/name = Coord Twee Nodes\ncoord/municipalities = *\n");
         long begun = System.nanoTime();
         start(a);
         start(b);
