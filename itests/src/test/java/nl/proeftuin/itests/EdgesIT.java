@@ -190,6 +190,9 @@ public class EdgesIT extends KarafTestSupport {
     public void sshListensOnLoopbackAndTheShellRealmHashesPasswords() throws Exception {
         Properties shell = etc("org.apache.karaf.shell.cfg");
         assertEquals("127.0.0.1", shell.getProperty("sshHost").strip());
+        // Karaf's SFTP is rooted at karaf.base: every shell user would read and write etc/ (the keys), the
+        // database and the backups, past every command's role check
+        assertEquals("false", shell.getProperty("sftpEnabled").strip());
         Properties jaas = etc("org.apache.karaf.jaas.cfg");
         assertEquals("true", jaas.getProperty("encryption.enabled").strip());
         assertEquals("proeftuin-pbkdf2", jaas.getProperty("encryption.name").strip());

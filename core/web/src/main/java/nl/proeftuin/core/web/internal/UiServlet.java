@@ -34,7 +34,7 @@ public class UiServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
     static final String ROOT = "ui";
     static final String CSP = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self';"
-            + " connect-src 'self'; frame-ancestors 'self'; form-action 'self'; base-uri 'none'";
+            + " connect-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'none'";
     private static final Pattern I18N = Pattern.compile("/i18n/([a-z]{2})\\.json");
     private static final Pattern SAFE_PATH = Pattern.compile("(/[A-Za-z0-9_-][A-Za-z0-9._-]*)+");
     private static final Map<String, String> TYPES = Map.of(
@@ -58,7 +58,7 @@ public class UiServlet extends HttpServlet {
         }
         resp.setHeader("X-Content-Type-Options", "nosniff");
         resp.setHeader("Content-Security-Policy", CSP);
-        resp.setHeader("Referrer-Policy", "same-origin");
+        resp.setHeader("Referrer-Policy", "no-referrer");
         // Revalidate on every load: a new bundle version must show at once, files are small.
         resp.setHeader("Cache-Control", "no-cache");
         Matcher i18n = I18N.matcher(path);
