@@ -55,7 +55,35 @@ final class Json {
                 // cohorts (issue 15): CloseInput keeps its one-text constructor for callers compiled
                 // against it; a JSON text "..." must not close a case through it (HostileInputTest)
                 .addMixIn(nl.proeftuin.core.api.dto.CloseInput.class, CloseInputMixIn.class)
+                // no text holds U+0000: PostgreSQL refuses it in every text column (a 500 after validation),
+                // H2 would store it; refused while reading, with the field's path
+                .addModule(new com.fasterxml.jackson.databind.module.SimpleModule("proeftuin-no-nul")
+                        .addDeserializer(String.class, new NoNulStrings()))
                 .build();
+    }
+
+    /** Jackson's own text reading, refusing a text that holds the NUL character. */
+    static final class NoNulStrings extends com.fasterxml.jackson.databind.deser.std.StringDeserializer {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public String deserialize(com.fasterxml.jackson.core.JsonParser p,
+                com.fasterxml.jackson.databind.DeserializationContext ctxt) throws java.io.IOException {
+            String value = super.deserialize(p, ctxt);
+            if (value != null && value.indexOf('\0') >= 0) {
+                throw new NulInText(p);
+            }
+            return value;
+        }
+    }
+
+    /** A text in the body holds U+0000 (answered 400 on the field, without echoing the value). */
+    static final class NulInText extends com.fasterxml.jackson.databind.exc.MismatchedInputException {
+        private static final long serialVersionUID = 1L;
+
+        NulInText(com.fasterxml.jackson.core.JsonParser p) {
+            super(p, "text contains the NUL character", String.class);
+        }
     }
 
     /** Only CloseInput's canonical constructor reads JSON. */

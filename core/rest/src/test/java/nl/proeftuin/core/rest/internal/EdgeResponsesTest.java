@@ -1,7 +1,9 @@
 package nl.proeftuin.core.rest.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
@@ -47,6 +49,29 @@ class EdgeResponsesTest {
         // well-formed UTF-8 still passes
         assertEquals(200, Http.get("/persons?name=%C3%A9l%C3%A8ve").on(api).status);
         assertEquals(200, Http.get("/cases?name=Z%C3%BCrich+x").on(api).status);
+    }
+
+    /**
+     * U+0000 in a query value or in any text of a body is a 400: PostgreSQL refuses it in every text
+     * parameter, so it reached the database and answered 500 there (H2 stored it). Nothing is stored.
+     */
+    @Test
+    void theNulCharacterInAQueryOrABodyTextIs400() {
+        for (String target : List.of("/persons?name=%00", "/persons?name=Jan%00sen", "/cases?municipality=Arnhem%00")) {
+            JsonNode body = problem(Http.get(target).on(api), 400);
+            assertEquals("undecodable", body.path("reason").asText(), target);
+        }
+        int before = core.family.findPersons("Jan").size();
+        for (String json : List.of("{\"givenName\":\"Jan\\u0000\",\"familyName\":\"Jansen\",\"dateOfBirth\":\"2015-01-01\"}",
+                "{\"givenName\":\"Jan\",\"familyName\":\"\\u0000\",\"dateOfBirth\":\"2015-01-01\"}")) {
+            JsonNode body = problem(Http.post("/persons", json).on(api), 400);
+            assertTrue(body.toString().contains("NUL character"), body.toString());
+            assertFalse(body.toString().contains("\\u0000"), "the value is not echoed: " + body);
+        }
+        assertEquals(before, core.family.findPersons("Jan").size(), "nothing stored");
+        JsonNode login = problem(Http.post("/auth/login", "{\"username\":\"admin\\u0000\",\"password\":\"x\"}")
+                .anonymous().on(api), 400);
+        assertEquals("username", login.path("field").asText(), login.toString());
     }
 
     @Test
