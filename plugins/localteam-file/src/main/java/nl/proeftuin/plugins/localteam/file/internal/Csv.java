@@ -7,6 +7,12 @@ import java.util.List;
  * RFC 4180 CSV, small and strict: fields separated by commas, records by CRLF, LF or CR; a field in
  * double quotes may hold commas, line breaks and doubled quotes ({@code ""}). A leading byte order
  * mark is skipped. Every record keeps the physical line it starts on, so that a report can name it.
+ *
+ * <p>The files are opened in spreadsheets, so a cell is never a formula: {@link #format} writes a
+ * field that starts with {@code = + - @}, a tab or a CR with a single quote before it ({@code '=x}),
+ * as the platform's other CSV exports do; a field that starts with a quote followed by such a start
+ * gets one more quote, so that {@link #parse} can take exactly that one quote off again
+ * ({@link #unguard}): what is written reads back the same.
  */
 final class Csv {
 
@@ -97,7 +103,7 @@ final class Csv {
                         i++; // skip the rest of the line: the record is reported, not guessed at
                     }
                 }
-                fields.add(field.toString());
+                fields.add(unguard(field.toString()));
                 field.setLength(0);
                 if (i < n && s.charAt(i) == ',') {
                     i++;
@@ -117,14 +123,17 @@ final class Csv {
         return rows;
     }
 
-    /** One record as RFC 4180 text with CRLF; a field is quoted when it holds a comma, quote or line break. */
+    /**
+     * One record as RFC 4180 text with CRLF; a field is quoted when it holds a comma, quote or line
+     * break, and guarded against formulas ({@link #guard}).
+     */
     static String format(List<String> fields) {
         StringBuilder out = new StringBuilder();
         for (int k = 0; k < fields.size(); k++) {
             if (k > 0) {
                 out.append(',');
             }
-            String f = fields.get(k) == null ? "" : fields.get(k);
+            String f = guard(fields.get(k) == null ? "" : fields.get(k));
             if (f.indexOf(',') >= 0 || f.indexOf('"') >= 0 || f.indexOf('\n') >= 0 || f.indexOf('\r') >= 0
                     || (!f.isEmpty() && (f.charAt(0) == ' ' || f.charAt(f.length() - 1) == ' '))) {
                 out.append('"').append(f.replace("\"", "\"\"")).append('"');
@@ -133,5 +142,29 @@ final class Csv {
             }
         }
         return out.append("\r\n").toString();
+    }
+
+    /** A spreadsheet reads a cell that starts so as a formula. */
+    private static boolean formulaStart(String f) {
+        return !f.isEmpty() && "=+-@\t\r".indexOf(f.charAt(0)) >= 0;
+    }
+
+    /** A field that needs a quote before it: a formula start, or a quote before one (so that unguard is exact). */
+    private static boolean needsGuard(String f) {
+        int quotes = 0;
+        while (quotes < f.length() && f.charAt(quotes) == '\'') {
+            quotes++;
+        }
+        return formulaStart(f.substring(quotes));
+    }
+
+    /** {@code =1+1} becomes {@code '=1+1}, {@code '=x} becomes {@code ''=x}; anything else stays. */
+    static String guard(String f) {
+        return needsGuard(f) ? "'" + f : f;
+    }
+
+    /** The inverse of {@link #guard}: one quote off a field that starts with quotes and then a formula start. */
+    static String unguard(String f) {
+        return f.startsWith("'") && needsGuard(f) ? f.substring(1) : f;
     }
 }

@@ -1,13 +1,21 @@
 package nl.proeftuin.plugins.localteam.file.internal;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -23,6 +31,8 @@ import nl.proeftuin.core.spi.InboundResult;
 import nl.proeftuin.core.spi.LocalTeamInbox;
 import nl.proeftuin.plugins.localteam.file.internal.RequestColumns.BadField;
 import nl.proeftuin.plugins.localteam.file.internal.RequestColumns.RequestRow;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Imports one CSV file of requests (shape: {@link RequestColumns}) from the inbox folder:
@@ -38,9 +48,24 @@ import nl.proeftuin.plugins.localteam.file.internal.RequestColumns.RequestRow;
  * </ol>
  * Stopped half-way (a crash), the file is still in the inbox and is imported again: the requests
  * handed over before come back as DUPLICATE, by their idempotency key.
+ *
+ * <p>The local team writes {@code inbox/}, the platform reads it: only what the team wrote may come
+ * back in a report. So only a regular file is read, never a symbolic link (checked without following
+ * it, and opened with {@code NOFOLLOW_LINKS}, so a link swapped in after the check is refused too), a
+ * directory, a pipe or a device; and none larger than {@link #MAX_BYTES}. Such a file goes to
+ * {@code failed/} with a report that names the reason only. An import that fails for any other
+ * reason (the core or the database throws, the platform runs out of memory) is logged and the file
+ * goes to {@code failed/} too, with its report so far: one file never blocks the ones after it.
  */
 final class CsvImport {
     static final String PLUGIN_ID = CsvLocalTeamConnector.ID;
+    /**
+     * The largest file read, 16 MiB: room for the default {@code maxRows} (10000) rows of about 1 KiB
+     * each, far below what would exhaust the heap (the text is held about three times over while it is
+     * decoded and parsed). A larger file goes to {@code failed/} unread, with a report asking to split it.
+     */
+    static final int MAX_BYTES = 16 * 1024 * 1024;
+    private static final Logger LOG = LoggerFactory.getLogger(CsvImport.class);
 
     private final LocalTeamInbox inbox;
     private final String municipality;
@@ -65,34 +90,58 @@ final class CsvImport {
         return progress;
     }
 
-    /** Imports the file; returns the report (also written to disk). */
+    /**
+     * Imports the file; returns the report (also written to disk, beside the file in processed/ or
+     * failed/). Whatever goes wrong, the file leaves the inbox: only when it cannot be moved (or is
+     * gone) does this throw.
+     */
     ImportReport importFile(Path file) throws IOException {
         String name = file.getFileName().toString();
         progress.start(name);
         ImportReport report = new ImportReport();
+        try {
+            importInto(file, report);
+        } catch (Throwable e) { // one file, whatever it holds, never stops the exchange
+            if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+                LOG.warn("localteam-file: {} left the inbox during its import", file, e);
+                progress.finish("FAILED", null);
+                return report;
+            }
+            LOG.error("localteam-file: the import of {} failed; it goes to {}", file, folders.failed(), e);
+            // the reason stays in the log: an exception's text may hold what is not the team's
+            report.rejected(0, null, "file", "the import stopped at an error of the platform (in its log, "
+                    + "not repeated here); the requests this report marks IMPORTED or DUPLICATE were opened: send "
+                    + "the file again to import the rest, those come back as DUPLICATE");
+            Path reportFile = finish(file, folders.failed(), report);
+            progress.finish("FAILED", reportFile);
+        }
+        return report;
+    }
+
+    private void importInto(Path file, ImportReport report) throws IOException {
         List<Csv.Row> rows;
         RequestColumns columns;
         try {
-            rows = Csv.parse(decode(Files.readAllBytes(file)));
+            rows = Csv.parse(decode(read(file)));
             if (rows.isEmpty() || rows.get(0).error() != null) {
                 throw new Csv.FileError(1, rows.isEmpty() ? "the file is empty: it needs a header row"
                         : "the header row cannot be read: " + rows.get(0).error());
-            }
-            long dataRows = rows.stream().skip(1).filter(r -> !r.blank()).count();
-            if (dataRows > maxRows) {
-                throw new Csv.FileError(1, "the file has " + dataRows + " rows, more than maxRows " + maxRows
-                        + ": split it");
             }
             try {
                 columns = RequestColumns.of(rows.get(0).fields());
             } catch (BadField e) {
                 throw new Csv.FileError(1, "header: " + e.getMessage());
             }
+            long dataRows = rows.stream().skip(1).filter(r -> !r.blank()).count();
+            if (dataRows > maxRows) {
+                throw new Csv.FileError(1, "the file has " + dataRows + " rows, more than maxRows " + maxRows
+                        + ": split it");
+            }
         } catch (Csv.FileError e) {
             report.rejected(e.line, null, "file", e.getMessage());
             Path reportFile = finish(file, folders.failed(), report);
             progress.finish("FAILED", reportFile);
-            return report;
+            return;
         }
 
         // 1. every row: valid, and consistent with the other rows of its request
@@ -169,7 +218,6 @@ final class CsvImport {
         progress.update(dataRows, requests.size(), handled, report);
         Path reportFile = finish(file, folders.processed(), report);
         progress.finish("DONE", reportFile);
-        return report;
     }
 
     private static void reject(ImportReport report, Map<String, List<Integer>> badLines, int line, String key,
@@ -190,13 +238,64 @@ final class CsvImport {
     private Path finish(Path file, Path folder, ImportReport report) throws IOException {
         String name = file.getFileName().toString();
         String base = name.toLowerCase().endsWith(".csv") ? name.substring(0, name.length() - 4) : name;
-        if (Files.exists(folder.resolve(base + ".csv")) || Files.exists(folder.resolve(base + ".report.csv"))) {
+        if (Files.exists(folder.resolve(base + ".csv"), LinkOption.NOFOLLOW_LINKS)
+                || Files.exists(folder.resolve(base + ".report.csv"), LinkOption.NOFOLLOW_LINKS)) {
             base = base + "-" + LocalDateTime.now(clock).format(DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmssSSS"));
         }
         Path reportFile = folder.resolve(base + ".report.csv");
         AtomicFiles.write(reportFile, report.csv());
         Files.move(file, folder.resolve(base + ".csv"), StandardCopyOption.ATOMIC_MOVE);
         return reportFile;
+    }
+
+    /**
+     * The bytes of a regular file of at most {@link #MAX_BYTES}. @throws Csv.FileError naming why
+     * anything else is not read (never what it holds)
+     */
+    static byte[] read(Path file) throws IOException, Csv.FileError {
+        BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class,
+                LinkOption.NOFOLLOW_LINKS);
+        if (attributes.isSymbolicLink()) {
+            throw new Csv.FileError(1, "the file is a symbolic link: only regular files are imported, a link is"
+                    + " not followed");
+        }
+        if (!attributes.isRegularFile()) {
+            throw new Csv.FileError(1, (attributes.isDirectory() ? "a directory" : "not a regular file (a pipe or"
+                    + " a device)") + ": only regular files are imported");
+        }
+        if (attributes.size() > MAX_BYTES) {
+            throw new Csv.FileError(1, tooLarge());
+        }
+        try (SeekableByteChannel channel = openRegular(file); InputStream in = Channels.newInputStream(channel)) {
+            byte[] bytes = in.readNBytes(MAX_BYTES + 1); // the file may have grown since the check
+            if (bytes.length > MAX_BYTES) {
+                throw new Csv.FileError(1, tooLarge());
+            }
+            return bytes;
+        }
+    }
+
+    private static String tooLarge() {
+        return "the file is larger than " + (MAX_BYTES / (1024 * 1024)) + " MiB (" + MAX_BYTES
+                + " bytes), the most that is imported: split it";
+    }
+
+    /**
+     * Opens the file for reading without following a link (a link swapped in after the check is
+     * refused by the operating system: O_NOFOLLOW). @throws Csv.FileError when it cannot be opened so
+     */
+    static SeekableByteChannel openRegular(Path file) throws IOException, Csv.FileError {
+        try {
+            return Files.newByteChannel(file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
+        } catch (NoSuchFileException gone) {
+            throw gone;
+        } catch (AccessDeniedException e) {
+            throw new Csv.FileError(1, "the platform may not read the file: give it read permission and send it"
+                    + " again");
+        } catch (IOException e) { // ELOOP, a link, comes as a plain IOException
+            throw new Csv.FileError(1, "the file cannot be opened as a regular file (a symbolic link is not"
+                    + " followed)");
+        }
     }
 
     private static String decode(byte[] bytes) throws Csv.FileError {

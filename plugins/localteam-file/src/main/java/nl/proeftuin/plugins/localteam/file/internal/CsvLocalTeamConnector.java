@@ -3,6 +3,7 @@ package nl.proeftuin.plugins.localteam.file.internal;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -108,6 +109,10 @@ public final class CsvLocalTeamConnector implements LocalTeamConnector, Configur
         }
         try {
             Files.createDirectories(outbox);
+            if (!Files.isDirectory(outbox, LinkOption.NOFOLLOW_LINKS)) {
+                // a link the local team put in its place would make the platform write where it points
+                throw new IOException("outbox/ is a symbolic link, not a directory of its own");
+            }
             AtomicFiles.write(target, EventRows.csv(event));
         } catch (IOException e) {
             return new DeliveryResult(Status.RETRY, "cannot write " + target + ": " + e, null);

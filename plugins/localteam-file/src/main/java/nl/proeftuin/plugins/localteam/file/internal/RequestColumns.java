@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import nl.proeftuin.core.api.dto.FamilyRole;
@@ -28,12 +29,20 @@ import nl.proeftuin.core.spi.InboundPerson;
  * <tr><td>nationalId</td><td>optional, 9 digits (BSN)</td></tr>
  * <tr><td>roles</td><td>required, FamilyRole names separated by {@code |}: CHILD|VICTIM</td></tr>
  * </table>
+ * No field may hold a control character (NUL and the other C0/C1 codes; the database refuses NUL),
+ * except line breaks and tabs inside {@code description}. A bad header is reported by the position of
+ * the column, never by what it holds: what was read as a header may not be the team's (a report copies
+ * nothing but the names of this table).
  */
 final class RequestColumns {
     static final List<String> COLUMNS = List.of("idempotencyKey", "externalRef", "receivedOn", "description",
             "givenName", "familyName", "dateOfBirth", "nationalId", "roles");
     static final Pattern KEY = Pattern.compile("[A-Za-z0-9._:-]{1,100}");
     static final Pattern NATIONAL_ID = Pattern.compile("[0-9]{9}");
+    /** Control characters: C0 (NUL..US), DEL and C1. */
+    private static final Pattern CONTROL = Pattern.compile("\\p{Cc}");
+    /** The same, but line breaks and tabs, which a description may hold. */
+    private static final Pattern CONTROL_IN_TEXT = Pattern.compile("[\\p{Cc}&&[^\\t\\n\\r]]");
 
     /** A row's reason to be refused: the column and why. */
     static final class BadField extends Exception {
@@ -59,13 +68,17 @@ final class RequestColumns {
         this.index = index;
     }
 
-    /** Reads the header. @throws BadField naming the column that is unknown, twice or missing */
+    /**
+     * Reads the header. @throws BadField naming the column that is twice or missing, or the position
+     * of one that is unknown (not its text: see above)
+     */
     static RequestColumns of(List<String> header) throws BadField {
         Map<String, Integer> index = new HashMap<>();
         for (int i = 0; i < header.size(); i++) {
             String name = header.get(i).strip();
             if (!COLUMNS.contains(name)) {
-                throw new BadField(name, "unknown column (the header must name: " + String.join(",", COLUMNS) + ")");
+                throw new BadField("column " + (i + 1), "not a known column name (the header must name: "
+                        + String.join(",", COLUMNS) + ")");
             }
             if (index.put(name, i) != null) {
                 throw new BadField(name, "column named twice");
@@ -100,7 +113,7 @@ final class RequestColumns {
         }
         String externalRef = text(fields, "externalRef", 100, false);
         LocalDate receivedOn = date(fields, "receivedOn");
-        String description = text(fields, "description", 4000, true);
+        String description = text(fields, "description", 4000, true, CONTROL_IN_TEXT);
         String givenName = text(fields, "givenName", 100, true);
         String familyName = text(fields, "familyName", 100, true);
         LocalDate dateOfBirth = date(fields, "dateOfBirth");
@@ -127,6 +140,11 @@ final class RequestColumns {
     }
 
     private String text(List<String> fields, String column, int max, boolean required) throws BadField {
+        return text(fields, column, max, required, CONTROL);
+    }
+
+    private String text(List<String> fields, String column, int max, boolean required, Pattern control)
+            throws BadField {
         String value = fields.get(index.get(column)).strip();
         if (value.isEmpty()) {
             if (required) {
@@ -136,6 +154,11 @@ final class RequestColumns {
         }
         if (value.length() > max) {
             throw new BadField(column, "must be at most " + max + " characters");
+        }
+        Matcher bad = control.matcher(value);
+        if (bad.find()) {
+            throw new BadField(column, "holds a control character (such as NUL) at character " + (bad.start() + 1)
+                    + ": not allowed" + (control == CONTROL_IN_TEXT ? " (line breaks and tabs are)" : ""));
         }
         return value;
     }

@@ -1,12 +1,18 @@
 package nl.proeftuin.plugins.localteam.file.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
@@ -28,7 +34,10 @@ import org.junit.jupiter.api.io.TempDir;
 class CsvImportTest {
     static final String HEADER = "idempotencyKey,externalRef,receivedOn,description,givenName,familyName,dateOfBirth,nationalId,roles\n";
 
-    /** The core's inbox: dedupes by key; refuses a family name "Refused" as the core refuses bad input. */
+    /**
+     * The core's inbox: dedupes by key; refuses a family name "Refused" as the core refuses bad input;
+     * fails as a database or the JVM can on "Crash" (a RuntimeException), "Oom" and "Deep" (Errors).
+     */
     static final class RecordingInbox implements LocalTeamInbox {
         final List<InboundRequest> opened = new CopyOnWriteArrayList<>();
         final Map<String, String> cases = new ConcurrentHashMap<>();
@@ -43,6 +52,15 @@ class CsvImportTest {
             assertEquals("localteam-file", pluginId);
             if (request.persons().stream().anyMatch(p -> "Refused".equals(p.familyName()))) {
                 throw new InvalidInputException("persons[0].dateOfBirth", "is in the future");
+            }
+            if (request.persons().stream().anyMatch(p -> "Crash".equals(p.familyName()))) {
+                throw new IllegalStateException("ERROR: invalid byte sequence for encoding \"UTF8\": 0x00 (db-secret)");
+            }
+            if (request.persons().stream().anyMatch(p -> "Oom".equals(p.familyName()))) {
+                throw new OutOfMemoryError("Java heap space");
+            }
+            if (request.persons().stream().anyMatch(p -> "Deep".equals(p.familyName()))) {
+                throw new StackOverflowError();
             }
             String known = cases.get(request.idempotencyKey());
             if (known != null) {
@@ -183,5 +201,154 @@ class CsvImportTest {
         Path fresh = drop("fresh.csv", HEADER);
         assertTrue(CsvExchangeDirectory.settledFiles(folders.inbox(), java.time.Instant.now().minusSeconds(5)).isEmpty());
         assertEquals(List.of(fresh), CsvExchangeDirectory.settledFiles(folders.inbox(), java.time.Instant.now().plusSeconds(1)));
+    }
+
+    // --- what the platform can read beyond the exchange directory never reaches a report ----------
+
+    static JsonNode status(Path dir) throws Exception {
+        return new ObjectMapper().readTree(dir.resolve("import-status.json").toFile());
+    }
+
+    @Test
+    void aSymbolicLinkInTheInboxIsRefusedAndWhatItPointsToIsNeverRead() throws Exception {
+        // a file only the platform may read (its etc/), linked into the inbox by the local team
+        Path etc = Files.createDirectories(dir.resolve("platform-etc"));
+        Path key = Files.writeString(etc.resolve("proeftuin-access-log.key"), "c2VjcmV0LWtleS0zMi1ieXRlcw==,x\n");
+        Path link = Files.createSymbolicLink(folders.inbox().resolve("week47.csv"), key);
+        assertEquals(List.of(link), CsvExchangeDirectory.settledFiles(folders.inbox(), Instant.now().plusSeconds(1)),
+                "listed, so that it is refused with a report rather than left unexplained");
+
+        ImportReport report = importer.importFile(link);
+
+        String written = Files.readString(folders.failed().resolve("week47.report.csv"));
+        assertFalse(written.contains("c2VjcmV0"), written);
+        assertTrue(written.contains("symbolic link"), written);
+        assertEquals(1, report.rejectedRows);
+        assertTrue(inbox.opened.isEmpty());
+        assertFalse(Files.exists(link, LinkOption.NOFOLLOW_LINKS), "out of the inbox");
+        assertTrue(Files.isSymbolicLink(folders.failed().resolve("week47.csv")), "the link itself moved, not a copy");
+        assertEquals("c2VjcmV0LWtleS0zMi1ieXRlcw==,x\n", Files.readString(key), "the target untouched");
+        assertEquals("FAILED", status(dir).get("state").asText());
+    }
+
+    @Test
+    void aLinkSwappedInAfterTheCheckIsNotOpened() throws Exception {
+        Path secret = Files.writeString(dir.resolve("secret.txt"), "secret");
+        Path link = Files.createSymbolicLink(folders.inbox().resolve("swapped.csv"), secret);
+        Csv.FileError refused = assertThrows(Csv.FileError.class, () -> CsvImport.openRegular(link).close());
+        assertTrue(refused.getMessage().contains("symbolic link"), refused.getMessage());
+    }
+
+    @Test
+    void aBadHeaderIsNamedByItsPositionNeverCopied() throws Exception {
+        importer.importFile(drop("notcsv.csv", "Zm9vYmFyLXNlY3JldA==\nmore,lines\n"));
+        String written = Files.readString(folders.failed().resolve("notcsv.report.csv"));
+        assertFalse(written.contains("Zm9vYmFy"), written);
+        assertTrue(written.contains("header: column 1: not a known column name"), written);
+        assertTrue(inbox.opened.isEmpty());
+    }
+
+    @Test
+    void aFileOverTheSizeLimitGoesToFailedUnread() throws Exception {
+        Path huge = folders.inbox().resolve("huge.csv");
+        try (RandomAccessFile sparse = new RandomAccessFile(huge.toFile(), "rw")) {
+            sparse.setLength(2L * 1024 * 1024 * 1024 + 1); // over 2 GiB, sparse: nothing on disk
+        }
+        ImportReport report = assertDoesNotThrow(() -> importer.importFile(huge));
+        assertEquals(1, report.rejectedRows);
+        assertTrue(report.rejected().get(0).reason().contains("16 MiB"), report.rejected().get(0).reason());
+        assertFalse(Files.exists(huge));
+        assertTrue(Files.exists(folders.failed().resolve("huge.csv")));
+        assertTrue(Files.readString(folders.failed().resolve("huge.report.csv")).contains("larger than 16 MiB"));
+        assertEquals("FAILED", status(dir).get("state").asText());
+    }
+
+    @Test
+    void aControlCharacterInAFieldRejectsItsRow() throws Exception {
+        ImportReport report = importer.importFile(drop("nul.csv", HEADER
+                + "lt-1,,2026-11-20,Zorgen\u0000,Sam,Jansen,2016-04-01,,CHILD\n"
+                + "lt-2,,2026-11-20,Zorgen,Tom\u0007,Bakker,2015-01-01,,CHILD\n"
+                + "lt-3,,2026-11-20,\"Twee\r\nregels\tmet tab\",Noor,Smit,2012-02-02,,CHILD\n"));
+        Map<Integer, String> bad = rejectedByLine(report);
+        assertTrue(bad.get(2).startsWith("description: holds a control character"), bad.toString());
+        assertTrue(bad.get(3).startsWith("givenName: holds a control character"), bad.toString());
+        assertEquals(List.of("lt-3"), inbox.opened.stream().map(InboundRequest::idempotencyKey).toList(),
+                "line breaks and tabs in a description are fine");
+    }
+
+    @Test
+    void aFileWhoseImportFailsGoesToFailedAndTheNextOneIsImported() throws Exception {
+        Path crash = drop("a-crash.csv", HEADER
+                + "lt-1,,2026-11-20,Zorgen,Sam,Jansen,2016-04-01,,CHILD\n"
+                + "lt-2,,2026-11-20,Zorgen,Tom,Crash,2015-01-01,,CHILD\n");
+        ImportReport report = assertDoesNotThrow(() -> importer.importFile(crash));
+        assertFalse(Files.exists(crash), "the inbox is not blocked");
+        String written = Files.readString(folders.failed().resolve("a-crash.report.csv"));
+        assertTrue(written.contains("2,lt-1,IMPORTED"), written);
+        assertTrue(written.contains("send the file again"), written);
+        assertFalse(written.contains("db-secret"), "the exception stays in the log: " + written);
+        assertEquals(1, report.imported);
+        assertEquals("FAILED", status(dir).get("state").asText());
+
+        Path oom = drop("b-oom.csv", HEADER + "lt-3,,2026-11-20,Zorgen,Eva,Oom,1988-02-11,,PARENT\n");
+        assertDoesNotThrow(() -> importer.importFile(oom));
+        assertTrue(Files.exists(folders.failed().resolve("b-oom.csv")));
+        assertEquals("FAILED", status(dir).get("state").asText(), "not left RUNNING");
+
+        importer.importFile(drop("c-good.csv", HEADER + "lt-4,,2026-11-20,Zorgen,Ali,Yilmaz,2013-05-05,,CHILD\n"));
+        assertTrue(Files.exists(folders.processed().resolve("c-good.csv")));
+    }
+
+    @Test
+    void thePollSurvivesAnyFileAndImportsTheOnesAfterIt() throws Exception {
+        CsvExchangeDirectory directory = CsvLocalTeamConnectorTest.directory("Ede", dir);
+        try {
+            directory.inbox = inbox;
+            FileTime settled = FileTime.from(Instant.now().minusSeconds(3600));
+            for (Path file : List.of(drop("a-deep.csv", HEADER + "lt-1,,2026-11-20,Zorgen,Eva,Deep,1988-02-11,,PARENT\n"),
+                    drop("b-crash.csv", HEADER + "lt-2,,2026-11-20,Zorgen,Tom,Crash,2015-01-01,,CHILD\n"),
+                    drop("c-good.csv", HEADER + "lt-3,,2026-11-20,Zorgen,Ali,Yilmaz,2013-05-05,,CHILD\n"))) {
+                Files.setLastModifiedTime(file, settled);
+            }
+            assertDoesNotThrow(directory::poll);
+            assertTrue(Files.exists(folders.failed().resolve("a-deep.csv")));
+            assertTrue(Files.exists(folders.failed().resolve("b-crash.csv")));
+            assertTrue(Files.exists(folders.processed().resolve("c-good.csv")), "the files after it are imported");
+            try (var left = Files.list(folders.inbox())) {
+                assertEquals(0, left.count());
+            }
+        } finally {
+            directory.deactivate();
+        }
+    }
+
+    @Test
+    void aSymbolicLinkInPlaceOfAFolderStopsTheImportWithALogLine() throws Exception {
+        Path elsewhere = Files.createDirectories(dir.resolve("platform-data"));
+        Files.writeString(elsewhere.resolve("x.csv"), HEADER + "lt-1,,2026-11-20,Zorgen,Sam,Jansen,2016-04-01,,CHILD\n");
+        Files.delete(folders.inbox());
+        Files.createSymbolicLink(folders.inbox(), elsewhere);
+        assertTrue(folders.problem().startsWith("inbox/ is a symbolic link"), folders.problem());
+        CsvExchangeDirectory directory = CsvLocalTeamConnectorTest.directory("Ede", dir);
+        try {
+            directory.inbox = inbox;
+            Files.setLastModifiedTime(elsewhere.resolve("x.csv"), FileTime.from(Instant.now().minusSeconds(3600)));
+            assertDoesNotThrow(directory::poll);
+            assertTrue(Files.exists(elsewhere.resolve("x.csv")), "nothing read or moved through the link");
+            assertTrue(inbox.opened.isEmpty());
+        } finally {
+            directory.deactivate();
+        }
+    }
+
+    // --- a report is never a formula in the team's spreadsheet ------------------------------------
+
+    @Test
+    void aValueEchoedInAReportIsNoFormula() throws Exception {
+        importer.importFile(drop("formula.csv", HEADER + "-2+3,,2026-11-20,Zorgen,Sam,Jansen,2016-04-01,,CHILD\n"));
+        String written = Files.readString(folders.processed().resolve("formula.report.csv"));
+        assertTrue(written.contains("\r\n2,'-2+3,REJECTED,"), written);
+        assertFalse(written.contains(",-2+3"), written);
+        assertEquals("-2+3", Csv.parse(written).get(1).fields().get(1), "read back as written");
     }
 }

@@ -176,4 +176,49 @@ class CsvLocalTeamConnectorTest {
             return files.count();
         }
     }
+
+    @Test
+    void aCellOfAnExportedEventIsNoFormulaAndReadsBackAsImport() throws Exception {
+        OutboundEvent event = new OutboundEvent("evt-f", "CASE_OPENED", "case-7", "Ede", Instant.parse("2026-11-24T10:00:00Z"),
+                Map.of("description", "=cmd|' /C calc'!A0", "persons",
+                        List.of(Map.of("givenName", "@Sam", "familyName", "+Jansen", "dateOfBirth", "2016-04-01",
+                                "roles", List.of("CHILD")))));
+        assertEquals(Status.DELIVERED, connector.deliver(event, Map.of()).status());
+        String raw = Files.readString(dir.resolve("outbox/evt-f.csv"));
+        assertTrue(raw.contains(",'=cmd|' /C calc'!A0,'@Sam,'+Jansen,"), raw);
+        List<String> row = Csv.parse(raw).get(1).fields();
+        assertEquals("=cmd|' /C calc'!A0", row.get(3));
+        assertEquals("@Sam", RequestColumns.of(RequestColumns.COLUMNS).read(2, row.subList(0, 9)).person().givenName());
+    }
+
+    @Test
+    void aLinkPlantedAtATemporaryNameIsNotWrittenThrough() throws Exception {
+        Path victim = Files.writeString(dir.resolve("platform-file"), "the platform's own");
+        Path outbox = dir.resolve("outbox");
+        // the name the temporary file used to have: predictable
+        Files.createSymbolicLink(outbox.resolve(".evt-5.csv." + ProcessHandle.current().pid() + "."
+                + Thread.currentThread().getId() + ".tmp"), victim);
+        Files.createSymbolicLink(outbox.resolve("evt-6.csv"), dir.resolve("not-there-yet"));
+
+        assertEquals(Status.DELIVERED, connector.deliver(event("evt-5"), Map.of()).status());
+        assertEquals(Status.DELIVERED, connector.deliver(event("evt-6"), Map.of()).status());
+
+        assertEquals("the platform's own", Files.readString(victim));
+        assertTrue(Files.readString(outbox.resolve("evt-5.csv")).contains("evt-5"));
+        assertTrue(Files.isRegularFile(outbox.resolve("evt-6.csv"), java.nio.file.LinkOption.NOFOLLOW_LINKS),
+                "a link at the target is replaced, not written through");
+        assertTrue(Files.notExists(dir.resolve("not-there-yet")));
+    }
+
+    @Test
+    void anOutboxReplacedByALinkIsRetriedAndNothingIsWrittenWhereItPoints() throws Exception {
+        Path elsewhere = Files.createDirectory(dir.resolve("platform-etc"));
+        Files.delete(dir.resolve("outbox"));
+        Files.createSymbolicLink(dir.resolve("outbox"), elsewhere);
+        DeliveryResult result = connector.deliver(event("evt-7"), Map.of());
+        assertEquals(Status.RETRY, result.status(), result.detail());
+        try (Stream<Path> files = Files.list(elsewhere)) {
+            assertEquals(0, files.count());
+        }
+    }
 }

@@ -53,4 +53,14 @@ class CsvTest {
         assertEquals("plain,\"a,b\",\"say \"\"x\"\"\",\"two\r\nlines\",,\" padded\"\r\n", text);
         assertEquals(fields, Csv.parse(text).get(0).fields());
     }
+
+    @Test
+    void aFieldThatASpreadsheetWouldReadAsAFormulaGetsAQuoteAndReadsBackTheSame() throws Exception {
+        List<String> fields = List.of("=HYPERLINK(\"http://x\",\"klik\")", "+31", "-1", "@SUM(A1)", "\t=1", "\r=1",
+                "'=already quoted", "'plain", "a=b", "");
+        String text = Csv.format(fields);
+        assertEquals("\"'=HYPERLINK(\"\"http://x\"\",\"\"klik\"\")\",'+31,'-1,'@SUM(A1),'\t=1,\"'\r=1\","
+                + "''=already quoted,'plain,a=b,\r\n", text);
+        assertEquals(fields, Csv.parse(text).get(0).fields());
+    }
 }

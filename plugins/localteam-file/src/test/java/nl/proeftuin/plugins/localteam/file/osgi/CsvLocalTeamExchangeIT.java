@@ -153,6 +153,26 @@ class CsvLocalTeamExchangeIT {
     }
 
     @Test
+    void aLinkInTheInboxIsRefusedWithoutReadingItAndTheNextFileIsImported() throws Exception {
+        configure("Wageningen");
+        // a file only the platform may read, linked into the inbox by the local team
+        Path secret = Files.writeString(Files.createTempDirectory("platform-etc").resolve("proeftuin-access-log.key"),
+                "c2VjcmV0LWtleQ==\n");
+        Files.createSymbolicLink(directory.resolve("inbox/a-link.csv"), secret);
+        Path tmp = Files.writeString(directory.resolve("inbox/.b-good.csv.part"),
+                HEADER + "wag-1,,2026-11-20,Zorgen,Sam,Jansen,2016-04-01,,CHILD\n");
+        Files.move(tmp, directory.resolve("inbox/b-good.csv"), StandardCopyOption.ATOMIC_MOVE);
+
+        Path refused = directory.resolve("failed/a-link.report.csv");
+        await(() -> Files.exists(refused) && Files.exists(directory.resolve("processed/b-good.report.csv")),
+                "the link refused to failed/ and the next file imported");
+        String report = Files.readString(refused);
+        assertTrue(report.contains("symbolic link"), report);
+        assertTrue(!report.contains("c2VjcmV0"), report);
+        assertTrue(Files.readString(directory.resolve("processed/b-good.report.csv")).contains("wag-1,IMPORTED"));
+    }
+
+    @Test
     void eventsAreExportedOnceAndWaitWhileThePluginIsSwappedOut() throws Exception {
         configure("Renswoude");
         kit.bind(ExtensionPoint.LOCAL_TEAM, "Renswoude", PLUGIN_ID, Map.of());
