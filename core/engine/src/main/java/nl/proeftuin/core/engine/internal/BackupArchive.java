@@ -1,11 +1,11 @@
 package nl.proeftuin.core.engine.internal;
 
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFileAttributeView;
@@ -17,6 +17,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Enumeration;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +25,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
+import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
@@ -36,12 +38,13 @@ import com.fasterxml.jackson.databind.SerializationFeature;
  * <ul>
  * <li>{@code database/h2-backup.zip}: H2's own online copy ({@code BACKUP TO}), holding {@code proeftuin.mv.db};</li>
  * <li>{@code etc/NAME}: the files of {@code etc/} a node cannot do without (users, the BSN key's
- * configuration, the access-log key, the nl.proeftuin.* configurations);</li>
+ * configuration, the access-log key, the nl.proeftuin.* configurations: {@link #carriedFromEtc});</li>
  * <li>{@code data/audit/access-log-checkpoints}: the access log's anchors outside the database;</li>
  * <li>{@code manifest.json}, last: versions, creation time and the size and SHA-256 of every other entry.</li>
  * </ul>
- * Only this class knows the entry names; reading refuses any name outside these forms, so an archive
- * cannot write outside {@code etc/} and {@code data/}.
+ * Only this class knows the entry names; reading refuses any name a backup does not write (so an archive
+ * cannot write outside {@code etc/} and {@code data/}, nor Karaf's own files in {@code etc/}), any name
+ * twice, and inside H2's copy any file but {@link #H2_FILES}.
  */
 final class BackupArchive {
     static final String MANIFEST = "manifest.json";
@@ -50,8 +53,10 @@ final class BackupArchive {
     static final int FORMAT = 1;
     /** etc/ entries: a plain file name. */
     private static final Pattern ETC_ENTRY = Pattern.compile("etc/[A-Za-z0-9][A-Za-z0-9._-]{0,200}");
-    /** A file name inside H2's own zip. */
-    private static final Pattern DATABASE_FILE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,200}");
+    /** The database file inside H2's own zip, for the shipped URL ({@code ${karaf.data}/proeftuin/proeftuin}). */
+    static final String H2_DATABASE_FILE = "proeftuin.mv.db";
+    /** The only files H2's own zip may hold (BACKUP TO writes the MVStore file alone). */
+    static final Set<String> H2_FILES = Set.of(H2_DATABASE_FILE);
     static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
     private static final ObjectMapper JSON = new ObjectMapper()
             .enable(SerializationFeature.INDENT_OUTPUT).disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
@@ -76,9 +81,14 @@ final class BackupArchive {
                 && ETC_ENTRY.matcher("etc/" + fileName).matches();
     }
 
-    /** Whether an entry name is one this format writes (anything else is refused on reading). */
+    /**
+     * Whether an entry name is one this format writes (anything else is refused on reading): an etc/ file
+     * only if {@link #carriedFromEtc} would have carried it, so an archive cannot bring Karaf's own files
+     * (users.properties, the shell's ACLs, startup.properties) into a node.
+     */
     static boolean knownEntry(String name) {
-        return name.equals(DATABASE) || name.equals(CHECKPOINTS) || ETC_ENTRY.matcher(name).matches();
+        return name.equals(DATABASE) || name.equals(CHECKPOINTS)
+                || name.startsWith("etc/") && carriedFromEtc(name.substring("etc/".length()));
     }
 
     /** Writes the archive: the files in this order, then the manifest with their checksums; 0600 from the start. */
@@ -124,7 +134,8 @@ final class BackupArchive {
 
     /**
      * Reads the manifest and checks every entry against it: the same names (none missing, none
-     * added), sizes and SHA-256. A truncated or changed archive is refused.
+     * added, none twice), sizes and SHA-256; inside H2's copy only {@link #H2_FILES}, each once and
+     * readable, {@link #H2_DATABASE_FILE} among them. A truncated, changed or foreign archive is refused.
      */
     static Manifest verify(Path archive) throws Refused {
         try (ZipFile zip = new ZipFile(archive.toFile())) {
@@ -141,16 +152,24 @@ final class BackupArchive {
             }
             Map<String, Entry> listed = new HashMap<>();
             for (Entry e : manifest.entries()) {
-                if (e == null || e.name() == null || !knownEntry(e.name()) || listed.put(e.name(), e) != null) {
-                    throw new Refused("the manifest lists an entry this format does not have: " + (e == null ? null : e.name()));
+                if (e == null || e.name() == null || !knownEntry(e.name())) {
+                    throw new Refused("the manifest lists an entry a backup does not write: " + (e == null ? null : e.name())
+                            + " (of etc/ only the platform's own files: proeftuin-*, nl.proeftuin.*.cfg)");
+                }
+                if (listed.put(e.name(), e) != null) {
+                    throw new Refused("the manifest lists " + e.name() + " twice");
                 }
             }
             if (!listed.containsKey(DATABASE)) {
                 throw new Refused("the manifest lists no database");
             }
-            int seen = 0;
+            Set<String> seen = new HashSet<>();
             for (Enumeration<? extends ZipEntry> all = zip.entries(); all.hasMoreElements();) {
                 ZipEntry z = all.nextElement();
+                // a zip may hold a name twice, and reading by name gives one of them only: refused
+                if (!seen.add(z.getName())) {
+                    throw new Refused("entry " + z.getName() + " is in the archive twice");
+                }
                 if (z.getName().equals(MANIFEST)) {
                     continue;
                 }
@@ -158,19 +177,21 @@ final class BackupArchive {
                 if (e == null) {
                     throw new Refused("entry " + z.getName() + " is not in the manifest");
                 }
-                MessageDigest sha = sha256();
-                long size;
-                try (InputStream in = new DigestInputStream(zip.getInputStream(z), sha)) {
-                    size = in.transferTo(OutputStream.nullOutputStream());
+                String[] nested = {null};
+                readChecked(zip, e, !e.name().equals(DATABASE) ? null : in -> {
+                    try {
+                        readDatabaseCopy(in, (name, content) -> content.transferTo(OutputStream.nullOutputStream()));
+                    } catch (Refused | IOException bad) {
+                        nested[0] = bad.getMessage(); // reported once the entry's own checksum is known to match
+                    }
+                });
+                if (nested[0] != null) {
+                    throw new Refused(nested[0]);
                 }
-                String hash = HexFormat.of().formatHex(sha.digest());
-                if (size != e.size() || !hash.equals(e.sha256())) {
-                    throw new Refused("entry " + z.getName() + " does not match its checksum in the manifest (changed or damaged)");
-                }
-                seen++;
             }
-            if (seen != listed.size()) {
-                throw new Refused("the archive lacks " + (listed.size() - seen) + " of the manifest's entries");
+            List<String> missing = listed.keySet().stream().filter(n -> !seen.contains(n)).sorted().toList();
+            if (!missing.isEmpty()) {
+                throw new Refused("the archive lacks the manifest's entries " + String.join(", ", missing));
             }
             return manifest;
         } catch (IOException e) {
@@ -178,33 +199,114 @@ final class BackupArchive {
         }
     }
 
-    /** Copies one entry to a file with mode 0600: a temporary file next to it, moved into place. */
-    static void extract(ZipFile zip, String name, Path target) throws IOException {
-        try (InputStream in = zip.getInputStream(zip.getEntry(name))) {
-            place(in, target);
-        }
+    /** Reads an entry's content (the stream given is positioned at its start). */
+    interface EntryReader {
+        void read(InputStream in) throws IOException, Refused;
     }
 
-    /** Writes a stream to a file with mode 0600 (temporary file, then a move). */
-    static void place(InputStream in, Path target) throws IOException {
-        Path dir = target.toAbsolutePath().getParent();
-        createPrivateDirectories(dir);
-        Path tmp = posix(dir) ? Files.createTempFile(dir, ".restore-", ".tmp", PosixFilePermissions.asFileAttribute(OWNER_ONLY))
-                : Files.createTempFile(dir, ".restore-", ".tmp");
-        try {
-            try (OutputStream out = Files.newOutputStream(tmp, StandardOpenOption.TRUNCATE_EXISTING)) {
-                in.transferTo(out);
+    /** Takes one file of H2's copy (the stream ends with the file). */
+    interface DatabaseFileReader {
+        void read(String name, InputStream content) throws IOException, Refused;
+    }
+
+    /**
+     * Reads one entry: first through {@code reader} (if any), then to its end; its size and SHA-256
+     * must then be the manifest's (so whatever the reader took is what was checked).
+     */
+    static void readChecked(ZipFile zip, Entry e, EntryReader reader) throws IOException, Refused {
+        ZipEntry z = zip.getEntry(e.name());
+        if (z == null) {
+            throw new Refused("the archive lacks " + e.name());
+        }
+        MessageDigest sha = sha256();
+        try (Counting counted = new Counting(zip.getInputStream(z)); InputStream in = new DigestInputStream(counted, sha)) {
+            if (reader != null) {
+                reader.read(in);
             }
-            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
+            in.transferTo(OutputStream.nullOutputStream());
+            if (counted.count != e.size() || !HexFormat.of().formatHex(sha.digest()).equals(e.sha256())) {
+                throw new Refused("entry " + e.name() + " does not match its checksum in the manifest (changed or damaged)");
+            }
         }
-        restrict(target);
     }
 
-    /** The files of H2's own zip, each a plain name (anything else is refused). */
-    static boolean databaseFileName(String name) {
-        return DATABASE_FILE.matcher(name).matches();
+    /**
+     * Reads H2's own zip, file by file: only {@link #H2_FILES}, each once, {@link #H2_DATABASE_FILE}
+     * among them; every file is read to its end (the zip's CRC checked). The stream is not closed.
+     */
+    static void readDatabaseCopy(InputStream in, DatabaseFileReader files) throws IOException, Refused {
+        @SuppressWarnings("resource") // closing it would close the archive's entry, read on by the caller
+        ZipInputStream h2 = new ZipInputStream(in);
+        Set<String> names = new HashSet<>();
+        for (ZipEntry e = h2.getNextEntry(); e != null; e = h2.getNextEntry()) {
+            if (e.isDirectory() || !H2_FILES.contains(e.getName())) {
+                throw new Refused("the database copy holds " + e.getName() + ", not H2's file " + H2_DATABASE_FILE);
+            }
+            if (!names.add(e.getName())) {
+                throw new Refused("the database copy holds " + e.getName() + " twice");
+            }
+            files.read(e.getName(), h2);
+            h2.transferTo(OutputStream.nullOutputStream());
+        }
+        if (!names.contains(H2_DATABASE_FILE)) {
+            throw new Refused("the database copy holds no " + H2_DATABASE_FILE);
+        }
+    }
+
+    /** Counts the bytes read through it. */
+    private static final class Counting extends FilterInputStream {
+        long count;
+
+        Counting(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                count++;
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = super.read(b, off, len);
+            if (n > 0) {
+                count += n;
+            }
+            return n;
+        }
+
+        @Override
+        public long skip(long n) throws IOException {
+            long skipped = super.skip(n);
+            count += skipped;
+            return skipped;
+        }
+    }
+
+    /** Creates a new file with mode 0600 from the start and writes the stream into it. */
+    static void writePrivateFile(Path file, InputStream in) throws IOException {
+        if (posix(file.toAbsolutePath().getParent())) {
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(OWNER_ONLY));
+        } else {
+            Files.createFile(file);
+        }
+        try (OutputStream out = Files.newOutputStream(file, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
+            in.transferTo(out);
+        }
+        restrict(file);
+    }
+
+    /** Creates one folder with mode 0700 (its parent must exist). */
+    static void createPrivateDirectory(Path dir) throws IOException {
+        if (posix(dir.toAbsolutePath().getParent())) {
+            Files.createDirectory(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        } else {
+            Files.createDirectory(dir);
+        }
     }
 
     static void createPrivateDirectories(Path dir) throws IOException {

@@ -75,6 +75,12 @@ public class NodeBackupService implements NodeBackup {
         if (!FILE_NAME.matcher(name).matches()) {
             throw new InvalidInputException("file", "a file name of letters, digits, '.', '_' and '-' ending in .zip (it is written in data/backups/)");
         }
+        // The schedule's names are its own: it reads their time and prunes them (ScheduledBackup).
+        if (name.regionMatches(true, 0, ScheduledBackup.PREFIX, 0, ScheduledBackup.PREFIX.length())
+                && !ScheduledBackup.ACTOR.equals(actor)) {
+            throw new InvalidInputException("file", "names starting with " + ScheduledBackup.PREFIX + " are the scheduled "
+                    + "backup's own (it deletes the older ones): choose another name");
+        }
         Path dir = data.resolve("backups");
         Path archive = dir.resolve(name);
         if (Files.exists(archive)) {

@@ -5,22 +5,28 @@ import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.zip.ZipEntry;
+import java.util.Map;
+import java.util.UUID;
 import java.util.zip.ZipFile;
-import java.util.zip.ZipInputStream;
 
 /**
  * {@code bin/proeftuin-restore [--force] ARCHIVE}: puts a backup (see {@link BackupArchive}) into a
  * stopped node, offline. Run by the script with this bundle's jar and Jackson's on the class path,
  * {@code karaf.etc} and {@code karaf.data} set to the node's (or instance's) folders.
  *
- * <p>Order: the whole archive is checked against its manifest first (a changed, truncated or foreign
- * archive is refused, nothing written); then an existing database is refused unless {@code --force};
- * then the database files go to {@code data/proeftuin/}, the etc files to {@code etc/} and the
- * checkpoints to {@code data/audit/}, each 0600 (a temporary file moved into place).
+ * <p>Order: the whole archive is checked against its manifest first (a changed, truncated, extended or
+ * foreign archive is refused, nothing written: see {@link BackupArchive#verify}); then an existing database
+ * is refused unless {@code --force}; then the database files for {@code data/proeftuin/}, the etc files for
+ * {@code etc/} and the checkpoints for {@code data/audit/} are written, each 0600, into a folder
+ * {@code .restore-*} beside their place ({@link Staging}); only when all are there are they moved into
+ * place, each old file moved aside first: a failure on the way leaves the node's old files as they were.
  *
  * <p>Exit status: 0 restored, 1 refused (the message says why), 2 usage.
  */
@@ -88,40 +94,188 @@ public final class RestoreTool {
                     + "); give --force to replace it (etc/ files are replaced too)");
             return 1;
         }
+        // 1. Every file is written beside its target first (a folder .restore-* in the target's folder),
+        //    each entry checked against the manifest once more while it is read: a failure changes nothing.
+        Staging staging = new Staging();
+        List<String> written = new ArrayList<>();
         try (ZipFile zip = new ZipFile(archive.toFile())) {
-            // The database: H2's own zip, file by file (plain names only).
-            try (InputStream nested = zip.getInputStream(zip.getEntry(BackupArchive.DATABASE));
-                    ZipInputStream h2 = new ZipInputStream(nested)) {
-                for (String old : existing) {
-                    Files.deleteIfExists(dbDir.resolve(old));
-                }
-                for (ZipEntry e = h2.getNextEntry(); e != null; e = h2.getNextEntry()) {
-                    if (e.isDirectory() || !BackupArchive.databaseFileName(e.getName())) {
-                        throw new IOException("unexpected file in the database copy: " + e.getName());
-                    }
-                    BackupArchive.place(h2, dbDir.resolve(e.getName()));
-                    out.println("database: " + dbDir.resolve(e.getName()));
-                }
+            for (String old : existing) {
+                staging.remove(dbDir.resolve(old));
             }
             for (BackupArchive.Entry e : manifest.entries()) {
-                if (e.name().startsWith("etc/")) {
+                if (e.name().equals(BackupArchive.DATABASE)) {
+                    BackupArchive.readChecked(zip, e, in -> BackupArchive.readDatabaseCopy(in, (name, content) -> {
+                        staging.write(dbDir.resolve(name), content);
+                        written.add("database: " + dbDir.resolve(name));
+                    }));
+                } else if (e.name().startsWith("etc/")) {
                     Path target = etc.resolve(e.name().substring("etc/".length()));
-                    BackupArchive.extract(zip, e.name(), target);
-                    out.println("etc: " + target);
+                    BackupArchive.readChecked(zip, e, in -> staging.write(target, in));
+                    written.add("etc: " + target);
                 } else if (e.name().equals(BackupArchive.CHECKPOINTS)) {
                     Path target = data.resolve(BackupArchive.CHECKPOINTS.substring("data/".length()));
-                    BackupArchive.extract(zip, e.name(), target);
-                    out.println("data: " + target);
+                    BackupArchive.readChecked(zip, e, in -> staging.write(target, in));
+                    written.add("data: " + target);
                 }
             }
-        } catch (IOException | RuntimeException e) {
-            err.println("proeftuin-restore: failed while writing: " + e + "; the node's folders may be partly restored: "
-                    + "run the restore again (with --force)");
+        } catch (IOException | RuntimeException | BackupArchive.Refused e) {
+            staging.discard();
+            err.println("proeftuin-restore: failed before changing anything: " + e.getMessage() + "; nothing was changed");
             return 1;
         }
+        // 2. Swapped in together: each old file moved aside, the new one moved in (atomic moves); undone on failure.
+        try {
+            staging.swap();
+        } catch (IOException | RuntimeException e) {
+            List<Path> left = staging.undo();
+            if (left.isEmpty()) {
+                err.println("proeftuin-restore: failed while putting the files in place: " + e + "; every old file is back, "
+                        + "nothing was changed");
+            } else {
+                err.println("proeftuin-restore: failed while putting the files in place: " + e + "; these could not be put "
+                        + "back: " + left + "; the old files are in " + staging.folders() + ": move them back by hand");
+            }
+            return 1;
+        }
+        staging.finish();
+        written.forEach(out::println);
         out.println("Restored the backup of " + manifest.createdAt() + " (platform " + manifest.platformVersion()
                 + ", schema " + manifest.schemaVersion() + ", " + manifest.entries().size() + " files checked). Start the node.");
         return 0;
+    }
+
+    /**
+     * A restore's writes, made beside their targets and swapped in together at the end: each target folder
+     * gets a folder {@code .restore-*} (0700) holding the new files ({@code new/}) and, during the swap, the
+     * old ones ({@code old/}). Until {@link #swap} nothing of the node is changed; {@link #undo} puts every old
+     * file back; {@link #finish} deletes the old files.
+     */
+    static final class Staging {
+        /** Target folder: its .restore-* folder. */
+        private final Map<Path, Path> folders = new LinkedHashMap<>();
+        /** Folders this restore created (parents first), removed again by {@link #discard} when empty. */
+        private final List<Path> created = new ArrayList<>();
+        /** Target: its new file, or null for an old file that goes without a successor. */
+        private final Map<Path, Path> plan = new LinkedHashMap<>();
+        /** Targets swapped (or being swapped), in order. */
+        private final List<Path> swapped = new ArrayList<>();
+
+        /** Writes the new content of {@code target} (0600) beside it. */
+        void write(Path target, InputStream content) throws IOException {
+            Path t = target.toAbsolutePath().normalize();
+            if (plan.get(t) != null) {
+                throw new IOException(t + " would be written twice");
+            }
+            if (Files.isDirectory(t, LinkOption.NOFOLLOW_LINKS)) {
+                throw new IOException(t + " is a folder, not a file");
+            }
+            Path file = folder(t.getParent()).resolve("new").resolve(t.getFileName().toString());
+            BackupArchive.writePrivateFile(file, content);
+            plan.put(t, file);
+        }
+
+        /** Moves {@code target} away at the swap (unless a new file replaces it anyway). */
+        void remove(Path target) throws IOException {
+            Path t = target.toAbsolutePath().normalize();
+            folder(t.getParent());
+            plan.putIfAbsent(t, null);
+        }
+
+        private Path folder(Path dir) throws IOException {
+            Path f = folders.get(dir);
+            if (f == null) {
+                List<Path> missing = new ArrayList<>();
+                for (Path p = dir; p != null && !Files.exists(p, LinkOption.NOFOLLOW_LINKS); p = p.getParent()) {
+                    missing.add(0, p);
+                }
+                for (Path p : missing) {
+                    BackupArchive.createPrivateDirectory(p);
+                    created.add(p);
+                }
+                f = dir.resolve(".restore-" + UUID.randomUUID());
+                BackupArchive.createPrivateDirectory(f);
+                folders.put(dir, f);
+                BackupArchive.createPrivateDirectory(f.resolve("new"));
+                BackupArchive.createPrivateDirectory(f.resolve("old"));
+            }
+            return f;
+        }
+
+        private Path aside(Path target) {
+            return folders.get(target.getParent()).resolve("old").resolve(target.getFileName().toString());
+        }
+
+        /** Moves each old file aside and the new one into its place. */
+        void swap() throws IOException {
+            for (Map.Entry<Path, Path> p : plan.entrySet()) {
+                Path target = p.getKey();
+                swapped.add(target);
+                if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+                    Files.move(target, aside(target), StandardCopyOption.ATOMIC_MOVE);
+                }
+                if (p.getValue() != null) {
+                    Files.move(p.getValue(), target, StandardCopyOption.ATOMIC_MOVE);
+                }
+            }
+        }
+
+        /** Puts the old files back after a failed swap; returns the targets that could not be (empty: all as before). */
+        List<Path> undo() {
+            List<Path> left = new ArrayList<>();
+            for (int i = swapped.size() - 1; i >= 0; i--) {
+                Path target = swapped.get(i);
+                Path fresh = plan.get(target);
+                Path old = aside(target);
+                try {
+                    if (fresh != null && !Files.exists(fresh, LinkOption.NOFOLLOW_LINKS)) {
+                        Files.move(target, fresh, StandardCopyOption.ATOMIC_MOVE); // the new file, moved in
+                    }
+                    if (Files.exists(old, LinkOption.NOFOLLOW_LINKS)) {
+                        Files.move(old, target, StandardCopyOption.ATOMIC_MOVE);
+                    }
+                } catch (IOException | RuntimeException e) {
+                    left.add(target);
+                }
+            }
+            swapped.clear();
+            if (left.isEmpty()) {
+                discard();
+            }
+            return left;
+        }
+
+        /** Deletes the staging folders and the folders this restore created (when empty). */
+        void discard() {
+            finish();
+            for (int i = created.size() - 1; i >= 0; i--) {
+                try {
+                    Files.deleteIfExists(created.get(i));
+                } catch (IOException | RuntimeException e) {
+                    // not empty: something else is in it now
+                }
+            }
+        }
+
+        /** Deletes the staging folders (after a swap: with the old files). */
+        void finish() {
+            for (Path f : folders.values()) {
+                try (var paths = Files.walk(f)) {
+                    paths.sorted(Comparator.reverseOrder()).forEach(p -> {
+                        try {
+                            Files.deleteIfExists(p);
+                        } catch (IOException e) {
+                            // a leftover .restore-* folder, named in no configuration
+                        }
+                    });
+                } catch (IOException | RuntimeException e) {
+                    // likewise
+                }
+            }
+        }
+
+        List<Path> folders() {
+            return List.copyOf(folders.values());
+        }
     }
 
     private static String usage() {

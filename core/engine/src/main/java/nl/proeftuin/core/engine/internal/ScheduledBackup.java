@@ -41,7 +41,8 @@ import org.slf4j.LoggerFactory;
  * writes {@code data/backups/proeftuin-scheduled-<UTC time>.zip} through {@link NodeBackup} (the archive
  * {@code proeftuin:backup} writes), logs it in the access log as an export by {@value #ACTOR}, and only then
  * deletes the scheduled archives beyond the newest {@code keep}. Archives with any other name (written by
- * hand) are never deleted.
+ * hand) are never deleted; a caller cannot choose a {@value #PREFIX} name ({@link NodeBackupService}
+ * refuses it), and a file named so whose time is no time is skipped (logged once), never failing the start.
  *
  * <ul>
  *   <li><b>No log, no archive.</b> An archive that cannot be logged (the access log absent or failing) is
@@ -77,6 +78,8 @@ public class ScheduledBackup {
     private final int keep;
     private final Clock clock;
     private final ScheduledExecutorService scheduler;
+    /** Names like a scheduled archive's whose time does not parse, logged once each. */
+    private final java.util.Set<String> skipped = java.util.concurrent.ConcurrentHashMap.newKeySet();
     /** When the next run is due (null: none scheduled). */
     private volatile Instant pending;
 
@@ -237,6 +240,7 @@ public class ScheduledBackup {
         return others.size() < keep ? List.of() : List.copyOf(others.subList(keep - 1, others.size()));
     }
 
+    /** The scheduled archives: a scheduled name whose time is no time (not the schedule's) is skipped, logged once. */
     private List<Path> scheduledArchives() {
         List<Path> found = new ArrayList<>();
         if (!Files.isDirectory(dir)) {
@@ -244,8 +248,14 @@ public class ScheduledBackup {
         }
         try (DirectoryStream<Path> all = Files.newDirectoryStream(dir)) {
             for (Path p : all) {
-                if (SCHEDULED.matcher(p.getFileName().toString()).matches() && Files.isRegularFile(p)) {
-                    found.add(p);
+                String name = p.getFileName().toString();
+                if (SCHEDULED.matcher(name).matches() && Files.isRegularFile(p)) {
+                    if (written(name) != null) {
+                        found.add(p);
+                    } else if (skipped.add(name)) {
+                        LOG.warn("Scheduled backup: {} in {} is named like a scheduled archive but its time is no time; "
+                                + "it is not the schedule's: neither counted nor deleted", name, dir);
+                    }
                 }
             }
         } catch (IOException e) {
@@ -254,10 +264,22 @@ public class ScheduledBackup {
         return found;
     }
 
+    /** The time in a scheduled archive's name, or null when it has none or it is no time. */
+    private static Instant written(String name) {
+        java.util.regex.Matcher m = SCHEDULED.matcher(name);
+        if (!m.matches()) {
+            return null;
+        }
+        try {
+            return Instant.from(STAMP.parse(m.group(1)));
+        } catch (DateTimeException e) {
+            return null;
+        }
+    }
+
     /** When the newest scheduled archive was written (its name's time), or null when there is none. */
     private Instant newestScheduled() {
-        return scheduledArchives().stream().map(p -> SCHEDULED.matcher(p.getFileName().toString()))
-                .filter(java.util.regex.Matcher::matches).map(m -> Instant.from(STAMP.parse(m.group(1))))
+        return scheduledArchives().stream().map(p -> written(p.getFileName().toString())).filter(java.util.Objects::nonNull)
                 .max(Comparator.naturalOrder()).orElse(null);
     }
 

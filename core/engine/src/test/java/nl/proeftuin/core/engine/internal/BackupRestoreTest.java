@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,10 +18,21 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Enumeration;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
+import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import nl.proeftuin.core.api.InvalidInputException;
@@ -38,7 +50,10 @@ import org.junit.jupiter.api.io.TempDir;
  * A node's backup on a real H2 file database (migrated by the real JdbcDatabase) and its offline
  * restore into a fresh node's folders: the files come back 0600 with the same content and the
  * database opens at the same schema version; a changed, truncated or extended archive is refused
- * before anything is written; an existing database is replaced only with --force.
+ * before anything is written; an existing database is replaced only with --force. Crafted archives
+ * (their manifest recomputed, so every checksum matches) are refused with the old node byte for byte
+ * as it was: Karaf's own etc/ files or any name a backup never writes, a name twice, a listed entry
+ * missing, a database copy holding anything but H2's file; a failure while writing changes nothing.
  */
 class BackupRestoreTest {
     @TempDir
@@ -127,6 +142,8 @@ class BackupRestoreTest {
         assertTrue(refused.err().contains("--force"), refused.err());
         assertEquals(0, restore(fresh, "--force", archive.toString()).exit());
 
+        assertEquals(List.of(), leftovers(fresh), "no staging folder stays");
+
         // A running node (H2's lock file): refused even with --force.
         Files.writeString(fresh.resolve("data/proeftuin/proeftuin.lock.db"), "");
         Run running = restore(fresh, "--force", archive.toString());
@@ -187,6 +204,231 @@ class BackupRestoreTest {
                 TestDatabases.close(pg);
             }
         }
+    }
+
+    @Test
+    void karafsOwnEtcFilesOrAnyOtherNameABackupNeverWritesAreRefusedWithNothingWritten() throws Exception {
+        Path archive = data.resolve("backups").resolve(backup.create("nightly.zip", "rik").file());
+        Path node = oldNode();
+        Map<String, String> before = snapshot(node);
+        for (String name : new String[] {"etc/org.apache.karaf.command.acl.shell.cfg", "etc/users.properties",
+                "etc/startup.properties", "etc/config.properties", "etc/org.apache.felix.fileinstall-deploy.cfg",
+                "etc/proeftuin", "bin/setenv", "data/audit/other", "deploy/evil.jar"}) {
+            List<Map.Entry<String, byte[]>> entries = entries(archive);
+            entries.add(Map.entry(name, "karaf = karaf,_g_:admingroup\n".getBytes(StandardCharsets.UTF_8)));
+            Path crafted = tmp.resolve("crafted.zip");
+            Files.deleteIfExists(crafted);
+            archive(crafted, entries, listAll(entries));
+
+            Run r = restore(node, "--force", crafted.toString());
+
+            assertEquals(before, snapshot(node), name + ": nothing written");
+            assertEquals(1, r.exit(), name + ": " + r.out());
+            assertTrue(r.err().contains("refused") && r.err().contains(name), r.err());
+        }
+    }
+
+    @Test
+    void aNameTwiceOrAListedEntryMissingIsRefusedBeforeAnythingIsWritten() throws Exception {
+        Path archive = data.resolve("backups").resolve(backup.create("nightly.zip", "rik").file());
+        Path node = oldNode();
+        Map<String, String> before = snapshot(node);
+        List<Map.Entry<String, byte[]>> genuine = entries(archive);
+        Map<String, byte[]> listed = listAll(genuine);
+        byte[] database = listed.get(BackupArchive.DATABASE);
+
+        // The database twice, a listed etc file left out: as many entries as the manifest lists.
+        List<Map.Entry<String, byte[]>> twice = new ArrayList<>(genuine);
+        twice.removeIf(e -> e.getKey().equals("etc/proeftuin-users.properties"));
+        twice.add(Map.entry(BackupArchive.DATABASE, database));
+        Path crafted = tmp.resolve("twice.zip");
+        archive(crafted, twice, listed);
+        Run r = restore(node, "--force", crafted.toString());
+        assertEquals(before, snapshot(node), "nothing written");
+        assertEquals(1, r.exit(), r.out());
+        assertTrue(r.err().contains("refused") && r.err().contains(BackupArchive.DATABASE + " is in the archive twice"), r.err());
+
+        // The manifest twice (a second one listing other files).
+        List<Map.Entry<String, byte[]>> manifests = new ArrayList<>(genuine);
+        manifests.add(Map.entry(BackupArchive.MANIFEST, "{}".getBytes(StandardCharsets.UTF_8)));
+        crafted = tmp.resolve("manifests.zip");
+        archive(crafted, manifests, listed);
+        r = restore(node, "--force", crafted.toString());
+        assertEquals(before, snapshot(node), "nothing written");
+        assertEquals(1, r.exit(), r.out());
+        assertTrue(r.err().contains(BackupArchive.MANIFEST + " is in the archive twice"), r.err());
+
+        // A listed entry missing.
+        List<Map.Entry<String, byte[]>> missing = new ArrayList<>(genuine);
+        missing.removeIf(e -> e.getKey().equals("etc/proeftuin-users.properties"));
+        crafted = tmp.resolve("missing.zip");
+        archive(crafted, missing, listed);
+        r = restore(node, "--force", crafted.toString());
+        assertEquals(before, snapshot(node), "nothing written");
+        assertEquals(1, r.exit(), r.out());
+        assertTrue(r.err().contains("lacks") && r.err().contains("etc/proeftuin-users.properties"), r.err());
+    }
+
+    @Test
+    void aDatabaseCopyHoldingAnythingButH2sFileIsRefusedBeforeTheOldDatabaseIsTouched() throws Exception {
+        Path archive = data.resolve("backups").resolve(backup.create("nightly.zip", "rik").file());
+        Path node = oldNode();
+        Map<String, String> before = snapshot(node);
+        List<Map.Entry<String, byte[]>> h2 = unzip(listAll(entries(archive)).get(BackupArchive.DATABASE));
+        assertEquals(List.of(BackupArchive.H2_DATABASE_FILE), h2.stream().map(Map.Entry::getKey).toList(),
+                "H2's BACKUP TO writes the one file");
+        byte[] mvDb = h2.get(0).getValue();
+        byte[] evil = "evil".getBytes(StandardCharsets.UTF_8);
+        Map<String, List<Map.Entry<String, byte[]>>> copies = new LinkedHashMap<>();
+        copies.put("../evil", List.of(Map.entry("proeftuin.mv.db", mvDb), Map.entry("../evil", evil)));
+        copies.put("evil.txt", List.of(Map.entry("proeftuin.mv.db", mvDb), Map.entry("evil.txt", evil)));
+        copies.put("proeftuin.lock.db", List.of(Map.entry("proeftuin.mv.db", mvDb), Map.entry("proeftuin.lock.db", evil)));
+        copies.put("sub/", List.of(Map.entry("proeftuin.mv.db", mvDb), Map.entry("sub/", new byte[0])));
+        copies.put("proeftuin.mv.db twice", List.of(Map.entry("proeftuin.mv.db", mvDb), Map.entry("proeftuin.mv.db", evil)));
+        copies.put("no proeftuin.mv.db", List.of(Map.entry("other.mv.db", mvDb)));
+        for (Map.Entry<String, List<Map.Entry<String, byte[]>>> copy : copies.entrySet()) {
+            byte[] nested = zip(copy.getValue());
+            List<Map.Entry<String, byte[]>> entries = entries(archive);
+            entries.replaceAll(e -> e.getKey().equals(BackupArchive.DATABASE) ? Map.entry(e.getKey(), nested) : e);
+            Path crafted = tmp.resolve("crafted.zip");
+            Files.deleteIfExists(crafted);
+            archive(crafted, entries, listAll(entries));
+
+            Run r = restore(node, "--force", crafted.toString());
+
+            assertEquals(before, snapshot(node), copy.getKey() + ": the old database and files as they were");
+            assertEquals(1, r.exit(), copy.getKey() + ": " + r.out());
+            assertTrue(r.err().contains("refused") && r.err().contains("database copy"), copy.getKey() + ": " + r.err());
+        }
+    }
+
+    @Test
+    void aFailureWhileWritingLeavesTheOldDatabaseAndFilesAsTheyWere() throws Exception {
+        Path archive = data.resolve("backups").resolve(backup.create("nightly.zip", "rik").file());
+        Path node = oldNode();
+        // data/audit/ cannot take the checkpoints (a file where the folder belongs): written last
+        Path audit = node.resolve("data/audit");
+        Files.delete(audit.resolve("access-log-checkpoints"));
+        Files.delete(audit);
+        Files.writeString(audit, "not a folder");
+        Map<String, String> before = snapshot(node);
+
+        Run r = restore(node, "--force", archive.toString());
+
+        assertEquals(before, snapshot(node), "the old database and etc files as they were, no staging folder left");
+        assertEquals(1, r.exit(), r.out());
+        assertTrue(r.err().contains("nothing was changed"), r.err());
+    }
+
+    /** A node restored into before: its own database, etc files (Karaf's too) and checkpoints. */
+    private Path oldNode() throws IOException {
+        Path node = tmp.resolve("old");
+        Files.createDirectories(node.resolve("etc"));
+        Files.createDirectories(node.resolve("data/proeftuin"));
+        Files.createDirectories(node.resolve("data/audit"));
+        Files.writeString(node.resolve("etc/proeftuin-users.properties"), "old = {CRYPT}old{CRYPT},REGIONAL_ADMINISTRATOR\n");
+        Files.writeString(node.resolve("etc/users.properties"), "karaf = karaf,_g_:admingroup\n_g_\\:admingroup = group\n");
+        Files.writeString(node.resolve("etc/org.apache.karaf.command.acl.shell.cfg"), "exec = admin\n");
+        Files.writeString(node.resolve("data/proeftuin/proeftuin.mv.db"), "the old database");
+        Files.writeString(node.resolve("data/audit/access-log-checkpoints"), "old checkpoints\n");
+        return node;
+    }
+
+    /** Every file and folder under a node, with its content's SHA-256. */
+    private static Map<String, String> snapshot(Path node) throws IOException {
+        Map<String, String> all = new TreeMap<>();
+        try (Stream<Path> paths = Files.walk(node)) {
+            for (Path p : paths.toList()) {
+                all.put(node.relativize(p).toString(), Files.isDirectory(p) ? "folder" : BackupArchive.sha256(p));
+            }
+        }
+        return all;
+    }
+
+    /** Staging folders (.restore-*) left anywhere under a node. */
+    private static List<String> leftovers(Path node) throws IOException {
+        try (Stream<Path> paths = Files.walk(node)) {
+            return paths.map(p -> p.getFileName().toString()).filter(n -> n.startsWith(".restore")).toList();
+        }
+    }
+
+    /** An archive's entries but the manifest, in order. */
+    private static List<Map.Entry<String, byte[]>> entries(Path archive) throws IOException {
+        List<Map.Entry<String, byte[]>> all = new ArrayList<>();
+        try (ZipFile zip = new ZipFile(archive.toFile())) {
+            for (Enumeration<? extends ZipEntry> e = zip.entries(); e.hasMoreElements();) {
+                ZipEntry z = e.nextElement();
+                if (!z.getName().equals(BackupArchive.MANIFEST)) {
+                    try (InputStream in = zip.getInputStream(z)) {
+                        all.add(Map.entry(z.getName(), in.readAllBytes()));
+                    }
+                }
+            }
+        }
+        return all;
+    }
+
+    private static List<Map.Entry<String, byte[]>> unzip(byte[] zip) throws IOException {
+        List<Map.Entry<String, byte[]>> all = new ArrayList<>();
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
+            for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                all.add(Map.entry(e.getName(), in.readAllBytes()));
+            }
+        }
+        return all;
+    }
+
+    /** Each name once, with its first content. */
+    private static Map<String, byte[]> listAll(List<Map.Entry<String, byte[]>> entries) {
+        Map<String, byte[]> listed = new LinkedHashMap<>();
+        entries.forEach(e -> listed.putIfAbsent(e.getKey(), e.getValue()));
+        return listed;
+    }
+
+    /** A crafted archive: these entries (a name may come twice), then a manifest listing {@code listed} with matching checksums. */
+    private static void archive(Path to, List<Map.Entry<String, byte[]>> entries, Map<String, byte[]> listed) throws IOException {
+        List<BackupArchive.Entry> manifest = new ArrayList<>();
+        for (Map.Entry<String, byte[]> e : listed.entrySet()) {
+            manifest.add(new BackupArchive.Entry(e.getKey(), e.getValue().length,
+                    java.util.HexFormat.of().formatHex(BackupArchive.sha256().digest(e.getValue()))));
+        }
+        List<Map.Entry<String, byte[]>> all = new ArrayList<>(entries);
+        all.add(Map.entry(BackupArchive.MANIFEST, new ObjectMapper().writeValueAsBytes(new BackupArchive.Manifest(
+                BackupArchive.FORMAT, "0.1.0", "abc123", "36", "H2", "2027-03-12T09:00:00Z", "rik", manifest))));
+        Files.write(to, zip(all));
+    }
+
+    /**
+     * A zip of these entries. ZipOutputStream refuses a name twice, so a repeated name is written with its last
+     * character replaced by \u0001 and put back in the bytes afterwards (local header and central directory).
+     */
+    private static byte[] zip(List<Map.Entry<String, byte[]>> entries) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        Set<String> seen = new HashSet<>();
+        List<String> twice = new ArrayList<>();
+        try (ZipOutputStream out = new ZipOutputStream(bytes)) {
+            for (Map.Entry<String, byte[]> e : entries) {
+                String name = e.getKey();
+                if (!seen.add(name)) {
+                    twice.add(name);
+                    name = name.substring(0, name.length() - 1) + "\u0001";
+                }
+                out.putNextEntry(new ZipEntry(name));
+                out.write(e.getValue());
+                out.closeEntry();
+            }
+        }
+        byte[] zip = bytes.toByteArray();
+        for (String name : twice) {
+            byte[] real = name.getBytes(StandardCharsets.UTF_8);
+            byte[] stand = (name.substring(0, name.length() - 1) + "\u0001").getBytes(StandardCharsets.UTF_8);
+            for (int i = 0; i + stand.length <= zip.length; i++) {
+                if (java.util.Arrays.equals(zip, i, i + stand.length, stand, 0, stand.length)) {
+                    System.arraycopy(real, 0, zip, i, real.length);
+                }
+            }
+        }
+        return zip;
     }
 
     /** A copy of a zip with one entry's content replaced and/or one entry added. */

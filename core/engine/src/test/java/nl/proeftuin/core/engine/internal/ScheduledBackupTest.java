@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 
+import nl.proeftuin.core.api.InvalidInputException;
 import nl.proeftuin.core.api.backup.BackupFile;
 import nl.proeftuin.core.audit.AccessAction;
 import nl.proeftuin.core.audit.AccessEvent;
@@ -199,6 +200,42 @@ class ScheduledBackupTest {
         } finally {
             fresh.stop();
         }
+    }
+
+    @Test
+    void aCallerCannotChooseTheSchedulesNames() throws Exception {
+        for (String name : new String[] {"proeftuin-scheduled-99999999T999999Z.zip", "proeftuin-scheduled-20270312T013000Z.zip",
+                "Proeftuin-Scheduled-20270312T013000Z.zip", "proeftuin-scheduled-mine.zip"}) {
+            InvalidInputException refused = assertThrows(InvalidInputException.class, () -> writer.create(name, "rik"), name);
+            assertEquals("file", refused.field());
+            assertTrue(refused.reason().contains("proeftuin-scheduled-") && refused.reason().contains("scheduled backup's own"),
+                    refused.reason());
+        }
+        assertFalse(Files.exists(backups), "nothing written");
+        assertNotNull(writer.create("proeftuin-backup-mine.zip", "rik"), "any other name is the caller's");
+        assertNotNull(schedule(7, log).runOnce(), "the schedule writes its own");
+    }
+
+    @Test
+    void aFileNamedLikeAScheduledArchiveWhoseTimeIsNoTimeIsSkippedNotFailingTheStart() throws Exception {
+        Files.createDirectories(backups);
+        Files.writeString(backups.resolve("proeftuin-scheduled-99999999T999999Z.zip"), "by hand");
+        Files.writeString(backups.resolve("proeftuin-scheduled-20271399T013000Z.zip"), "by hand");
+
+        ScheduledBackup running = new ScheduledBackup("02:30", "Europe/Amsterdam", 1, writer, log, backups, clock, true);
+        try {
+            assertEquals(running.nextRun(clock.instant()), running.pendingRun().orElseThrow(),
+                    "started, as a node that never wrote a scheduled archive");
+        } finally {
+            running.stop();
+        }
+        ScheduledBackup backup = schedule(1, log);
+        assertNotNull(backup.runOnce());
+        clock.advance(Duration.ofDays(1));
+        assertNotNull(backup.runOnce());
+
+        assertEquals(List.of("proeftuin-scheduled-20270313T013000Z.zip", "proeftuin-scheduled-20271399T013000Z.zip",
+                "proeftuin-scheduled-99999999T999999Z.zip"), archives(), "neither counted nor deleted");
     }
 
     @Test
