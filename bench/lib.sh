@@ -60,7 +60,7 @@ unpack_distribution() {
   # a Karaf shell user, to grant the bench user its municipalities after its first login
   SHELL_PORT=${ssh}
   SHELL_PASSWORD="shell-$(od -An -N12 -tx1 /dev/urandom | tr -d ' \n')"
-  printf '\nbenchshell = %s,_g_:admingroup\n_g_\\:admingroup = group,admin,manager,viewer,systembundles,ssh\n' \
+  printf '\nbenchshell = %s,_g_:admingroup,REGIONAL_ADMINISTRATOR\n_g_\\:admingroup = group,admin,manager,viewer,systembundles,ssh\n' \
     "${SHELL_PASSWORD}" >> "${HOME_DIR}/etc/users.properties"
 }
 

@@ -182,7 +182,7 @@ HOME_DIR=${WORK}/node1 pg_distribution   # lib.sh: the JdbcDatabase.cfg of a nod
  head -c 32 /dev/urandom | base64 | tr -d '\n' > "${ETC}/proeftuin-access-log.key"; echo >> "${ETC}/proeftuin-access-log.key")
 java "${BENCH_DIR}/HashPassword.java" "${BENCH_USER}" "${BENCH_PASSWORD}" 10000 PROFESSIONAL,COORDINATOR >> "${ETC}/proeftuin-users.properties"
 printf 'code = GM0202\nname = Arnhem\n' > "${ETC}/nl.proeftuin.core.engine.internal.DefaultMunicipality-bench_arnhem.cfg"
-printf '\n%s = %s,_g_:admingroup\n_g_\\:admingroup = group,admin,manager,viewer,systembundles,ssh\n' \
+printf '\n%s = %s,_g_:admingroup,REGIONAL_ADMINISTRATOR\n_g_\\:admingroup = group,admin,manager,viewer,systembundles,ssh\n' \
   "${SHELL_USER}" "${SHELL_PASSWORD}" >> "${ETC}/users.properties"
 sed -i 's/^\(featuresBoot *= *\\\)$/\1\n    proeftuin-plugin-triage-threeway, \\/' "${ETC}/org.apache.karaf.features.cfg"
 grep -q proeftuin-plugin-triage-threeway "${ETC}/org.apache.karaf.features.cfg" || { echo "could not add the triage plugin to featuresBoot" >&2; exit 1; }

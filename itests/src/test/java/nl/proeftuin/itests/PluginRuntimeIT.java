@@ -178,7 +178,7 @@ public class PluginRuntimeIT extends KarafTestSupport {
         assertTrue(unknown.body(), unknown.body().contains("missing-triage"));
         assertTrue(shell("proeftuin:configuration-export").contains("\"example-triage\""));
         java.nio.file.Path document = java.nio.file.Files.createTempFile("region", ".json");
-        assertTrue(shell("proeftuin:configuration-export " + document).contains("bindings written to"));
+        assertTrue(shell("proeftuin:configuration-export --force " + document).contains("bindings written to"));
         String unchanged = shell("proeftuin:configuration-import --dry-run " + document);
         assertTrue(unchanged, unchanged.contains("Dry run, nothing changed: 0 differences"));
         assertTrue(shell("proeftuin:binding-history TRIAGE").contains("pilot start Zevenaar"));
@@ -213,11 +213,18 @@ public class PluginRuntimeIT extends KarafTestSupport {
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
         java.io.PrintStream print = new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8);
         Session session = sessions.create(new java.io.ByteArrayInputStream(new byte[0]), print, print);
+        // as a shell user named like the region's coordinator (all municipalities), as Karaf's shell runs a
+        // command for its logged-in user: the configuration commands are for such a user only
+        javax.security.auth.Subject coordinator = new javax.security.auth.Subject();
+        coordinator.getPrincipals().add(new org.apache.karaf.jaas.boot.principal.UserPrincipal(COORDINATOR));
         try {
-            Object result = session.execute(command);
+            Object result = javax.security.auth.Subject.doAs(coordinator,
+                    (java.security.PrivilegedExceptionAction<Object>) () -> session.execute(command));
             if (result != null) {
                 print.println(result);
             }
+        } catch (java.security.PrivilegedActionException e) {
+            throw e.getException();
         } finally {
             session.close();
         }

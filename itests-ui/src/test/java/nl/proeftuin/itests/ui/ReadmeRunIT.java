@@ -67,7 +67,7 @@ class ReadmeRunIT {
             Files.writeString(instance.resolve("etc/proeftuin-users.properties"),
                     RunningPlatform.usersLine(USER, PASSWORD, "PROFESSIONAL"), StandardOpenOption.APPEND);
             Files.writeString(instance.resolve("etc/users.properties"),
-                    "\nbeheer = " + PASSWORD + ",_g_:admingroup\n_g_\\:admingroup = group,admin,manager,viewer,systembundles,ssh\n",
+                    "\nbeheer = " + PASSWORD + ",_g_:admingroup,REGIONAL_ADMINISTRATOR\n_g_\\:admingroup = group,admin,manager,viewer,systembundles,ssh\n",
                     StandardOpenOption.APPEND);
             String token = login(); // the account appears at its first login; then the operator grants its scope
             String granted = shell("proeftuin:user-roles -a " + USER + "\n");

@@ -75,7 +75,7 @@ final class RunningPlatform implements AutoCloseable {
         }
         // A Karaf shell user for the operator's step after the first login (a random password per run).
         String shellPassword = java.util.UUID.randomUUID().toString();
-        append(etc.resolve("users.properties"), SHELL_USER + " = " + shellPassword + ",_g_:admingroup\n"
+        append(etc.resolve("users.properties"), SHELL_USER + " = " + shellPassword + ",_g_:admingroup,REGIONAL_ADMINISTRATOR\n"
                 + "_g_\\:admingroup = group,admin,manager,viewer,systembundles,ssh");
 
         ProcessBuilder builder = new ProcessBuilder(home.resolve("bin/proeftuin").toString())

@@ -1,17 +1,12 @@
 package nl.proeftuin.core.security.internal;
 
-import java.security.AccessController;
-import java.security.Principal;
-
-import javax.security.auth.Subject;
-
 import nl.proeftuin.core.api.backup.BackupFile;
 import nl.proeftuin.core.api.backup.NodeBackup;
 import nl.proeftuin.core.audit.AccessAction;
 import nl.proeftuin.core.audit.AccessLog;
 import nl.proeftuin.core.audit.ShellAccess;
-import nl.proeftuin.core.security.Account;
 import nl.proeftuin.core.security.Role;
+import nl.proeftuin.core.security.ShellPermission;
 import nl.proeftuin.core.security.UserAdministration;
 import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Argument;
@@ -25,16 +20,13 @@ import org.apache.karaf.shell.api.console.Session;
  * online, the etc/ files that matter, a manifest of checksums) into {@code data/backups/}. Only for a
  * regional administrator: the shell user must be an enabled account of the platform with the role
  * {@code REGIONAL_ADMINISTRATOR} and all municipalities (the same as {@code POST /api/v1/backups}), or
- * hold that role in the shell's own realm. Logged in the access log as an EXPORT of the node, refusals
- * included. Restore offline with {@code bin/proeftuin-restore}.
+ * hold that role in the shell's own realm ({@link ShellPermission}, as the user commands). Logged in the
+ * access log as an EXPORT of the node, refusals included. Restore offline with {@code bin/proeftuin-restore}.
  */
 @Service
 @Command(scope = "proeftuin", name = "backup",
         description = "Writes a backup archive of this node into data/backups/ (regional administrators)")
 public class BackupCommand implements Action {
-    /** Karaf's JAAS role principal, matched by class name (as core/audit's ShellUser matches the user's). */
-    static final String ROLE_PRINCIPAL = "org.apache.karaf.jaas.boot.principal.RolePrincipal";
-
     @Reference
     private NodeBackup backup;
 
@@ -53,15 +45,10 @@ public class BackupCommand implements Action {
 
     @Override
     public Object execute() throws Exception {
-        @SuppressWarnings("removal") // how Karaf 4.4's shell exposes the login on Java 17 (as ShellUser in core/audit)
-        Subject subject = Subject.getSubject(AccessController.getContext());
         String user = ShellAccess.user(session).substring("shell:".length());
         BackupFile written = ShellAccess.call(log, session, AccessAction.EXPORT, "node", "backup",
                 "proeftuin:backup" + (file == null ? "" : " " + file), () -> {
-                    if (!allowed(subject, user)) {
-                        throw new SecurityException("proeftuin:backup is for a regional administrator granted all "
-                                + "municipalities; " + user + " is not one");
-                    }
+                    ShellPermission.require(users, "proeftuin:backup", Role.REGIONAL_ADMINISTRATOR);
                     return backup.create(file, user);
                 });
         System.out.println("Backup written: " + written.path());
@@ -69,30 +56,5 @@ public class BackupCommand implements Action {
                 + written.schemaVersion() + ", " + written.millis() + " ms");
         System.out.println("  sha256 " + written.sha256());
         return null;
-    }
-
-    private boolean allowed(Subject subject, String user) {
-        if (hasRole(subject, Role.REGIONAL_ADMINISTRATOR.name())) {
-            return true;
-        }
-        try {
-            Account account = users.account(user);
-            return !account.disabled() && account.roles().contains(Role.REGIONAL_ADMINISTRATOR)
-                    && account.municipalities().contains(nl.proeftuin.core.security.Principal.ALL_MUNICIPALITIES);
-        } catch (RuntimeException noSuchAccount) {
-            return false;
-        }
-    }
-
-    static boolean hasRole(Subject subject, String role) {
-        if (subject == null) {
-            return false;
-        }
-        for (Principal p : subject.getPrincipals()) {
-            if (ROLE_PRINCIPAL.equals(p.getClass().getName()) && role.equals(p.getName())) {
-                return true;
-            }
-        }
-        return false;
     }
 }

@@ -138,10 +138,18 @@ public class DatabaseSessions implements Authenticator {
     public Session login(String username, char[] password, String clientAddress) {
         long started = System.nanoTime();
         try {
-            String user = username == null ? "" : username.strip();
-            String lower = user.toLowerCase(Locale.ROOT);
-            String address = clientAddress == null ? "" : clientAddress.strip();
-            Keys keys = new Keys(sha256(lower), sha256("address\n" + address), sha256("client\n" + lower + "\n" + address));
+            // One form of the name for everything below (the realm, the account, the throttle): user ids are
+            // lower case (AccountRealm.USER_ID), and a directory (LDAP) ignores case, so "Alice" is alice,
+            // never a new account beside a disabled one.
+            String user = username == null ? "" : username.strip().toLowerCase(Locale.ROOT);
+            if (user.chars().anyMatch(Character::isISOControl)) {
+                // NUL and the like: no user has them and PostgreSQL refuses NUL in a parameter (a 500, and no
+                // failed login logged). The same answer as a wrong password, before any SQL.
+                pad(started);
+                throw new AuthenticationException(Reason.INVALID_CREDENTIALS, "Unknown user or wrong password", null);
+            }
+            String address = throttleAddress(clientAddress);
+            Keys keys = new Keys(sha256(user), sha256("address\n" + address), sha256("client\n" + user + "\n" + address));
             // The attempt is counted as a failure BEFORE the password is checked, atomically with the
             // decision to check it: a burst of guesses fired together cannot all be checked.
             Reservation reservation = write(c -> reserve(c, keys));
@@ -166,8 +174,55 @@ public class DatabaseSessions implements Authenticator {
     }
 
     /**
+     * The address as the throttle counts it: an IPv4 address whole; an IPv6 address by its /64 prefix, the
+     * least a single subscriber is given (who could otherwise send each guess from another address of it); an
+     * IPv4-mapped IPv6 address as its IPv4 address. Anything else (no address, or not a literal address) as
+     * given. Never a name lookup.
+     */
+    static String throttleAddress(String clientAddress) {
+        String address = clientAddress == null ? "" : clientAddress.strip();
+        if (address.matches("\\d{1,3}(\\.\\d{1,3}){3}")) {
+            return ipv4(address);
+        }
+        String literal = address.startsWith("[") && address.endsWith("]") ? address.substring(1, address.length() - 1)
+                : address;
+        int zone = literal.indexOf('%');
+        if (zone >= 0) {
+            literal = literal.substring(0, zone);
+        }
+        // hex digits, colons and dots with a colon among them: InetAddress parses it as a literal, never asks DNS
+        if (literal.indexOf(':') < 0 || !literal.matches("[0-9A-Fa-f:.]{2,45}")) {
+            return address;
+        }
+        byte[] bytes;
+        try {
+            bytes = java.net.InetAddress.getByName(literal).getAddress();
+        } catch (java.net.UnknownHostException e) {
+            return address;
+        }
+        if (bytes.length == 4) { // ::ffff:a.b.c.d, which InetAddress gives as the IPv4 address
+            return (bytes[0] & 0xff) + "." + (bytes[1] & 0xff) + "." + (bytes[2] & 0xff) + "." + (bytes[3] & 0xff);
+        }
+        return "ipv6 " + HexFormat.of().formatHex(bytes, 0, 8) + "::/64";
+    }
+
+    /** {@code 010.0.0.1} and {@code 10.0.0.1} alike; not an address (a part above 255): as given. */
+    private static String ipv4(String address) {
+        String[] parts = address.split("\\.");
+        StringBuilder out = new StringBuilder();
+        for (String part : parts) {
+            int value = Integer.parseInt(part);
+            if (value > 255) {
+                return address;
+            }
+            out.append(out.length() == 0 ? "" : ".").append(value);
+        }
+        return out.toString();
+    }
+
+    /**
      * The throttle rows of one attempt (SHA-256, never the name or address itself): the user name, the
-     * client address, and the pair of both (the client).
+     * client address ({@link #throttleAddress}), and the pair of both (the client).
      */
     record Keys(String user, String address, String client) {
     }
@@ -231,10 +286,26 @@ public class DatabaseSessions implements Authenticator {
     }
 
     /** @return the session, or empty when the account is disabled (told as a failure like any other) */
-    private Optional<Session> open(Connection c, String user, Set<String> roleNames, String clientAddress, Keys keys,
+    private Optional<Session> open(Connection c, String login, Set<String> roleNames, String clientAddress, Keys keys,
             Reservation reservation) throws SQLException {
         Instant now = clock.instant();
+        String user = login;
         Optional<Boolean> disabled = accounts.disabled(c, user);
+        if (disabled.isEmpty()) {
+            // Before names were lower-cased here, a directory's first login kept the letters as typed: such an
+            // account ("Alice") is this user's, and one of them disabled refuses the login.
+            List<String> earlier = accounts.ids(c).stream().filter(id -> id.toLowerCase(Locale.ROOT).equals(login))
+                    .toList();
+            for (String id : earlier) {
+                if (accounts.disabled(c, id).orElse(false)) {
+                    return Optional.empty();
+                }
+            }
+            if (!earlier.isEmpty()) {
+                user = earlier.get(0);
+                disabled = Optional.of(false);
+            }
+        }
         if (disabled.orElse(false)) {
             return Optional.empty();
         }
@@ -263,8 +334,17 @@ public class DatabaseSessions implements Authenticator {
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
         Instant expires = now.plus(settings.absoluteLifetime());
         sessions.insert(c, new StoredSession(sha256(token), user, SessionRoles.format(roles), now, now, expires,
-                clientAddress == null ? null : clientAddress.substring(0, Math.min(100, clientAddress.length()))));
+                storedAddress(clientAddress)));
         return Optional.of(new Session(token, expires, settings.idleTimeout(), principal(c, user, roles)));
+    }
+
+    /** The client's address as the session row keeps it: at most 100 characters, none a control character. */
+    private static String storedAddress(String clientAddress) {
+        if (clientAddress == null) {
+            return null;
+        }
+        String clean = clientAddress.replaceAll("\\p{Cntrl}", "");
+        return clean.substring(0, Math.min(100, clean.length()));
     }
 
     @Override

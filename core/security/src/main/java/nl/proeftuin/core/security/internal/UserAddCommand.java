@@ -22,7 +22,8 @@ import org.apache.karaf.shell.api.console.Session;
  * {@code proeftuin:user-add --name NAME --role ROLE [--municipality M] [--organisation O] USER} (options
  * before the argument, as Karaf parses them): creates a
  * user of the proeftuin realm; the password is read from the console without echo (twice), or as one
- * line from standard input when piped.
+ * line from standard input when piped. For a regional administrator granted all municipalities (anyone at
+ * the console while no account exists yet: the first one).
  */
 @Service
 @Command(scope = "proeftuin", name = "user-add", description = "Creates a user; asks for the password without echoing it")
@@ -56,17 +57,20 @@ public class UserAddCommand implements Action {
 
     @Override
     public Object execute() throws Exception {
-        char[] password = UserCommands.readNewPassword(session);
-        try {
-            Account account = ShellAccess.call(log, session, AccessAction.PERMISSION_CHANGE, "account", user,
-                    "proeftuin:user-add " + user + " --role " + roles
-                            + (municipalities == null ? "" : " --municipality " + municipalities),
-                    () -> users.add(new NewAccount(user, name, UserCommands.roles(roles),
-                            municipalities == null ? Set.of() : Set.copyOf(municipalities), organisation), password));
-            System.out.println("Created " + UserCommands.describe(account));
-        } finally {
-            Arrays.fill(password, '\0');
-        }
+        Account account = ShellAccess.call(log, session, AccessAction.PERMISSION_CHANGE, "account", user,
+                "proeftuin:user-add " + user + " --role " + roles
+                        + (municipalities == null ? "" : " --municipality " + municipalities), () -> {
+                    // who may, before the password is asked for
+                    UserCommands.requireAdministrator(users, "proeftuin:user-add", true);
+                    char[] password = UserCommands.readNewPassword(session);
+                    try {
+                        return users.add(new NewAccount(user, name, UserCommands.roles(roles),
+                                municipalities == null ? Set.of() : Set.copyOf(municipalities), organisation), password);
+                    } finally {
+                        Arrays.fill(password, '\0');
+                    }
+                });
+        System.out.println("Created " + UserCommands.describe(account));
         return null;
     }
 }

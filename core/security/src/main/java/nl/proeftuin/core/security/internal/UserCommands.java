@@ -10,11 +10,32 @@ import nl.proeftuin.core.api.InvalidInputException;
 import nl.proeftuin.core.security.Principal;
 import nl.proeftuin.core.security.Account;
 import nl.proeftuin.core.security.Role;
+import nl.proeftuin.core.security.ShellPermission;
+import nl.proeftuin.core.security.UserAdministration;
 import org.apache.karaf.shell.api.console.Session;
 
-/** What the user commands share: parsing roles, reading a password, printing an account. */
+/** What the user commands share: who may run them, parsing roles, reading a password, printing an account. */
 final class UserCommands {
     private UserCommands() {
+    }
+
+    /**
+     * User administration from the shell is for a regional administrator granted all municipalities, as
+     * {@code proeftuin:backup} and {@code /api/v1/users} are ({@link ShellPermission}): otherwise any Karaf
+     * shell user could make themselves one. Called inside the command's {@code ShellAccess.call}, so that a
+     * refusal is logged. While no account exists at all (a new node, nothing to protect yet) the first one is
+     * created at the console by whoever installs the node, as {@code bin/proeftuin} tells them to.
+     *
+     * @param command     the command, for the refusal
+     * @param firstAccount whether the command is open to every shell user while no account exists
+     *                    ({@code user-add}, {@code user-list})
+     * @throws SecurityException when the shell user may not
+     */
+    static void requireAdministrator(UserAdministration users, String command, boolean firstAccount) {
+        if (firstAccount && !users.hasAccounts()) {
+            return;
+        }
+        ShellPermission.require(users, command, Role.REGIONAL_ADMINISTRATOR);
     }
 
     static Set<Role> roles(List<String> names) {

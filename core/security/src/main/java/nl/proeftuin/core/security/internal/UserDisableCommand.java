@@ -13,7 +13,10 @@ import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.api.console.Session;
 
-/** {@code proeftuin:user-disable [--enable] USER}: refuses (or allows again) a user's logins; ends their sessions. */
+/**
+ * {@code proeftuin:user-disable [--enable] USER}: refuses (or allows again) a user's logins; ends their sessions.
+ * For a regional administrator granted all municipalities.
+ */
 @Service
 @Command(scope = "proeftuin", name = "user-disable",
         description = "Disables a user: their sessions end at once and logins are refused")
@@ -37,7 +40,10 @@ public class UserDisableCommand implements Action {
     public Object execute() throws Exception {
         Account account = ShellAccess.call(log, session, AccessAction.PERMISSION_CHANGE, "account", user,
                 "proeftuin:user-disable " + user + (enable ? " --enable" : ""),
-                () -> enable ? users.enable(user) : users.disable(user));
+                () -> {
+                    UserCommands.requireAdministrator(users, "proeftuin:user-disable", false);
+                    return enable ? users.enable(user) : users.disable(user);
+                });
         System.out.println(UserCommands.describe(account));
         return null;
     }

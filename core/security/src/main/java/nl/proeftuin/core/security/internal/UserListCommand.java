@@ -11,12 +11,16 @@ import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.api.console.Session;
 
-/** {@code proeftuin:user-list}: every user with roles, municipalities and state. */
+/**
+ * {@code proeftuin:user-list}: every user with roles, municipalities and state. For a regional administrator
+ * granted all municipalities (anyone while no account exists: it then says how to create the first).
+ */
 @Service
 @Command(scope = "proeftuin", name = "user-list", description = "Lists the users with their roles and municipalities")
 public class UserListCommand implements Action {
     /** Options before the argument: Karaf reads "user-add USER --name ..." as too many arguments. */
-    static final String FIRST_USER_HINT = "proeftuin:user-add --name \"NAME\" --role REGIONAL_ADMINISTRATOR USER";
+    static final String FIRST_USER_HINT = "proeftuin:user-add --name \"NAME\" --role REGIONAL_ADMINISTRATOR"
+            + " --municipality \"*\" USER";
 
     @Reference
     private UserAdministration users;
@@ -29,8 +33,10 @@ public class UserListCommand implements Action {
 
     @Override
     public Object execute() throws Exception {
-        var all = ShellAccess.call(log, session, AccessAction.READ, "account", null, "proeftuin:user-list",
-                users::accounts);
+        var all = ShellAccess.call(log, session, AccessAction.READ, "account", null, "proeftuin:user-list", () -> {
+            UserCommands.requireAdministrator(users, "proeftuin:user-list", true);
+            return users.accounts();
+        });
         if (all.isEmpty()) {
             System.out.println("No users yet. Create the first: " + FIRST_USER_HINT);
         }

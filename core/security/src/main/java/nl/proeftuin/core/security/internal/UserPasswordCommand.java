@@ -13,7 +13,10 @@ import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.api.console.Session;
 
-/** {@code proeftuin:user-password USER}: sets a new password (asked without echo) and ends the user's sessions. */
+/**
+ * {@code proeftuin:user-password USER}: sets a new password (asked without echo) and ends the user's sessions.
+ * For a regional administrator granted all municipalities.
+ */
 @Service
 @Command(scope = "proeftuin", name = "user-password", description = "Sets a user's password; their sessions end")
 public class UserPasswordCommand implements Action {
@@ -31,14 +34,18 @@ public class UserPasswordCommand implements Action {
 
     @Override
     public Object execute() throws Exception {
-        char[] password = UserCommands.readNewPassword(session);
-        try {
-            ShellAccess.run(log, session, AccessAction.PERMISSION_CHANGE, "account", user,
-                    "proeftuin:user-password " + user, () -> users.changePassword(user, password));
-            System.out.println("Password of " + user + " changed; their sessions ended");
-        } finally {
-            Arrays.fill(password, '\0');
-        }
+        ShellAccess.run(log, session, AccessAction.PERMISSION_CHANGE, "account", user,
+                "proeftuin:user-password " + user, () -> {
+                    // who may, before the password is asked for
+                    UserCommands.requireAdministrator(users, "proeftuin:user-password", false);
+                    char[] password = UserCommands.readNewPassword(session);
+                    try {
+                        users.changePassword(user, password);
+                    } finally {
+                        Arrays.fill(password, '\0');
+                    }
+                });
+        System.out.println("Password of " + user + " changed; their sessions ended");
         return null;
     }
 }

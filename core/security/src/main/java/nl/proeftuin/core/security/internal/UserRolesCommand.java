@@ -19,7 +19,7 @@ import org.apache.karaf.shell.api.console.Session;
 /**
  * {@code proeftuin:user-roles [--role R ...] [--municipality M ... | --all-municipalities]
  * [--organisation O] USER}: changes a user's roles, scope or organisation; open sessions get the change on
- * their next request.
+ * their next request. For a regional administrator granted all municipalities.
  */
 @Service
 @Command(scope = "proeftuin", name = "user-roles",
@@ -55,6 +55,7 @@ public class UserRolesCommand implements Action {
                 "proeftuin:user-roles " + user + (roles == null ? "" : " --role " + roles)
                         + (allMunicipalities ? " --all-municipalities" : municipalities == null ? "" : " --municipality " + municipalities)
                         + (organisation == null ? "" : " --organisation " + organisation), () -> {
+                    UserCommands.requireAdministrator(users, "proeftuin:user-roles", false);
                     Account changed = users.account(user);
                     if (roles != null) {
                         changed = users.setRoles(user, UserCommands.roles(roles));

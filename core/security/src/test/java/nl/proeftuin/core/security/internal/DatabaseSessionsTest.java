@@ -555,4 +555,116 @@ class DatabaseSessionsTest {
         assertEquals("directory-account", assertThrows(RuleViolationException.class,
                 () -> admin.changePassword("dirk.ldap", "een-heel-lang-wachtwoord-9".toCharArray())).rule());
     }
+
+    // --- security review: a name's letter case, control characters, IPv6 addresses
+
+    /** A directory realm (LDAP) as it answers: user names in any letter case, its own password and roles. */
+    private DatabaseSessions directoryNode(String... users) {
+        Set<String> known = Set.of(users);
+        return new DatabaseSessions(database, new nl.proeftuin.core.store.internal.JdbcSessionStore(),
+                new nl.proeftuin.core.store.internal.JdbcLoginThrottleStore(), new nl.proeftuin.core.store.internal.JdbcAccountStore(),
+                (user, password) -> known.contains(user.toLowerCase(java.util.Locale.ROOT))
+                        && "wachtwoord-van-de-directory-7".equals(new String(password)) ? Set.of("PROFESSIONAL") : null,
+                new DatabaseSessions.Settings(Duration.ofMinutes(15), Duration.ofHours(8), 5, 20, Duration.ofMinutes(15),
+                        Duration.ofDays(90), Duration.ofMillis(1000)), clock, sleeps::add);
+    }
+
+    private void insertAccount(String userId) throws Exception {
+        database.inTransaction(c -> {
+            new nl.proeftuin.core.store.internal.JdbcAccountStore().insert(c, userId, userId, null, clock.instant());
+            return null;
+        });
+    }
+
+    private List<String> accountIds() {
+        return admin.accounts().stream().map(Account::userId).sorted().toList();
+    }
+
+    @Test
+    void aDisabledDirectoryAccountCannotLogInUnderAnotherLetterCase() throws Exception {
+        DatabaseSessions directory = directoryNode("alice");
+        insertAccount("alice"); // her first login, once
+        admin.disable("alice");
+        for (String name : new String[] {"alice", "Alice", "ALICE", " aLiCe "}) {
+            assertEquals(Reason.INVALID_CREDENTIALS, assertThrows(AuthenticationException.class,
+                    () -> directory.login(name, "wachtwoord-van-de-directory-7".toCharArray(), "10.3.0.1")).reason(), name);
+        }
+        assertEquals(List.of("alice", "anna.local"), accountIds(), "no second account beside the disabled one");
+        admin.enable("alice");
+        assertEquals("alice", directory.authenticate(directory.login("Alice", "wachtwoord-van-de-directory-7".toCharArray(),
+                "10.3.0.1").token()).userId());
+        assertEquals(List.of("alice", "anna.local"), accountIds());
+        // the platform's own accounts answer to any letter case too
+        assertEquals("anna.local", sessions.authenticate(sessions.login("Anna.Local", PASSWORD.toCharArray(), null)
+                .token()).userId());
+    }
+
+    /** Accounts a directory's first login made before names were lower-cased keep their letters, and their state. */
+    @Test
+    void anAccountFromBeforeWithCapitalsStillDecides() throws Exception {
+        DatabaseSessions directory = directoryNode("bob", "carol");
+        insertAccount("Bob");
+        admin.disable("Bob");
+        insertAccount("Carol");
+        for (String name : new String[] {"bob", "Bob", "BOB"}) {
+            assertEquals(Reason.INVALID_CREDENTIALS, assertThrows(AuthenticationException.class,
+                    () -> directory.login(name, "wachtwoord-van-de-directory-7".toCharArray(), "10.3.0.2")).reason(), name);
+        }
+        assertEquals("Carol", directory.authenticate(directory.login("carol", "wachtwoord-van-de-directory-7".toCharArray(),
+                "10.3.0.2").token()).userId());
+        assertEquals(List.of("Bob", "Carol", "anna.local"), accountIds(), "no new bob or carol");
+    }
+
+    @Test
+    void aControlCharacterInTheNameIsAFailedLoginBeforeAnySql() {
+        int before = checks.get();
+        int slept = sleeps.size();
+        for (String name : new String[] {"anna.local\u0000", "\u0000", "anna\u0000.local", "anna.local\u0007",
+                "anna.local\u007f", "anna.local\u0085", "anna\u001b[2Jlocal"}) {
+            AuthenticationException refused = assertThrows(AuthenticationException.class,
+                    () -> sessions.login(name, PASSWORD.toCharArray(), "10.4.0.1"), name);
+            assertEquals(Reason.INVALID_CREDENTIALS, refused.reason(), name);
+            assertEquals("Unknown user or wrong password", refused.getMessage());
+        }
+        assertEquals(before, checks.get(), "the realm (and its SQL) is never asked");
+        assertEquals(slept + 7, sleeps.size(), "held to the delay of any failure");
+        // a NUL in the password never reaches SQL either: it is only hashed
+        assertEquals(Reason.INVALID_CREDENTIALS, assertThrows(AuthenticationException.class,
+                () -> sessions.login("anna.local", ("\u0000" + PASSWORD).toCharArray(), "10.4.0.1")).reason());
+        // and the address is only hashed, or kept without control characters
+        assertEquals("anna.local", sessions.authenticate(sessions.login("anna.local", PASSWORD.toCharArray(),
+                "10.4.0.1\u0000").token()).userId());
+    }
+
+    @Test
+    void theThrottleCountsAnIpv6AddressByItsSlash64() {
+        String key = DatabaseSessions.throttleAddress("2001:db8:1:2::1");
+        for (String same : new String[] {"2001:db8:1:2::2", "2001:db8:1:2:ffff:ffff:ffff:ffff", "[2001:DB8:1:2::1]",
+                "2001:0db8:0001:0002:0000:0000:0000:0009", "fe80::1%eth0".replace("fe80::1", "2001:db8:1:2::7")}) {
+            assertEquals(key, DatabaseSessions.throttleAddress(same), same);
+        }
+        assertNotEquals(key, DatabaseSessions.throttleAddress("2001:db8:1:3::1"));
+        assertEquals("192.0.2.1", DatabaseSessions.throttleAddress("::ffff:192.0.2.1"));
+        assertEquals("192.0.2.1", DatabaseSessions.throttleAddress(" 192.0.2.1 "));
+        assertEquals("10.0.0.1", DatabaseSessions.throttleAddress("10.0.0.01"));
+        assertEquals("host.example", DatabaseSessions.throttleAddress("host.example"), "never a name lookup");
+        assertEquals("", DatabaseSessions.throttleAddress(null));
+
+        int before = checks.get();
+        for (int i = 0; i < 20; i++) {
+            assertEquals(Reason.INVALID_CREDENTIALS, fail("name" + i, "2001:db8:1:2::" + Integer.toHexString(i + 1)));
+        }
+        // one subscriber's /64 is one address: a new address of it is held back like the old one
+        assertEquals(Reason.LOCKED, fail("name20", "2001:db8:1:2:abcd::99"));
+        assertEquals(Reason.LOCKED, assertThrows(AuthenticationException.class,
+                () -> sessions.login("anna.local", PASSWORD.toCharArray(), "2001:db8:1:2:1234:5678:9abc:def0")).reason());
+        assertEquals(20, checks.get() - before);
+        // another /64 is not
+        sessions.login("anna.local", PASSWORD.toCharArray(), "2001:db8:1:3::1");
+        // an IPv4-mapped address is its IPv4 address
+        for (int i = 0; i < 20; i++) {
+            fail("other" + i, "192.0.2.1");
+        }
+        assertEquals(Reason.LOCKED, fail("other20", "::ffff:192.0.2.1"));
+    }
 }

@@ -27,6 +27,7 @@ import nl.proeftuin.core.security.Account;
 import nl.proeftuin.core.security.NewAccount;
 import nl.proeftuin.core.security.Role;
 import nl.proeftuin.core.security.UserAdministration;
+import org.apache.karaf.jaas.boot.principal.RolePrincipal;
 import org.apache.karaf.jaas.boot.principal.UserPrincipal;
 import org.junit.jupiter.api.Test;
 
@@ -59,7 +60,7 @@ class UserCommandsLogTest {
     }
 
     /** One account, "ans"; any other id is unknown. */
-    static final class OneUser implements UserAdministration {
+    static class OneUser implements UserAdministration {
         Account ans = new Account("ans", "Ans", Set.of(Role.PROFESSIONAL), Set.of(), "Wijkteam", false, Instant.EPOCH);
 
         private Account known(String userId) {
@@ -130,23 +131,40 @@ class UserCommandsLogTest {
     final RecordingLog log = new RecordingLog();
     final OneUser users = new OneUser();
 
-    private static void set(Object target, String field, Object value) throws ReflectiveOperationException {
-        Field f = target.getClass().getDeclaredField(field);
-        f.setAccessible(true);
-        f.set(target, value);
+    /** A shell user as Karaf's JAAS login makes one: the user and the roles of the shell's realm. */
+    static Subject shellUser(String user, String... roles) {
+        Set<java.security.Principal> principals = new java.util.HashSet<>();
+        principals.add(new UserPrincipal(user));
+        for (String role : roles) {
+            principals.add(new RolePrincipal(role));
+        }
+        return new Subject(true, principals, Set.of(), Set.of());
+    }
+
+    /** As a shell user holding REGIONAL_ADMINISTRATOR in the shell's realm (user administration needs it). */
+    private static String runAs(String user, PrivilegedExceptionAction<Object> action) throws Exception {
+        return runAs(shellUser(user, Role.REGIONAL_ADMINISTRATOR.name()), action);
     }
 
     @SuppressWarnings("removal") // Subject.doAs: how Karaf runs a command for the logged-in user
-    private static String runAs(String user, PrivilegedExceptionAction<Object> action) throws Exception {
+    static String runAs(Subject subject, PrivilegedExceptionAction<Object> action) throws Exception {
         PrintStream out = System.out;
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
         System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
         try {
-            Subject.doAs(new Subject(true, Set.of(new UserPrincipal(user)), Set.of(), Set.of()), action);
+            Subject.doAs(subject, action);
+        } catch (java.security.PrivilegedActionException e) {
+            throw e.getException();
         } finally {
             System.setOut(out);
         }
         return captured.toString(StandardCharsets.UTF_8);
+    }
+
+    static void set(Object target, String field, Object value) throws ReflectiveOperationException {
+        Field f = target.getClass().getDeclaredField(field);
+        f.setAccessible(true);
+        f.set(target, value);
     }
 
     @Test

@@ -35,7 +35,8 @@ class UserListHintTest {
     void theFirstUserHintParsesAsAUserAddCommand() throws Exception {
         UserListCommand list = new UserListCommand();
         inject(list, "users", Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {UserAdministration.class},
-                (proxy, method, args) -> method.getName().equals("accounts") ? List.of() : null));
+                (proxy, method, args) -> method.getName().equals("accounts") ? List.of()
+                        : method.getName().equals("hasAccounts") ? Boolean.FALSE : null));
         inject(list, "log", new UserCommandsLogTest.RecordingLog()); // listing users is logged
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         PrintStream console = System.out;

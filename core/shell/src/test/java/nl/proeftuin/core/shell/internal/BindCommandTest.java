@@ -166,6 +166,21 @@ class BindCommandTest {
 
     private final RecordingLog log = new RecordingLog();
 
+    /** The platform's accounts: {@code user} a coordinator granted all municipalities, nobody else. */
+    static nl.proeftuin.core.security.UserAdministration wholeRegionCoordinator(String user) {
+        return (nl.proeftuin.core.security.UserAdministration) java.lang.reflect.Proxy.newProxyInstance(
+                BindCommandTest.class.getClassLoader(), new Class<?>[] {nl.proeftuin.core.security.UserAdministration.class},
+                (proxy, method, args) -> {
+                    if (method.getName().equals("account") && user.equals(args[0])) {
+                        return new nl.proeftuin.core.security.Account(user, user,
+                                Set.of(nl.proeftuin.core.security.Role.COORDINATOR), Set.of("*"), null, false, Instant.EPOCH);
+                    }
+                    throw new nl.proeftuin.core.api.NotFoundException("user " + (args == null ? "" : args[0]));
+                });
+    }
+
+    private final nl.proeftuin.core.security.UserAdministration users = wholeRegionCoordinator("carla");
+
     private static void set(Object target, String field, Object value) throws ReflectiveOperationException {
         Field f = target.getClass().getDeclaredField(field);
         f.setAccessible(true);
@@ -215,6 +230,7 @@ class BindCommandTest {
             @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
         ConfigurationExportCommand export = new ConfigurationExportCommand();
         set(export, "runtime", runtime);
+        set(export, "users", users);
         set(export, "log", log);
         String printed = runAs("carla", export::execute);
         var document = new com.fasterxml.jackson.databind.ObjectMapper().readTree(printed);
@@ -342,6 +358,7 @@ class BindCommandTest {
             @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
         ConfigurationImportCommand command = new ConfigurationImportCommand();
         set(command, "runtime", runtime);
+        set(command, "users", users);
         set(command, "log", log);
         set(command, "dryRun", true);
         set(command, "file", document(dir, "veiligheidshuis").toString());
@@ -359,6 +376,7 @@ class BindCommandTest {
             @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
         ConfigurationImportCommand command = new ConfigurationImportCommand();
         set(command, "runtime", runtime);
+        set(command, "users", users);
         set(command, "log", log);
         set(command, "file", document(dir, "veiligheidshuis").toString());
         assertThrows(IllegalArgumentException.class, () -> runAs("carla", command::execute));
@@ -381,6 +399,7 @@ class BindCommandTest {
             @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
         ConfigurationImportCommand command = new ConfigurationImportCommand();
         set(command, "runtime", runtime);
+        set(command, "users", users);
         set(command, "log", log);
         set(command, "dryRun", true);
         set(command, "file", dir.resolve("absent.json").toString());
