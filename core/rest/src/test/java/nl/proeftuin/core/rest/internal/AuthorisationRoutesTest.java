@@ -485,8 +485,8 @@ class AuthorisationRoutesTest {
         assertEquals(201, Http.post("/relationships", relation.formatted(member, member)).on(api).status);
     }
 
-    @Test
-    void aReviewerLimitedToMunicipalitiesListsOnlyTheGrantsOnTheirCases() {
+    /** A case in Arnhem and one in Ede, each opened by break-glass once (in that order); their ids. */
+    private String[] brokenGlassInArnhemAndEde() {
         String arnhem = openCase();
         String person = Http.post("/persons", "{\"givenName\":\"Ida\",\"familyName\":\"Jansen\",\"dateOfBirth\":\"2015-01-01\"}")
                 .on(api).body().path("id").asText();
@@ -497,6 +497,14 @@ class AuthorisationRoutesTest {
         String ede = opened.body().path("id").asText();
         breakGlass(arnhem);
         breakGlass(ede);
+        return new String[] {arnhem, ede};
+    }
+
+    @Test
+    void aReviewerLimitedToMunicipalitiesListsOnlyTheGrantsOnTheirCases() {
+        String[] cases = brokenGlassInArnhemAndEde();
+        String arnhem = cases[0];
+        String ede = cases[1];
 
         for (String all : List.of("audrey.audit", "carla.coord")) {
             assertEquals(2, Http.get("/break-glass").as(all).on(api).body().size(), all);
@@ -513,16 +521,9 @@ class AuthorisationRoutesTest {
     /** A reviewer limited to municipalities marks reviewed only the grants they may list: those on their cases. */
     @Test
     void aReviewerLimitedToMunicipalitiesReviewsOnlyTheGrantsOnTheirCases() {
-        String arnhem = openCase();
-        String person = Http.post("/persons", "{\"givenName\":\"Ida\",\"familyName\":\"Jansen\",\"dateOfBirth\":\"2015-01-01\"}")
-                .on(api).body().path("id").asText();
-        Http opened = Http.post("/cases", """
-                {"kind":"SIGNAL","source":"SCHOOL","description":"Zorg","receivedOn":"2026-01-03","municipality":"Ede",
-                 "members":[{"personId":"%s","roles":["CHILD"]}]}""".formatted(person)).on(api);
-        assertEquals(201, opened.status, opened.text());
-        String ede = opened.body().path("id").asText();
-        breakGlass(arnhem);
-        breakGlass(ede);
+        String[] cases = brokenGlassInArnhemAndEde();
+        String arnhem = cases[0];
+        String ede = cases[1];
         String onArnhem = grants.get(0).id();
         String onEde = grants.get(1).id();
 
