@@ -58,15 +58,12 @@ public interface AccessLog {
     /**
      * Every entry {@link #forPerson} finds for the person, however many, newest first: what the person's
      * GDPR export (right of access) holds. Read in pages by sequence number, so that no entry is missed or
-     * doubled. A log that cannot read them all refuses ({@link UnsupportedOperationException}, the default)
-     * rather than answer a part as the whole.
+     * doubled; never a part answered as the whole.
      *
      * @param personId the person
      * @return the entries
      */
-    default List<AccessLogEntry> allForPerson(String personId) {
-        throw new UnsupportedOperationException("this access log cannot read all entries of a person");
-    }
+    List<AccessLogEntry> allForPerson(String personId);
 
     /**
      * Checks the whole chain from the first entry: each hash, each link to the entry before, the

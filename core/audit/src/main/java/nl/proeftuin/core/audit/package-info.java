@@ -4,7 +4,7 @@
  * reordered entry is found. Only the core writes to it: plugins may not import this package.
  */
 @Export
-@Version("1.4.0")
+@Version("1.5.0")
 package nl.proeftuin.core.audit;
 
 import org.osgi.annotation.bundle.Export;

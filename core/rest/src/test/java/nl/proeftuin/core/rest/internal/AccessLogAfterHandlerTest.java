@@ -140,6 +140,11 @@ class AccessLogAfterHandlerTest {
             }
 
             @Override
+            public List<AccessLogEntry> allForPerson(String personId) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
             public ChainVerification verify() {
                 throw new UnsupportedOperationException();
             }

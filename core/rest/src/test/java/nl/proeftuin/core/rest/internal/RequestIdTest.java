@@ -56,6 +56,11 @@ class RequestIdTest {
             }
 
             @Override
+            public List<AccessLogEntry> allForPerson(String personId) {
+                return security.log.allForPerson(personId);
+            }
+
+            @Override
             public ChainVerification verify() {
                 return security.log.verify();
             }

@@ -303,6 +303,11 @@ final class TestSecurity {
         }
 
         @Override
+        public List<AccessLogEntry> allForPerson(String personId) {
+            throw new UnsupportedOperationException("the REST unit tests read events directly");
+        }
+
+        @Override
         public ChainVerification verify() {
             throw new UnsupportedOperationException("the REST unit tests read events directly");
         }

@@ -54,6 +54,11 @@ class UserCommandsLogTest {
         }
 
         @Override
+        public List<AccessLogEntry> allForPerson(String personId) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
         public ChainVerification verify() {
             throw new UnsupportedOperationException();
         }

@@ -159,6 +159,11 @@ class BindCommandTest {
         }
 
         @Override
+        public List<AccessLogEntry> allForPerson(String personId) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
         public ChainVerification verify() {
             throw new UnsupportedOperationException();
         }
