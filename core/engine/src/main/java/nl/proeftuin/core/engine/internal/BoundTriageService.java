@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -158,50 +159,61 @@ public class BoundTriageService implements TriageService {
         Route recommendation = Check.required("recommendation", input.recommendation());
         String note = Check.text("note", input.note(), Check.LONG_TEXT);
         Check.required("caseId", caseId);
-        domain.write(c -> {
-            domain.lockOpen(c, caseId, null);
-            StoredTriageOutcome latest = triages.latestOutcome(c, caseId).orElseThrow(() -> new RuleViolationException(
-                    "triage-required", "case " + caseId + " has not been triaged: triage it before adding an assessment"));
-            // living (issue 14 part 7): a triage that needs several roles is completed by different users,
-            // one role each; the same user may revise their own assessment in the same role
-            for (StoredAssessment earlier : triages.assessments(c, caseId, latest.roundId())) {
-                if (earlier.assessorId().equals(actor.id()) && !earlier.assessorRole().equalsIgnoreCase(role)) {
-                    throw new RuleViolationException("joint-triage-different-assessors", Check.actorName(actor)
-                            + " assessed this triage round as " + earlier.assessorRole() + " already: each role of a"
-                            + " joint triage is assessed by a different person");
-                }
-            }
-            triages.insertAssessment(c, new StoredAssessment(Domain.newId(), caseId, latest.roundId(), actor.id(),
-                    Check.actorName(actor), role, recommendation.name(), note, domain.now()));
-            domain.event(c, caseId, actor,
-                    new CaseEvents.TriageAssessed(role, recommendation.name()),
-                    "assessment as " + role + " by " + Check.actorName(actor)
-                    + ", recommends " + recommendation, note);
-            return null;
-        });
-        // Ask the triage again with every assessment of the round. Another assessment may be stored
-        // while the plugin runs; the write then sees a round that changed and asks again, so that the
-        // latest outcome always answers all assessments (a few attempts, then the last answer stands).
+        // The assessment and the outcome that answers it are stored in one transaction, after the plugin
+        // ran on the round's assessments with this one added: a failure anywhere leaves neither. Another
+        // assessment or a new round may be stored while the plugin runs; the write then sees a round that
+        // changed and asks again, so that the latest outcome always answers all assessments (a few
+        // attempts, then the last answer stands).
         for (int attempt = 1;; attempt++) {
             String outcomeId = Domain.newId();
+            StoredAssessment mine = new StoredAssessment(Domain.newId(), caseId, null, actor.id(),
+                    Check.actorName(actor), role, recommendation.name(), note, domain.now());
             Prepared p = domain.read(c -> {
-                StoredTriageOutcome latest = triages.latestOutcome(c, caseId).orElseThrow();
-                TriageFacts facts = facts(latest.facts());
-                return prepare(c, caseId, facts, latest.roundId(), assessments(c, caseId, latest.roundId()));
+                StoredTriageOutcome latest = latestRound(c, caseId, actor, role);
+                List<TriageAssessment> all = new ArrayList<>(assessments(c, caseId, latest.roundId()));
+                all.add(assessment(mine));
+                return prepare(c, caseId, facts(latest.facts()), latest.roundId(), List.copyOf(all));
             });
             Decided d = decide(p);
             boolean last = attempt == ASSESS_ATTEMPTS;
             TriageOutcome stored = domain.write(c -> {
                 domain.lockOpen(c, caseId, null);
-                StoredTriageOutcome latest = triages.latestOutcome(c, caseId).orElseThrow();
+                StoredTriageOutcome latest = latestRound(c, caseId, actor, role);
                 boolean overtaken = !latest.roundId().equals(p.roundId())
-                        || assessments(c, caseId, p.roundId()).size() != p.request().assessments().size();
-                return overtaken && !last ? null : store(c, actor, outcomeId, p, d);
+                        || assessments(c, caseId, p.roundId()).size() + 1 != p.request().assessments().size();
+                if (overtaken && !last) {
+                    return null;
+                }
+                triages.insertAssessment(c, new StoredAssessment(mine.id(), caseId, latest.roundId(), mine.assessorId(),
+                        mine.assessorName(), role, mine.recommendation(), note, mine.at()));
+                domain.event(c, caseId, actor,
+                        new CaseEvents.TriageAssessed(role, recommendation.name()),
+                        "assessment as " + role + " by " + Check.actorName(actor)
+                        + ", recommends " + recommendation, note);
+                return store(c, actor, outcomeId, p, d);
             });
             if (stored != null) {
                 return stored;
             }
         }
+    }
+
+    /**
+     * The latest triage round of a case, checked for an assessment by the actor in the role: there must be
+     * one, and a joint triage that needs several roles is completed by different users, one role each (the
+     * same user may revise their own assessment in the same role; living, issue 14 part 7).
+     */
+    private StoredTriageOutcome latestRound(Connection c, String caseId, Actor actor, String role) throws SQLException {
+        StoredTriageOutcome latest = triages.latestOutcome(c, caseId).orElseThrow(() -> new RuleViolationException(
+                "triage-required", "case " + caseId + " has not been triaged: triage it before adding an assessment"));
+        for (StoredAssessment earlier : triages.assessments(c, caseId, latest.roundId())) {
+            if (earlier.assessorId().equals(actor.id()) && !earlier.assessorRole().equalsIgnoreCase(role)) {
+                throw new RuleViolationException("joint-triage-different-assessors", Check.actorName(actor)
+                        + " assessed this triage round as " + earlier.assessorRole() + " already: each role of a"
+                        + " joint triage is assessed by a different person");
+            }
+        }
+        return latest;
     }
 
     @Override
@@ -249,10 +261,12 @@ public class BoundTriageService implements TriageService {
     }
 
     private List<TriageAssessment> assessments(Connection c, String caseId, String roundId) throws SQLException {
-        return triages.assessments(c, caseId, roundId).stream()
-                .map(a -> new TriageAssessment(a.assessorId(), a.assessorName(), a.assessorRole(),
-                        Route.valueOf(a.recommendation()), a.note(), a.at()))
-                .toList();
+        return triages.assessments(c, caseId, roundId).stream().map(BoundTriageService::assessment).toList();
+    }
+
+    private static TriageAssessment assessment(StoredAssessment a) {
+        return new TriageAssessment(a.assessorId(), a.assessorName(), a.assessorRole(),
+                Route.valueOf(a.recommendation()), a.note(), a.at());
     }
 
     // --- step 2: call ---------------------------------------------------------------------------------

@@ -312,6 +312,34 @@ class TriageServiceTest {
             assertTrue(triage.triage(ANS, k.id(), THREE_DOMAINS).decision().pending());
         }
 
+        /**
+         * An assessment and the outcome that answers it are one write: when the case is closed while the
+         * plugin weighs the assessment, neither is stored (the assessment used to be kept without an
+         * outcome, so the round read as answered by an outcome that never saw it).
+         */
+        @Test
+        void anAssessmentWhoseOutcomeCannotBeStoredIsNotStoredEither() throws Exception {
+            AtomicReference<String> closeWhileDeciding = new AtomicReference<>();
+            installTriage("closing-triage", r -> {
+                String caseId = closeWhileDeciding.getAndSet(null);
+                if (caseId != null) {
+                    cases.close(ANS, caseId, cases.get(caseId).version(), new CloseInput("verhuisd"));
+                }
+                return new JointTriage().triage(r);
+            });
+            bindRegion("closing-triage", Map.of());
+            CaseView k = openCase(person("Sanne"));
+            triage.triage(ANS, k.id(), THREE_DOMAINS);
+            closeWhileDeciding.set(k.id());
+
+            assertRule("case-closed", () -> triage.assess(new nl.proeftuin.core.api.dto.Actor("dir", "Dirk Directeur"),
+                    k.id(), new AssessmentInput("SAFETY_DIRECTOR", Route.VEILIGHEIDSHUIS_TABLE, "structureel onveilig")));
+            assertEquals(List.of("TRIAGE_PENDING"), triageEvents(k.id()), "no assessment without its outcome");
+            assertEquals(1, triage.outcomes(k.id()).size());
+            assertTrue(database.read(c -> triageStore.assessments(c, k.id(), triage.outcomes(k.id()).get(0).id()))
+                    .isEmpty(), "the round has no assessment");
+        }
+
         @Test
         void invalidFactsUnknownAndClosedCasesAreRefused() {
             CaseView k = openCase(person("Sanne"));
