@@ -30,6 +30,19 @@ public interface BreakGlass {
     List<BreakGlassGrant> grants(boolean unreviewedOnly, int limit);
 
     /**
+     * The grants a reviewer may review: for one with all municipalities every grant, for one limited to
+     * some the grants on cases within them (or on cases they are actively assigned to), chosen by the
+     * database before the limit, so that none is lost behind the region's newest.
+     *
+     * @param reviewer       an auditor or coordinator
+     * @param unreviewedOnly only those still flagged
+     * @param limit          at most this many, newest first
+     * @return the grants
+     * @since 1.7
+     */
+    List<BreakGlassGrant> grants(Principal reviewer, boolean unreviewedOnly, int limit);
+
+    /**
      * One grant, reviewed or not: the caller learns its case before it lets a review through (the REST
      * layer checks the case against the reviewer's municipalities).
      *

@@ -6,7 +6,7 @@
  * ({@link nl.proeftuin.core.security.ShellPermission}, since 1.6).
  */
 @Export
-@Version("1.6.0")
+@Version("1.7.0")
 package nl.proeftuin.core.security;
 
 import org.osgi.annotation.bundle.Export;

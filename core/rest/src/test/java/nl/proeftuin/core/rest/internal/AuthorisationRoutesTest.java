@@ -63,7 +63,13 @@ class AuthorisationRoutesTest {
 
             @Override
             public List<BreakGlassGrant> grants(boolean unreviewedOnly, int limit) {
-                return List.copyOf(grants);
+                return grants.stream().limit(limit).toList();
+            }
+
+            @Override
+            public List<BreakGlassGrant> grants(Principal reviewer, boolean unreviewedOnly, int limit) {
+                // the newest of every municipality: the route's guard must filter them itself
+                return grants.stream().limit(limit).toList();
             }
 
             @Override

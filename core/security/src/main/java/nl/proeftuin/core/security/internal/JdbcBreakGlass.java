@@ -84,6 +84,15 @@ public class JdbcBreakGlass implements BreakGlass {
     }
 
     @Override
+    public List<BreakGlassGrant> grants(Principal reviewer, boolean unreviewedOnly, int limit) {
+        if (reviewer.allMunicipalities()) {
+            return grants(unreviewedOnly, limit);
+        }
+        return read(c -> store.latestWithin(c, unreviewedOnly, reviewer.userId(), reviewer.municipalities(),
+                Math.max(1, Math.min(limit, 1000))).stream().map(JdbcBreakGlass::grant).toList());
+    }
+
+    @Override
     public Optional<BreakGlassGrant> grant(String grantId) {
         if (grantId == null || grantId.isBlank()) {
             return Optional.empty();

@@ -62,6 +62,51 @@ class JdbcBreakGlassTest {
         assertTrue(breakGlass.grant(null).isEmpty());
     }
 
+    /**
+     * A reviewer limited to Arnhem gets the grants on Arnhem's cases however many newer grants other
+     * municipalities have (the list used to be the region's newest 1,000, filtered afterwards), and those on
+     * a case elsewhere they are assigned to; one with all municipalities gets every grant.
+     */
+    @Test
+    void aReviewerLimitedToMunicipalitiesGetsTheGrantsOnTheirCasesBeforeTheLimit() throws Exception {
+        String arnhem = kase("Arnhem");
+        String ede = kase("Ede");
+        String assigned = kase("Nijmegen");
+        sql("INSERT INTO assignment (id, case_id, professional_id, professional_name, organisation, professional_role,"
+                + " casusregie, since_date) VALUES (?, ?, 'rita', 'Rita', 'Regio', 'FIXED_PROFESSIONAL', FALSE, ?)",
+                UUID.randomUUID().toString(), assigned, clock.instant().atOffset(ZoneOffset.UTC).toLocalDate());
+        BreakGlassGrant onArnhem = breakGlass.open(BRAM, arnhem, "acuut");
+        clock.advance(Duration.ofMinutes(1));
+        BreakGlassGrant onAssigned = breakGlass.open(BRAM, assigned, "acuut");
+        for (int i = 0; i < 5; i++) {
+            clock.advance(Duration.ofMinutes(1));
+            breakGlass.open(BRAM, ede, "acuut " + i);
+        }
+        Principal rita = new Principal("rita", "Rita", Set.of(Role.AUDITOR), Set.of("ARNHEM"), "Regio");
+
+        assertEquals(java.util.List.of(onAssigned.id(), onArnhem.id()),
+                breakGlass.grants(rita, false, 3).stream().map(BreakGlassGrant::id).toList());
+        assertEquals(java.util.List.of(onAssigned.id()),
+                breakGlass.grants(rita, false, 1).stream().map(BreakGlassGrant::id).toList());
+        breakGlass.review(AUDREY, onAssigned.id());
+        assertEquals(java.util.List.of(onArnhem.id()),
+                breakGlass.grants(rita, true, 3).stream().map(BreakGlassGrant::id).toList(), "only the unreviewed");
+        assertEquals(3, breakGlass.grants(AUDREY, false, 3).size(), "all municipalities: the region's newest");
+        assertEquals(7, breakGlass.grants(AUDREY, false, 100).size());
+        assertTrue(breakGlass.grants(new Principal("nora", "Nora", Set.of(Role.AUDITOR), Set.of(), "Regio"), false, 100)
+                .isEmpty(), "no municipality, no grant");
+    }
+
+    private String kase(String municipality) throws Exception {
+        String kase = UUID.randomUUID().toString();
+        sql("INSERT INTO family_case (id, row_version, municipality, status, signal_kind, signal_source,"
+                + " signal_description, signal_received_on, phase, framework, opened_at, opened_by)"
+                + " VALUES (?, 1, ?, 'OPEN', 'SIGNAL', 'SCHOOL', 'zorgen', ?, 'ACUTE_SAFETY', 'VOLUNTARY', ?, 'anna')",
+                kase, municipality, clock.instant().atOffset(ZoneOffset.UTC).toLocalDate(),
+                clock.instant().atOffset(ZoneOffset.UTC));
+        return kase;
+    }
+
     private void sql(String statement, Object... params) throws Exception {
         database.inTransaction(c -> {
             try (PreparedStatement ps = c.prepareStatement(statement)) {

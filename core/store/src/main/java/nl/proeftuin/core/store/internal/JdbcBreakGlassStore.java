@@ -37,6 +37,25 @@ public class JdbcBreakGlassStore implements BreakGlassStore {
     }
 
     @Override
+    public List<StoredBreakGlass> latestWithin(Connection c, boolean unreviewedOnly, String userId,
+            java.util.Collection<String> municipalities, int limit) throws SQLException {
+        if (municipalities.isEmpty()) {
+            return List.of(); // an account without municipalities reviews no case
+        }
+        NeedToKnowPredicate.Fragment within = NeedToKnowPredicate.withinScope("g.case_id", "k.municipality", userId,
+                municipalities);
+        List<Object> params = new java.util.ArrayList<>(within.params());
+        params.add(limit);
+        return Jdbc.list(c, "SELECT " + prefixed("g") + " FROM break_glass g JOIN family_case k ON k.id = g.case_id"
+                + " WHERE " + within.sql() + (unreviewedOnly ? " AND g.reviewed_at IS NULL" : "")
+                + " ORDER BY g.granted_at DESC, g.id LIMIT ?", JdbcBreakGlassStore::grant, params.toArray());
+    }
+
+    private static String prefixed(String alias) {
+        return alias + "." + COLUMNS.replace(", ", ", " + alias + ".");
+    }
+
+    @Override
     public void reviewed(Connection c, String id, Instant at, String by) throws SQLException {
         Jdbc.update(c, "UPDATE break_glass SET reviewed_at = ?, reviewed_by = ? WHERE id = ? AND reviewed_at IS NULL",
                 instant(at), by, id);

@@ -6,7 +6,7 @@
  * of refusals, roles, municipality scope) stays with core/security.
  */
 @Export
-@Version("1.2.0")
+@Version("1.3.0")
 package nl.proeftuin.core.store.visibility;
 
 import org.osgi.annotation.bundle.Export;
