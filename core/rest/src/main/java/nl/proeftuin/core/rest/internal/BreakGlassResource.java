@@ -36,8 +36,8 @@ final class BreakGlassResource {
                         + "limited time, for a stated reason.")
                 .describe("Only within the user's municipalities. The grant and every access through it are in the "
                         + "access log, flagged for review. It lets the professional read and record what the emergency "
-                        + "needs, never change who is on the case's team (assign, hand over, end an assignment: 403 "
-                        + "break_glass), nor name the persons seen only through it in another case, relationship or "
+                        + "needs, never change who holds the case (assign, hand over, end an assignment, ask a review, "
+                        + "move it to another municipality, close it: 403 break_glass), nor name the persons seen only through it in another case, relationship or "
                         + "household (403 break_glass naming the field).")
                 .policy(RoutePolicy.anyOf(Role.PROFESSIONAL))
                 .body(BreakGlassResource.BreakGlassInput.class)

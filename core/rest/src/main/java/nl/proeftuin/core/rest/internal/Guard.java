@@ -154,12 +154,13 @@ final class Guard {
                             ? "; in an emergency use POST /api/v1/cases/" + caseId + "/break-glass with a reason" : "");
             throw new ApiProblem(403, "Forbidden", detail).with("reason", access.name().toLowerCase(Locale.ROOT));
         }
-        if (access == CaseAccess.BREAK_GLASS && changesTeam(match.route().method(), match.route().template())) {
+        if (access == CaseAccess.BREAK_GLASS && changesWhoHoldsTheCase(match.route().method(), match.route().template())) {
             // break-glass is for the emergency, not a way onto the team: access would outlive the grant, unflagged
             accessLog.append(event(action, AccessEvent.DENIED, principal, role, personId, caseId, objectType, objectId,
                     requestId, route + ": break_glass"));
             throw new ApiProblem(403, "Forbidden", "Break-glass access lets you read and record what the emergency "
-                    + "needs, not change who is on the case's team; ask its team").with("reason", "break_glass");
+                    + "needs, not change the case's team, invite a reviewer, move or close the case; ask its team")
+                    .with("reason", "break_glass");
         }
         AccessEvent allowed = event(action, AccessEvent.SUCCESS, principal, role, personId, caseId, objectType, objectId,
                 requestId, route + (access == CaseAccess.BREAK_GLASS ? ": break-glass"
@@ -276,13 +277,18 @@ final class Guard {
     }
 
     /**
-     * The routes that change who is on a case's team (assigning, handing over, ending an assignment): not
-     * for a professional who reaches the case through break-glass only, or the grant would become lasting
-     * access that is no longer logged as break-glass.
+     * The routes that change who holds a case rather than record in it: who is on its team (assigning,
+     * handing over, ending an assignment), who else reads it (a review request invites a reviewer), which
+     * municipality it belongs to, and whether it is open at all. Not for a professional who reaches the case
+     * through break-glass only: the grant would become lasting access that is no longer logged as
+     * break-glass, be passed on to someone who never broke the glass, or end the team's work on the case.
      */
-    static boolean changesTeam(String method, String template) {
+    static boolean changesWhoHoldsTheCase(String method, String template) {
         return !"GET".equals(method) && !"HEAD".equals(method)
-                && (template.equals("/cases/{caseId}/team") || template.startsWith("/cases/{caseId}/team/"));
+                && (template.equals("/cases/{caseId}/team") || template.startsWith("/cases/{caseId}/team/")
+                        || template.equals("/cases/{caseId}/review-requests")
+                        || template.equals("/cases/{caseId}/municipality")
+                        || template.equals("/cases/{caseId}/close"));
     }
 
     /**

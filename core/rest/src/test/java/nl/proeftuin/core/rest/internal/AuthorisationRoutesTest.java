@@ -426,7 +426,7 @@ class AuthorisationRoutesTest {
     }
 
     @Test
-    void breakGlassNeverPutsTheProfessionalOnTheTeam() {
+    void breakGlassNeverChangesWhoHoldsTheCase() {
         String id = openCase();
         breakGlass(id);
         String self = "{\"professionalId\":\"fatima.local\",\"name\":\"Fatima\",\"organisation\":\"VT\","
@@ -436,7 +436,10 @@ class AuthorisationRoutesTest {
                 Http.post("/cases/" + id + "/team", self.formatted("VEILIG_THUIS")),
                 Http.post("/cases/" + id + "/team/handovers", "{\"position\":\"CASUSREGIE\",\"to\":"
                         + self.formatted("VEILIG_THUIS") + ",\"note\":\"n\"}"),
-                Http.post("/cases/" + id + "/team/a1/end", "{\"reason\":\"r\"}"))) {
+                Http.post("/cases/" + id + "/team/a1/end", "{\"reason\":\"r\"}"),
+                Http.post("/cases/" + id + "/review-requests", "{\"reviewerId\":\"fatima.local\",\"question\":\"q\"}"),
+                Http.post("/cases/" + id + "/municipality", "{\"municipality\":\"Ede\",\"movedOn\":\"2026-01-05\",\"reason\":\"r\"}"),
+                Http.post("/cases/" + id + "/close", "{\"reason\":\"r\"}").header("If-Match", "\"1\""))) {
             JsonNode refused = problem(http.as("fatima.local").on(api), 403);
             assertEquals("break_glass", refused.path("reason").asText(), http.target + ": " + refused);
             AccessEvent denied = security.log.last();
@@ -446,6 +449,7 @@ class AuthorisationRoutesTest {
             assertTrue(denied.detail().endsWith("break_glass"), denied.detail());
         }
         assertTrue(core.cases.get(id).team().isEmpty(), "she is not on the team");
+        assertEquals("OPEN", core.cases.get(id).status().name(), "nor did she close the case");
         // the grant still reads the team, and whoever is on the case still assigns
         assertEquals(200, Http.get("/cases/" + id + "/team").as("fatima.local").on(api).status);
         assertEquals(AccessAction.BREAK_GLASS, security.log.last().action());
