@@ -1,6 +1,7 @@
 package nl.proeftuin.core.store.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -270,8 +271,22 @@ class JdbcDatabaseTest {
             String size = db.read(c -> Jdbc.one(c, "SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS"
                     + " WHERE SETTING_NAME = 'QUERY_CACHE_SIZE'", rs -> rs.getString(1)).orElse(null));
             assertEquals(String.valueOf(JdbcDatabase.H2_QUERY_CACHE_SIZE), size);
-            assertEquals("jdbc:h2:mem:x;QUERY_CACHE_SIZE=4", JdbcDatabase.withQueryCache("jdbc:h2:mem:x;QUERY_CACHE_SIZE=4"));
+            assertEquals("jdbc:h2:mem:x;QUERY_CACHE_SIZE=4;OPTIMIZE_REUSE_RESULTS=0",
+                    JdbcDatabase.withQueryCache("jdbc:h2:mem:x;QUERY_CACHE_SIZE=4"));
             assertEquals("jdbc:postgresql://h/db", JdbcDatabase.withQueryCache("jdbc:postgresql://h/db"));
+        }
+
+        /**
+         * H2 answering a statement from its last result read a table as it was before the commit of a
+         * transaction whose lock the reader had just waited for (the rectification race): the reuse is off.
+         */
+        @Test
+        void noSessionAnswersAStatementFromItsLastResult() throws Exception {
+            boolean reuse = db.read(c -> ((org.h2.engine.SessionLocal) c.unwrap(org.h2.jdbc.JdbcConnection.class)
+                    .getSession()).getDatabase().getOptimizeReuseResults());
+            assertFalse(reuse);
+            assertEquals("jdbc:h2:mem:x;OPTIMIZE_REUSE_RESULTS=1;QUERY_CACHE_SIZE=256",
+                    JdbcDatabase.withQueryCache("jdbc:h2:mem:x;OPTIMIZE_REUSE_RESULTS=1"), "unless the URL says otherwise");
         }
 
         /**
