@@ -136,17 +136,49 @@ public class TransactionalFamilyService implements FamilyService {
             default -> throw new InvalidInputException("field", "must be givenName, familyName or dateOfBirth");
         }
         LocalDate newDob = dob;
+        // A case opened or joined by the person at this moment: its transaction holds the person's row
+        // (its summary refresh locks the members) and commits before the lock below is granted, so the case
+        // is found only then, after the cases were locked. Locking it then would take the case after the
+        // person (the reverse of every case write's order): the transaction starts again instead.
+        for (int attempt = 1;; attempt++) {
+            try {
+                return rectifyOnce(actor, personId, what, value, why, newDob, attempt == RECTIFY_ATTEMPTS);
+            } catch (CasesChanged e) {
+                // rolled back; the next attempt locks the new case too
+            }
+        }
+    }
+
+    /** Rolls an attempt of a rectification back: the person joined a case while it locked their cases. */
+    private static final class CasesChanged extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        CasesChanged() {
+            super(null, null, false, false);
+        }
+    }
+
+    /** How often a rectification starts again when the person joined a case while it locked their cases. */
+    static final int RECTIFY_ATTEMPTS = 5;
+
+    /** One attempt; {@link CasesChanged} when the person's cases changed under it, unless it is the last. */
+    private PersonRectification rectifyOnce(Actor actor, String personId, String what, String value, String why,
+            LocalDate newDob, boolean last) {
         return domain.write(c -> {
             Check.required("personId", personId);
             // the person's cases first, then the person: the order every case write takes (the case, then
             // at its summary refresh its members, decision 0042), so a rectification and a write to one
             // of the person's cases never wait for each other in opposite order (a deadlock)
+            List<String> caseIds = privacy.casesOf(c, personId).stream().sorted().toList();
             List<StoredCase> locked = new java.util.ArrayList<>();
-            for (String caseId : privacy.casesOf(c, personId).stream().sorted().toList()) {
+            for (String caseId : caseIds) {
                 domain.cases.lock(c, caseId).ifPresent(locked::add);
             }
             StoredPerson p = domain.family.lockPerson(c, personId)
                     .orElseThrow(() -> new NotFoundException("person " + personId));
+            if (!last && !caseIds.containsAll(privacy.casesOf(c, personId))) {
+                throw new CasesChanged();
+            }
             String old = switch (what) {
                 case "givenName" -> p.givenName();
                 case "familyName" -> p.familyName();

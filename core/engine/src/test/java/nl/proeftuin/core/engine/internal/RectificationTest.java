@@ -3,6 +3,7 @@ package nl.proeftuin.core.engine.internal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -10,6 +11,9 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import nl.proeftuin.core.api.NotFoundException;
 import nl.proeftuin.core.api.dto.CaseEvent;
@@ -23,6 +27,7 @@ import nl.proeftuin.core.audit.privacy.Reader;
 import nl.proeftuin.core.audit.privacy.Rectification;
 import nl.proeftuin.core.audit.privacy.RectificationInput;
 import nl.proeftuin.core.audit.privacy.internal.GdprRights;
+import nl.proeftuin.core.store.Database;
 import nl.proeftuin.core.store.internal.JdbcAccessLogStore;
 import nl.proeftuin.core.store.internal.JdbcCaseStore;
 import nl.proeftuin.core.store.internal.JdbcErasureStore;
@@ -136,5 +141,86 @@ class RectificationTest extends EngineTestBase {
         assertThrows(DatabaseFailure.class, () -> broken.rectifyPerson(ANS, p.id(), "givenName", "Sanne", "typefout"));
         assertEquals("Sane", family.person(p.id()).givenName());
         assertEquals(history, cases.history(k.id()).size());
+    }
+
+    /**
+     * A case opened for the person while the rectification runs: the opening holds the person's row (its
+     * summary refresh locks the members) when the rectification has locked the person's other cases and
+     * waits for the person. Once the opening commits, the rectification finds the new case and starts
+     * again, so the new case records the rectification and its summary carries the new name (it used to
+     * keep the old one, and its local team never heard of the change).
+     */
+    @Test
+    void aCaseOpenedWhileTheRectificationWaitsForThePersonRecordsItToo() throws Exception {
+        Person p = person("Sane");
+        openCase(p);
+        GdprRights privacy = privacy(family);
+        CountDownLatch opened = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        Database holding = new Database() {
+            @Override
+            public <T> T inTransaction(SqlWork<T> work) throws SQLException {
+                return database.inTransaction(c -> {
+                    T result = work.apply(c);
+                    opened.countDown();
+                    try {
+                        assertTrue(release.await(30, TimeUnit.SECONDS));
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new IllegalStateException(e);
+                    }
+                    return result;
+                });
+            }
+
+            @Override
+            public <T> T read(SqlWork<T> work) throws SQLException {
+                return database.read(work);
+            }
+
+            @Override
+            public nl.proeftuin.core.api.health.DatabaseHealth check() {
+                return database.check();
+            }
+
+            @Override
+            public Dialect dialect() {
+                return database.dialect();
+            }
+        };
+        JdbcFamilyStore familyStore = new JdbcFamilyStore();
+        TransactionalCaseService opening = new TransactionalCaseService(holding, familyStore, new JdbcCaseStore(),
+                new nl.proeftuin.core.store.internal.JdbcPlanStore(), municipalityStore,
+                new nl.proeftuin.core.store.internal.JdbcOutcomeStore(),
+                new nl.proeftuin.core.store.internal.JdbcBindingStore(),
+                new nl.proeftuin.core.store.internal.JdbcCohortStore(),
+                new nl.proeftuin.core.store.internal.JdbcLivingStore(), clock);
+        String municipality = unique("Arnhem");
+        registered(municipality);
+        CompletableFuture<CaseView> second = CompletableFuture.supplyAsync(() ->
+                opening.open(ANS, signal(municipality, p), "andere gemeente, eigen aanpak"));
+        assertTrue(opened.await(30, TimeUnit.SECONDS), "the opening did its work");
+        CompletableFuture<Rectification> rectified = CompletableFuture.supplyAsync(() ->
+                privacy.rectify(ANS_READER, p.id(), new RectificationInput("givenName", "Sanne", "typefout")));
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        boolean waits = false;
+        while (!waits && !rectified.isDone() && System.nanoTime() < until) {
+            waits = database.read(c -> {
+                try (var rs = c.createStatement().executeQuery(onPostgres() ? "SELECT COUNT(*) FROM pg_locks WHERE NOT granted"
+                        : "SELECT COUNT(*) FROM information_schema.sessions WHERE blocker_id IS NOT NULL")) {
+                    return rs.next() && rs.getInt(1) > 0;
+                }
+            });
+            Thread.sleep(20);
+        }
+        release.countDown();
+        CaseView k = second.get(30, TimeUnit.SECONDS);
+        rectified.get(30, TimeUnit.SECONDS);
+        assertTrue(waits, "the rectification waited for the opening's lock on the person");
+
+        assertEquals(1, cases.history(k.id()).stream().filter(e -> e.type().equals("PERSON_RECTIFIED")).count(),
+                "the case opened meanwhile records the rectification");
+        assertEquals(1, database.read(c -> new JdbcLocalTeamStore().list(c, null, k.id(), 100)).stream()
+                .filter(o -> o.type().equals("PERSON_RECTIFIED")).count(), "and its local team hears it");
     }
 }
