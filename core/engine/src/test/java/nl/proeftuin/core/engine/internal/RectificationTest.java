@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import nl.proeftuin.core.api.NotFoundException;
@@ -27,7 +26,6 @@ import nl.proeftuin.core.audit.privacy.Reader;
 import nl.proeftuin.core.audit.privacy.Rectification;
 import nl.proeftuin.core.audit.privacy.RectificationInput;
 import nl.proeftuin.core.audit.privacy.internal.GdprRights;
-import nl.proeftuin.core.store.Database;
 import nl.proeftuin.core.store.internal.JdbcAccessLogStore;
 import nl.proeftuin.core.store.internal.JdbcCaseStore;
 import nl.proeftuin.core.store.internal.JdbcErasureStore;
@@ -37,6 +35,7 @@ import nl.proeftuin.core.store.internal.JdbcPrivacyStore;
 import nl.proeftuin.core.store.internal.JdbcRestrictedDataStore;
 import nl.proeftuin.core.store.privacy.PrivacyStore;
 import nl.proeftuin.core.store.localteam.StoredOutbound;
+import nl.proeftuin.testing.HeldDatabase;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -155,39 +154,7 @@ class RectificationTest extends EngineTestBase {
         Person p = person("Sane");
         openCase(p);
         GdprRights privacy = privacy(family);
-        CountDownLatch opened = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        Database holding = new Database() {
-            @Override
-            public <T> T inTransaction(SqlWork<T> work) throws SQLException {
-                return database.inTransaction(c -> {
-                    T result = work.apply(c);
-                    opened.countDown();
-                    try {
-                        assertTrue(release.await(30, TimeUnit.SECONDS));
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        throw new IllegalStateException(e);
-                    }
-                    return result;
-                });
-            }
-
-            @Override
-            public <T> T read(SqlWork<T> work) throws SQLException {
-                return database.read(work);
-            }
-
-            @Override
-            public nl.proeftuin.core.api.health.DatabaseHealth check() {
-                return database.check();
-            }
-
-            @Override
-            public Dialect dialect() {
-                return database.dialect();
-            }
-        };
+        HeldDatabase holding = new HeldDatabase(database);
         JdbcFamilyStore familyStore = new JdbcFamilyStore();
         TransactionalCaseService opening = new TransactionalCaseService(holding, familyStore, new JdbcCaseStore(),
                 new nl.proeftuin.core.store.internal.JdbcPlanStore(), municipalityStore,
@@ -199,21 +166,10 @@ class RectificationTest extends EngineTestBase {
         registered(municipality);
         CompletableFuture<CaseView> second = CompletableFuture.supplyAsync(() ->
                 opening.open(ANS, signal(municipality, p), "andere gemeente, eigen aanpak"));
-        assertTrue(opened.await(30, TimeUnit.SECONDS), "the opening did its work");
+        holding.awaitWorkDone();
         CompletableFuture<Rectification> rectified = CompletableFuture.supplyAsync(() ->
                 privacy.rectify(ANS_READER, p.id(), new RectificationInput("givenName", "Sanne", "typefout")));
-        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        boolean waits = false;
-        while (!waits && !rectified.isDone() && System.nanoTime() < until) {
-            waits = database.read(c -> {
-                try (var rs = c.createStatement().executeQuery(onPostgres() ? "SELECT COUNT(*) FROM pg_locks WHERE NOT granted"
-                        : "SELECT COUNT(*) FROM information_schema.sessions WHERE blocker_id IS NOT NULL")) {
-                    return rs.next() && rs.getInt(1) > 0;
-                }
-            });
-            Thread.sleep(20);
-        }
-        release.countDown();
+        boolean waits = holding.releaseOnceAnotherWaits(rectified);
         CaseView k = second.get(30, TimeUnit.SECONDS);
         rectified.get(30, TimeUnit.SECONDS);
         assertTrue(waits, "the rectification waited for the opening's lock on the person");

@@ -378,9 +378,17 @@ public class GdprRights implements PrivacyService {
         String id = UUID.randomUUID().toString();
         LegalHold hold = write(c -> {
             // the subject's lock, which an erasure and the retention purge take before they look for holds: a
-            // hold placed while they decide waits for their decision, or is seen by it
+            // hold placed while they decide waits for their decision, or is seen by it. A hold on a person
+            // also keeps their cases, which the purge locks one at a time before it looks for a hold on a
+            // member: the person's cases are locked first (in order, then the person: the order of every case
+            // write), so that a case being purged is gone before the hold is placed, or is kept by it
             switch (type) {
                 case "PERSON" -> {
+                    if (input.subjectId() != null) {
+                        for (String caseId : store.casesOf(c, input.subjectId()).stream().sorted().toList()) {
+                            erasure.lockCase(c, caseId);
+                        }
+                    }
                     if (input.subjectId() == null || !erasure.lockPerson(c, input.subjectId())) {
                         throw new NotFoundException("person " + input.subjectId());
                     }

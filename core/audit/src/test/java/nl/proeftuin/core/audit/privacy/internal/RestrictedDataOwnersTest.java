@@ -20,7 +20,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -52,6 +51,7 @@ import nl.proeftuin.core.audit.privacy.RestrictedNotice;
 import nl.proeftuin.core.audit.privacy.SafeAddressInput;
 import nl.proeftuin.core.audit.privacy.SafeAddressVersion;
 import nl.proeftuin.core.store.Database;
+import nl.proeftuin.testing.HeldDatabase;
 import nl.proeftuin.testing.TestDatabases;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -462,6 +462,34 @@ class RestrictedDataOwnersTest {
         assertEquals(1, count("SELECT COUNT(*) FROM case_member WHERE person_id = ?", person));
     }
 
+    /**
+     * A hold on a person keeps their cases from the purge (a case is held when a member is): a hold being
+     * placed while the purge runs makes the purge wait at the person's case, and the case stays. The hold
+     * used to lock the person only, so the purge removed the case before the hold committed.
+     */
+    @Test
+    void aHoldOnAPersonPlacedWhileThePurgeRunsKeepsTheirCase() throws Exception {
+        Instant longAgo = NOW.minus(java.time.Duration.ofDays(25 * 366));
+        String person = fx.person("Oud", LocalDate.of(1980, 3, 3), longAgo);
+        String caseId = fx.closedCase(longAgo, person);
+        HeldDatabase holding = new HeldDatabase(database);
+        GdprRights placing = new GdprRights(holding, new nl.proeftuin.core.store.internal.JdbcPrivacyStore(),
+                new nl.proeftuin.core.store.internal.JdbcRestrictedDataStore(),
+                new nl.proeftuin.core.store.internal.JdbcErasureStore(), null, log, Clock.fixed(NOW, ZoneOffset.UTC),
+                Map.of("case", 20, "person", 20));
+        CompletableFuture<LegalHold> hold = CompletableFuture.supplyAsync(
+                () -> placing.placeHold(ANS, new LegalHoldInput("PERSON", person, "lopende rechtszaak")));
+        holding.awaitWorkDone();
+        CompletableFuture<PurgeReport> purged = CompletableFuture.supplyAsync(() -> privacy.purge("system:test", false));
+        assertTrue(holding.releaseOnceAnotherWaits(purged), "the purge waited for the hold being placed");
+        assertEquals(person, hold.get(30, TimeUnit.SECONDS).subjectId());
+        PurgeReport report = purged.get(30, TimeUnit.SECONDS);
+        assertEquals(List.of(), report.casesPurged(), report.toString());
+        assertTrue(report.held().contains("case " + caseId), report.toString());
+        assertEquals(1, count("SELECT COUNT(*) FROM family_case WHERE id = ?", caseId), "the held person's case stays");
+        assertEquals(1, count("SELECT COUNT(*) FROM person WHERE id = ?", person));
+    }
+
     /** The work of transaction A. */
     private interface SqlStep {
         void run(java.sql.Connection c) throws SQLException;
@@ -482,40 +510,25 @@ class RestrictedDataOwnersTest {
      * side either waits for A's lock or, without one, finishes first, which the test sees.
      */
     private final class Race {
-        final CountDownLatch done = new CountDownLatch(1);
-        final CountDownLatch release = new CountDownLatch(1);
+        final HeldDatabase held = new HeldDatabase(database);
         final CompletableFuture<Void> a;
 
         Race(SqlStep work) throws InterruptedException {
             a = CompletableFuture.runAsync(() -> {
                 try {
-                    database.inTransaction(c -> {
+                    held.inTransaction(c -> {
                         work.run(c);
-                        done.countDown();
-                        try {
-                            assertTrue(release.await(30, TimeUnit.SECONDS));
-                        } catch (InterruptedException e) {
-                            Thread.currentThread().interrupt();
-                            throw new IllegalStateException(e);
-                        }
                         return null;
                     });
                 } catch (SQLException e) {
                     throw new IllegalStateException(e);
                 }
             });
-            assertTrue(done.await(30, TimeUnit.SECONDS), "transaction A did its work");
+            held.awaitWorkDone();
         }
 
         void releaseOnceWaiting(CompletableFuture<?> other) throws Exception {
-            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-            boolean waits = false;
-            while (!waits && !other.isDone() && System.nanoTime() < until) {
-                waits = count(onPostgres() ? "SELECT COUNT(*) FROM pg_locks WHERE NOT granted"
-                        : "SELECT COUNT(*) FROM information_schema.sessions WHERE blocker_id IS NOT NULL") > 0;
-                Thread.sleep(20);
-            }
-            release.countDown();
+            boolean waits = held.releaseOnceAnotherWaits(other);
             a.get(30, TimeUnit.SECONDS);
             assertTrue(waits, "the other side waited for transaction A's lock (and did not finish before it)");
         }
