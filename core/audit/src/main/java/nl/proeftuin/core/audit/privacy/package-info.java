@@ -4,7 +4,7 @@
  * pseudonymised export for the outcome monitor. Every call is logged in the access log.
  */
 @Export
-@Version("1.3.0")
+@Version("1.4.0")
 package nl.proeftuin.core.audit.privacy;
 
 import org.osgi.annotation.bundle.Export;

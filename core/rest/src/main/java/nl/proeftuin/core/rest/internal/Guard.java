@@ -17,6 +17,7 @@ import nl.proeftuin.core.audit.AccessEvent;
 import nl.proeftuin.core.api.dto.CaseMember;
 import nl.proeftuin.core.api.dto.CaseView;
 import nl.proeftuin.core.audit.AccessLog;
+import nl.proeftuin.core.audit.privacy.RestrictedRoutes;
 import nl.proeftuin.core.security.AuthenticationException;
 import nl.proeftuin.core.security.Authenticator;
 import nl.proeftuin.core.security.CaseAccess;
@@ -232,7 +233,7 @@ final class Guard {
         }
         log.get().append(new AccessEvent(entry.action, outcome, a.userId(), a.userName(), a.role(), a.onBehalfOf(),
                 a.purpose(), persons, caseId, objectType, objectId, a.requestId(), detail.toString(), a.organisation(),
-                a.restricted()));
+                a.restricted() || RestrictedRoutes.isRestrictedRoute(entry.template)));
     }
 
     /** The query as the user typed it (percent-decoded; undecodable text kept as sent), or null. */
@@ -526,7 +527,7 @@ final class Guard {
             String caseId, String objectType, String objectId, String requestId, String detail) {
         return new AccessEvent(action, outcome, p.userId(), p.name(), role == null ? null : role.name(), null, null,
                 personId == null ? List.of() : List.of(personId), caseId, objectType, objectId, requestId, detail,
-                p.organisation(), false);
+                p.organisation(), RestrictedRoutes.startsWithRestrictedRoute(detail));
     }
 
     /** The principal the guard admitted, for handlers. */
