@@ -22,7 +22,8 @@ public final class AuditFixtures {
         return new HashChainedAccessLog(database, new nl.proeftuin.core.store.internal.JdbcAccessLogStore(), clock, "test");
     }
 
-    private int sql(String statement, Object... params) throws SQLException {
+    /** Runs one statement in its own transaction (an Instant is stored as UTC). */
+    public int sql(String statement, Object... params) throws SQLException {
         return database.inTransaction(c -> {
             try (var ps = c.prepareStatement(statement)) {
                 for (int i = 0; i < params.length; i++) {

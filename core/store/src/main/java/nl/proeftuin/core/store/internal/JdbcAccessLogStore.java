@@ -233,8 +233,9 @@ public class JdbcAccessLogStore implements AccessLogStore {
 
     @Override
     public List<String> caseMembers(Connection c, String caseId) throws SQLException {
-        return Jdbc.list(c, "SELECT person_id FROM case_member WHERE case_id = ? ORDER BY seq_no", rs -> rs.getString(1),
-                caseId);
+        // the members now: one who left the case (an ended membership) is not told of what happens in it since
+        return Jdbc.list(c, "SELECT person_id FROM case_member WHERE case_id = ? AND until_date IS NULL ORDER BY seq_no",
+                rs -> rs.getString(1), caseId);
     }
 
     @Override

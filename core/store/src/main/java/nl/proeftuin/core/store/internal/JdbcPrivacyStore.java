@@ -56,7 +56,8 @@ public class JdbcPrivacyStore implements PrivacyStore {
     @Override
     public List<Map<String, Object>> exportCases(Connection c, String personId) throws SQLException {
         return maps(c, "SELECT f.id, f.municipality, f.status, f.phase, f.framework, f.signal_kind, f.signal_source,"
-                + " f.signal_description, f.signal_received_on, f.opened_at, f.opened_by, f.closed_reason FROM family_case f"
+                + " f.signal_description, f.signal_received_on, f.opened_at, f.opened_by, f.closed_reason,"
+                + " m.until_date AS member_until FROM family_case f"
                 + " JOIN case_member m ON m.case_id = f.id WHERE m.person_id = ? ORDER BY f.opened_at", personId);
     }
 
@@ -99,7 +100,8 @@ public class JdbcPrivacyStore implements PrivacyStore {
 
     @Override
     public List<Map<String, Object>> exportPlanVersions(Connection c, String personId) throws SQLException {
-        return maps(c, "SELECT v.case_id, v.version_no, v.content, v.note, v.created_at, v.created_by"
+        return maps(c, "SELECT v.case_id, v.version_no, v.content, v.note, v.created_at, v.created_by,"
+                + " m.until_date AS member_until"
                 + " FROM plan_version v JOIN case_member m ON m.case_id = v.case_id WHERE m.person_id = ?"
                 + " ORDER BY v.case_id, v.version_no", personId);
     }

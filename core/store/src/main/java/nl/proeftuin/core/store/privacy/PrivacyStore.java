@@ -49,6 +49,7 @@ public interface PrivacyStore {
     /** The person's row; empty when there is no such person. */
     Optional<Map<String, Object>> exportPerson(Connection c, String personId) throws SQLException;
 
+    /** The person's cases, each with {@code member_until}: the day their membership ended, or null. */
     List<Map<String, Object>> exportCases(Connection c, String personId) throws SQLException;
 
     List<String> exportFamilyRoles(Connection c, String caseId, String personId) throws SQLException;
@@ -64,6 +65,10 @@ public interface PrivacyStore {
 
     List<Map<String, Object>> exportConsents(Connection c, String personId) throws SQLException;
 
+    /**
+     * The plan versions of the person's cases, each with {@code member_until}: the day the person's membership
+     * of that case ended, or null.
+     */
     List<Map<String, Object>> exportPlanVersions(Connection c, String personId) throws SQLException;
 
     /** The pseudonymised monitor export's rows: one per case member (case, person, birth date, case columns). */

@@ -166,10 +166,21 @@ public class GdprRights implements PrivacyService {
                     && LoggedRestrictedData.named(c, restricted, reader, held.restrictedTo(), personId, null)) {
                 own = held;
             }
+            // a case the person left: what it held until the day they left, not the remaining family's later
+            // plans nor the team that came after (they are the other members' data)
             List<Map<String, Object>> cases = store.exportCases(c, personId);
             for (Map<String, Object> k : cases) {
+                LocalDate left = day(k.get("member_until"));
                 k.put("roles", store.exportFamilyRoles(c, String.valueOf(k.get("id")), personId));
-                k.put("team", store.exportTeam(c, String.valueOf(k.get("id"))));
+                k.put("team", store.exportTeam(c, String.valueOf(k.get("id"))).stream()
+                        .filter(a -> left == null || !day(a.get("since_date")).isAfter(left)).toList());
+            }
+            List<Map<String, Object>> plans = new ArrayList<>();
+            for (Map<String, Object> v : store.exportPlanVersions(c, personId)) {
+                LocalDate left = day(v.remove("member_until"));
+                if (left == null || !DutchDay.of(Instant.parse(v.get("created_at").toString())).isAfter(left)) {
+                    plans.add(v);
+                }
             }
             List<Map<String, Object>> entries = new ArrayList<>();
             for (Map<String, Object> e : store.exportEntries(c, personId)) {
@@ -184,7 +195,7 @@ public class GdprRights implements PrivacyService {
             }
             return new PersonalDataExport(now(), personId, person, own, store.exportRelationships(c, personId),
                     store.exportHouseholds(c, personId), cases, entries, store.exportConsents(c, personId),
-                    store.exportPlanVersions(c, personId), rectifications(c, personId), erasureRequests(c, personId),
+                    plans, rectifications(c, personId), erasureRequests(c, personId),
                     holdsOfPerson(c, personId), List.of());
         });
         // the access log's own view for the person, without restricted entries, then the export is logged
@@ -201,6 +212,11 @@ public class GdprRights implements PrivacyService {
         return new PersonalDataExport(export.generatedAt(), export.personId(), export.person(), export.safeAddress(),
                 export.relationships(), export.households(), export.cases(), export.entries(), export.consents(),
                 export.planVersions(), export.rectifications(), export.erasureRequests(), export.legalHolds(), access);
+    }
+
+    /** A day a store's export row holds ({@code yyyy-mm-dd}), or null. */
+    private static LocalDate day(Object value) {
+        return value == null ? null : LocalDate.parse(value.toString());
     }
 
     // ---------------------------------------------------------------------------------------- rectification

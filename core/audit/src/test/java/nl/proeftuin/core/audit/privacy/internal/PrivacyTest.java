@@ -15,12 +15,14 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 
 import nl.proeftuin.core.api.InvalidInputException;
 import nl.proeftuin.core.api.NotFoundException;
 import nl.proeftuin.core.api.RuleViolationException;
 import nl.proeftuin.core.api.dto.EntryKind;
 import nl.proeftuin.core.audit.AccessAction;
+import nl.proeftuin.core.audit.AccessEvent;
 import nl.proeftuin.core.audit.AccessLogEntry;
 import nl.proeftuin.core.audit.AccessLogQuery;
 import nl.proeftuin.core.audit.internal.AuditFixtures;
@@ -229,6 +231,42 @@ class PrivacyTest {
         assertTrue(decided.outcome().contains("retention"), decided.outcome());
         assertEquals(6, log.query(new AccessLogQuery(null, null, null, null, null, AccessAction.ERASURE, null, null, 100))
                 .stream().filter(e -> e.personIds().contains(mistaken) || e.personIds().contains(inCase)).count());
+    }
+
+    /**
+     * A father who left the family's case (a house ban): his export holds what the case held until the day
+     * he left, not the plans the remaining family made after, nor the team that came after, nor who read
+     * the case since; the child, still a member, gets all of it.
+     */
+    @Test
+    void whoLeftACaseGetsWhatItHeldUntilThenNotTheFamilysLaterPlansTeamOrReads() throws Exception {
+        String father = fx.person("Vader", LocalDate.of(1980, 1, 1), NOW);
+        String child = fx.person("Kind", LocalDate.of(2040, 1, 1), NOW);
+        String k = fx.openCase(NOW.minusSeconds(3600L * 24 * 40), father, child);
+        String plan = "INSERT INTO plan_version (case_id, version_no, content, note, created_at, created_by)"
+                + " VALUES (?, ?, '{}', ?, ?, 'ans')";
+        fx.sql(plan, k, 1, "voor", Instant.parse("2047-05-20T21:30:00Z")); // 23:30 in Arnhem: his last day
+        fx.sql(plan, k, 2, "na", Instant.parse("2047-05-20T22:30:00Z")); // 00:30 the next day
+        String team = "INSERT INTO assignment (id, case_id, professional_id, professional_name, organisation,"
+                + " professional_role, casusregie, since_date) VALUES (?, ?, ?, ?, 'Wijkteam', 'FIXED_PROFESSIONAL', TRUE, ?)";
+        fx.sql(team, UUID.randomUUID().toString(), k, "ans", "Ans", LocalDate.of(2047, 5, 1));
+        fx.sql(team, UUID.randomUUID().toString(), k, "bob", "Bob", LocalDate.of(2047, 5, 25));
+        fx.sql("UPDATE case_member SET until_date = ? WHERE case_id = ? AND person_id = ?", LocalDate.of(2047, 5, 20),
+                k, father);
+        log.append(new AccessEvent(AccessAction.READ, AccessEvent.SUCCESS, "bob", "Bob Bakker", "PROFESSIONAL", null,
+                null, List.of(), k, "case", k, null, "GET /cases/{caseId} -> 200", "Veilig Thuis", false));
+
+        PersonalDataExport his = privacy.export(ANS, father);
+        assertEquals(List.of(1), his.planVersions().stream().map(v -> ((Number) v.get("version_no")).intValue()).toList());
+        assertEquals("2047-05-20", his.cases().get(0).get("member_until"));
+        assertEquals(List.of("Ans"), ((List<?>) his.cases().get(0).get("team")).stream()
+                .map(a -> ((Map<?, ?>) a).get("professional_name")).toList());
+        assertTrue(his.accessLog().stream().noneMatch(e -> "bob".equals(e.userId())), "the reads after he left");
+
+        PersonalDataExport childs = privacy.export(ANS, child);
+        assertEquals(2, childs.planVersions().size());
+        assertEquals(2, ((List<?>) childs.cases().get(0).get("team")).size());
+        assertTrue(childs.accessLog().stream().anyMatch(e -> "bob".equals(e.userId())));
     }
 
     @Test
