@@ -91,6 +91,19 @@ public class JdbcRestrictedDataStore implements RestrictedDataStore {
     }
 
     @Override
+    public List<String> currentCases(Connection c, String personId) throws SQLException {
+        return Jdbc.list(c, "SELECT m.case_id FROM case_member m WHERE m.person_id = ? AND m.until_date IS NULL"
+                + " ORDER BY m.case_id", rs -> rs.getString(1), personId);
+    }
+
+    @Override
+    public List<String> casesWorkedIn(Connection c, String personId, String professionalId) throws SQLException {
+        return Jdbc.list(c, "SELECT m.case_id FROM case_member m WHERE m.person_id = ? AND m.until_date IS NULL"
+                + " AND EXISTS (SELECT 1 FROM assignment a WHERE a.case_id = m.case_id AND a.professional_id = ?)"
+                + " ORDER BY m.case_id", rs -> rs.getString(1), personId, professionalId);
+    }
+
+    @Override
     public void insertNotice(Connection c, StoredNotice n) throws SQLException {
         Jdbc.update(c, "INSERT INTO restricted_notice (id, recipient_id, person_id, case_id, object_type, object_id,"
                 + " message, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", n.id(), n.recipientId(),

@@ -49,6 +49,19 @@ public interface RestrictedDataStore {
     List<Holding> activeHoldings(Connection c, String caseId, String personId, String professionalId)
             throws SQLException;
 
+    /**
+     * @return the cases the person is a current member of (an ended membership does not count)
+     * @since 1.2
+     */
+    List<String> currentCases(Connection c, String personId) throws SQLException;
+
+    /**
+     * @return the cases the person is a current member of in which the professional holds or held an
+     *         assignment (read from {@code assignment}, which the case store owns)
+     * @since 1.2
+     */
+    List<String> casesWorkedIn(Connection c, String personId, String professionalId) throws SQLException;
+
     void insertNotice(Connection c, StoredNotice notice) throws SQLException;
 
     /** @return the recipient's notices, newest first, at most {@code limit} */

@@ -7,7 +7,7 @@
  * rules: who may read or change what is core/audit's.
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package nl.proeftuin.core.store.privacy;
 
 import org.osgi.annotation.bundle.Export;

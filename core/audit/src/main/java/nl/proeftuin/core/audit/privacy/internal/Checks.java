@@ -15,6 +15,8 @@ import nl.proeftuin.core.store.privacy.PrivacyStore;
 /** Input checks shared by the privacy services: every bad value is an InvalidInputException naming the field. */
 final class Checks {
     private static final Pattern NAME = Pattern.compile("(user|role|person):[^,\\s\\p{Cntrl}]{1,200}");
+    /** A case id in a position's name. */
+    private static final Pattern ID = Pattern.compile("[A-Za-z0-9-]{1,64}");
 
     private Checks() {
     }
@@ -59,6 +61,10 @@ final class Checks {
         }
         if (name.startsWith("role:")) {
             String role = name.substring("role:".length());
+            int at = role.indexOf('@');
+            if (at > 0 && CASE_POSITIONS.contains(role.substring(0, at)) && ID.matcher(role.substring(at + 1)).matches()) {
+                return name; // a case position in a named case (role:FIXED_PROFESSIONAL@<caseId>)
+            }
             if (!PLATFORM_ROLES.contains(role) && !CASE_POSITIONS.contains(role)) {
                 throw new InvalidInputException(field, "names no role: " + role + " is neither a platform role "
                         + PLATFORM_ROLES + " nor a case position " + CASE_POSITIONS

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -91,7 +92,8 @@ public class LoggedRestrictedData implements RestrictedData {
         String address = Checks.text("address", input.address(), 200);
         String postalCode = Checks.optional("postalCode", input.postalCode(), 7);
         String municipality = Checks.text("municipality", input.municipality(), 200);
-        List<String> to = Checks.restrictedTo(input.restrictedTo(), writer);
+        List<String> given = Checks.restrictedTo(input.restrictedTo(), writer);
+        List<List<String>> stored = new ArrayList<>(List.of(given));
         Instant at = now();
         // Who may change it: only a reader named on the current version (a case position named on it
         // counts for whoever holds it now). Not the case's casusregie holder as such: casusregie directs
@@ -106,6 +108,8 @@ public class LoggedRestrictedData implements RestrictedData {
             if (current.isPresent() && !named(c, store, writer, current.get().restrictedTo(), personId, null)) {
                 throw new NotNamed();
             }
+            List<String> to = tied(c, given, personId, writer, null);
+            stored.set(0, to);
             int next = version.orElse(0) + 1;
             StoredSafeAddress row = new StoredSafeAddress(personId, address, postalCode, municipality, to, at,
                     writer.userId(), next, null);
@@ -136,7 +140,7 @@ public class LoggedRestrictedData implements RestrictedData {
                         "Only those named on the current safe address of person " + personId + " may change it"));
         logAccess(writer, AccessAction.UPDATE, AccessEvent.SUCCESS, personId, null, "safe-address", personId,
                 previous.isPresent() ? "safe address changed (new version)" : "safe address recorded");
-        return new SafeAddress(personId, address, postalCode, municipality, to, at, writer.userId());
+        return new SafeAddress(personId, address, postalCode, municipality, stored.get(0), at, writer.userId());
     }
 
     @Override
@@ -181,11 +185,12 @@ public class LoggedRestrictedData implements RestrictedData {
             }
             Checks.exists(c, subjects, "reader", name);
             SafeAddress a = current.get();
-            if (a.restrictedTo().contains(name)) {
+            List<String> names = tied(c, List.of(name), personId, writer, "reader");
+            if (a.restrictedTo().containsAll(names)) {
                 return a; // named already: nothing changes, no new version
             }
             List<String> to = new ArrayList<>(a.restrictedTo());
-            to.add(name);
+            names.stream().filter(n -> !to.contains(n)).forEach(to::add);
             if (String.join(",", to).length() > 2000) {
                 throw new InvalidInputException("reader", "makes the list of readers too long");
             }
@@ -222,24 +227,19 @@ public class LoggedRestrictedData implements RestrictedData {
 
     /**
      * Whether the reader is named on a restriction list: by user, by platform role, or as the current
-     * holder of a case position it names (role:FIXED_PROFESSIONAL, role:CASUSREGIE) in the given case,
-     * or (caseId null) in a case the person is a member of now: a case the person left (an ended
-     * membership) names nobody. A handover moves the position, so the restriction follows it; the previous
-     * holder is no longer named by it.
+     * holder of a case position it names ({@link #positions}). A handover moves the position, so the
+     * restriction follows it; the previous holder is no longer named by it.
      */
     static boolean named(java.sql.Connection c, RestrictedDataStore store, Reader reader, List<String> to,
             String personId, String caseId) throws SQLException {
         if (reader.isNamedIn(to)) {
             return true;
         }
-        boolean fixed = to.contains("role:FIXED_PROFESSIONAL");
-        boolean regie = to.contains("role:CASUSREGIE");
-        if (!fixed && !regie) {
-            return false;
-        }
-        for (RestrictedDataStore.Holding a : store.activeHoldings(c, caseId, personId, reader.userId())) {
-            if (fixed && "FIXED_PROFESSIONAL".equals(a.role()) || regie && a.casusregie()) {
-                return true;
+        for (Map.Entry<String, Set<String>> p : positions(c, store, to, personId, caseId).entrySet()) {
+            for (RestrictedDataStore.Holding a : store.activeHoldings(c, p.getKey(), null, reader.userId())) {
+                if (holds(a, p.getValue())) {
+                    return true;
+                }
             }
         }
         return false;
@@ -249,25 +249,123 @@ public class LoggedRestrictedData implements RestrictedData {
     private Set<String> recipients(java.sql.Connection c, List<List<String>> lists, String personId, String caseId)
             throws SQLException {
         Set<String> out = new LinkedHashSet<>();
-        boolean fixed = false;
-        boolean regie = false;
         for (List<String> to : lists) {
             for (String name : to) {
                 if (name.startsWith("user:")) {
                     out.add(name.substring("user:".length()));
                 }
-                fixed |= name.equals("role:FIXED_PROFESSIONAL");
-                regie |= name.equals("role:CASUSREGIE");
             }
-        }
-        if (fixed || regie) {
-            for (RestrictedDataStore.Holding a : store.activeHoldings(c, caseId, personId, null)) {
-                if (fixed && "FIXED_PROFESSIONAL".equals(a.role()) || regie && a.casusregie()) {
-                    out.add(a.professionalId());
+            for (Map.Entry<String, Set<String>> p : positions(c, store, to, personId, caseId).entrySet()) {
+                for (RestrictedDataStore.Holding a : store.activeHoldings(c, p.getKey(), null, null)) {
+                    if (holds(a, p.getValue())) {
+                        out.add(a.professionalId());
+                    }
                 }
             }
         }
         return out;
+    }
+
+    private static boolean holds(RestrictedDataStore.Holding a, Set<String> positions) {
+        return positions.contains("FIXED_PROFESSIONAL") && "FIXED_PROFESSIONAL".equals(a.role())
+                || positions.contains("CASUSREGIE") && a.casusregie();
+    }
+
+    /**
+     * The cases in which a list's case positions name their holders, with the positions named in each:
+     * <ul>
+     * <li>{@code role:FIXED_PROFESSIONAL@<caseId>} (how a safe address stores them) in that case, while the
+     * person is a current member of it: a case the person left (an ended membership) names nobody;</li>
+     * <li>a plain {@code role:FIXED_PROFESSIONAL} in the given case (a restricted entry's own), or, on a
+     * person's list (a safe address stored before positions were tied to a case), in the person's one
+     * current case: none when they are in several, where it cannot say which (the father's professional
+     * in the child's other case is not whom a shelter address was entrusted to; decision 0063).</li>
+     * </ul>
+     */
+    static Map<String, Set<String>> positions(java.sql.Connection c, RestrictedDataStore store, List<String> to,
+            String personId, String caseId) throws SQLException {
+        Map<String, Set<String>> out = new LinkedHashMap<>();
+        List<String> current = null;
+        for (String name : to) {
+            if (!name.startsWith("role:")) {
+                continue;
+            }
+            String position = name.substring("role:".length());
+            String anchor = null;
+            int at = position.indexOf('@');
+            if (at >= 0) {
+                anchor = position.substring(at + 1);
+                position = position.substring(0, at);
+            }
+            if (!Checks.CASE_POSITIONS.contains(position)) {
+                continue;
+            }
+            String in;
+            if (anchor != null) {
+                if (personId != null) {
+                    current = current != null ? current : store.currentCases(c, personId);
+                    if (!current.contains(anchor)) {
+                        continue;
+                    }
+                } else if (!anchor.equals(caseId)) {
+                    continue;
+                }
+                in = anchor;
+            } else if (caseId != null) {
+                in = caseId;
+            } else {
+                current = current != null ? current : store.currentCases(c, personId);
+                if (current.size() != 1) {
+                    continue;
+                }
+                in = current.get(0);
+            }
+            out.computeIfAbsent(in, k -> new LinkedHashSet<>()).add(position);
+        }
+        return out;
+    }
+
+    /**
+     * A safe address's list as stored: each plain case position tied to the person's current cases the
+     * writer works in (holds or held an assignment in), so that it never names the holder of that position
+     * in another case of the person; a position tied to a case already must name one of the person's
+     * current cases. A plain position from a writer who works in none of them is refused (400): it would
+     * name nobody.
+     */
+    private List<String> tied(java.sql.Connection c, List<String> to, String personId, Reader writer, String field)
+            throws SQLException {
+        List<String> current = store.currentCases(c, personId);
+        List<String> worked = null;
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < to.size(); i++) {
+            String name = to.get(i);
+            String role = name.startsWith("role:") ? name.substring("role:".length()) : "";
+            int at = role.indexOf('@');
+            if (at >= 0) {
+                if (!current.contains(role.substring(at + 1))) {
+                    throw new InvalidInputException(field != null ? field : "restrictedTo[" + i + "]",
+                            "names a case the person is not a member of");
+                }
+                out.add(name);
+            } else if (Checks.CASE_POSITIONS.contains(role)) {
+                worked = worked != null ? worked : store.casesWorkedIn(c, personId, writer.userId());
+                if (worked.isEmpty()) {
+                    throw new InvalidInputException(field != null ? field : "restrictedTo[" + i + "]", "names a case position, but you work in"
+                            + " none of this person's cases, so it would name nobody: name users (user:<id>), or "
+                            + name + "@<caseId>");
+                }
+                for (String k : worked) {
+                    out.add(name + "@" + k);
+                }
+            } else {
+                out.add(name);
+            }
+        }
+        List<String> distinct = List.copyOf(new LinkedHashSet<>(out));
+        if (String.join(",", distinct).length() > 2000) {
+            throw new InvalidInputException("restrictedTo", "is too long");
+        }
+        return distinct;
     }
 
     /**

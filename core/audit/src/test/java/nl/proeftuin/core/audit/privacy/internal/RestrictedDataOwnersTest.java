@@ -48,6 +48,7 @@ import nl.proeftuin.core.audit.privacy.RestrictedData;
 import nl.proeftuin.core.audit.privacy.RestrictedEntry;
 import nl.proeftuin.core.audit.privacy.RestrictedEntryInput;
 import nl.proeftuin.core.audit.privacy.RestrictedNotice;
+import nl.proeftuin.core.audit.privacy.SafeAddress;
 import nl.proeftuin.core.audit.privacy.SafeAddressInput;
 import nl.proeftuin.core.audit.privacy.SafeAddressVersion;
 import nl.proeftuin.core.store.Database;
@@ -209,7 +210,13 @@ class RestrictedDataOwnersTest {
                 caseId, new RestrictedEntryInput(EntryKind.FACT, "x", "y", List.of(), List.of("person:" + UUID.randomUUID()))));
         assertEquals("restrictedTo[0]", person.field());
         assertEquals(0, count("SELECT COUNT(*) FROM safe_address WHERE person_id = ?", mother), "nothing stored");
+        // a case position from a writer who works in none of the person's cases would name nobody
+        InvalidInputException position = assertThrows(InvalidInputException.class, () -> restricted.setSafeAddress(ANS,
+                mother, new SafeAddressInput("Opvangstraat 1", null, "Ede", List.of("user:bob", "role:FIXED_PROFESSIONAL"))));
+        assertEquals("restrictedTo[1]", position.field());
+        assertEquals(0, count("SELECT COUNT(*) FROM safe_address WHERE person_id = ?", mother), "nothing stored");
         // the case positions and the platform roles are names
+        assign(caseId, ANS, "RVT_PROFESSIONAL", false);
         restricted.setSafeAddress(ANS, mother, new SafeAddressInput("Opvangstraat 1", null, "Ede",
                 List.of("role:FIXED_PROFESSIONAL", "role:CASUSREGIE", "role:AUDITOR", "person:" + mother)));
         InvalidInputException reader = assertThrows(InvalidInputException.class,
@@ -253,6 +260,7 @@ class RestrictedDataOwnersTest {
         String fathersCase = fx.openCase(NOW, father, mother);
         assign(fathersCase, ANS, "FIXED_PROFESSIONAL", false);
         assign(fathersCase, CAROL, "GI", true);
+        assign(fathersCase, BOB, "VEILIG_THUIS", false);
         restricted.setSafeAddress(BOB, mother, new SafeAddressInput("Opvangstraat 1", null, "Ede",
                 List.of("role:FIXED_PROFESSIONAL", "role:CASUSREGIE", "user:bob")));
         assertEquals("Opvangstraat 1", restricted.safeAddress(ANS, mother).address(), "a member still: named");
@@ -267,8 +275,13 @@ class RestrictedDataOwnersTest {
         RuleViolationException refused = assertThrows(RuleViolationException.class, () -> restricted.setSafeAddress(ANS,
                 mother, new SafeAddressInput("Nepstraat 9", null, "Arnhem", List.of("user:ans"))));
         assertEquals(RestrictedData.NOT_NAMED, refused.rule());
-        restricted.setSafeAddress(BOB, mother, new SafeAddressInput("Opvangstraat 2", null, "Ede",
-                List.of("role:FIXED_PROFESSIONAL", "role:CASUSREGIE", "user:bob")));
+        // bob works in no case of hers now: a case position would name nobody, and is refused
+        assertEquals("restrictedTo[0]", assertThrows(InvalidInputException.class, () -> restricted.setSafeAddress(BOB,
+                mother, new SafeAddressInput("Opvangstraat 2", null, "Ede", List.of("role:FIXED_PROFESSIONAL")))).field());
+        assertEquals("restrictedTo[0]", assertThrows(InvalidInputException.class, () -> restricted.setSafeAddress(BOB,
+                mother, new SafeAddressInput("Opvangstraat 2", null, "Ede", List.of("role:FIXED_PROFESSIONAL@" + fathersCase))))
+                .field(), "nor tied to the case she left");
+        restricted.setSafeAddress(BOB, mother, new SafeAddressInput("Opvangstraat 2", null, "Ede", List.of("user:bob")));
         assertTrue(restricted.notices(ANS, 50).stream().noneMatch(n -> mother.equals(n.personId())), "no notice to ans");
         assertTrue(restricted.notices(CAROL, 50).stream().noneMatch(n -> mother.equals(n.personId())), "nor to carol");
         assertNull(privacy.export(ANS, mother).safeAddress());
@@ -277,11 +290,46 @@ class RestrictedDataOwnersTest {
                 fathersCase, new RestrictedEntryInput(EntryKind.FACT, "x", "y", List.of(mother), List.of("user:ans"))));
         assertEquals("aboutPersonIds[0]", about.field());
 
-        // her own new case: its fixed professional is named
+        // her own new case: its fixed professional is named once a named reader adds the position there
         String ownCase = fx.openCase(NOW, mother);
         assign(ownCase, CAROL, "FIXED_PROFESSIONAL", false);
+        assertThrows(NotFoundException.class, () -> restricted.safeAddress(CAROL, mother), "not before");
+        restricted.addSafeAddressReader(BOB, mother, new ReaderInput("role:FIXED_PROFESSIONAL@" + ownCase));
         assertEquals("Opvangstraat 2", restricted.safeAddress(CAROL, mother).address());
         assertThrows(NotFoundException.class, () -> restricted.safeAddress(ANS, mother));
+    }
+
+    /**
+     * The child lives with the mother in a shelter and is in two open cases: the father's (where the
+     * father's fixed professional works) and the mother's. The shelter address the mother's professional
+     * entrusts to "the fixed professional" names the fixed professional of her case only, as the holder
+     * changes, never the father's professional through the child's other case: no read, no export, no notice.
+     */
+    @Test
+    void aCasePositionOnASafeAddressNamesItsHolderInTheWritersCaseNotInTheChildsOtherCase() throws Exception {
+        String father = fx.person("Frank", LocalDate.of(1988, 1, 1), NOW);
+        String mother = fx.person("Mila", LocalDate.of(1990, 1, 1), NOW);
+        String child = fx.person("Kees", LocalDate.of(2040, 1, 1), NOW);
+        String fathersCase = fx.openCase(NOW, father, child);
+        String mothersCase = fx.openCase(NOW, mother, child);
+        assign(fathersCase, ANS, "FIXED_PROFESSIONAL", true);
+        String carolFixed = assign(mothersCase, CAROL, "FIXED_PROFESSIONAL", true);
+        SafeAddress set = restricted.setSafeAddress(CAROL, child, new SafeAddressInput("Opvangstraat 1", null, "Ede",
+                List.of("role:FIXED_PROFESSIONAL", "role:CASUSREGIE", "person:" + child)));
+        assertEquals(List.of("role:FIXED_PROFESSIONAL@" + mothersCase, "role:CASUSREGIE@" + mothersCase,
+                "person:" + child, "user:carol"), set.restrictedTo(), "tied to the case the writer works in");
+
+        assertThrows(NotFoundException.class, () -> restricted.safeAddress(ANS, child), "the father's professional");
+        assertNull(privacy.export(ANS, child).safeAddress());
+        restricted.setSafeAddress(CAROL, child, new SafeAddressInput("Opvangstraat 2", null, "Ede", set.restrictedTo()));
+        assertTrue(restricted.notices(ANS, 50).stream().noneMatch(n -> child.equals(n.personId())), "no notice");
+
+        handOver(mothersCase, carolFixed, BOB, "FIXED_PROFESSIONAL", true);
+        assertEquals("Opvangstraat 2", restricted.safeAddress(BOB, child).address(), "the mother's case's new holder");
+        assertThrows(NotFoundException.class, () -> restricted.safeAddress(ANS, child));
+        assertEquals("restrictedTo[0]", assertThrows(InvalidInputException.class, () -> restricted.setSafeAddress(BOB,
+                child, new SafeAddressInput("x", null, "Ede", List.of("role:FIXED_PROFESSIONAL@" + UUID.randomUUID()))))
+                .field(), "a case the child is not in");
     }
 
     @Test
