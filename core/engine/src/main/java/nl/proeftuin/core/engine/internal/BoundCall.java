@@ -114,6 +114,21 @@ final class BoundCall {
     }
 
     private <T> Answer<T> fallback(Binding binding, String kind, String reason) {
-        return new Answer<>(null, binding, BoundTriageService.FALLBACK_ID, coreBundle, coreVersion, kind, reason);
+        return new Answer<>(null, binding, BoundTriageService.FALLBACK_ID, coreBundle, coreVersion, kind,
+                reason(reason));
+    }
+
+    /** The most characters of a fallback's reason that are kept (stored, alerted, shown). */
+    static final int MAX_REASON = 500;
+
+    /**
+     * A fallback's reason as it is stored, alerted and shown: control characters as spaces, at most
+     * {@value #MAX_REASON} characters. A plugin's exception may quote a whole configuration value or input
+     * back (10,000 characters): unclipped, the outcome, the alert and the event could not be stored, and
+     * the request the fallback exists to save answered 500.
+     */
+    static String reason(String reason) {
+        String plain = reason == null ? "" : reason.replaceAll("\\p{Cntrl}", " ");
+        return plain.length() <= MAX_REASON ? plain : plain.substring(0, MAX_REASON - 1) + "\u2026";
     }
 }

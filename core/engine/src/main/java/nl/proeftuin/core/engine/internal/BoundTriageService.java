@@ -389,7 +389,8 @@ public class BoundTriageService implements TriageService {
         return null;
     }
 
-    private Decided fallback(String kind, String reason) {
+    private Decided fallback(String kind, String why) {
+        String reason = BoundCall.reason(why);
         TriageDecision d = new TriageDecision(UNDECIDED, Route.MANUAL_TRIAGE, "No triage decision was made automatically"
                 + " because " + reason + ". A person must triage this case (manual triage).", List.of(), false,
                 List.of(new RationalePart("core.fallback", Map.of("reason", reason))));

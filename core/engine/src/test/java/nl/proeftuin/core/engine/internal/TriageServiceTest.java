@@ -149,6 +149,17 @@ class TriageServiceTest {
             bindRegion("routeless-triage", Map.of());
             assertFallback(triage.triage(ANS, k.id(), THREE_DOMAINS), BoundTriageService.FAILED, "without a route");
 
+            // a failure that quotes a whole value back (a coordinator's 10,000-character setting) is clipped:
+            // it used to overflow the stored reason, and every triage of the municipality answered 500
+            installTriage("quoting-triage", r -> {
+                throw new IllegalArgumentException("not a domain: '" + "a\n".repeat(10_000) + "'");
+            });
+            bindRegion("quoting-triage", Map.of());
+            TriageOutcome quoted = triage.triage(ANS, k.id(), THREE_DOMAINS);
+            assertFallback(quoted, BoundTriageService.FAILED, "not a domain");
+            assertEquals(BoundCall.MAX_REASON, quoted.fallbackReason().length());
+            assertFalse(quoted.fallbackReason().contains("\n"), "no line breaks");
+
             // answers too large to store are the plugin's fault: fallback, not a database error
             installTriage("verbose-triage", r -> new TriageDecision("COMPLEX", Route.LOCAL_TEAM, "x".repeat(10_001),
                     List.of(), false));
