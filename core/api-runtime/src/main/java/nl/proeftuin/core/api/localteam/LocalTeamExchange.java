@@ -22,6 +22,20 @@ public interface LocalTeamExchange {
     /** Outbox entries, newest first; {@code status} and {@code caseId} null for all. */
     List<OutboxEntry> outbox(String status, String caseId, int limit);
 
+    /**
+     * {@link #outbox}, of some municipalities' entries only, chosen before the limit.
+     *
+     * @param municipalities the municipalities; null for every municipality's
+     * @since 1.1
+     */
+    List<OutboxEntry> outbox(String status, String caseId, java.util.Set<String> municipalities, int limit);
+
+    /**
+     * @return the entry, or empty for an unknown id (the caller checks its municipality before a retry)
+     * @since 1.1
+     */
+    java.util.Optional<OutboxEntry> entry(String entryId);
+
     /** Puts a rejected or waiting entry back for delivery now, saying why. */
     OutboxEntry retry(Actor actor, String entryId, RetryInput input);
 

@@ -7,7 +7,7 @@
  * {@code core/api} sits below the SPI.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package nl.proeftuin.core.api.localteam;
 
 import org.osgi.annotation.bundle.Export;

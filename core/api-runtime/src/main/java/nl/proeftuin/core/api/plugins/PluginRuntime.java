@@ -63,6 +63,15 @@ public interface PluginRuntime {
     /** Alerts, newest first, at most {@code limit}. */
     List<Alert> alerts(int limit);
 
+    /**
+     * The alerts of some municipalities and of the region (an alert naming no municipality), newest first,
+     * chosen before the limit.
+     *
+     * @param municipalities the municipalities; null for every municipality's
+     * @since 1.3
+     */
+    List<Alert> alerts(java.util.Set<String> municipalities, int limit);
+
     // --- planned switches and the expected revision (switches, issue 15 part 5, decision 0031) ----
 
     /**

@@ -8,7 +8,7 @@
  * {@code core/api} sits below the SPI.
  */
 @Export
-@Version("1.2.0")
+@Version("1.3.0")
 package nl.proeftuin.core.api.plugins;
 
 import org.osgi.annotation.bundle.Export;

@@ -161,13 +161,29 @@ public class OutboxLocalTeamExchange implements LocalTeamExchange {
 
     @Override
     public List<OutboxEntry> outbox(String status, String caseId, int limit) {
+        return outbox(status, caseId, null, limit);
+    }
+
+    @Override
+    public java.util.Optional<OutboxEntry> entry(String entryId) {
+        if (entryId == null || entryId.isBlank()) {
+            return java.util.Optional.empty();
+        }
+        return Domain.transaction(database, c -> outbox.find(c, entryId).map(OutboxLocalTeamExchange::entry));
+    }
+
+    @Override
+    public List<OutboxEntry> outbox(String status, String caseId, java.util.Set<String> municipalities, int limit) {
         if (status != null && !List.of("PENDING", "WAITING", "DELIVERED", "REJECTED").contains(status)) {
             throw new InvalidInputException("status", "must be PENDING, WAITING, DELIVERED or REJECTED");
         }
         if (limit < 1 || limit > MAX_LIST) {
             throw new InvalidInputException("limit", "must be from 1 to " + MAX_LIST);
         }
-        return Domain.transaction(database, c -> outbox.list(c, status, caseId, limit).stream()
+        if (municipalities != null && municipalities.isEmpty()) {
+            return List.of(); // an account without municipalities sees no municipality's entries
+        }
+        return Domain.transaction(database, c -> outbox.listIn(c, status, caseId, municipalities, limit).stream()
                 .map(OutboxLocalTeamExchange::entry).toList());
     }
 

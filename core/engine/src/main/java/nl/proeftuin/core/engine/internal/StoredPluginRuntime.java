@@ -250,10 +250,17 @@ public class StoredPluginRuntime implements PluginRuntime {
 
     @Override
     public List<Alert> alerts(int limit) {
+        return alerts(null, limit);
+    }
+
+    @Override
+    public List<Alert> alerts(java.util.Set<String> municipalities, int limit) {
         if (limit < 1 || limit > MAX_ALERTS) {
             throw new InvalidInputException("limit", "must be from 1 to " + MAX_ALERTS);
         }
-        return Domain.transaction(database, c -> alerts.latest(c, limit).stream().map(StoredPluginRuntime::alert).toList());
+        return Domain.transaction(database, c -> (municipalities == null ? alerts.latest(c, limit)
+                : alerts.latestIn(c, municipalities.isEmpty() ? List.of("") : municipalities, limit)).stream()
+                .map(StoredPluginRuntime::alert).toList());
     }
 
     // --- planned switches (switches, issue 15 part 5, decision 0031) -----------------------------------

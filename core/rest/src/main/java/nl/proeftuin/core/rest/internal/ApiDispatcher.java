@@ -115,7 +115,7 @@ final class ApiDispatcher {
         new ConfigurationResource(new OptionalService<>("plugin runtime", runtime), accessLog).register(router);
         new TriageResource(new OptionalService<>("triage service", triage), guard).register(router);
         new CarePathResource(more.optional("care path service", CarePathService.class)).register(router);
-        new LocalTeamResource(more.optional("local-team exchange", LocalTeamExchange.class)).register(router);
+        new LocalTeamResource(more.optional("local-team exchange", LocalTeamExchange.class), guard).register(router);
         new CareResource(more.optional("care finder", CareFinder.class)).register(router);
         new MonitorResource(more.optional("outcome monitor", OutcomeMonitor.class), guard).register(router);
         new AuditResource(more.optional("access log", AccessLog.class)).register(router);

@@ -259,10 +259,21 @@ final class InMemoryRuntime implements PluginRuntime, TriageService {
         return history.stream().filter(c -> point == null || c.point() == point).toList();
     }
 
+    /** The alerts this runtime answers with (a test adds its own). */
+    List<Alert> alerts() {
+        return alerts;
+    }
+
     @Override
     public List<Alert> alerts(int limit) {
+        return alerts(null, limit);
+    }
+
+    @Override
+    public List<Alert> alerts(java.util.Set<String> municipalities, int limit) {
         lastLimit = limit;
-        return alerts.stream().limit(limit).toList();
+        return alerts.stream().filter(a -> municipalities == null || a.municipality() == null
+                || municipalities.stream().anyMatch(m -> m.equalsIgnoreCase(a.municipality()))).limit(limit).toList();
     }
 
     @Override

@@ -211,6 +211,64 @@ class PluginRuntimeRoutesTest {
         assertEquals("limit", problem(Http.get("/alerts?limit=many").as("carla.coord").on(api), 400).path("parameter").asText());
     }
 
+    /**
+     * A coordinator of Arnhem reads Arnhem's alerts and the region's, Arnhem's outbox entries, and retries
+     * only those: the lists named other municipalities' cases and remote replies, and a retry sent an Ede
+     * event back to Ede's system (403 other_municipality, logged DENIED).
+     */
+    @Test
+    void aCoordinatorLimitedToMunicipalitiesSeesAndRetriesOnlyTheirs() {
+        java.time.Instant at = java.time.Instant.parse("2027-03-12T09:00:00Z");
+        core.alerts().add(new nl.proeftuin.core.api.plugins.Alert("a1", "PLUGIN_FAILED", null, "Arnhem", "p", "c1", "a", at));
+        core.alerts().add(new nl.proeftuin.core.api.plugins.Alert("a2", "PLUGIN_FAILED", null, "Ede", "p", "c9", "e", at));
+        core.alerts().add(new nl.proeftuin.core.api.plugins.Alert("a3", "PLUGIN_FAILED", null, null, "p", null, "r", at));
+        List<nl.proeftuin.core.api.localteam.OutboxEntry> entries = List.of(
+                new nl.proeftuin.core.api.localteam.OutboxEntry("o1", "k1", "CASE_OPENED", "c1", "Arnhem", at, "REJECTED",
+                        1, at, "nee", "p", null, null),
+                new nl.proeftuin.core.api.localteam.OutboxEntry("o2", "k2", "CASE_OPENED", "c9", "Ede", at, "REJECTED",
+                        1, at, "nee", "p", null, null));
+        List<java.util.Set<String>> asked = new ArrayList<>();
+        List<String> retried = new ArrayList<>();
+        nl.proeftuin.core.api.localteam.LocalTeamExchange exchange = (nl.proeftuin.core.api.localteam.LocalTeamExchange)
+                java.lang.reflect.Proxy.newProxyInstance(getClass().getClassLoader(),
+                        new Class<?>[] {nl.proeftuin.core.api.localteam.LocalTeamExchange.class}, (proxy, m, args) -> {
+                            switch (m.getName()) {
+                                case "outbox" -> {
+                                    @SuppressWarnings("unchecked")
+                                    java.util.Set<String> in = (java.util.Set<String>) args[2];
+                                    asked.add(in);
+                                    return entries.stream().filter(e -> in == null || in.contains(e.municipality())).toList();
+                                }
+                                case "entry" -> {
+                                    return entries.stream().filter(e -> e.id().equals(args[0])).findFirst();
+                                }
+                                case "retry" -> {
+                                    retried.add((String) args[1]);
+                                    return entries.stream().filter(e -> e.id().equals(args[1])).findFirst().orElseThrow();
+                                }
+                                default -> throw new UnsupportedOperationException(m.getName());
+                            }
+                        });
+        api = new ApiDispatcher(new Json(), r -> Reply.ok("health"), () -> null, () -> null, () -> null,
+                runtime::get, triage::get, security.services().with(nl.proeftuin.core.api.localteam.LocalTeamExchange.class,
+                        () -> exchange));
+
+        JsonNode alerts = Http.get("/alerts").as("cora.arnhem").on(api).body();
+        assertEquals(List.of("a", "r"), java.util.stream.StreamSupport.stream(alerts.spliterator(), false)
+                .map(a -> a.path("message").asText()).sorted().toList());
+        assertEquals(3, Http.get("/alerts").as("carla.coord").on(api).body().size(), "all municipalities");
+        assertEquals(1, Http.get("/local-team/outbox").as("cora.arnhem").on(api).body().size());
+        assertEquals(Set.of("Arnhem"), asked.get(asked.size() - 1));
+        assertEquals(2, Http.get("/local-team/outbox").as("carla.coord").on(api).body().size());
+        JsonNode refused = problem(Http.post("/local-team/outbox/o2/retry", "{\"reason\":\"nog eens\"}").as("cora.arnhem")
+                .on(api), 403);
+        assertEquals("other_municipality", refused.path("reason").asText());
+        assertEquals("DENIED", security.log.last().outcome());
+        assertEquals(200, Http.post("/local-team/outbox/o1/retry", "{\"reason\":\"nog eens\"}").as("cora.arnhem")
+                .on(api).status);
+        assertEquals(List.of("o1"), retried);
+    }
+
     @Test
     void triageWithoutABindingFallsBackIs201AndRaisesAnAlert() {
         Http outcome = Http.post("/cases/c1/triage", FACTS.formatted("SERIOUS")).on(api);

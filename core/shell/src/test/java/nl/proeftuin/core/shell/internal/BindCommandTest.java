@@ -130,6 +130,12 @@ class BindCommandTest {
             calls.add("alerts " + limit);
             return List.of();
         }
+
+        @Override
+        public List<Alert> alerts(java.util.Set<String> municipalities, int limit) {
+            calls.add("alerts " + municipalities + " " + limit);
+            return List.of();
+        }
     }
 
     private final RecordingRuntime runtime = new RecordingRuntime();

@@ -37,8 +37,18 @@ public class JdbcLocalTeamStore implements LocalTeamStore {
 
     @Override
     public List<StoredOutbound> list(Connection c, String status, String caseId, int limit) throws SQLException {
+        return listIn(c, status, caseId, null, limit);
+    }
+
+    @Override
+    public List<StoredOutbound> listIn(Connection c, String status, String caseId,
+            java.util.Collection<String> municipalities, int limit) throws SQLException {
         List<Object> params = new ArrayList<>();
         StringBuilder sql = new StringBuilder("SELECT * FROM local_team_outbox WHERE 1 = 1");
+        if (municipalities != null) {
+            sql.append(" AND LOWER(municipality) IN (").append(Jdbc.placeholders(municipalities.size())).append(')');
+            municipalities.forEach(m -> params.add(m.toLowerCase(java.util.Locale.ROOT)));
+        }
         if (status != null) {
             sql.append(" AND status = ?");
             params.add(status);

@@ -26,6 +26,15 @@ public interface LocalTeamStore {
     List<StoredOutbound> list(Connection c, String status, String caseId, int limit) throws SQLException;
 
     /**
+     * {@link #list}, of the entries of some municipalities only (compared without case), chosen before the limit.
+     *
+     * @param municipalities at least one
+     * @since 1.1
+     */
+    List<StoredOutbound> listIn(Connection c, String status, String caseId, java.util.Collection<String> municipalities,
+            int limit) throws SQLException;
+
+    /**
      * @param c  the connection
      * @param id the row
      * @return the row, if it exists

@@ -24,4 +24,13 @@ public interface AlertStore {
      * @throws SQLException on a database failure
      */
     List<StoredAlert> latest(Connection c, int limit) throws SQLException;
+
+    /**
+     * The newest alerts of some municipalities (compared without case) and of the region (no municipality),
+     * chosen before the limit.
+     *
+     * @param municipalities at least one
+     * @since 1.1
+     */
+    List<StoredAlert> latestIn(Connection c, java.util.Collection<String> municipalities, int limit) throws SQLException;
 }

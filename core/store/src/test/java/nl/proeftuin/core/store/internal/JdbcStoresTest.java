@@ -50,6 +50,7 @@ import nl.proeftuin.core.api.dto.TeamPosition;
 import nl.proeftuin.core.store.localteam.StoredOutbound;
 import nl.proeftuin.core.store.cases.ProtectedNationalId;
 import nl.proeftuin.core.store.cases.StoredCase;
+import nl.proeftuin.core.store.plugins.StoredAlert;
 import nl.proeftuin.core.store.cases.StoredPerson;
 import nl.proeftuin.core.store.cases.StoredPlanVersion;
 import nl.proeftuin.core.store.visibility.VisibilityStore;
@@ -310,6 +311,41 @@ class JdbcStoresTest {
             assertEquals(oldest, after.oldestOccurred());
             assertEquals(overdueBefore + 1, (long) db.read(c -> gauges.maatwerkPastDeadline(c, D0)),
                     "the deadline yesterday has passed, today's has not");
+        }
+
+        /**
+         * A coordinator limited to some municipalities gets their alerts (and the region's) and their outbox
+         * entries, chosen before the limit: the newest of other municipalities never crowd them out.
+         */
+        @Test
+        void alertsAndOutboxEntriesOfSomeMunicipalitiesAreChosenBeforeTheLimit() throws Exception {
+            JdbcAlertStore alerts = new JdbcAlertStore();
+            JdbcLocalTeamStore outbox = new JdbcLocalTeamStore();
+            String arnhem = "Arnhem-" + id().substring(0, 8);
+            String ede = "Ede-" + id().substring(0, 8);
+            StoredCase inArnhem = newCase(arnhem, T0, person("Mila", "Jansen", null));
+            StoredCase inEde = newCase(ede, T0, person("Kees", "Jansen", null));
+            db.inTransaction(c -> {
+                alerts.insert(c, new StoredAlert(id(), "PLUGIN_FAILED", "TRIAGE", arnhem, "p", inArnhem.id(), "a", T0));
+                alerts.insert(c, new StoredAlert(id(), "PLUGIN_FAILED", "TRIAGE", null, "p", null, "region", T0));
+                for (int i = 0; i < 3; i++) {
+                    alerts.insert(c, new StoredAlert(id(), "PLUGIN_FAILED", "TRIAGE", ede, "p", inEde.id(), "e", T0));
+                }
+                for (StoredCase k : List.of(inArnhem, inEde, inEde, inEde)) {
+                    cases.insertEvent(c, k.id(), new nl.proeftuin.core.store.cases.CaseStore.NewEvent(id(),
+                            new CaseEvent("PHASE_CHANGED", "x", null, T0, "u1"), "{}", "PHASE_CHANGED", "{}"));
+                }
+                return null;
+            });
+            List<StoredAlert> mine = db.read(c -> alerts.latestIn(c, List.of(arnhem.toUpperCase()), 2));
+            // (the region's other alerts of this class's tests: none name this Arnhem)
+            assertEquals(List.of("region", "a"), mine.stream().map(StoredAlert::message).toList());
+            assertEquals(3, db.read(c -> alerts.latest(c, 3)).stream().filter(a -> ede.equals(a.municipality())).count(),
+                    "the region's newest are Ede's");
+            List<StoredOutbound> entries = db.read(c -> outbox.listIn(c, null, null,
+                    List.of(arnhem.toLowerCase()), 1));
+            assertEquals(List.of(inArnhem.id()), entries.stream().map(StoredOutbound::caseId)
+                    .toList());
         }
 
         /**
