@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 import nl.proeftuin.core.api.InvalidInputException;
@@ -192,6 +193,30 @@ public class InboundLocalTeamRequests implements LocalTeamInbox {
                                 + " is known; answered its case");
                 return new InboundResult(known.get(), true);
             }
+            // the persons the request names by BSN, locked (in order) before they are made members, then found
+            // again under the lock: an erasure decided at this moment either sees them in this case (and is
+            // refused) or has erased them first (their BSN is gone: the request's own person is recorded)
+            java.util.Map<Integer, String> byBsn = new java.util.HashMap<>();
+            java.util.TreeSet<String> toLock = new java.util.TreeSet<>();
+            for (int i = 0; i < valid.size(); i++) {
+                Valid v = valid.get(i);
+                if (v.protectedBsn() != null) {
+                    domain.family.personIdByNationalIdDigest(c, v.protectedBsn().lookupDigest()).ifPresent(toLock::add);
+                }
+            }
+            for (String id : toLock) {
+                domain.family.lockPerson(c, id);
+            }
+            for (int i = 0; i < valid.size(); i++) {
+                Valid v = valid.get(i);
+                if (v.protectedBsn() != null) {
+                    Optional<String> found = domain.family.personIdByNationalIdDigest(c, v.protectedBsn().lookupDigest());
+                    if (found.isPresent() && (toLock.contains(found.get()) || domain.family.lockPerson(c, found.get())
+                            .isPresent())) {
+                        byBsn.put(i, found.get()); // (recorded at this moment by another request: locked now)
+                    }
+                }
+            }
             List<String> personIds = new ArrayList<>();
             StoredCase k = new StoredCase(Domain.newId(), 1, municipality, CaseStatus.OPEN, null,
                     new Signal(SignalKind.REQUEST_FOR_HELP, SignalSource.LOCAL_TEAM, description, receivedOn),
@@ -199,8 +224,7 @@ public class InboundLocalTeamRequests implements LocalTeamInbox {
             domain.cases.insertCase(c, k);
             for (int i = 0; i < valid.size(); i++) {
                 Valid v = valid.get(i);
-                String personId = v.protectedBsn() == null ? null
-                        : domain.family.personIdByNationalIdDigest(c, v.protectedBsn().lookupDigest()).orElse(null);
+                String personId = byBsn.get(i);
                 if (personId == null) {
                     personId = Domain.newId();
                     domain.family.insertPerson(c, new StoredPerson(personId, v.person().givenName().strip(),

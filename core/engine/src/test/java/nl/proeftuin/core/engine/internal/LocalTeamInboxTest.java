@@ -314,6 +314,47 @@ class LocalTeamInboxTest {
                 pool.shutdownNow();
             }
         }
+
+        /**
+         * An erasure decided while a local team's request names the person by BSN: the request either puts
+         * the person in its case before the erasure looks (which then refuses) or, once the person is erased,
+         * records the request's own person. It used to find the person without their lock and make the
+         * erased row ("[gewist] [gewist]") a member of a new open case, the erasure saying ERASED.
+         */
+        @Test
+        void anErasureDecidedWhileARequestNamesThePersonNeverLeavesAnErasedMember() throws Exception {
+            String bsn = randomBsn();
+            Person mother = family.createPerson(ANS, new PersonInput("Fatima", "El Amrani", LocalDate.of(1988, 2, 14), bsn));
+            nl.proeftuin.core.audit.privacy.Reader asker = new nl.proeftuin.core.audit.privacy.Reader("ans", "Ans",
+                    Set.of("REGIONAL_ADMINISTRATOR"), "Regio");
+            nl.proeftuin.core.audit.privacy.Reader decider = new nl.proeftuin.core.audit.privacy.Reader("bert", "Bert",
+                    Set.of("REGIONAL_ADMINISTRATOR"), "Regio");
+            var request = rights(database).requestErasure(asker, mother.id(),
+                    new nl.proeftuin.core.audit.privacy.ErasureRequestInput("niet meer nodig"));
+            nl.proeftuin.testing.HeldDatabase held = new nl.proeftuin.testing.HeldDatabase(database);
+            java.util.concurrent.CompletableFuture<nl.proeftuin.core.audit.privacy.ErasureRequest> approving =
+                    java.util.concurrent.CompletableFuture.supplyAsync(() -> rights(held).approveErasure(decider,
+                            request.id(), new nl.proeftuin.core.audit.privacy.ErasureDecisionInput("akkoord")));
+            held.awaitWorkDone();
+            String town = registered(unique("Arnhem"));
+            java.util.concurrent.CompletableFuture<InboundResult> receiving = java.util.concurrent.CompletableFuture
+                    .supplyAsync(() -> inbox.receive(PLUGIN, request(unique("req"), town, mother(bsn))));
+            assertTrue(held.releaseOnceAnotherWaits(receiving), "the request waited for the erasure's lock");
+            var decided = approving.get(60, TimeUnit.SECONDS);
+            CaseView k = cases.get(receiving.get(60, TimeUnit.SECONDS).caseId());
+            Person member = k.members().get(0).person();
+            assertEquals(nl.proeftuin.core.audit.privacy.ErasureStatus.ERASED, decided.status());
+            assertFalse(member.id().equals(mother.id()), "the erased person is no member of the new case");
+            assertEquals("Fatima", member.givenName(), "the request's own person");
+        }
+
+        private nl.proeftuin.core.audit.privacy.internal.GdprRights rights(nl.proeftuin.core.store.Database db) {
+            return new nl.proeftuin.core.audit.privacy.internal.GdprRights(db,
+                    new nl.proeftuin.core.store.internal.JdbcPrivacyStore(),
+                    new nl.proeftuin.core.store.internal.JdbcRestrictedDataStore(),
+                    new nl.proeftuin.core.store.internal.JdbcErasureStore(), family, accessLog, clock,
+                    Map.of("case", 20, "person", 20));
+        }
     }
 
     @Nested
