@@ -800,11 +800,24 @@ public class HashChainedAccessLog implements AccessLog {
             return broken(0, null, null, "the mark of the entries whose person rows are written"
                     + " (access_log_person_mark) is missing: removed by hand");
         }
+        // the head first, and the chain up to it: an entry appended while the pages are read (every request
+        // appends) belongs to the next verification; read last, the head ran ahead of the pages and a live
+        // log was reported cut at the end
+        Optional<AccessLogStore.Head> head = store.head(c);
+        if (head.isEmpty()) {
+            return broken(0, null, null, "the chain's head row is missing");
+        }
+        long lastSeq = head.get().lastSeq();
+        String lastHash = head.get().lastHash();
         long checked = 0;
         while (true) {
             List<AccessLogEntry> page = new ArrayList<>();
             List<String> macs = new ArrayList<>();
-            for (StoredAccessEntry stored : store.page(c, expectedSeq, VERIFY_PAGE)) {
+            List<StoredAccessEntry> read = store.page(c, expectedSeq, VERIFY_PAGE);
+            for (StoredAccessEntry stored : read) {
+                if (stored.seqNo() > lastSeq) {
+                    break;
+                }
                 page.add(entry(stored));
                 macs.add(stored.mac());
             }
@@ -850,7 +863,7 @@ public class HashChainedAccessLog implements AccessLog {
                 expectedSeq++;
                 checked++;
             }
-            if (page.size() < VERIFY_PAGE) {
+            if (read.size() < VERIFY_PAGE || page.size() < read.size()) {
                 break;
             }
         }
@@ -863,12 +876,6 @@ public class HashChainedAccessLog implements AccessLog {
                     + "the chain ends at " + (expectedSeq - 1) + " but the checkpoint of " + lastCheckpoint.at()
                     + " recorded entry " + lastAnchored + " (removed from the end)");
         }
-        Optional<AccessLogStore.Head> head = store.head(c);
-        if (head.isEmpty()) {
-            return broken(checked, null, null, "the chain's head row is missing");
-        }
-        long lastSeq = head.get().lastSeq();
-        String lastHash = head.get().lastHash();
         if (lastSeq != expectedSeq - 1) {
             return broken(checked, expectedSeq, null, lastSeq > expectedSeq - 1
                     ? "entries " + expectedSeq + " to " + lastSeq + " are missing (removed from the end)"

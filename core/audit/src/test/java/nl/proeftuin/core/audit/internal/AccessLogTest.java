@@ -56,6 +56,33 @@ class AccessLogTest extends AuditTestBase {
         return out;
     }
 
+    /**
+     * A whole verification of a live log: an entry appended while the pages are read belongs to the next
+     * verification. The head used to be read after the pages, and a healthy log was reported cut at the end
+     * ("entries 11 to 11 are missing (removed from the end)").
+     */
+    @Test
+    void anEntryAppendedWhileTheChainIsVerifiedIsNoCutAtTheEnd() {
+        appendTen();
+        java.util.concurrent.atomic.AtomicBoolean once = new java.util.concurrent.atomic.AtomicBoolean();
+        HashChainedAccessLog[] live = new HashChainedAccessLog[1];
+        live[0] = new HashChainedAccessLog(database, new nl.proeftuin.core.store.internal.JdbcAccessLogStore() {
+            @Override
+            public List<nl.proeftuin.core.store.accesslog.StoredAccessEntry> page(java.sql.Connection c, long fromSeq, int size)
+                    throws java.sql.SQLException {
+                List<nl.proeftuin.core.store.accesslog.StoredAccessEntry> page = super.page(c, fromSeq, size);
+                if (once.compareAndSet(false, true)) {
+                    live[0].append(read("meanwhile", "p1")); // another request, committed while the pages are read
+                }
+                return page;
+            }
+        }, clock, "node-a");
+        ChainVerification v = live[0].verify();
+        assertTrue(v.intact(), v.reason());
+        assertEquals(10, v.entriesChecked());
+        assertTrue(log.verify().intact(), "and the next one checks it");
+    }
+
     @Test
     void entriesFormOneChainWithSequenceAndTime() {
         List<AccessLogEntry> entries = appendTen();
