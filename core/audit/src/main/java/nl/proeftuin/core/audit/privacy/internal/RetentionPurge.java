@@ -39,24 +39,28 @@ public class RetentionPurge {
 
     @Activate
     public RetentionPurge(RetentionPurgeConfig config, @Reference PrivacyService privacy, @Reference RegionJobs jobs) {
+        this(config, privacy, jobs, config.enabled() ? Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "proeftuin-retention-purge");
+            t.setDaemon(true);
+            return t;
+        }) : null);
+    }
+
+    /** For tests (this package is not exported): the schedule on a given executor (null when disabled). */
+    RetentionPurge(RetentionPurgeConfig config, PrivacyService privacy, RegionJobs jobs, ScheduledExecutorService scheduler) {
         this.privacy = privacy;
         this.jobs = jobs;
         this.interval = Duration.ofHours(Math.max(1, config.intervalHours()));
         if (config.intervalHours() < 1) {
             throw new IllegalArgumentException("intervalHours must be at least 1");
         }
-        if (config.enabled()) {
-            scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-                Thread t = new Thread(r, "proeftuin-retention-purge");
-                t.setDaemon(true);
-                return t;
-            });
-            // as before, the first ask one interval after the start; then every node asks once a minute
-            // and the run happens once per region per interval
+        this.scheduler = scheduler;
+        if (scheduler != null) {
+            // every node asks once a minute, from a minute after its start, and the run happens once per
+            // region per interval, when the lease says it is due: a region whose nodes restart more often than
+            // once an interval purged never, when each start waited a whole interval before it first asked
             long tick = RegionJobs.tick(interval).toSeconds();
-            scheduler.scheduleWithFixedDelay(this::runQuietly, interval.toSeconds(), tick, TimeUnit.SECONDS);
-        } else {
-            scheduler = null;
+            scheduler.scheduleWithFixedDelay(this::runQuietly, tick, tick, TimeUnit.SECONDS);
         }
     }
 
