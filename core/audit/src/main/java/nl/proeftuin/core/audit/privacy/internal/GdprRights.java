@@ -147,6 +147,9 @@ public class GdprRights implements PrivacyService {
 
     // ---------------------------------------------------------------------------------------- export
 
+    /** Marks an entry of the export that is restricted (the person and the exporter are named on it). */
+    static final String RESTRICTED_KEY = "restricted";
+
     @Override
     public PersonalDataExport export(Reader reader, String personId) {
         Checks.reader(reader);
@@ -187,9 +190,12 @@ public class GdprRights implements PrivacyService {
                 Object to = e.remove("restricted_to");
                 // a restricted entry only when it names this person (never someone else's restricted item) and
                 // the one who makes the export is named on it
-                if (to == null || names(to.toString()).contains("person:" + personId)
+                if (to == null) {
+                    entries.add(e);
+                } else if (names(to.toString()).contains("person:" + personId)
                         && LoggedRestrictedData.named(c, restricted, reader, names(to.toString()), null,
                                 String.valueOf(e.get("case_id")))) {
+                    e.put(RESTRICTED_KEY, Boolean.TRUE);
                     entries.add(e);
                 }
             }
@@ -207,6 +213,15 @@ public class GdprRights implements PrivacyService {
             log.append(new AccessEvent(AccessAction.READ, AccessEvent.SUCCESS, reader.userId(), reader.name(),
                     String.join(",", reader.roles()), null, null, List.of(personId), null, "safe-address", personId, null,
                     "in the GDPR export", reader.organisation(), true));
+        }
+        // each restricted entry the export carries is a read of it, as the safe address is
+        for (Map<String, Object> e : export.entries()) {
+            if (Boolean.TRUE.equals(e.get(RESTRICTED_KEY))) {
+                log.append(new AccessEvent(AccessAction.READ, AccessEvent.SUCCESS, reader.userId(), reader.name(),
+                        String.join(",", reader.roles()), null, null, List.of(personId), String.valueOf(e.get("case_id")),
+                        "restricted-entry", String.valueOf(e.get("id")), null, "in the GDPR export",
+                        reader.organisation(), true));
+            }
         }
         logged(reader, AccessAction.EXPORT, personId, "person", personId, "GDPR export (right of access)");
         return new PersonalDataExport(export.generatedAt(), export.personId(), export.person(), export.safeAddress(),

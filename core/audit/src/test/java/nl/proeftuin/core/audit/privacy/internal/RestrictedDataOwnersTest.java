@@ -404,6 +404,13 @@ class RestrictedDataOwnersTest {
         PersonalDataExport byAns = privacy.export(ANS, mother);
         assertEquals("Opvangstraat 1", byAns.safeAddress().address(), "named, and it names the mother");
         assertEquals(1, byAns.entries().size());
+        // each restricted item the export carries is logged as read (restricted: only the auditor sees that)
+        List<AccessLogEntry> reads = log.query(new AccessLogQuery(null, null, "ans", mother, null, AccessAction.READ,
+                "SUCCESS", null, 100)).stream().filter(e -> "in the GDPR export".equals(e.detail())).toList();
+        assertEquals(List.of("restricted-entry", "safe-address"), reads.stream().map(AccessLogEntry::objectType).sorted()
+                .toList());
+        assertTrue(reads.stream().allMatch(AccessLogEntry::restricted));
+        assertEquals(Boolean.TRUE, byAns.entries().get(0).get("restricted"), "and it says which entry is restricted");
     }
 
     @Test
