@@ -34,7 +34,7 @@ export async function render(main, caseId, personId) {
       : lines.length ? h('table', {},
         h('thead', {}, h('tr', {}, ['access.when', 'access.who', 'access.role', 'access.organisation', 'access.what']
           .map((x) => h('th', { scope: 'col' }, t(x))))),
-        h('tbody', {}, lines.map((l) => h('tr', {}, h('td', {}, formatDate(l.at, language())), h('td', {}, l.userName || ''),
+        h('tbody', {}, lines.map((l) => h('tr', {}, h('td', {}, formatDate(l.at, language())), h('td', {}, l.otherCase ? t('access.otherCase') : l.userName || ''),
           h('td', {}, te('Role', l.role)), h('td', {}, l.organisation || ''),
           h('td', {}, `${te('AccessAction', l.action)} (${objectText(l.objectType)})`)))))
         : h('p', {}, t('access.none'))));

@@ -118,7 +118,7 @@ final class ApiDispatcher {
         new LocalTeamResource(more.optional("local-team exchange", LocalTeamExchange.class), guard).register(router);
         new CareResource(more.optional("care finder", CareFinder.class)).register(router);
         new MonitorResource(more.optional("outcome monitor", OutcomeMonitor.class), guard).register(router);
-        new AuditResource(more.optional("access log", AccessLog.class)).register(router);
+        new AuditResource(more.optional("access log", AccessLog.class), guard).register(router);
         new MunicipalityResource(more.optional("municipality register", MunicipalityRegister.class)).register(router);
         new UserResource(more.optional("user administration", UserAdministration.class)).register(router);
         new BackupResource(more.optional("node backup", NodeBackup.class)).register(router);

@@ -29,19 +29,25 @@ final class AuditResource {
      * @param organisation for which organisation
      * @param objectType   what kind of data
      * @param caseId       in which case, or null
+     * @param otherCase    true when a professional's view leaves out who it was: someone working in another
+     *                     case of the person ({@link Guard#forProfessional})
      */
     record AccessView(Instant at, AccessAction action, String outcome, String userName, String role,
-            String organisation, String objectType, String caseId) {
+            String organisation, String objectType, String caseId, boolean otherCase) {
         static AccessView of(AccessLogEntry e) {
+            boolean other = e.userId() == null && e.userName() == null;
             return new AccessView(e.at(), e.action(), e.outcome(), e.userName() == null ? e.userId() : e.userName(),
-                    e.role(), e.organisation(), e.objectType(), e.caseId());
+                    e.role(), e.organisation(), e.objectType(), e.caseId(), other);
         }
     }
 
     private final OptionalService<AccessLog> log;
+    /** What a professional may pass on of a person's access view (the cases they may open). */
+    private final Guard guard;
 
-    AuditResource(OptionalService<AccessLog> log) {
+    AuditResource(OptionalService<AccessLog> log, Guard guard) {
         this.log = log;
+        this.guard = guard;
     }
 
     void register(Router router) {
@@ -81,6 +87,10 @@ final class AuditResource {
         router.add(Route.get("/persons/{personId}/access-log")
                 .operation("personAccessLog", "audit", "Who (name, role, organisation) looked at or changed this "
                         + "person's data, and when; never entries about restricted data.")
+                .describe("For a professional: the entries of the cases they may open, and the entries of no case, "
+                        + "of those by someone who did not work in such a case without name and organisation "
+                        + "(otherCase true): a professional of a case the person left or of the other parent's "
+                        + "case is not told who works with the person elsewhere. The auditor's view is complete.")
                 .policy(RoutePolicy.onPerson(Role.PROFESSIONAL, Role.AUDITOR))
                 .query("from", Instant.class, "at or after (UTC)")
                 .query("to", Instant.class, "before (UTC)")
@@ -88,12 +98,12 @@ final class AuditResource {
                 .returns(200, "OK", Route.listOf(AuditResource.AccessView.class))
                 .responses(400)
                 .handle(r -> {
-                    List<AccessView> view = log.get().forPerson(r.path("personId"), instant(r, "from"),
+                    List<AccessLogEntry> lines = log.get().forPerson(r.path("personId"), instant(r, "from"),
                             instant(r, "to"), r.queryInt("limit", 100, 1, 1000)).stream()
                             // nor the guard's entries of the restricted-data routes: that restricted data
                             // exists is restricted
-                            .filter(e -> !RestrictedRoutes.concernsRestrictedData(e)).map(AccessView::of).toList();
-                    return Reply.ok(view);
+                            .filter(e -> !RestrictedRoutes.concernsRestrictedData(e)).toList();
+                    return Reply.ok(guard.forProfessional(r, lines).stream().map(AccessView::of).toList());
                 }));
     }
 

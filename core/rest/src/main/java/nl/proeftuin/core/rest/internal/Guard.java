@@ -17,6 +17,7 @@ import nl.proeftuin.core.audit.AccessEvent;
 import nl.proeftuin.core.api.dto.CaseMember;
 import nl.proeftuin.core.api.dto.CaseView;
 import nl.proeftuin.core.audit.AccessLog;
+import nl.proeftuin.core.audit.AccessLogEntry;
 import nl.proeftuin.core.audit.privacy.RestrictedRoutes;
 import nl.proeftuin.core.security.AuthenticationException;
 import nl.proeftuin.core.security.Authenticator;
@@ -432,6 +433,41 @@ final class Guard {
         NeedToKnow ntk = needToKnow.get();
         java.util.Map<String, Boolean> asked = new java.util.HashMap<>();
         return caseId -> caseId != null && asked.computeIfAbsent(caseId, k -> ntk.toCase(principal, k).allowed());
+    }
+
+    /**
+     * What a professional may pass on of a person's access log (their access view, their GDPR export): the
+     * entries of the cases they may open ({@link #casesOpenTo}), and the entries of no case (reading the
+     * person, their relationships, households), those by someone not seen working in such a case without
+     * who it was (user, name and organisation left out). The father's professional, who sees the child
+     * through the father's case, is not told that the shelter's team read the child's data, nor its
+     * organisation. Anyone else (the auditor) gets every entry.
+     */
+    List<AccessLogEntry> forProfessional(ApiRequest r, List<AccessLogEntry> lines) {
+        Principal principal = principal(r);
+        if (principal.has(Role.REGIONAL_ADMINISTRATOR) || !principal.has(Role.PROFESSIONAL)) {
+            return lines;
+        }
+        java.util.function.Predicate<String> open = casesOpenTo(r);
+        List<AccessLogEntry> ofOpenCases = lines.stream().filter(e -> e.caseId() != null && open.test(e.caseId())).toList();
+        java.util.Set<String> colleagues = new java.util.HashSet<>();
+        colleagues.add(principal.userId());
+        ofOpenCases.forEach(e -> colleagues.add(e.userId()));
+        List<AccessLogEntry> out = new ArrayList<>();
+        for (AccessLogEntry e : lines) {
+            if (e.caseId() != null) {
+                if (open.test(e.caseId())) {
+                    out.add(e);
+                }
+            } else if (colleagues.contains(e.userId())) {
+                out.add(e);
+            } else {
+                out.add(new AccessLogEntry(e.eventId(), e.seqNo(), e.at(), e.node(), e.action(), e.outcome(), null, null,
+                        e.role(), null, null, null, e.personIds(), null, e.objectType(), e.objectId(), null, null,
+                        e.restricted(), e.prevHash(), e.hash()));
+            }
+        }
+        return out;
     }
 
     /**

@@ -50,7 +50,8 @@ final class PersonalDataPage {
             h.append("<table><tr><th>Wanneer</th><th>Wat</th><th>Wie</th><th>Rol</th><th>Organisatie</th></tr>\n");
             for (AccessLogEntry a : e.accessLog()) {
                 h.append("<tr><td>").append(esc(a.at())).append("</td><td>").append(esc(action(a))).append("</td><td>")
-                        .append(esc(a.userName() == null ? a.userId() : a.userName())).append("</td><td>").append(esc(a.role()))
+                        .append(esc(a.userName() != null ? a.userName() : a.userId() != null ? a.userId()
+                                : "een hulpverlener van een andere casus")).append("</td><td>").append(esc(a.role()))
                         .append("</td><td>").append(esc(a.organisation())).append("</td></tr>\n");
             }
             h.append("</table>\n");

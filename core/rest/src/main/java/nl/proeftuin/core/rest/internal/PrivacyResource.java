@@ -58,7 +58,7 @@ final class PrivacyResource {
                 e.planVersions().stream().filter(byCase).toList(), e.rectifications(), e.erasureRequests(),
                 e.legalHolds().stream().filter(h -> !"case".equalsIgnoreCase(h.subjectType()) || open.test(h.subjectId()))
                         .toList(),
-                e.accessLog().stream().filter(a -> a.caseId() == null || open.test(a.caseId())).toList());
+                guard.forProfessional(r, e.accessLog()));
     }
 
     /**

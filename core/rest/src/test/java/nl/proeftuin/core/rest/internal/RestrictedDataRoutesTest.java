@@ -72,13 +72,14 @@ class RestrictedDataRoutesTest {
     private ApiDispatcher api;
     private String mother;
     private String caseId;
+    private AccessLog log;
 
     @BeforeAll
     void start() throws Exception {
         dir = Files.createTempDirectory("rest-restricted");
         database = RestTestDatabase.h2(dir);
         InMemoryCore core = new InMemoryCore();
-        AccessLog log = new HashChainedAccessLog(database, new nl.proeftuin.core.store.internal.JdbcAccessLogStore(), Clock.systemUTC(), "test");
+        log = new HashChainedAccessLog(database, new nl.proeftuin.core.store.internal.JdbcAccessLogStore(), Clock.systemUTC(), "test");
         PrivacyService privacy = new GdprRights(database, new nl.proeftuin.core.store.internal.JdbcPrivacyStore(),
                 new nl.proeftuin.core.store.internal.JdbcRestrictedDataStore(),
                 new nl.proeftuin.core.store.internal.JdbcErasureStore(), core.family, log, Clock.systemUTC(), Map.of("case", 20, "person", 20));
@@ -164,6 +165,39 @@ class RestrictedDataRoutesTest {
         // Anna is named, and the address names the mother: her export made by Anna holds it
         Http named = Http.get("/persons/" + mother + "/export").on(api);
         assertEquals("Opvangstraat 1", named.body().path("safeAddress").path("address").asText());
+    }
+
+    /**
+     * A person's access view and export as a professional gets them: the lines of the cases they may open,
+     * and of no case; of those, one by someone who did not work in such a case comes without who it was. The
+     * mother's professional was told the other case's id, and who of which organisation (a shelter) read her
+     * data there and elsewhere. The auditor's view is complete.
+     */
+    @Test
+    void aProfessionalsAccessViewNamesNobodyOfTheOtherCases() throws Exception {
+        String other = UUID.randomUUID().toString();
+        log.append(new nl.proeftuin.core.audit.AccessEvent(nl.proeftuin.core.audit.AccessAction.READ, "SUCCESS",
+                "vesna.oost", "Vesna", "PROFESSIONAL", null, null, List.of(mother), other, "case", other, null,
+                "GET /cases/{caseId} -> 200", "Vrouwenhuis Oost", false));
+        log.append(new nl.proeftuin.core.audit.AccessEvent(nl.proeftuin.core.audit.AccessAction.READ, "SUCCESS",
+                "vesna.oost", "Vesna", "PROFESSIONAL", null, null, List.of(mother), null, "person", mother, null,
+                "GET /persons/{personId} -> 200", "Vrouwenhuis Oost", false));
+        log.append(new nl.proeftuin.core.audit.AccessEvent(nl.proeftuin.core.audit.AccessAction.READ, "SUCCESS",
+                "anna.local", "Anna", "PROFESSIONAL", null, null, List.of(mother), caseId, "case", caseId, null,
+                "GET /cases/{caseId} -> 200", "Wijkteam Arnhem", false));
+        OTHER_TEAMS.add(other); // for good: the case stays another team's for the class's other tests
+        for (Http http : List.of(Http.get("/persons/" + mother + "/access-log"), Http.get("/persons/" + mother + "/export"),
+                Http.get("/persons/" + mother + "/export.html"))) {
+            String text = http.on(api).text();
+            assertFalse(text.contains("Vrouwenhuis") || text.contains("Vesna") || text.contains(other), http.target + ": " + text);
+            assertTrue(text.contains("Wijkteam Arnhem"), "her own case's lines are there: " + http.target);
+        }
+        JsonNode view = Http.get("/persons/" + mother + "/access-log").on(api).body();
+        assertTrue(java.util.stream.StreamSupport.stream(view.spliterator(), false)
+                .anyMatch(l -> l.path("otherCase").asBoolean() && "person".equals(l.path("objectType").asText())),
+                "the read of no case is there, without who: " + view);
+        String complete = Http.get("/persons/" + mother + "/access-log").as("audrey.audit").on(api).text();
+        assertTrue(complete.contains("Vrouwenhuis") && complete.contains(other), "the auditor's view is complete");
     }
 
     /**
