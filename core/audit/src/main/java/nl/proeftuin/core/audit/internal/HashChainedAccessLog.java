@@ -311,6 +311,11 @@ public class HashChainedAccessLog implements AccessLog {
     /**
      * The entries written before V10 have no MAC: they are sealed once, by the first start that finds
      * no checkpoint (the checkpoint written here marks it). Afterwards a missing MAC is a broken entry.
+     * Only a log no key ever wrote is sealed: once any entry carries a MAC, an entry without one was
+     * stripped of it. A node starting without a checkpoint file (a node added to the region, a rebuilt
+     * one) used to seal, with the real key, whatever a database administrator had rewritten and stripped
+     * of its MACs below a raised {@code legacy_seq}; such entries now stay unsealed, and verification names
+     * them.
      */
     private void sealLegacyEntries() {
         try {
@@ -332,9 +337,22 @@ public class HashChainedAccessLog implements AccessLog {
                         .orElseThrow(() -> new SQLException("access_log_head has no row"));
                 head[0] = locked.lastSeq();
                 headHash[0] = locked.lastHash();
+                Map<Long, String> unsealed = store.unsealedLegacyEntries(c);
+                if (unsealed.isEmpty()) {
+                    return null;
+                }
+                if (store.anyEntrySealed(c)) {
+                    LOG.error("{} access-log entries up to {} have no MAC, although entries of this log carry one: they"
+                            + " are not sealed (a key wrote this log, so their MACs were removed; was the chain"
+                            + " rewritten?). Verification reports the first of them.", unsealed.size(),
+                            unsealed.keySet().stream().mapToLong(Long::longValue).max().orElse(0));
+                    return null;
+                }
                 Map<Long, String> macs = new java.util.LinkedHashMap<>();
-                store.unsealedLegacyEntries(c).forEach((seq, hash) -> macs.put(seq, seal.entryMac(hash)));
+                unsealed.forEach((seq, hash) -> macs.put(seq, seal.entryMac(hash)));
                 store.seal(c, macs);
+                LOG.warn("Sealed {} access-log entries written before V10 (up to entry {}) with this node's key, once",
+                        macs.size(), head[0]);
                 return null;
             });
             synchronized (anchor) {

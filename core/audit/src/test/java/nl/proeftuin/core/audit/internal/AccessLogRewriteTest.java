@@ -145,6 +145,38 @@ class AccessLogRewriteTest extends AuditTestBase {
         assertTrue(result.reason().contains("MAC"), result.reason());
     }
 
+    /**
+     * Attack 2 by a database administrator who also strips the rewritten entries' MACs and raises
+     * {@code legacy_seq} to the head, so that they pass for entries from before V10: a node that starts
+     * without a checkpoint file (one added to the region, a rebuilt one) used to seal them with the real key,
+     * and the forgery then verified intact. A log a key wrote is never sealed again.
+     */
+    @Test
+    void aFreshNodeNeverSealsARewrittenChainPassedOffAsFromBeforeV10() throws Exception {
+        List<AccessLogEntry> entries = appendTen();
+        String prev = entries.get(1).hash();
+        for (AccessLogEntry e : entries.subList(2, 10)) {
+            String user = e.seqNo() == 3 ? "someone.else" : e.userId();
+            AccessLogEntry forged = new AccessLogEntry(e.eventId(), e.seqNo(), e.at(), e.node(), e.action(),
+                    e.outcome(), user, e.userName(), e.role(), e.organisation(), e.onBehalfOf(), e.purpose(),
+                    e.personIds(), e.caseId(), e.objectType(), e.objectId(), e.requestId(), e.detail(), e.restricted(),
+                    prev, null);
+            String hash = HashChain.hash(forged);
+            sql("UPDATE access_log SET user_id = ?, prev_hash = ?, entry_hash = ?, entry_mac = NULL WHERE seq_no = ?",
+                    user, prev, hash, e.seqNo());
+            prev = hash;
+        }
+        sql("UPDATE access_log_head SET last_hash = ?, legacy_seq = 10 WHERE head_id = 1", prev);
+        Path node = Files.createTempDirectory("audit-new-node");
+        HashChainedAccessLog added = new HashChainedAccessLog(database, new nl.proeftuin.core.store.internal.JdbcAccessLogStore(),
+                clock, "node-c", AuditSeal.open(files.resolve("etc/proeftuin-access-log.key"), node.resolve("checkpoints")), 5,
+                Duration.ofHours(1));
+        ChainVerification result = added.verify();
+        assertFalse(result.intact(), "the new node sealed the forgery");
+        assertEquals(3L, result.firstBrokenSeq());
+        assertTrue(result.reason().contains("MAC is missing"), result.reason());
+    }
+
     /** A forger who also copies MACs over from other entries gets nowhere: the MAC is over the hash. */
     @Test
     void aMissingMacIsFound() throws Exception {

@@ -39,6 +39,12 @@ public interface AccessLogStore {
     /** @return by sequence number, the hashes of the entries written before V10 that have no MAC yet */
     Map<Long, String> unsealedLegacyEntries(Connection c) throws SQLException;
 
+    /**
+     * @return whether any entry carries a MAC (a key wrote this log)
+     * @since 1.5
+     */
+    boolean anyEntrySealed(Connection c) throws SQLException;
+
     /** Sets the MACs of the given entries (by sequence number). */
     void seal(Connection c, Map<Long, String> macs) throws SQLException;
 

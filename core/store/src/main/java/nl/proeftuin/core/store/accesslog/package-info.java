@@ -6,7 +6,7 @@
  * core/audit's.
  */
 @Export
-@Version("1.4.0")
+@Version("1.5.0")
 package nl.proeftuin.core.store.accesslog;
 
 import org.osgi.annotation.bundle.Export;

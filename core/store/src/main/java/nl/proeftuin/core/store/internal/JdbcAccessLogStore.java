@@ -217,6 +217,12 @@ public class JdbcAccessLogStore implements AccessLogStore {
     }
 
     @Override
+    public boolean anyEntrySealed(Connection c) throws SQLException {
+        return Jdbc.one(c, "SELECT seq_no FROM access_log WHERE entry_mac IS NOT NULL FETCH FIRST 1 ROWS ONLY",
+                rs -> Boolean.TRUE).isPresent();
+    }
+
+    @Override
     public void seal(Connection c, Map<Long, String> macs) throws SQLException {
         if (macs.isEmpty()) {
             return;
