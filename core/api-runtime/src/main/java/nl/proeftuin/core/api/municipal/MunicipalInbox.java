@@ -38,6 +38,17 @@ public interface MunicipalInbox {
     /** Records the municipality's decision: outcome, reasons, the decider, now, the objection term. */
     InboxItem decide(Actor actor, String requestId, DecisionInput input);
 
+    /**
+     * {@link #decide}, only while the request is addressed to the municipality the caller was authorised
+     * for: a family's move to another municipality between that check and the decision makes it the other
+     * municipality's to decide ({@code request-moved}, nothing recorded).
+     *
+     * @param municipality the municipality the caller checked the request against
+     * @throws nl.proeftuin.core.api.RuleViolationException {@code request-moved}
+     * @since 1.1
+     */
+    InboxItem decide(Actor actor, String requestId, DecisionInput input, String municipality);
+
     /** @return the municipality's decision term (by name or code) */
     DecisionTerm term(String municipality);
 

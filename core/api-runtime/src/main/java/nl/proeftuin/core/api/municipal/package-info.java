@@ -6,7 +6,7 @@
  * Provided by the core (provider types) to its REST layer and web UI; plugins do not use this package.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package nl.proeftuin.core.api.municipal;
 
 import org.osgi.annotation.bundle.Export;

@@ -495,6 +495,10 @@ public class BoundCareFinder implements CareFinder, ProcurementInbox {
         }
         Actor actor = new Actor("system:" + plugin, "municipality (through " + plugin + ")");
         return domain.write(c -> {
+            // the case first, then the request: the order of every write to the case (a move readdresses its
+            // requests, a wait starts on one, under the case's lock)
+            domain.cases.lock(c, procurement.careRequestCase(c, requestId)
+                    .orElseThrow(() -> new NotFoundException("care request " + requestId)));
             StoredCareRequest r = procurement.lockCareRequest(c, requestId)
                     .orElseThrow(() -> new NotFoundException("care request " + requestId));
             if (r.allocation() != null) {

@@ -99,6 +99,11 @@ public class MunicipalDecisions implements MunicipalInbox {
 
     @Override
     public InboxItem decide(Actor actor, String requestId, DecisionInput input) {
+        return decide(actor, requestId, input, null);
+    }
+
+    @Override
+    public InboxItem decide(Actor actor, String requestId, DecisionInput input, String municipality) {
         Check.actor(actor);
         Check.required("body", input);
         String id = Check.text("requestId", requestId, Check.ID);
@@ -108,7 +113,15 @@ public class MunicipalDecisions implements MunicipalInbox {
         }
         String reasons = Check.text("reasons", input.reasons(), Check.LONG_TEXT);
         return domain.write(c -> {
+            // the case first, then the request: the order of every write to the case (a move to another
+            // municipality moves its undecided requests under the case's lock; the event below needs it too)
+            String caseId = store.find(c, id).map(InboxRow::caseId).orElseThrow(() -> new NotFoundException("request " + id));
+            domain.cases.lock(c, caseId);
             InboxRow r = store.lock(c, id).orElseThrow(() -> new NotFoundException("request " + id));
+            if (municipality != null && !MunicipalityNames.key(municipality).equals(MunicipalityNames.key(r.municipality()))) {
+                throw new RuleViolationException("request-moved", "request " + id + " is addressed to "
+                        + r.municipality() + " since the family moved: " + municipality + " no longer decides it");
+            }
             if (r.decision() != null || decided(r)) {
                 throw new RuleViolationException("already-decided", "request " + id + " was decided: "
                         + (r.decision() != null ? r.decision().outcome() : r.state()));

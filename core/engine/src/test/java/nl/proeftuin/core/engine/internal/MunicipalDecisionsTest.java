@@ -107,6 +107,25 @@ class MunicipalDecisionsTest {
         }
 
         /**
+         * The municipality the caller was authorised for decides only while the request is addressed to it:
+         * after the family moved (the move readdresses the undecided requests), Arnhem's official granted a
+         * request that was Ede's to decide, with its objection term.
+         */
+        @Test
+        void aRequestReaddressedByAMoveIsNotDecidedByTheMunicipalityItLeft() throws Exception {
+            Family f = withTeam(new CareFinderTest.TestConnector());
+            String town = f.kase().municipality();
+            MaatwerkView m = finder.requestMaatwerk(ANS, f.kase().id(), maatwerkFor(f.child().id()));
+            String elsewhere = registered(unique("Ede"));
+            database.inTransaction(c -> c.createStatement().executeUpdate("UPDATE maatwerk_request SET municipality = '"
+                    + elsewhere + "' WHERE id = '" + m.id() + "'"));
+            assertRule("request-moved", () -> municipal.decide(MIA, m.id(), new DecisionInput("GRANTED", "ja"), town));
+            assertEquals(null, municipal.request(m.id()).decision(), "nothing recorded");
+            assertEquals("GRANTED", municipal.decide(MIA, m.id(), new DecisionInput("GRANTED", "ja"), elsewhere.toUpperCase())
+                    .decision().outcome(), "the municipality it is addressed to decides");
+        }
+
+        /**
          * Reading a request (GET /municipal/requests/{id}) is a read: it does not wait while a decision on
          * it is being made, and it takes no row lock (it took one, SELECT ... FOR UPDATE, and waited).
          */

@@ -62,7 +62,7 @@ final class MunicipalInboxResource {
                 .returns(200, "OK", InboxItem.class)
                 .problem(403, "other_municipality: the request is addressed to a municipality outside yours.")
                 .problem(409, "already-decided; requester-cannot-decide: the professional who asked cannot decide "
-                        + "their own request.")
+                        + "their own request; request-moved: the family moved, the request is another municipality's.")
                 .responses(400, 404)
                 .handle(r -> {
                     MunicipalInbox service = inbox.get();
@@ -78,7 +78,7 @@ final class MunicipalInboxResource {
                         throw guard.outsideScope(r, "requestId", "request", "This request is addressed to "
                                 + item.municipality() + ", outside your municipalities");
                     }
-                    return Reply.ok(service.decide(Actors.from(r), item.id(), input));
+                    return Reply.ok(service.decide(Actors.from(r), item.id(), input, item.municipality()));
                 }));
         router.add(Route.get("/municipality/alerts")
                 .operation("myAlerts", "municipality-inbox", "The alerts addressed to the user: as a case's fixed "

@@ -41,6 +41,12 @@ public interface ProcurementStore {
     /** @return the request, locked for update @throws SQLException on a database failure */
     Optional<StoredCareRequest> lockCareRequest(Connection c, String id) throws SQLException;
 
+    /**
+     * @return the case of a care request, read without a lock (to lock the case before the request)
+     * @since 1.1
+     */
+    Optional<String> careRequestCase(Connection c, String id) throws SQLException;
+
     /** Records the allocation. @throws SQLException on a database failure */
     void allocate(Connection c, String id, String allocationJson, Instant at, String by) throws SQLException;
 }

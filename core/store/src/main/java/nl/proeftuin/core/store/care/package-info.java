@@ -6,7 +6,7 @@
  * the caller's strings, so this package does not depend on the SPI.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package nl.proeftuin.core.store.care;
 
 import org.osgi.annotation.bundle.Export;

@@ -83,6 +83,11 @@ public class JdbcProcurementStore implements ProcurementStore {
     }
 
     @Override
+    public Optional<String> careRequestCase(Connection c, String id) throws SQLException {
+        return Jdbc.one(c, "SELECT case_id FROM care_request WHERE id = ?", rs -> rs.getString(1), id);
+    }
+
+    @Override
     public void allocate(Connection c, String id, String allocationJson, Instant at, String by) throws SQLException {
         Jdbc.update(c, "UPDATE care_request SET state = 'ALLOCATED', allocation = ?, allocated_at = ?, allocated_by = ?"
                 + " WHERE id = ?", allocationJson, instant(at), by, id);
