@@ -268,8 +268,9 @@ public class BoundCareFinder implements CareFinder, ProcurementInbox {
             deadline = answer.value().deadline() == null || ownTerm != null ? proposed : answer.value().deadline();
         }
         String by = answer.pluginId();
+        boolean sent = !answer.fallback();
         return domain.write(c -> {
-            domain.lockOpen(c, caseId, null);
+            lockForSent(c, caseId, sent);
             StoredMaatwerk s = new StoredMaatwerk(id, caseId, m.member().person().id(), m.kase().municipality(), provider,
                     motivation, deadline, state, clip(detail), by, domain.now(), actor.id(), null, null, false);
             procurement.insertMaatwerk(c, s);
@@ -424,8 +425,9 @@ public class BoundCareFinder implements CareFinder, ProcurementInbox {
         String state = answer.fallback() ? "FALLBACK" : answer.value().state();
         String detail = answer.fallback() ? "Not sent: " + answer.fallbackReason() : answer.value().detail();
         String messageRef = answer.fallback() ? null : answer.value().messageRef();
+        boolean sent = !answer.fallback();
         return domain.write(c -> {
-            domain.lockOpen(c, caseId, null);
+            lockForSent(c, caseId, sent);
             StoredCareRequest r = new StoredCareRequest(id, caseId, person.id(), p.m().kase().municipality(), provider,
                     category, code, start, input.volume(), unit, frequency, motivation, state, clip(detail),
                     answer.pluginId(), messageRef == null ? null : clip(messageRef, 200), domain.now(), actor.id(), null,
@@ -444,6 +446,20 @@ public class BoundCareFinder implements CareFinder, ProcurementInbox {
                     + (code == null ? "" : " product " + code) + " from " + provider + " (" + state + ")", motivation);
             return careView(r);
         });
+    }
+
+    /**
+     * The case's lock for recording a request after the connector was called. A request the connector sent
+     * (the municipality has it, the child's BSN included) is recorded even when the case was closed while it
+     * was sent: otherwise the platform had no record of a message that went out, refused the municipality's
+     * allocation of it, and a retry sent a second one. One not sent (the fallback) needs the case still open.
+     */
+    private void lockForSent(java.sql.Connection c, String caseId, boolean sent) throws java.sql.SQLException {
+        if (sent) {
+            domain.cases.lock(c, caseId).orElseThrow(() -> new NotFoundException("case " + caseId));
+        } else {
+            domain.lockOpen(c, caseId, null);
+        }
     }
 
     @Override

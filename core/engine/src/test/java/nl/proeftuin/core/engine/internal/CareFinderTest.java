@@ -643,6 +643,36 @@ class CareFinderTest {
             assertNull(finder.careRequests(f.kase().id()).get(0).allocation(), "not recorded without its log entry");
         }
 
+        /**
+         * A colleague closes the case while its care request is being sent: the municipality has the JW315
+         * (the child's BSN in it), so the platform records the request and takes the municipality's
+         * allocation of it. It used to answer case-closed with nothing recorded, refuse the allocation as an
+         * unknown request, and a retry sent a second request.
+         */
+        @Test
+        void aRequestSentWhileTheCaseWasClosedIsRecordedAndItsAllocationTaken() {
+            java.util.concurrent.atomic.AtomicReference<String> closeWhileSending = new java.util.concurrent.atomic.AtomicReference<>();
+            TestConnector connector = new TestConnector() {
+                @Override
+                public CareRequestStatus requestCare(CareRequest request, Map<String, String> configuration) {
+                    String caseId = closeWhileSending.getAndSet(null);
+                    if (caseId != null) {
+                        cases.close(ANS, caseId, null, new CloseInput("verhuisd"));
+                    }
+                    return super.requestCare(request, configuration);
+                }
+            };
+            Family f = bound(connector);
+            String id = f.kase().id();
+            closeWhileSending.set(id);
+            CareRequestView sent = finder.requestCare(ANS, id, careFor(f.child().id(), "12345678"));
+            assertEquals("SUBMITTED", sent.state());
+            assertEquals(1, connector.careRequests.size());
+            assertEquals(List.of(sent.id()), finder.careRequests(id).stream().map(CareRequestView::id).toList());
+            assertTrue(finder.allocated("inkoop-test", allocation(sent.id(), "TW-2027-009", "12345678")),
+                    "the municipality's allocation of what it received is taken");
+        }
+
         // --- a closed case ------------------------------------------------------------------------------
 
         @Test
