@@ -201,7 +201,9 @@ public class OutboxLocalTeamExchange implements LocalTeamExchange {
             }
             StoredOutbound next = with(r, "PENDING", r.attempts(), now(), clip("retry asked by " + Check.actorName(actor) + ": " + reason, MAX_DETAIL),
                     r.pluginId(), r.remoteRef(), null, false);
-            outbox.update(c, next);
+            if (!outbox.updateUndelivered(c, next)) { // delivered since it was read: a retry sends it again
+                throw new RuleViolationException("already-delivered", "outbox entry " + entryId + " was delivered");
+            }
             return entry(next);
         });
     }
@@ -220,7 +222,12 @@ public class OutboxLocalTeamExchange implements LocalTeamExchange {
         });
         int attempts = 0;
         for (StoredOutbound row : due) {
-            if (attempt(row, now)) {
+            // a round may run only as long as its job lease: past half of it, the rest waits for the next round
+            // (another node takes the job once the lease has passed, and would attempt these rows too)
+            if (now().isAfter(now.plus(lease.dividedBy(2)))) {
+                break;
+            }
+            if (attempt(row)) {
                 attempts++;
             }
         }
@@ -231,9 +238,14 @@ public class OutboxLocalTeamExchange implements LocalTeamExchange {
     private record Claim(Binding binding) {
     }
 
-    /** One attempt at one row; false when another node claimed it first. */
-    private boolean attempt(StoredOutbound row, Instant now) {
-        Claim claim = Domain.transaction(database, c -> outbox.claim(c, row.id(), "PENDING", now, now.plus(lease))
+    /**
+     * One attempt at one row; false when another node claimed it first. The claim runs from this moment (not
+     * the round's start), and the outcome is written only while the row is still this attempt's claim.
+     */
+    private boolean attempt(StoredOutbound row) {
+        Instant now = now();
+        Instant claimedUntil = now.plus(lease);
+        Claim claim = Domain.transaction(database, c -> outbox.claim(c, row.id(), "PENDING", now, claimedUntil)
                 ? new Claim(Bindings.effective(bindings, c, ExtensionPoint.LOCAL_TEAM, row.municipality(), now))
                 : null);
         if (claim == null) {
@@ -277,7 +289,11 @@ public class OutboxLocalTeamExchange implements LocalTeamExchange {
                     }
                 }
             }
-            outbox.update(c, next);
+            if (!outbox.updateClaimed(c, next, claimedUntil)) {
+                LOG.warn("Event {} of case {}: this attempt's claim ran out and another attempt took the row; its"
+                        + " outcome ({}) is not written over that attempt's", row.type(), row.caseId(), next.status());
+                return null;
+            }
             if (variants != null && row.caseId() != null && answer.binding() != null
                     && ("DELIVERED".equals(next.status()) || "REJECTED".equals(next.status()))) {
                 // cohorts (0042): the local-team connector that took (or refused) the case's event

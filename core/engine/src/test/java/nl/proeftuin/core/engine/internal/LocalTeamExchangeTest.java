@@ -695,6 +695,42 @@ class LocalTeamExchangeTest {
             }
         }
 
+        /**
+         * A slow local-team system after an outage (a second per event, a backlog of 40 cases): a round that
+         * stamped its claims with its start ran past its own lease (2 x budget + 30 s), another node's round
+         * found those rows due again, and the team received events twice. A round now claims from the moment
+         * of each attempt and stops at half its lease; the next round delivers the rest, each event once.
+         */
+        @Test
+        void aSlowRoundNeverLetsAnotherNodeDeliverTheSameEventAgain() {
+            String town = registered(unique("Ede"));
+            java.time.Instant start = clock.instant();
+            OutboxLocalTeamExchange[] nodeB = new OutboxLocalTeamExchange[1];
+            java.util.concurrent.atomic.AtomicBoolean bRan = new java.util.concurrent.atomic.AtomicBoolean();
+            Map<String, Integer> perKey = new java.util.concurrent.ConcurrentHashMap<>();
+            installLocalTeam("lt-slow", (event, configuration) -> {
+                perKey.merge(event.idempotencyKey(), 1, Integer::sum);
+                clock.advance(java.time.Duration.ofSeconds(1));
+                if (clock.instant().isAfter(start.plusSeconds(35)) && bRan.compareAndSet(false, true)) {
+                    nodeB[0].deliverDue(); // the job's lease passed: another node's round starts
+                }
+                return new DeliveryResult(DeliveryResult.Status.DELIVERED, "ok", "ref-" + event.idempotencyKey());
+            });
+            bindLocalTeam(town, "lt-slow");
+            for (int i = 0; i < 40; i++) {
+                openCase(town, person("Kind" + i));
+            }
+            nodeB[0] = exchange(defaults(), calls);
+            exchange.deliverDue();
+            nodeB[0].deliverDue();
+            exchange.deliverDue();
+            assertEquals(40, perKey.size());
+            assertEquals(java.util.List.of(), perKey.entrySet().stream().filter(e -> e.getValue() > 1).toList(),
+                    "delivered more than once");
+            assertEquals(40, exchange.outbox("DELIVERED", null, 1000).stream()
+                    .filter(e -> town.equals(e.municipality())).count());
+        }
+
         void installLocalTeam(String pluginId, LocalTeamConnector connector) {
             install(ExtensionPoint.LOCAL_TEAM, pluginId, "2.0.1", 0, connector);
         }

@@ -105,11 +105,26 @@ public class JdbcLocalTeamStore implements LocalTeamStore {
 
     @Override
     public void update(Connection c, StoredOutbound r) throws SQLException {
-        Jdbc.update(c, "UPDATE local_team_outbox SET status = ?, attempts = ?, next_attempt_at = ?, last_detail = ?,"
-                + " plugin_id = ?, remote_ref = ?, delivered_at = ?, alerted = ? WHERE id = ?", r.status(), r.attempts(),
-                instant(r.nextAttemptAt()), r.lastDetail(), r.pluginId(), r.remoteRef(), instant(r.deliveredAt()),
-                r.alerted(), r.id());
+        Jdbc.update(c, UPDATE + " WHERE id = ?", r.status(), r.attempts(), instant(r.nextAttemptAt()), r.lastDetail(),
+                r.pluginId(), r.remoteRef(), instant(r.deliveredAt()), r.alerted(), r.id());
     }
+
+    @Override
+    public boolean updateClaimed(Connection c, StoredOutbound r, Instant claimedUntil) throws SQLException {
+        return Jdbc.update(c, UPDATE + " WHERE id = ? AND status = 'PENDING' AND next_attempt_at = ?", r.status(),
+                r.attempts(), instant(r.nextAttemptAt()), r.lastDetail(), r.pluginId(), r.remoteRef(),
+                instant(r.deliveredAt()), r.alerted(), r.id(), instant(claimedUntil)) == 1;
+    }
+
+    @Override
+    public boolean updateUndelivered(Connection c, StoredOutbound r) throws SQLException {
+        return Jdbc.update(c, UPDATE + " WHERE id = ? AND status <> 'DELIVERED'", r.status(), r.attempts(),
+                instant(r.nextAttemptAt()), r.lastDetail(), r.pluginId(), r.remoteRef(), instant(r.deliveredAt()),
+                r.alerted(), r.id()) == 1;
+    }
+
+    private static final String UPDATE = "UPDATE local_team_outbox SET status = ?, attempts = ?, next_attempt_at = ?,"
+            + " last_detail = ?, plugin_id = ?, remote_ref = ?, delivered_at = ?, alerted = ?";
 
     @Override
     public Optional<String> inboundCase(Connection c, String municipality, String idempotencyKey) throws SQLException {

@@ -85,6 +85,24 @@ public interface LocalTeamStore {
     void update(Connection c, StoredOutbound row) throws SQLException;
 
     /**
+     * {@link #update}, only while the row is still this attempt's: PENDING and claimed until the time this
+     * attempt's claim set. A round that overran its lease may have lost the row to another node's attempt,
+     * whose outcome then stands.
+     *
+     * @return whether the row was still this attempt's (and is written)
+     * @since 1.1
+     */
+    boolean updateClaimed(Connection c, StoredOutbound row, Instant claimedUntil) throws SQLException;
+
+    /**
+     * {@link #update}, unless the row was delivered meanwhile (a retry asked while a delivery succeeded).
+     *
+     * @return whether it was written
+     * @since 1.1
+     */
+    boolean updateUndelivered(Connection c, StoredOutbound row) throws SQLException;
+
+    /**
      * @return the case opened for an inbound request with this key, if one was received
      * @throws SQLException on a database failure
      */
