@@ -43,9 +43,11 @@ import org.slf4j.LoggerFactory;
  * answering the core's fallback (a triage falling back is a manual triage recorded for good). A plugin gone
  * for longer (uninstalled) is absent at once.
  *
- * <p>When two services of one extension point carry the same plugin id, the one with the highest
- * service ranking (then the lowest service id) is used, as the framework orders service
- * references, and a warning is logged.
+ * <p>A plugin id belongs to the bundle that registered it first (of those present): a second bundle
+ * registering the same id is ignored while the first is there, whatever its service ranking, and an error is
+ * logged. A bundle with a ranking of 100 took every binding of another bundle's plugin id over (its
+ * provenance named it, nothing alerted). Within the owning bundle, the highest ranking (then the lowest
+ * service id) is used, as the framework orders service references.
  */
 @Component(service = ServicePluginRegistry.class, immediate = true)
 public class ServicePluginRegistry {
@@ -111,11 +113,23 @@ public class ServicePluginRegistry {
     }
 
     private <T> Optional<Plugin<T>> find(ExtensionPoint point, String pluginId, Class<T> type) {
-        return entries.values().stream()
-                .filter(e -> e.info().point() == point && e.info().pluginId().equals(pluginId))
-                .sorted(WINNER_FIRST)
-                .findFirst()
-                .map(e -> new Plugin<>(e.info(), type.cast(e.service())));
+        List<Entry> same = same(point, pluginId);
+        return same.isEmpty() ? Optional.empty()
+                : Optional.of(new Plugin<>(same.get(0).info(), type.cast(same.get(0).service())));
+    }
+
+    /**
+     * The services of a plugin id at a point, the one used first: those of the owning bundle (the one whose
+     * service present for the id was registered first, the lowest service id), by the framework's order; then
+     * those of other bundles, ignored while the owner's are there.
+     */
+    private List<Entry> same(ExtensionPoint point, String pluginId) {
+        List<Entry> all = entries.values().stream()
+                .filter(e -> e.info().point() == point && e.info().pluginId().equals(pluginId)).toList();
+        String owner = all.stream().min(Comparator.comparingLong(e -> e.info().serviceId()))
+                .map(e -> e.info().bundle()).orElse(null);
+        return all.stream().sorted(Comparator.comparing((Entry e) -> !e.info().bundle().equals(owner))
+                .thenComparing(WINNER_FIRST)).toList();
     }
 
     private static String key(ExtensionPoint point, String pluginId) {
@@ -134,10 +148,13 @@ public class ServicePluginRegistry {
         synchronized (arrivals) {
             arrivals.notifyAll();
         }
-        List<Entry> same = entries.values().stream()
-                .filter(e -> e.info().point() == info.point() && e.info().pluginId().equals(info.pluginId()))
-                .sorted(WINNER_FIRST).toList();
-        if (same.size() > 1) {
+        List<Entry> same = same(info.point(), info.pluginId());
+        if (same.stream().anyMatch(e -> !e.info().bundle().equals(same.get(0).info().bundle()))) {
+            LOG.error("Plugin id '{}' for {} is registered by another bundle too: {} {} keeps it (it registered it"
+                    + " first); {} are ignored. Each bundle needs plugin ids of its own.", info.pluginId(), info.point(),
+                    same.get(0).info().bundle(), same.get(0).info().bundleVersion(), same.stream().skip(1)
+                            .map(e -> e.info().serviceId() + " from " + e.info().bundle()).toList());
+        } else if (same.size() > 1) {
             LOG.warn("Plugin id '{}' is registered {} times for {}: service {} from {} {} is used; the others ({}) are"
                     + " ignored while it is present. Give each plugin its own id.", info.pluginId(), same.size(),
                     info.point(), same.get(0).info().serviceId(), same.get(0).info().bundle(),

@@ -52,4 +52,22 @@ class ServicePluginRegistryTest {
         registry.remove(1);
         assertEquals("two", registry.lookup(ExtensionPoint.TRIAGE, "threeway", String.class).orElseThrow().service());
     }
+
+    /**
+     * A second bundle registering a plugin id another bundle has, with a higher ranking, is ignored while the
+     * first is there: it took every binding of the id over (its provenance named it, nothing alerted).
+     */
+    @Test
+    void aPluginIdBelongsToTheBundleThatRegisteredItFirst() {
+        registry.add(triage(1), 0, "genuine");
+        registry.add(new PluginInfo("threeway", ExtensionPoint.TRIAGE, "other.bundle", "9.9.9", 2), 100, "impostor");
+        assertEquals("genuine", registry.lookup(ExtensionPoint.TRIAGE, "threeway", String.class).orElseThrow().service());
+        registry.add(triage(3), 5, "genuine, newer");
+        assertEquals("genuine, newer", registry.lookup(ExtensionPoint.TRIAGE, "threeway", String.class).orElseThrow()
+                .service(), "within the owning bundle, the framework's order");
+        registry.remove(1);
+        registry.remove(3);
+        assertEquals("impostor", registry.lookup(ExtensionPoint.TRIAGE, "threeway", String.class).orElseThrow().service(),
+                "once the owner is gone, the id is the remaining bundle's");
+    }
 }
