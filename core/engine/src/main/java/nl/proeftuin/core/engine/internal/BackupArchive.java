@@ -51,8 +51,8 @@ final class BackupArchive {
     static final String DATABASE = "database/h2-backup.zip";
     static final String CHECKPOINTS = "data/audit/access-log-checkpoints";
     static final int FORMAT = 1;
-    /** etc/ entries: a plain file name. */
-    private static final Pattern ETC_ENTRY = Pattern.compile("etc/[A-Za-z0-9][A-Za-z0-9._-]{0,200}");
+    /** etc/ entries: a plain file name; {@code ~} as in the factory configurations Karaf writes ({@code pid~name.cfg}). */
+    private static final Pattern ETC_ENTRY = Pattern.compile("etc/[A-Za-z0-9][A-Za-z0-9._~-]{0,200}");
     /** The database file inside H2's own zip, for the shipped URL ({@code ${karaf.data}/proeftuin/proeftuin}). */
     static final String H2_DATABASE_FILE = "proeftuin.mv.db";
     /** The only files H2's own zip may hold (BACKUP TO writes the MVStore file alone). */

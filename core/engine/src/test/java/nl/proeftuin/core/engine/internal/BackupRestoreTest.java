@@ -70,6 +70,9 @@ class BackupRestoreTest {
         Files.writeString(etc.resolve("proeftuin-users.properties"), "rik = {CRYPT}pbkdf2sha256.1.aa.bb{CRYPT},REGIONAL_ADMINISTRATOR\n");
         Files.writeString(etc.resolve("proeftuin-access-log.key"), "k".repeat(64));
         Files.writeString(etc.resolve("nl.proeftuin.core.engine.internal.NationalIdProtection.cfg"), "key = c2VjcmV0\n");
+        // a factory configuration as Karaf writes it (a municipality's connector endpoint)
+        Files.writeString(etc.resolve("nl.proeftuin.plugins.localteam.rest.MunicipalityEndpoint~arnhem.cfg"),
+                "municipality = Arnhem\n");
         Files.writeString(etc.resolve("org.ops4j.pax.web.cfg"), "org.osgi.service.http.port = 8181\n");
         Files.createDirectories(data.resolve("audit"));
         Files.writeString(data.resolve("audit/access-log-checkpoints"), "v1 1 abc 2027-01-01T00:00:00Z mac\n");
@@ -106,7 +109,7 @@ class BackupRestoreTest {
         assertEquals(Files.size(archive), written.size());
         assertEquals(BackupArchive.sha256(archive), written.sha256());
         assertEquals("rw-------", mode(archive));
-        assertEquals(5, written.entries(), "the database, three etc files and the checkpoints");
+        assertEquals(6, written.entries(), "the database, four etc files and the checkpoints");
         BackupArchive.Manifest manifest = BackupArchive.verify(archive);
         assertEquals("0.1.0", manifest.platformVersion());
         assertEquals("abc123", manifest.gitRevision());
@@ -120,7 +123,8 @@ class BackupRestoreTest {
         Run restored = restore(fresh, archive.toString());
         assertEquals(0, restored.exit(), restored.err());
         for (String name : new String[] {"proeftuin-users.properties", "proeftuin-access-log.key",
-                "nl.proeftuin.core.engine.internal.NationalIdProtection.cfg"}) {
+                "nl.proeftuin.core.engine.internal.NationalIdProtection.cfg",
+                "nl.proeftuin.plugins.localteam.rest.MunicipalityEndpoint~arnhem.cfg"}) {
             assertEquals(Files.readString(etc.resolve(name)), Files.readString(fresh.resolve("etc").resolve(name)), name);
             assertEquals("rw-------", mode(fresh.resolve("etc").resolve(name)), name);
         }
