@@ -142,6 +142,9 @@ class OperationsIT {
         Process node = builder.start();
         try {
             awaitHealthy(node, port, work);
+            // the unpacked distribution's etc/ and data/ are closed to other users (the tar.gz made them 0755)
+            assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(home.resolve("etc"))));
+            assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(home.resolve("data"))));
             HttpResponse<String> login = send(port, null, "POST", "/auth/login", Map.of("username", ADMIN, "password", PASSWORD));
             assertEquals(200, login.statusCode(), login.body());
             String token = json.readTree(login.body()).get("token").asText();
