@@ -114,7 +114,7 @@ export function problemText(error) {
       case 413: return t('error.tooLarge');
       case 428: return t('error.versionRequired');
       case 429: return t('error.rateLimited');
-      case 503: return t('error.unavailable');
+      case 503: return p.reason && has(`reason.${p.reason}`) ? t(`reason.${p.reason}`) : t('error.unavailable');
       default: return error.status >= 500 ? t('error.server') : t('error.api', { status: error.status, detail: p.detail || p.title || '' });
     }
   }

@@ -113,7 +113,30 @@ final class ApiProblem extends RuntimeException {
             return new ApiProblem(503, "Service Unavailable",
                     "The database cannot be reached from this node; try again shortly").header("Retry-After", "5");
         }
+        if (lostToAnotherTransaction(e)) {
+            // rolled back, nothing of it kept: the same request again succeeds (a family's two requests at once)
+            return new ApiProblem(503, "Service Unavailable", "Another request for the same family was written at the"
+                    + " same moment; nothing of this one was saved. Send it again.").header("Retry-After", "1")
+                    .with("reason", "concurrent_write");
+        }
         return null;
+    }
+
+    /**
+     * Whether {@code e} is a transaction the database rolled back for another one, up the cause chain: a
+     * deadlock or serialisation failure (SQLState 40001, PostgreSQL's 40P01, H2's deadlock) or H2 giving up
+     * on a row lock (HYT00). The work was rolled back whole; a retry succeeds.
+     */
+    static boolean lostToAnotherTransaction(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLException sql && sql.getSQLState() != null) {
+                String state = sql.getSQLState();
+                if (state.equals("40001") || state.equals("40P01") || state.equals("HYT00")) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /**

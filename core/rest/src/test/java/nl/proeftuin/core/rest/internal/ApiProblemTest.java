@@ -80,4 +80,21 @@ class ApiProblemTest {
                 new java.sql.SQLException("duplicate key value violates unique constraint", "23505"))));
         assertNull(ApiProblem.fromService(new IllegalStateException("no database involved")));
     }
+
+    /**
+     * A transaction the database rolled back for another (two requests for one family locking the same
+     * persons in turn) answered 500: it is a 503 saying to send it again, nothing of it saved.
+     */
+    @Test
+    void aTransactionLostToAnotherIs503AskingForTheSameRequestAgain() {
+        for (Exception cause : new Exception[] {
+            new java.sql.SQLException("deadlock detected", "40P01"),
+            new java.sql.SQLException("Deadlock detected. The current transaction was rolled back.", "40001"),
+            new java.sql.SQLException("Timeout trying to lock table", "HYT00")}) {
+            ApiProblem p = ApiProblem.fromService(new IllegalStateException("database failure", cause));
+            assertEquals(503, p.status, cause.toString());
+            assertEquals("1", p.headers.get("Retry-After"));
+            assertEquals("concurrent_write", p.body("/x").get("reason"));
+        }
+    }
 }
