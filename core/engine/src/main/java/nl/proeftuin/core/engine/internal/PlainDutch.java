@@ -31,7 +31,7 @@ final class PlainDutch {
     /**
      * @param version    the plan version number
      * @param savedOn    the date it was saved
-     * @param savedBy    who saved it (their name on the team, else their user id)
+     * @param savedBy    who saved it (their name on the team, else "een hulpverlener")
      * @param plan       its content
      * @param firstNames first names of the persons the plan names, by person id
      * @param team       the team on the day it was saved

@@ -180,8 +180,10 @@ public class TransactionalPlanService implements PlanService {
             List<Assignment> all = domain.cases.assignments(c, caseId);
             List<Assignment> then = all.stream().filter(a -> !a.since().isAfter(savedOn)
                     && (a.until() == null || !a.until().isBefore(savedOn))).toList();
+            // their name on the team; someone never on it (break-glass, an opener) is "a professional", never
+            // a login id the family cannot read
             String savedBy = all.stream().filter(a -> a.professionalId().equals(v.createdBy())).map(Assignment::name)
-                    .findFirst().orElse(v.createdBy());
+                    .findFirst().orElse("een hulpverlener");
             return PlainDutch.familyView(v.version(), savedOn, savedBy, plan, firstNames, then);
         });
     }

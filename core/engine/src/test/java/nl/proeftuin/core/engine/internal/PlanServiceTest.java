@@ -142,7 +142,8 @@ class PlanServiceTest extends EngineTestBase {
         String team = String.join("\n", v.sections().get(4).items());
         assertTrue(team.contains("Pro fp-" + k.id() + " (Wijkteam Arnhem) is hulpverlener van het lokale team"), team);
         assertTrue(team.contains("Regionaal Veiligheidsteam"), team);
-        assertTrue(v.intro().contains("12 maart 2027 en is opgeslagen door ans."), v.intro());
+        assertTrue(v.intro().contains("12 maart 2027 en is opgeslagen door een hulpverlener."), v.intro()
+                + " (ans saved it, never on the team: no login id for the family)");
     }
 
     @Test

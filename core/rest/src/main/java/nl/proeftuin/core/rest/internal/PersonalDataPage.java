@@ -26,7 +26,7 @@ final class PersonalDataPage {
                 .append("<p>Dit is een overzicht van alle gegevens die wij over u hebben. U hebt recht op dit overzicht. ")
                 .append("Klopt er iets niet? Dan kunt u vragen om het te verbeteren. U kunt ook vragen om gegevens te wissen. ")
                 .append("Soms mogen wij dat niet, bijvoorbeeld omdat de wet zegt dat wij een dossier 20 jaar moeten bewaren.</p>\n")
-                .append("<p>Gemaakt op: ").append(esc(e.generatedAt())).append("</p>\n");
+                .append("<p>Gemaakt op: ").append(esc(when(e.generatedAt()))).append("</p>\n");
         section(h, "Uw gegevens", List.of(e.person()));
         if (e.safeAddress() != null) {
             h.append("<h2>Uw geheime adres</h2>\n<p>Dit adres ziet alleen wie erbij mag: ")
@@ -39,24 +39,61 @@ final class PersonalDataPage {
         section(h, "Uw toestemmingen", e.consents());
         section(h, "Plannen", e.planVersions());
         h.append("<h2>Verbeteringen</h2>\n");
-        list(h, e.rectifications().stream().map(r -> r.madeAt() + ": " + r.field() + " van '" + r.oldValue() + "' naar '"
+        list(h, e.rectifications().stream().map(r -> when(r.madeAt()) + ": " + r.field() + " van '" + r.oldValue() + "' naar '"
                 + r.newValue() + "' (" + r.reason() + ")").toList());
         h.append("<h2>Verzoeken om te wissen</h2>\n");
-        list(h, e.erasureRequests().stream().map(r -> r.requestedAt() + ": " + r.status() + " (" + r.reason() + ")").toList());
+        // why a request was refused, not only that it was (GDPR art. 12(4))
+        list(h, e.erasureRequests().stream().map(r -> when(r.requestedAt()) + ": " + erasure(r.status()) + " (uw reden: "
+                + r.reason() + ")" + (r.outcome() == null ? "" : ". Besluit: " + r.outcome())).toList());
+        h.append("<h2>Wat wij niet mogen wissen</h2>\n");
+        list(h, e.legalHolds().stream().filter(x -> x.liftedAt() == null).map(x -> "Sinds " + when(x.placedAt()) + ": "
+                + x.reason()).toList());
         h.append("<h2>Wie heeft uw gegevens bekeken of veranderd</h2>\n");
         if (e.accessLog().isEmpty()) {
             h.append("<p>Nog niemand.</p>\n");
         } else {
             h.append("<table><tr><th>Wanneer</th><th>Wat</th><th>Wie</th><th>Rol</th><th>Organisatie</th></tr>\n");
             for (AccessLogEntry a : e.accessLog()) {
-                h.append("<tr><td>").append(esc(a.at())).append("</td><td>").append(esc(action(a))).append("</td><td>")
+                h.append("<tr><td>").append(esc(when(a.at()))).append("</td><td>").append(esc(action(a))).append("</td><td>")
                         .append(esc(a.userName() != null ? a.userName() : a.userId() != null ? a.userId()
-                                : "een hulpverlener van een andere casus")).append("</td><td>").append(esc(a.role()))
+                                : "een hulpverlener van een andere casus")).append("</td><td>").append(esc(roles(a.role())))
                         .append("</td><td>").append(esc(a.organisation())).append("</td></tr>\n");
             }
             h.append("</table>\n");
         }
         return h.append("</body>\n</html>\n").toString();
+    }
+
+    /** A moment as the family reads it: in Dutch, in Dutch time (not UTC: 01:30 was printed as 23:30 the day before). */
+    static String when(java.time.Instant at) {
+        return at == null ? "" : WHEN.format(at.atZone(nl.proeftuin.core.api.DutchDay.ZONE));
+    }
+
+    private static final java.time.format.DateTimeFormatter WHEN = java.time.format.DateTimeFormatter
+            .ofPattern("d MMMM yyyy 'om' HH:mm", java.util.Locale.forLanguageTag("nl"));
+
+    private static String erasure(nl.proeftuin.core.audit.privacy.ErasureStatus status) {
+        return status == null ? "" : switch (status) {
+            case REQUESTED -> "gevraagd, nog niet besloten";
+            case ERASED -> "gewist";
+            case REFUSED -> "geweigerd";
+            case REJECTED -> "afgewezen";
+        };
+    }
+
+    /** The roles in the words of the page (the platform's names otherwise). */
+    private static String roles(String roles) {
+        if (roles == null || roles.isBlank()) {
+            return "";
+        }
+        return java.util.Arrays.stream(roles.split(",")).map(String::strip).map(r -> switch (r) {
+            case "PROFESSIONAL" -> "hulpverlener";
+            case "COORDINATOR" -> "coördinator";
+            case "REGIONAL_ADMINISTRATOR" -> "beheerder van de regio";
+            case "AUDITOR" -> "controleur";
+            case "MUNICIPALITY" -> "gemeente";
+            default -> r;
+        }).collect(java.util.stream.Collectors.joining(", "));
     }
 
     private static String action(AccessLogEntry a) {
