@@ -77,7 +77,7 @@ final class FamilyResource {
                 .operation("getHousehold", "family", "Reads a household with its members.")
                 .policy(RoutePolicy.onHousehold(Role.PROFESSIONAL))
                 .returns(200, "OK", Household.class)
-                .handle(r -> Reply.ok(family.get().household(r.path("householdId")))));
+                .handle(r -> Reply.ok(concerningMembers(r, family.get().household(r.path("householdId"))))));
         router.add(Route.post("/households/{householdId}/members")
                 .operation("addHouseholdMember", "family", "Adds a membership period of a person to a household.")
                 .describe("The person must be one the user may see (403 naming personId otherwise).")
@@ -88,8 +88,19 @@ final class FamilyResource {
                     FamilyService service = family.get();
                     MembershipInput input = r.body(MembershipInput.class);
                     guard.requirePersons(r, "personId", java.util.Collections.singletonList(input.personId()));
-                    return Reply.ok(service.addMember(Actors.from(r), r.path("householdId"), input));
+                    return Reply.ok(concerningMembers(r, service.addMember(Actors.from(r), r.path("householdId"), input)));
                 }));
+    }
+
+    /**
+     * A household read or changed concerns its members: the access-log entry names them, so each sees it in
+     * their access view (it was logged against no person, and no family member ever saw who read where they live).
+     */
+    private static Household concerningMembers(ApiRequest r, Household household) {
+        if (household != null && household.members() != null) {
+            household.members().forEach(m -> LivingResource.concerns(r, m.personId()));
+        }
+        return household;
     }
 
     private Reply createPerson(ApiRequest r) {

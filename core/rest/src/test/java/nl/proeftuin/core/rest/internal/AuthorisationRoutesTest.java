@@ -338,6 +338,12 @@ class AuthorisationRoutesTest {
         assertEquals("fromPersonId", problem(Http.post("/relationships", relation.formatted(annas, fatimas))
                 .as("fatima.local").on(api), 403).path("field").asText());
         assertEquals(201, Http.post("/relationships", relation.formatted(annas, annas)).on(api).status);
+        // reading a household is in its members' access views (it was logged against no person)
+        core.family.households.put("h9", new nl.proeftuin.core.api.dto.Household("h9", "Opvangstraat 1", null, "Arnhem",
+                List.of(new nl.proeftuin.core.api.dto.Membership(annas, java.time.LocalDate.of(2020, 1, 1), null))));
+        security.needToKnow.householdCreators.put("h9", "anna.local");
+        assertEquals(200, Http.get("/households/h9").on(api).status);
+        assertEquals(List.of(annas), security.log.last().personIds());
 
         security.needToKnow.householdCreators.put("h1", "fatima.local");
         String member = "{\"personId\":\"%s\",\"since\":\"2020-01-01\"}";

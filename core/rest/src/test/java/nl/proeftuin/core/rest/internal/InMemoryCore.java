@@ -159,9 +159,16 @@ final class InMemoryCore {
                     required("municipality", input.municipality()), List.of());
         }
 
+        /** Households a test puts here (the in-memory core keeps none of its own). */
+        final Map<String, Household> households = new LinkedHashMap<>();
+
         @Override
         public Household household(String householdId) {
-            throw new NotFoundException("household " + householdId);
+            Household h = households.get(householdId);
+            if (h == null) {
+                throw new NotFoundException("household " + householdId);
+            }
+            return h;
         }
 
         @Override
