@@ -3,7 +3,6 @@ package nl.proeftuin.testing;
 import java.sql.SQLException;
 import java.util.function.Supplier;
 
-import nl.proeftuin.core.api.health.DatabaseHealth;
 import nl.proeftuin.core.store.Database;
 
 /**
@@ -11,13 +10,12 @@ import nl.proeftuin.core.store.Database;
  * its fault what to throw; {@code null} lets the work through to the real database. For the tests of
  * what a service does when its database goes away or rolls a transaction back.
  */
-public final class FaultyDatabase implements Database {
-    private final Database real;
+public final class FaultyDatabase extends DelegatingDatabase {
     private final Supplier<SQLException> transactionFault;
     private final Supplier<SQLException> readFault;
 
     private FaultyDatabase(Database real, Supplier<SQLException> transactionFault, Supplier<SQLException> readFault) {
-        this.real = real;
+        super(real);
         this.transactionFault = transactionFault;
         this.readFault = readFault;
     }
@@ -42,16 +40,6 @@ public final class FaultyDatabase implements Database {
     public <T> T read(SqlWork<T> work) throws SQLException {
         throwIfAny(readFault);
         return real.read(work);
-    }
-
-    @Override
-    public DatabaseHealth check() {
-        return real.check();
-    }
-
-    @Override
-    public Dialect dialect() {
-        return real.dialect();
     }
 
     private static void throwIfAny(Supplier<SQLException> fault) throws SQLException {

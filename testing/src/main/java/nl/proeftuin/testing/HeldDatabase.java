@@ -5,7 +5,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
-import nl.proeftuin.core.api.health.DatabaseHealth;
 import nl.proeftuin.core.store.Database;
 
 /**
@@ -14,15 +13,14 @@ import nl.proeftuin.core.store.Database;
  * service's own code. {@link #awaitWorkDone()} returns when the first transaction got there; reads pass
  * straight through.
  */
-public final class HeldDatabase implements Database {
+public final class HeldDatabase extends DelegatingDatabase {
     private static final long SECONDS = 30;
 
-    private final Database real;
     private final CountDownLatch workDone = new CountDownLatch(1);
     private final CountDownLatch release = new CountDownLatch(1);
 
     public HeldDatabase(Database real) {
-        this.real = real;
+        super(real);
     }
 
     @Override
@@ -78,18 +76,4 @@ public final class HeldDatabase implements Database {
         return waits;
     }
 
-    @Override
-    public <T> T read(SqlWork<T> work) throws SQLException {
-        return real.read(work);
-    }
-
-    @Override
-    public DatabaseHealth check() {
-        return real.check();
-    }
-
-    @Override
-    public Dialect dialect() {
-        return real.dialect();
-    }
 }

@@ -124,18 +124,7 @@ class AccessLogRewriteTest extends AuditTestBase {
     @Test
     void aRewrittenAndRecomputedChainIsFound() throws Exception {
         List<AccessLogEntry> entries = appendTen();
-        String prev = entries.get(2).hash();
-        for (AccessLogEntry e : entries.subList(3, 10)) {
-            String user = e.seqNo() == 4 ? "innocent" : e.userId();
-            AccessLogEntry forged = new AccessLogEntry(e.eventId(), e.seqNo(), e.at(), e.node(), e.action(),
-                    e.outcome(), user, e.userName(), e.role(), e.organisation(), e.onBehalfOf(), e.purpose(),
-                    e.personIds(), e.caseId(), e.objectType(), e.objectId(), e.requestId(), e.detail(), e.restricted(),
-                    prev, null);
-            String hash = HashChain.hash(forged);
-            sql("UPDATE access_log SET user_id = ?, prev_hash = ?, entry_hash = ? WHERE seq_no = ?", user, prev, hash,
-                    e.seqNo());
-            prev = hash;
-        }
+        String prev = rewriteAndRecompute(entries, 4, "innocent", false);
         sql("UPDATE access_log_head SET last_hash = ? WHERE head_id = 1", prev);
         assertEquals("innocent", log.query(AccessLogQuery.all(100)).get(3).userId());
         ChainVerification result = log.verify();
@@ -154,18 +143,7 @@ class AccessLogRewriteTest extends AuditTestBase {
     @Test
     void aFreshNodeNeverSealsARewrittenChainPassedOffAsFromBeforeV10() throws Exception {
         List<AccessLogEntry> entries = appendTen();
-        String prev = entries.get(1).hash();
-        for (AccessLogEntry e : entries.subList(2, 10)) {
-            String user = e.seqNo() == 3 ? "someone.else" : e.userId();
-            AccessLogEntry forged = new AccessLogEntry(e.eventId(), e.seqNo(), e.at(), e.node(), e.action(),
-                    e.outcome(), user, e.userName(), e.role(), e.organisation(), e.onBehalfOf(), e.purpose(),
-                    e.personIds(), e.caseId(), e.objectType(), e.objectId(), e.requestId(), e.detail(), e.restricted(),
-                    prev, null);
-            String hash = HashChain.hash(forged);
-            sql("UPDATE access_log SET user_id = ?, prev_hash = ?, entry_hash = ?, entry_mac = NULL WHERE seq_no = ?",
-                    user, prev, hash, e.seqNo());
-            prev = hash;
-        }
+        String prev = rewriteAndRecompute(entries, 3, "someone.else", true);
         sql("UPDATE access_log_head SET last_hash = ?, legacy_seq = 10 WHERE head_id = 1", prev);
         Path node = Files.createTempDirectory("audit-new-node");
         HashChainedAccessLog added = new HashChainedAccessLog(database, new nl.proeftuin.core.store.internal.JdbcAccessLogStore(),
@@ -175,6 +153,29 @@ class AccessLogRewriteTest extends AuditTestBase {
         assertFalse(result.intact(), "the new node sealed the forgery");
         assertEquals(3L, result.firstBrokenSeq());
         assertTrue(result.reason().contains("MAC is missing"), result.reason());
+    }
+
+    /**
+     * Attack 2's SQL: entry {@code seq} gets another user, and the SHA-256 chain (which has no key) is
+     * recomputed from it to the end, the MACs stripped too if asked.
+     *
+     * @return the new hash of the last entry
+     */
+    private String rewriteAndRecompute(List<AccessLogEntry> entries, long seq, String user, boolean stripMacs)
+            throws Exception {
+        String prev = entries.get((int) seq - 2).hash();
+        for (AccessLogEntry e : entries.subList((int) seq - 1, entries.size())) {
+            String who = e.seqNo() == seq ? user : e.userId();
+            AccessLogEntry forged = new AccessLogEntry(e.eventId(), e.seqNo(), e.at(), e.node(), e.action(),
+                    e.outcome(), who, e.userName(), e.role(), e.organisation(), e.onBehalfOf(), e.purpose(),
+                    e.personIds(), e.caseId(), e.objectType(), e.objectId(), e.requestId(), e.detail(), e.restricted(),
+                    prev, null);
+            String hash = HashChain.hash(forged);
+            sql("UPDATE access_log SET user_id = ?, prev_hash = ?, entry_hash = ?"
+                    + (stripMacs ? ", entry_mac = NULL" : "") + " WHERE seq_no = ?", who, prev, hash, e.seqNo());
+            prev = hash;
+        }
+        return prev;
     }
 
     /** A forger who also copies MACs over from other entries gets nowhere: the MAC is over the hash. */
