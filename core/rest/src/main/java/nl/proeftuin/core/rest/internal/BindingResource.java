@@ -219,16 +219,7 @@ final class BindingResource {
                 .query("limit", Integer.class, "At most this many, 1 to 1000.")
                 .returns(200, "OK", Route.listOf(Alert.class))
                 .responses(400)
-                .handle(r -> Reply.ok(runtime.get().alerts(scope(r), r.queryInt("limit", DEFAULT_ALERTS, 1, MAX_ALERTS)))));
-    }
-
-    /**
-     * The municipalities whose alerts, outbox entries and the like a user sees: null for a user with all of
-     * them, else their own (alerts and entries of others name other municipalities' cases).
-     */
-    static java.util.Set<String> scope(ApiRequest r) {
-        Principal principal = Guard.principal(r);
-        return principal.allMunicipalities() ? null : principal.municipalities();
+                .handle(r -> Reply.ok(runtime.get().alerts(Guard.municipalityScope(r), r.queryInt("limit", DEFAULT_ALERTS, 1, MAX_ALERTS)))));
     }
 
     /** The binding a municipality's requests resolve (its own, else the region's); without one, the region's. */

@@ -436,6 +436,15 @@ final class Guard {
     }
 
     /**
+     * The municipalities whose lists (alerts, outbox entries, inbox, waits) a user sees: null for a user
+     * granted all of them, else their own.
+     */
+    static Set<String> municipalityScope(ApiRequest r) {
+        Principal p = principal(r);
+        return p.allMunicipalities() ? null : p.municipalities();
+    }
+
+    /**
      * What a professional may pass on of a person's access log (their access view, their GDPR export): the
      * entries of the cases they may open ({@link #casesOpenTo}), and the entries of no case (reading the
      * person, their relationships, households), those by someone not seen working in such a case without

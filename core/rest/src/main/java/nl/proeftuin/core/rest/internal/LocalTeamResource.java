@@ -32,7 +32,7 @@ final class LocalTeamResource {
                 .returns(200, "OK", Route.listOf(OutboxEntry.class))
                 .responses(400, 404)
                 .handle(r -> Reply.ok(exchange.get().outbox(r.query("status"), r.query("caseId"),
-                        BindingResource.scope(r), r.queryInt("limit", DEFAULT_LIMIT, 1, 1000)))));
+                        Guard.municipalityScope(r), r.queryInt("limit", DEFAULT_LIMIT, 1, 1000)))));
         router.add(Route.post("/local-team/outbox/{entryId}/retry")
                 .operation("retryOutboxEntry", "local-team", "Puts a rejected or waiting entry back for delivery now.")
                 .describe("A coordinator limited to some municipalities retries only their entries.")

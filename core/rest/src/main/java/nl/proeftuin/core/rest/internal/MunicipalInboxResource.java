@@ -46,7 +46,7 @@ final class MunicipalInboxResource {
                 .handle(r -> {
                     MunicipalInbox service = inbox.get();
                     boolean all = r.queryBoolean("all");
-                    List<InboxItem> items = service.inbox(scope(r), !all);
+                    List<InboxItem> items = service.inbox(Guard.municipalityScope(r), !all);
                     Guard.Entry entry = Guard.entry(r);
                     if (entry != null) {
                         items.forEach(i -> entry.persons.add(i.personId()));
@@ -90,7 +90,7 @@ final class MunicipalInboxResource {
                 .responses(400)
                 .handle(r -> {
                     Principal p = Actors.principal(r);
-                    Set<String> municipalities = p.has(Role.MUNICIPALITY) ? scope(r) : Set.of();
+                    Set<String> municipalities = p.has(Role.MUNICIPALITY) ? Guard.municipalityScope(r) : Set.of();
                     return Reply.ok(inbox.get().alerts(p.userId(), municipalities,
                             r.queryInt("limit", DEFAULT_ALERTS, 1, 500)));
                 }));
@@ -135,9 +135,4 @@ final class MunicipalInboxResource {
                 }));
     }
 
-    /** The user's municipalities, or null when they were granted all. */
-    private static Set<String> scope(ApiRequest r) {
-        Principal p = Actors.principal(r);
-        return p.allMunicipalities() ? null : p.municipalities();
-    }
 }

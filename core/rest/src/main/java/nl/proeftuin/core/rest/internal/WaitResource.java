@@ -2,7 +2,6 @@ package nl.proeftuin.core.rest.internal;
 
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 
 import nl.proeftuin.core.api.waits.WaitEndInput;
 import nl.proeftuin.core.api.waits.WaitFigures;
@@ -74,7 +73,7 @@ final class WaitResource {
                 .handle(r -> {
                     WaitService service = waits.get();
                     String only = r.query("municipality");
-                    List<WaitListItem> items = service.waitingList(scope(r), r.query("waitingOn"));
+                    List<WaitListItem> items = service.waitingList(Guard.municipalityScope(r), r.query("waitingOn"));
                     if (only != null && !only.isBlank()) {
                         String key = only.strip().toLowerCase(Locale.ROOT);
                         items = items.stream().filter(i -> i.municipality().toLowerCase(Locale.ROOT).equals(key)).toList();
@@ -95,9 +94,4 @@ final class WaitResource {
                 }));
     }
 
-    /** The user's municipalities, or null when they were granted all. */
-    private static Set<String> scope(ApiRequest r) {
-        Principal p = Actors.principal(r);
-        return p.allMunicipalities() ? null : p.municipalities();
-    }
 }

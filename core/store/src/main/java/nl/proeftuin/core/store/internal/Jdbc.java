@@ -67,6 +67,11 @@ final class Jdbc {
     }
 
     /** {@code ?, ?, ?} for an IN list of {@code n} elements (n >= 1). */
+    /** A column list ({@code "a, b"}) with each column prefixed by a table alias ({@code "t.a, t.b"}). */
+    static String prefixed(String alias, String columns) {
+        return alias + "." + columns.replace(", ", ", " + alias + ".");
+    }
+
     static String placeholders(int n) {
         return String.join(", ", java.util.Collections.nCopies(n, "?"));
     }

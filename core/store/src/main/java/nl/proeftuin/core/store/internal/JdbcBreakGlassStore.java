@@ -46,13 +46,9 @@ public class JdbcBreakGlassStore implements BreakGlassStore {
                 municipalities);
         List<Object> params = new java.util.ArrayList<>(within.params());
         params.add(limit);
-        return Jdbc.list(c, "SELECT " + prefixed("g") + " FROM break_glass g JOIN family_case k ON k.id = g.case_id"
+        return Jdbc.list(c, "SELECT " + Jdbc.prefixed("g", COLUMNS) + " FROM break_glass g JOIN family_case k ON k.id = g.case_id"
                 + " WHERE " + within.sql() + (unreviewedOnly ? " AND g.reviewed_at IS NULL" : "")
                 + " ORDER BY g.granted_at DESC, g.id LIMIT ?", JdbcBreakGlassStore::grant, params.toArray());
-    }
-
-    private static String prefixed(String alias) {
-        return alias + "." + COLUMNS.replace(", ", ", " + alias + ".");
     }
 
     @Override

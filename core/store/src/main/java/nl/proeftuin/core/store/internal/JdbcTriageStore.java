@@ -49,7 +49,7 @@ public class JdbcTriageStore implements TriageStore {
 
     @Override
     public List<StoredTriageOutcome> pending(Connection c) throws SQLException {
-        return Jdbc.list(c, "SELECT " + prefixed("o") + " FROM triage_outcome o JOIN family_case k ON k.id = o.case_id"
+        return Jdbc.list(c, "SELECT " + Jdbc.prefixed("o", OUTCOME_COLUMNS) + " FROM triage_outcome o JOIN family_case k ON k.id = o.case_id"
                 + " WHERE o.pending AND k.status <> 'CLOSED'"
                 + " AND o.seq_no = (SELECT MAX(l.seq_no) FROM triage_outcome l WHERE l.case_id = o.case_id)"
                 + " ORDER BY o.seq_no", JdbcTriageStore::outcome);
@@ -70,7 +70,7 @@ public class JdbcTriageStore implements TriageStore {
             scope = " AND " + within.sql();
             params.addAll(within.params());
         }
-        return Jdbc.list(c, "SELECT " + prefixed("o") + " FROM triage_outcome o" + visible.sql()
+        return Jdbc.list(c, "SELECT " + Jdbc.prefixed("o", OUTCOME_COLUMNS) + " FROM triage_outcome o" + visible.sql()
                 + " JOIN family_case k ON k.id = o.case_id WHERE o.pending AND k.status <> 'CLOSED'" + scope
                 + " AND o.seq_no = (SELECT MAX(l.seq_no) FROM triage_outcome l WHERE l.case_id = o.case_id)"
                 + " ORDER BY o.seq_no", JdbcTriageStore::outcome, params.toArray());
@@ -79,7 +79,7 @@ public class JdbcTriageStore implements TriageStore {
     @Override
     public List<StoredTriageOutcome> cohort(Connection c, java.time.Instant from, java.time.Instant to,
             String municipality, int limit) throws SQLException {
-        String sql = "SELECT " + prefixed("o") + " FROM triage_outcome o JOIN family_case k ON k.id = o.case_id"
+        String sql = "SELECT " + Jdbc.prefixed("o", OUTCOME_COLUMNS) + " FROM triage_outcome o JOIN family_case k ON k.id = o.case_id"
                 + " WHERE o.decided_at >= ? AND o.decided_at < ?" + (municipality == null ? "" : " AND k.municipality = ?")
                 + " AND o.seq_no = (SELECT MAX(l.seq_no) FROM triage_outcome l WHERE l.case_id = o.case_id"
                 + " AND l.decided_at >= ? AND l.decided_at < ?) ORDER BY o.seq_no LIMIT ?";
@@ -104,10 +104,6 @@ public class JdbcTriageStore implements TriageStore {
                         rs.getString("assessor_id"), rs.getString("assessor_name"), rs.getString("assessor_role"),
                         rs.getString("recommendation"), rs.getString("note"), instant(rs, "assessed_at")),
                 caseId, roundId);
-    }
-
-    private static String prefixed(String alias) {
-        return alias + "." + OUTCOME_COLUMNS.replace(", ", ", " + alias + ".");
     }
 
     private static StoredTriageOutcome outcome(ResultSet rs) throws SQLException {
